@@ -1,0 +1,116 @@
+// ─── The application ─────────────────────────────────────────────────────────────────────────────
+// createApp(deps) builds the one Hono app that every door uses: server/node.ts (Node), server/worker.ts
+// (Cloudflare Workers) and the tests. Middleware order: request id → logging → security headers →
+// authentication; then the routes; then the contract's error shape for everything that goes wrong.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from '../shared/errors';
+import type { AppEnv, Deps } from './lib/context';
+import { AppError } from './lib/errors';
+import { authenticate } from './modules/auth/auth.middleware';
+import { authRoutes } from './modules/auth/auth.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { importRoutes } from './modules/orgs/import.routes';
+import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { systemRoutes } from './modules/system/system.routes';
+
+/** The API, mounted at /api. Chained so that AppType carries every route to the typed web client. */
+function api() {
+  return new OpenAPIHono<AppEnv>()
+    .route('/', systemRoutes)
+    .route('/', authRoutes)
+    .route('/', orgsRoutes)
+    .route('/', importRoutes)
+    .route('/', auditRoutes);
+}
+
+export type ApiType = ReturnType<typeof api>;
+
+export function contentSecurityPolicy(livekitUrl: string | null) {
+  const media = livekitUrl ? [livekitUrl.replace(/^http/, 'ws'), livekitUrl.replace(/^ws/, 'http')] : [];
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"], // Solid sets style attributes at run time
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    mediaSrc: ["'self'", 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'", ...media],
+    workerSrc: ["'self'", 'blob:'],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    objectSrc: ["'none'"],
+  };
+}
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/')) {
+      deps.log.log(c.res.status >= 500 ? 'error' : 'info', 'request', {
+        reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('actor')?.user.id,
+      });
+    }
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: contentSecurityPolicy(deps.config.livekitUrl),
+      permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', authenticate);
+
+  const routes = app.route('/api', api());
+  if (deps.serveWeb) app.get('*', deps.serveWeb);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Tongzhou (同舟) API', version: deps.config.version, description: 'Shared facilities, curricula, teachers and live dual-teacher lessons.' },
+    servers: [{ url: '/' }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tz_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return errorResponse(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}`));
+    return c.text('Not found', 404);
+  });
+  app.onError((err, c) => {
+    if (err instanceof AppError) return errorResponse(c, err);
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 400 ? 'invalid_json' : status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 415 ? 'unsupported_type' : 'bad_request';
+      const message = status === 400 ? 'The request body is not valid JSON' : err.message || 'Bad request';
+      return errorResponse(c, new AppError(code, message), status);
+    }
+    deps.log.log('error', 'unhandled', { reqId: c.get('requestId'), path: c.req.path, err: String((err as Error)?.stack ?? err) });
+    return errorResponse(c, new AppError('internal_error', `Something went wrong on our side (request ${c.get('requestId')})`));
+  });
+
+  return routes;
+}
+
+function errorResponse(c: import('hono').Context<AppEnv>, err: AppError, status?: number) {
+  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+  for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+  c.header('Cache-Control', 'no-store');
+  return c.json(body, (status ?? err.status) as ContentfulStatusCode);
+}
+
+export type AppType = ReturnType<typeof createApp>;

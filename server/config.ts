@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { Level } from './lib/log';
+
+/** The environment, parsed once at the Node door. Every variable is optional (CONTRACT.md, Configuration). */
+export const nodeEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  LIVEKIT_URL: z.string().url().optional(),
+  LIVEKIT_API_KEY: z.string().optional(),
+  LIVEKIT_API_SECRET: z.string().optional(),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') as z.ZodType<Level | 'silent'>,
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Comma-separated origins besides the server's own that may send signed-in writes (e.g. the Vite dev server). */
+  ALLOWED_ORIGINS: z.string().default(''),
+});
+export type NodeEnv = z.infer<typeof nodeEnv>;
+
+export function parseEnv(env: Record<string, string | undefined>): NodeEnv {
+  const result = nodeEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Configuration is not valid:\n${lines}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,3 @@
+export * from './orgs';
+export * from './auth';
+export * from './audit';

@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { auditEvents } from '../db/schema';
+import type { AppEnv } from './context';
+import type { Tx, Db } from './db';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** The organisation the record belongs to. */
+  orgId?: string | null;
+  /** When someone acts for another school (a group leader booking on its behalf). */
+  onBehalfOfOrgId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Write an audit event in the same transaction as the change it records, so neither exists without the other. */
+export async function audit(tx: Tx | Db, c: Context<AppEnv>, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    actorId: c.get('actor')?.user.id ?? null,
+    orgId: entry.orgId ?? null,
+    onBehalfOfOrgId: entry.onBehalfOfOrgId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: redact(entry.before),
+    after: redact(entry.after),
+    requestId: c.get('requestId'),
+  });
+}
+
+const SECRET_KEYS = /password|token|secret|hash/i;
+function redact(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') return value;
+  return JSON.parse(JSON.stringify(value, (k, v) => (SECRET_KEYS.test(k) ? '[redacted]' : v)));
+}

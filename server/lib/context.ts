@@ -1,0 +1,34 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Database } from './db';
+import type { Actor } from './policy';
+import type { Logger } from './log';
+
+export interface Config {
+  /** Public origin(s) allowed to send cookie-authenticated writes besides the request's own. */
+  allowedOrigins: string[];
+  /** Whether X-Forwarded-For / CF-Connecting-IP may be trusted for the client address. */
+  trustProxy: boolean;
+  livekitUrl: string | null;
+  /** The web app's version, for cache-busting and the health answer. */
+  version: string;
+}
+
+export interface Deps {
+  database: Database;
+  config: Config;
+  log: Logger;
+  /** Reports whether the LiveKit server answers; null when none is configured. */
+  livekitStatus?: () => Promise<'ok' | 'down'>;
+  /** The connection's own address when the runtime knows it (Node socket). */
+  remoteAddress?: (c: unknown) => string | undefined;
+  /** Serves the built web app (Node door); Workers serve it from static assets instead. */
+  serveWeb?: MiddlewareHandler<AppEnv>;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    actor: Actor | null;
+    deps: Deps;
+  };
+}

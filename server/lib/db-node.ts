@@ -1,0 +1,34 @@
+// Node-only database doors: the embedded PGlite and running migrations from the migrations/ folder.
+// Kept apart from db.ts so the Worker bundle never pulls in PGlite's WebAssembly or the file system.
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { drizzleOptions, openPostgres, type Database, type Db } from './db';
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** Every extension a migration creates must be listed here, or CREATE EXTENSION fails on PGlite. */
+export const pgliteExtensions = { btree_gist, pg_trgm };
+
+/** PGlite in `dir`, or in memory when `dir` is undefined (tests). */
+export async function openPglite(dir?: string): Promise<Database> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir ? { dataDir: dir, extensions: pgliteExtensions } : { extensions: pgliteExtensions });
+  const db = drizzle(client, drizzleOptions) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(`${opts.dataDir}/pglite`);
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  const config = { migrationsFolder };
+  if (database.kind === 'pglite') await migratePglite(database.db as any, config);
+  else await migratePostgres(database.db as any, config);
+}

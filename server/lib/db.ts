@@ -1,0 +1,39 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from '../db/schema';
+
+export type Schema = typeof schema;
+/** The one database type every query function takes: PGlite or postgres.js underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query surface. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that runs queries: the database or an open transaction. */
+export type Queryable = Db | Tx;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export const drizzleOptions = { schema, casing: 'snake_case' } as const;
+
+/** postgres.js: a PostgreSQL server, or Hyperdrive on Workers. */
+export function openPostgres(url: string, opts: { max?: number } = {}): Database {
+  const client = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    // Workers (Hyperdrive) must not keep idle sockets across requests.
+    idle_timeout: 20,
+    connection: { TimeZone: 'UTC' },
+  });
+  const db = drizzle(client, drizzleOptions) as unknown as Db;
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+/** Rows of a raw `db.execute(sql)`: postgres.js answers an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,38 @@
+import { errorStatus, type ErrorCode } from '../../shared/errors';
+
+/** The one error type handlers throw; `onError` turns it into the contract's error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Extra response headers, e.g. Retry-After on 429. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what = 'record') => new AppError('not_found', `No such ${what}, or it is not visible to you`);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
+
+/** SQLSTATE of a database error; drizzle wraps the driver's error, so look at `cause` too. */
+export function sqlState(err: unknown): string | undefined {
+  for (let e: any = err, i = 0; e && i < 4; e = e.cause, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/** Name of the violated constraint, when the database reported one. */
+export function sqlConstraint(err: unknown): string | undefined {
+  for (let e: any = err, i = 0; e && i < 4; e = e.cause, i++) {
+    const name = e.constraint_name ?? e.constraint;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+}

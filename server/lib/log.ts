@@ -1,0 +1,16 @@
+// Structured logs: one JSON object per line, so a collector can index them without parsing prose.
+export type Level = 'debug' | 'info' | 'warn' | 'error';
+const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export interface Logger {
+  log(level: Level, msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function createLogger(minLevel: Level | 'silent' = 'info', write: (line: string) => void = (l) => console.log(l)): Logger {
+  return {
+    log(level, msg, fields) {
+      if (order[level] < order[minLevel]) return;
+      write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import type { Actor } from '../../lib/policy';
+import { loadActor } from './auth.queries';
+
+export const SESSION_COOKIE = 'tz_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Puts the signed-in person (or null) on the context. Never rejects by itself: routes decide. */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization');
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+  const { db } = c.get('deps').database;
+  const actor = bearer ? await loadActor(db, bearer, 'bearer') : cookie ? await loadActor(db, cookie, 'cookie') : null;
+  if (header && !actor) throw new AppError('unauthenticated', 'The bearer token is invalid, expired or revoked');
+  if (actor?.via === 'cookie' && !SAFE_METHODS.has(c.req.method)) assertSameOrigin(c);
+  c.set('actor', actor);
+  await next();
+});
+
+/**
+ * CSRF protection for cookie-authenticated writes, the way Go 1.25's CrossOriginProtection does it:
+ * browsers send Sec-Fetch-Site and/or Origin on every cross-origin write, so a write that says it came
+ * from another site is refused. A request with neither header is not from a browser and carries no
+ * ambient authority worth forging. SameSite=Lax on the cookie is the second layer.
+ */
+function assertSameOrigin(c: Context<AppEnv>) {
+  const site = c.req.header('sec-fetch-site');
+  if (site === 'same-origin' || site === 'none') return;
+  const origin = c.req.header('origin');
+  if (!site && !origin) return;
+  if (origin) {
+    const own = new URL(c.req.url).origin;
+    const allowed = c.get('deps').config.allowedOrigins;
+    if (origin === own || allowed.includes(origin) || sameHost(origin, c.req.header('host'))) return;
+  }
+  throw new AppError('csrf_rejected', 'This request came from another site and was refused');
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** The signed-in person, or 401. */
+export function requireActor(c: Context<AppEnv>): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError('unauthenticated', 'Please sign in first');
+  return actor;
+}
+
+/** The client's address: the socket's, or a proxy header when the deployment says proxies are trusted. */
+export function clientIp(c: Context<AppEnv>): string | null {
+  const deps = c.get('deps');
+  if (deps.config.trustProxy) {
+    const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return deps.remoteAddress?.(c) ?? null;
+}

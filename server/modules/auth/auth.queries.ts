@@ -1,0 +1,118 @@
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { credentials, loginAttempts, users } from '../../db/schema';
+import { rowsOf, type Db, type Queryable } from '../../lib/db';
+import { newSecret, secretHash } from '../../lib/crypto';
+import type { Actor, ActorMembership } from '../../lib/policy';
+
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+/** last_used_at is refreshed at most this often, so reads do not become writes. */
+const TOUCH_EVERY_MS = 10 * 60 * 1000;
+
+interface ActorRow {
+  credential_id: string;
+  kind: 'session' | 'api_token';
+  last_used_at: string | Date | null;
+  user_id: string;
+  name: string;
+  email: string;
+  locale: 'zh' | 'en';
+  memberships: ActorMembership[] | string;
+}
+
+/** One round trip: the live credential, its user and every membership with its organisation. */
+export async function loadActor(db: Db, token: string, via: Actor['via']): Promise<Actor | null> {
+  const result = await db.execute(sql`
+    SELECT c.id AS credential_id, c.kind, c.last_used_at, u.id AS user_id, u.name, u.email, u.locale,
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', m.id, 'orgId', o.id, 'orgName', o.name, 'orgKind', o.kind, 'role', m.role,
+          'masterTeacher', m.master_teacher, 'classroomId', m.classroom_id, 'classroomName', cl.name,
+          'groupId', o.group_id, 'districtId', o.district_id) ORDER BY o.kind, o.name, m.role)
+        FROM memberships m JOIN orgs o ON o.id = m.org_id LEFT JOIN classrooms cl ON cl.id = m.classroom_id
+        WHERE m.user_id = u.id), '[]'::json) AS memberships
+    FROM credentials c JOIN users u ON u.id = c.user_id
+    WHERE c.token_hash = ${secretHash(token)} AND c.revoked_at IS NULL
+      AND (c.expires_at IS NULL OR c.expires_at > now())`);
+  const row = rowsOf<ActorRow>(result)[0];
+  if (!row) return null;
+  // Browser sessions must come by cookie and script tokens by header: a stolen cookie value is not a bearer token.
+  if ((row.kind === 'session') !== (via === 'cookie')) return null;
+  const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0;
+  if (Date.now() - lastUsed > TOUCH_EVERY_MS) {
+    await db
+      .update(credentials)
+      .set({
+        lastUsedAt: new Date(),
+        // Sessions slide: an active person is not signed out mid-term.
+        ...(row.kind === 'session' ? { expiresAt: new Date(Date.now() + SESSION_TTL_MS) } : {}),
+      })
+      .where(eq(credentials.id, row.credential_id));
+  }
+  const memberships = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
+  return {
+    user: { id: row.user_id, name: row.name, email: row.email, locale: row.locale },
+    credentialId: row.credential_id,
+    via,
+    memberships,
+  };
+}
+
+export async function createCredential(
+  db: Queryable,
+  params: { userId: string; kind: 'session' | 'api_token'; name?: string; expiresAt: Date | null },
+) {
+  const token = newSecret(params.kind === 'api_token' ? 'tzk_' : '');
+  const [row] = await db
+    .insert(credentials)
+    .values({ tokenHash: secretHash(token), userId: params.userId, kind: params.kind, name: params.name ?? null, expiresAt: params.expiresAt })
+    .returning();
+  return { token, credential: row! };
+}
+
+export async function revokeCredentialByToken(db: Db, token: string) {
+  await db
+    .update(credentials)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(credentials.tokenHash, secretHash(token)), isNull(credentials.revokedAt)));
+}
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_IP = 30;
+
+/** Seconds until another attempt is allowed, or 0. Failures before an account's last success do not count. */
+export async function loginRetryAfter(db: Db, email: string, ip: string | null): Promise<number> {
+  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+  const [acct] = await db
+    .select({ n: count(), oldest: sql<string | null>`min(${loginAttempts.at})` })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.success, false),
+        gt(loginAttempts.at, since),
+        sql`${loginAttempts.at} > COALESCE((SELECT max(la.at) FROM login_attempts la WHERE la.email = ${email} AND la.success), '-infinity')`,
+      ),
+    );
+  let waitUntil = 0;
+  if (acct && acct.n >= MAX_FAILURES_PER_ACCOUNT && acct.oldest) waitUntil = new Date(acct.oldest).getTime() + LOGIN_WINDOW_MS;
+  if (ip) {
+    const [byIp] = await db
+      .select({ n: count(), oldest: sql<string | null>`min(${loginAttempts.at})` })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+    if (byIp && byIp.n >= MAX_FAILURES_PER_IP && byIp.oldest) {
+      waitUntil = Math.max(waitUntil, new Date(byIp.oldest).getTime() + LOGIN_WINDOW_MS);
+    }
+  }
+  return waitUntil ? Math.max(1, Math.ceil((waitUntil - Date.now()) / 1000)) : 0;
+}
+
+export async function recordLoginAttempt(db: Db, email: string, ip: string | null, success: boolean) {
+  await db.insert(loginAttempts).values({ email, ip, success });
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}

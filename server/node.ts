@@ -1,0 +1,127 @@
+// The Node door: parses the environment, opens the database (PGlite or PostgreSQL), migrates, seeds an
+// empty embedded database, and serves the API and the built web app.
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MiddlewareHandler } from 'hono';
+import { createApp } from './app';
+import { parseEnv, type NodeEnv } from './config';
+import { isEmpty, seedDemo } from './db/seed';
+import type { AppEnv, Deps } from './lib/context';
+import { openDatabase, runMigrations } from './lib/db-node';
+import { createLogger } from './lib/log';
+
+const projectRoot = fileURLToPath(new URL('../', import.meta.url)).replace(/\/dist\/$/, '/');
+export const webDist = resolve(projectRoot, 'dist/web');
+
+/** Serves the built SPA: hashed assets cached for a year, everything else falls back to index.html. */
+function webHandler(dir: string): MiddlewareHandler<AppEnv> | undefined {
+  const indexPath = resolve(dir, 'index.html');
+  if (!existsSync(indexPath)) return undefined;
+  const index = readFileSync(indexPath, 'utf8');
+  const assets = serveStatic({ root: dir });
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    if (c.req.path.startsWith('/api/')) return next();
+    if (c.req.path.startsWith('/assets/')) {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return assets(c, async () => {
+        c.res = c.text('Not found', 404);
+      });
+    }
+    if (/\.[a-z0-9]+$/i.test(c.req.path) && existsSync(resolve(dir, `.${c.req.path}`)) && resolve(dir, `.${c.req.path}`).startsWith(dir)) {
+      c.header('Cache-Control', 'public, max-age=3600');
+      return assets(c, next);
+    }
+    c.header('Cache-Control', 'no-cache');
+    return c.html(index);
+  };
+}
+
+function livekitProbe(url: string | undefined): Deps['livekitStatus'] {
+  if (!url) return undefined;
+  const http = url.replace(/^ws/, 'http');
+  let cached: { at: number; status: 'ok' | 'down' } | null = null;
+  return async () => {
+    if (cached && Date.now() - cached.at < 5000) return cached.status;
+    let status: 'ok' | 'down' = 'down';
+    try {
+      const res = await fetch(http, { signal: AbortSignal.timeout(1500) });
+      status = res.ok ? 'ok' : 'down';
+    } catch {
+      status = 'down';
+    }
+    cached = { at: Date.now(), status };
+    return status;
+  };
+}
+
+export interface Running {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}): Promise<Running> {
+  const log = createLogger(env.LOG_LEVEL);
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) });
+  await runMigrations(database);
+  if (database.kind === 'pglite' && env.SEED_DEMO === '1' && (await isEmpty(database.db))) {
+    await seedDemo(database.db);
+    log.log('info', 'demo data loaded into the empty embedded database');
+  }
+  const deps: Deps = {
+    database,
+    log,
+    config: {
+      allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+      trustProxy: env.TRUST_PROXY === '1',
+      livekitUrl: env.LIVEKIT_URL ?? null,
+      version: process.env.npm_package_version ?? '0.1.0',
+    },
+    livekitStatus: livekitProbe(env.LIVEKIT_URL),
+    remoteAddress: (c) => {
+      try {
+        return getConnInfo(c as any).remote.address;
+      } catch {
+        return undefined;
+      }
+    },
+    serveWeb: webHandler(opts.webDir ?? webDist),
+  };
+  const app = createApp(deps);
+  const server: ServerType = await new Promise((ok) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = `http://localhost:${port}`;
+  return {
+    port,
+    url,
+    async close() {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await database.close();
+    },
+  };
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
+if (isMain) {
+  const env = parseEnv(process.env);
+  const started = performance.now();
+  startServer(env)
+    .then((running) => {
+      console.log(`Tongzhou (同舟) is serving on ${running.url} (${Math.round(performance.now() - started)} ms)`);
+      const stop = () => running.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    })
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}

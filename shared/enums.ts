@@ -1,0 +1,29 @@
+// Enumerations shared by the database schema (pgEnum), the zod schemas and the web app.
+// `as const` arrays are the single source: the web bundle imports these, never drizzle.
+
+export const orgKinds = ['group', 'district', 'school'] as const;
+export type OrgKind = (typeof orgKinds)[number];
+
+/** Roles a person holds in an organisation. `master_teacher` is a flag on a teacher membership. */
+export const roles = ['group_admin', 'district_admin', 'school_admin', 'teacher', 'assistant'] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles that may hold a membership of each kind of organisation. */
+export const rolesByOrgKind: Record<OrgKind, readonly Role[]> = {
+  group: ['group_admin'],
+  district: ['district_admin'],
+  school: ['school_admin', 'teacher', 'assistant'],
+};
+
+export const locales = ['zh', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+/** Visibility / sharing scope of a shared thing, narrowest first. */
+export const scopes = ['school', 'group', 'district', 'public'] as const;
+export type Scope = (typeof scopes)[number];
+
+export const subjects = [
+  'chinese', 'math', 'english', 'physics', 'chemistry', 'biology', 'history', 'geography',
+  'politics', 'science', 'music', 'art', 'pe', 'it', 'labor', 'other',
+] as const;
+export type Subject = (typeof subjects)[number];

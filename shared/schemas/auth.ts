@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { locales, orgKinds, roles } from '../enums';
+import { id, isoTime } from './common';
+
+export const email = z.string().trim().toLowerCase().email().max(254);
+/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+export const newPassword = z.string().min(10, 'at least 10 characters').max(200);
+
+export const loginInput = z.object({ email, password: z.string().min(1).max(200) });
+
+export const user = z.object({ id, name: z.string(), email: z.string(), locale: z.enum(locales) });
+export type User = z.infer<typeof user>;
+
+export const membership = z.object({
+  id,
+  orgId: id,
+  orgName: z.string(),
+  orgKind: z.enum(orgKinds),
+  role: z.enum(roles),
+  masterTeacher: z.boolean(),
+  classroomId: id.nullable(),
+  classroomName: z.string().nullable(),
+});
+export type Membership = z.infer<typeof membership>;
+
+export const meResponse = z.object({ user, memberships: z.array(membership) });
+export type Me = z.infer<typeof meResponse>;
+
+export const updateMeInput = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    locale: z.enum(locales).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+export const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(200), newPassword });
+
+export const createTokenInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** Days until the token expires; omitted means it lasts until revoked. */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const apiToken = z.object({
+  id,
+  name: z.string(),
+  createdAt: isoTime,
+  expiresAt: isoTime.nullable(),
+  lastUsedAt: isoTime.nullable(),
+});
+export const createdToken = apiToken.extend({ token: z.string() });
+
+export const invitationInfo = z.object({
+  name: z.string(),
+  email: z.string(),
+  orgName: z.string(),
+  role: z.enum(roles),
+  expiresAt: isoTime,
+});
+
+export const acceptInvitationInput = z.object({ password: newPassword, name: z.string().trim().min(1).max(80).optional() });
