@@ -29,6 +29,10 @@ function api() {
 
 export type ApiType = ReturnType<typeof api>;
 
+/** Routes that answer without a signed-in person. Everything else under /api needs one. */
+const publicPaths = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/auth\/(login|logout)$/, /^\/api\/invitations\/[^/]+(\/accept)?$/];
+const isPublicPath = (path: string) => publicPaths.some((re) => re.test(path));
+
 export function contentSecurityPolicy(livekitUrl: string | null) {
   const media = livekitUrl ? [livekitUrl.replace(/^http/, 'ws'), livekitUrl.replace(/^ws/, 'http')] : [];
   return {
@@ -75,6 +79,11 @@ export function createApp(deps: Deps) {
     c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', authenticate);
+  // Signed-out callers learn they must sign in before anything about their input is checked.
+  app.use('/api/*', async (c, next) => {
+    if (!c.get('actor') && !isPublicPath(c.req.path)) throw new AppError('unauthenticated', 'Please sign in first');
+    await next();
+  });
 
   const routes = app.route('/api', api());
   if (deps.serveWeb) app.get('*', deps.serveWeb);

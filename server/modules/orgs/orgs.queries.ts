@@ -1,9 +1,15 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { classrooms, memberships, orgs, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { canManageOrg, canSeeOrg, reach, type Actor, type OrgPlace } from '../../lib/policy';
 import { notFound } from '../../lib/errors';
+
+/**
+ * Fixed, deterministic name order (DOMAIN: fixed orders, never rankings). COLLATE "C" gives the same
+ * order on PGlite and on a PostgreSQL server whatever its locale.
+ */
+export const byName = (col: AnyPgColumn) => sql`${col} COLLATE "C"`;
 
 const groups = alias(orgs, 'group_org');
 const districts = alias(orgs, 'district_org');
@@ -39,7 +45,7 @@ export function visibleOrgsWhere(actor: Actor): SQL {
 export async function listVisibleOrgs(db: Queryable, actor: Actor): Promise<OrgRow[]> {
   return (await selectOrgs(db)
     .where(visibleOrgsWhere(actor))
-    .orderBy(sql`CASE ${orgs.kind} WHEN 'group' THEN 0 WHEN 'district' THEN 1 ELSE 2 END`, sql`${orgs.lead} DESC`, asc(orgs.name))) as OrgRow[];
+    .orderBy(sql`CASE ${orgs.kind} WHEN 'group' THEN 0 WHEN 'district' THEN 1 ELSE 2 END`, sql`${orgs.lead} DESC`, byName(orgs.name))) as OrgRow[];
 }
 
 /** The organisation if the actor can see it; otherwise 404. */
@@ -51,7 +57,7 @@ export async function getVisibleOrg(db: Queryable, actor: Actor, id: string): Pr
 
 export async function listSchoolsOf(db: Queryable, parent: OrgPlace): Promise<OrgRow[]> {
   const col = parent.kind === 'group' ? orgs.groupId : orgs.districtId;
-  return (await selectOrgs(db).where(eq(col, parent.id)).orderBy(sql`${orgs.lead} DESC`, asc(orgs.name))) as OrgRow[];
+  return (await selectOrgs(db).where(eq(col, parent.id)).orderBy(sql`${orgs.lead} DESC`, byName(orgs.name))) as OrgRow[];
 }
 
 export function orgOut(row: OrgRow, actor: Actor) {
@@ -74,7 +80,7 @@ export async function listClassrooms(db: Queryable, schoolIds: string[]) {
     .from(classrooms)
     .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
     .where(inArray(classrooms.schoolId, schoolIds))
-    .orderBy(asc(orgs.name), asc(classrooms.grade), asc(classrooms.name));
+    .orderBy(byName(orgs.name), asc(classrooms.grade), byName(classrooms.name));
   return rows.map((r) => ({ ...r, assistants: typeof r.assistants === 'string' ? JSON.parse(r.assistants) : r.assistants }));
 }
 
@@ -97,7 +103,7 @@ export async function listMembers(db: Queryable, orgId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, orgId))
-    .orderBy(sql`CASE ${memberships.role} WHEN 'school_admin' THEN 0 WHEN 'group_admin' THEN 0 WHEN 'district_admin' THEN 0 WHEN 'teacher' THEN 1 ELSE 2 END`, asc(users.name));
+    .orderBy(sql`CASE ${memberships.role} WHEN 'school_admin' THEN 0 WHEN 'group_admin' THEN 0 WHEN 'district_admin' THEN 0 WHEN 'teacher' THEN 1 ELSE 2 END`, byName(users.name));
   return rows;
 }
 

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { createLogger } from '../../server/lib/log';
+import { expectStatus, useHarness, Client } from '../support/harness';
+
+const h = useHarness();
+
+describe('errors: the contract shape on every path', () => {
+  it('unknown API route: 404 JSON, never HTML', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const res = await li.get('/api/no/such/route');
+    expectStatus(res, 404);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+
+  it('malformed JSON: 400 invalid_json', async () => {
+    const res = await h.anon.post('/api/auth/login', '{"email": ', { 'content-type': 'application/json' });
+    expectStatus(res, 400);
+    expect(res.body.error.code).toBe('invalid_json');
+  });
+
+  it('validation: 400 with details naming each field', async () => {
+    const res = await h.anon.post('/api/auth/login', { email: 'not-an-email' });
+    expectStatus(res, 400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['email', 'password']);
+  });
+
+  it('a bad id in a path is 400, not 500', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.get('/api/orgs/not-a-uuid');
+    expectStatus(res, 400);
+    expect(res.body.error.details.fields.id).toBeTruthy();
+  });
+
+  it('an unexpected failure is 500 internal_error with a request id, and leaks nothing', async () => {
+    const broken = createApp({
+      ...h.deps,
+      log: createLogger('silent'),
+      database: { ...h.deps.database, db: new Proxy(h.deps.database.db, { get: () => () => { throw new Error('secret internals at /srv/db'); } }) },
+    });
+    const res = await new Client(broken, { cookie: 'tz_session=whatever' }).get('/api/me');
+    expectStatus(res, 500);
+    expect(res.body.error.code).toBe('internal_error');
+    expect(res.text).not.toContain('secret internals');
+    expect(res.body.error.message).toContain(res.headers.get('x-request-id')!);
+  });
+});
+
+describe('system: health, openapi, headers', () => {
+  it('health reports the database kind and an absent LiveKit', async () => {
+    const res = await h.anon.get('/api/health');
+    expectStatus(res, 200);
+    expect(res.body).toMatchObject({ ok: true, db: process.env.DATABASE_URL ? 'postgres' : 'pglite', livekit: 'absent' });
+  });
+
+  it('openapi.json describes the contract routes', async () => {
+    const res = await h.anon.get('/api/openapi.json');
+    expectStatus(res, 200);
+    const paths = Object.keys(res.body.paths);
+    for (const p of ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/me', '/api/auth/tokens', '/api/classrooms', '/api/orgs/{id}']) {
+      expect(paths).toContain(p);
+    }
+    expect(res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+  });
+
+  it('sends security headers with a CSP and no caching of API answers', async () => {
+    const res = await h.anon.get('/api/health');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('the CSP lets the browser reach the configured LiveKit server', async () => {
+    const app = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: 'wss://live.example.edu.cn' } });
+    const res = await new Client(app).get('/api/health');
+    expect(res.headers.get('content-security-policy')).toContain('wss://live.example.edu.cn');
+  });
+});

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { expectStatus, useHarness, Client } from '../support/harness';
+
+const h = useHarness();
+
+describe('orgs: what each person sees', () => {
+  it('the group leader sees the group, its district and its four schools, lead school first', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const res = await leader.get('/api/orgs');
+    expectStatus(res, 200);
+    const names = res.body.items.map((o: any) => o.name);
+    const others = ['京华实验小学', '北山乡中心小学', '南湖村小学'].sort();
+    expect(names).toEqual(['京华教育集团', '京华实验中学', ...others]);
+    expect(res.body.items.find((o: any) => o.name === '北山乡中心小学')).toMatchObject({ rural: true, supported: true, canManage: true });
+  });
+
+  it('a teacher sees the schools of their group and district but manages none', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const res = await li.get('/api/orgs');
+    const names = res.body.items.map((o: any) => o.name);
+    expect(names).toContain('京华教育集团');
+    expect(names).toContain('城关学区');
+    expect(names).toContain('南湖村小学');
+    expect(names).not.toContain('西岭中学');
+    expect(res.body.items.every((o: any) => o.canManage === false)).toBe(true);
+  });
+
+  it("another group's school is 404 for 西岭's admin", async () => {
+    const xiling = await h.as('admin@xiling.demo');
+    expectStatus(await xiling.get(`/api/orgs/${h.ids.orgs.jhzx}`), 404);
+    expectStatus(await xiling.get(`/api/orgs/${h.ids.orgs.jinghua}`), 404);
+    const list = await xiling.get('/api/orgs');
+    expect(list.body.items.map((o: any) => o.name).sort()).toEqual(['西岭中学', '西岭学区', '西岭教育集团'].sort());
+  });
+
+  it('a group shows its member schools; a school shows its classrooms with their assistants', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const group = await leader.get(`/api/orgs/${h.ids.orgs.jinghua}`);
+    expect(group.body.schools).toHaveLength(4);
+    const school = await leader.get(`/api/orgs/${h.ids.orgs.beishan}`);
+    expect(school.body.classrooms).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: '四年级一班', grade: 4, assistants: [expect.objectContaining({ name: '赵春生' })] })]),
+    );
+  });
+
+  it('GET /api/classrooms lists classrooms with their school, filtered by schoolId', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const all = await wang.get('/api/classrooms');
+    expect(all.body.items.map((c: any) => c.schoolName)).toContain('南湖村小学');
+    expect(all.body.items.map((c: any) => c.schoolName)).not.toContain('西岭中学');
+    const one = await wang.get(`/api/classrooms?schoolId=${h.ids.orgs.nanhu}`);
+    expect(new Set(one.body.items.map((c: any) => c.schoolName))).toEqual(new Set(['南湖村小学']));
+  });
+});
+
+describe('orgs: editing', () => {
+  it('a school admin edits the school; a teacher may not (403); the change is audited', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.patch(`/api/orgs/${h.ids.orgs.jhzx}`, { address: '城关镇文昌路 20 号' });
+    expectStatus(res, 200);
+    expect(res.body.org.address).toBe('城关镇文昌路 20 号');
+    const wang = await h.as('wang@jhzx.demo');
+    expectStatus(await wang.patch(`/api/orgs/${h.ids.orgs.jhzx}`, { address: 'x' }), 403);
+    const log = await admin.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`);
+    const event = log.body.items.find((e: any) => e.action === 'org.update');
+    expect(event).toMatchObject({ actorName: '孙丽华', before: { address: '城关镇文昌路 18 号' }, after: { address: '城关镇文昌路 20 号' } });
+  });
+
+  it('only the group leader sets rural/supported flags', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    expectStatus(await admin.patch(`/api/orgs/${h.ids.orgs.jhzx}`, { supported: true }), 403);
+    const leader = await h.as('leader@jinghua.demo');
+    const res = await leader.patch(`/api/orgs/${h.ids.orgs.jhxx}`, { supported: true });
+    expectStatus(res, 200);
+    expect(res.body.org.supported).toBe(true);
+  });
+
+  it('a duplicate school code is a 409 naming the field', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const res = await leader.patch(`/api/orgs/${h.ids.orgs.jhxx}`, { code: 'JHZX' });
+    expectStatus(res, 409);
+    expect(res.body.error.details.fields.code).toBeTruthy();
+  });
+
+  it('classrooms: an admin adds and renames one; a duplicate name is 409', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const created = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/classrooms`, { name: '初三（3）班', grade: 9 });
+    expectStatus(created, 201);
+    expect(created.body.classroom).toMatchObject({ name: '初三（3）班', grade: 9, schoolName: '京华实验中学' });
+    expectStatus(await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/classrooms`, { name: '初三（3）班' }), 409);
+    const renamed = await admin.patch(`/api/classrooms/${created.body.classroom.id}`, { name: '初三（4）班' });
+    expectStatus(renamed, 200);
+    expect(renamed.body.classroom.name).toBe('初三（4）班');
+    const xiling = await h.as('admin@xiling.demo');
+    expectStatus(await xiling.patch(`/api/classrooms/${created.body.classroom.id}`, { name: 'x' }), 404);
+  });
+});
+
+describe('members: invitations', () => {
+  it('an admin invites a teacher; the link sets a password and signs them in', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: '吴老师', email: 'Wu@JHZX.demo', role: 'teacher' });
+    expectStatus(res, 201);
+    const { url } = res.body.invitation;
+    expect(url).toMatch(/^\/invite\//);
+    const token = url.split('/').pop();
+
+    const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
+    expect(members.body.items.find((m: any) => m.email === 'wu@jhzx.demo')).toMatchObject({ active: false, role: 'teacher' });
+
+    const info = await h.anon.get(`/api/invitations/${token}`);
+    expectStatus(info, 200);
+    expect(info.body.invitation).toMatchObject({ email: 'wu@jhzx.demo', orgName: '京华实验中学' });
+
+    const accepted = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'wu-strong-password' });
+    expectStatus(accepted, 200);
+    const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+    const me = await new Client(h.app, { cookie }).get('/api/me');
+    expect(me.body.memberships[0]).toMatchObject({ orgName: '京华实验中学', role: 'teacher' });
+
+    const reused = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'another-password' });
+    expectStatus(reused, 410);
+  });
+
+  it('refuses roles that do not fit, and assistants need a classroom of the same school', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const bad = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: 'x', email: 'x1@jhzx.demo', role: 'group_admin' });
+    expectStatus(bad, 400);
+    expect(bad.body.error.details.fields.role).toBeTruthy();
+    const foreignRoom = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: 'x', email: 'x2@jhzx.demo', role: 'assistant', classroomId: h.ids.classrooms.beishan4_1,
+    });
+    expectStatus(foreignRoom, 400);
+    expect(foreignRoom.body.error.details.fields.classroomId).toBeTruthy();
+  });
+
+  it("a teacher cannot invite, and another group's admin cannot see the school (404)", async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    expectStatus(await wang.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: 'x', email: 'x3@jhzx.demo', role: 'teacher' }), 403);
+    const xiling = await h.as('admin@xiling.demo');
+    expectStatus(await xiling.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: 'x', email: 'x4@jhzx.demo', role: 'teacher' }), 404);
+  });
+
+  it('the group leader makes a teacher a master teacher', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
+    const zhang = members.body.items.find((m: any) => m.email === 'zhang@jhzx.demo');
+    const res = await leader.patch(`/api/memberships/${zhang.membershipId}`, { masterTeacher: true });
+    expectStatus(res, 200);
+    expect(res.body.membership.masterTeacher).toBe(true);
+  });
+});
+
+describe('members: CSV import', () => {
+  const header = 'name,email,role,school_code\n';
+
+  it('imports every row at once, across schools the importer administers', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const csv = header + '钱老师,qian@beishan.demo,teacher,BSXZX\n孔老师,kong@nanhu.demo,辅导教师,NHCXX\n';
+    const res = await leader.post('/api/members/import', csv, { 'content-type': 'text/csv' });
+    expectStatus(res, 201);
+    expect(res.body.imported.map((r: any) => [r.email, r.role])).toEqual([['qian@beishan.demo', 'teacher'], ['kong@nanhu.demo', 'assistant']]);
+    expect(res.body.imported.every((r: any) => r.url.startsWith('/invite/'))).toBe(true);
+  });
+
+  it('reports every bad row with its line and reason, and imports nothing', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const csv =
+      header +
+      '冯老师,feng@jhzx.demo,teacher,JHZX\n' + // line 2: good
+      ',nameless@jhzx.demo,teacher,JHZX\n' + // line 3: no name
+      '卫老师,not-an-email,teacher,JHZX\n' + // line 4: bad email
+      '蒋老师,jiang@jhzx.demo,principal,JHZX\n' + // line 5: bad role
+      '沈老师,shen@jhzx.demo,teacher,XLZX\n' + // line 6: another group's school
+      '韩老师,feng@jhzx.demo,teacher,JHZX\n' + // line 7: duplicate email
+      '王老师,wang@jhzx.demo,teacher,JHZX\n'; // line 8: already a teacher there
+    const res = await admin.post('/api/members/import', csv, { 'content-type': 'text/csv' });
+    expectStatus(res, 400);
+    expect(res.body.error.code).toBe('import_failed');
+    const byLine = res.body.error.details.errors.map((e: any) => [e.line, e.field]);
+    expect(byLine).toEqual([[3, 'name'], [4, 'email'], [5, 'role'], [6, 'schoolCode'], [7, 'email'], [8, 'email']]);
+    const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
+    expect(members.body.items.map((m: any) => m.email)).not.toContain('feng@jhzx.demo');
+  });
+
+  it('says which columns are missing, and refuses a non-CSV body', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.post('/api/members/import', 'name,email\nA,a@b.cn\n', { 'content-type': 'text/csv' });
+    expectStatus(res, 400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ line: 1 });
+    expectStatus(await admin.post('/api/members/import', { csv: 'x' }), 415);
+  });
+});
+
+describe('audit: who did what', () => {
+  it('admins read their organisations’ trail; a teacher sees only their own account events', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const all = await leader.get('/api/audit');
+    expectStatus(all, 200);
+    expect(all.body.items.length).toBeGreaterThan(0);
+    const xiling = await h.as('admin@xiling.demo');
+    const theirs = await xiling.get('/api/audit');
+    expect(theirs.body.items.every((e: any) => e.orgId === null || e.orgId === h.ids.orgs.xiling)).toBe(true);
+    expectStatus(await xiling.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`), 404);
+    const wang = await h.as('wang@jhzx.demo');
+    expectStatus(await wang.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`), 403);
+  });
+});

@@ -1,0 +1,71 @@
+// Walks every route in openapi.json as 西岭中学's admin (another group), with 京华's record ids in the
+// path, and accepts only 401/403/404: another organisation's records do not exist for them.
+import { describe, expect, it } from 'vitest';
+import { expectStatus, useHarness } from '../support/harness';
+
+const h = useHarness();
+
+/** A path parameter filled with a record of 京华教育集团, chosen by its name. */
+function jinghuaValue(param: string, path: string): string {
+  if (path.startsWith('/api/classrooms')) return h.ids.classrooms.beishan4_1!;
+  if (path.startsWith('/api/orgs')) return h.ids.orgs.jhzx!;
+  if (path.startsWith('/api/memberships')) return 'MEMBERSHIP';
+  if (param === 'token') return 'x'.repeat(43);
+  return h.ids.orgs.jinghua!;
+}
+
+const sampleBody = { name: '测试', email: 'probe@example.com', role: 'teacher', address: 'x', locale: 'en', grade: 3 };
+
+describe('tenancy: another group sees nothing of 京华', () => {
+  it('every route with an id answers 401/403/404 to 西岭中学’s admin', async () => {
+    const spec = (await h.anon.get('/api/openapi.json')).body;
+    const xiling = await h.as('admin@xiling.demo');
+    const leader = await h.as('leader@jinghua.demo');
+    const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
+    const membershipId = members.body.items[0].membershipId;
+    let checked = 0;
+    for (const [path, ops] of Object.entries<any>(spec.paths)) {
+      if (!path.includes('{')) continue;
+      // Invitation links are capabilities, not records: anyone holding the link may use it.
+      if (path.startsWith('/api/invitations/')) continue;
+      // Own tokens only; another person's token id is simply not found.
+      for (const method of Object.keys(ops)) {
+        const url = path.replace(/\{(\w+)\}/g, (_, p) => {
+          const v = jinghuaValue(p, path);
+          return v === 'MEMBERSHIP' ? membershipId : v;
+        });
+        const isCsv = !!ops[method].requestBody?.content?.['text/csv'];
+        const res = await xiling.request(method.toUpperCase(), url, isCsv ? 'name,email,role,school_code\n' : method === 'get' ? undefined : sampleBody, isCsv ? { 'content-type': 'text/csv' } : {});
+        if (![401, 403, 404].includes(res.status)) throw new Error(`${method.toUpperCase()} ${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('every list route omits 京华’s records for 西岭中学’s admin', async () => {
+    const spec = (await h.anon.get('/api/openapi.json')).body;
+    const xiling = await h.as('admin@xiling.demo');
+    const secrets = [h.ids.orgs.jhzx, h.ids.orgs.jinghua, h.ids.orgs.beishan, h.ids.classrooms.beishan4_1, h.ids.users.wang, '京华'];
+    for (const [path, ops] of Object.entries<any>(spec.paths)) {
+      if (path.includes('{') || !ops.get || path === '/api/openapi.json') continue;
+      const res = await xiling.get(path);
+      expect(res.status, `GET ${path}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+      for (const s of secrets) expect(res.text, `GET ${path} leaks ${s}`).not.toContain(s);
+    }
+  });
+
+  it('unauthenticated callers get 401 on every route but health, openapi, login and invitation links', async () => {
+    const spec = (await h.anon.get('/api/openapi.json')).body;
+    const open = new Set(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/invitations/{token}', '/api/invitations/{token}/accept']);
+    for (const [path, ops] of Object.entries<any>(spec.paths)) {
+      if (open.has(path)) continue;
+      for (const method of Object.keys(ops)) {
+        const url = path.replace(/\{\w+\}/g, h.ids.orgs.jhzx!);
+        const isCsv = !!ops[method].requestBody?.content?.['text/csv'];
+        const res = await h.anon.request(method.toUpperCase(), url, isCsv ? 'a' : method === 'get' ? undefined : sampleBody, isCsv ? { 'content-type': 'text/csv' } : {});
+        expectStatus(res, 401);
+      }
+    }
+  });
+});

@@ -1,0 +1,31 @@
+// A fresh database for one test file: in-memory PGlite by default, or a new database on the PostgreSQL
+// server named by DATABASE_URL (created here, dropped at the end), with every migration applied.
+import postgres from 'postgres';
+import { openPglite, openPostgres, runMigrations } from '../../server/lib/db-node';
+import type { Database } from '../../server/lib/db';
+
+export const usingPostgres = !!process.env.DATABASE_URL;
+
+export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+  if (!usingPostgres) {
+    const database = await openPglite();
+    await runMigrations(database);
+    return { ...database, dispose: () => database.close() };
+  }
+  const base = new URL(process.env.DATABASE_URL!);
+  const name = `tz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString(), { max: 20 });
+  await runMigrations(database);
+  return {
+    ...database,
+    async dispose() {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
