@@ -2,10 +2,29 @@
 // dist/server/node.mjs (dependencies stay in node_modules), then a stamp that start.mjs compares against.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Whether the build is missing or older than any source it is made from. */
+export function isStale() {
+  const stamp = join(root, 'dist/.stamp');
+  if (!existsSync(stamp) || !existsSync(join(root, 'dist/server/node.mjs')) || !existsSync(join(root, 'dist/web/index.html'))) return true;
+  const sources = Math.max(...['web', 'server', 'shared'].map((d) => newest(join(root, d))), ...['package.json', 'vite.config.ts'].map((f) => statSync(join(root, f)).mtimeMs));
+  return sources > statSync(stamp).mtimeMs;
+}
 
 export async function buildAll({ quiet = false } = {}) {
   await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: quiet ? 'warn' : 'info' });

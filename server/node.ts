@@ -12,6 +12,7 @@ import { parseEnv, type NodeEnv } from './config';
 import { isEmpty, seedDemo } from './db/seed';
 import type { AppEnv, Deps } from './lib/context';
 import { openDatabase, runMigrations } from './lib/db-node';
+import { livekitProbe } from './lib/livekit-probe';
 import { createLogger } from './lib/log';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url)).replace(/\/dist\/$/, '/');
@@ -41,23 +42,6 @@ function webHandler(dir: string): MiddlewareHandler<AppEnv> | undefined {
   };
 }
 
-function livekitProbe(url: string | undefined): Deps['livekitStatus'] {
-  if (!url) return undefined;
-  const http = url.replace(/^ws/, 'http');
-  let cached: { at: number; status: 'ok' | 'down' } | null = null;
-  return async () => {
-    if (cached && Date.now() - cached.at < 5000) return cached.status;
-    let status: 'ok' | 'down' = 'down';
-    try {
-      const res = await fetch(http, { signal: AbortSignal.timeout(1500) });
-      status = res.ok ? 'ok' : 'down';
-    } catch {
-      status = 'down';
-    }
-    cached = { at: Date.now(), status };
-    return status;
-  };
-}
 
 export interface Running {
   port: number;

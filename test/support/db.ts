@@ -7,7 +7,7 @@ import { openPostgres, type Database } from '../../server/lib/db';
 
 export const usingPostgres = !!process.env.DATABASE_URL;
 
-export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+export async function openTestDatabase(): Promise<Database & { url?: string; dispose(): Promise<void> }> {
   if (!usingPostgres) {
     const database = await openPglite();
     await runMigrations(database);
@@ -20,9 +20,17 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = openPostgres(url.toString(), { max: 20 });
-  await runMigrations(database);
+  try {
+    await runMigrations(database);
+  } catch (err) {
+    await database.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    throw err;
+  }
   return {
     ...database,
+    url: url.toString(),
     async dispose() {
       await database.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

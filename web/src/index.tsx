@@ -1,2 +1,5 @@
 import { render } from 'solid-js/web';
-render(() => <p>同舟</p>, document.getElementById('root')!);
+import { App } from './app';
+import './styles.css';
+
+render(() => <App />, document.getElementById('root')!);

@@ -94,7 +94,8 @@ export const authRoutes = newRouter()
       const { db } = c.get('deps').database;
       const updated = await db.transaction(async (tx) => {
         const [row] = await tx.update(users).set(input).where(eq(users.id, actor.user.id)).returning();
-        await audit(tx, c, { action: 'user.update', entityType: 'user', entityId: actor.user.id, before: actor.user, after: input });
+        const before = Object.fromEntries(Object.keys(input).map((k) => [k, actor.user[k as keyof typeof input]]));
+        await audit(tx, c, { action: 'user.update', entityType: 'user', entityId: actor.user.id, before, after: input });
         return row!;
       });
       return c.json({ user: publicUser(updated) }, 200);

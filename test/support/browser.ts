@@ -1,0 +1,39 @@
+// Real headless Chromium (Debian's, never a downloaded one) driven by playwright-core.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why browser tests cannot run here, or null. With CI set they must run: the caller fails instead of skipping. */
+export function browserUnavailable(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  const reason = `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
+  if (process.env.CI) throw new Error(`${reason}. CI must run the browser tests.`);
+  return reason;
+}
+
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+      // playwright gives every launch its own fresh, temporary profile (no --user-data-dir needed).
+      ...extraArgs,
+    ],
+  });
+}
+
+export const viewports = {
+  laptop: { width: 1366, height: 768 },
+  projector: { width: 1920, height: 1080 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export async function newContext(browser: Browser, viewport: keyof typeof viewports = 'laptop'): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+  // Shorter than a test's timeout, so a missing element fails with its own message.
+  ctx.setDefaultTimeout(15_000);
+  return ctx;
+}

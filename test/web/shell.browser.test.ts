@@ -1,0 +1,106 @@
+// The spine in a real browser: sign in, see the home page for one's role, switch language (remembered),
+// and an admin invites a teacher who sets a password through the link.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailable, launchBrowser, newContext } from '../support/browser';
+import { startTestServer } from '../support/server';
+
+/** Locators are polled: the page answers asynchronously. */
+const POLL = { timeout: 15_000, interval: 100 };
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
+
+describe.skipIf(!!unavailable)('web shell in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page, email: string, password = 'tongzhou-demo') {
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  it('a wrong password says so in Chinese and keeps the email typed', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, 'zhao@beishan.demo', 'wrong-password');
+    await expect.poll(() => page.getByRole('alert').innerText(), POLL).toMatch(/邮箱或密码不正确/);
+    expect(await page.getByLabel('邮箱').inputValue()).toBe('zhao@beishan.demo');
+    await ctx.close();
+  });
+
+  it('an assistant teacher signs in, sees their classroom on the home page, and switches to English for good', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, 'zhao@beishan.demo');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('赵春生，您好');
+    await page.getByRole('heading', { name: '四年级一班 · 北山乡中心小学' }).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // Dates as people in Beijing write them: 2026年11月29日 周日
+    await page.getByText(/今天是 \d{4}年\d{1,2}月\d{1,2}日 周[一二三四五六日]/).waitFor({ state: 'visible' });
+
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('Hello, 赵春生');
+    await page.getByRole('link', { name: 'Organisations' }).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await ctx.close();
+
+    // Remembered per person: a fresh browser (no local storage) turns English after sign-in.
+    const other = await newContext(browser);
+    const page2 = await other.newPage();
+    await signIn(page2, 'zhao@beishan.demo');
+    await expect.poll(() => page2.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('Hello, 赵春生');
+    await page2.getByTestId('lang-switch').click();
+    await expect.poll(() => page2.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('赵春生，您好');
+    await other.close();
+  });
+
+  it('a school admin invites a teacher, who opens the link, sets a password and lands signed in', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, 'admin@jhzx.demo');
+    await page.getByRole('link', { name: '管理 京华实验中学' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toContain('京华实验中学');
+    await page.getByRole('button', { name: '邀请成员' }).click();
+    const form = page.getByRole('region', { name: '邀请成员加入 京华实验中学' });
+    await form.getByLabel('名称').fill('吴晓东');
+    await form.getByLabel('邮箱').fill('wu.xiaodong@jhzx.demo');
+    await form.getByLabel('名师（可开设直播课）').check();
+    await form.getByRole('button', { name: '邀请成员' }).click();
+    const link = await form.getByTestId('invite-link').textContent();
+    expect(link).toMatch(/\/invite\//);
+    await expect.poll(() => page.getByRole('cell', { name: /吴晓东/ }).innerText(), POLL).toContain('待接受邀请');
+    await ctx.close();
+
+    const invitee = await newContext(browser);
+    const p2 = await invitee.newPage();
+    await p2.goto(link!);
+    await p2.getByText(/吴晓东，您被邀请以「教师」身份加入 京华实验中学/).waitFor({ state: 'visible' });
+    await p2.getByLabel('设置密码').fill('wu-xiaodong-2026');
+    await p2.getByRole('button', { name: '设置密码并进入' }).click();
+    await expect.poll(() => p2.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('吴晓东，您好');
+    await p2.getByText('名师').waitFor({ state: 'visible' });
+    await invitee.close();
+  });
+
+  it('fits a classroom projector and a phone without horizontal scrolling', async () => {
+    for (const size of ['projector', 'phone'] as const) {
+      const ctx = await newContext(browser, size);
+      const page = await ctx.newPage();
+      await signIn(page, 'leader@jinghua.demo');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('刘建国，您好');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${size} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      await ctx.close();
+    }
+  });
+});

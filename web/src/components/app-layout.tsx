@@ -1,0 +1,83 @@
+import { A, createAsync, useAction, useLocation } from '@solidjs/router';
+import { createEffect, ErrorBoundary, For, Show, Suspense, type ParentProps } from 'solid-js';
+import { useI18n } from '../lib/i18n';
+import { getMe, rolesOf, signOut } from '../lib/session';
+import { LangSwitch } from './lang-switch';
+import { ErrorNotice } from './notice';
+
+const bare = (path: string) => path === '/login' || path.startsWith('/invite/');
+
+/** The one layout: header with navigation by role, one Suspense and one ErrorBoundary for every page. */
+export function AppLayout(props: ParentProps) {
+  const location = useLocation();
+  return (
+    <Show when={!bare(location.pathname)} fallback={<Page>{props.children}</Page>}>
+      <Shell>{props.children}</Shell>
+    </Show>
+  );
+}
+
+function Page(props: ParentProps) {
+  const { t } = useI18n();
+  return (
+    <ErrorBoundary fallback={(err, reset) => <main><ErrorNotice error={err} /><button onClick={reset}>{t('common.retry')}</button></main>}>
+      <Suspense fallback={<main><p class="muted" role="status">{t('common.loading')}</p></main>}>{props.children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function Shell(props: ParentProps) {
+  const { t, locale, setLocale } = useI18n();
+  const me = createAsync(() => getMe());
+  const doSignOut = useAction(signOut);
+  // The person's remembered language wins once we know who they are.
+  let synced = false;
+  createEffect(() => {
+    const m = me();
+    if (m && !synced) {
+      synced = true;
+      if (m.user.locale !== locale()) setLocale(m.user.locale);
+    }
+  });
+  const links = () => {
+    const m = me();
+    if (!m) return [];
+    const r = rolesOf(m);
+    return [
+      { href: '/', label: t('nav.home'), end: true },
+      { href: '/orgs', label: t('nav.orgs') },
+      ...(r.isAdmin ? [{ href: '/audit', label: t('nav.audit') }] : []),
+      { href: '/settings', label: t('nav.settings') },
+    ];
+  };
+  return (
+    <>
+      <a class="skip" href="#main">{t('app.skip')}</a>
+      <header class="top">
+        <div class="bar">
+          <A href="/" class="brand" aria-label={t('app.name')}>
+            <img src="/favicon.svg" alt="" />
+            <span>{t('app.name')}</span>
+          </A>
+          <nav aria-label={t('nav.menu')}>
+            <For each={links()}>{(l) => <A href={l.href} end={l.end} activeClass="active">{l.label}</A>}</For>
+          </nav>
+          <div class="who">
+            <LangSwitch signedIn={!!me()} />
+            <Show when={me()}>
+              {(m) => (
+                <>
+                  <span data-testid="who">{m().user.name}</span>
+                  <button type="button" onClick={() => doSignOut()}>{t('nav.signOut')}</button>
+                </>
+              )}
+            </Show>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        <Page>{props.children}</Page>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { useI18n } from '../lib/i18n';
+import { saveLocale } from '../lib/session';
+
+/** Switches between Chinese and English; remembered on this device and, when signed in, for the person. */
+export function LangSwitch(props: { signedIn: boolean }) {
+  const { locale, setLocale, t } = useI18n();
+  const toggle = async () => {
+    const next = locale() === 'zh' ? 'en' : 'zh';
+    setLocale(next);
+    if (props.signedIn) await saveLocale(next).catch(() => {});
+  };
+  return (
+    <button type="button" onClick={toggle} aria-label={t('lang.label')} lang={locale() === 'zh' ? 'en' : 'zh-CN'} data-testid="lang-switch">
+      {t('lang.switchTo')}
+    </button>
+  );
+}

@@ -1,0 +1,112 @@
+import { A, createAsync } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import type { Me } from '../../../../shared/schemas/auth';
+import { EmptyState } from '../../components/notice';
+import { formatDate } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { requireMe, rolesOf } from '../../lib/session';
+import { getMembers, getOrg, getOrgs } from '../orgs/orgs.queries';
+
+/** What the person has to do today, by role. Later capabilities add their cards here. */
+export function HomePage() {
+  const { t, locale } = useI18n();
+  const me = createAsync(() => requireMe());
+  return (
+    <Show when={me()}>
+      {(m) => (
+        <>
+          <h1>{t('home.greeting', { name: m().user.name })}</h1>
+          <p class="muted">{t('home.today', { date: formatDate(new Date(), locale()) })}</p>
+          <Show when={m().memberships.length} fallback={<div class="card"><EmptyState title={t('home.noMembership')} /></div>}>
+            <div class="grid">
+              <For each={rolesOf(m()).assistantOf}>{(a) => <ClassroomCard classroom={a.classroomName ?? ''} school={a.orgName} />}</For>
+              <TodoCard me={m()} />
+              <Show when={rolesOf(m()).isAdmin}><AdminCard me={m()} /></Show>
+              <MembershipsCard me={m()} />
+            </div>
+          </Show>
+        </>
+      )}
+    </Show>
+  );
+}
+
+function ClassroomCard(props: { classroom: string; school: string }) {
+  const { t } = useI18n();
+  return (
+    <section class="card" aria-labelledby="classroom-title">
+      <h2 id="classroom-title">{t('home.classroomTitle', { classroom: props.classroom, school: props.school })}</h2>
+      <EmptyState title={t('home.noLessonsToday')} hint={t('home.classroomHint')} />
+    </section>
+  );
+}
+
+function TodoCard(props: { me: Me }) {
+  const { t } = useI18n();
+  const adminSchools = () => props.me.memberships.filter((m) => m.role === 'school_admin');
+  return (
+    <section class="card" aria-labelledby="todo-title">
+      <h2 id="todo-title">{t('home.todo')}</h2>
+      <For each={adminSchools()} fallback={<EmptyState title={t('home.nothingToday')} hint={t('home.nextStepTeacher')} />}>
+        {(s) => <PendingInvites orgId={s.orgId} />}
+      </For>
+    </section>
+  );
+}
+
+function PendingInvites(props: { orgId: string }) {
+  const { t } = useI18n();
+  const members = createAsync(() => getMembers(props.orgId));
+  const pending = () => members()?.items.filter((m) => !m.active).length ?? 0;
+  return (
+    <Show when={pending() > 0} fallback={<EmptyState title={t('home.nothingToday')} hint={t('home.nextStepTeacher')} />}>
+      <p><A href={`/orgs/${props.orgId}`}>{t('home.pendingInvites', { count: String(pending()) })}</A></p>
+    </Show>
+  );
+}
+
+function AdminCard(props: { me: Me }) {
+  const { t } = useI18n();
+  const admin = () => props.me.memberships.find((m) => m.role.endsWith('_admin'))!;
+  const orgs = createAsync(() => getOrgs());
+  const detail = createAsync(() => getOrg(admin().orgId));
+  const schools = () => (detail()?.schools.length ? detail()!.schools : orgs()?.items.filter((o) => o.kind === 'school' && o.canManage) ?? []);
+  return (
+    <section class="card" aria-labelledby="admin-title">
+      <h2 id="admin-title">{t('home.adminPanel')}</h2>
+      <Show when={admin().orgKind !== 'school'}>
+        <p>{t('home.schoolsInGroup', {
+          count: String(schools().length),
+          rural: String(schools().filter((s) => s.rural).length),
+          supported: String(schools().filter((s) => s.supported).length),
+        })}</p>
+      </Show>
+      <div class="row">
+        <A class="button primary" href={`/orgs/${admin().orgId}`}>{t('home.manageOrg', { org: admin().orgName })}</A>
+        <A class="button" href="/audit">{t('home.auditLog')}</A>
+      </div>
+    </section>
+  );
+}
+
+function MembershipsCard(props: { me: Me }) {
+  const { t } = useI18n();
+  return (
+    <section class="card" aria-labelledby="orgs-title">
+      <h2 id="orgs-title">{t('home.yourOrgs')}</h2>
+      <ul class="plain">
+        <For each={props.me.memberships}>
+          {(m) => (
+            <li class="spread">
+              <A href={`/orgs/${m.orgId}`}>{m.orgName}</A>
+              <span class="row">
+                <span class="badge">{t(`roles.${m.role}` as any) as string}</span>
+                <Show when={m.masterTeacher}><span class="badge lead">{t('roles.master_teacher')}</span></Show>
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { action, revalidate } from '@solidjs/router';
+import type { Role } from '../../../../shared/enums';
+import { call, client, send } from '../../lib/api';
+import { getMembers, getOrg, getOrgs } from './orgs.queries';
+
+const refresh = () => revalidate([getOrg.key, getOrgs.key, getMembers.key]);
+
+export const addClassroom = action(async (schoolId: string, form: FormData) => {
+  const grade = Number(form.get('grade'));
+  const res = await call(client.orgs[':id'].classrooms.$post({ param: { id: schoolId }, json: { name: String(form.get('name') ?? ''), grade: grade || null } }));
+  await refresh();
+  return res;
+}, 'addClassroom');
+
+export const invite = action(async (orgId: string, form: FormData) => {
+  const role = String(form.get('role')) as Role;
+  const res = await call(
+    client.orgs[':id'].invitations.$post({
+      param: { id: orgId },
+      json: {
+        name: String(form.get('name') ?? ''),
+        email: String(form.get('email') ?? ''),
+        role,
+        masterTeacher: role === 'teacher' && form.get('masterTeacher') === 'on',
+        classroomId: role === 'assistant' ? String(form.get('classroomId') || '') || null : null,
+      },
+    }),
+  );
+  await refresh();
+  return res.invitation;
+}, 'invite');
+
+export const importCsv = action(async (file: File) => {
+  const res = await send('/api/members/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: await file.text() });
+  await refresh();
+  return res.imported as { name: string; email: string; url: string | null }[];
+}, 'importCsv');
+
+export const updateSchool = action(async (orgId: string, form: FormData) => {
+  const res = await call(
+    client.orgs[':id'].$patch({ param: { id: orgId }, json: { name: String(form.get('name') ?? ''), address: String(form.get('address') ?? '') || null } }),
+  );
+  await refresh();
+  return res.org;
+}, 'updateSchool');
+
+export const setMaster = action(async (membershipId: string, masterTeacher: boolean) => {
+  await call(client.memberships[':id'].$patch({ param: { id: membershipId }, json: { masterTeacher } }));
+  await refresh();
+}, 'setMaster');
+
+export const removeMember = action(async (membershipId: string) => {
+  await call(client.memberships[':id'].$delete({ param: { id: membershipId } }));
+  await refresh();
+}, 'removeMember');

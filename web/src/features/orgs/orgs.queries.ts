@@ -1,0 +1,14 @@
+import { query } from '@solidjs/router';
+import { ApiError, call, client } from '../../lib/api';
+
+export const getOrgs = query(() => call(client.orgs.$get()), 'orgs');
+export const getOrg = query((id: string) => call(client.orgs[':id'].$get({ param: { id } })), 'org');
+/** Members, or null when the caller may not see them (403). */
+export const getMembers = query(async (id: string) => {
+  try {
+    return await call(client.orgs[':id'].members.$get({ param: { id } }));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 403) return null;
+    throw err;
+  }
+}, 'members');

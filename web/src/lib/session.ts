@@ -1,0 +1,45 @@
+import { action, query, redirect, revalidate } from '@solidjs/router';
+import type { Locale } from '../../../shared/enums';
+import { ApiError, call, client } from './api';
+import type { Me } from '../../../shared/schemas/auth';
+
+/** The signed-in person, or null. Every page reads it through this one query. */
+export const getMe = query(async (): Promise<Me | null> => {
+  try {
+    return await call(client.me.$get());
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}, 'me');
+
+/** Redirects to sign-in when nobody is signed in; use in route preloads of signed-in pages. */
+export const requireMe = query(async (): Promise<Me> => {
+  const me = await getMe();
+  if (!me) throw redirect(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+  return me;
+}, 'requireMe');
+
+export const signOut = action(async () => {
+  await call(client.auth.logout.$post());
+  await revalidate([getMe.key, requireMe.key]);
+  throw redirect('/login');
+}, 'signOut');
+
+export async function saveLocale(locale: Locale): Promise<void> {
+  await call(client.me.$patch({ json: { locale } }));
+}
+
+/** Convenience views of memberships. */
+export function rolesOf(me: Me) {
+  const ms = me.memberships;
+  return {
+    isGroupAdmin: ms.some((m) => m.role === 'group_admin'),
+    isDistrictAdmin: ms.some((m) => m.role === 'district_admin'),
+    isSchoolAdmin: ms.some((m) => m.role === 'school_admin'),
+    isAdmin: ms.some((m) => m.role.endsWith('_admin')),
+    isTeacher: ms.some((m) => m.role === 'teacher'),
+    isMaster: ms.some((m) => m.masterTeacher),
+    assistantOf: ms.filter((m) => m.role === 'assistant'),
+  };
+}
