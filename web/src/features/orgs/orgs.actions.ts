@@ -37,9 +37,14 @@ export const importCsv = action(async (file: File) => {
 }, 'importCsv');
 
 export const updateSchool = action(async (orgId: string, form: FormData) => {
-  const res = await call(
-    client.orgs[':id'].$patch({ param: { id: orgId }, json: { name: String(form.get('name') ?? ''), address: String(form.get('address') ?? '') || null } }),
-  );
+  // The flags and code are sent only when the form showed them (to the group's or district's admins).
+  const leads = form.has('code');
+  const json = {
+    name: String(form.get('name') ?? ''),
+    address: String(form.get('address') ?? '') || null,
+    ...(leads ? { code: String(form.get('code')), rural: form.get('rural') === 'on', supported: form.get('supported') === 'on' } : {}),
+  };
+  const res = await call(client.orgs[':id'].$patch({ param: { id: orgId }, json }));
   await refresh();
   return res.org;
 }, 'updateSchool');

@@ -1,0 +1,35 @@
+// The database features later modules rely on, proven on PGlite and on the PostgreSQL server alike.
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../server/lib/db';
+import { sqlState } from '../../server/lib/errors';
+import { useHarness } from '../support/harness';
+
+const h = useHarness();
+const q = async <T,>(query: ReturnType<typeof sql>) => rowsOf<T>(await h.deps.database.db.execute(query));
+
+describe('database: extensions on both engines', () => {
+  it('has btree_gist and pg_trgm installed by the migrations', async () => {
+    const rows = await q<{ extname: string }>(sql`SELECT extname FROM pg_extension ORDER BY extname`);
+    expect(rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['btree_gist', 'pg_trgm']));
+  });
+
+  it('btree_gist: an exclusion constraint on (id =, tstzrange &&) refuses overlaps with 23P01 and allows back-to-back', async () => {
+    const db = h.deps.database.db;
+    await db.execute(sql`CREATE TEMP TABLE slots (room uuid NOT NULL, during tstzrange NOT NULL, EXCLUDE USING gist (room WITH =, during WITH &&))`);
+    const room = h.ids.orgs.jhzx!;
+    await db.execute(sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 14:00+08', '2026-12-03 15:00+08', '[)'))`);
+    await db.execute(sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 15:00+08', '2026-12-03 16:00+08', '[)'))`);
+    const clash = await db.execute(sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 14:30+08', '2026-12-03 15:30+08', '[)'))`).catch((e) => e);
+    expect(sqlState(clash)).toBe('23P01');
+    await db.execute(sql`DROP TABLE slots`);
+  });
+
+  it('pg_trgm makes trigrams of Chinese text, so a trigram index can serve substring search', async () => {
+    const [row] = await q<{ n: number; sim: number; other: number }>(sql`
+      SELECT array_length(show_trgm('初步认识'), 1) AS n, similarity('分数的初步认识', '初步认识') AS sim, similarity('分数的初步认识', '古诗三首') AS other`);
+    // Each run of characters yields trigrams (with padding), and shared text scores above unrelated text.
+    expect(Number(row!.n)).toBeGreaterThanOrEqual(4);
+    expect(Number(row!.sim)).toBeGreaterThan(Number(row!.other));
+  });
+});
