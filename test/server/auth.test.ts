@@ -13,6 +13,13 @@ describe('auth: sign-in and sessions', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(res.body.user.passwordHash).toBeUndefined();
+    expect(cookie).not.toMatch(/Secure/i);
+  });
+
+  it('marks the cookie Secure over HTTPS (here terminated by a trusted proxy)', async () => {
+    const res = await new Client(h.app).post('/api/auth/login', { email: 'wang@jhzx.demo', password: 'tongzhou-demo' }, { 'x-forwarded-proto': 'https' });
+    expectStatus(res, 200);
+    expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
   });
 
   it('answers 401 invalid_credentials for a wrong password or an unknown account, alike', async () => {

@@ -31,10 +31,16 @@ async function startSession(c: Context<AppEnv>, userId: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: isHttps(c),
     path: '/',
     maxAge: SESSION_TTL_MS / 1000,
   });
+}
+
+/** Secure cookies over HTTPS, including HTTPS that a trusted reverse proxy terminated. */
+function isHttps(c: Context<AppEnv>): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return c.get('deps').config.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 const publicUser = (u: { id: string; name: string; email: string; locale: 'zh' | 'en' }) => ({ id: u.id, name: u.name, email: u.email, locale: u.locale });
