@@ -1,5 +1,5 @@
 // npm run build — the web app with Vite into dist/web, the Node server bundled with esbuild into
-// dist/server/node.mjs (dependencies stay in node_modules), then a stamp that start.mjs compares against.
+// dist/server/node.mjs, then a stamp that start.mjs compares against.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,11 @@ export async function buildAll({ quiet = false } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled (ESM builds preferred: rrule's CommonJS build has no named exports for Node),
+    // except PGlite, which loads its WebAssembly and extension files from its own package folder.
+    external: ['@electric-sql/pglite', '@electric-sql/pglite/*'],
+    mainFields: ['module', 'main'],
+    banner: { js: "import { createRequire as __tzCreateRequire } from 'node:module'; const require = __tzCreateRequire(import.meta.url);" },
     sourcemap: true,
     logLevel: quiet ? 'warning' : 'info',
   });

@@ -4,15 +4,20 @@
 // authentication; then the routes; then the contract's error shape for everything that goes wrong.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../shared/errors';
 import type { AppEnv, Deps } from './lib/context';
 import { AppError } from './lib/errors';
+import { fieldErrors } from './lib/router';
 import { authenticate } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { bookingsRoutes } from './modules/bookings/bookings.routes';
+import { closuresRoutes } from './modules/facilities/closures.routes';
+import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { importRoutes } from './modules/orgs/import.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -24,7 +29,10 @@ function api() {
     .route('/', authRoutes)
     .route('/', orgsRoutes)
     .route('/', importRoutes)
-    .route('/', auditRoutes);
+    .route('/', auditRoutes)
+    .route('/', facilitiesRoutes)
+    .route('/', closuresRoutes)
+    .route('/', bookingsRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;
@@ -102,6 +110,7 @@ export function createApp(deps: Deps) {
   });
   app.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err);
+    if (err instanceof ZodError) return errorResponse(c, new AppError('validation_failed', 'Some fields are missing or invalid', fieldErrors(err)));
     if (err instanceof HTTPException) {
       const status = err.status;
       const code = status === 400 ? 'invalid_json' : status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 415 ? 'unsupported_type' : 'bad_request';

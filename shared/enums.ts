@@ -27,3 +27,15 @@ export const subjects = [
   'politics', 'science', 'music', 'art', 'pe', 'it', 'labor', 'other',
 ] as const;
 export type Subject = (typeof subjects)[number];
+
+export const facilityKinds = [
+  'gym', 'lab', 'auditorium', 'playing_field', 'music_room', 'computer_room', 'library', 'practice_site', 'other',
+] as const;
+export type FacilityKind = (typeof facilityKinds)[number];
+
+/** `block`: time the owner closed (maintenance, exams); it occupies the slot like an approved booking. */
+export const bookingKinds = ['booking', 'block'] as const;
+export const bookingStatuses = ['pending', 'approved', 'declined', 'cancelled'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+/** Statuses that hold a slot: no two of these may overlap on one facility. */
+export const activeBookingStatuses = ['pending', 'approved'] as const satisfies readonly BookingStatus[];

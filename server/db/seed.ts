@@ -1,7 +1,9 @@
 // Demo data exactly as CONTRACT.md describes it. Later modules (facilities, resources, exchanges, lessons)
 // add their own demo records through seed functions registered here.
 import { count } from 'drizzle-orm';
-import { classrooms, memberships, orgs, users } from './schema';
+import { bookings, classrooms, facilities, memberships, orgs, users } from './schema';
+import type { OpeningHours } from '../../shared/schemas/facilities';
+import { fromLocal, toLocal } from '../modules/bookings/bookings.rules';
 import type { Queryable, Db } from '../lib/db';
 import { hashPassword } from '../lib/crypto';
 
@@ -13,6 +15,19 @@ export interface DemoIds {
   orgs: Record<string, string>;
   classrooms: Record<string, string>;
   users: Record<string, string>;
+  facilities: Record<string, string>;
+}
+
+const weekdays = (start: string, end: string): OpeningHours => Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start, end }]]));
+const everyDay = (start: string, end: string): OpeningHours => Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start, end }]]));
+
+/** The local date of the next given weekday (1 = Monday) at least `minDays` from today. */
+export function nextWeekday(weekday: number, minDays = 1): string {
+  for (let i = minDays; i < minDays + 8; i++) {
+    const d = new Date(Date.now() + i * 86400_000);
+    if (toLocal(d).weekday === weekday) return toLocal(d).date;
+  }
+  throw new Error('unreachable');
 }
 
 export async function isEmpty(db: Queryable): Promise<boolean> {
@@ -26,7 +41,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
   // first start and each test file's set-up quick. Real accounts each get their own salt.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const ids: DemoIds = { orgs: {}, classrooms: {}, users: {} };
+    const ids: DemoIds = { orgs: {}, classrooms: {}, users: {}, facilities: {} };
     const org = async (key: string, values: OrgIns) => {
       const [row] = await tx.insert(orgs).values(values).returning({ id: orgs.id });
       ids.orgs[key] = row!.id;
@@ -79,6 +94,50 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
     await person('jhxxAdmin', 'admin@jhxx.demo', '何静', 'jhxx', 'school_admin');
     await person('district', 'office@chengguan.demo', '马文涛', 'chengguan', 'district_admin');
     await person('xilingTeacher', 'sun@xiling.demo', '孙浩', 'xiling', 'teacher');
+
+    const facility = async (key: string, school: string, values: Omit<typeof facilities.$inferInsert, 'schoolId'>) => {
+      const [row] = await tx.insert(facilities).values({ schoolId: ids.orgs[school]!, ...values }).returning({ id: facilities.id });
+      ids.facilities[key] = row!.id;
+    };
+    await facility('gym', 'jhzx', {
+      name: '体育馆', kind: 'gym', capacity: 300, location: '东区 1 号楼', scope: 'group', approvalRequired: true, minNoticeHours: 24,
+      maxLengthMinutes: 240, quotaHoursPerTerm: 40, equipment: ['篮球场 2 片', '羽毛球场 6 片', '音响'], openingHours: everyDay('08:00', '21:00'),
+    });
+    await facility('chemLab', 'jhzx', {
+      name: '化学实验室', kind: 'lab', capacity: 48, location: '实验楼 3 层', scope: 'group', approvalRequired: false,
+      maxLengthMinutes: 180, equipment: ['通风橱 12 台', '投影仪', '洗眼器'], openingHours: weekdays('08:00', '18:00'),
+    });
+    await facility('hall', 'jhzx', {
+      name: '报告厅', kind: 'auditorium', capacity: 400, location: '行政楼 1 层', scope: 'district', approvalRequired: true, minNoticeHours: 48,
+      equipment: ['LED 大屏', '同声传译', '录播系统'], openingHours: weekdays('08:00', '20:00'),
+    });
+    await facility('scienceMuseum', 'jhzx', {
+      name: '城关科技馆', kind: 'practice_site', capacity: 120, provider: '城关区科学技术馆', providerAddress: '城关镇科技路 9 号',
+      description: '社会大课堂实践基地：机器人、天文、生命科学展厅，可预约讲解。', scope: 'district', approvalRequired: true, minNoticeHours: 72,
+      openingHours: { '2': [{ start: '09:00', end: '16:30' }], '3': [{ start: '09:00', end: '16:30' }], '4': [{ start: '09:00', end: '16:30' }], '5': [{ start: '09:00', end: '16:30' }], '6': [{ start: '09:00', end: '16:30' }] },
+    });
+    await facility('music', 'jhxx', {
+      name: '音乐教室', kind: 'music_room', capacity: 50, location: '艺术楼 2 层', scope: 'group', approvalRequired: false,
+      equipment: ['钢琴', '奥尔夫乐器'], openingHours: weekdays('08:00', '17:00'),
+    });
+    await facility('pool', 'xiling', {
+      name: '游泳馆', kind: 'gym', capacity: 80, location: '体育中心', scope: 'group', approvalRequired: true, minNoticeHours: 24,
+      equipment: ['25 米泳道 6 条'], openingHours: everyDay('09:00', '20:00'),
+    });
+
+    // A few bookings in the coming week, so calendars and queues are not empty.
+    const booking = async (facilityKey: string, booker: string, school: string, day: string, start: number, end: number, purpose: string, status: 'approved' | 'pending', attendees: number) =>
+      tx.insert(bookings).values({
+        facilityId: ids.facilities[facilityKey]!, bookerId: ids.users[booker]!, borrowerSchoolId: ids.orgs[school]!, onBehalf: booker === 'leader', purpose, attendees, status,
+        startsAt: fromLocal(day, start * 60), endsAt: fromLocal(day, end * 60), ...(status === 'approved' ? { decidedAt: new Date() } : {}),
+      });
+    const tue = nextWeekday(2, 2);
+    const wed = nextWeekday(3, 2);
+    const thu = nextWeekday(4, 2);
+    await booking('chemLab', 'zhang', 'jhzx', tue, 9, 11, '初三化学分组实验：氧气的制取', 'approved', 40);
+    await booking('gym', 'li', 'jhxx', wed, 14, 16, '四年级篮球联赛', 'pending', 120);
+    await booking('chemLab', 'li', 'jhxx', thu, 10, 12, '小学科学开放日：有趣的化学变化', 'approved', 36);
+    await booking('hall', 'leader', 'beishan', thu, 14, 17, '集团教研日：乡村学校数学课例研讨', 'pending', 150);
     return ids;
   });
 }

@@ -78,9 +78,18 @@ export function canSeeScoped(actor: Actor | null, owner: OrgPlace, scope: Scope)
   if (r.schoolIds.has(owner.id)) return true;
   // Admins of the owner's group or district see everything the school shares, whatever its scope.
   if (isAdminAbove(actor, owner)) return true;
-  if (scope === 'group') return owner.groupId !== null && r.groupIds.has(owner.groupId);
-  if (scope === 'district') return owner.districtId !== null && r.districtIds.has(owner.districtId);
+  const inGroup = owner.groupId !== null && r.groupIds.has(owner.groupId);
+  const inDistrict = owner.districtId !== null && r.districtIds.has(owner.districtId);
+  // Scopes widen: what is shared with the district is shared with the owner's group too.
+  if (scope === 'group') return inGroup;
+  if (scope === 'district') return inGroup || inDistrict;
   return false;
+}
+
+/** Groups and districts the person administers. */
+export function adminOf(actor: Actor): { groupIds: string[]; districtIds: string[]; schoolIds: string[] } {
+  const pick = (role: string) => actor.memberships.filter((m) => m.role === role).map((m) => m.orgId);
+  return { groupIds: pick('group_admin'), districtIds: pick('district_admin'), schoolIds: pick('school_admin') };
 }
 
 function isAdminAbove(actor: Actor, school: OrgPlace): boolean {

@@ -48,6 +48,11 @@ describe('policy: scoped things (DOMAIN.md, Scopes)', () => {
     expect(canSeeScoped(districtOnlyTeacher, lead, 'group')).toBe(false);
   });
 
+  it('district scope is wider than group scope: group members in another district see it too', () => {
+    const groupMemberElsewhere = actor({ orgId: 'school-x', groupId: G, districtId: 'district-other' });
+    expect(canSeeScoped(groupMemberElsewhere, lead, 'district')).toBe(true);
+  });
+
   it('signed-out people see public things only', () => {
     expect(canSeeScoped(null, lead, 'public')).toBe(true);
     expect(canSeeScoped(null, lead, 'group')).toBe(false);

@@ -8,13 +8,21 @@ const h = useHarness();
 /** A path parameter filled with a record of 京华教育集团, chosen by its name. */
 function jinghuaValue(param: string, path: string): string {
   if (path.startsWith('/api/classrooms')) return h.ids.classrooms.beishan4_1!;
+  if (path.startsWith('/api/facilities')) return h.ids.facilities.gym!;
+  if (path.startsWith('/api/bookings')) return 'BOOKING';
+  if (path.startsWith('/api/closures')) return 'CLOSURE';
   if (path.startsWith('/api/orgs')) return h.ids.orgs.jhzx!;
   if (path.startsWith('/api/memberships')) return 'MEMBERSHIP';
   if (param === 'token') return 'x'.repeat(43);
   return h.ids.orgs.jinghua!;
 }
 
-const sampleBody = { name: '测试', email: 'probe@example.com', role: 'teacher', address: 'x', locale: 'en', grade: 3 };
+const sampleQuery = `?from=${encodeURIComponent('2030-03-05T00:00:00+08:00')}&to=${encodeURIComponent('2030-03-06T00:00:00+08:00')}`;
+// A body valid for every route, so that what answers is the access check, not input validation.
+const sampleBody = {
+  name: '测试', email: 'probe@example.com', role: 'teacher', address: 'x', locale: 'en', grade: 3, reason: '测试',
+  startsAt: '2030-03-05T09:00:00+08:00', endsAt: '2030-03-05T10:00:00+08:00', purpose: '测试',
+};
 
 describe('tenancy: another group sees nothing of 京华', () => {
   it('every route with an id answers 401/403/404 to 西岭中学’s admin', async () => {
@@ -23,6 +31,9 @@ describe('tenancy: another group sees nothing of 京华', () => {
     const leader = await h.as('leader@jinghua.demo');
     const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
     const membershipId = members.body.items[0].membershipId;
+    const bookingId = (await leader.get('/api/bookings?scope=to_approve')).body.items[0].id;
+    const closure = await leader.post('/api/closures', { schoolId: h.ids.orgs.jhzx, startsOn: '2030-01-01', endsOn: '2030-01-02', reason: '元旦' });
+    const stand: Record<string, string> = { MEMBERSHIP: membershipId, BOOKING: bookingId, CLOSURE: closure.body.closure.id };
     let checked = 0;
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       if (!path.includes('{')) continue;
@@ -32,10 +43,10 @@ describe('tenancy: another group sees nothing of 京华', () => {
       for (const method of Object.keys(ops)) {
         const url = path.replace(/\{(\w+)\}/g, (_, p) => {
           const v = jinghuaValue(p, path);
-          return v === 'MEMBERSHIP' ? membershipId : v;
+          return stand[v] ?? v;
         });
         const isCsv = !!ops[method].requestBody?.content?.['text/csv'];
-        const res = await xiling.request(method.toUpperCase(), url, isCsv ? 'name,email,role,school_code\n' : method === 'get' ? undefined : sampleBody, isCsv ? { 'content-type': 'text/csv' } : {});
+        const res = await xiling.request(method.toUpperCase(), `${url}${sampleQuery}`, isCsv ? 'name,email,role,school_code\n' : method === 'get' ? undefined : sampleBody, isCsv ? { 'content-type': 'text/csv' } : {});
         if (![401, 403, 404].includes(res.status)) throw new Error(`${method.toUpperCase()} ${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
         checked++;
       }
@@ -46,10 +57,10 @@ describe('tenancy: another group sees nothing of 京华', () => {
   it('every list route omits 京华’s records for 西岭中学’s admin', async () => {
     const spec = (await h.anon.get('/api/openapi.json')).body;
     const xiling = await h.as('admin@xiling.demo');
-    const secrets = [h.ids.orgs.jhzx, h.ids.orgs.jinghua, h.ids.orgs.beishan, h.ids.classrooms.beishan4_1, h.ids.users.wang, '京华'];
+    const secrets = [h.ids.orgs.jhzx, h.ids.orgs.jinghua, h.ids.orgs.beishan, h.ids.classrooms.beishan4_1, h.ids.users.wang, h.ids.facilities.gym, '京华'];
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       if (path.includes('{') || !ops.get || path === '/api/openapi.json') continue;
-      const res = await xiling.get(path);
+      const res = await xiling.get(path === '/api/closures' ? `${path}?schoolId=${h.ids.orgs.xiling}` : path);
       expect(res.status, `GET ${path}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
       for (const s of secrets) expect(res.text, `GET ${path} leaks ${s}`).not.toContain(s);
     }

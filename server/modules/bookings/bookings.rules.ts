@@ -1,0 +1,159 @@
+// Pure booking rules: recurrence expansion, opening hours, booking windows, terms, state transitions.
+// No database here; unit-tested in test/rules/bookings.rules.test.ts. Times are Beijing time (UTC+8, no DST).
+import { RRule, type Weekday } from 'rrule';
+import type { BookingStatus } from '../../../shared/enums';
+import type { OpeningHours } from '../../../shared/schemas/facilities';
+
+const OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+export interface Local {
+  /** YYYY-MM-DD */
+  date: string;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+  /** Minutes since local midnight */
+  minutes: number;
+}
+
+export function toLocal(d: Date): Local {
+  const f = new Date(d.getTime() + OFFSET_MS);
+  return { date: f.toISOString().slice(0, 10), weekday: f.getUTCDay() || 7, minutes: f.getUTCHours() * 60 + f.getUTCMinutes() };
+}
+
+/** The instant of a Beijing wall-clock time. */
+export function fromLocal(date: string, minutes = 0): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS + minutes * 60_000);
+}
+
+const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+export interface Occurrence {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface Recurrence {
+  weekdays?: number[];
+  interval?: number;
+  until?: string;
+  count?: number;
+}
+
+const RRULE_DAYS: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
+/** A series longer than this is refused: a term has at most ~26 weeks, twice a week at most is the norm. */
+export const MAX_OCCURRENCES = 120;
+
+/**
+ * Weekly occurrences of [startsAt, endsAt) on the chosen weekdays, until a date (inclusive) or for a count.
+ * rrule works on "floating" times: the Beijing wall clock is written into UTC fields and shifted back after.
+ */
+export function expandWeekly(startsAt: Date, endsAt: Date, rec: Recurrence): { rule: string; occurrences: Occurrence[] } {
+  const duration = endsAt.getTime() - startsAt.getTime();
+  const floatingStart = new Date(startsAt.getTime() + OFFSET_MS);
+  const weekdays = rec.weekdays?.length ? [...new Set(rec.weekdays)].sort() : [toLocal(startsAt).weekday];
+  const rule = new RRule({
+    freq: RRule.WEEKLY,
+    interval: rec.interval ?? 1,
+    dtstart: floatingStart,
+    byweekday: weekdays.map((w) => RRULE_DAYS[w - 1]!),
+    ...(rec.until ? { until: new Date(`${rec.until}T23:59:59Z`) } : {}),
+    ...(rec.count ? { count: rec.count } : {}),
+  });
+  const dates = rule.all((_, i) => i < MAX_OCCURRENCES + 1);
+  const occurrences = dates.map((d) => {
+    const start = new Date(d.getTime() - OFFSET_MS);
+    return { startsAt: start, endsAt: new Date(start.getTime() + duration) };
+  });
+  return { rule: rule.toString(), occurrences };
+}
+
+export interface FacilityRules {
+  capacity: number;
+  openingHours: OpeningHours;
+  minNoticeHours: number;
+  maxLengthMinutes: number | null;
+  advanceDays: number;
+}
+
+export interface Closure {
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+
+export type Problem =
+  | { code: 'in_past' }
+  | { code: 'too_short_notice'; hours: number }
+  | { code: 'too_far_ahead'; days: number }
+  | { code: 'too_long'; minutes: number }
+  | { code: 'outside_opening_hours' }
+  | { code: 'closed'; reason: string }
+  | { code: 'over_capacity'; capacity: number };
+
+/** The closure covering the occurrence's local date, if any. */
+export function closureOn(occ: Occurrence, closures: Closure[]): Closure | undefined {
+  const day = toLocal(occ.startsAt).date;
+  return closures.find((c) => c.startsOn <= day && day <= c.endsOn);
+}
+
+/** Whether the occurrence lies within one opening interval of its (local) day. */
+export function withinOpeningHours(occ: Occurrence, hours: OpeningHours): boolean {
+  const start = toLocal(occ.startsAt);
+  const endMinutes = Math.round((occ.endsAt.getTime() - fromLocal(start.date).getTime()) / 60_000); // may be 1440 at midnight
+  if (endMinutes > 24 * 60) return false;
+  const intervals = hours[String(start.weekday) as keyof OpeningHours] ?? [];
+  return intervals.some((i) => clockMinutes(i.start) <= start.minutes && endMinutes <= clockMinutes(i.end));
+}
+
+/** Everything wrong with one occurrence, for one person at one moment. */
+export function problemsOf(occ: Occurrence, f: FacilityRules, ctx: { now: Date; attendees?: number; closures: Closure[] }): Problem[] {
+  const problems: Problem[] = [];
+  const ms = occ.startsAt.getTime() - ctx.now.getTime();
+  if (ms < 0) problems.push({ code: 'in_past' });
+  else if (ms < f.minNoticeHours * 3600_000) problems.push({ code: 'too_short_notice', hours: f.minNoticeHours });
+  if (ms > f.advanceDays * DAY_MS) problems.push({ code: 'too_far_ahead', days: f.advanceDays });
+  const minutes = (occ.endsAt.getTime() - occ.startsAt.getTime()) / 60_000;
+  if (f.maxLengthMinutes && minutes > f.maxLengthMinutes) problems.push({ code: 'too_long', minutes: f.maxLengthMinutes });
+  const closed = closureOn(occ, ctx.closures);
+  if (closed) problems.push({ code: 'closed', reason: closed.reason });
+  else if (!withinOpeningHours(occ, f.openingHours)) problems.push({ code: 'outside_opening_hours' });
+  if (ctx.attendees && ctx.attendees > f.capacity) problems.push({ code: 'over_capacity', capacity: f.capacity });
+  return problems;
+}
+
+/** The term (学期) a moment falls in: autumn Sep–Jan, spring Feb–Jul, summer August. Half-open [start, end). */
+export function termOf(d: Date): { name: string; start: Date; end: Date } {
+  const { date } = toLocal(d);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const at = (year: number, month: number) => fromLocal(`${year}-${String(month).padStart(2, '0')}-01`);
+  if (m >= 9) return { name: `${y}-autumn`, start: at(y, 9), end: at(y + 1, 2) };
+  if (m === 1) return { name: `${y - 1}-autumn`, start: at(y - 1, 9), end: at(y, 2) };
+  if (m <= 7) return { name: `${y}-spring`, start: at(y, 2), end: at(y, 8) };
+  return { name: `${y}-summer`, start: at(y, 8), end: at(y, 9) };
+}
+
+export type BookingAction = 'approve' | 'decline' | 'cancel';
+/** From which statuses each action may be taken; everything else is 409 invalid_state. */
+export const allowedFrom: Record<BookingAction, readonly BookingStatus[]> = {
+  approve: ['pending'],
+  decline: ['pending'],
+  cancel: ['pending', 'approved'],
+};
+export const resultOf: Record<BookingAction, BookingStatus> = { approve: 'approved', decline: 'declined', cancel: 'cancelled' };
+
+/** Open intervals of a facility within [from, to): opening hours minus closed days. */
+export function openIntervals(hours: OpeningHours, closures: Closure[], from: Date, to: Date): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let day = toLocal(from).date; fromLocal(day) < to; day = toLocal(new Date(fromLocal(day).getTime() + DAY_MS)).date) {
+    if (closures.some((c) => c.startsOn <= day && day <= c.endsOn)) continue;
+    const weekday = toLocal(fromLocal(day)).weekday;
+    for (const i of hours[String(weekday) as keyof OpeningHours] ?? []) {
+      const s = new Date(Math.max(fromLocal(day, clockMinutes(i.start)).getTime(), from.getTime()));
+      const e = new Date(Math.min(fromLocal(day, clockMinutes(i.end)).getTime(), to.getTime()));
+      if (s < e) out.push({ startsAt: s, endsAt: e });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+// Creating bookings: rules first (pure), then inserts that the exclusion constraint guards. Each occurrence
+// is inserted under a savepoint, so a clash is seen per date; `conflicts: 'all'` rolls the whole series back
+// when any date clashes, `available` keeps the free dates. Nothing is ever half-written.
+import { eq, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { createBookingInput } from '../../../shared/schemas/facilities';
+import { bookingSeries, bookings, orgs } from '../../db/schema';
+import { audit } from '../../lib/audit';
+import type { AppEnv } from '../../lib/context';
+import type { Tx } from '../../lib/db';
+import { AppError, sqlConstraint, sqlState } from '../../lib/errors';
+import { canManageOrg, canSeeOrg, type Actor } from '../../lib/policy';
+import { iso } from '../../lib/time';
+import { canManageFacility, closuresFor, type FacilityRow } from '../facilities/facilities.queries';
+import { activeOverlapping, approverIds, hoursHeld, notify } from './bookings.queries';
+import { closureOn, expandWeekly, openIntervals, problemsOf, termOf, toLocal, type Occurrence, type Problem } from './bookings.rules';
+
+type Input = z.infer<typeof createBookingInput>;
+
+export const isOverlap = (err: unknown) => sqlState(err) === '23P01' && (sqlConstraint(err) ?? 'bookings_no_overlap') === 'bookings_no_overlap';
+
+/** The school a booking is for: the named one (a leader acting for it), or the booker's own school. */
+export async function borrowerFor(tx: Tx, actor: Actor, facility: FacilityRow, forSchoolId?: string): Promise<{ id: string; onBehalf: boolean }> {
+  const own = actor.memberships.filter((m) => m.orgKind === 'school');
+  if (forSchoolId) {
+    if (own.some((m) => m.orgId === forSchoolId)) return { id: forSchoolId, onBehalf: false };
+    const [school] = await tx.select({ id: orgs.id, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId }).from(orgs).where(eq(orgs.id, forSchoolId));
+    if (!school || school.kind !== 'school' || !canSeeOrg(actor, school)) throw new AppError('validation_failed', 'No such school', { fields: { forSchoolId: ['not a school you can see'] } });
+    if (!canManageOrg(actor, school)) throw new AppError('forbidden', 'Only group or district leaders book on behalf of a school');
+    return { id: school.id, onBehalf: true };
+  }
+  // A teacher of the owner school books for it; otherwise the first school they belong to.
+  const pick = own.find((m) => m.orgId === facility.school.id) ?? own[0];
+  if (!pick) throw new AppError('validation_failed', 'Choose the school this booking is for', { fields: { forSchoolId: ['required when you do not belong to a school'] } });
+  return { id: pick.orgId, onBehalf: false };
+}
+
+export interface Clash {
+  startsAt: string;
+  endsAt: string;
+  /** What is already there. Details only for what the caller may read. */
+  with: { startsAt: string; endsAt: string; status: string; purpose?: string }[];
+}
+
+export function problemText(p: Problem): string {
+  switch (p.code) {
+    case 'in_past': return 'the time has passed';
+    case 'too_short_notice': return `must be booked at least ${p.hours} h ahead`;
+    case 'too_far_ahead': return `can be booked at most ${p.days} days ahead`;
+    case 'too_long': return `at most ${p.minutes} minutes at a time`;
+    case 'outside_opening_hours': return 'outside the opening hours';
+    case 'closed': return `closed: ${p.reason}`;
+    case 'over_capacity': return `more people than its capacity of ${p.capacity}`;
+  }
+}
+
+/** Free slots of the same length nearest to the wanted one, within its day and the next two. */
+export async function nearestFree(tx: Tx, facility: FacilityRow, wanted: Occurrence, closures: Awaited<ReturnType<typeof closuresFor>>, limit = 3) {
+  const duration = wanted.endsAt.getTime() - wanted.startsAt.getTime();
+  const from = new Date(wanted.startsAt.getTime() - 12 * 3600_000);
+  const to = new Date(wanted.startsAt.getTime() + 3 * 24 * 3600_000);
+  const busy = await activeOverlapping(tx, facility.facility.id, from, to);
+  const now = Date.now();
+  const candidates: Occurrence[] = [];
+  for (const open of openIntervals(facility.facility.openingHours, closures, from, to)) {
+    // Half-hour steps within each open interval, skipping anything that touches a busy row.
+    for (let s = open.startsAt.getTime(); s + duration <= open.endsAt.getTime(); s += 30 * 60_000) {
+      if (s < now) continue;
+      const e = s + duration;
+      if (busy.some((b) => b.startsAt.getTime() < e && b.endsAt.getTime() > s)) continue;
+      candidates.push({ startsAt: new Date(s), endsAt: new Date(e) });
+    }
+  }
+  return candidates
+    .sort((a, b) => Math.abs(a.startsAt.getTime() - wanted.startsAt.getTime()) - Math.abs(b.startsAt.getTime() - wanted.startsAt.getTime()))
+    .slice(0, limit)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) }));
+}
+
+export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, facility: FacilityRow, input: Input) {
+  if (facility.facility.retiredAt) throw new AppError('invalid_state', 'This facility is retired and takes no new bookings');
+  const start = new Date(input.startsAt);
+  const end = new Date(input.endsAt);
+  const series = input.recurrence ? expandWeekly(start, end, input.recurrence) : null;
+  const wanted = series ? series.occurrences : [{ startsAt: start, endsAt: end }];
+  if (wanted.length === 0) throw new AppError('validation_failed', 'The repetition gives no dates', { fields: { recurrence: ['no dates between the start and the end'] } });
+  if (wanted.length > 120) throw new AppError('validation_failed', 'A series may have at most 120 dates', { fields: { recurrence: ['too many dates'] } });
+
+  const last = wanted[wanted.length - 1]!;
+  const closures = await closuresFor(tx, { facilityId: facility.facility.id, schoolId: facility.school.id }, toLocal(wanted[0]!.startsAt).date, toLocal(last.endsAt).date);
+  const manager = canManageFacility(actor, facility);
+  const borrower = await borrowerFor(tx, actor, facility, input.forSchoolId);
+
+  // 1. Rules, per date. A series skips closed days; any other problem refuses the request.
+  const skipped: { startsAt: string; endsAt: string; reason: string }[] = [];
+  const candidates: Occurrence[] = [];
+  const problems: { startsAt: string; problems: string[] }[] = [];
+  for (const occ of wanted) {
+    const closed = series ? closureOn(occ, closures) : undefined;
+    if (closed) {
+      skipped.push({ startsAt: iso(occ.startsAt), endsAt: iso(occ.endsAt), reason: closed.reason });
+      continue;
+    }
+    const found = problemsOf(occ, facility.facility, { now: new Date(), attendees: input.attendees, closures });
+    if (found.length) problems.push({ startsAt: iso(occ.startsAt), problems: found.map(problemText) });
+    else candidates.push(occ);
+  }
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new AppError('validation_failed', `Cannot book ${problems.length > 1 ? `${problems.length} of the dates` : 'this time'}: ${first.problems.join('; ')}`, {
+      fields: { startsAt: first.problems },
+      problems,
+    });
+  }
+  if (!candidates.length) throw new AppError('validation_failed', 'Every date of the series falls on a closed day', { fields: { recurrence: ['all dates closed'] }, skipped });
+
+  // 2. Quota: serialised per (facility, borrowing school) so two requests cannot both squeeze under it.
+  const quota = facility.facility.quotaHoursPerTerm;
+  if (quota && borrower.id !== facility.school.id) {
+    await tx.execute(sqlLock(`${facility.facility.id}:${borrower.id}`));
+    const byTerm = new Map<string, { term: ReturnType<typeof termOf>; hours: number }>();
+    for (const o of candidates) {
+      const term = termOf(o.startsAt);
+      const entry = byTerm.get(term.name) ?? { term, hours: 0 };
+      entry.hours += (o.endsAt.getTime() - o.startsAt.getTime()) / 3600_000;
+      byTerm.set(term.name, entry);
+    }
+    for (const { term, hours } of byTerm.values()) {
+      const held = await hoursHeld(tx, facility.facility.id, borrower.id, term.start, term.end);
+      if (held + hours > quota + 1e-9) {
+        throw new AppError('validation_failed', `This would use ${held + hours} of your school's ${quota} hours this term`, {
+          fields: { startsAt: [`quota of ${quota} h per term exceeded (${held} h already held)`] },
+          quota: { hours: quota, held, requested: hours },
+        });
+      }
+    }
+  }
+
+  // 3. Inserts under savepoints: the exclusion constraint decides every clash, however many requests race.
+  const status = facility.facility.approvalRequired && !manager ? 'pending' : 'approved';
+  const [seriesRow] = series
+    ? await tx.insert(bookingSeries).values({ facilityId: facility.facility.id, rule: series.rule, createdBy: actor.user.id }).returning({ id: bookingSeries.id })
+    : [undefined];
+  const created: (typeof bookings.$inferSelect)[] = [];
+  const clashes: Occurrence[] = [];
+  for (const occ of candidates) {
+    try {
+      const [row] = await tx.transaction((sp) =>
+        sp
+          .insert(bookings)
+          .values({
+            facilityId: facility.facility.id, seriesId: seriesRow?.id ?? null, status, bookerId: actor.user.id, borrowerSchoolId: borrower.id,
+            onBehalf: borrower.onBehalf, purpose: input.purpose, attendees: input.attendees ?? null, startsAt: occ.startsAt, endsAt: occ.endsAt,
+            ...(status === 'approved' ? { decidedAt: new Date() } : {}),
+          })
+          .returning(),
+      );
+      created.push(row!);
+    } catch (err) {
+      if (!isOverlap(err)) throw err;
+      clashes.push(occ);
+    }
+  }
+  if (clashes.length && (input.conflicts === 'all' || !created.length)) {
+    const details = await describeClashes(tx, actor, facility, clashes, manager);
+    const suggestions = series ? [] : await nearestFree(tx, facility, clashes[0]!, closures);
+    throw new AppError('booking_conflict', series ? `${clashes.length} of ${candidates.length} dates clash with existing bookings` : 'This time clashes with an existing booking', {
+      conflicts: details,
+      suggestions,
+      skipped,
+    });
+  }
+
+  for (const row of created) {
+    await audit(tx, c, {
+      action: 'booking.create', entityType: 'booking', entityId: row.id, orgId: facility.school.id,
+      onBehalfOfOrgId: borrower.onBehalf ? borrower.id : null, after: { facility: facility.facility.name, status: row.status, startsAt: iso(row.startsAt), endsAt: iso(row.endsAt), purpose: row.purpose },
+    });
+  }
+  if (status === 'pending') {
+    const approvers = (await approverIds(tx, facility.school.id)).filter((id) => id !== actor.user.id);
+    await notify(tx, approvers, 'booking.pending', { facility: facility.facility.name, count: created.length, startsAt: iso(created[0]!.startsAt), booker: actor.user.name }, created[0]!.id);
+  }
+  return {
+    created,
+    clashed: clashes.map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) })),
+    skipped,
+  };
+}
+
+async function describeClashes(tx: Tx, actor: Actor, facility: FacilityRow, clashes: Occurrence[], manager: boolean): Promise<Clash[]> {
+  const out: Clash[] = [];
+  for (const occ of clashes) {
+    const rows = await activeOverlapping(tx, facility.facility.id, occ.startsAt, occ.endsAt);
+    out.push({
+      startsAt: iso(occ.startsAt),
+      endsAt: iso(occ.endsAt),
+      with: rows.map((r) => ({
+        startsAt: iso(r.startsAt),
+        endsAt: iso(r.endsAt),
+        status: r.kind === 'block' ? 'blocked' : r.status,
+        // Another school's purpose is its own business; the owner's admins and the booker see it.
+        ...(manager || r.bookerId === actor.user.id || r.kind === 'block' ? { purpose: r.purpose } : {}),
+      })),
+    });
+  }
+  return out;
+}
+
+/** A transaction-scoped advisory lock keyed by text (hashtext → int4). */
+function sqlLock(key: string) {
+  return sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}

@@ -1,0 +1,105 @@
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { FacilityKind } from '../../../shared/enums';
+import { closures, facilities, orgs } from '../../db/schema';
+import type { Queryable } from '../../lib/db';
+import { notFound } from '../../lib/errors';
+import { adminOf, canSeeScoped, type Actor, type OrgPlace } from '../../lib/policy';
+import { visibleScopedWhere } from '../../lib/scope-sql';
+import { byName } from '../orgs/orgs.queries';
+import type { Closure } from '../bookings/bookings.rules';
+
+export const facilityColumns = {
+  facility: facilities,
+  school: { id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId },
+};
+export type FacilityRow = { facility: typeof facilities.$inferSelect; school: OrgPlace & { name: string } };
+
+const scopedColumns = { schoolId: facilities.schoolId, groupId: orgs.groupId, districtId: orgs.districtId, scope: facilities.scope };
+
+/**
+ * Who manages a facility (edits it, approves its bookings, blocks time): admins of its school and of its
+ * group (CONTRACT: "admins of the facility's school, and admins of its group, may approve"), and district
+ * admins when it is shared with the district or wider.
+ */
+export function canManageFacility(actor: Actor, row: FacilityRow): boolean {
+  const a = adminOf(actor);
+  return (
+    a.schoolIds.includes(row.school.id) ||
+    (row.school.groupId !== null && a.groupIds.includes(row.school.groupId)) ||
+    (row.school.districtId !== null && a.districtIds.includes(row.school.districtId) && (row.facility.scope === 'district' || row.facility.scope === 'public'))
+  );
+}
+
+/** SQL twin of canManageFacility, over a query that joins facilities and their school (orgs). */
+export function managedFacilitiesWhere(actor: Actor): SQL {
+  const a = adminOf(actor);
+  const parts: SQL[] = [sql`false`];
+  if (a.schoolIds.length) parts.push(inArray(facilities.schoolId, a.schoolIds));
+  if (a.groupIds.length) parts.push(inArray(orgs.groupId, a.groupIds));
+  if (a.districtIds.length) parts.push(and(inArray(orgs.districtId, a.districtIds), inArray(facilities.scope, ['district', 'public']))!);
+  return or(...parts)!;
+}
+
+export interface FacilityFilters {
+  kind?: FacilityKind;
+  q?: string;
+  schoolId?: string;
+  minCapacity?: number;
+  includeRetired?: boolean;
+}
+
+export async function listVisibleFacilities(db: Queryable, actor: Actor, f: FacilityFilters = {}): Promise<FacilityRow[]> {
+  const conditions: (SQL | undefined)[] = [
+    or(visibleScopedWhere(actor, scopedColumns), managedFacilitiesWhere(actor)),
+    f.kind ? eq(facilities.kind, f.kind) : undefined,
+    f.schoolId ? eq(facilities.schoolId, f.schoolId) : undefined,
+    f.minCapacity ? gte(facilities.capacity, f.minCapacity) : undefined,
+    f.includeRetired ? undefined : isNull(facilities.retiredAt),
+  ];
+  for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conditions.push(or(ilike(facilities.name, like), ilike(orgs.name, like), ilike(facilities.location, like), sql`array_to_string(${facilities.equipment}, ' ') ILIKE ${like}`));
+  }
+  return (await db
+    .select(facilityColumns)
+    .from(facilities)
+    .innerJoin(orgs, eq(orgs.id, facilities.schoolId))
+    .where(and(...conditions))
+    .orderBy(byName(orgs.name), byName(facilities.name))) as FacilityRow[];
+}
+
+/** The facility if the caller may see it; 404 otherwise. */
+export async function getVisibleFacility(db: Queryable, actor: Actor | null, id: string): Promise<FacilityRow> {
+  const [row] = (await db.select(facilityColumns).from(facilities).innerJoin(orgs, eq(orgs.id, facilities.schoolId)).where(eq(facilities.id, id))) as FacilityRow[];
+  if (!row) throw notFound('facility');
+  const visible = canSeeScoped(actor, row.school, row.facility.scope) || (actor !== null && canManageFacility(actor, row));
+  if (!visible) throw notFound('facility');
+  return row;
+}
+
+export function facilityOut(row: FacilityRow, actor: Actor) {
+  const f = row.facility;
+  return {
+    id: f.id, schoolId: row.school.id, schoolName: row.school.name, name: f.name, kind: f.kind, capacity: f.capacity,
+    location: f.location, description: f.description, equipment: f.equipment, provider: f.provider, providerAddress: f.providerAddress,
+    scope: f.scope, approvalRequired: f.approvalRequired, minNoticeHours: f.minNoticeHours, maxLengthMinutes: f.maxLengthMinutes,
+    advanceDays: f.advanceDays, quotaHoursPerTerm: f.quotaHoursPerTerm, openingHours: f.openingHours, retired: f.retiredAt !== null,
+    canManage: canManageFacility(actor, row),
+  };
+}
+
+/** Closures of a facility (its own and its school's) overlapping [fromDay, toDay]. */
+export async function closuresFor(db: Queryable, row: { facilityId: string; schoolId: string }, fromDay: string, toDay: string): Promise<Closure[]> {
+  return db
+    .select({ startsOn: closures.startsOn, endsOn: closures.endsOn, reason: closures.reason })
+    .from(closures)
+    .where(
+      and(
+        eq(closures.schoolId, row.schoolId),
+        or(isNull(closures.facilityId), eq(closures.facilityId, row.facilityId)),
+        lte(closures.startsOn, toDay),
+        gte(closures.endsOn, fromDay),
+      ),
+    )
+    .orderBy(asc(closures.startsOn));
+}

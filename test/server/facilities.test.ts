@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { expectStatus, useHarness } from '../support/harness';
+import { slot } from '../support/time';
+
+const h = useHarness();
+const weekdays = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '08:00', end: '18:00' }]]));
+
+describe('facilities: who sees what', () => {
+  it("a teacher of the group sees the group's and district's shared facilities, not another group's pool", async () => {
+    const li = await h.as('li@jhxx.demo');
+    const res = await li.get('/api/facilities');
+    expectStatus(res, 200);
+    const names = res.body.items.map((f: any) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['体育馆', '化学实验室', '报告厅', '城关科技馆', '音乐教室']));
+    expect(names).not.toContain('游泳馆');
+    expect(res.body.items.find((f: any) => f.name === '化学实验室')).toMatchObject({ schoolName: '京华实验中学', capacity: 48, approvalRequired: false, canManage: false });
+  });
+
+  it("another group's admin sees only their own pool, and 京华's facilities are 404", async () => {
+    const xiling = await h.as('admin@xiling.demo');
+    const res = await xiling.get('/api/facilities');
+    expect(res.body.items.map((f: any) => f.name)).toEqual(['游泳馆']);
+    expectStatus(await xiling.get(`/api/facilities/${h.ids.facilities.chemLab}`), 404);
+    const s = slot(4, 9, 10);
+    expectStatus(await xiling.get(`/api/facilities/${h.ids.facilities.chemLab}/availability?from=${encodeURIComponent(s.startsAt)}&to=${encodeURIComponent(s.endsAt)}`), 404);
+  });
+
+  it('filters by kind, capacity and words in the name, school or equipment', async () => {
+    const li = await h.as('li@jhxx.demo');
+    expect((await li.get('/api/facilities?kind=lab')).body.items.map((f: any) => f.name)).toEqual(['化学实验室']);
+    expect((await li.get('/api/facilities?capacity=200')).body.items.map((f: any) => f.name).sort()).toEqual(['报告厅', '体育馆'].sort());
+    expect((await li.get(`/api/facilities?q=${encodeURIComponent('实验室')}`)).body.items.map((f: any) => f.name)).toEqual(['化学实验室']);
+    expect((await li.get(`/api/facilities?q=${encodeURIComponent('钢琴')}`)).body.items.map((f: any) => f.name)).toEqual(['音乐教室']);
+  });
+});
+
+describe('facilities: listing and editing', () => {
+  it('a school admin lists a facility of the school; a teacher may not; another group may not see the school', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const input = { name: '物理实验室', kind: 'lab', capacity: 45, scope: 'group', approvalRequired: false, openingHours: weekdays, equipment: ['示波器'] };
+    const res = await admin.post('/api/facilities', input);
+    expectStatus(res, 201);
+    expect(res.body.facility).toMatchObject({ name: '物理实验室', schoolName: '京华实验中学', canManage: true, equipment: ['示波器'] });
+    expectStatus(await admin.post('/api/facilities', input), 409);
+    const wang = await h.as('wang@jhzx.demo');
+    expectStatus(await wang.post('/api/facilities', { ...input, name: 'x', schoolId: h.ids.orgs.jhzx }), 403);
+    const xiling = await h.as('admin@xiling.demo');
+    expectStatus(await xiling.post('/api/facilities', { ...input, schoolId: h.ids.orgs.jhzx }), 404);
+  });
+
+  it('validates opening hours', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.post('/api/facilities', { name: 'x', kind: 'gym', capacity: 10, openingHours: { '1': [{ start: '18:00', end: '08:00' }] } });
+    expectStatus(res, 400);
+    expect(Object.keys(res.body.error.details.fields)[0]).toMatch(/^openingHours/);
+  });
+
+  it('a retired facility keeps its bookings and takes no new ones', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const created = await admin.post('/api/facilities', { name: '旧机房', kind: 'computer_room', capacity: 30, approvalRequired: false, openingHours: weekdays });
+    const fid = created.body.facility.id;
+    const s = slot(2, 9, 10);
+    const booked = await admin.post('/api/bookings', { facilityId: fid, ...s, purpose: '信息课' });
+    expectStatus(booked, 201);
+    expectStatus(await admin.post(`/api/facilities/${fid}/retire`), 200);
+    const again = await admin.post('/api/bookings', { facilityId: fid, ...slot(3, 9, 10), purpose: '信息课' });
+    expectStatus(again, 409);
+    expect(again.body.error.code).toBe('invalid_state');
+    expect((await admin.get(`/api/bookings/${booked.body.booking.id}`)).body.booking.status).toBe('approved');
+    expect((await admin.get('/api/facilities')).body.items.map((f: any) => f.name)).not.toContain('旧机房');
+    expect((await admin.get('/api/facilities?includeRetired=1')).body.items.find((f: any) => f.name === '旧机房').retired).toBe(true);
+  });
+});
+
+describe('facilities: availability', () => {
+  it('answers busy slots with their status and the open hours', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const s = slot(3, 0, 0, 2);
+    const from = `${s.day}T00:00:00+08:00`;
+    const to = `${s.day}T23:59:00+08:00`;
+    const res = await li.get(`/api/facilities/${h.ids.facilities.gym}/availability?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expectStatus(res, 200);
+    expect(res.body.busy).toEqual([{ startsAt: `${s.day}T14:00:00+08:00`, endsAt: `${s.day}T16:00:00+08:00`, status: 'pending' }]);
+    expect(res.body.open).toEqual([{ startsAt: `${s.day}T08:00:00+08:00`, endsAt: `${s.day}T21:00:00+08:00` }]);
+  });
+
+  it('refuses a reversed or too long range with 400', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const res = await li.get(`/api/facilities/${h.ids.facilities.gym}/availability?from=2026-12-10T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00`);
+    expectStatus(res, 400);
+    expect(res.body.error.details.fields.to).toBeTruthy();
+  });
+});
