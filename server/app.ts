@@ -16,6 +16,7 @@ import { authenticate } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { importRoutes } from './modules/orgs/import.routes';
@@ -32,13 +33,14 @@ function api() {
     .route('/', auditRoutes)
     .route('/', facilitiesRoutes)
     .route('/', closuresRoutes)
-    .route('/', bookingsRoutes);
+    .route('/', bookingsRoutes)
+    .route('/', calendarRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;
 
 /** Routes that answer without a signed-in person. Everything else under /api needs one. */
-const publicPaths = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/auth\/(login|logout)$/, /^\/api\/invitations\/[^/]+(\/accept)?$/];
+const publicPaths = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/auth\/(login|logout)$/, /^\/api\/invitations\/[^/]+(\/accept)?$/, /^\/api\/calendar\/[^/]+\.ics$/];
 const isPublicPath = (path: string) => publicPaths.some((re) => re.test(path));
 
 export function contentSecurityPolicy(livekitUrl: string | null) {

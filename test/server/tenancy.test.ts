@@ -38,7 +38,7 @@ describe('tenancy: another group sees nothing of 京华', () => {
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       if (!path.includes('{')) continue;
       // Invitation links are capabilities, not records: anyone holding the link may use it.
-      if (path.startsWith('/api/invitations/')) continue;
+      if (path.startsWith('/api/invitations/') || path.startsWith('/api/calendar/')) continue;
       // Own tokens only; another person's token id is simply not found.
       for (const method of Object.keys(ops)) {
         const url = path.replace(/\{(\w+)\}/g, (_, p) => {
@@ -68,7 +68,7 @@ describe('tenancy: another group sees nothing of 京华', () => {
 
   it('unauthenticated callers get 401 on every route but health, openapi, login and invitation links', async () => {
     const spec = (await h.anon.get('/api/openapi.json')).body;
-    const open = new Set(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/invitations/{token}', '/api/invitations/{token}/accept']);
+    const open = new Set(['/api/calendar/{file}', '/api/health', '/api/auth/login', '/api/auth/logout', '/api/invitations/{token}', '/api/invitations/{token}/accept']);
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       if (open.has(path)) continue;
       for (const method of Object.keys(ops)) {

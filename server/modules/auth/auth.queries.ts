@@ -8,6 +8,17 @@ export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 /** last_used_at is refreshed at most this often, so reads do not become writes. */
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
 
+/** Every membership of the user `u` with its organisation, as one JSON array (one round trip for an actor). */
+const membershipsOfU = sql.raw(`COALESCE((
+  SELECT json_agg(json_build_object(
+    'id', m.id, 'orgId', o.id, 'orgName', o.name, 'orgKind', o.kind, 'role', m.role,
+    'masterTeacher', m.master_teacher, 'classroomId', m.classroom_id, 'classroomName', cl.name,
+    'groupId', o.group_id, 'districtId', o.district_id) ORDER BY o.kind, o.name, m.role)
+  FROM memberships m JOIN orgs o ON o.id = m.org_id LEFT JOIN classrooms cl ON cl.id = m.classroom_id
+  WHERE m.user_id = u.id), '[]'::json) AS memberships`);
+
+const parseMemberships = (value: ActorMembership[] | string): ActorMembership[] => (typeof value === 'string' ? JSON.parse(value) : value);
+
 interface ActorRow {
   credential_id: string;
   kind: 'session' | 'api_token';
@@ -22,14 +33,7 @@ interface ActorRow {
 /** One round trip: the live credential, its user and every membership with its organisation. */
 export async function loadActor(db: Db, token: string, via: Actor['via']): Promise<Actor | null> {
   const result = await db.execute(sql`
-    SELECT c.id AS credential_id, c.kind, c.last_used_at, u.id AS user_id, u.name, u.email, u.locale,
-      COALESCE((
-        SELECT json_agg(json_build_object(
-          'id', m.id, 'orgId', o.id, 'orgName', o.name, 'orgKind', o.kind, 'role', m.role,
-          'masterTeacher', m.master_teacher, 'classroomId', m.classroom_id, 'classroomName', cl.name,
-          'groupId', o.group_id, 'districtId', o.district_id) ORDER BY o.kind, o.name, m.role)
-        FROM memberships m JOIN orgs o ON o.id = m.org_id LEFT JOIN classrooms cl ON cl.id = m.classroom_id
-        WHERE m.user_id = u.id), '[]'::json) AS memberships
+    SELECT c.id AS credential_id, c.kind, c.last_used_at, u.id AS user_id, u.name, u.email, u.locale, ${membershipsOfU}
     FROM credentials c JOIN users u ON u.id = c.user_id
     WHERE c.token_hash = ${secretHash(token)} AND c.revoked_at IS NULL
       AND (c.expires_at IS NULL OR c.expires_at > now())`);
@@ -48,13 +52,22 @@ export async function loadActor(db: Db, token: string, via: Actor['via']): Promi
       })
       .where(eq(credentials.id, row.credential_id));
   }
-  const memberships = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
   return {
     user: { id: row.user_id, name: row.name, email: row.email, locale: row.locale },
     credentialId: row.credential_id,
     via,
-    memberships,
+    memberships: parseMemberships(row.memberships),
   };
+}
+
+/** The same actor shape for a person known by id (calendar feeds act with their owner's reach). */
+export async function loadActorById(db: Db, userId: string): Promise<Actor | null> {
+  const result = await db.execute(sql`
+    SELECT u.id AS user_id, u.name, u.email, u.locale, ${membershipsOfU}
+    FROM users u WHERE u.id = ${userId}`);
+  const row = rowsOf<Omit<ActorRow, 'credential_id' | 'kind' | 'last_used_at'>>(result)[0];
+  if (!row) return null;
+  return { user: { id: row.user_id, name: row.name, email: row.email, locale: row.locale }, credentialId: '', via: 'bearer', memberships: parseMemberships(row.memberships) };
 }
 
 export async function createCredential(

@@ -1,0 +1,51 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { expectStatus, useHarness } from '../support/harness';
+import { slot } from '../support/time';
+
+const h = useHarness();
+
+function parse(text: string) {
+  const comp = new ICAL.Component(ICAL.parse(text));
+  return comp.getAllSubcomponents('vevent').map((v) => {
+    const e = new ICAL.Event(v);
+    return { summary: e.summary, start: e.startDate.toJSDate().toISOString(), end: e.endDate.toJSDate().toISOString(), tz: e.startDate.zone?.tzid, status: v.getFirstPropertyValue('status') };
+  });
+}
+
+describe('calendar: iCalendar feeds at secret URLs', () => {
+  it("a teacher's feed lists their bookings at the right instants, in Asia/Shanghai", async () => {
+    const li = await h.as('li@jhxx.demo');
+    const s = slot(2, 13.5, 15, 9);
+    expectStatus(await li.post('/api/bookings', { facilityId: h.ids.facilities.chemLab, ...s, purpose: '科学课' }), 201);
+    const created = await li.post('/api/calendar-feeds', {});
+    expectStatus(created, 201);
+    const url = created.body.feed.url;
+    const res = await h.anon.get(url);
+    expectStatus(res, 200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const events = parse(res.text);
+    const mine = events.find((e) => e.summary === '科学课（化学实验室）')!;
+    expect(mine).toMatchObject({ start: new Date(s.startsAt).toISOString(), end: new Date(s.endsAt).toISOString(), tz: 'Asia/Shanghai', status: 'CONFIRMED' });
+    // The seeded pending gym booking shows as tentative.
+    expect(events.find((e) => e.summary.includes('四年级篮球联赛'))).toMatchObject({ status: 'TENTATIVE' });
+  });
+
+  it("a facility feed shows other schools' bookings as busy without their details", async () => {
+    const zhao = await h.as('zhao@beishan.demo');
+    const created = await zhao.post('/api/calendar-feeds', { facilityId: h.ids.facilities.gym });
+    const events = parse((await h.anon.get(created.body.feed.url)).text);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => !e.summary.includes('篮球联赛'))).toBe(true);
+    expect(events.some((e) => e.summary.includes('已预约（京华实验小学）'))).toBe(true);
+  });
+
+  it('a revoked or unknown feed is 404; another group cannot make a feed of 京华’s facility', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const created = await li.post('/api/calendar-feeds', {});
+    expectStatus(await li.delete(`/api/calendar-feeds/${created.body.feed.id}`), 204);
+    expectStatus(await h.anon.get(created.body.feed.url), 404);
+    expectStatus(await h.anon.get('/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics'), 404);
+    expectStatus(await (await h.as('admin@xiling.demo')).post('/api/calendar-feeds', { facilityId: h.ids.facilities.gym }), 404);
+  });
+});
