@@ -34,6 +34,23 @@ describe('facilities: who sees what', () => {
   });
 });
 
+describe('facilities: what is free', () => {
+  it('finds facilities open and free for a window, for so many people', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const seeded = slot(3, 14, 16, 2); // the gym is held (pending) then
+    const q = (from: string, to: string, extra = '') => li.get(`/api/facilities?freeFrom=${encodeURIComponent(from)}&freeTo=${encodeURIComponent(to)}${extra}`);
+    const names = (await q(seeded.startsAt.replace('14:00', '15:00'), seeded.endsAt.replace('16:00', '17:30'))).body.items.map((f: any) => f.name);
+    expect(names).not.toContain('体育馆'); // taken
+    expect(names).toContain('化学实验室'); // open weekdays 08–18
+    expect(names).not.toContain('音乐教室'); // closes at 17:00
+    const evening = (await q(seeded.startsAt.replace('14:00', '19:00'), seeded.endsAt.replace('16:00', '20:00'))).body.items.map((f: any) => f.name);
+    expect(evening).toContain('体育馆');
+    expect(evening).not.toContain('化学实验室');
+    const big = (await q(seeded.startsAt, seeded.endsAt, '&capacity=200')).body.items.map((f: any) => f.name);
+    expect(big).toEqual(['报告厅']);
+  });
+});
+
 describe('facilities: listing and editing', () => {
   it('a school admin lists a facility of the school; a teacher may not; another group may not see the school', async () => {
     const admin = await h.as('admin@jhzx.demo');

@@ -1,18 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { activeBookingStatuses, facilityKinds } from '../../../shared/enums';
 import { id, idParam, isoTime, page } from '../../../shared/schemas/common';
 import { availability, facility, facilityInput, updateFacilityInput } from '../../../shared/schemas/facilities';
-import { bookings, facilities, orgs } from '../../db/schema';
+import { bookings, closures, facilities, orgs } from '../../db/schema';
+import type { Queryable } from '../../lib/db';
 import { audit } from '../../lib/audit';
 import { AppError, forbidden, notFound, sqlState } from '../../lib/errors';
 import { adminOf, canManageOrg, canSeeOrg } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
 import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
-import { openIntervals, toLocal } from '../bookings/bookings.rules';
-import { closuresFor, facilityOut, getVisibleFacility, listVisibleFacilities } from './facilities.queries';
+import { openIntervals, toLocal, withinOpeningHours, type Occurrence } from '../bookings/bookings.rules';
+import { closuresFor, facilityOut, getVisibleFacility, listVisibleFacilities, type FacilityRow } from './facilities.queries';
 
 const conflict = { 409: json(z.object({ error: z.any() }), 'Conflict') };
 const MAX_RANGE_DAYS = 62;
@@ -25,6 +26,8 @@ export const facilitiesRoutes = newRouter()
         query: z.object({
           kind: z.enum(facilityKinds).optional(), q: z.string().max(100).optional(), schoolId: id.optional(),
           capacity: z.coerce.number().int().min(1).optional(), includeRetired: z.enum(['0', '1']).optional(),
+          /** Only facilities open and free for the whole of [freeFrom, freeTo). */
+          freeFrom: isoTime.optional(), freeTo: isoTime.optional(),
         }),
       },
       responses: { 200: json(page(facility)), ...commonErrors },
@@ -32,7 +35,14 @@ export const facilitiesRoutes = newRouter()
     async (c) => {
       const actor = requireActor(c);
       const q = c.req.valid('query');
-      const rows = await listVisibleFacilities(c.get('deps').database.db, actor, { kind: q.kind, q: q.q, schoolId: q.schoolId, minCapacity: q.capacity, includeRetired: q.includeRetired === '1' });
+      const { db } = c.get('deps').database;
+      let rows = await listVisibleFacilities(db, actor, { kind: q.kind, q: q.q, schoolId: q.schoolId, minCapacity: q.capacity, includeRetired: q.includeRetired === '1' });
+      if (q.freeFrom || q.freeTo) {
+        if (!q.freeFrom || !q.freeTo || !(new Date(q.freeTo) > new Date(q.freeFrom))) {
+          throw new AppError('validation_failed', 'Give both freeFrom and freeTo, the second after the first', { fields: { freeTo: ['must follow freeFrom'] } });
+        }
+        rows = await freeDuring(db, rows, { startsAt: new Date(q.freeFrom), endsAt: new Date(q.freeTo) });
+      }
       return c.json({ items: rows.map((r) => facilityOut(r, actor)), nextCursor: null }, 200);
     },
   )
@@ -145,6 +155,25 @@ export const facilitiesRoutes = newRouter()
       return c.json({ busy: [...busy, ...closedSlots], open }, 200);
     },
   );
+
+/** The facilities that are open for the whole window, not closed that day, and hold no active booking in it. */
+async function freeDuring(db: Queryable, rows: FacilityRow[], window: Occurrence): Promise<FacilityRow[]> {
+  const open = rows.filter((r) => withinOpeningHours(window, r.facility.openingHours));
+  if (!open.length) return [];
+  const day = toLocal(window.startsAt).date;
+  const [taken, closed] = await Promise.all([
+    db
+      .selectDistinct({ id: bookings.facilityId })
+      .from(bookings)
+      .where(and(inArray(bookings.facilityId, open.map((r) => r.facility.id)), inArray(bookings.status, [...activeBookingStatuses]), lt(bookings.startsAt, window.endsAt), gt(bookings.endsAt, window.startsAt))),
+    db
+      .select({ schoolId: closures.schoolId, facilityId: closures.facilityId })
+      .from(closures)
+      .where(and(inArray(closures.schoolId, [...new Set(open.map((r) => r.school.id))]), lte(closures.startsOn, day), gte(closures.endsOn, day))),
+  ]);
+  const busy = new Set(taken.map((t) => t.id));
+  return open.filter((r) => !busy.has(r.facility.id) && !closed.some((cl) => cl.schoolId === r.school.id && (cl.facilityId === null || cl.facilityId === r.facility.id)));
+}
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
