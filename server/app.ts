@@ -17,6 +17,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { importRoutes } from './modules/orgs/import.routes';
@@ -34,7 +35,8 @@ function api() {
     .route('/', facilitiesRoutes)
     .route('/', closuresRoutes)
     .route('/', bookingsRoutes)
-    .route('/', calendarRoutes);
+    .route('/', calendarRoutes)
+    .route('/', facilityUsageRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;

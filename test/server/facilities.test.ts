@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectStatus, useHarness } from '../support/harness';
+import { nextWeekday } from '../../server/db/seed';
 import { slot } from '../support/time';
 
 const h = useHarness();
@@ -106,5 +107,21 @@ describe('facilities: availability', () => {
     const res = await li.get(`/api/facilities/${h.ids.facilities.gym}/availability?from=2026-12-10T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00`);
     expectStatus(res, 400);
     expect(res.body.error.details.fields.to).toBeTruthy();
+  });
+});
+
+describe('facilities: group view of sharing', () => {
+  it('counts approved hours lent and borrowed per school this term, each school on its own, in a fixed order', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    // The term of the seeded Thursday booking (京华实验小学 in the chemistry lab, 2 approved hours).
+    const res = await leader.get(`/api/reports/facility-usage?orgId=${h.ids.orgs.jinghua}&at=${nextWeekday(4, 2)}`);
+    expectStatus(res, 200);
+    const byName = Object.fromEntries(res.body.schools.map((s: any) => [s.name, s]));
+    expect(byName['京华实验中学']).toMatchObject({ lentHours: 2, borrowedHours: 0 });
+    expect(byName['京华实验小学']).toMatchObject({ lentHours: 0, borrowedHours: 2 });
+    expect(byName['北山乡中心小学']).toMatchObject({ rural: true, supported: true, borrowedHours: 0 });
+    expect(res.body.facilities.find((f: any) => f.name === '化学实验室')).toMatchObject({ otherHours: 2 });
+    expect(res.body.schools.map((s: any) => s.name)).toEqual([...res.body.schools.map((s: any) => s.name)].sort((a: string, b: string) => (a === '京华实验中学' ? -1 : b === '京华实验中学' ? 1 : a < b ? -1 : 1)));
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/facility-usage?orgId=${h.ids.orgs.jinghua}`), 404);
   });
 });
