@@ -1,14 +1,24 @@
 import { A, Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { AppLayout } from './components/app-layout';
-import { AuditPage } from './features/audit/audit-page';
-import { InvitePage } from './features/auth/invite-page';
 import { LoginPage } from './features/auth/login-page';
 import { HomePage } from './features/home/home-page';
-import { OrgPage } from './features/orgs/org-page';
-import { OrgsPage } from './features/orgs/orgs-page';
-import { SettingsPage } from './features/settings/settings-page';
 import { I18nProvider, useI18n } from './lib/i18n';
 import { requireMe } from './lib/session';
+
+// Pages load when first visited, so the first screen (sign-in, home) stays small on slow school networks.
+const AuditPage = lazy(() => import('./features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const ApprovalsPage = lazy(() => import('./features/bookings/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
+const MyBookingsPage = lazy(() => import('./features/bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })));
+const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page').then((m) => ({ default: m.FacilitiesPage })));
+const FacilityPage = lazy(() => import('./features/facilities/facility-page').then((m) => ({ default: m.FacilityPage })));
+const NewFacilityPage = lazy(() => import('./features/facilities/new-facility-page').then((m) => ({ default: m.NewFacilityPage })));
+const NotificationsPage = lazy(() => import('./features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
+const FacilityReportPage = lazy(() => import('./features/reports/facility-report-page').then((m) => ({ default: m.FacilityReportPage })));
+const InvitePage = lazy(() => import('./features/auth/invite-page').then((m) => ({ default: m.InvitePage })));
+const OrgPage = lazy(() => import('./features/orgs/org-page').then((m) => ({ default: m.OrgPage })));
+const OrgsPage = lazy(() => import('./features/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
+const SettingsPage = lazy(() => import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function NotFound() {
   const { t } = useI18n();
@@ -30,6 +40,14 @@ export function App() {
         <Route path="/login" component={LoginPage} />
         <Route path="/invite/:token" component={InvitePage} />
         <Route path="/" component={HomePage} preload={signedIn} />
+        <Route path="/facilities" component={FacilitiesPage} preload={signedIn} />
+        <Route path="/facilities/new" component={NewFacilityPage} preload={signedIn} />
+        <Route path="/facilities/:id" component={FacilityPage} preload={signedIn} />
+        <Route path="/facilities/:id/edit" component={NewFacilityPage} preload={signedIn} />
+        <Route path="/bookings" component={MyBookingsPage} preload={signedIn} />
+        <Route path="/approvals" component={ApprovalsPage} preload={signedIn} />
+        <Route path="/notifications" component={NotificationsPage} preload={signedIn} />
+        <Route path="/reports/facilities" component={FacilityReportPage} preload={signedIn} />
         <Route path="/orgs" component={OrgsPage} preload={signedIn} />
         <Route path="/orgs/:id" component={OrgPage} preload={signedIn} />
         <Route path="/audit" component={AuditPage} preload={signedIn} />

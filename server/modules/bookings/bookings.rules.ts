@@ -4,27 +4,12 @@ import { RRule, type Weekday } from 'rrule';
 import type { BookingStatus } from '../../../shared/enums';
 import type { OpeningHours } from '../../../shared/schemas/facilities';
 
+import { fromLocal, toLocal } from '../../../shared/time';
+
+export { fromLocal, termOf, toLocal, type Local } from '../../../shared/time';
+
 const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
-
-export interface Local {
-  /** YYYY-MM-DD */
-  date: string;
-  /** 1 = Monday … 7 = Sunday */
-  weekday: number;
-  /** Minutes since local midnight */
-  minutes: number;
-}
-
-export function toLocal(d: Date): Local {
-  const f = new Date(d.getTime() + OFFSET_MS);
-  return { date: f.toISOString().slice(0, 10), weekday: f.getUTCDay() || 7, minutes: f.getUTCHours() * 60 + f.getUTCMinutes() };
-}
-
-/** The instant of a Beijing wall-clock time. */
-export function fromLocal(date: string, minutes = 0): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS + minutes * 60_000);
-}
 
 const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -120,18 +105,6 @@ export function problemsOf(occ: Occurrence, f: FacilityRules, ctx: { now: Date; 
   else if (!withinOpeningHours(occ, f.openingHours)) problems.push({ code: 'outside_opening_hours' });
   if (ctx.attendees && ctx.attendees > f.capacity) problems.push({ code: 'over_capacity', capacity: f.capacity });
   return problems;
-}
-
-/** The term (学期) a moment falls in: autumn Sep–Jan, spring Feb–Jul, summer August. Half-open [start, end). */
-export function termOf(d: Date): { name: string; start: Date; end: Date } {
-  const { date } = toLocal(d);
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const at = (year: number, month: number) => fromLocal(`${year}-${String(month).padStart(2, '0')}-01`);
-  if (m >= 9) return { name: `${y}-autumn`, start: at(y, 9), end: at(y + 1, 2) };
-  if (m === 1) return { name: `${y - 1}-autumn`, start: at(y - 1, 9), end: at(y, 2) };
-  if (m <= 7) return { name: `${y}-spring`, start: at(y, 2), end: at(y, 8) };
-  return { name: `${y}-summer`, start: at(y, 8), end: at(y, 9) };
 }
 
 export type BookingAction = 'approve' | 'decline' | 'cancel';

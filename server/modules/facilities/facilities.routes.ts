@@ -48,6 +48,26 @@ export const facilitiesRoutes = newRouter()
   )
   .openapi(
     createRoute({
+      method: 'get', path: '/facility-availability', tags: ['facilities'], summary: 'Busy times of every facility the caller may book, in [from, to), with the same filters as the list',
+      request: {
+        query: z.object({ from: isoTime, to: isoTime, kind: z.enum(facilityKinds).optional(), schoolId: id.optional(), capacity: z.coerce.number().int().min(1).optional() }),
+      },
+      responses: { 200: json(page(z.object({ facility, busy: z.array(availability.shape.busy.element) }))), ...commonErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const q = c.req.valid('query');
+      const from = new Date(q.from);
+      const to = new Date(q.to);
+      if (!(to > from) || to.getTime() - from.getTime() > 31 * 86400_000) throw new AppError('validation_failed', '`to` must follow `from`, at most 31 days later', { fields: { to: ['bad range'] } });
+      const { db } = c.get('deps').database;
+      const rows = await listVisibleFacilities(db, actor, { kind: q.kind, schoolId: q.schoolId, minCapacity: q.capacity });
+      const busy = await busyOf(db, rows.map((r) => r.facility.id), from, to);
+      return c.json({ items: rows.map((r) => ({ facility: facilityOut(r, actor), busy: busy.get(r.facility.id) ?? [] })), nextCursor: null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'post', path: '/facilities', tags: ['facilities'], summary: 'A school admin lists a facility of the school',
       request: { body: jsonBody(facilityInput) },
       responses: { 201: json(z.object({ facility })), ...commonErrors, ...conflict },
@@ -173,6 +193,23 @@ async function freeDuring(db: Queryable, rows: FacilityRow[], window: Occurrence
   ]);
   const busy = new Set(taken.map((t) => t.id));
   return open.filter((r) => !busy.has(r.facility.id) && !closed.some((cl) => cl.schoolId === r.school.id && (cl.facilityId === null || cl.facilityId === r.facility.id)));
+}
+
+/** Busy rows of many facilities in [from, to), grouped per facility (the group-wide calendar). */
+async function busyOf(db: Queryable, facilityIds: string[], from: Date, to: Date) {
+  if (!facilityIds.length) return new Map<string, { startsAt: string; endsAt: string; status: 'pending' | 'approved' | 'blocked' }[]>();
+  const rows = await db
+    .select({ facilityId: bookings.facilityId, startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status, kind: bookings.kind })
+    .from(bookings)
+    .where(and(inArray(bookings.facilityId, facilityIds), inArray(bookings.status, [...activeBookingStatuses]), lt(bookings.startsAt, to), gt(bookings.endsAt, from)))
+    .orderBy(bookings.startsAt);
+  const out = new Map<string, { startsAt: string; endsAt: string; status: 'pending' | 'approved' | 'blocked' }[]>();
+  for (const r of rows) {
+    const list = out.get(r.facilityId) ?? [];
+    list.push({ startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), status: r.kind === 'block' ? 'blocked' : (r.status as 'pending' | 'approved') });
+    out.set(r.facilityId, list);
+  }
+  return out;
 }
 
 function nextDay(day: string): string {

@@ -2,6 +2,8 @@ import { A, createAsync, useAction, useLocation } from '@solidjs/router';
 import { createEffect, ErrorBoundary, For, Show, Suspense, type ParentProps } from 'solid-js';
 import { useI18n } from '../lib/i18n';
 import { getMe, rolesOf, signOut } from '../lib/session';
+import { getApprovalQueue } from '../features/bookings/bookings.queries';
+import { getNotifications } from '../features/notifications/notifications.queries';
 import { LangSwitch } from './lang-switch';
 import { ErrorNotice } from './notice';
 
@@ -30,6 +32,9 @@ function Shell(props: ParentProps) {
   const { t, locale, setLocale } = useI18n();
   const me = createAsync(() => getMe());
   const doSignOut = useAction(signOut);
+  const signedIn = () => !!me();
+  const queue = createAsync(async () => (signedIn() && rolesOf(me()!).isAdmin ? getApprovalQueue() : undefined));
+  const notes = createAsync(async () => (signedIn() ? getNotifications() : undefined));
   // The person's remembered language wins once we know who they are.
   let synced = false;
   createEffect(() => {
@@ -45,6 +50,10 @@ function Shell(props: ParentProps) {
     const r = rolesOf(m);
     return [
       { href: '/', label: t('nav.home'), end: true },
+      { href: '/facilities', label: t('nav.facilities') },
+      { href: '/bookings', label: t('nav.bookings') },
+      ...(r.isAdmin ? [{ href: '/approvals', label: t('nav.approvals'), count: () => queue()?.items.length ?? 0 }] : []),
+      ...(r.isAdmin ? [{ href: '/reports/facilities', label: t('nav.reports') }] : []),
       { href: '/orgs', label: t('nav.orgs') },
       ...(r.isAdmin ? [{ href: '/audit', label: t('nav.audit') }] : []),
       { href: '/settings', label: t('nav.settings') },
@@ -60,9 +69,24 @@ function Shell(props: ParentProps) {
             <span>{t('app.name')}</span>
           </A>
           <nav aria-label={t('nav.menu')}>
-            <For each={links()}>{(l) => <A href={l.href} end={l.end} activeClass="active">{l.label}</A>}</For>
+            <For each={links()}>
+              {(l) => (
+                <A href={l.href} end={'end' in l ? l.end : false} activeClass="active">
+                  {l.label}
+                  <Show when={'count' in l && l.count!() > 0}>
+                    {' '}<span class="count" aria-label={t('approvals.waiting', { count: String('count' in l ? l.count!() : 0) })}>{'count' in l ? l.count!() : 0}</span>
+                  </Show>
+                </A>
+              )}
+            </For>
           </nav>
           <div class="who">
+            <Show when={me()}>
+              <A href="/notifications" class="bell" aria-label={t('notifications.unread', { count: String(notes()?.unread ?? 0) })} data-testid="bell">
+                <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" /><path d="M13.7 21a2 2 0 0 1-3.4 0" /></svg>
+                <Show when={(notes()?.unread ?? 0) > 0}><span class="count">{notes()!.unread}</span></Show>
+              </A>
+            </Show>
             <LangSwitch signedIn={!!me()} />
             <Show when={me()}>
               {(m) => (

@@ -1,11 +1,19 @@
 import type { zh } from './zh';
+import { approvalsEn } from './en/approvals';
+import { facilitiesEn } from './en/facilities';
+import { notificationsEn } from './en/notifications';
+import { reportsEn } from './en/reports';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends Record<string, string> ? Record<string, string> : Shape<T[K]> };
 
 export const en: Shape<typeof zh> = {
+  facilities: facilitiesEn,
+  approvals: approvalsEn,
+  notifications: notificationsEn,
+  reports: reportsEn,
   app: { name: 'Tongzhou', tagline: 'School groups · shared resources · dual-teacher classrooms', skip: 'Skip to main content' },
   lang: { switchTo: '中文', label: 'Change language' },
-  nav: { home: 'Home', orgs: 'Organisations', audit: 'Activity log', settings: 'Settings', signOut: 'Sign out', menu: 'Menu' },
+  nav: { home: 'Home', reports: 'Sharing report', facilities: 'Book a facility', bookings: 'My bookings', approvals: 'Approvals', notifications: 'Notifications', orgs: 'Organisations', audit: 'Activity log', settings: 'Settings', signOut: 'Sign out', menu: 'Menu' },
   roles: { group_admin: 'Group leader', district_admin: 'District admin', school_admin: 'School admin', teacher: 'Teacher', assistant: 'Assistant teacher', master_teacher: 'Master teacher' },
   orgKinds: { group: 'Education group', district: 'School district', school: 'School' },
   common: {
@@ -47,6 +55,9 @@ export const en: Shape<typeof zh> = {
     schoolsInGroup: '{{ count }} schools in the group: {{ rural }} rural, {{ supported }} supported',
     importTeachers: 'Import teachers', inviteTeacher: 'Invite a teacher', auditLog: 'See the activity log',
     noMembership: 'You are not a member of any school yet. Ask your school admin to invite you.',
+    myBookings: 'My bookings', bookFacility: 'Book a facility', allBookings: 'See all my bookings', moreBookings: '{{ count }} more: see all',
+    noUpcoming: 'No bookings coming up', noUpcomingHint: 'Choose “Book a facility” to pick a place and a free time.',
+    pendingApprovals: '{{ count }} booking(s) waiting for approval',
   },
   orgs: {
     title: 'Organisations', schools: 'Member schools', classrooms: 'Classrooms', members: 'Members', code: 'School code', address: 'Address',

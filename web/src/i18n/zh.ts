@@ -1,8 +1,17 @@
 // Chinese is the default language; en.ts must have the same keys (the type checker holds it to that).
+import { approvalsZh } from './zh/approvals';
+import { facilitiesZh } from './zh/facilities';
+import { notificationsZh } from './zh/notifications';
+import { reportsZh } from './zh/reports';
+
 export const zh = {
+  facilities: facilitiesZh,
+  approvals: approvalsZh,
+  notifications: notificationsZh,
+  reports: reportsZh,
   app: { name: '同舟', tagline: '集团化办学 · 资源共享 · 双师课堂', skip: '跳到主要内容' },
   lang: { switchTo: 'English', label: '切换语言' },
-  nav: { home: '首页', orgs: '组织与成员', audit: '操作记录', settings: '个人设置', signOut: '退出登录', menu: '菜单' },
+  nav: { home: '首页', reports: '共享报告', facilities: '借用场地', bookings: '我的预约', approvals: '审批', notifications: '通知', orgs: '组织与成员', audit: '操作记录', settings: '个人设置', signOut: '退出登录', menu: '菜单' },
   roles: { group_admin: '集团负责人', district_admin: '学区管理员', school_admin: '学校管理员', teacher: '教师', assistant: '辅导教师', master_teacher: '名师' },
   orgKinds: { group: '教育集团', district: '学区', school: '学校' },
   common: {
@@ -44,6 +53,9 @@ export const zh = {
     schoolsInGroup: '集团共有 {{ count }} 所学校，其中乡村学校 {{ rural }} 所、帮扶对象 {{ supported }} 所',
     importTeachers: '批量导入教师', inviteTeacher: '邀请教师', auditLog: '查看操作记录',
     noMembership: '您还没有加入任何单位。请联系学校管理员邀请您。',
+    myBookings: '我的预约', bookFacility: '借用场地', allBookings: '查看全部预约', moreBookings: '还有 {{ count }} 条，查看全部',
+    noUpcoming: '接下来没有预约', noUpcomingHint: '点「借用场地」，挑一个场地和空闲时间。',
+    pendingApprovals: '{{ count }} 条预约待审批',
   },
   orgs: {
     title: '组织与成员', schools: '成员学校', classrooms: '班级（教室）', members: '成员', code: '学校代码', address: '地址',

@@ -5,7 +5,11 @@ import { EmptyState } from '../../components/notice';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
+import { getApprovalQueue } from '../bookings/bookings.queries';
+import { MyBookingsCard } from '../bookings/my-bookings-card';
 import { getMembers, getOrg, getOrgs } from '../orgs/orgs.queries';
+
+const inSchool = (me: Me) => me.memberships.some((m) => m.orgKind === 'school');
 
 /** What the person has to do today, by role. Later capabilities add their cards here. */
 export function HomePage() {
@@ -20,7 +24,10 @@ export function HomePage() {
           <Show when={m().memberships.length} fallback={<div class="card"><EmptyState title={t('home.noMembership')} /></div>}>
             <div class="grid">
               <For each={rolesOf(m()).assistantOf}>{(a) => <ClassroomCard classroom={a.classroomName ?? ''} school={a.orgName} />}</For>
+              {/* A teacher's next step is booking; an admin's is the queue, so each sees theirs first. */}
+              <Show when={inSchool(m()) && !rolesOf(m()).isAdmin}><MyBookingsCard /></Show>
               <TodoCard me={m()} />
+              <Show when={inSchool(m()) && rolesOf(m()).isAdmin}><MyBookingsCard /></Show>
               <Show when={rolesOf(m()).isAdmin}><AdminCard me={m()} /></Show>
               <MembershipsCard me={m()} />
             </div>
@@ -41,27 +48,30 @@ function ClassroomCard(props: { classroom: string; school: string }) {
   );
 }
 
+/** Things waiting for this person: bookings to approve, invitations not yet accepted. */
 function TodoCard(props: { me: Me }) {
   const { t } = useI18n();
   const adminSchools = () => props.me.memberships.filter((m) => m.role === 'school_admin');
+  const queue = createAsync(async () => (rolesOf(props.me).isAdmin ? getApprovalQueue() : undefined));
+  const invites = createAsync(() =>
+    Promise.all(adminSchools().map(async (s) => ({ orgId: s.orgId, pending: (await getMembers(s.orgId))?.items.filter((m) => !m.active).length ?? 0 }))),
+  );
+  const waiting = () => queue()?.items.length ?? 0;
+  const pendingInvites = () => (invites() ?? []).filter((i) => i.pending > 0);
   return (
     <section class="card" aria-labelledby="todo-title">
       <h2 id="todo-title">{t('home.todo')}</h2>
-      <For each={adminSchools()} fallback={<EmptyState title={t('home.nothingToday')} hint={t('home.nextStepTeacher')} />}>
-        {(s) => <PendingInvites orgId={s.orgId} />}
-      </For>
+      <Show when={waiting() > 0 || pendingInvites().length} fallback={<EmptyState title={t('home.nothingToday')} hint={t('home.nextStepTeacher')} />}>
+        <ul class="plain">
+          <Show when={waiting() > 0}>
+            <li><A class="button primary" href="/approvals">{t('home.pendingApprovals', { count: String(waiting()) })}</A></li>
+          </Show>
+          <For each={pendingInvites()}>
+            {(i) => <li><A href={`/orgs/${i.orgId}`}>{t('home.pendingInvites', { count: String(i.pending) })}</A></li>}
+          </For>
+        </ul>
+      </Show>
     </section>
-  );
-}
-
-function PendingInvites(props: { orgId: string }) {
-  const { t } = useI18n();
-  const members = createAsync(() => getMembers(props.orgId));
-  const pending = () => members()?.items.filter((m) => !m.active).length ?? 0;
-  return (
-    <Show when={pending() > 0} fallback={<EmptyState title={t('home.nothingToday')} hint={t('home.nextStepTeacher')} />}>
-      <p><A href={`/orgs/${props.orgId}`}>{t('home.pendingInvites', { count: String(pending()) })}</A></p>
-    </Show>
   );
 }
 

@@ -1,0 +1,34 @@
+// Beijing time (Asia/Shanghai, UTC+8 all year: no daylight saving) and school terms, shared by the server's
+// rules and the web app, so both count a term the same way.
+const OFFSET_MS = 8 * 3600_000;
+
+export interface Local {
+  /** YYYY-MM-DD */
+  date: string;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+  /** Minutes since local midnight */
+  minutes: number;
+}
+
+export function toLocal(d: Date): Local {
+  const f = new Date(d.getTime() + OFFSET_MS);
+  return { date: f.toISOString().slice(0, 10), weekday: f.getUTCDay() || 7, minutes: f.getUTCHours() * 60 + f.getUTCMinutes() };
+}
+
+/** The instant of a Beijing wall-clock time. */
+export function fromLocal(date: string, minutes = 0): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS + minutes * 60_000);
+}
+
+/** The term (学期) a moment falls in: autumn Sep–Jan, spring Feb–Jul, summer August. Half-open [start, end). */
+export function termOf(d: Date): { name: string; start: Date; end: Date } {
+  const { date } = toLocal(d);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const at = (year: number, month: number) => fromLocal(`${year}-${String(month).padStart(2, '0')}-01`);
+  if (m >= 9) return { name: `${y}-autumn`, start: at(y, 9), end: at(y + 1, 2) };
+  if (m === 1) return { name: `${y - 1}-autumn`, start: at(y - 1, 9), end: at(y, 2) };
+  if (m <= 7) return { name: `${y}-spring`, start: at(y, 2), end: at(y, 8) };
+  return { name: `${y}-summer`, start: at(y, 8), end: at(y, 9) };
+}

@@ -1,0 +1,71 @@
+// Journeys 1 and 2 in a real browser: a teacher books the lab in ≤ 4 actions from the home page, a second
+// try shows the clash in the page, the gym booking waits for approval, the owner's admin approves it from
+// the queue, and the teacher sees it approved.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocal } from '../../server/modules/bookings/bookings.rules';
+import { browserUnavailable, launchBrowser, newContext } from '../support/browser';
+import { startTestServer } from '../support/server';
+
+const POLL = { timeout: 15_000, interval: 100 };
+const unavailable = browserUnavailable();
+const ZH_DAYS = ['', '一', '二', '三', '四', '五', '六', '日'];
+
+/** A weekday (Mon–Fri) 2–6 days ahead, so "周X下午" means that day and it is not today. */
+function targetDay(): { weekday: number; date: string } {
+  for (let i = 2; i < 7; i++) {
+    const l = toLocal(new Date(Date.now() + i * 86400_000));
+    if (l.weekday <= 5) return { weekday: l.weekday, date: l.date };
+  }
+  throw new Error('unreachable');
+}
+
+describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(email: string): Promise<Page> {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await page.request.post(`${server.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  it('a teacher books the chemistry lab in 4 actions, and a second try shows the clash with free times', async () => {
+    const page = await signedIn('li@jhxx.demo');
+    const day = targetDay();
+    let actions = 0;
+    await page.getByRole('link', { name: '借用场地' }).first().click(); actions++;
+    await page.getByLabel('搜索场地').fill(`实验室 周${ZH_DAYS[day.weekday]}下午 40人`); actions++;
+    // The page reads the search: that day 14:00–18:00, 40 people, and lists what is free then.
+    await expect.poll(() => page.getByRole('status').first().innerText(), POLL).toMatch(/14:00–18:00 空闲 · 40 人/);
+    await page.getByRole('link', { name: '化学实验室' }).click(); actions++;
+    await expect.poll(() => page.getByTestId('picked-slot').innerText(), POLL).toMatch(new RegExp(`${Number(day.date.slice(5, 7))}月${Number(day.date.slice(8))}日 .* 14:00–17:00`)); // clipped to the lab's 3-hour limit
+    // The purpose is pre-filled from this teacher's last booking: nothing to type.
+    await expect.poll(() => page.getByLabel('用途').inputValue(), POLL).not.toBe('');
+    await page.getByRole('button', { name: '确认预约' }).click(); actions++;
+    await expect.poll(() => page.getByTestId('booking-result').innerText(), POLL).toMatch(/^已预约：化学实验室/);
+    expect(actions).toBeLessThanOrEqual(4);
+
+    // The same time again: the page says what it clashes with and offers the nearest free times.
+    await page.getByRole('button', { name: '确认预约' }).click();
+    await expect.poll(() => page.getByTestId('booking-clash').innerText(), POLL).toMatch(/这个时间已被占用/);
+    const clash = await page.getByTestId('booking-clash').innerText();
+    expect(clash).toContain('14:00–17:00（已批准）');
+    expect(await page.getByTestId('booking-clash').getByRole('button', { name: /^改订/ }).count()).toBeGreaterThan(0);
+
+    // It shows in the teacher's bookings.
+    await page.getByRole('link', { name: '我的预约' }).first().click();
+    await expect.poll(() => page.getByTestId('my-booking').allInnerTexts(), POLL).toEqual(expect.arrayContaining([expect.stringMatching(/14:00–17:00 · 化学实验室/)]));
+    await page.context().close();
+  });
+});

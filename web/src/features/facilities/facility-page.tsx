@@ -1,0 +1,78 @@
+import { A, createAsync, useParams, useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, on, Show } from 'solid-js';
+import type { OpeningHours } from '../../../../shared/schemas/facilities';
+import { isoOf, wall } from '../../lib/beijing';
+import { useI18n } from '../../lib/i18n';
+import { requireMe } from '../../lib/session';
+import { BookingPanel, type Pick } from './booking-panel';
+import { FacilityTools } from './facility-tools';
+import { getFacility } from './facilities.queries';
+import { WeekCalendar } from './week-calendar';
+
+/** One facility: its details, its week, and booking it (journey 1, steps 3–4). */
+export function FacilityPage() {
+  const { t } = useI18n();
+  const params = useParams();
+  const [search] = useSearchParams();
+  createAsync(() => requireMe());
+  const data = createAsync(() => getFacility(params.id!));
+  // Coming from a search like "周四下午", the slot is already picked.
+  const initial = (): Pick | null => (search.date && search.start && search.end ? { startsAt: isoOf(String(search.date), String(search.start)), endsAt: isoOf(String(search.date), String(search.end)) } : null);
+  const [pick, setPick] = createSignal<Pick | null>(null);
+  // The searched window may be longer than one booking may last: start there, clipped to the longest allowed.
+  createEffect(on(data, (d) => {
+    const w = initial();
+    if (!d || !w || pick()) return;
+    const max = d.facility.maxLengthMinutes;
+    const end = max ? Math.min(new Date(w.endsAt).getTime(), new Date(w.startsAt).getTime() + max * 60_000) : new Date(w.endsAt).getTime();
+    setPick({ startsAt: w.startsAt, endsAt: isoOf(w.startsAt.slice(0, 10), wall(new Date(end).toISOString()).slice(11, 16)) });
+  }));
+  const [refresh, setRefresh] = createSignal(0);
+  return (
+    <Show when={data()}>
+      {(d) => {
+        const f = () => d().facility;
+        return (
+          <>
+            <p class="muted"><A href="/facilities">{t('facilities.back')}</A></p>
+            <div class="spread">
+              <h1>{f().name} <span class="muted" style={{ 'font-size': '1rem' }}>· {f().schoolName}</span></h1>
+              <span class="row">
+                <span class="badge">{t('facilities.kinds')[f().kind]}</span>
+                <span class="badge">{t('facilities.capacity', { n: String(f().capacity) })}</span>
+                <span class={f().approvalRequired ? 'badge pending' : 'badge lead'}>{f().approvalRequired ? t('facilities.approval') : t('facilities.noApproval')}</span>
+              </span>
+            </div>
+            <p class="muted">
+              <Show when={f().location}>{t('facilities.location')}：{f().location} · </Show>
+              <Show when={f().provider}>{t('facilities.provider')}：{f().provider} {f().providerAddress} · </Show>
+              {t('facilities.openingHours')}：{describeHours(f().openingHours, t('facilities.weekdays'))}
+            </p>
+            <Show when={f().description}><p>{f().description}</p></Show>
+            <div class="booking-layout">
+              <WeekCalendar facilityId={f().id} openingHours={f().openingHours} date={initial()?.startsAt.slice(0, 10)} refresh={refresh()} pick={pick()} onPick={(s, e) => setPick({ startsAt: s, endsAt: e })} />
+              <div class="stack">
+                <BookingPanel facility={f()} pick={pick()} onPick={setPick} onBooked={() => setRefresh(refresh() + 1)} />
+                <FacilityTools facility={f()} pick={pick()} onChanged={() => setRefresh(refresh() + 1)} />
+              </div>
+            </div>
+          </>
+        );
+      }}
+    </Show>
+  );
+}
+
+/** "周一–周五 08:00–18:00, 周六 09:00–12:00": runs of days with the same hours are joined. */
+export function describeHours(hours: OpeningHours, names: Record<string, string>): string {
+  const days = ['1', '2', '3', '4', '5', '6', '7'] as const;
+  const text = (d: (typeof days)[number]) => (hours[d] ?? []).map((h) => `${h.start}–${h.end}`).join(', ');
+  const parts: string[] = [];
+  for (let i = 0; i < days.length; ) {
+    let j = i;
+    while (j + 1 < days.length && text(days[j + 1]!) === text(days[i]!)) j++;
+    if (text(days[i]!)) parts.push(`${names[days[i]!]}${j > i ? `–${names[days[j]!]}` : ''} ${text(days[i]!)}`);
+    i = j + 1;
+  }
+  return parts.join('，');
+}

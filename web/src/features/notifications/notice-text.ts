@@ -1,0 +1,31 @@
+import type { Locale } from '../../../../shared/enums';
+import { formatDateTime } from '../../lib/format';
+import type { useI18n } from '../../lib/i18n';
+
+export type Notice = { kind: string; data: Record<string, unknown> };
+
+/** One sentence for a notice, in the reader's language, built from its kind and data (not stored text). */
+export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale: Locale): string {
+  const d = n.data;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const vars = {
+    facility: str(d.facility),
+    when: typeof d.startsAt === 'string' ? formatDateTime(d.startsAt, locale) : '',
+    booker: str(d.booker),
+    by: str(d.by),
+    count: String(d.count ?? 1),
+  };
+  const reason = str(d.reason) ? t('notifications.reason', { reason: str(d.reason) }) : '';
+  switch (n.kind) {
+    case 'booking.pending':
+      return Number(d.count) > 1 ? t('notifications.pendingMany', vars) : t('notifications.pending', vars);
+    case 'booking.approved':
+      return `${t('notifications.approved', vars)}${vars.by ? t('notifications.by', vars) : ''}`;
+    case 'booking.declined':
+      return `${t('notifications.declined', vars)}${vars.by ? t('notifications.by', vars) : ''}${reason}`;
+    case 'booking.cancelled':
+      return `${t('notifications.cancelled', vars)}${reason}`;
+    default:
+      return t('notifications.other');
+  }
+}

@@ -1,0 +1,30 @@
+import type { facilitiesZh } from '../zh/facilities';
+
+export const facilitiesEn: { [K in keyof typeof facilitiesZh]: (typeof facilitiesZh)[K] extends string ? string : Record<string, string> } = {
+  title: 'Book a facility', search: 'Search facilities', searchPlaceholder: 'e.g. lab Thursday afternoon 40 people', searchHint: 'Type a facility, school or equipment; a time and a head count work too',
+  kinds: {
+    gym: 'Gym', lab: 'Lab', auditorium: 'Auditorium', playing_field: 'Playing field', music_room: 'Music room', computer_room: 'Computer room',
+    library: 'Library', practice_site: 'Practice site', other: 'Other',
+  },
+  allKinds: 'All kinds', capacity: 'Holds {{ n }}', capacityLabel: 'People', approval: 'Needs approval', noApproval: 'No approval needed',
+  equipment: 'Equipment', location: 'Location', provider: 'Provider', openingHours: 'Opening hours', closedDay: 'Closed',
+  weekdays: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
+  scope: { school: 'Own school only', group: 'Within the group', district: 'Within the district', public: 'Public' },
+  none: 'No facility matches. Try other words, or clear the filters.', freeOnly: 'Free only', freeAt: 'Free {{ when }}',
+  book: 'Book', bookThis: 'Book this time', pickSlot: 'Drag over a free time on the calendar', week: 'Week', day: 'Day', month: 'Month', today: 'Today',
+  purpose: 'Purpose', attendees: 'People', repeat: 'Repeat weekly', repeatOn: 'On', until: 'Until', count: 'Times',
+  confirm: 'Confirm booking', booking: 'Booking…', when: 'When',
+  booked: 'Booked: {{ facility }}, {{ when }}.', waiting: 'Sent; waiting for {{ school }} to approve: {{ facility }}, {{ when }}.',
+  seriesBooked: 'Booked {{ count }} times.', seriesSkipped: 'Skipped {{ count }} closed day(s).', seriesClashed: '{{ count }} date(s) were taken and not booked.',
+  clash: 'This time is taken:', clashWith: '{{ when }} ({{ status }})', nearest: 'Nearest free times:', useSlot: 'Book {{ when }} instead',
+  clashSeries: '{{ count }} date(s) are taken:', bookRest: 'Book the other dates only', bookNothing: 'Book none',
+  status: { pending: 'Pending', approved: 'Approved', declined: 'Declined', cancelled: 'Cancelled', blocked: 'Blocked', closed: 'Closed' },
+  newFacility: 'Add a facility', editFacility: 'Edit facility', name: 'Name', kind: 'Kind', scopeLabel: 'Who may book', approvalRequired: 'Bookings need our approval',
+  minNotice: 'Notice (hours)', maxLength: 'Longest booking (minutes)', advance: 'Book at most (days ahead)', quota: 'Hours per school per term', description: 'About',
+  equipmentHint: 'separated by commas', addInterval: 'Add hours', save: 'Save facility', created: 'Facility added.', retire: 'Retire facility', retired: 'Retired',
+  block: 'Block time', blockReason: 'Reason (e.g. maintenance, exams)', blockDone: 'Time blocked; {{ count }} pending booking(s) declined and their bookers told.',
+  calendarFeed: 'Subscribe', calendarFeedHelp: 'Add this address to your phone or computer calendar; bookings stay in sync:', forSchool: 'Book for which school',
+  myBookings: 'My bookings', upcoming: 'Upcoming', noBookings: 'No bookings yet. Find a free time under “Book a facility”.', cancel: 'Cancel booking', cancelReason: 'Why',
+  closures: 'Closed days', closedFrom: 'From', closedTo: 'To', closureReason: 'Reason (e.g. National Day holiday, mid-term exams)', wholeSchool: 'All facilities of the school', addClosure: 'Add closed days',
+  cancelled: 'Cancelled.', picked: 'Your pick', people: '{{ n }} people', back: 'Back to facilities', openWeekday: '{{ day }} {{ hours }}',
+};

@@ -1,0 +1,19 @@
+import type { notificationsZh } from '../zh/notifications';
+
+export const notificationsEn: { [K in keyof typeof notificationsZh]: string } = {
+  title: 'Notifications',
+  unread: 'Notifications ({{ count }} unread)',
+  intro: 'Booking requests and decisions on your bookings arrive here.',
+  markAllRead: 'Mark all read', allRead: 'All read.', unreadWord: 'Unread', unreadCount: '{{ count }} unread',
+  empty: 'No notifications yet',
+  emptyHint: 'You will be told here when someone asks to use a facility you manage, or when your booking is approved, declined or cancelled.',
+  pending: '{{ booker }} asks to use {{ facility }}, {{ when }}',
+  pendingMany: '{{ booker }} asks to use {{ facility }} {{ count }} times, first on {{ when }}',
+  approved: 'Your booking of {{ facility }} on {{ when }} is approved',
+  declined: 'Your booking of {{ facility }} on {{ when }} was declined',
+  cancelled: 'The booking of {{ facility }} on {{ when }} was cancelled by {{ by }}',
+  reason: '. Reason: {{ reason }}',
+  by: ' (by {{ by }})',
+  other: 'A new notification',
+  received: 'Received {{ when }}',
+};

@@ -1,0 +1,8 @@
+export const reportsZh = {
+  facilityTitle: '场地共享情况', intro: '每所学校与自己的上学期相比，按固定顺序列出，不做排名。', term: '学期',
+  terms: { autumn: '{{ year }} 年秋季学期', spring: '{{ year }} 年春季学期', summer: '{{ year }} 年暑期' } as Record<string, string>,
+  school: '学校', lent: '借出（小时）', borrowed: '借入（小时）', lentNow: '本学期借出', borrowedNow: '本学期借入',
+  lentBefore: '上学期借出', borrowedBefore: '上学期借入', change: '与上学期比', up: '↑ 多 {{ n }}', down: '↓ 少 {{ n }}', same: '持平',
+  facility: '场地', owner: '本校使用（小时）', others: '他校使用（小时）', byMonth: '按月', month: '月份', hours: '小时',
+  empty: '本学期还没有已批准的预约。', org: '范围',
+};
