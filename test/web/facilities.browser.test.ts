@@ -68,4 +68,30 @@ describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () =>
     await expect.poll(() => page.getByTestId('my-booking').allInnerTexts(), POLL).toEqual(expect.arrayContaining([expect.stringMatching(/14:00–17:00 · 化学实验室/)]));
     await page.context().close();
   });
+
+  it('the gym booking waits for 京华实验中学; its admin approves it from the queue; the teacher sees it approved', async () => {
+    const day = targetDay();
+    const teacher = await signedIn('li@jhxx.demo');
+    await teacher.getByRole('link', { name: '借用场地' }).first().click();
+    await teacher.getByLabel('搜索场地').fill(`体育馆 周${ZH_DAYS[day.weekday]}上午`);
+    await expect.poll(() => teacher.getByRole('status').first().innerText(), POLL).toMatch(/08:00–12:00 空闲/);
+    await teacher.getByRole('link', { name: '体育馆' }).click();
+    await teacher.getByTestId('picked-slot').waitFor();
+    await teacher.getByLabel('用途').fill('篮球友谊赛');
+    await teacher.getByRole('button', { name: '确认预约' }).click();
+    await expect.poll(() => teacher.getByTestId('booking-result').innerText(), POLL).toMatch(/^已提交，等待 京华实验中学 审批：体育馆/);
+
+    const admin = await signedIn('admin@jhzx.demo');
+    // The badge in the header says how many wait; one click opens the queue, one approves.
+    await admin.getByRole('link', { name: /^审批/ }).click();
+    const row = admin.getByRole('row').filter({ hasText: '篮球友谊赛' });
+    await expect.poll(() => row.innerText(), POLL).toMatch(/李雪梅[\s\S]*京华实验小学[\s\S]*体育馆/);
+    await row.getByRole('button', { name: '批准' }).click();
+    await expect.poll(() => admin.getByRole('row').filter({ hasText: '篮球友谊赛' }).count(), POLL).toBe(0);
+
+    await teacher.getByRole('link', { name: '我的预约' }).first().click();
+    await expect.poll(() => teacher.getByTestId('my-booking').filter({ hasText: '篮球友谊赛' }).innerText(), POLL).toMatch(/已批准/);
+    // And the teacher was told.
+    await expect.poll(() => teacher.getByTestId('bell').getAttribute('aria-label'), POLL).toMatch(/[1-9]\d* 条未读/);
+  });
 });

@@ -1,5 +1,5 @@
-import { A, createAsync, useAction, useLocation } from '@solidjs/router';
-import { createEffect, ErrorBoundary, For, Show, Suspense, type ParentProps } from 'solid-js';
+import { A, createAsync, revalidate, useAction, useLocation } from '@solidjs/router';
+import { createEffect, ErrorBoundary, For, on, onCleanup, Show, Suspense, type ParentProps } from 'solid-js';
 import { useI18n } from '../lib/i18n';
 import { getMe, rolesOf, signOut } from '../lib/session';
 import { getApprovalQueue } from '../features/bookings/bookings.queries';
@@ -35,6 +35,17 @@ function Shell(props: ParentProps) {
   const signedIn = () => !!me();
   const queue = createAsync(async () => (signedIn() && rolesOf(me()!).isAdmin ? getApprovalQueue() : undefined));
   const notes = createAsync(async () => (signedIn() ? getNotifications() : undefined));
+  // Badges stay current: on every page change, when the window comes back into view, and each minute.
+  const location = useLocation();
+  const refreshBadges = () => signedIn() && revalidate([getNotifications.key, getApprovalQueue.key]);
+  createEffect(on(() => location.pathname, refreshBadges, { defer: true }));
+  const onVisible = () => document.visibilityState === 'visible' && refreshBadges();
+  document.addEventListener('visibilitychange', onVisible);
+  const timer = setInterval(refreshBadges, 60_000);
+  onCleanup(() => {
+    document.removeEventListener('visibilitychange', onVisible);
+    clearInterval(timer);
+  });
   // The person's remembered language wins once we know who they are.
   let synced = false;
   createEffect(() => {
