@@ -2,8 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // rrule's CommonJS build has no named exports for Node; let Vite load its ESM build instead.
-    server: { deps: { inline: ['rrule'] } },
     projects: [
       {
         test: {

@@ -1,6 +1,7 @@
 // Pure booking rules: recurrence expansion, opening hours, booking windows, terms, state transitions.
 // No database here; unit-tested in test/rules/bookings.rules.test.ts. Times are Beijing time (UTC+8, no DST).
-import { RRule, type Weekday } from 'rrule';
+import * as rruleModule from 'rrule';
+import type { Weekday } from 'rrule';
 import type { BookingStatus } from '../../../shared/enums';
 import type { OpeningHours } from '../../../shared/schemas/facilities';
 
@@ -24,6 +25,10 @@ export interface Recurrence {
   until?: string;
   count?: number;
 }
+
+// rrule ships ESM (used by bundlers and Vitest) and a UMD build that Node's ESM loader sees as CommonJS
+// without named exports (tsx, npm run seed): take RRule from whichever shape arrived.
+const { RRule } = ((rruleModule as { RRule?: unknown }).RRule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default);
 
 const RRULE_DAYS: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 /** A series longer than this is refused: a term has at most ~26 weeks, twice a week at most is the norm. */
