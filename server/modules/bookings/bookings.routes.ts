@@ -17,7 +17,7 @@ import { requireActor } from '../auth/auth.middleware';
 import { canManageFacility, getVisibleFacility } from '../facilities/facilities.queries';
 import { activeOverlapping, approverIds, bookingOut, getReadableBooking, latestPurpose, listBookings, notify, selectBookings } from './bookings.queries';
 import { allowedFrom, resultOf, type BookingAction } from './bookings.rules';
-import { createBookings, isOverlap } from './bookings.service';
+import { Clashed, createBookings, describeConflict, isOverlap } from './bookings.service';
 
 const errors409 = { 409: json(z.object({ error: z.any() }), 'Clash (`booking_conflict`, with details.conflicts) or wrong state (`invalid_state`)') };
 const reasonBody = z.object({ reason: z.string().trim().max(300).optional() });
@@ -93,9 +93,13 @@ export const bookingsRoutes = newRouter()
       const facility = await getVisibleFacility(db, actor, input.facilityId).catch(() => {
         throw new AppError('validation_failed', 'No such facility, or it is not visible to you', { fields: { facilityId: ['not found'] } });
       });
-      const result = await db.transaction((tx) => createBookings(tx, c, actor, facility, input));
-      const rows = await selectBookings(db).where(inArray(bookings.id, result.created.map((b) => b.id))).orderBy(bookings.startsAt);
-      const out = rows.map(bookingOut);
+      const result = await db.transaction((tx) => createBookings(tx, c, actor, facility, input)).catch(async (err) => {
+        throw err instanceof Clashed ? await describeConflict(db, actor, facility, err) : err;
+      });
+      // Everything the answer names is already at hand: no second read.
+      const out = result.created.map((b) =>
+        bookingOut({ b, facilityName: facility.facility.name, schoolId: facility.school.id, schoolName: facility.school.name, bookerName: actor.user.name, borrowerSchoolName: result.borrower.name }),
+      );
       return c.json({ booking: out[0]!, bookings: out, skipped: result.skipped, clashed: result.clashed }, 201);
     },
   )

@@ -8,7 +8,7 @@ import type { createBookingInput } from '../../../shared/schemas/facilities';
 import { bookingSeries, bookings, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
-import type { Tx } from '../../lib/db';
+import type { Queryable, Tx } from '../../lib/db';
 import { AppError, sqlConstraint, sqlState } from '../../lib/errors';
 import { canManageOrg, canSeeOrg, type Actor } from '../../lib/policy';
 import { iso } from '../../lib/time';
@@ -21,19 +21,30 @@ type Input = z.infer<typeof createBookingInput>;
 export const isOverlap = (err: unknown) => sqlState(err) === '23P01' && (sqlConstraint(err) ?? 'bookings_no_overlap') === 'bookings_no_overlap';
 
 /** The school a booking is for: the named one (a leader acting for it), or the booker's own school. */
-export async function borrowerFor(tx: Tx, actor: Actor, facility: FacilityRow, forSchoolId?: string): Promise<{ id: string; onBehalf: boolean }> {
+export async function borrowerFor(tx: Tx, actor: Actor, facility: FacilityRow, forSchoolId?: string): Promise<{ id: string; name: string; onBehalf: boolean }> {
   const own = actor.memberships.filter((m) => m.orgKind === 'school');
   if (forSchoolId) {
-    if (own.some((m) => m.orgId === forSchoolId)) return { id: forSchoolId, onBehalf: false };
-    const [school] = await tx.select({ id: orgs.id, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId }).from(orgs).where(eq(orgs.id, forSchoolId));
+    const mine = own.find((m) => m.orgId === forSchoolId);
+    if (mine) return { id: forSchoolId, name: mine.orgName, onBehalf: false };
+    const [school] = await tx.select({ id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId }).from(orgs).where(eq(orgs.id, forSchoolId));
     if (!school || school.kind !== 'school' || !canSeeOrg(actor, school)) throw new AppError('validation_failed', 'No such school', { fields: { forSchoolId: ['not a school you can see'] } });
     if (!canManageOrg(actor, school)) throw new AppError('forbidden', 'Only group or district leaders book on behalf of a school');
-    return { id: school.id, onBehalf: true };
+    return { id: school.id, name: school.name, onBehalf: true };
   }
   // A teacher of the owner school books for it; otherwise the first school they belong to.
   const pick = own.find((m) => m.orgId === facility.school.id) ?? own[0];
   if (!pick) throw new AppError('validation_failed', 'Choose the school this booking is for', { fields: { forSchoolId: ['required when you do not belong to a school'] } });
-  return { id: pick.orgId, onBehalf: false };
+  return { id: pick.orgId, name: pick.orgName, onBehalf: false };
+}
+
+/**
+ * Thrown out of the booking transaction when dates clash. A single booking's INSERT aborts the transaction,
+ * so what it clashes with is described afterwards, on a fresh connection (describeConflict).
+ */
+export class Clashed extends Error {
+  constructor(readonly occurrences: Occurrence[], readonly series: boolean, readonly candidates: number, readonly skipped: { startsAt: string; endsAt: string; reason: string }[]) {
+    super('booking clash');
+  }
 }
 
 export interface Clash {
@@ -56,7 +67,7 @@ export function problemText(p: Problem): string {
 }
 
 /** Free slots of the same length nearest to the wanted one, within its day and the next two. */
-export async function nearestFree(tx: Tx, facility: FacilityRow, wanted: Occurrence, closures: Awaited<ReturnType<typeof closuresFor>>, limit = 3) {
+export async function nearestFree(tx: Queryable, facility: FacilityRow, wanted: Occurrence, closures: Awaited<ReturnType<typeof closuresFor>>, limit = 3) {
   const duration = wanted.endsAt.getTime() - wanted.startsAt.getTime();
   const from = new Date(wanted.startsAt.getTime() - 12 * 3600_000);
   const to = new Date(wanted.startsAt.getTime() + 3 * 24 * 3600_000);
@@ -143,34 +154,32 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
   const [seriesRow] = series
     ? await tx.insert(bookingSeries).values({ facilityId: facility.facility.id, rule: series.rule, createdBy: actor.user.id }).returning({ id: bookingSeries.id })
     : [undefined];
+  const values = (occ: Occurrence): typeof bookings.$inferInsert => ({
+    facilityId: facility.facility.id, seriesId: seriesRow?.id ?? null, status, bookerId: actor.user.id, borrowerSchoolId: borrower.id,
+    onBehalf: borrower.onBehalf, purpose: input.purpose, attendees: input.attendees ?? null, startsAt: occ.startsAt, endsAt: occ.endsAt,
+    ...(status === 'approved' ? { decidedAt: new Date() } : {}),
+  });
   const created: (typeof bookings.$inferSelect)[] = [];
   const clashes: Occurrence[] = [];
-  for (const occ of candidates) {
+  if (!series) {
+    // One date: a plain INSERT. A clash (23P01) aborts the transaction and is described by the caller.
     try {
-      const [row] = await tx.transaction((sp) =>
-        sp
-          .insert(bookings)
-          .values({
-            facilityId: facility.facility.id, seriesId: seriesRow?.id ?? null, status, bookerId: actor.user.id, borrowerSchoolId: borrower.id,
-            onBehalf: borrower.onBehalf, purpose: input.purpose, attendees: input.attendees ?? null, startsAt: occ.startsAt, endsAt: occ.endsAt,
-            ...(status === 'approved' ? { decidedAt: new Date() } : {}),
-          })
-          .returning(),
-      );
-      created.push(row!);
+      created.push((await tx.insert(bookings).values(values(candidates[0]!)).returning())[0]!);
     } catch (err) {
-      if (!isOverlap(err)) throw err;
-      clashes.push(occ);
+      if (isOverlap(err)) throw new Clashed(candidates, false, 1, skipped);
+      throw err;
     }
-  }
-  if (clashes.length && (input.conflicts === 'all' || !created.length)) {
-    const details = await describeClashes(tx, actor, facility, clashes, manager);
-    const suggestions = series ? [] : await nearestFree(tx, facility, clashes[0]!, closures);
-    throw new AppError('booking_conflict', series ? `${clashes.length} of ${candidates.length} dates clash with existing bookings` : 'This time clashes with an existing booking', {
-      conflicts: details,
-      suggestions,
-      skipped,
-    });
+  } else {
+    // A series: each date under a savepoint, so one clash does not abort the others.
+    for (const occ of candidates) {
+      try {
+        created.push((await tx.transaction((sp) => sp.insert(bookings).values(values(occ)).returning()))[0]!);
+      } catch (err) {
+        if (!isOverlap(err)) throw err;
+        clashes.push(occ);
+      }
+    }
+    if (clashes.length && (input.conflicts === 'all' || !created.length)) throw new Clashed(clashes, true, candidates.length, skipped);
   }
 
   for (const row of created) {
@@ -185,12 +194,30 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
   }
   return {
     created,
+    borrower,
     clashed: clashes.map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) })),
     skipped,
   };
 }
 
-async function describeClashes(tx: Tx, actor: Actor, facility: FacilityRow, clashes: Occurrence[], manager: boolean): Promise<Clash[]> {
+/** The 409 for a clash: what each date clashes with (details only where the caller may read them) and free slots. */
+export async function describeConflict(db: Queryable, actor: Actor, facility: FacilityRow, clash: Clashed): Promise<AppError> {
+  const manager = canManageFacility(actor, facility);
+  const details = await describeClashes(db, actor, facility, clash.occurrences, manager);
+  let suggestions: { startsAt: string; endsAt: string }[] = [];
+  if (!clash.series) {
+    const first = clash.occurrences[0]!;
+    const closures = await closuresFor(db, { facilityId: facility.facility.id, schoolId: facility.school.id }, toLocal(first.startsAt).date, toLocal(new Date(first.startsAt.getTime() + 3 * 86400_000)).date);
+    suggestions = await nearestFree(db, facility, first, closures);
+  }
+  return new AppError(
+    'booking_conflict',
+    clash.series ? `${clash.occurrences.length} of ${clash.candidates} dates clash with existing bookings` : 'This time clashes with an existing booking',
+    { conflicts: details, suggestions, skipped: clash.skipped },
+  );
+}
+
+async function describeClashes(tx: Queryable, actor: Actor, facility: FacilityRow, clashes: Occurrence[], manager: boolean): Promise<Clash[]> {
   const out: Clash[] = [];
   for (const occ of clashes) {
     const rows = await activeOverlapping(tx, facility.facility.id, occ.startsAt, occ.endsAt);
