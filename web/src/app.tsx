@@ -12,6 +12,7 @@ const ApprovalsPage = lazy(() => import('./features/bookings/approvals-page').th
 const MyBookingsPage = lazy(() => import('./features/bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })));
 const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page').then((m) => ({ default: m.FacilitiesPage })));
 const FacilityPage = lazy(() => import('./features/facilities/facility-page').then((m) => ({ default: m.FacilityPage })));
+const GroupCalendarPage = lazy(() => import('./features/facilities/group-calendar-page').then((m) => ({ default: m.GroupCalendarPage })));
 const NewFacilityPage = lazy(() => import('./features/facilities/new-facility-page').then((m) => ({ default: m.NewFacilityPage })));
 const NotificationsPage = lazy(() => import('./features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
 const FacilityReportPage = lazy(() => import('./features/reports/facility-report-page').then((m) => ({ default: m.FacilityReportPage })));
@@ -42,6 +43,7 @@ export function App() {
         <Route path="/" component={HomePage} preload={signedIn} />
         <Route path="/facilities" component={FacilitiesPage} preload={signedIn} />
         <Route path="/facilities/new" component={NewFacilityPage} preload={signedIn} />
+        <Route path="/facilities/calendar" component={GroupCalendarPage} preload={signedIn} />
         <Route path="/facilities/:id" component={FacilityPage} preload={signedIn} />
         <Route path="/facilities/:id/edit" component={NewFacilityPage} preload={signedIn} />
         <Route path="/bookings" component={MyBookingsPage} preload={signedIn} />

@@ -34,7 +34,10 @@ export function FacilitiesPage() {
     <>
       <div class="spread">
         <h1>{t('facilities.title')}</h1>
-        <Show when={me() && rolesOf(me()!).isAdmin}><A class="button" href="/facilities/new">{t('facilities.newFacility')}</A></Show>
+        <div class="row">
+          <A class="button" href="/facilities/calendar">{t('facilities.calendarView')}</A>
+          <Show when={me() && rolesOf(me()!).isAdmin}><A class="button" href="/facilities/new">{t('facilities.newFacility')}</A></Show>
+        </div>
       </div>
       <div class="field" style={{ 'max-width': '40rem' }}>
         <label for="facility-search">{t('facilities.search')}</label>

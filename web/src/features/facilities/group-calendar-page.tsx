@@ -1,0 +1,96 @@
+import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, For, on, onCleanup, onMount } from 'solid-js';
+import { facilityKinds, type FacilityKind } from '../../../../shared/enums';
+import { call, client } from '../../lib/api';
+import { fromWall, wall } from '../../lib/beijing';
+import { useI18n } from '../../lib/i18n';
+import { requireMe } from '../../lib/session';
+import { getOrgs } from '../orgs/orgs.queries';
+
+type Ec = { setOption(name: string, value: unknown): unknown; refetchEvents(): unknown };
+
+/** Every facility the person may book, side by side for a day or a week (filter by kind, school, capacity). */
+export function GroupCalendarPage() {
+  const { t, locale } = useI18n();
+  createAsync(() => requireMe());
+  const orgs = createAsync(() => getOrgs());
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const kind = () => (params.kind as FacilityKind | undefined) || undefined;
+  const schoolId = () => String(params.schoolId ?? '') || undefined;
+  const capacity = () => Number(params.capacity) || undefined;
+  let el!: HTMLDivElement;
+  let ec: Ec | undefined;
+  let destroy: ((c: never) => unknown) | undefined;
+  const label = (status: string) => t('facilities.status')[status] ?? status;
+  const load = async (from: Date, to: Date) =>
+    call(client['facility-availability'].$get({ query: { from: fromWall(from), to: fromWall(to), ...(kind() ? { kind: kind() } : {}), ...(schoolId() ? { schoolId: schoolId() } : {}), ...(capacity() ? { capacity: String(capacity()) as unknown as number } : {}) } }));
+  onMount(async () => {
+    const [lib] = await Promise.all([import('@event-calendar/core'), import('@event-calendar/core/index.css')]);
+    destroy = lib.destroyCalendar as never;
+    ec = lib.createCalendar(el, [lib.ResourceTimeGrid, lib.Interaction], {
+      view: 'resourceTimeGridDay',
+      locale: locale() === 'zh' ? 'zh-CN' : 'en-GB',
+      firstDay: 1,
+      allDaySlot: false,
+      slotMinTime: '07:00',
+      slotMaxTime: '21:00',
+      slotDuration: '00:30',
+      height: 'auto',
+      nowIndicator: true,
+      selectable: true,
+      headerToolbar: { start: 'prev,next today', center: 'title', end: '' },
+      buttonText: (b: Record<string, string>) => ({ ...b, today: t('facilities.today') }),
+      resources: [],
+      eventSources: [
+        {
+          events: async (info: { start: Date; end: Date }) => {
+            const res = await load(info.start, info.end);
+            ec?.setOption('resources', res.items.map((i) => ({ id: i.facility.id, title: `${i.facility.name} · ${i.facility.schoolName}（${i.facility.capacity}）` })));
+            return res.items.flatMap((i) => i.busy.map((b) => ({ resourceIds: [i.facility.id], start: wall(b.startsAt), end: wall(b.endsAt), title: label(b.status), classNames: [`ec-busy-${b.status}`] })));
+          },
+        },
+      ],
+      // Picking a time in a facility's column opens it with that slot ready to book.
+      select: (info: { start: Date; end: Date; resource?: { id: string } }) => {
+        if (!info.resource) return;
+        const s = fromWall(info.start);
+        const e = fromWall(info.end);
+        navigate(`/facilities/${info.resource.id}?date=${s.slice(0, 10)}&start=${s.slice(11, 16)}&end=${e.slice(11, 16)}`);
+      },
+    }) as unknown as Ec;
+  });
+  createEffect(on(() => [kind(), schoolId(), capacity()], () => ec?.refetchEvents(), { defer: true }));
+  createEffect(on(locale, (l) => ec?.setOption('locale', l === 'zh' ? 'zh-CN' : 'en-GB'), { defer: true }));
+  onCleanup(() => ec && destroy?.(ec as never));
+  return (
+    <>
+      <div class="spread">
+        <h1>{t('facilities.groupCalendar')}</h1>
+        <A class="button" href="/facilities">{t('facilities.back')}</A>
+      </div>
+      <div class="row" style={{ 'align-items': 'flex-end' }}>
+        <div class="field">
+          <label for="cal-kind">{t('facilities.kind')}</label>
+          <select id="cal-kind" onChange={(e) => setParams({ kind: e.currentTarget.value || undefined })}>
+            <option value="">{t('facilities.allKinds')}</option>
+            <For each={facilityKinds}>{(k) => <option value={k} selected={kind() === k}>{t('facilities.kinds')[k]}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="cal-school">{t('orgKinds.school')}</label>
+          <select id="cal-school" onChange={(e) => setParams({ schoolId: e.currentTarget.value || undefined })}>
+            <option value="">{t('facilities.allSchools')}</option>
+            <For each={orgs()?.items.filter((o) => o.kind === 'school')}>{(o) => <option value={o.id} selected={schoolId() === o.id}>{o.name}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="cal-capacity">{t('facilities.capacityLabel')}</label>
+          <input id="cal-capacity" type="number" min={1} inputmode="numeric" value={capacity() ?? ''} style={{ width: '7rem' }} onChange={(e) => setParams({ capacity: e.currentTarget.value || undefined })} />
+        </div>
+      </div>
+      <p class="muted">{t('facilities.groupCalendarHint')}</p>
+      <div ref={el} class="facility-calendar" />
+    </>
+  );
+}
