@@ -1,6 +1,7 @@
 // Real headless Chromium (Debian's, never a downloaded one) driven by playwright-core.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -9,6 +10,7 @@ export function browserUnavailable(): string | null {
   if (existsSync(CHROMIUM)) return null;
   const reason = `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
   if (process.env.CI) throw new Error(`${reason}. CI must run the browser tests.`);
+  console.warn(`Skipping browser tests: ${reason}`);
   return reason;
 }
 
@@ -36,4 +38,28 @@ export async function newContext(browser: Browser, viewport: keyof typeof viewpo
   // Shorter than a test's timeout, so a missing element fails with its own message.
   ctx.setDefaultTimeout(15_000);
   return ctx;
+}
+
+/** Locators are polled: the page answers asynchronously. */
+export const POLL = { timeout: 15_000, interval: 100 };
+
+/**
+ * One real server (fresh seeded database) and one Chromium for a browser test file; registers the hooks.
+ * Read `web.url` and `web.browser` inside tests.
+ */
+export function useWebApp(): { readonly url: string; readonly browser: Browser } {
+  let server: Awaited<ReturnType<typeof import('./server').startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const { startTestServer } = await import('./server');
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() { return server!.url; },
+    get browser() { return browser!; },
+  };
 }

@@ -1,13 +1,11 @@
 // Journeys 1 and 2 in a real browser: a teacher books the lab in ≤ 4 actions from the home page, a second
 // try shows the clash in the page, the gym booking waits for approval, the owner's admin approves it from
 // the queue, and the teacher sees it approved.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { toLocal } from '../../server/modules/bookings/bookings.rules';
-import { browserUnavailable, launchBrowser, newContext } from '../support/browser';
-import { startTestServer } from '../support/server';
+import { browserUnavailable, newContext, POLL, useWebApp } from '../support/browser';
 
-const POLL = { timeout: 15_000, interval: 100 };
 const unavailable = browserUnavailable();
 const ZH_DAYS = ['', '一', '二', '三', '四', '五', '六', '日'];
 
@@ -21,21 +19,13 @@ function targetDay(): { weekday: number; date: string } {
 }
 
 describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const web = useWebApp();
 
   async function signedIn(email: string): Promise<Page> {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(web.browser);
     const page = await ctx.newPage();
-    await page.request.post(`${server.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
-    await page.goto(`${server.url}/`);
+    await page.request.post(`${web.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
+    await page.goto(`${web.url}/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     return page;
   }

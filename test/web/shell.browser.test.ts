@@ -1,28 +1,16 @@
 // The spine in a real browser: sign in, see the home page for one's role, switch language (remembered),
 // and an admin invites a teacher who sets a password through the link.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser, newContext } from '../support/browser';
-import { startTestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable, newContext, POLL, useWebApp } from '../support/browser';
 
-/** Locators are polled: the page answers asynchronously. */
-const POLL = { timeout: 15_000, interval: 100 };
 const unavailable = browserUnavailable();
-if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
 
 describe.skipIf(!!unavailable)('web shell in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const web = useWebApp();
 
   async function signIn(page: Page, email: string, password = 'tongzhou-demo') {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.url}/`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('邮箱').fill(email);
     await page.getByLabel('密码').fill(password);
@@ -30,7 +18,7 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
   }
 
   it('a wrong password says so in Chinese and keeps the email typed', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(web.browser);
     const page = await ctx.newPage();
     await signIn(page, 'zhao@beishan.demo', 'wrong-password');
     await expect.poll(() => page.getByRole('alert').innerText(), POLL).toMatch(/邮箱或密码不正确/);
@@ -39,7 +27,7 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
   });
 
   it('an assistant teacher signs in, sees their classroom on the home page, and switches to English for good', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(web.browser);
     const page = await ctx.newPage();
     await signIn(page, 'zhao@beishan.demo');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('赵春生，您好');
@@ -55,7 +43,7 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
     await ctx.close();
 
     // Remembered per person: a fresh browser (no local storage) turns English after sign-in.
-    const other = await newContext(browser);
+    const other = await newContext(web.browser);
     const page2 = await other.newPage();
     await signIn(page2, 'zhao@beishan.demo');
     await expect.poll(() => page2.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('Hello, 赵春生');
@@ -65,7 +53,7 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
   });
 
   it('a school admin invites a teacher, who opens the link, sets a password and lands signed in', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(web.browser);
     const page = await ctx.newPage();
     await signIn(page, 'admin@jhzx.demo');
     await page.getByRole('link', { name: '管理 京华实验中学' }).click();
@@ -81,7 +69,7 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
     await expect.poll(() => page.getByRole('cell', { name: /吴晓东/ }).innerText(), POLL).toContain('待接受邀请');
     await ctx.close();
 
-    const invitee = await newContext(browser);
+    const invitee = await newContext(web.browser);
     const p2 = await invitee.newPage();
     await p2.goto(link!);
     await p2.getByText(/吴晓东，您被邀请以「教师」身份加入 京华实验中学/).waitFor({ state: 'visible' });
@@ -94,7 +82,7 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
 
   it('fits a classroom projector and a phone without horizontal scrolling', async () => {
     for (const size of ['projector', 'phone'] as const) {
-      const ctx = await newContext(browser, size);
+      const ctx = await newContext(web.browser, size);
       const page = await ctx.newPage();
       await signIn(page, 'leader@jinghua.demo');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('刘建国，您好');
