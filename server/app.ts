@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../shared/errors';
 import type { AppEnv, Deps } from './lib/context';
+import { ActorCache } from './lib/actor-cache';
 import { AppError } from './lib/errors';
 import { fieldErrors } from './lib/router';
 import { authenticate } from './modules/auth/auth.middleware';
@@ -64,6 +65,7 @@ export function contentSecurityPolicy(livekitUrl: string | null) {
 }
 
 export function createApp(deps: Deps) {
+  deps.actorCache ??= new ActorCache();
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
@@ -88,7 +90,8 @@ export function createApp(deps: Deps) {
   );
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // On the response's own headers: c.header() after next() rebuilds the response and costs half the throughput.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   app.use('/api/*', authenticate);
   // Signed-out callers learn they must sign in before anything about their input is checked.

@@ -6,6 +6,7 @@ import type { ExecutionContext } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
 import type { Config, Deps } from './lib/context';
+import { ActorCache } from './lib/actor-cache';
 import { openPostgres } from './lib/db';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger, type Level, type Logger } from './lib/log';
@@ -31,6 +32,8 @@ interface Isolate {
   config: Config;
   log: Logger;
   livekitStatus: Deps['livekitStatus'];
+  /** Signed-in people, kept across this isolate's requests. */
+  actorCache: ActorCache;
 }
 
 // Bindings do not change within an isolate, so they are parsed once per env object, not per request.
@@ -52,6 +55,7 @@ function isolateFor(raw: Record<string, unknown>): Isolate | Error {
           version: result.data.APP_VERSION,
         },
         livekitStatus: livekitProbe(result.data.LIVEKIT_URL),
+        actorCache: new ActorCache(),
       }
     : new Error(`Configuration is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   isolates.set(raw, isolate);
@@ -73,7 +77,7 @@ export default {
     // app is built per request too rather than cached with a database handle it must not keep.
     const database = openPostgres(isolate.env.HYPERDRIVE.connectionString, { max: 5 });
     try {
-      const app = createApp({ database, config: isolate.config, log: isolate.log, livekitStatus: isolate.livekitStatus });
+      const app = createApp({ database, config: isolate.config, log: isolate.log, livekitStatus: isolate.livekitStatus, actorCache: isolate.actorCache });
       return await app.fetch(request, raw, ctx);
     } finally {
       ctx.waitUntil(database.close());

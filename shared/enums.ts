@@ -39,3 +39,12 @@ export const bookingStatuses = ['pending', 'approved', 'declined', 'cancelled'] 
 export type BookingStatus = (typeof bookingStatuses)[number];
 /** Statuses that hold a slot: no two of these may overlap on one facility. */
 export const activeBookingStatuses = ['pending', 'approved'] as const satisfies readonly BookingStatus[];
+
+export const resourceKinds = ['lesson_plan', 'courseware', 'exercise', 'video', 'school_course', 'other'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+export const licences = ['cc_by', 'cc_by_sa', 'cc_by_nc', 'group_only'] as const;
+export type Licence = (typeof licences)[number];
+/** `returned`: the reviewer sent it back with comments; the author edits and submits again. */
+export const resourceStatuses = ['draft', 'in_review', 'published', 'returned'] as const;
+export type ResourceStatus = (typeof resourceStatuses)[number];
+export const editions = ['人教版', '北师大版', '苏教版', '沪教版', '外研版', '部编版', '校本', '其他'] as const;

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { ActorCache } from './actor-cache';
 import type { Database } from './db';
 import type { Actor } from './policy';
 import type { Logger } from './log';
@@ -21,6 +22,8 @@ export interface Deps {
   livekitStatus?: () => Promise<'ok' | 'down'>;
   /** The connection's own address when the runtime knows it (Node socket). */
   remoteAddress?: (c: unknown) => string | undefined;
+  /** Signed-in people for a few seconds (createApp makes one when none is given). */
+  actorCache?: ActorCache;
   /** Serves the built web app (Node door); Workers serve it from static assets instead. */
   serveWeb?: MiddlewareHandler<AppEnv>;
 }

@@ -18,7 +18,10 @@ export const pgliteExtensions = { btree_gist, pg_trgm };
 /** PGlite in `dir`, or in memory when `dir` is undefined (tests). */
 export async function openPglite(dir?: string): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir ? { dataDir: dir, extensions: pgliteExtensions } : { extensions: pgliteExtensions });
+  // PGlite's default 128 MB buffer pool counts fully towards the process's memory; 16 MB keeps an idle server
+  // near 200 MB (BENCHMARKS.md) and is ample for one school group's data.
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+  const client = await PGlite.create(dir ? { dataDir: dir, extensions: pgliteExtensions, startParams } : { extensions: pgliteExtensions, startParams });
   const db = drizzle(client, drizzleOptions) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }

@@ -151,6 +151,22 @@ describe('members: invitations', () => {
   });
 });
 
+describe('members: removal takes effect at once', () => {
+  it('a removed member loses access on their very next request (no stale cached identity)', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const invited = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: '临时', email: 'temp@jhzx.demo', role: 'teacher' });
+    const token = invited.body.invitation.url.split('/').pop();
+    const accepted = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'temporary-password' });
+    const temp = new Client(h.app, { cookie: accepted.headers.get('set-cookie')!.split(';')[0]! });
+    expectStatus(await temp.get(`/api/orgs/${h.ids.orgs.jhzx}/members`), 200);
+    const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
+    const membership = members.body.items.find((m: any) => m.email === 'temp@jhzx.demo');
+    expectStatus(await admin.delete(`/api/memberships/${membership.membershipId}`), 204);
+    expect((await temp.get('/api/me')).body.memberships).toEqual([]);
+    expectStatus(await temp.get(`/api/orgs/${h.ids.orgs.jhzx}/members`), 404);
+  });
+});
+
 describe('members: CSV import', () => {
   const header = 'name,email,role,school_code\n';
 

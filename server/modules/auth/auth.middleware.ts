@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
+import { secretHash } from '../../lib/crypto';
 import { loadActor } from './auth.queries';
 
 export const SESSION_COOKIE = 'tz_session';
@@ -14,13 +15,27 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization');
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
-  const { db } = c.get('deps').database;
-  const actor = bearer ? await loadActor(db, bearer, 'bearer') : cookie ? await loadActor(db, cookie, 'cookie') : null;
+  const actor = bearer ? await cachedActor(c, bearer, 'bearer') : cookie ? await cachedActor(c, cookie, 'cookie') : null;
   if (header && !actor) throw new AppError('unauthenticated', 'The bearer token is invalid, expired or revoked');
   if (actor?.via === 'cookie' && !SAFE_METHODS.has(c.req.method)) assertSameOrigin(c);
   c.set('actor', actor);
   await next();
 });
+
+async function cachedActor(c: Context<AppEnv>, token: string, via: Actor['via']): Promise<Actor | null> {
+  const { database, actorCache } = c.get('deps');
+  const key = `${via}:${secretHash(token)}`;
+  const hit = actorCache?.get(key);
+  if (hit) return hit;
+  const actor = await loadActor(database.db, token, via);
+  if (actor) actorCache?.set(key, actor);
+  return actor;
+}
+
+/** Forget the person's cached identity after a change to their sessions, memberships or profile. */
+export function forgetActor(c: Context<AppEnv>, userId: string): void {
+  c.get('deps').actorCache?.forgetUser(userId);
+}
 
 /**
  * CSRF protection for cookie-authenticated writes, the way Go 1.25's CrossOriginProtection does it:

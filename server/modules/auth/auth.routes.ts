@@ -15,7 +15,7 @@ import { hashPassword, secretHash, verifyPassword } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
 import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
 import { iso } from '../../lib/time';
-import { clientIp, requireActor, SESSION_COOKIE } from './auth.middleware';
+import { clientIp, forgetActor, requireActor, SESSION_COOKIE } from './auth.middleware';
 import {
   createCredential, findUserByEmail, loginRetryAfter, recordLoginAttempt, revokeCredentialByToken, SESSION_TTL_MS,
 } from './auth.queries';
@@ -27,6 +27,7 @@ async function startSession(c: Context<AppEnv>, userId: string) {
   const { db } = c.get('deps').database;
   const previous = getCookie(c, SESSION_COOKIE);
   if (previous) await revokeCredentialByToken(db, previous);
+  forgetActor(c, userId);
   const { token } = await createCredential(db, { userId, kind: 'session', expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -73,6 +74,8 @@ export const authRoutes = newRouter()
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await revokeCredentialByToken(c.get('deps').database.db, token);
+      const actor = c.get('actor');
+      if (actor) forgetActor(c, actor.user.id);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -104,6 +107,7 @@ export const authRoutes = newRouter()
         await audit(tx, c, { action: 'user.update', entityType: 'user', entityId: actor.user.id, before, after: input });
         return row!;
       });
+      forgetActor(c, actor.user.id);
       return c.json({ user: publicUser(updated) }, 200);
     },
   )
@@ -188,6 +192,7 @@ export const authRoutes = newRouter()
         if (!row) throw notFound('token');
         await audit(tx, c, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: { name: row.name } });
       });
+      forgetActor(c, actor.user.id);
       return c.body(null, 204);
     },
   )

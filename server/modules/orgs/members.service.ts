@@ -63,6 +63,8 @@ export async function inviteMember(tx: Tx, c: Context<AppEnv>, p: InviteParams) 
     invitationId = inv!.id;
     url = `/invite/${token}`;
   }
+  // An existing account gains a membership: its cached identity must not lag behind.
+  c.get('deps').actorCache?.forgetUser(user!.id);
   await audit(tx, c, {
     action: 'membership.create', entityType: 'membership', entityId: membership!.id, orgId: p.org.id,
     after: { userId: user!.id, email, name: user!.name, role: p.role, masterTeacher: !!p.masterTeacher, classroomId: p.classroomId ?? null },

@@ -10,7 +10,7 @@ import { audit } from '../../lib/audit';
 import { AppError, notFound, sqlConstraint, sqlState } from '../../lib/errors';
 import { assertManageOrg, canManageOrg, canSeeOrg, reach } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
-import { requireActor } from '../auth/auth.middleware';
+import { forgetActor, requireActor } from '../auth/auth.middleware';
 import { inviteMember, membershipProblem } from './members.service';
 import { getClassroom, getMembership, getVisibleOrg, listClassrooms, listMembers, listSchoolsOf, listVisibleOrgs, orgOut } from './orgs.queries';
 
@@ -198,6 +198,7 @@ export const orgsRoutes = newRouter()
           return row!;
         }),
       );
+      forgetActor(c, updated.userId);
       return c.json({ membership: { id: updated.id, role: updated.role, masterTeacher: updated.masterTeacher, classroomId: updated.classroomId } }, 200);
     },
   )
@@ -220,6 +221,7 @@ export const orgsRoutes = newRouter()
         if (!gone.length) throw notFound('membership');
         await audit(tx, c, { action: 'membership.delete', entityType: 'membership', entityId: found.membership.id, orgId: found.org.id, before: found.membership });
       });
+      forgetActor(c, found.membership.userId);
       return c.body(null, 204);
     },
   );

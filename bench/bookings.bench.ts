@@ -1,0 +1,162 @@
+// Issue 3's figures, on the PostgreSQL server:
+//  1. bookings/s and p99 through POST /api/bookings with 64 concurrent clients on non-clashing slots, next to
+//     the same inserts as raw SQL over postgres.js (same pool size as the server) in the same run;
+//  2. availability of one facility over a month with 10,000 bookings in the table: p99 through the API, next
+//     to the raw query the route runs.
+// Run: npx tsx bench/bookings.bench.ts   (or as part of npm run bench). Loopback only; bounded counts.
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { openPostgres } from '../server/lib/db';
+import { runMigrations } from '../server/lib/db-node';
+import { seedDemo } from '../server/db/seed';
+import { freePort, HOST, killAllNow, round, startChild, stopAll, table, waitReady } from './lib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONCURRENCY = 64;
+const INSERTS = 4000;
+const AVAIL_BOOKINGS = 10_000;
+const AVAIL_REQUESTS = 2000;
+const SLOT_MS = 30 * 60_000;
+
+interface Run { perSecond: number; p50: number; p99: number; errors: number }
+
+/** `count` operations by `workers` concurrent loops; latency per operation in ms. */
+async function closedLoop(count: number, workers: number, op: (i: number) => Promise<boolean>): Promise<Run> {
+  let next = 0;
+  let errors = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const t = performance.now();
+        if (!(await op(i))) errors++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: count / seconds, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]!, errors };
+}
+
+export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; rawTx: Run }; availability: { api: Run; raw: Run } }> {
+  const name = `tz_bench_${process.pid}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString(), { max: 10 });
+  const sql = postgres(url.toString(), { max: 10, onnotice: () => {} });
+  try {
+    await runMigrations(database);
+    const ids = await seedDemo(database.db);
+    const school = ids.orgs.jhzx!;
+    const allDay = JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])));
+    const facility = async (n: string) =>
+      (await sql`INSERT INTO facilities (school_id, name, kind, capacity, scope, approval_required, advance_days, opening_hours)
+        VALUES (${school}, ${n}, 'other', 100, 'group', false, 730, ${allDay}::jsonb) RETURNING id`)[0]!.id as string;
+    const apiFacility = await facility('压测场地 API');
+    const rawFacility = await facility('压测场地 SQL');
+
+    const port = await freePort();
+    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' }, root);
+    const base = `http://${HOST}:${port}`;
+    await waitReady(server, `${base}/api/health`, 60_000);
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@jhzx.demo', password: 'tongzhou-demo' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const user = (await login.json()).user.id as string;
+
+    // Non-clashing half-hour slots from tomorrow on (Beijing midnight), one per request.
+    const t0 = Math.ceil((Date.now() + 8 * 3600_000) / 86400_000) * 86400_000 - 8 * 3600_000 + 86400_000;
+    const slot = (i: number) => ({ startsAt: new Date(t0 + i * SLOT_MS), endsAt: new Date(t0 + (i + 1) * SLOT_MS) });
+    const api = await closedLoop(INSERTS, CONCURRENCY, async (i) => {
+      const s = slot(i);
+      const res = await fetch(`${base}/api/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ facilityId: apiFacility, startsAt: s.startsAt.toISOString().replace('Z', '+00:00'), endsAt: s.endsAt.toISOString().replace('Z', '+00:00'), purpose: '压测' }),
+      });
+      await res.arrayBuffer();
+      return res.status === 201;
+    });
+    const raw = await closedLoop(INSERTS, CONCURRENCY, async (i) => {
+      const s = slot(i);
+      await sql`INSERT INTO bookings (facility_id, status, booker_id, borrower_school_id, purpose, starts_at, ends_at, decided_at)
+        VALUES (${rawFacility}, 'approved', ${user}, ${school}, '压测', ${s.startsAt}, ${s.endsAt}, now())`;
+      return true;
+    });
+
+    // Availability: 10,000 bookings spread over 20 facilities and a year; one facility's month is asked for.
+    const facilities = [apiFacility, rawFacility];
+    for (let f = 0; f < 18; f++) facilities.push(await facility(`压测场地 ${f}`));
+    const have = Number((await sql`SELECT count(*)::int AS n FROM bookings`)[0]!.n);
+    // Two-hour steps per facility from day 400 on; the asked-for month (days 400–430) holds ~18 of each.
+    const rows = Array.from({ length: Math.max(0, AVAIL_BOOKINGS - have) }, (_, i) => {
+      const f = facilities[i % facilities.length]!;
+      const start = new Date(t0 + 400 * 86400_000 + Math.floor(i / facilities.length) * 40 * 3600_000);
+      return { facility_id: f, status: 'approved', booker_id: user, borrower_school_id: school, purpose: '压测', starts_at: start, ends_at: new Date(start.getTime() + 3600_000) };
+    });
+    for (let i = 0; i < rows.length; i += 1000) await sql`INSERT INTO bookings ${sql(rows.slice(i, i + 1000))}`;
+    const target = facilities[5]!;
+    const from = new Date(t0 + 400 * 86400_000);
+    const to = new Date(from.getTime() + 30 * 86400_000);
+    const q = `from=${encodeURIComponent(from.toISOString().replace('Z', '+00:00'))}&to=${encodeURIComponent(to.toISOString().replace('Z', '+00:00'))}`;
+    const availApi = await closedLoop(AVAIL_REQUESTS, 16, async () => {
+      const res = await fetch(`${base}/api/facilities/${target}/availability?${q}`, { headers: { cookie } });
+      const body = await res.json();
+      return res.status === 200 && body.busy.length > 0;
+    });
+    const availRaw = await closedLoop(AVAIL_REQUESTS, 16, async () => {
+      const busy = await sql`SELECT starts_at, ends_at, status, kind FROM bookings
+        WHERE facility_id = ${target} AND status IN ('pending', 'approved') AND starts_at <= ${to} AND ends_at >= ${from} ORDER BY starts_at`;
+      await sql`SELECT starts_on, ends_on, reason FROM closures WHERE school_id = ${school} AND (facility_id IS NULL OR facility_id = ${target})
+        AND starts_on <= ${to.toISOString().slice(0, 10)} AND ends_on >= ${from.toISOString().slice(0, 10)}`;
+      return busy.length > 0;
+    });
+    // The same writes the API makes for one booking: the booking and its audit event, in one transaction.
+    const rawTx = await closedLoop(INSERTS, CONCURRENCY, async (i) => {
+      const s = slot(i + INSERTS);
+      await sql.begin(async (tx) => {
+        const [b] = await tx`INSERT INTO bookings (facility_id, status, booker_id, borrower_school_id, purpose, starts_at, ends_at, decided_at)
+          VALUES (${rawFacility}, 'approved', ${user}, ${school}, '压测', ${s.startsAt}, ${s.endsAt}, now()) RETURNING id`;
+        await tx`INSERT INTO audit_events (actor_id, org_id, action, entity_type, entity_id, after) VALUES (${user}, ${school}, 'booking.create', 'booking', ${b!.id}, ${sql.json({ purpose: '压测' })})`;
+      });
+      return true;
+    });
+    return { inserts: { api, raw, rawTx }, availability: { api: availApi, raw: availRaw } };
+  } finally {
+    await stopAll();
+    await sql.end();
+    await database.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+export function printBookings(r: Awaited<ReturnType<typeof benchBookings>>): string {
+  const row = (label: string, x: Run, base: Run) => [label, `${round(x.perSecond)} req/s`, `${round(x.p50, 1)} ms`, `${round(x.p99, 1)} ms`, String(x.errors), `${round((x.perSecond / base.perSecond) * 100)} %`];
+  return [
+    `Bookings: ${INSERTS} non-clashing inserts, ${CONCURRENCY} concurrent clients (PostgreSQL)`,
+    table(['', 'rate', 'p50', 'p99', 'errors', 'of raw'], [
+      row('POST /api/bookings', r.inserts.api, r.inserts.raw),
+      row('raw INSERT (postgres.js)', r.inserts.raw, r.inserts.raw),
+      row('raw booking + audit, one transaction', r.inserts.rawTx, r.inserts.raw),
+    ]),
+    `POST /api/bookings against the same writes in a transaction: ${round((r.inserts.api.perSecond / r.inserts.rawTx.perSecond) * 100)} %`,
+    '',
+    `Availability of one facility over 30 days, ${AVAIL_BOOKINGS} bookings in the table, 16 concurrent clients`,
+    table(['', 'rate', 'p50', 'p99', 'errors', 'p99 × raw'], [
+      ['GET …/availability', `${round(r.availability.api.perSecond)} req/s`, `${round(r.availability.api.p50, 1)} ms`, `${round(r.availability.api.p99, 1)} ms`, String(r.availability.api.errors), `${round(r.availability.api.p99 / r.availability.raw.p99, 2)} ×`],
+      ['raw SELECTs', `${round(r.availability.raw.perSecond)} req/s`, `${round(r.availability.raw.p50, 1)} ms`, `${round(r.availability.raw.p99, 1)} ms`, String(r.availability.raw.errors), '1 ×'],
+    ]),
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.on('exit', killAllNow);
+  const r = await benchBookings();
+  console.log(printBookings(r));
+}

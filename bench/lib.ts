@@ -1,0 +1,152 @@
+// Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const HOST = '127.0.0.1';
+
+export interface Child {
+  proc: ChildProcess;
+  pid: number;
+  label: string;
+  /** Spawn time, performance.now() in this process. */
+  spawnedAt: number;
+  /** The last ~64 KB of stdout and stderr, for error messages and for the server's own start line. */
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  hasExited(): boolean;
+}
+
+const live = new Set<Child>();
+
+/** Starts a child process (never through a shell) and tracks it until it exits. */
+export function startChild(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Child {
+  let out = '';
+  const keep = (buf: Buffer) => {
+    out += buf.toString('utf8');
+    if (out.length > 65536) out = out.slice(-65536);
+  };
+  const spawnedAt = performance.now();
+  const proc = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout!.on('data', keep);
+  proc.stderr!.on('data', keep);
+  let done = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => {
+    proc.once('exit', (code, signal) => {
+      done = true;
+      live.delete(child);
+      ok({ code, signal });
+    });
+    proc.once('error', (err) => {
+      keep(Buffer.from(String(err)));
+      done = true;
+      live.delete(child);
+      ok({ code: -1, signal: null });
+    });
+  });
+  if (proc.pid === undefined) throw new Error(`${label}: could not start ${cmd}`);
+  const child: Child = { proc, pid: proc.pid, label, spawnedAt, output: () => out, exited, hasExited: () => done };
+  live.add(child);
+  return child;
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`. Resolves when the process has exited. */
+export async function stopChild(child: Child, graceMs = 5000): Promise<void> {
+  if (child.hasExited()) return;
+  child.proc.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    if (!child.hasExited()) child.proc.kill('SIGKILL');
+  }, graceMs);
+  await child.exited;
+  clearTimeout(timer);
+}
+
+/** Synchronous last resort (process 'exit' handler): SIGKILL whatever is still running. */
+export function killAllNow(): void {
+  for (const child of live) {
+    try {
+      child.proc.kill('SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  live.clear();
+}
+
+export async function stopAll(): Promise<void> {
+  await Promise.all([...live].map((c) => stopChild(c, 3000)));
+}
+
+/** Runs a child to completion within `timeoutMs` and returns its output; throws on failure. */
+export async function runChild(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<string> {
+  const child = startChild(label, cmd, args, env, cwd);
+  const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs);
+  const { code, signal } = await child.exited;
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`${label} failed (code ${code}, signal ${signal}):\n${child.output().slice(-4000)}`);
+  return child.output();
+}
+
+/** A port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, HOST, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * Polls `url` every `everyMs` until it answers 200 (and `accept(body)` if given). Returns the time from
+ * the child's spawn to that answer, in ms. Fails when the child exits or `timeoutMs` passes.
+ */
+export async function waitReady(child: Child, url: string, timeoutMs: number, accept?: (body: string) => boolean, everyMs = 10): Promise<number> {
+  const deadline = child.spawnedAt + timeoutMs;
+  for (;;) {
+    if (child.hasExited()) throw new Error(`${child.label} exited before answering ${url}:\n${child.output().slice(-4000)}`);
+    if (performance.now() > deadline) throw new Error(`${child.label} did not answer ${url} within ${timeoutMs} ms:\n${child.output().slice(-4000)}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const body = await res.text();
+      const at = performance.now();
+      if (res.status === 200 && (!accept || accept(body))) return at - child.spawnedAt;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(everyMs);
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+/** VmRSS and VmHWM (peak) of a process, in MB. */
+export function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+export function median(xs: number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export const round = (n: number, digits = 0) => {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+};
+
+/** A plain-text table with right-aligned numbers. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - [...s].length) + s : s + ' '.repeat(w - [...s].length));
+  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, i > 0 && /^[-−+0-9.,×% ]+(ms|MB|s|req\/s)?$/.test(c))).join('  ');
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
