@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
+import { resourcesRoutes } from './modules/resources/resources.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { importRoutes } from './modules/orgs/import.routes';
@@ -37,7 +38,8 @@ function api() {
     .route('/', closuresRoutes)
     .route('/', bookingsRoutes)
     .route('/', calendarRoutes)
-    .route('/', facilityUsageRoutes);
+    .route('/', facilityUsageRoutes)
+    .route('/', resourcesRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;

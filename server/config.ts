@@ -15,6 +15,8 @@ export const nodeEnv = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Comma-separated origins besides the server's own that may send signed-in writes (e.g. the Vite dev server). */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** Largest accepted upload, in MB. */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 export type NodeEnv = z.infer<typeof nodeEnv>;
 

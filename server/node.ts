@@ -14,6 +14,7 @@ import type { AppEnv, Deps } from './lib/context';
 import { openDatabase, runMigrations } from './lib/db-node';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger } from './lib/log';
+import { LocalStorage } from './modules/resources/storage';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url)).replace(/\/dist\/$/, '/');
 export const webDist = resolve(projectRoot, 'dist/web');
@@ -57,14 +58,18 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     await seedDemo(database.db);
     log.log('info', 'demo data loaded into the empty embedded database');
   }
+  const storage = new LocalStorage(resolve(env.DATA_DIR, 'files'));
+  await storage.clearTemp();
   const deps: Deps = {
     database,
     log,
+    storage,
     config: {
       allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
       trustProxy: env.TRUST_PROXY === '1',
       livekitUrl: env.LIVEKIT_URL ?? null,
       version: process.env.npm_package_version ?? '0.1.0',
+      maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     },
     livekitStatus: livekitProbe(env.LIVEKIT_URL),
     remoteAddress: (c) => {

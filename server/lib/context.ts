@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { Storage } from '../modules/resources/storage';
 import type { ActorCache } from './actor-cache';
 import type { Database } from './db';
 import type { Actor } from './policy';
@@ -12,6 +13,8 @@ export interface Config {
   livekitUrl: string | null;
   /** The web app's version, for cache-busting and the health answer. */
   version: string;
+  /** Largest accepted upload in bytes (default 500 MB). */
+  maxUploadBytes?: number;
 }
 
 export interface Deps {
@@ -22,6 +25,8 @@ export interface Deps {
   livekitStatus?: () => Promise<'ok' | 'down'>;
   /** The connection's own address when the runtime knows it (Node socket). */
   remoteAddress?: (c: unknown) => string | undefined;
+  /** Where uploaded files live; absent where there is none (uploads answer 503). */
+  storage?: Storage;
   /** Signed-in people for a few seconds (createApp makes one when none is given). */
   actorCache?: ActorCache;
   /** Serves the built web app (Node door); Workers serve it from static assets instead. */

@@ -36,3 +36,20 @@ export function sqlConstraint(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Runs a transaction again when PostgreSQL aborted it as a deadlock victim or a serialization failure
+ * (40P01, 40001). Concurrent inserts guarded by an exclusion constraint can wait on each other's uncommitted
+ * rows; one is then aborted, and its retry sees the winner's committed row as a plain conflict.
+ */
+export async function retryTransient<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const state = sqlState(err);
+      if (i >= attempts || (state !== '40P01' && state !== '40001')) throw err;
+      await new Promise((ok) => setTimeout(ok, 5 * i + Math.random() * 20));
+    }
+  }
+}

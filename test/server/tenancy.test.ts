@@ -11,6 +11,7 @@ function jinghuaValue(param: string, path: string): string {
   if (path.startsWith('/api/facilities')) return h.ids.facilities.gym!;
   if (path.startsWith('/api/bookings')) return 'BOOKING';
   if (path.startsWith('/api/closures')) return 'CLOSURE';
+  if (path.startsWith('/api/resources')) return 'RESOURCE';
   if (path.startsWith('/api/orgs')) return h.ids.orgs.jhzx!;
   if (path.startsWith('/api/memberships')) return 'MEMBERSHIP';
   if (param === 'token') return 'x'.repeat(43);
@@ -21,7 +22,7 @@ const sampleQuery = `?from=${encodeURIComponent('2030-03-05T00:00:00+08:00')}&to
 // A body valid for every route, so that what answers is the access check, not input validation.
 const sampleBody = {
   name: '测试', email: 'probe@example.com', role: 'teacher', address: 'x', locale: 'en', grade: 3, reason: '测试',
-  startsAt: '2030-03-05T09:00:00+08:00', endsAt: '2030-03-05T10:00:00+08:00', purpose: '测试',
+  startsAt: '2030-03-05T09:00:00+08:00', endsAt: '2030-03-05T10:00:00+08:00', purpose: '测试', decision: 'publish',
 };
 
 describe('tenancy: another group sees nothing of 京华', () => {
@@ -33,7 +34,11 @@ describe('tenancy: another group sees nothing of 京华', () => {
     const membershipId = members.body.items[0].membershipId;
     const bookingId = (await leader.get('/api/bookings?scope=to_approve')).body.items[0].id;
     const closure = await leader.post('/api/closures', { schoolId: h.ids.orgs.jhzx, startsOn: '2030-01-01', endsOn: '2030-01-02', reason: '元旦' });
-    const stand: Record<string, string> = { MEMBERSHIP: membershipId, BOOKING: bookingId, CLOSURE: closure.body.closure.id };
+    const upload = new FormData();
+    upload.set('meta', JSON.stringify({ title: '京华的课件', subject: 'math', grade: 4, kind: 'courseware', visibility: 'group' }));
+    upload.set('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')]), 'x.pdf');
+    const resource = await (await h.as('wang@jhzx.demo')).post('/api/resources', upload);
+    const stand: Record<string, string> = { MEMBERSHIP: membershipId, BOOKING: bookingId, CLOSURE: closure.body.closure.id, RESOURCE: resource.body.resource.id };
     let checked = 0;
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       if (!path.includes('{')) continue;

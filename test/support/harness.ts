@@ -6,6 +6,10 @@ import { DEMO_PASSWORD, seedDemo, type DemoIds } from '../../server/db/seed';
 import type { Deps } from '../../server/lib/context';
 import { createLogger } from '../../server/lib/log';
 import { openTestDatabase } from './db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalStorage } from '../../server/modules/resources/storage';
 
 export interface Reply<T = any> {
   status: number;
@@ -26,13 +30,15 @@ export class Client {
     if (this.auth.cookie) h.cookie = this.auth.cookie;
     if (this.auth.bearer) h.authorization = `Bearer ${this.auth.bearer}`;
     let payload: BodyInit | undefined;
-    if (typeof body === 'string') payload = body;
+    if (typeof body === 'string' || body instanceof FormData || body instanceof Uint8Array) payload = body as BodyInit;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
     const res = await this.app.request(`http://localhost${path}`, { method, headers: h, body: payload });
-    const text = await res.text();
+    // Text stays text (UTF-8); a binary body is kept byte for byte as Latin-1 so its length is its byte count.
+    const type = res.headers.get('content-type') ?? '';
+    const text = !type || /^(application\/json|text\/)/.test(type) ? await res.text() : Buffer.from(await res.arrayBuffer()).toString('latin1');
     let parsed: any = text;
     try {
       parsed = text ? JSON.parse(text) : null;
@@ -64,11 +70,18 @@ export function useHarness(): Harness {
     const database = await openTestDatabase();
     dispose = database.dispose;
     h.ids = await seedDemo(database.db);
+    const filesDir = mkdtempSync(join(tmpdir(), 'tz-files-'));
+    const previous = dispose;
+    dispose = async () => {
+      await previous();
+      rmSync(filesDir, { recursive: true, force: true });
+    };
     h.deps = {
       database,
+      storage: new LocalStorage(filesDir),
       log: createLogger((process.env.LOG_LEVEL as any) ?? 'silent'),
       // Tests pretend to be behind a proxy so each client can have its own address.
-      config: { allowedOrigins: [], trustProxy: true, livekitUrl: null, version: 'test' },
+      config: { allowedOrigins: [], trustProxy: true, livekitUrl: null, version: 'test', maxUploadBytes: 5 * 1024 * 1024 },
     };
     h.app = createApp(h.deps);
     h.anon = new Client(h.app);

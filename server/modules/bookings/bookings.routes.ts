@@ -9,7 +9,7 @@ import { booking, createBookingInput } from '../../../shared/schemas/facilities'
 import { bookings, notifications } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
-import { AppError, forbidden, notFound } from '../../lib/errors';
+import { AppError, forbidden, notFound, retryTransient } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
 import { iso } from '../../lib/time';
@@ -93,7 +93,7 @@ export const bookingsRoutes = newRouter()
       const facility = await getVisibleFacility(db, actor, input.facilityId).catch(() => {
         throw new AppError('validation_failed', 'No such facility, or it is not visible to you', { fields: { facilityId: ['not found'] } });
       });
-      const result = await db.transaction((tx) => createBookings(tx, c, actor, facility, input)).catch(async (err) => {
+      const result = await retryTransient(() => db.transaction((tx) => createBookings(tx, c, actor, facility, input))).catch(async (err) => {
         throw err instanceof Clashed ? await describeConflict(db, actor, facility, err) : err;
       });
       // Everything the answer names is already at hand: no second read.

@@ -1,0 +1,66 @@
+// Where uploaded files live: a folder under DATA_DIR. Keys are generated here (never taken from a file
+// name), and every path is resolved and checked to stay inside the folder. Files are written to tmp/ first
+// and promoted once their database row exists; tmp/ is emptied at start-up.
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+
+export interface Storage {
+  /** A new temporary key and a write stream for it. */
+  createTemp(): Promise<{ key: string; stream: NodeJS.WritableStream }>;
+  /** Moves a temporary object to its final key; returns that key. */
+  promote(tempKey: string): Promise<string>;
+  remove(key: string): Promise<void>;
+  size(key: string): Promise<number>;
+  /** Bytes [start, end] inclusive, or the whole object. */
+  read(key: string, range?: { start: number; end: number }): ReadStream;
+}
+
+const KEY = /^(tmp|files)\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}$|^tmp\/[0-9a-f-]{36}$/;
+
+export class LocalStorage implements Storage {
+  readonly root: string;
+  constructor(dir: string) {
+    this.root = resolve(dir);
+  }
+
+  /** The absolute path of a key, refusing anything that is not one of ours or would leave the folder. */
+  path(key: string): string {
+    if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);
+    const p = resolve(this.root, key);
+    if (!p.startsWith(this.root + sep)) throw new Error(`outside storage: ${key}`);
+    return p;
+  }
+
+  async createTemp() {
+    const key = `tmp/${randomUUID()}`;
+    await mkdir(dirname(this.path(key)), { recursive: true });
+    return { key, stream: createWriteStream(this.path(key), { flags: 'wx' }) };
+  }
+
+  async promote(tempKey: string) {
+    const month = new Date().toISOString().slice(0, 7);
+    const key = `files/${month}/${randomUUID()}`;
+    await mkdir(dirname(this.path(key)), { recursive: true });
+    await rename(this.path(tempKey), this.path(key));
+    return key;
+  }
+
+  async remove(key: string) {
+    await rm(this.path(key), { force: true });
+  }
+
+  async size(key: string) {
+    return (await stat(this.path(key))).size;
+  }
+
+  read(key: string, range?: { start: number; end: number }) {
+    return createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {});
+  }
+
+  /** Leftovers of uploads interrupted by a crash. */
+  async clearTemp() {
+    await rm(resolve(this.root, 'tmp'), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,133 @@
+// Receiving an upload without ever holding it in memory: busboy parses the multipart stream; the file part
+// flows through a SHA-256 hash and a byte counter into a temporary file. Its first bytes decide its type
+// (file-type), whatever the name says; a wrong type (415) or too many bytes (413) stop the upload at once
+// and remove what was written.
+import busboy from 'busboy';
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../../lib/errors';
+import type { Storage } from './storage';
+
+/** Types recognised by their bytes. Legacy Office files are OLE compound documents (x-cfb). */
+const ALLOWED: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/x-cfb': 'Office',
+  'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/gif': 'GIF', 'image/webp': 'WebP',
+  'video/mp4': 'MP4', 'video/webm': 'WebM', 'audio/mpeg': 'MP3',
+  'application/zip': 'ZIP',
+};
+const LEGACY_OFFICE: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
+/** Enough bytes for file-type to recognise every allowed type. */
+const SNIFF_BYTES = 4100;
+
+export interface Received {
+  meta: string | undefined;
+  file: { tempKey: string; fileName: string; size: number; sha256: string; contentType: string };
+}
+
+/** The content type a file is served with: what its bytes are, refined by its name for legacy Office files. */
+function servedType(mime: string, fileName: string): string {
+  if (mime !== 'application/x-cfb') return mime;
+  return LEGACY_OFFICE[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+export async function receiveUpload(request: Request, storage: Storage, maxBytes: number): Promise<Received> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data/i.test(type)) throw new AppError('unsupported_type', 'Send the file as multipart/form-data with a `meta` field and a `file`');
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  // A declared length far over the limit is refused before a byte is read (64 KB for the form's own parts).
+  if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
+  if (!request.body) throw new AppError('validation_failed', 'The request has no body', { fields: { file: ['missing'] } });
+
+  // File names arrive as UTF-8 (browsers and fetch); busboy's default would read them as Latin-1.
+  const bb = busboy({ headers: { 'content-type': type }, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: maxBytes } });
+  let meta: string | undefined;
+  let filePromise: Promise<Received['file']> | undefined;
+  bb.on('field', (name, value) => {
+    if (name === 'meta') meta = value;
+  });
+  const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
+  bb.on('file', (name, stream, info) => {
+    if (name !== 'file' || filePromise) {
+      stream.resume();
+      return;
+    }
+    filePromise = storeFile(stream, info.filename, storage, maxBytes);
+    // A refused file (wrong type, too large) stops reading the request at once: nothing more is received.
+    filePromise.catch((err) => body.destroy(err));
+  });
+  try {
+    await pipeline(body, bb);
+  } catch (err) {
+    const fileError = await filePromise?.then(() => undefined, (e: unknown) => e);
+    const reason = fileError ?? err;
+    throw reason instanceof AppError ? reason : new AppError('validation_failed', 'The upload was cut off or malformed', { fields: { file: ['incomplete upload'] } });
+  }
+  if (!filePromise) throw new AppError('validation_failed', 'Attach the file as `file`', { fields: { file: ['missing'] } });
+  return { meta, file: await filePromise };
+}
+
+async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }, rawName: string | undefined, storage: Storage, maxBytes: number): Promise<Received['file']> {
+  const { key, stream: out } = await storage.createTemp();
+  const hash = createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  let mime: string | undefined;
+  const check = new Transform({
+    async transform(chunk: Buffer, _enc, done) {
+      try {
+        size += chunk.length;
+        hash.update(chunk);
+        if (mime === undefined) {
+          head = Buffer.concat([head, chunk]);
+          if (head.length >= SNIFF_BYTES) mime = await sniff(head);
+        }
+        done(null, chunk);
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+    async flush(done) {
+      try {
+        if (mime === undefined) mime = await sniff(head);
+        done();
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
+  (stream as NodeJS.EventEmitter).on('limit', () => check.destroy(tooLarge(maxBytes)));
+  try {
+    await pipeline(stream, check, out);
+    if (stream.truncated) throw tooLarge(maxBytes);
+    if (size === 0) throw new AppError('validation_failed', 'The file is empty', { fields: { file: ['empty'] } });
+  } catch (err) {
+    await storage.remove(key);
+    throw err;
+  }
+  const fileName = safeName(rawName);
+  return { tempKey: key, fileName, size, sha256: hash.digest('hex'), contentType: servedType(mime!, fileName) };
+}
+
+async function sniff(head: Buffer): Promise<string> {
+  const found = await fileTypeFromBuffer(head);
+  if (!found || !ALLOWED[found.mime]) {
+    throw new AppError('unsupported_type', `This kind of file is not accepted${found ? ` (${found.mime})` : ''}: PDF, Office, images, MP4/WebM video, MP3 audio or ZIP courseware`, { detected: found?.mime ?? null });
+  }
+  return found.mime;
+}
+
+const tooLarge = (max: number) => new AppError('payload_too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB`, { maxBytes: max });
+
+/** The name as shown and offered on download: no path, no control characters, at most 200 characters. */
+export function safeName(name: string | undefined): string {
+  // Browsers escape " CR LF in multipart file names as %22 %0D %0A (WHATWG); those characters are dropped anyway.
+  const base = (name ?? '').replace(/%22|%0D|%0A/gi, '').normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/^\.+/, '').trim();
+  return ([...clean].slice(-200).join('') || 'file');
+}

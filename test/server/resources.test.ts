@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { expectStatus, useHarness, type Client } from '../support/harness';
+
+const h = useHarness();
+
+/** A tiny but real PDF, PNG and MP3 (their first bytes are what counts). */
+const pdf = (text = 'x') => new TextEncoder().encode(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${text}\ntrailer <<>>\n%%EOF\n`);
+const png = () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+
+function form(meta: object, bytes: Uint8Array, name: string, type = 'application/octet-stream') {
+  const f = new FormData();
+  f.set('meta', JSON.stringify(meta));
+  f.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+  return f;
+}
+
+const base = { subject: 'math', grade: 3, kind: 'lesson_plan', edition: '人教版', unit: '第八单元 分数的初步认识' };
+
+async function upload(client: Client, meta: object, bytes = pdf(String(Math.random())), name = '分数的初步认识.pdf') {
+  return client.post('/api/resources', form({ ...base, ...meta }, bytes, name));
+}
+
+describe('resources: upload', () => {
+  it('a teacher shares a lesson plan with a Chinese file name; shared with the school only, it is published at once', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const res = await upload(li, { title: '分数的初步认识（第一课时）', visibility: 'school', tags: ['分数', '三年级'] });
+    expectStatus(res, 201);
+    expect(res.body.resource).toMatchObject({ status: 'published', schoolName: '京华实验小学', authorName: '李雪梅', file: { fileName: '分数的初步认识.pdf', contentType: 'application/pdf', number: 1 } });
+    expect(res.body.resource.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('judges the type by the bytes: a text file named .pdf is 415, a PNG named .pdf is served as a PNG', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const fake = await upload(li, { title: '假的', visibility: 'school' }, new TextEncoder().encode('just some text, not a pdf at all'), 'lesson.pdf');
+    expectStatus(fake, 415);
+    expect(fake.body.error.code).toBe('unsupported_type');
+    const image = await upload(li, { title: '教具图片', visibility: 'school', kind: 'other' }, png(), 'picture.pdf');
+    expectStatus(image, 201);
+    expect(image.body.resource.file.contentType).toBe('image/png');
+  });
+
+  it('a file name can never place a file outside storage, and is kept only as a display name', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const res = await upload(li, { title: '路径测试', visibility: 'school' }, pdf('path'), '../../../etc/passwd.pdf');
+    expectStatus(res, 201);
+    expect(res.body.resource.file.fileName).toBe('passwd.pdf');
+  });
+
+  it('an upload over the limit is 413 and leaves nothing behind', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const big = new Uint8Array(6 * 1024 * 1024);
+    big.set(pdf('big'));
+    const before = (await li.get('/api/resources?mine=1')).body.items.length;
+    const res = await upload(li, { title: '太大了', visibility: 'school' }, big, 'big.pdf');
+    expectStatus(res, 413);
+    expect((await li.get('/api/resources?mine=1')).body.items.length).toBe(before);
+  });
+
+  it('bad metadata is 400 naming the fields, and nothing is kept', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const res = await upload(li, { title: '', grade: 13, visibility: 'school' });
+    expectStatus(res, 400);
+    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['grade', 'title']);
+  });
+
+  it('recognises the same file uploaded twice', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const bytes = pdf('twice');
+    const first = await upload(li, { title: '同一个文件', visibility: 'school' }, bytes);
+    expectStatus(first, 201);
+    const again = await upload(li, { title: '同一个文件（再传）', visibility: 'school' }, bytes);
+    expectStatus(again, 409);
+    expect(again.body.error.details.resourceId).toBe(first.body.resource.id);
+  });
+});
+
+describe('resources: review before wider sharing', () => {
+  it('shared with the group it waits for review: invisible to others until the group leader publishes it', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const res = await upload(wang, { title: '分数的大小比较 课件', kind: 'courseware', visibility: 'group' });
+    expectStatus(res, 201);
+    expect(res.body.resource.status).toBe('in_review');
+    const id = res.body.resource.id;
+    const zhao = await h.as('zhao@beishan.demo');
+    expectStatus(await zhao.get(`/api/resources/${id}`), 404);
+
+    const leader = await h.as('leader@jinghua.demo');
+    const queue = await leader.get('/api/resources?status=in_review');
+    expect(queue.body.items.map((r: any) => r.id)).toContain(id);
+    expect(queue.body.items.find((r: any) => r.id === id).canReview).toBe(true);
+    const returned = await leader.post(`/api/resources/${id}/review`, { decision: 'return' });
+    expectStatus(returned, 400);
+    const published = await leader.post(`/api/resources/${id}/review`, { decision: 'publish' });
+    expect(published.body.resource.status).toBe('published');
+    expectStatus(await zhao.get(`/api/resources/${id}`), 200);
+    expectStatus(await leader.post(`/api/resources/${id}/review`, { decision: 'publish' }), 409);
+    // Another group never sees it.
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/resources/${id}`), 404);
+  });
+
+  it('a teacher cannot review', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const res = await upload(wang, { title: '待审资源', visibility: 'district' });
+    expectStatus(await (await h.as('li@jhxx.demo')).post(`/api/resources/${res.body.resource.id}/review`, { decision: 'publish' }), 404);
+  });
+});
+
+describe('resources: search in Chinese', () => {
+  it('分数 finds 分数的初步认识, ranked, with facet counts, and only what the caller may see', async () => {
+    const li = await h.as('li@jhxx.demo');
+    await upload(li, { title: '古诗三首 教学设计', subject: 'chinese', grade: 3, visibility: 'school', unit: '第一单元' });
+    const res = await li.get(`/api/resources?q=${encodeURIComponent('分数')}`);
+    expectStatus(res, 200);
+    const titles = res.body.items.map((r: any) => r.title);
+    expect(titles).toContain('分数的初步认识（第一课时）');
+    expect(titles).not.toContain('古诗三首 教学设计');
+    expect(res.body.facets.subject).toEqual([expect.objectContaining({ value: 'math' })]);
+    const xiling = await h.as('admin@xiling.demo');
+    expect((await xiling.get(`/api/resources?q=${encodeURIComponent('分数')}`)).body.items).toEqual([]);
+  });
+
+  it('filters by subject and grade; a longer phrase narrows', async () => {
+    const li = await h.as('li@jhxx.demo');
+    expect((await li.get('/api/resources?subject=chinese')).body.items.map((r: any) => r.title)).toEqual(['古诗三首 教学设计']);
+    const narrow = await li.get(`/api/resources?q=${encodeURIComponent('初步认识')}&grade=3`);
+    expect(narrow.body.items.map((r: any) => r.title)).toContain('分数的初步认识（第一课时）');
+  });
+});
+
+describe('resources: download', () => {
+  it('answers the file with its type, a safe Chinese Content-Disposition, ranges, and counts the download', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const bytes = pdf('download me');
+    const up = await upload(li, { title: '下载测试', visibility: 'school' }, bytes, '分数 "练习".pdf');
+    const id = up.body.resource.id;
+    const res = await li.get(`/api/resources/${id}/download`);
+    expectStatus(res, 200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const cd = res.headers.get('content-disposition')!;
+    expect(cd).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(cd.split("UTF-8''")[1]!)).toBe('分数 练习.pdf');
+    expect(res.text.length).toBe(bytes.length);
+
+    const part = await li.get(`/api/resources/${id}/download`, { range: 'bytes=0-3' });
+    expectStatus(part, 206);
+    expect(part.text).toBe('%PDF');
+    expect(part.headers.get('content-range')).toBe(`bytes 0-3/${bytes.length}`);
+    expectStatus(await li.get(`/api/resources/${id}/download`, { range: `bytes=${bytes.length + 10}-` }), 416);
+
+    const after = await li.get(`/api/resources/${id}`);
+    expect(after.body.resource.downloads).toBe(2);
+    expect(after.body.resource.users).toBe(1);
+  });
+
+  it('a new version keeps the old one', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const up = await upload(li, { title: '版本测试', visibility: 'school' }, pdf('v1'), 'v1.pdf');
+    const f = new FormData();
+    f.set('file', new Blob([pdf('v2') as Uint8Array<ArrayBuffer>]), 'v2.pdf');
+    const v2 = await li.post(`/api/resources/${up.body.resource.id}/versions`, f);
+    expectStatus(v2, 201);
+    expect(v2.body.resource.file).toMatchObject({ number: 2, fileName: 'v2.pdf' });
+    const detail = await li.get(`/api/resources/${up.body.resource.id}`);
+    expect(detail.body.versions.map((v: any) => v.fileName)).toEqual(['v2.pdf', 'v1.pdf']);
+    const old = await li.get(`/api/resources/${up.body.resource.id}/download?version=1`);
+    expect(old.text).toContain('v1');
+    expectStatus(await (await h.as('zhao@beishan.demo')).post(`/api/resources/${up.body.resource.id}/versions`, f), 404);
+  });
+});
