@@ -54,12 +54,12 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   const log = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) });
   await runMigrations(database);
-  if (database.kind === 'pglite' && env.SEED_DEMO === '1' && (await isEmpty(database.db))) {
-    await seedDemo(database.db);
-    log.log('info', 'demo data loaded into the empty embedded database');
-  }
   const storage = new LocalStorage(resolve(env.DATA_DIR, 'files'));
   await storage.clearTemp();
+  if (database.kind === 'pglite' && env.SEED_DEMO === '1' && (await isEmpty(database.db))) {
+    await seedDemo(database.db, storage);
+    log.log('info', 'demo data loaded into the empty embedded database');
+  }
   const deps: Deps = {
     database,
     log,

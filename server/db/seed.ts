@@ -6,6 +6,8 @@ import type { OpeningHours } from '../../shared/schemas/facilities';
 import { fromLocal, toLocal } from '../modules/bookings/bookings.rules';
 import type { Queryable, Db } from '../lib/db';
 import { hashPassword } from '../lib/crypto';
+import type { Storage } from '../modules/resources/storage';
+import { seedResources } from './seed-resources';
 
 export const DEMO_PASSWORD = 'tongzhou-demo';
 
@@ -36,7 +38,8 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 }
 
 /** Loads the demo organisations, classrooms and people in one transaction. Returns their ids by key. */
-export async function seedDemo(db: Db): Promise<DemoIds> {
+/** With `storage`, demo resources and their files are added too. */
+export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
   // One hash for every demo account: they share a published password, and hashing once keeps
   // first start and each test file's set-up quick. Real accounts each get their own salt.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -138,6 +141,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
     await booking('gym', 'li', 'jhxx', wed, 14, 16, '四年级篮球联赛', 'pending', 120);
     await booking('chemLab', 'li', 'jhxx', thu, 10, 12, '小学科学开放日：有趣的化学变化', 'approved', 36);
     await booking('hall', 'leader', 'beishan', thu, 14, 17, '集团教研日：乡村学校数学课例研讨', 'pending', 150);
+    if (storage) await seedResources(tx, storage, ids);
     return ids;
   });
 }

@@ -69,16 +69,17 @@ export function useHarness(): Harness {
   beforeAll(async () => {
     const database = await openTestDatabase();
     dispose = database.dispose;
-    h.ids = await seedDemo(database.db);
     const filesDir = mkdtempSync(join(tmpdir(), 'tz-files-'));
     const previous = dispose;
     dispose = async () => {
       await previous();
       rmSync(filesDir, { recursive: true, force: true });
     };
+    const storage = new LocalStorage(filesDir);
+    h.ids = await seedDemo(database.db, storage);
     h.deps = {
       database,
-      storage: new LocalStorage(filesDir),
+      storage,
       log: createLogger((process.env.LOG_LEVEL as any) ?? 'silent'),
       // Tests pretend to be behind a proxy so each client can have its own address.
       config: { allowedOrigins: [], trustProxy: true, livekitUrl: null, version: 'test', maxUploadBytes: 5 * 1024 * 1024 },

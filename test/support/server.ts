@@ -8,6 +8,7 @@ import { startServer, type Running } from '../../server/node';
 // @ts-expect-error plain ESM script without types
 import { buildAll, isStale } from '../../scripts/build.mjs';
 import { openTestDatabase, usingPostgres } from './db';
+import { LocalStorage } from '../../server/modules/resources/storage';
 
 export async function startTestServer(): Promise<Running & { stop(): Promise<void> }> {
   if (isStale()) await buildAll({ quiet: true });
@@ -16,7 +17,7 @@ export async function startTestServer(): Promise<Running & { stop(): Promise<voi
   let dispose = async () => {};
   if (usingPostgres) {
     const db = await openTestDatabase();
-    await seedDemo(db.db);
+    await seedDemo(db.db, new LocalStorage(join(dataDir, 'files')));
     await db.close();
     databaseUrl = db.url;
     dispose = db.dispose;

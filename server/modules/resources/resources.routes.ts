@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { licences, resourceKinds, subjects } from '../../../shared/enums';
 import { id, idParam } from '../../../shared/schemas/common';
 import { resource, resourceMeta, resourceSearch, resourceVersion } from '../../../shared/schemas/resources';
-import { searchDocument, searchTerms } from '../../../shared/search-text';
+import { searchTerms } from '../../../shared/search-text';
 import { orgs, resources, resourceVersions } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
@@ -20,6 +20,7 @@ import { requireActor } from '../auth/auth.middleware';
 import {
   canManageResource, canReview, currentVersions, getVisibleResource, owner, recordUse, resourceOut, selectResources, versionOut, visibleResourcesWhere, type ResourceRow,
 } from './resources.queries';
+import { insertResource } from './resources.service';
 import { receiveUpload, type Received } from './upload';
 
 const PAGE = 20;
@@ -30,9 +31,6 @@ const errors = {
   503: json(z.object({ error: z.any() }), 'No file storage here'),
 };
 
-/** The search vector: Chinese bigrams of the title (A), tags (B) and summary (C). */
-const searchVector = (title: string, tags: string[], summary: string | null | undefined) =>
-  sql`setweight(to_tsvector('simple', ${searchDocument(title)}), 'A') || setweight(to_tsvector('simple', ${searchDocument(tags.join(' '))}), 'B') || setweight(to_tsvector('simple', ${searchDocument(summary ?? '')}), 'C')`;
 
 function storageOf(c: Context<AppEnv>) {
   const { storage, config } = c.get('deps');
@@ -104,23 +102,11 @@ export const resourcesRoutes = newRouter()
         let finalKey: string | undefined;
         try {
           return await db.transaction(async (tx) => {
-            const tags = meta.tags ?? [];
-            const [row] = await tx
-              .insert(resources)
-              .values({
-                schoolId: school.id, authorId: actor.user.id, title: meta.title, summary: meta.summary ?? null, subject: meta.subject, grade: meta.grade, kind: meta.kind,
-                edition: meta.edition ?? null, volume: meta.volume ?? null, unit: meta.unit ?? null, tags, licence: meta.licence ?? 'group_only', visibility: meta.visibility,
-                status, publishedAt: status === 'published' ? new Date() : null, search: searchVector(meta.title, tags, meta.summary) as unknown as string,
-              })
-              .returning();
             // The file takes its final place inside the transaction: a failed commit removes it below.
             finalKey = await storage.promote(file.tempKey);
-            const [version] = await tx
-              .insert(resourceVersions)
-              .values({ resourceId: row!.id, number: 1, fileName: file.fileName, storageKey: finalKey, contentType: file.contentType, size: file.size, sha256: file.sha256, uploadedBy: actor.user.id })
-              .returning();
-            await audit(tx, c, { action: 'resource.create', entityType: 'resource', entityId: row!.id, orgId: school.id, after: { title: meta.title, visibility: meta.visibility, status, file: file.fileName, size: file.size } });
-            return resourceOut({ r: row!, school, authorName: actor.user.name, users: 0 }, actor, version);
+            const { row, version } = await insertResource(tx, { schoolId: school.id, authorId: actor.user.id, meta, status, file: { ...file, storageKey: finalKey } });
+            await audit(tx, c, { action: 'resource.create', entityType: 'resource', entityId: row.id, orgId: school.id, after: { title: meta.title, visibility: meta.visibility, status, file: file.fileName, size: file.size } });
+            return resourceOut({ r: row, school, authorName: actor.user.name, users: 0 }, actor, version);
           });
         } catch (err) {
           if (finalKey) await storage.remove(finalKey);
