@@ -36,7 +36,8 @@ export class LocalStorage implements Storage {
   async createTemp() {
     const key = `tmp/${randomUUID()}`;
     await mkdir(dirname(this.path(key)), { recursive: true });
-    return { key, stream: createWriteStream(this.path(key), { flags: 'wx' }) };
+    // 1 MB buffers: fewer, larger writes for big uploads (videos).
+    return { key, stream: createWriteStream(this.path(key), { flags: 'wx', highWaterMark: 1 << 20 }) };
   }
 
   async promote(tempKey: string) {

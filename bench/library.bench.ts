@@ -1,0 +1,202 @@
+// Issue 4's figures, on the PostgreSQL server:
+//  1. search p95 with 100,000 resources through GET /api/resources?q=…, next to the same SQL run directly;
+//  2. a 200 MB upload through POST /api/resources, next to writing the same bytes to disk in this process,
+//     with the server's RSS before and after.
+// Run: npx tsx bench/library.bench.ts (also part of npm run bench). Loopback only; bounded sizes.
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { searchDocument, searchTerms } from '../shared/search-text';
+import { seedDemo } from '../server/db/seed';
+import { openPostgres } from '../server/lib/db';
+import { runMigrations } from '../server/lib/db-node';
+import { freePort, HOST, killAllNow, memoryOf, round, startChild, stopAll, table, waitReady } from './lib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 100_000);
+const QUERIES = ['分数', '古诗', '实验', '方程', '初步认识', '课件', '光的折射'];
+const ROUNDS = 40;
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 200);
+
+// Each resource has one topic (30 topics × 10 angles) and one form: a topic word such as 分数 is then in
+// ~3 % of the library and a form word such as 课件 in ~10 %, roughly as in a real K-12 collection.
+const TOPICS = ['分数', '古诗', '实验', '方程', '初步认识', '阅读', '写作', '几何', '函数', '光的折射', '化学反应', '细胞', '地形', '丝绸之路', '口算', '钟表', '英语', '歌曲', '色彩', '劳动', '植物', '观察', '探究', '小数', '面积', '电路', '力学', '诗词', '文言文', '地图'];
+const ANGLES = ['的意义', '的应用', '入门', '进阶', '专题', '复习', '拓展', '梳理', '综合', '比较'];
+const FORMS = ['课件', '教学设计', '练习', '单元测评', '课堂实录', '导学案', '微课', '说课稿', '学习单', '素材包'];
+const topic = (n: number) => `${TOPICS[(n * 7919) % TOPICS.length]}${ANGLES[(n * 104729) % ANGLES.length]}`;
+const form = (n: number) => FORMS[(n * 31) % FORMS.length]!;
+
+function p95(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length * 0.95)]!;
+}
+
+export async function benchLibrary() {
+  const name = `tz_bench_lib_${process.pid}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString(), { max: 4 });
+  const sql = postgres(url.toString(), { max: 4, onnotice: () => {} });
+  const dataDir = mkdtempSync(join(tmpdir(), 'tz-bench-lib-'));
+  try {
+    await runMigrations(database);
+    const ids = await seedDemo(database.db);
+    const schools = ['jhzx', 'jhxx', 'beishan', 'nanhu', 'xiling'].map((k) => ids.orgs[k]!);
+    const author = ids.users.wang!;
+    const subjects = ['math', 'chinese', 'english', 'physics', 'chemistry', 'science'];
+    const kinds = ['lesson_plan', 'courseware', 'exercise', 'video'];
+    for (let i = 0; i < RESOURCES; i += 2000) {
+      const rows = Array.from({ length: Math.min(2000, RESOURCES - i) }, (_, j) => {
+        const n = i + j;
+        const title = `${topic(n)} ${form(n)}（第${(n % 9) + 1}课时）`;
+        const summary = `供${1 + (n % 12)}年级使用的教学资源，第 ${n} 号。`;
+        return { n, title, summary, school: schools[Math.floor(n / 7) % 5]!, subject: subjects[Math.floor(n / 3) % 6]!, grade: 1 + (n % 12), kind: kinds[n % 4]!, ta: searchDocument(title), tc: searchDocument(summary) };
+      });
+      await sql`
+        INSERT INTO resources (school_id, author_id, title, summary, subject, grade, kind, visibility, status, published_at, search)
+        SELECT r.school, ${author}, r.title, r.summary, r.subject::subject, r.grade, r.kind::resource_kind,
+          'group', 'published', now() - (r.n || ' minutes')::interval,
+          setweight(to_tsvector('simple', r.ta), 'A') || setweight(to_tsvector('simple', r.tc), 'C')
+        FROM json_to_recordset(${sql.json(rows)}::json) AS r(n int, title text, summary text, school uuid, subject text, grade int, kind text, ta text, tc text)`;
+    }
+    await sql`ANALYZE resources`;
+
+    const port = await freePort();
+    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAX_UPLOAD_MB: String(UPLOAD_MB + 10) }, root);
+    const base = `http://${HOST}:${port}`;
+    await waitReady(server, `${base}/api/health`, 60_000);
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'li@jhxx.demo', password: 'tongzhou-demo' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+    // The route's two statements for a teacher of 京华实验小学: the page (ranked) and the facet counts.
+    const group = ids.orgs.jinghua!;
+    const district = ids.orgs.chengguan!;
+    const raw = async (q: string) => {
+      const terms = searchTerms(q).join(' ');
+      await sql`SELECT r.*, s.name FROM resources r JOIN orgs s ON s.id = r.school_id
+        WHERE r.status = 'published' AND (r.visibility = 'public' OR r.school_id = ${ids.orgs.jhxx!} OR (r.visibility IN ('group','district') AND s.group_id = ${group}) OR (r.visibility = 'district' AND s.district_id = ${district}))
+          AND r.search @@ plainto_tsquery('simple', ${terms})
+        ORDER BY ts_rank(r.search, plainto_tsquery('simple', ${terms})) DESC, r.published_at DESC, r.id LIMIT 21`;
+      await sql`SELECT r.subject, r.grade, r.kind, r.edition, count(*) FROM resources r JOIN orgs s ON s.id = r.school_id
+        WHERE r.status = 'published' AND (r.visibility = 'public' OR r.school_id = ${ids.orgs.jhxx!} OR (r.visibility IN ('group','district') AND s.group_id = ${group}) OR (r.visibility = 'district' AND s.district_id = ${district}))
+          AND r.search @@ plainto_tsquery('simple', ${terms})
+        GROUP BY GROUPING SETS ((r.subject), (r.grade), (r.kind), (r.edition))`;
+    };
+    const api = async (q: string) => {
+      const res = await fetch(`${base}/api/resources?q=${encodeURIComponent(q)}`, { headers: { cookie } });
+      const body = await res.json();
+      if (res.status !== 200 || !body.items.length) throw new Error(`search ${q}: ${res.status}`);
+    };
+    // API and raw SQL alternate query by query, so a busy moment of the machine falls on both alike.
+    const samples = { api: {} as Record<string, number[]>, raw: {} as Record<string, number[]> };
+    for (const q of QUERIES) await api(q); // warm the server's caches and plans once
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const q of QUERIES) {
+        for (const [kind, fn] of [['api', api], ['raw', raw]] as const) {
+          const t = performance.now();
+          await fn(q);
+          (samples[kind][q] ??= []).push(performance.now() - t);
+        }
+      }
+    }
+    const summarise = (by: Record<string, number[]>) => {
+      const all = Object.values(by).flat();
+      return { p50: [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)]!, p95: p95(all), perQuery: Object.fromEntries(Object.entries(by).map(([q, xs]) => [q, round(p95(xs), 1)])) };
+    };
+    const searchApi = summarise(samples.api);
+    const searchRaw = summarise(samples.raw);
+
+    // Upload: 200 MB that starts like a PDF, streamed from memory chunks, through multipart.
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const head = Buffer.from('%PDF-1.4\n');
+    const total = UPLOAD_MB * 1024 * 1024;
+    const parts = () => {
+      let sent = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(ctl) {
+          if (sent >= total) return ctl.close();
+          const piece = sent === 0 ? Buffer.concat([head, chunk.subarray(head.length)]) : chunk;
+          sent += piece.length;
+          ctl.enqueue(piece);
+        },
+      });
+    };
+    const boundary = '----tongzhou-bench';
+    const pre = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n${JSON.stringify({ title: '压测大文件', subject: 'math', grade: 3, kind: 'video', visibility: 'school' })}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    const post = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const body = new ReadableStream<Uint8Array>({
+      async start(ctl) {
+        ctl.enqueue(pre);
+        const reader = parts().getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          ctl.enqueue(value);
+        }
+        ctl.enqueue(post);
+        ctl.close();
+      },
+    });
+    const rssBefore = memoryOf(server.pid).rssMb;
+    let peak = rssBefore;
+    const sampler = setInterval(() => { peak = Math.max(peak, memoryOf(server.pid).rssMb); }, 50);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/resources`, { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, body, duplex: 'half' } as RequestInit);
+    const uploadMs = performance.now() - t0;
+    clearInterval(sampler);
+    if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+    const diskFile = join(dataDir, 'raw.bin');
+    const t1 = performance.now();
+    await new Promise<void>((ok, fail) => {
+      const out = createWriteStream(diskFile);
+      const reader = parts().getReader();
+      const step = async () => {
+        const { done, value } = await reader.read();
+        if (done) return out.end(ok);
+        if (!out.write(value)) out.once('drain', step);
+        else step();
+      };
+      out.on('error', fail);
+      step();
+    });
+    const diskMs = performance.now() - t1;
+    return { searchApi, searchRaw, upload: { mb: UPLOAD_MB, apiMBs: UPLOAD_MB / (uploadMs / 1000), diskMBs: UPLOAD_MB / (diskMs / 1000), rssBefore, rssPeak: peak } };
+  } finally {
+    await stopAll();
+    await sql.end();
+    await database.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function printLibrary(r: Awaited<ReturnType<typeof benchLibrary>>): string {
+  return [
+    `Search over ${RESOURCES.toLocaleString('en')} resources, ${QUERIES.length} queries × ${ROUNDS} rounds, one at a time (PostgreSQL)`,
+    table(['', 'p50', 'p95', 'p95 × raw'], [
+      ['GET /api/resources?q=…', `${round(r.searchApi.p50, 1)} ms`, `${round(r.searchApi.p95, 1)} ms`, `${round(r.searchApi.p95 / r.searchRaw.p95, 2)} ×`],
+      ['raw SQL (page + facets)', `${round(r.searchRaw.p50, 1)} ms`, `${round(r.searchRaw.p95, 1)} ms`, '1 ×'],
+    ]),
+    `p95 per query, API: ${JSON.stringify(r.searchApi.perQuery)}`,
+    `p95 per query, raw: ${JSON.stringify(r.searchRaw.perQuery)}`,
+    '',
+    `Upload of ${r.upload.mb} MB`,
+    table(['', 'rate', 'of disk'], [
+      ['POST /api/resources', `${round(r.upload.apiMBs)} MB/s`, `${round((r.upload.apiMBs / r.upload.diskMBs) * 100)} %`],
+      ['write to disk directly', `${round(r.upload.diskMBs)} MB/s`, '100 %'],
+    ]),
+    `Server RSS: ${round(r.upload.rssBefore)} MB before, ${round(r.upload.rssPeak)} MB at peak (+${round(r.upload.rssPeak - r.upload.rssBefore)} MB)`,
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.on('exit', killAllNow);
+  console.log(printLibrary(await benchLibrary()));
+}
