@@ -22,6 +22,7 @@ import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { resourcesRoutes } from './modules/resources/resources.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes';
+import { photosRoutes } from './modules/facilities/photos.routes';
 import { importRoutes } from './modules/orgs/import.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -36,6 +37,7 @@ function api() {
     .route('/', auditRoutes)
     .route('/', facilitiesRoutes)
     .route('/', closuresRoutes)
+    .route('/', photosRoutes)
     .route('/', bookingsRoutes)
     .route('/', calendarRoutes)
     .route('/', facilityUsageRoutes)

@@ -52,6 +52,7 @@ export const facility = z.object({
   openingHours,
   retired: z.boolean(),
   canManage: z.boolean(),
+  photos: z.array(z.object({ id, url: z.string() })),
 });
 export type Facility = z.infer<typeof facility>;
 

@@ -125,3 +125,30 @@ describe('facilities: group view of sharing', () => {
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/facility-usage?orgId=${h.ids.orgs.jinghua}`), 404);
   });
 });
+
+describe('facilities: photos', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+  const form = (bytes: Uint8Array, name: string) => {
+    const f = new FormData();
+    f.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
+    return f;
+  };
+  it("the owner's admin adds a photo that everyone who may book sees; only images are taken", async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.post(`/api/facilities/${h.ids.facilities.gym}/photos`, form(png, '体育馆.png'));
+    expectStatus(res, 201);
+    const li = await h.as('li@jhxx.demo');
+    const facility = await li.get(`/api/facilities/${h.ids.facilities.gym}`);
+    expect(facility.body.facility.photos).toEqual([res.body.photo]);
+    const image = await li.get(res.body.photo.url);
+    expectStatus(image, 200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(image.text.length).toBe(png.length);
+    expectStatus(await admin.post(`/api/facilities/${h.ids.facilities.gym}/photos`, form(new TextEncoder().encode('%PDF-1.4\n%%EOF'), 'x.png')), 415);
+    expectStatus(await li.post(`/api/facilities/${h.ids.facilities.gym}/photos`, form(png, 'x.png')), 403);
+    const xiling = await h.as('admin@xiling.demo');
+    expectStatus(await xiling.get(res.body.photo.url), 404);
+    expectStatus(await admin.delete(res.body.photo.url), 204);
+    expect((await li.get(`/api/facilities/${h.ids.facilities.gym}`)).body.facility.photos).toEqual([]);
+  });
+});

@@ -136,3 +136,17 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp({ withTimezone: true }),
 });
+
+/** Photos of a facility, shown on its card and page. The bytes live in storage like library files. */
+export const facilityPhotos = pgTable(
+  'facility_photos',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    facilityId: uuid().notNull().references(() => facilities.id, { onDelete: 'cascade' }),
+    storageKey: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('facility_photos_facility_idx').on(t.facilityId, t.createdAt)],
+);

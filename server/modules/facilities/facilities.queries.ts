@@ -77,7 +77,7 @@ export async function getVisibleFacility(db: Queryable, actor: Actor | null, id:
   return row;
 }
 
-export function facilityOut(row: FacilityRow, actor: Actor) {
+export function facilityOut(row: FacilityRow, actor: Actor, photos: { id: string; url: string }[] = []) {
   const f = row.facility;
   return {
     id: f.id, schoolId: row.school.id, schoolName: row.school.name, name: f.name, kind: f.kind, capacity: f.capacity,
@@ -85,6 +85,7 @@ export function facilityOut(row: FacilityRow, actor: Actor) {
     scope: f.scope, approvalRequired: f.approvalRequired, minNoticeHours: f.minNoticeHours, maxLengthMinutes: f.maxLengthMinutes,
     advanceDays: f.advanceDays, quotaHoursPerTerm: f.quotaHoursPerTerm, openingHours: f.openingHours, retired: f.retiredAt !== null,
     canManage: canManageFacility(actor, row),
+    photos,
   };
 }
 

@@ -13,6 +13,7 @@ import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
 import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import { openIntervals, toLocal, withinOpeningHours, type Occurrence } from '../bookings/bookings.rules';
+import { photosOf } from './photos.routes';
 import { closuresFor, facilityOut, getVisibleFacility, listVisibleFacilities, type FacilityRow } from './facilities.queries';
 
 const conflict = { 409: json(z.object({ error: z.any() }), 'Conflict') };
@@ -43,7 +44,8 @@ export const facilitiesRoutes = newRouter()
         }
         rows = await freeDuring(db, rows, { startsAt: new Date(q.freeFrom), endsAt: new Date(q.freeTo) });
       }
-      return c.json({ items: rows.map((r) => facilityOut(r, actor)), nextCursor: null }, 200);
+      const photos = await photosOf(db, rows.map((r) => r.facility.id));
+      return c.json({ items: rows.map((r) => facilityOut(r, actor, photos.get(r.facility.id))), nextCursor: null }, 200);
     },
   )
   .openapi(
@@ -99,8 +101,10 @@ export const facilitiesRoutes = newRouter()
     }),
     async (c) => {
       const actor = requireActor(c);
-      const row = await getVisibleFacility(c.get('deps').database.db, actor, c.req.valid('param').id);
-      return c.json({ facility: facilityOut(row, actor) }, 200);
+      const { db } = c.get('deps').database;
+      const row = await getVisibleFacility(db, actor, c.req.valid('param').id);
+      const photos = await photosOf(db, [row.facility.id]);
+      return c.json({ facility: facilityOut(row, actor, photos.get(row.facility.id)) }, 200);
     },
   )
   .openapi(

@@ -36,7 +36,7 @@ function servedType(mime: string, fileName: string): string {
   return LEGACY_OFFICE[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }
 
-export async function receiveUpload(request: Request, storage: Storage, maxBytes: number): Promise<Received> {
+export async function receiveUpload(request: Request, storage: Storage, maxBytes: number, accept: (mime: string) => boolean = () => true): Promise<Received> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new AppError('unsupported_type', 'Send the file as multipart/form-data with a `meta` field and a `file`');
   const declared = Number(request.headers.get('content-length') ?? NaN);
@@ -57,7 +57,7 @@ export async function receiveUpload(request: Request, storage: Storage, maxBytes
       stream.resume();
       return;
     }
-    filePromise = storeFile(stream, info.filename, storage, maxBytes);
+    filePromise = storeFile(stream, info.filename, storage, maxBytes, accept);
     // A refused file (wrong type, too large) stops reading the request at once: nothing more is received.
     filePromise.catch((err) => body.destroy(err));
   });
@@ -72,7 +72,7 @@ export async function receiveUpload(request: Request, storage: Storage, maxBytes
   return { meta, file: await filePromise };
 }
 
-async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }, rawName: string | undefined, storage: Storage, maxBytes: number): Promise<Received['file']> {
+async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }, rawName: string | undefined, storage: Storage, maxBytes: number, accept: (mime: string) => boolean): Promise<Received['file']> {
   const { key, stream: out } = await storage.createTemp();
   const hash = createHash('sha256');
   let size = 0;
@@ -85,7 +85,7 @@ async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }
         hash.update(chunk);
         if (mime === undefined) {
           head = Buffer.concat([head, chunk]);
-          if (head.length >= SNIFF_BYTES) mime = await sniff(head);
+          if (head.length >= SNIFF_BYTES) mime = await sniff(head, accept);
         }
         done(null, chunk);
       } catch (err) {
@@ -94,7 +94,7 @@ async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }
     },
     async flush(done) {
       try {
-        if (mime === undefined) mime = await sniff(head);
+        if (mime === undefined) mime = await sniff(head, accept);
         done();
       } catch (err) {
         done(err as Error);
@@ -114,9 +114,9 @@ async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }
   return { tempKey: key, fileName, size, sha256: hash.digest('hex'), contentType: servedType(mime!, fileName) };
 }
 
-async function sniff(head: Buffer): Promise<string> {
+async function sniff(head: Buffer, accept: (mime: string) => boolean): Promise<string> {
   const found = await fileTypeFromBuffer(head);
-  if (!found || !ALLOWED[found.mime]) {
+  if (!found || !ALLOWED[found.mime] || !accept(found.mime)) {
     throw new AppError('unsupported_type', `This kind of file is not accepted${found ? ` (${found.mime})` : ''}: PDF, Office, images, MP4/WebM video, MP3 audio or ZIP courseware`, { detected: found?.mime ?? null });
   }
   return found.mime;

@@ -7,6 +7,7 @@ export function FacilityCard(props: { facility: Facility; href: string }) {
   const { t } = useI18n();
   return (
     <article class="card facility-card">
+      <Show when={props.facility.photos[0]}>{(p) => <img class="facility-thumb" src={p().url} alt="" loading="lazy" />}</Show>
       <div class="spread">
         <h2><A href={props.href}>{props.facility.name}</A></h2>
         <span class="badge">{t('facilities.kinds')[props.facility.kind]}</span>

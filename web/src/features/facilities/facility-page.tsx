@@ -1,5 +1,5 @@
 import { A, createAsync, useParams, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { OpeningHours } from '../../../../shared/schemas/facilities';
 import { isoOf, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
@@ -49,6 +49,11 @@ export function FacilityPage() {
               {t('facilities.openingHours')}：{describeHours(f().openingHours, t('facilities.weekdays'))}
             </p>
             <Show when={f().description}><p>{f().description}</p></Show>
+            <Show when={f().photos.length}>
+              <div class="photo-strip">
+                <For each={f().photos}>{(p, i) => <img src={p.url} alt={`${f().name} ${i() + 1}`} loading="lazy" />}</For>
+              </div>
+            </Show>
             <div class="booking-layout">
               <WeekCalendar facilityId={f().id} openingHours={f().openingHours} date={initial()?.startsAt.slice(0, 10)} refresh={refresh()} pick={pick()} onPick={(s, e) => setPick({ startsAt: s, endsAt: e })} />
               <div class="stack">

@@ -1,5 +1,6 @@
 import { A, useAction, useSubmission } from '@solidjs/router';
 import { ClosuresPanel } from './closures-panel';
+import { PhotoUpload } from './photo-upload';
 import { createSignal, Show } from 'solid-js';
 import type { Facility } from '../../../../shared/schemas/facilities';
 import { ErrorNotice, OkNotice } from '../../components/notice';
@@ -39,6 +40,7 @@ export function FacilityTools(props: { facility: Facility; pick: Pick | null; on
         )}
       </Show>
       <Show when={props.facility.canManage}>
+        <PhotoUpload facilityId={props.facility.id} />
         <ClosuresPanel facility={props.facility} onChanged={props.onChanged} />
       </Show>
       <Show when={props.facility.canManage && !props.facility.retired}>

@@ -25,7 +25,7 @@ export const facilitiesEn: { [K in keyof typeof facilitiesZh]: (typeof facilitie
   block: 'Block time', blockReason: 'Reason (e.g. maintenance, exams)', blockDone: 'Time blocked; {{ count }} pending booking(s) declined and their bookers told.',
   calendarFeed: 'Subscribe', calendarFeedHelp: 'Add this address to your phone or computer calendar; bookings stay in sync:', forSchool: 'Book for which school',
   myBookings: 'My bookings', upcoming: 'Upcoming', noBookings: 'No bookings yet. Find a free time under “Book a facility”.', cancel: 'Cancel booking', cancelReason: 'Why',
-  groupCalendar: 'All facilities', groupCalendarHint: 'One column per facility; drag over a time in a column to book it.', allSchools: 'All schools', calendarView: 'All facilities calendar',
+  addPhoto: 'Add a photo', groupCalendar: 'All facilities', groupCalendarHint: 'One column per facility; drag over a time in a column to book it.', allSchools: 'All schools', calendarView: 'All facilities calendar',
   closures: 'Closed days', closedFrom: 'From', closedTo: 'To', closureReason: 'Reason (e.g. National Day holiday, mid-term exams)', wholeSchool: 'All facilities of the school', addClosure: 'Add closed days',
   cancelled: 'Cancelled.', picked: 'Your pick', people: '{{ n }} people', back: 'Back to facilities', openWeekday: '{{ day }} {{ hours }}',
 };

@@ -23,7 +23,7 @@ export const facilitiesZh = {
   block: '停用时段', blockReason: '原因（如：设备检修、考试）', blockDone: '已停用该时段，{{ count }} 个待审批的预约已拒绝并通知对方。',
   calendarFeed: '订阅日历', calendarFeedHelp: '把这个地址加到手机或电脑日历里，预约会自动同步：', forSchool: '代哪所学校预约',
   myBookings: '我的预约', upcoming: '即将到来', noBookings: '还没有预约。去「借用场地」找一个空闲时间。', cancel: '取消预约', cancelReason: '取消原因',
-  groupCalendar: '全部场地日历', groupCalendarHint: '每列一个场地；在某一列拖选时间即可预约。', allSchools: '全部学校', calendarView: '全部场地日历',
+  addPhoto: '添加照片', groupCalendar: '全部场地日历', groupCalendarHint: '每列一个场地；在某一列拖选时间即可预约。', allSchools: '全部学校', calendarView: '全部场地日历',
   closures: '不开放日', closedFrom: '从', closedTo: '到', closureReason: '原因（如：国庆假期、期中考试）', wholeSchool: '全校场地', addClosure: '添加不开放日',
   cancelled: '已取消。', picked: '已选', people: '{{ n }} 人', back: '返回场地列表', openWeekday: '{{ day }} {{ hours }}',
 };
