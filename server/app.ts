@@ -20,6 +20,7 @@ import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { resourcesRoutes } from './modules/resources/resources.routes';
+import { socialRoutes } from './modules/resources/social.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { photosRoutes } from './modules/facilities/photos.routes';
@@ -41,7 +42,8 @@ function api() {
     .route('/', bookingsRoutes)
     .route('/', calendarRoutes)
     .route('/', facilityUsageRoutes)
-    .route('/', resourcesRoutes);
+    .route('/', resourcesRoutes)
+    .route('/', socialRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;

@@ -173,3 +173,38 @@ describe('resources: download', () => {
     expectStatus(await (await h.as('zhao@beishan.demo')).post(`/api/resources/${up.body.resource.id}/versions`, f), 404);
   });
 });
+
+describe('resources: favourites, comments, collections', () => {
+  it('a teacher keeps favourites and comments on a colleague’s published resource', async () => {
+    const zhao = await h.as('zhao@beishan.demo');
+    const found = await zhao.get(`/api/resources?q=${encodeURIComponent('分数的初步认识')}`);
+    const target = found.body.items.find((r: any) => r.schoolName === '京华实验中学');
+    expectStatus(await zhao.request('PUT', `/api/resources/${target.id}/favourite`), 204);
+    expectStatus(await zhao.request('PUT', `/api/resources/${target.id}/favourite`), 204);
+    expect((await zhao.get('/api/favourites')).body.items.map((r: any) => r.id)).toEqual([target.id]);
+    const said = await zhao.post(`/api/resources/${target.id}/comments`, { body: '北山的孩子很喜欢这个导入环节，谢谢王老师！' });
+    expectStatus(said, 201);
+    const comments = await (await h.as('wang@jhzx.demo')).get(`/api/resources/${target.id}/comments`);
+    expect(comments.body.items.at(-1)).toMatchObject({ authorName: '赵春生', schoolName: '北山乡中心小学', body: '北山的孩子很喜欢这个导入环节，谢谢王老师！' });
+    expectStatus(await zhao.delete(`/api/resources/${target.id}/favourite`), 204);
+    expect((await zhao.get('/api/favourites')).body.items).toEqual([]);
+  });
+
+  it('a collection shared with the group shows each viewer only the resources they may see', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const mineOnly = await upload(li, { title: '本校专用 分数教具', visibility: 'school' }, pdf('own'), 'own.pdf');
+    const shared = (await li.get(`/api/resources?q=${encodeURIComponent('分数的意义')}`)).body.items[0];
+    const created = await li.post('/api/collections', { title: '三年级 分数单元 资源包', visibility: 'group' });
+    expectStatus(created, 201);
+    const cid = created.body.collection.id;
+    await li.post(`/api/collections/${cid}/items`, { resourceId: mineOnly.body.resource.id });
+    const full = await li.post(`/api/collections/${cid}/items`, { resourceId: shared.id });
+    expect(full.body.collection.resources.map((r: any) => r.id)).toEqual([mineOnly.body.resource.id, shared.id]);
+    const zhao = await h.as('zhao@beishan.demo');
+    const seen = await zhao.get(`/api/collections/${cid}`);
+    expectStatus(seen, 200);
+    expect(seen.body.collection.resources.map((r: any) => r.id)).toEqual([shared.id]);
+    expectStatus(await zhao.post(`/api/collections/${cid}/items`, { resourceId: shared.id }), 403);
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/collections/${cid}`), 404);
+  });
+});

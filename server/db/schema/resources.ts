@@ -103,3 +103,30 @@ export const resourceComments = pgTable(
   },
   (t) => [index('resource_comments_resource_idx').on(t.resourceId, t.createdAt)],
 );
+
+/** A teacher's gathering of resources (for a unit, a theme), shared like a resource. */
+export const collections = pgTable(
+  'collections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid().notNull().references(() => users.id),
+    schoolId: uuid().notNull().references(() => orgs.id),
+    title: text().notNull(),
+    description: text(),
+    visibility: scope().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('collections_owner_idx').on(t.ownerId)],
+);
+
+export const collectionItems = pgTable(
+  'collection_items',
+  {
+    collectionId: uuid().notNull().references(() => collections.id, { onDelete: 'cascade' }),
+    resourceId: uuid().notNull().references(() => resources.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.collectionId, t.resourceId] })],
+);
