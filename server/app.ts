@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
+import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
 import { resourcesRoutes } from './modules/resources/resources.routes';
 import { socialRoutes } from './modules/resources/social.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
@@ -42,6 +43,7 @@ function api() {
     .route('/', bookingsRoutes)
     .route('/', calendarRoutes)
     .route('/', facilityUsageRoutes)
+    .route('/', resourceUsageRoutes)
     .route('/', resourcesRoutes)
     .route('/', socialRoutes);
 }

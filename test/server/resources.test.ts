@@ -208,3 +208,23 @@ describe('resources: favourites, comments, collections', () => {
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/collections/${cid}`), 404);
   });
 });
+
+describe('resources: group view of sharing', () => {
+  it('counts, per school and against last term, what it contributed, what others used, and what it received', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    // A rural teacher downloads a lead-school resource now.
+    const zhao = await h.as('zhao@beishan.demo');
+    const res = (await zhao.get(`/api/resources?q=${encodeURIComponent('有理数')}`)).body.items[0];
+    const before = (await leader.get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`)).body;
+    expectStatus(await zhao.get(`/api/resources/${res.id}/download`), 200);
+    const after = await leader.get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`);
+    expectStatus(after, 200);
+    const school = (body: any, name: string) => body.schools.find((s: any) => s.name === name);
+    expect(school(after.body, '京华实验中学').now.usedByOthers).toBe(school(before, '京华实验中学').now.usedByOthers + 1);
+    expect(school(after.body, '北山乡中心小学').now.received).toBe(school(before, '北山乡中心小学').now.received + 1);
+    expect(school(after.body, '北山乡中心小学')).toMatchObject({ rural: true, supported: true });
+    const month = after.body.months.at(-1);
+    expect(month.reachedRuralOrSupported).toBeGreaterThan(0);
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`), 404);
+  });
+});
