@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
 import { BarChart } from './bar-chart';
+import { ResourceReport } from './resource-report';
 
 const getUsage = query((orgId: string) => call(client.reports['facility-usage'].$get({ query: { orgId } })), 'facilityUsage');
 
@@ -28,7 +29,7 @@ export function FacilityReportPage() {
   };
   return (
     <>
-      <h1>{t('reports.facilityTitle')}</h1>
+      <h1>{t('reports.title')}</h1>
       <p class="muted">{t('reports.intro')}</p>
       <Show when={scopes().length > 1}>
         <div class="field" style={{ 'max-width': '22rem' }}>
@@ -43,7 +44,7 @@ export function FacilityReportPage() {
           <>
             <p><strong>{u().org.name}</strong> · {termName(u().term.name)}</p>
             <section class="card" aria-labelledby="schools-title">
-              <h2 id="schools-title">{t('reports.school')}</h2>
+              <h2 id="schools-title">{t('reports.facilityTitle')}</h2>
               <BarChart
                 title={t('reports.facilityTitle')}
                 unit={t('reports.hours')}
@@ -95,6 +96,7 @@ export function FacilityReportPage() {
                 />
               </Show>
             </section>
+            <ResourceReport orgId={u().org.id} />
           </>
         )}
       </Show>

@@ -1,6 +1,7 @@
 import type { reportsZh } from '../zh/reports';
 
 export const reportsEn: { [K in keyof typeof reportsZh]: (typeof reportsZh)[K] extends string ? string : Record<string, string> } = {
+  title: 'Sharing report', libraryTitle: 'Teaching resources', count: 'count', contributed: 'Resources published', usedByOthers: 'Used by other schools', received: 'Used from other schools', usedAcrossSchools: 'Uses across schools', reachedRural: 'Reached rural and supported schools', libraryEmpty: 'No resource was used across schools this term yet.',
   facilityTitle: 'Facility sharing', intro: 'Each school against its own last term, in a fixed order — not a ranking.', term: 'Term',
   terms: { autumn: 'Autumn term {{ year }}', spring: 'Spring term {{ year }}', summer: 'Summer {{ year }}' },
   school: 'School', lent: 'Lent (hours)', borrowed: 'Borrowed (hours)', lentNow: 'Lent this term', borrowedNow: 'Borrowed this term',
