@@ -94,6 +94,8 @@ export function createApp(deps: Deps) {
       permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      // A route that sets its own policy keeps it: the library's inline preview may be framed by our own page.
+      overwrite: false,
     }),
   );
   app.use('/api/*', async (c, next) => {

@@ -57,5 +57,7 @@ export const facetCount = z.object({ value: z.string(), count: z.number().int() 
 export const resourceSearch = z.object({
   items: z.array(resource),
   nextCursor: z.string().nullable(),
+  /** All matches, across pages. */
+  total: z.number().int(),
   facets: z.object({ subject: z.array(facetCount), grade: z.array(facetCount), kind: z.array(facetCount), edition: z.array(facetCount), school: z.array(facetCount.extend({ label: z.string() })) }),
 });

@@ -116,6 +116,7 @@ describe('resources: search in Chinese', () => {
     expect(titles).not.toContain('古诗三首 教学设计');
     expect(titles.length).toBeGreaterThanOrEqual(5); // the demo library's 分数 material, and this test's
     expect(res.body.facets.subject).toEqual([expect.objectContaining({ value: 'math' })]);
+    expect(res.body.total).toBe(res.body.facets.subject[0].count);
     // The title match ranks first.
     expect(titles[0]).toMatch(/分数/);
     const xiling = await h.as('admin@xiling.demo');
@@ -130,6 +131,10 @@ describe('resources: search in Chinese', () => {
     expect(chinese.every((r: any) => r.subject === 'chinese')).toBe(true);
     const narrow = await li.get(`/api/resources?q=${encodeURIComponent('初步认识')}&grade=3`);
     expect(narrow.body.items.map((r: any) => r.title)).toContain('分数的初步认识（第一课时）');
+    // A facet counts without its own filter: with grade 3 chosen, the other grades still show.
+    const graded = await li.get(`/api/resources?q=${encodeURIComponent('分数')}&grade=3`);
+    expect(graded.body.items.every((r: any) => r.grade === 3)).toBe(true);
+    expect(graded.body.facets.grade.map((g: any) => g.value)).toEqual(expect.arrayContaining(['3', '5']));
   });
 });
 
@@ -153,9 +158,13 @@ describe('resources: download', () => {
     expect(part.headers.get('content-range')).toBe(`bytes 0-3/${bytes.length}`);
     expectStatus(await li.get(`/api/resources/${id}/download`, { range: `bytes=${bytes.length + 10}-` }), 416);
 
-    const after = await li.get(`/api/resources/${id}`);
-    expect(after.body.resource.downloads).toBe(2);
-    expect(after.body.resource.users).toBe(1);
+    // The author's own downloads and previews are not uses; a colleague's download is, once per person.
+    expect((await li.get(`/api/resources/${id}`)).body.resource).toMatchObject({ downloads: 0, users: 0 });
+    const colleague = await h.as('admin@jhxx.demo');
+    expectStatus(await colleague.get(`/api/resources/${id}/download`), 200);
+    expectStatus(await colleague.get(`/api/resources/${id}/download`), 200);
+    expectStatus(await colleague.get(`/api/resources/${id}/download?inline=1`), 200);
+    expect((await li.get(`/api/resources/${id}`)).body.resource).toMatchObject({ downloads: 2, users: 1 });
   });
 
   it('a new version keeps the old one', async () => {

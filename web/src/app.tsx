@@ -14,6 +14,10 @@ const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page'
 const FacilityPage = lazy(() => import('./features/facilities/facility-page').then((m) => ({ default: m.FacilityPage })));
 const GroupCalendarPage = lazy(() => import('./features/facilities/group-calendar-page').then((m) => ({ default: m.GroupCalendarPage })));
 const NewFacilityPage = lazy(() => import('./features/facilities/new-facility-page').then((m) => ({ default: m.NewFacilityPage })));
+const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
+const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
+const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
+const UploadPage = lazy(() => import('./features/library/upload-page').then((m) => ({ default: m.UploadPage })));
 const NotificationsPage = lazy(() => import('./features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
 const FacilityReportPage = lazy(() => import('./features/reports/facility-report-page').then((m) => ({ default: m.FacilityReportPage })));
 const InvitePage = lazy(() => import('./features/auth/invite-page').then((m) => ({ default: m.InvitePage })));
@@ -47,6 +51,10 @@ export function App() {
         <Route path="/facilities/:id" component={FacilityPage} preload={signedIn} />
         <Route path="/facilities/:id/edit" component={NewFacilityPage} preload={signedIn} />
         <Route path="/bookings" component={MyBookingsPage} preload={signedIn} />
+        <Route path="/library" component={LibraryPage} preload={signedIn} />
+        <Route path="/library/upload" component={UploadPage} preload={signedIn} />
+        <Route path="/library/review" component={ReviewPage} preload={signedIn} />
+        <Route path="/library/:id" component={ResourcePage} preload={signedIn} />
         <Route path="/approvals" component={ApprovalsPage} preload={signedIn} />
         <Route path="/notifications" component={NotificationsPage} preload={signedIn} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={signedIn} />

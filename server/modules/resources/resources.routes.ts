@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import contentDisposition from 'content-disposition';
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Context } from 'hono';
 import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
@@ -146,15 +147,15 @@ export const resourcesRoutes = newRouter()
         p.mine ? eq(resources.authorId, actor.user.id) : undefined,
         p.status === 'in_review' ? eq(resources.status, 'in_review') : undefined,
       )!;
-      const filters = and(
-        p.subject ? eq(resources.subject, p.subject) : undefined,
-        p.grade ? eq(resources.grade, p.grade) : undefined,
-        p.kind ? eq(resources.kind, p.kind) : undefined,
-        p.edition ? eq(resources.edition, p.edition) : undefined,
-        p.schoolId ? eq(resources.schoolId, p.schoolId) : undefined,
-        p.licence ? eq(resources.licence, p.licence) : undefined,
-        p.unit ? eq(resources.unit, p.unit) : undefined,
-      );
+      const subjectF = p.subject ? eq(resources.subject, p.subject) : undefined;
+      const gradeF = p.grade ? eq(resources.grade, p.grade) : undefined;
+      const kindF = p.kind ? eq(resources.kind, p.kind) : undefined;
+      const editionF = p.edition ? eq(resources.edition, p.edition) : undefined;
+      const schoolF = p.schoolId ? eq(resources.schoolId, p.schoolId) : undefined;
+      const rest = [p.licence ? eq(resources.licence, p.licence) : undefined, p.unit ? eq(resources.unit, p.unit) : undefined];
+      const all = [subjectF, gradeF, kindF, editionF, schoolF, ...rest];
+      const filtersExcept = (own?: SQL) => and(...all.filter((f) => f !== own || own === undefined));
+      const filters = and(...all);
       const offset = p.cursor ? Number(Buffer.from(p.cursor, 'base64url').toString()) || 0 : 0;
       const rows = (await selectResources(db)
         .where(and(base, filters))
@@ -163,22 +164,32 @@ export const resourcesRoutes = newRouter()
         .offset(offset)) as ResourceRow[];
       const page = rows.slice(0, PAGE);
       const versions = await currentVersions(db, page.map((r) => r.r.id));
-      const facetRows = (await db
-        .select({ subject: resources.subject, grade: resources.grade, kind: resources.kind, edition: resources.edition, school: owner.id, schoolName: owner.name, n: sql<number>`count(*)::int` })
-        .from(resources)
-        .innerJoin(owner, eq(owner.id, resources.schoolId))
-        .where(and(base, filters))
-        .groupBy(sql`GROUPING SETS ((${resources.subject}), (${resources.grade}), (${resources.kind}), (${resources.edition}), (${owner.id}, ${owner.name}))`)) as { subject: string | null; grade: number | null; kind: string | null; edition: string | null; school: string | null; schoolName: string | null; n: number }[];
-      const facet = (key: 'subject' | 'grade' | 'kind' | 'edition') =>
-        facetRows.filter((r) => r[key] !== null && Object.entries(r).filter(([k, v]) => k !== key && k !== 'n' && v !== null).length === 0).map((r) => ({ value: String(r[key]), count: Number(r.n) }));
+      // Each facet counts with every filter but its own, so choosing 三年级 still shows the other grades' counts.
+      const facetOf = async (col: AnyPgColumn, label?: AnyPgColumn, own?: SQL) => {
+        const rows = await db
+          .select({ value: col, label: label ?? col, n: sql<number>`count(*)::int` })
+          .from(resources)
+          .innerJoin(owner, eq(owner.id, resources.schoolId))
+          .where(and(base, filtersExcept(own)))
+          .groupBy(col, ...(label ? [label] : []))
+          .orderBy(col);
+        return rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), label: String(r.label), count: Number(r.n) }));
+      };
+      const [subject, grade, kind, edition, school, [total]] = await Promise.all([
+        facetOf(resources.subject, undefined, subjectF),
+        facetOf(resources.grade, undefined, gradeF),
+        facetOf(resources.kind, undefined, kindF),
+        facetOf(resources.edition, undefined, editionF),
+        facetOf(owner.id, owner.name, schoolF),
+        db.select({ n: sql<number>`count(*)::int` }).from(resources).innerJoin(owner, eq(owner.id, resources.schoolId)).where(and(base, filters)),
+      ]);
+      const plain = (xs: { value: string; count: number }[]) => xs.map(({ value, count }) => ({ value, count }));
       return c.json(
         {
           items: page.map((r) => resourceOut(r, actor, versions.get(r.r.id))),
           nextCursor: rows.length > PAGE ? Buffer.from(String(offset + PAGE)).toString('base64url') : null,
-          facets: {
-            subject: facet('subject'), grade: facet('grade'), kind: facet('kind'), edition: facet('edition'),
-            school: facetRows.filter((r) => r.school !== null).map((r) => ({ value: r.school!, label: r.schoolName ?? '', count: Number(r.n) })),
-          },
+          total: Number(total?.n ?? 0),
+          facets: { subject: plain(subject), grade: plain(grade), kind: plain(kind), edition: plain(edition), school },
         },
         200,
       );
@@ -288,8 +299,8 @@ export const resourcesRoutes = newRouter()
         c.header('Content-Range', `bytes */${size}`);
         return c.json({ error: { code: 'bad_request', message: 'Range not satisfiable' } }, 416);
       }
-      // A range request is a player seeking, not a new download: count only whole first requests.
-      if (!range || range.start === 0) await recordUse(db, row.r.id, actor);
+      // A use is a download by someone other than the author: not a preview in the page, not a player seeking.
+      if (!inline && (!range || range.start === 0) && row.r.authorId !== actor.user.id) await recordUse(db, row.r.id, actor);
       const previewable = /^(application\/pdf|image\/|video\/|audio\/)/.test(v.contentType);
       const headers: Record<string, string> = {
         'Content-Type': v.contentType,

@@ -62,6 +62,7 @@ function Shell(props: ParentProps) {
     return [
       { href: '/', label: t('nav.home'), end: true },
       { href: '/facilities', label: t('nav.facilities') },
+      { href: '/library', label: t('nav.library') },
       { href: '/bookings', label: t('nav.bookings') },
       ...(r.isAdmin ? [{ href: '/approvals', label: t('nav.approvals'), count: () => queue()?.items.length ?? 0 }] : []),
       ...(r.isAdmin ? [{ href: '/reports/facilities', label: t('nav.reports') }] : []),

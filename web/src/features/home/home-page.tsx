@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
 import { getApprovalQueue } from '../bookings/bookings.queries';
 import { MyBookingsCard } from '../bookings/my-bookings-card';
+import { LibraryCard } from '../library/library-card';
 import { getMembers, getOrg, getOrgs } from '../orgs/orgs.queries';
 
 const inSchool = (me: Me) => me.memberships.some((m) => m.orgKind === 'school');
@@ -27,6 +28,7 @@ export function HomePage() {
               {/* A teacher's next step is booking; an admin's is the queue, so each sees theirs first. */}
               <Show when={inSchool(m()) && !rolesOf(m()).isAdmin}><MyBookingsCard /></Show>
               <TodoCard me={m()} />
+              <Show when={inSchool(m())}><LibraryCard /></Show>
               <Show when={inSchool(m()) && rolesOf(m()).isAdmin}><MyBookingsCard /></Show>
               <Show when={rolesOf(m()).isAdmin}><AdminCard me={m()} /></Show>
               <MembershipsCard me={m()} />

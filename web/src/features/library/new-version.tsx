@@ -1,0 +1,54 @@
+import { revalidate } from '@solidjs/router';
+import { createSignal, createUniqueId, Show } from 'solid-js';
+import type { Resource } from '../../../../shared/schemas/resources';
+import { OkNotice } from '../../components/notice';
+import { useI18n } from '../../lib/i18n';
+import { getResource, getResources } from './library.queries';
+import { sendFile } from './upload-request';
+import { UploadProgress } from './upload-progress';
+import { UploadError } from './upload-error';
+
+/** The author (or the school's admins) replace the file; older versions stay downloadable. */
+export function NewVersion(props: { resource: Resource }) {
+  const { t } = useI18n();
+  const id = createUniqueId();
+  const [file, setFile] = createSignal<File>();
+  const [progress, setProgress] = createSignal<number>();
+  const [error, setError] = createSignal<unknown>();
+  const [done, setDone] = createSignal<Resource>();
+  async function upload(e: SubmitEvent) {
+    e.preventDefault();
+    const f = file();
+    if (!f) return;
+    setError(undefined);
+    setDone(undefined);
+    setProgress(0);
+    try {
+      const r = await sendFile(`/api/resources/${props.resource.id}/versions`, f, undefined, setProgress).done;
+      setDone(r);
+      setFile(undefined);
+      (e.target as HTMLFormElement).reset();
+      await revalidate([getResource.key, getResources.key]);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setProgress(undefined);
+    }
+  }
+  return (
+    <form class="new-version" onSubmit={upload}>
+      <h3>{t('library.newVersion')}</h3>
+      <p class="muted small">{t('library.newVersionHint')}</p>
+      <label class="sr-only" for={`${id}-file`}>{t('library.chooseFile')}</label>
+      <div class="row">
+        <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
+        <button type="submit" disabled={!file() || progress() !== undefined}>{t('library.startUploadOne')}</button>
+      </div>
+      <Show when={progress() !== undefined}><UploadProgress fraction={progress()!} /></Show>
+      <UploadError error={error()} />
+      <Show when={done()}>
+        {(r) => <OkNotice>{t(r().status === 'in_review' ? 'library.versionInReview' : 'library.versionDone', { n: String(r().file?.number ?? '') })}</OkNotice>}
+      </Show>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { A, createAsync, revalidate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { createStore, produce } from 'solid-js/store';
+import type { ResourceMeta } from '../../../../shared/schemas/resources';
+import { EmptyState } from '../../components/notice';
+import { ApiError } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { requireMe } from '../../lib/session';
+import { DropZone } from './drop-zone';
+import { titleFromFileName } from './library-labels';
+import { getResources } from './library.queries';
+import { isFinal, UploadItem, type UploadEntry } from './upload-item';
+import { UploadMetaForm, type SharedMeta } from './upload-meta-form';
+import { sendFile } from './upload-request';
+import { UploadSummary } from './upload-summary';
+
+/** Two at a time: quick on a good line, and a slow village line is not swamped. */
+const PARALLEL = 2;
+const REMEMBERED = 'tz.library.lastMeta';
+const remembered = ['subject', 'grade', 'edition', 'volume', 'visibility', 'licence'] as const;
+
+/** A first guess at the kind from the file: slides are courseware, a video is a recorded lesson. */
+const guessKind = (f: File) => (/\.(pptx?|key)$/i.test(f.name) ? 'courseware' : f.type.startsWith('video/') ? 'video' : 'lesson_plan');
+
+function initialMeta(): SharedMeta {
+  const base: SharedMeta = { subject: '', grade: '', kind: '', visibility: 'school', edition: '', volume: '', unit: '', tags: '', licence: 'group_only', summary: '' };
+  try {
+    // The same teacher shares for the same subject and grade: last time's choices come back.
+    return { ...base, ...JSON.parse(localStorage.getItem(REMEMBERED) ?? '{}') };
+  } catch {
+    return base;
+  }
+}
+
+/** Share several files at once with one set of details; each shows its progress and outcome, failures retry. */
+export function UploadPage() {
+  const { t } = useI18n();
+  createAsync(() => requireMe());
+  const [meta, setMeta] = createStore<SharedMeta>(initialMeta());
+  const [entries, setEntries] = createStore<UploadEntry[]>([]);
+  const [fieldError, setFieldError] = createSignal<unknown>();
+  let nextKey = 1;
+
+  const update = (key: number, change: Partial<UploadEntry>) => setEntries((e) => e.key === key, produce((e) => Object.assign(e, change)));
+  const busy = () => entries.some((e) => e.state === 'waiting' || e.state === 'uploading');
+  const pending = () => entries.filter((e) => e.state === 'ready' || (e.state === 'failed' && !isFinal(e.error)));
+
+  function addFiles(files: File[]) {
+    if (!files.length) return;
+    if (!meta.kind) setMeta('kind', guessKind(files[0]!));
+    setEntries((list) => [...list, ...files.map((file): UploadEntry => ({ key: nextKey++, file, title: titleFromFileName(file.name), state: 'ready', progress: 0 }))]);
+  }
+
+  const metaFor = (title: string): ResourceMeta => {
+    const tags = meta.tags.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+    return {
+      title: title.trim(), subject: meta.subject as ResourceMeta['subject'], grade: Number(meta.grade), kind: meta.kind as ResourceMeta['kind'],
+      visibility: meta.visibility as ResourceMeta['visibility'], licence: meta.licence as ResourceMeta['licence'],
+      ...(meta.edition ? { edition: meta.edition } : {}), ...(meta.volume ? { volume: meta.volume } : {}), ...(meta.unit.trim() ? { unit: meta.unit.trim() } : {}),
+      ...(tags.length ? { tags } : {}), ...(meta.summary.trim() ? { summary: meta.summary.trim() } : {}),
+    };
+  };
+
+  async function uploadOne(key: number) {
+    const entry = entries.find((e) => e.key === key);
+    if (!entry) return;
+    update(key, { state: 'uploading', progress: 0, error: undefined });
+    try {
+      const resource = await sendFile('/api/resources', entry.file, metaFor(entry.title), (progress) => update(key, { progress })).done;
+      update(key, { state: 'done', progress: 1, resource });
+      localStorage.setItem(REMEMBERED, JSON.stringify(Object.fromEntries(remembered.map((k) => [k, meta[k]]))));
+    } catch (error) {
+      update(key, { state: 'failed', error });
+      if (error instanceof ApiError && error.code === 'validation_failed') setFieldError(error);
+    }
+  }
+
+  async function run(keys: number[]) {
+    setFieldError(undefined);
+    for (const key of keys) update(key, { state: 'waiting', error: undefined });
+    const queue = [...keys];
+    const worker = async () => {
+      for (let key = queue.shift(); key !== undefined; key = queue.shift()) await uploadOne(key);
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    await revalidate(getResources.key);
+  }
+
+  return (
+    <>
+      <p class="muted"><A href="/library">{t('library.back')}</A></p>
+      <h1>{t('library.uploadTitle')}</h1>
+      <p class="muted">{t('library.uploadIntro')}</p>
+      {/* Native validation first (required subject, grade, kind, titles), then the server's answer per file. */}
+      <form class="upload-layout" onSubmit={(e) => { e.preventDefault(); run(pending().map((p) => p.key)); }}>
+        <section class="card" aria-labelledby="files-title">
+          <h2 id="files-title">{t('library.files', { count: String(entries.length) })}</h2>
+          <DropZone onFiles={addFiles} />
+          <Show when={entries.length} fallback={<EmptyState title={t('library.noFiles')} />}>
+            <ul class="plain upload-list">
+              <For each={entries}>
+                {(entry) => (
+                  <UploadItem
+                    entry={entry}
+                    onTitle={(title) => update(entry.key, { title })}
+                    onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))}
+                    onRetry={() => run([entry.key])}
+                  />
+                )}
+              </For>
+            </ul>
+          </Show>
+          <UploadSummary entries={entries} onClear={() => setEntries((list) => list.filter((e) => e.state !== 'done'))} />
+        </section>
+        <section class="card">
+          <UploadMetaForm meta={meta} setMeta={setMeta} error={fieldError()} disabled={busy()} />
+          <button type="submit" class="primary big" disabled={busy() || !pending().length} style={{ width: '100%' }}>
+            {busy()
+              ? t('library.uploadingCount', { done: String(entries.filter((e) => e.state === 'done' || e.state === 'failed').length), count: String(entries.length) })
+              : pending().length > 1 ? t('library.startUpload', { count: String(pending().length) }) : t('library.startUploadOne')}
+          </button>
+        </section>
+      </form>
+    </>
+  );
+}
