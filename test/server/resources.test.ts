@@ -237,3 +237,18 @@ describe('resources: group view of sharing', () => {
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`), 404);
   });
 });
+
+describe('resources: browse like the textbook', () => {
+  it('lists edition → grade → unit with counts for a subject, only of what the caller sees', async () => {
+    const zhao = await h.as('zhao@beishan.demo');
+    const res = await zhao.get('/api/resource-tree?subject=math');
+    expectStatus(res, 200);
+    const pep = res.body.editions.find((e: any) => e.edition === '人教版');
+    const grade3 = pep.grades.find((g: any) => g.grade === 3);
+    expect(grade3.units).toEqual(expect.arrayContaining([expect.objectContaining({ unit: '第八单元 分数的初步认识' })]));
+    const units = await zhao.get(`/api/resources?subject=math&edition=${encodeURIComponent('人教版')}&grade=3&unit=${encodeURIComponent('第八单元 分数的初步认识')}`);
+    expect(units.body.total).toBe(grade3.units.find((u: any) => u.unit === '第八单元 分数的初步认识').count);
+    const xiling = await (await h.as('admin@xiling.demo')).get('/api/resource-tree?subject=math');
+    expect(JSON.stringify(xiling.body)).not.toContain('第八单元 分数的初步认识');
+  });
+});

@@ -197,6 +197,39 @@ export const resourcesRoutes = newRouter()
   )
   .openapi(
     createRoute({
+      method: 'get', path: '/resource-tree', tags: ['resources'], summary: 'Browse like the textbook: edition → grade → unit, with counts, for one subject',
+      request: { query: z.object({ subject: z.enum(subjects) }) },
+      responses: {
+        200: json(z.object({ editions: z.array(z.object({ edition: z.string(), count: z.number().int(), grades: z.array(z.object({ grade: z.number().int(), count: z.number().int(), units: z.array(z.object({ unit: z.string(), count: z.number().int() })) })) })) })),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { db } = c.get('deps').database;
+      const rows = await db
+        .select({ edition: resources.edition, grade: resources.grade, unit: resources.unit, n: sql<number>`count(*)::int` })
+        .from(resources)
+        .innerJoin(owner, eq(owner.id, resources.schoolId))
+        .where(and(visibleResourcesWhere(actor), eq(resources.status, 'published'), eq(resources.subject, c.req.valid('query').subject)))
+        .groupBy(resources.edition, resources.grade, resources.unit)
+        .orderBy(resources.edition, resources.grade, resources.unit);
+      const editions = new Map<string, { edition: string; count: number; grades: Map<number, { grade: number; count: number; units: { unit: string; count: number }[] }> }>();
+      for (const r of rows) {
+        const e = editions.get(r.edition ?? '') ?? { edition: r.edition ?? '', count: 0, grades: new Map() };
+        const g = e.grades.get(r.grade) ?? { grade: r.grade, count: 0, units: [] };
+        const n = Number(r.n);
+        e.count += n;
+        g.count += n;
+        g.units.push({ unit: r.unit ?? '', count: n });
+        e.grades.set(r.grade, g);
+        editions.set(e.edition, e);
+      }
+      return c.json({ editions: [...editions.values()].map((e) => ({ edition: e.edition, count: e.count, grades: [...e.grades.values()] })) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'get', path: '/resources/{id}', tags: ['resources'], summary: 'A resource with its versions',
       request: { params: idParam }, responses: { 200: json(z.object({ resource, versions: z.array(resourceVersion) })), ...commonErrors },
     }),

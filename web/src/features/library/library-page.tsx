@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
 import { LibraryFilters, type FilterKey } from './library-filters';
 import { getResources, type LibraryQuery } from './library.queries';
+import { BrowseTree } from './browse-tree';
 import { ResourceCard } from './resource-card';
 import { SearchBox } from './search-box';
 
@@ -19,7 +20,7 @@ export function LibraryPage() {
   const str = (k: string) => (params[k] ? String(params[k]) : undefined);
   const filters = createMemo<LibraryQuery>(() => ({
     q: str('q'), subject: str('subject') as Subject | undefined, grade: str('grade') ? Number(str('grade')) : undefined,
-    kind: str('kind') as ResourceKind | undefined, edition: str('edition'),
+    kind: str('kind') as ResourceKind | undefined, edition: str('edition'), unit: str('unit'),
   }));
   // Each answer carries the search it answers, so the suggestions never show titles for older text.
   const first = createAsync(async () => { const query = filters(); return { query, ...(await getResources(query)) }; });
@@ -30,8 +31,8 @@ export function LibraryPage() {
   createEffect(on(filters, () => { setMore(null); setMoreError(undefined); }, { defer: true }));
   const items = () => [...(first()?.items ?? []), ...(more()?.items ?? [])];
   const nextCursor = () => (more() ? more()!.nextCursor : first()?.nextCursor ?? null);
-  const total = () => (first()?.facets.kind ?? []).reduce((n, f) => n + f.count, 0);
-  const filtered = () => !!(filters().q || filters().subject || filters().grade || filters().kind || filters().edition);
+  const total = () => first()?.total ?? 0;
+  const filtered = () => !!(filters().q || filters().subject || filters().grade || filters().kind || filters().edition || filters().unit);
   const reviewer = () => { const m = me(); return !!m && (rolesOf(m).isGroupAdmin || rolesOf(m).isDistrictAdmin); };
   const reviewQueue = createAsync(async () => (reviewer() ? (await getResources({ status: 'in_review' })).items.filter((r) => r.canReview) : undefined));
 
@@ -73,11 +74,14 @@ export function LibraryPage() {
         selected={{ grade: str('grade'), subject: str('subject'), kind: str('kind'), edition: str('edition') }}
         onChange={(key: FilterKey, value) => setParams({ [key]: value })}
       />
+      <Show when={!filters().q}>
+        <BrowseTree subject={filters().subject} selected={{ edition: str('edition'), grade: str('grade'), unit: str('unit') }} onPick={(p) => setParams(p)} />
+      </Show>
       <Show when={first()}>
         <div class="spread results-bar">
           <p class="muted" role="status">{t('library.results', { count: String(total()) })}</p>
           <Show when={filtered()}>
-            <button type="button" class="link" onClick={() => setParams({ q: undefined, subject: undefined, grade: undefined, kind: undefined, edition: undefined })}>{t('library.clear')}</button>
+            <button type="button" class="link" onClick={() => setParams({ q: undefined, subject: undefined, grade: undefined, kind: undefined, edition: undefined, unit: undefined })}>{t('library.clear')}</button>
           </Show>
         </div>
         <Show

@@ -8,6 +8,7 @@ export interface LibraryQuery {
   grade?: number;
   kind?: ResourceKind;
   edition?: string;
+  unit?: string;
   status?: 'in_review';
   cursor?: string;
 }
@@ -19,7 +20,7 @@ export const getResources = query(
       client.resources.$get({
         query: {
           ...(p.q ? { q: p.q } : {}), ...(p.subject ? { subject: p.subject } : {}), ...(p.grade ? { grade: String(p.grade) as unknown as number } : {}),
-          ...(p.kind ? { kind: p.kind } : {}), ...(p.edition ? { edition: p.edition } : {}), ...(p.status ? { status: p.status } : {}),
+          ...(p.kind ? { kind: p.kind } : {}), ...(p.edition ? { edition: p.edition } : {}), ...(p.unit ? { unit: p.unit } : {}), ...(p.status ? { status: p.status } : {}),
           ...(p.cursor ? { cursor: p.cursor } : {}),
         },
       }),
@@ -28,3 +29,5 @@ export const getResources = query(
 );
 
 export const getResource = query((id: string) => call(client.resources[':id'].$get({ param: { id } })), 'resource');
+
+export const getResourceTree = query((subject: Subject) => call(client['resource-tree'].$get({ query: { subject } })), 'resourceTree');
