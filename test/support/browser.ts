@@ -63,3 +63,13 @@ export function useWebApp(): { readonly url: string; readonly browser: Browser }
     get browser() { return browser!; },
   };
 }
+
+/** A fresh browser context signed in as `email` (through the API), on the home page. */
+export async function signedInPage(web: { url: string; browser: Browser }, email: string, password = 'tongzhou-demo') {
+  const ctx = await newContext(web.browser);
+  const page = await ctx.newPage();
+  await page.request.post(`${web.url}/api/auth/login`, { data: { email, password } });
+  await page.goto(`${web.url}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}

@@ -1,10 +1,9 @@
 // Journeys 1 and 2 in a real browser: a teacher books the lab in ≤ 4 actions from the home page, a second
 // try shows the clash in the page, the gym booking waits for approval, the owner's admin approves it from
 // the queue, and the teacher sees it approved.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { toLocal } from '../../server/modules/bookings/bookings.rules';
-import { browserUnavailable, newContext, POLL, useWebApp } from '../support/browser';
+import { POLL, browserUnavailable, signedInPage, useWebApp } from '../support/browser';
 
 const unavailable = browserUnavailable();
 const ZH_DAYS = ['', '一', '二', '三', '四', '五', '六', '日'];
@@ -21,14 +20,7 @@ function targetDay(): { weekday: number; date: string } {
 describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () => {
   const web = useWebApp();
 
-  async function signedIn(email: string): Promise<Page> {
-    const ctx = await newContext(web.browser);
-    const page = await ctx.newPage();
-    await page.request.post(`${web.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
-    await page.goto(`${web.url}/`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    return page;
-  }
+  const signedIn = (email: string) => signedInPage(web, email);
 
   it('a teacher books the chemistry lab in 4 actions, and a second try shows the clash with free times', async () => {
     const page = await signedIn('li@jhxx.demo');

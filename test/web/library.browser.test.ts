@@ -2,9 +2,8 @@
 // upload page (progress to 100%, then "sent for review"), the group leader publishes it from the review
 // queue, and a rural teacher finds it by typing 分数, opens it, sees it previewed in the page and downloads
 // it — three actions from the library page.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserUnavailable, newContext, POLL, useWebApp } from '../support/browser';
+import { POLL, browserUnavailable, signedInPage, useWebApp } from '../support/browser';
 
 const unavailable = browserUnavailable();
 const FILE_NAME = '分数墙：折纸认识几分之一.pdf';
@@ -23,14 +22,7 @@ function tinyPdf(text: string): Buffer {
 describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
   const web = useWebApp();
 
-  async function signedIn(email: string): Promise<Page> {
-    const ctx = await newContext(web.browser);
-    const page = await ctx.newPage();
-    await page.request.post(`${web.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
-    await page.goto(`${web.url}/`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    return page;
-  }
+  const signedIn = (email: string) => signedInPage(web, email);
 
   it('a teacher uploads, the group leader publishes, a rural teacher finds, previews and downloads it in 3 actions', async () => {
     // The master teacher shares with the group: the upload page shows the progress and the outcome.

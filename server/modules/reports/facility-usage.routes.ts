@@ -3,12 +3,9 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { rowsOf, type Queryable } from '../../lib/db';
-import { AppError } from '../../lib/errors';
 import { commonErrors, json, newRouter } from '../../lib/router';
 import { iso } from '../../lib/time';
-import { requireActor } from '../auth/auth.middleware';
-import { termOf } from '../bookings/bookings.rules';
-import { getVisibleOrg, listSchoolsOf } from '../orgs/orgs.queries';
+import { reportScope } from './report-scope';
 
 const hours = z.number();
 const usage = z.object({
@@ -48,15 +45,8 @@ export const facilityUsageRoutes = newRouter().openapi(
     responses: { 200: json(usage), ...commonErrors },
   }),
   async (c) => {
-    const actor = requireActor(c);
     const { orgId, at } = c.req.valid('query');
-    const { db } = c.get('deps').database;
-    const org = await getVisibleOrg(db, actor, orgId);
-    const schools = org.kind === 'school' ? [org] : await listSchoolsOf(db, org);
-    const ids = schools.map((s) => s.id);
-    const term = termOf(at ? new Date(`${at}T12:00:00+08:00`) : new Date());
-    const previous = termOf(new Date(term.start.getTime() - 86400_000));
-    if (!ids.length) throw new AppError('not_found', 'This organisation has no schools yet');
+    const { db, org, schools, ids, term, previous } = await reportScope(c, orgId, at);
     const [now, before] = await Promise.all([usageRows(db, ids, term.start, term.end), usageRows(db, ids, previous.start, previous.end)]);
     const inScope = new Set(ids);
     const sum = (rows: Row[], f: (r: Row) => boolean) => round(rows.filter(f).reduce((a, r) => a + Number(r.hours), 0));

@@ -3,12 +3,9 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { rowsOf, type Queryable } from '../../lib/db';
-import { AppError } from '../../lib/errors';
 import { commonErrors, json, newRouter } from '../../lib/router';
 import { iso } from '../../lib/time';
-import { requireActor } from '../auth/auth.middleware';
-import { termOf } from '../bookings/bookings.rules';
-import { getVisibleOrg, listSchoolsOf } from '../orgs/orgs.queries';
+import { reportScope } from './report-scope';
 
 const figures = z.object({ contributed: z.number().int(), usedByOthers: z.number().int(), received: z.number().int() });
 const usage = z.object({
@@ -48,15 +45,8 @@ export const resourceUsageRoutes = newRouter().openapi(
     responses: { 200: json(usage), ...commonErrors },
   }),
   async (c) => {
-    const actor = requireActor(c);
     const { orgId, at } = c.req.valid('query');
-    const { db } = c.get('deps').database;
-    const org = await getVisibleOrg(db, actor, orgId);
-    const schools = org.kind === 'school' ? [org] : await listSchoolsOf(db, org);
-    if (!schools.length) throw new AppError('not_found', 'This organisation has no schools yet');
-    const ids = schools.map((s) => s.id);
-    const term = termOf(at ? new Date(`${at}T12:00:00+08:00`) : new Date());
-    const previous = termOf(new Date(term.start.getTime() - 86400_000));
+    const { db, org, schools, ids, term, previous } = await reportScope(c, orgId, at);
     const [now, before] = await Promise.all([counts(db, ids, term.start, term.end), counts(db, ids, previous.start, previous.end)]);
     const pick = (m: Map<string, Counts>, sid: string) => {
       const r = m.get(sid);
