@@ -252,3 +252,16 @@ describe('resources: browse like the textbook', () => {
     expect(JSON.stringify(xiling.body)).not.toContain('第八单元 分数的初步认识');
   });
 });
+
+describe('resources: limits and leaders', () => {
+  it('tells the web app the upload limit, and a group leader shares on behalf of a school of the group', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    expect((await leader.get('/api/resource-limits')).body).toMatchObject({ maxUploadBytes: 5 * 1024 * 1024, accepted: expect.arrayContaining(['PDF', 'MP4']) });
+    const noSchool = await upload(leader, { title: '集团教研 分数专题', visibility: 'school' }, pdf('leader'));
+    expectStatus(noSchool, 400);
+    const res = await upload(leader, { title: '集团教研 分数专题', visibility: 'group', schoolId: h.ids.orgs.beishan }, pdf('leader2'));
+    expectStatus(res, 201);
+    expect(res.body.resource).toMatchObject({ schoolName: '北山乡中心小学', authorName: '刘建国', status: 'in_review' });
+    expectStatus(await upload(await h.as('admin@xiling.demo'), { title: 'x', visibility: 'school', schoolId: h.ids.orgs.beishan }, pdf('x')), 400);
+  });
+});

@@ -22,7 +22,7 @@ import {
   canManageResource, canReview, currentVersions, getVisibleResource, owner, recordUse, resourceOut, selectResources, versionOut, visibleResourcesWhere, type ResourceRow,
 } from './resources.queries';
 import { insertResource } from './resources.service';
-import { receiveUpload, type Received } from './upload';
+import { ACCEPTED_LABELS, receiveUpload, type Received } from './upload';
 
 const PAGE = 20;
 const errors = {
@@ -193,6 +193,17 @@ export const resourcesRoutes = newRouter()
         },
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/resource-limits', tags: ['resources'], summary: 'What an upload may be: the size limit and the accepted kinds of file',
+      responses: { 200: json(z.object({ maxUploadBytes: z.number().int(), accepted: z.array(z.string()) })), ...commonErrors },
+    }),
+    (c) => {
+      requireActor(c);
+      const { storage, config } = c.get('deps');
+      return c.json({ maxUploadBytes: storage ? (config.maxUploadBytes ?? 500 * 1024 * 1024) : 0, accepted: Object.values(ACCEPTED_LABELS) }, 200);
     },
   )
   .openapi(

@@ -21,6 +21,8 @@ const ALLOWED: Record<string, string> = {
   'video/mp4': 'MP4', 'video/webm': 'WebM', 'audio/mpeg': 'MP3',
   'application/zip': 'ZIP',
 };
+/** The accepted kinds, by name, for the upload page. */
+export const ACCEPTED_LABELS = ALLOWED;
 const LEGACY_OFFICE: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
 /** Enough bytes for file-type to recognise every allowed type. */
 const SNIFF_BYTES = 4100;

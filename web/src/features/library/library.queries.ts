@@ -31,3 +31,4 @@ export const getResources = query(
 export const getResource = query((id: string) => call(client.resources[':id'].$get({ param: { id } })), 'resource');
 
 export const getResourceTree = query((subject: Subject) => call(client['resource-tree'].$get({ query: { subject } })), 'resourceTree');
+export const getUploadLimits = query(() => call(client['resource-limits'].$get()), 'uploadLimits');

@@ -8,7 +8,8 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { DropZone } from './drop-zone';
 import { titleFromFileName } from './library-labels';
-import { getResources } from './library.queries';
+import { getResources, getUploadLimits } from './library.queries';
+import { getOrgs } from '../orgs/orgs.queries';
 import { isFinal, UploadItem, type UploadEntry } from './upload-item';
 import { UploadMetaForm, type SharedMeta } from './upload-meta-form';
 import { sendFile } from './upload-request';
@@ -35,7 +36,13 @@ function initialMeta(): SharedMeta {
 /** Share several files at once with one set of details; each shows its progress and outcome, failures retry. */
 export function UploadPage() {
   const { t } = useI18n();
-  createAsync(() => requireMe());
+  const me = createAsync(() => requireMe());
+  const limits = createAsync(() => getUploadLimits());
+  const orgs = createAsync(() => getOrgs());
+  // A group leader belongs to no school: they choose which school the resources are shared from.
+  const ownSchool = () => me()?.memberships.some((m) => m.orgKind === 'school') ?? true;
+  const managedSchools = () => orgs()?.items.filter((o) => o.kind === 'school' && o.canManage) ?? [];
+  const [schoolId, setSchoolId] = createSignal('');
   const [meta, setMeta] = createStore<SharedMeta>(initialMeta());
   const [entries, setEntries] = createStore<UploadEntry[]>([]);
   const [fieldError, setFieldError] = createSignal<unknown>();
@@ -48,7 +55,16 @@ export function UploadPage() {
   function addFiles(files: File[]) {
     if (!files.length) return;
     if (!meta.kind) setMeta('kind', guessKind(files[0]!));
-    setEntries((list) => [...list, ...files.map((file): UploadEntry => ({ key: nextKey++, file, title: titleFromFileName(file.name), state: 'ready', progress: 0 }))]);
+    const max = limits()?.maxUploadBytes;
+    // Too large is known before a byte is sent: say so at once instead of after a long upload.
+    const tooLarge = (f: File) => (max && f.size > max ? new ApiError(413, 'payload_too_large', `The file is larger than ${Math.round(max / 1048576)} MB`) : undefined);
+    setEntries((list) => [
+      ...list,
+      ...files.map((file): UploadEntry => {
+        const error = tooLarge(file);
+        return { key: nextKey++, file, title: titleFromFileName(file.name), state: error ? 'failed' : 'ready', progress: 0, ...(error ? { error } : {}) };
+      }),
+    ]);
   }
 
   const metaFor = (title: string): ResourceMeta => {
@@ -58,6 +74,7 @@ export function UploadPage() {
       visibility: meta.visibility as ResourceMeta['visibility'], licence: meta.licence as ResourceMeta['licence'],
       ...(meta.edition ? { edition: meta.edition } : {}), ...(meta.volume ? { volume: meta.volume } : {}), ...(meta.unit.trim() ? { unit: meta.unit.trim() } : {}),
       ...(tags.length ? { tags } : {}), ...(meta.summary.trim() ? { summary: meta.summary.trim() } : {}),
+      ...(!ownSchool() && (schoolId() || managedSchools()[0]) ? { schoolId: schoolId() || managedSchools()[0]!.id } : {}),
     };
   };
 
@@ -113,6 +130,14 @@ export function UploadPage() {
           <UploadSummary entries={entries} onClear={() => setEntries((list) => list.filter((e) => e.state !== 'done'))} />
         </section>
         <section class="card">
+          <Show when={!ownSchool() && managedSchools().length}>
+            <div class="field">
+              <label for="upload-school">{t('library.forSchool')}</label>
+              <select id="upload-school" disabled={busy()} onChange={(e) => setSchoolId(e.currentTarget.value)}>
+                <For each={managedSchools()}>{(s) => <option value={s.id} selected={s.id === (schoolId() || managedSchools()[0]?.id)}>{s.name}</option>}</For>
+              </select>
+            </div>
+          </Show>
           <UploadMetaForm meta={meta} setMeta={setMeta} error={fieldError()} disabled={busy()} />
           <button type="submit" class="primary big" disabled={busy() || !pending().length} style={{ width: '100%' }}>
             {busy()

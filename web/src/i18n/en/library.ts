@@ -8,7 +8,7 @@ export const libraryEn: { [K in keyof typeof libraryZh]: (typeof libraryZh)[K] e
   clear: 'Clear filters', allGrades: 'All grades', allSubjects: 'All subjects', allKinds: 'All kinds', allEditions: 'All editions',
   subjectLabel: 'Subject', gradeLabel: 'Grade', kindLabel: 'Kind', editionLabel: 'Textbook edition', volumeLabel: 'Volume', unitLabel: 'Unit',
   tagsLabel: 'Tags', tagsHint: 'Separate with commas, e.g. fractions, shapes', licenceLabel: 'Licence', visibilityLabel: 'Share with', summaryLabel: 'Summary', titleLabel: 'Title',
-  results: '{{ count }} found',
+  results: '{{ count }} found', forSchool: 'Share on behalf of which school',
   browse: 'Browse by textbook', browseSubject: 'Choose a subject', browseEmpty: 'No resources for this subject yet.', editionMissing: 'Edition not given', noUnit: 'Unit not given',
   none: 'Nothing matches', noneHint: 'Try other words, or clear the filters. If it is not here, upload yours and share it with colleagues.',
   empty: 'The library is empty so far', emptyHint: 'Upload a first lesson plan or slides and colleagues across the group can use it.',

@@ -6,7 +6,7 @@ export const libraryZh = {
   clear: '清除筛选', allGrades: '全部年级', allSubjects: '全部学科', allKinds: '全部类型', allEditions: '全部版本',
   subjectLabel: '学科', gradeLabel: '年级', kindLabel: '类型', editionLabel: '教材版本', volumeLabel: '册次', unitLabel: '单元',
   tagsLabel: '标签', tagsHint: '用逗号分隔，如：分数, 图形', licenceLabel: '使用许可', visibilityLabel: '分享范围', summaryLabel: '简介', titleLabel: '标题',
-  results: '共找到 {{ count }} 条',
+  results: '共找到 {{ count }} 条', forSchool: '代哪所学校分享',
   browse: '按教材浏览', browseSubject: '选择学科', browseEmpty: '这个学科还没有资源。', editionMissing: '未注明版本', noUnit: '未注明单元',
   none: '没有找到符合条件的资源', noneHint: '换个关键词，或清除筛选。找不到就自己上传一份，和同事分享。',
   empty: '资源库里还没有资源', emptyHint: '上传第一份教案或课件，集团的同事就能用上。',
