@@ -15,6 +15,12 @@ export const nodeEnv = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Comma-separated origins besides the server's own that may send signed-in writes (e.g. the Vite dev server). */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** S3-compatible object storage for uploaded files; when S3_ENDPOINT is unset, files live under DATA_DIR. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).default('tongzhou'),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Largest accepted upload, in MB. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).default(500),
 });

@@ -14,6 +14,7 @@ import type { AppEnv, Deps } from './lib/context';
 import { openDatabase, runMigrations } from './lib/db-node';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger } from './lib/log';
+import { S3Storage } from './modules/resources/s3-storage';
 import { LocalStorage } from './modules/resources/storage';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url)).replace(/\/dist\/$/, '/');
@@ -54,7 +55,12 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   const log = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) });
   await runMigrations(database);
-  const storage = new LocalStorage(resolve(env.DATA_DIR, 'files'));
+  const storage = env.S3_ENDPOINT
+    ? new S3Storage({
+        endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET, region: env.S3_REGION, tempDir: resolve(env.DATA_DIR, 'files'),
+        accessKeyId: env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+      })
+    : new LocalStorage(resolve(env.DATA_DIR, 'files'));
   await storage.clearTemp();
   if (database.kind === 'pglite' && env.SEED_DEMO === '1' && (await isEmpty(database.db))) {
     await seedDemo(database.db, storage);

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { id, idParam } from '../../../shared/schemas/common';
 import { facilityPhotos } from '../../db/schema';
@@ -70,7 +69,7 @@ export const photosRoutes = newRouter()
       await getVisibleFacility(database.db, actor, facilityId);
       const [p] = await database.db.select().from(facilityPhotos).where(and(eq(facilityPhotos.id, photoId), eq(facilityPhotos.facilityId, facilityId)));
       if (!p || !storage) throw notFound('photo');
-      return c.body(Readable.toWeb(storage.read(p.storageKey)) as ReadableStream, 200, {
+      return c.body(await storage.read(p.storageKey), 200, {
         'Content-Type': p.contentType, 'Content-Length': String(p.size), 'Cache-Control': 'private, max-age=86400, immutable', 'X-Content-Type-Options': 'nosniff',
       });
     },

@@ -4,7 +4,6 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Context } from 'hono';
 import { Buffer } from 'node:buffer';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { licences, resourceKinds, subjects } from '../../../shared/enums';
 import { id, idParam } from '../../../shared/schemas/common';
@@ -355,7 +354,7 @@ export const resourcesRoutes = newRouter()
         // The preview page embeds PDFs from here: same origin only.
         'Content-Security-Policy': "default-src 'none'; frame-ancestors 'self'; sandbox",
       };
-      const stream = Readable.toWeb(storage.read(v.storageKey, range ?? undefined)) as ReadableStream;
+      const stream = await storage.read(v.storageKey, range ?? undefined);
       if (range) {
         headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
         headers['Content-Length'] = String(range.end - range.start + 1);

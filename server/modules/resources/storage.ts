@@ -2,9 +2,10 @@
 // name), and every path is resolved and checked to stay inside the folder. Files are written to tmp/ first
 // and promoted once their database row exists; tmp/ is emptied at start-up.
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
 
 export interface Storage {
   /** A new temporary key and a write stream for it. */
@@ -14,8 +15,11 @@ export interface Storage {
   remove(key: string): Promise<void>;
   size(key: string): Promise<number>;
   /** Bytes [start, end] inclusive, or the whole object. */
-  read(key: string, range?: { start: number; end: number }): ReadStream;
+  read(key: string, range?: { start: number; end: number }): Promise<ReadableStream<Uint8Array>>;
 }
+
+/** A new final key: files/<year-month>/<uuid>. */
+export const newFileKey = () => `files/${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
 
 const KEY = /^(tmp|files)\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}$|^tmp\/[0-9a-f-]{36}$/;
 
@@ -41,8 +45,7 @@ export class LocalStorage implements Storage {
   }
 
   async promote(tempKey: string) {
-    const month = new Date().toISOString().slice(0, 7);
-    const key = `files/${month}/${randomUUID()}`;
+    const key = newFileKey();
     await mkdir(dirname(this.path(key)), { recursive: true });
     await rename(this.path(tempKey), this.path(key));
     return key;
@@ -56,8 +59,8 @@ export class LocalStorage implements Storage {
     return (await stat(this.path(key))).size;
   }
 
-  read(key: string, range?: { start: number; end: number }) {
-    return createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {});
+  async read(key: string, range?: { start: number; end: number }) {
+    return Readable.toWeb(createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {})) as ReadableStream<Uint8Array>;
   }
 
   /** Leftovers of uploads interrupted by a crash. */

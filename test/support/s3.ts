@@ -1,0 +1,46 @@
+// A real S3-protocol server on loopback for the object-storage tests: gofakes3 (a Go S3 implementation),
+// built by `.ci/run` into .cache/bin. Locally the tests skip with a message when it is missing; with CI set
+// they fail instead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const GOFAKES3 = process.env.GOFAKES3_PATH ?? resolve('.cache/bin/gofakes3');
+
+export function s3Unavailable(): string | null {
+  if (existsSync(GOFAKES3)) return null;
+  const reason = `gofakes3 not found at ${GOFAKES3}: build it with "GOBIN=$PWD/.cache/bin go install github.com/johannesboyne/gofakes3/cmd/gofakes3@v1.2.0"`;
+  if (process.env.CI) throw new Error(`${reason}. CI must run the object-storage tests.`);
+  console.warn(`Skipping object-storage tests: ${reason}`);
+  return reason;
+}
+
+const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => ok(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+
+/** Starts gofakes3 with buckets created on first use; resolves once it answers. */
+export async function startS3(): Promise<{ endpoint: string; stop(): void }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'tz-s3-'));
+  const child: ChildProcess = spawn(GOFAKES3, ['-backend', 'fs', '-fs.path', dir, '-fs.create', '-autobucket', '-host', `127.0.0.1:${port}`], { stdio: 'ignore' });
+  const endpoint = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(endpoint, { signal: AbortSignal.timeout(500) });
+      return { endpoint, stop: () => child.kill('SIGTERM') };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('gofakes3 did not start');
+}
