@@ -95,4 +95,26 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
     await expect.poll(async () => (await frame!.contentFrame())?.url(), POLL).toContain(`/api/resources/${pdf.id}/download?inline=1`);
     await page.context().close();
   });
+
+  it('a rural teacher keeps a resource, comments on it, and gathers it into a collection a colleague can open', async () => {
+    const rural = await signedIn('chen@nanhu.demo');
+    await rural.goto(`${web.url}/library?q=${encodeURIComponent('分数的意义')}`);
+    await rural.getByRole('link', { name: '分数的意义 教学设计' }).first().click();
+    await rural.getByRole('button', { name: '☆ 收藏' }).click();
+    await rural.getByRole('button', { name: '★ 已收藏' }).waitFor();
+    await rural.getByLabel('写评论').fill('南湖村小学五年级用过，学生很快理解了“单位1”。');
+    await rural.getByRole('button', { name: '发表' }).click();
+    await expect.poll(() => rural.getByRole('region', { name: /同事评论/ }).innerText(), POLL).toContain('单位1');
+    await rural.getByLabel('新建资源包').fill('五年级 分数的意义 单元包');
+    await rural.getByRole('button', { name: '新建资源包' }).click();
+    await rural.getByRole('link', { name: '打开资源包' }).click();
+    await expect.poll(() => rural.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('五年级 分数的意义 单元包');
+    const url = rural.url();
+    await rural.context().close();
+
+    const colleague = await signedIn('zhao@beishan.demo');
+    await colleague.goto(url);
+    await expect.poll(() => colleague.getByRole('link', { name: '分数的意义 教学设计', exact: true }).count(), POLL).toBe(1);
+    await colleague.context().close();
+  });
 });

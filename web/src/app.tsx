@@ -12,6 +12,8 @@ const ApprovalsPage = lazy(() => import('./features/bookings/approvals-page').th
 const MyBookingsPage = lazy(() => import('./features/bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })));
 const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page').then((m) => ({ default: m.FacilitiesPage })));
 const FacilityPage = lazy(() => import('./features/facilities/facility-page').then((m) => ({ default: m.FacilityPage })));
+const CollectionsPage = lazy(() => import('./features/library/collections-page').then((m) => ({ default: m.CollectionsPage })));
+const CollectionPage = lazy(() => import('./features/library/collections-page').then((m) => ({ default: m.CollectionPage })));
 const GroupCalendarPage = lazy(() => import('./features/facilities/group-calendar-page').then((m) => ({ default: m.GroupCalendarPage })));
 const NewFacilityPage = lazy(() => import('./features/facilities/new-facility-page').then((m) => ({ default: m.NewFacilityPage })));
 const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
@@ -54,6 +56,8 @@ export function App() {
         <Route path="/library" component={LibraryPage} preload={signedIn} />
         <Route path="/library/upload" component={UploadPage} preload={signedIn} />
         <Route path="/library/review" component={ReviewPage} preload={signedIn} />
+        <Route path="/library/collections" component={CollectionsPage} preload={signedIn} />
+        <Route path="/library/collections/:id" component={CollectionPage} preload={signedIn} />
         <Route path="/library/:id" component={ResourcePage} preload={signedIn} />
         <Route path="/approvals" component={ApprovalsPage} preload={signedIn} />
         <Route path="/notifications" component={NotificationsPage} preload={signedIn} />

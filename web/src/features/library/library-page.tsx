@@ -59,6 +59,7 @@ export function LibraryPage() {
           <Show when={reviewer()}>
             <A class="button" href="/library/review">{reviewQueue()?.length ? t('library.reviewCount', { count: String(reviewQueue()!.length) }) : t('library.review')}</A>
           </Show>
+          <A class="button" href="/library/collections">{t('library.collections')}</A>
           <A class="button primary" href="/library/upload">{t('library.upload')}</A>
         </div>
       </div>

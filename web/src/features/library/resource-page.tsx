@@ -11,6 +11,7 @@ import { getResource } from './library.queries';
 import { NewVersion } from './new-version';
 import { DownloadIcon } from './resource-card';
 import { ResourcePreview } from './resource-preview';
+import { ResourceSocial } from './resource-social';
 import { ReviewActions } from './review-actions';
 import { StatusBadge } from './status-badge';
 import { VersionsList } from './versions-list';
@@ -69,6 +70,7 @@ export function ResourcePage() {
                     <ReviewActions resource={r()} onDone={(decision) => setReviewed({ decision, title: r().title })} />
                   </section>
                 </Show>
+                <ResourceSocial resource={r()} />
                 <section class="card" aria-labelledby="versions-title">
                   <h2 id="versions-title">{t('library.versions')}</h2>
                   <VersionsList resourceId={r().id} versions={d().versions} />

@@ -6,6 +6,7 @@ export const libraryZh = {
   clear: '清除筛选', allGrades: '全部年级', allSubjects: '全部学科', allKinds: '全部类型', allEditions: '全部版本',
   subjectLabel: '学科', gradeLabel: '年级', kindLabel: '类型', editionLabel: '教材版本', volumeLabel: '册次', unitLabel: '单元',
   tagsLabel: '标签', tagsHint: '用逗号分隔，如：分数, 图形', licenceLabel: '使用许可', visibilityLabel: '分享范围', summaryLabel: '简介', titleLabel: '标题',
+  keep: '收藏与资源包', favourite: '收藏', favourited: '已收藏', addToCollection: '加入资源包', newCollection: '新建资源包', newCollectionHint: '如：三年级 分数单元', collected: '已加入资源包。', openCollection: '打开资源包', comments: '同事评论', noComments: '还没有评论。用过之后，说说效果吧。', writeComment: '写评论', sendComment: '发表', collections: '资源包', noCollections: '还没有资源包', noCollectionsHint: '在资源页面把资源加入资源包，按单元整理后分享给同事。', collectionCount: '{{ n }} 份资源', emptyCollection: '这个资源包还是空的（或其中的资源你无权查看）。',
   results: '共找到 {{ count }} 条', forSchool: '代哪所学校分享',
   browse: '按教材浏览', browseSubject: '选择学科', browseEmpty: '这个学科还没有资源。', editionMissing: '未注明版本', noUnit: '未注明单元',
   none: '没有找到符合条件的资源', noneHint: '换个关键词，或清除筛选。找不到就自己上传一份，和同事分享。',
