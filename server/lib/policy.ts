@@ -11,6 +11,8 @@ export interface ActorMembership {
   orgKind: OrgKind;
   role: Role;
   masterTeacher: boolean;
+  /** Named by the group's leaders to review resources shared with the group or district. */
+  reviewer?: boolean;
   classroomId: string | null;
   classroomName: string | null;
   /** For a school: its group and district. */

@@ -18,6 +18,7 @@ export const membership = z.object({
   orgKind: z.enum(orgKinds),
   role: z.enum(roles),
   masterTeacher: z.boolean(),
+  reviewer: z.boolean().optional(),
   classroomId: id.nullable(),
   classroomName: z.string().nullable(),
 });

@@ -38,6 +38,7 @@ export const member = z.object({
   email: z.string(),
   role: z.enum(roles),
   masterTeacher: z.boolean(),
+  reviewer: z.boolean(),
   classroomId: id.nullable(),
   /** false until the person has accepted the invitation and set a password */
   active: z.boolean(),
@@ -93,6 +94,8 @@ export const updateMembershipInput = z
   .object({
     role: z.enum(roles).optional(),
     masterTeacher: z.boolean().optional(),
+    /** Named reviewer of group-wide resources (set by the group's or district's admins). */
+    reviewer: z.boolean().optional(),
     classroomId: id.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');

@@ -265,3 +265,27 @@ describe('resources: limits and leaders', () => {
     expectStatus(await upload(await h.as('admin@xiling.demo'), { title: 'x', visibility: 'school', schoolId: h.ids.orgs.beishan }, pdf('x')), 400);
   });
 });
+
+describe('resources: named reviewers', () => {
+  it('the group leader names a teacher reviewer, who then sees and publishes what waits; a school admin cannot name one', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
+    const zhang = members.body.items.find((m: any) => m.email === 'zhang@jhzx.demo');
+    expectStatus(await (await h.as('admin@jhzx.demo')).patch(`/api/memberships/${zhang.membershipId}`, { reviewer: true }), 403);
+    const named = await leader.patch(`/api/memberships/${zhang.membershipId}`, { reviewer: true });
+    expectStatus(named, 200);
+    expect(named.body.membership.reviewer).toBe(true);
+
+    const li = await h.as('li@jhxx.demo');
+    const waiting = await upload(li, { title: '待审：分数墙教具', visibility: 'group' }, pdf('named-reviewer'));
+    const zhangClient = await h.as('zhang@jhzx.demo');
+    const queue = await zhangClient.get('/api/resources?status=in_review');
+    expect(queue.body.items.find((r: any) => r.id === waiting.body.resource.id)).toMatchObject({ canReview: true });
+    const done = await zhangClient.post(`/api/resources/${waiting.body.resource.id}/review`, { decision: 'publish' });
+    expectStatus(done, 200);
+    expect(done.body.resource.status).toBe('published');
+    // A teacher who was not named still cannot.
+    const other = await upload(li, { title: '待审：另一个', visibility: 'group' }, pdf('not-named'));
+    expectStatus(await (await h.as('wang@jhzx.demo')).post(`/api/resources/${other.body.resource.id}/review`, { decision: 'publish' }), 404);
+  });
+});

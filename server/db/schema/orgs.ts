@@ -69,6 +69,8 @@ export const memberships = pgTable(
     orgId: uuid().notNull().references(() => orgs.id),
     role: role().notNull(),
     masterTeacher: boolean().notNull().default(false),
+    /** A teacher the group's leaders named to review resources shared with the group or district. */
+    reviewer: boolean().notNull().default(false),
     /** For assistants: the classroom whose screen they operate. */
     classroomId: uuid().references(() => classrooms.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

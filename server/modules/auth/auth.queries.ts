@@ -12,7 +12,7 @@ const TOUCH_EVERY_MS = 10 * 60 * 1000;
 const membershipsOfU = sql.raw(`COALESCE((
   SELECT json_agg(json_build_object(
     'id', m.id, 'orgId', o.id, 'orgName', o.name, 'orgKind', o.kind, 'role', m.role,
-    'masterTeacher', m.master_teacher, 'classroomId', m.classroom_id, 'classroomName', cl.name,
+    'masterTeacher', m.master_teacher, 'reviewer', m.reviewer, 'classroomId', m.classroom_id, 'classroomName', cl.name,
     'groupId', o.group_id, 'districtId', o.district_id) ORDER BY o.kind, o.name, m.role)
   FROM memberships m JOIN orgs o ON o.id = m.org_id LEFT JOIN classrooms cl ON cl.id = m.classroom_id
   WHERE m.user_id = u.id), '[]'::json) AS memberships`);

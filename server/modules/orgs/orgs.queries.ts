@@ -97,7 +97,7 @@ export async function listMembers(db: Queryable, orgId: string) {
   const rows = await db
     .select({
       membershipId: memberships.id, userId: users.id, name: users.name, email: users.email, role: memberships.role,
-      masterTeacher: memberships.masterTeacher, classroomId: memberships.classroomId,
+      masterTeacher: memberships.masterTeacher, reviewer: memberships.reviewer, classroomId: memberships.classroomId,
       active: sql<boolean>`${users.passwordHash} IS NOT NULL`,
     })
     .from(memberships)

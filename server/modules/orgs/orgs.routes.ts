@@ -173,7 +173,7 @@ export const orgsRoutes = newRouter()
     createRoute({
       method: 'patch', path: '/memberships/{id}', tags: ['orgs'], summary: "Change a member's role, master-teacher flag or classroom",
       request: { params: idParam, body: jsonBody(updateMembershipInput) },
-      responses: { 200: json(z.object({ membership: z.object({ id, role: z.string(), masterTeacher: z.boolean(), classroomId: id.nullable() }) })), ...commonErrors, ...conflict },
+      responses: { 200: json(z.object({ membership: z.object({ id, role: z.string(), masterTeacher: z.boolean(), reviewer: z.boolean(), classroomId: id.nullable() }) })), ...commonErrors, ...conflict },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -181,9 +181,18 @@ export const orgsRoutes = newRouter()
       const found = await getMembership(db, c.req.valid('param').id);
       if (!found || !canSeeOrg(actor, found.org)) throw notFound('membership');
       assertManageOrg(actor, found.org);
-      const next = { ...found.membership, ...c.req.valid('json') };
+      const input = c.req.valid('json');
+      const next = { ...found.membership, ...input };
       if (next.role !== 'assistant') next.classroomId = null;
-      if (next.role !== 'teacher') next.masterTeacher = false;
+      if (next.role !== 'teacher') {
+        next.masterTeacher = false;
+        next.reviewer = false;
+      }
+      // Reviewers of group-wide sharing are named by the group's or district's leaders, not by the school.
+      if (input.reviewer !== undefined && input.reviewer !== found.membership.reviewer &&
+        !actor.memberships.some((m) => (m.role === 'group_admin' && m.orgId === found.org.groupId) || (m.role === 'district_admin' && m.orgId === found.org.districtId))) {
+        throw new AppError('forbidden', 'Only the group or district leaders name reviewers');
+      }
       const classroomIds = new Set((await listClassrooms(db, [found.org.id])).map((r) => r.id));
       const problem = membershipProblem({ org: found.org, role: next.role, masterTeacher: next.masterTeacher, classroomId: next.classroomId, classroomIds });
       if (problem) throw new AppError('validation_failed', problem.reason, { fields: { [problem.field]: [problem.reason] } });
@@ -191,7 +200,7 @@ export const orgsRoutes = newRouter()
         db.transaction(async (tx) => {
           const [row] = await tx
             .update(memberships)
-            .set({ role: next.role, masterTeacher: next.masterTeacher, classroomId: next.classroomId })
+            .set({ role: next.role, masterTeacher: next.masterTeacher, reviewer: next.reviewer, classroomId: next.classroomId })
             .where(eq(memberships.id, found.membership.id))
             .returning();
           await audit(tx, c, { action: 'membership.update', entityType: 'membership', entityId: row!.id, orgId: found.org.id, before: found.membership, after: row });
@@ -199,7 +208,7 @@ export const orgsRoutes = newRouter()
         }),
       );
       forgetActor(c, updated.userId);
-      return c.json({ membership: { id: updated.id, role: updated.role, masterTeacher: updated.masterTeacher, classroomId: updated.classroomId } }, 200);
+      return c.json({ membership: { id: updated.id, role: updated.role, masterTeacher: updated.masterTeacher, reviewer: updated.reviewer, classroomId: updated.classroomId } }, 200);
     },
   )
   .openapi(

@@ -25,10 +25,17 @@ export function selectResources(db: Queryable) {
 export function canReview(actor: Actor, row: Pick<ResourceRow, 'school'> & { r: { visibility: string } }): boolean {
   const a = adminOf(actor);
   const v = row.r.visibility;
+  const g = reviewerOf(actor);
   return (
-    (v !== 'school' && row.school.groupId !== null && a.groupIds.includes(row.school.groupId)) ||
-    ((v === 'district' || v === 'public') && row.school.districtId !== null && a.districtIds.includes(row.school.districtId))
+    (v !== 'school' && row.school.groupId !== null && (a.groupIds.includes(row.school.groupId) || g.groupIds.includes(row.school.groupId))) ||
+    ((v === 'district' || v === 'public') && row.school.districtId !== null && (a.districtIds.includes(row.school.districtId) || g.districtIds.includes(row.school.districtId)))
   );
+}
+
+/** Groups and districts whose shared resources the person was named to review (as a teacher of one of their schools). */
+export function reviewerOf(actor: Actor): { groupIds: string[]; districtIds: string[] } {
+  const named = actor.memberships.filter((m) => m.reviewer && m.orgKind === 'school');
+  return { groupIds: named.flatMap((m) => (m.groupId ? [m.groupId] : [])), districtIds: named.flatMap((m) => (m.districtId ? [m.districtId] : [])) };
 }
 
 /** Editing, new versions, retiring: the author, and the admins of the owner school (and above). */
@@ -54,6 +61,10 @@ export function visibleResourcesWhere(actor: Actor | null): SQL {
   if (a.schoolIds.length) parts.push(inArray(resources.schoolId, a.schoolIds));
   if (a.groupIds.length) parts.push(inArray(owner.groupId, a.groupIds));
   if (a.districtIds.length) parts.push(inArray(owner.districtId, a.districtIds));
+  // Named reviewers see what waits for review in their group (or district, for district-wide sharing).
+  const g = reviewerOf(actor);
+  if (g.groupIds.length) parts.push(and(eq(resources.status, 'in_review'), inArray(owner.groupId, g.groupIds), sql`${resources.visibility} <> 'school'`));
+  if (g.districtIds.length) parts.push(and(eq(resources.status, 'in_review'), inArray(owner.districtId, g.districtIds), inArray(resources.visibility, ['district', 'public'])));
   return or(...parts)!;
 }
 

@@ -299,7 +299,7 @@ export const resourcesRoutes = newRouter()
       const { decision, comment } = c.req.valid('json');
       const { db } = c.get('deps').database;
       const row = await getVisibleResource(db, actor, c.req.valid('param').id);
-      if (!canReview(actor, row)) throw forbidden('Only the group’s or district’s admins review resources shared this widely');
+      if (!canReview(actor, row)) throw forbidden('Only the group’s or district’s admins, or the reviewers they named, review resources shared this widely');
       if (decision === 'return' && !comment) throw new AppError('validation_failed', 'Say what should change', { fields: { comment: ['required when returning'] } });
       const out = await db.transaction(async (tx) => {
         const [updated] = await tx

@@ -72,7 +72,7 @@ export const en: Shape<typeof zh> = {
     importFile: 'Choose a CSV file', importSubmit: 'Import', importDone: 'Imported {{ count }} people. Send each their invitation link:',
     importErrors: '{{ count }} problem(s) found; nobody was imported:', line: 'Line {{ line }}',
     flags: 'Kind of school', gradeN: 'Grade {{ grade }}', changeRole: 'Change role', makeMaster: 'Make master teacher', unmakeMaster: 'No longer master teacher',
-    removeMember: 'Remove',
+    removeMember: 'Remove', reviewer: 'Resource reviewer', makeReviewer: 'Name as resource reviewer', unmakeReviewer: 'No longer reviewer',
   },
   audit: {
     title: 'Activity log', intro: 'Every change leaves a record: who, when, and what changed.', when: 'When', who: 'Who', what: 'What', detail: 'Change',

@@ -70,7 +70,7 @@ export const zh = {
     importFile: '选择 CSV 文件', importSubmit: '导入', importDone: '已导入 {{ count }} 人。把各自的邀请链接发给他们：',
     importErrors: '发现 {{ count }} 个问题，没有导入任何人：', line: '第 {{ line }} 行',
     flags: '学校类型', gradeN: '{{ grade }} 年级', changeRole: '修改角色', makeMaster: '设为名师', unmakeMaster: '取消名师',
-    removeMember: '移除',
+    removeMember: '移除', reviewer: '资源审核人', makeReviewer: '设为资源审核人', unmakeReviewer: '取消审核人',
   },
   audit: {
     title: '操作记录', intro: '每一次修改都会留下记录：谁、在什么时候、改了什么。', when: '时间', who: '操作人', what: '操作', detail: '修改内容',

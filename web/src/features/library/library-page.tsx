@@ -33,7 +33,7 @@ export function LibraryPage() {
   const nextCursor = () => (more() ? more()!.nextCursor : first()?.nextCursor ?? null);
   const total = () => first()?.total ?? 0;
   const filtered = () => !!(filters().q || filters().subject || filters().grade || filters().kind || filters().edition || filters().unit);
-  const reviewer = () => { const m = me(); return !!m && (rolesOf(m).isGroupAdmin || rolesOf(m).isDistrictAdmin); };
+  const reviewer = () => { const m = me(); return !!m && (rolesOf(m).isGroupAdmin || rolesOf(m).isDistrictAdmin || m.memberships.some((x) => x.reviewer)); };
   const reviewQueue = createAsync(async () => (reviewer() ? (await getResources({ status: 'in_review' })).items.filter((r) => r.canReview) : undefined));
 
   async function loadMore() {

@@ -4,7 +4,7 @@ import { For, Show } from 'solid-js';
 import type { Classroom, Org } from '../../../../shared/schemas/orgs';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { removeMember, setMaster } from './orgs.actions';
+import { removeMember, setMaster, setReviewer } from './orgs.actions';
 import { getMembers } from './orgs.queries';
 
 /** Members of an organisation, shown to its members and admins; admins change master-teacher flags and remove people. */
@@ -12,6 +12,9 @@ export function MembersPanel(props: { org: Org; classrooms: Classroom[] }) {
   const { t } = useI18n();
   const members = createAsync(() => getMembers(props.org.id));
   const toggleMaster = useAction(setMaster);
+  const toggleReviewer = useAction(setReviewer);
+  // Reviewers of group-wide resources are named by the group's or district's leaders.
+  const leads = () => !!me()?.memberships.some((m) => (m.role === 'group_admin' && m.orgId === props.org.groupId) || (m.role === 'district_admin' && m.orgId === props.org.districtId));
   const remove = useAction(removeMember);
   const masterSub = useSubmission(setMaster);
   const removeSub = useSubmission(removeMember);
@@ -41,6 +44,7 @@ export function MembersPanel(props: { org: Org; classrooms: Classroom[] }) {
                         <td>
                           {t(`roles.${m.role}`)}
                           <Show when={m.masterTeacher}> · <span class="badge lead">{t('roles.master_teacher')}</span></Show>
+                          <Show when={m.reviewer}> · <span class="badge supported">{t('orgs.reviewer')}</span></Show>
                           <Show when={classroomName(m.classroomId)}>{(n) => <span class="muted"> · {n()}</span>}</Show>
                         </td>
                         <td>
@@ -49,6 +53,11 @@ export function MembersPanel(props: { org: Org; classrooms: Classroom[] }) {
                               <Show when={m.role === 'teacher'}>
                                 <button type="button" class="link" onClick={() => toggleMaster(m.membershipId, !m.masterTeacher)}>
                                   {m.masterTeacher ? t('orgs.unmakeMaster') : t('orgs.makeMaster')}
+                                </button>
+                              </Show>
+                              <Show when={m.role === 'teacher' && leads()}>
+                                <button type="button" class="link" onClick={() => toggleReviewer(m.membershipId, !m.reviewer)}>
+                                  {m.reviewer ? t('orgs.unmakeReviewer') : t('orgs.makeReviewer')}
                                 </button>
                               </Show>
                               <Show when={m.userId !== me()?.user.id}>

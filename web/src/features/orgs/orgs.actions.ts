@@ -54,6 +54,11 @@ export const setMaster = action(async (membershipId: string, masterTeacher: bool
   await refresh();
 }, 'setMaster');
 
+export const setReviewer = action(async (membershipId: string, reviewer: boolean) => {
+  await call(client.memberships[':id'].$patch({ param: { id: membershipId }, json: { reviewer } }));
+  await refresh();
+}, 'setReviewer');
+
 export const removeMember = action(async (membershipId: string) => {
   await call(client.memberships[':id'].$delete({ param: { id: membershipId } }));
   await refresh();
