@@ -20,6 +20,7 @@ import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
+import { overviewRoutes } from './modules/reports/overview.routes';
 import { resourcesRoutes } from './modules/resources/resources.routes';
 import { socialRoutes } from './modules/resources/social.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
@@ -44,6 +45,7 @@ function api() {
     .route('/', calendarRoutes)
     .route('/', facilityUsageRoutes)
     .route('/', resourceUsageRoutes)
+    .route('/', overviewRoutes)
     .route('/', resourcesRoutes)
     .route('/', socialRoutes);
 }

@@ -289,3 +289,16 @@ describe('resources: named reviewers', () => {
     expectStatus(await (await h.as('wang@jhzx.demo')).post(`/api/resources/${other.body.resource.id}/review`, { decision: 'publish' }), 404);
   });
 });
+
+describe('reports: the group dashboard overview', () => {
+  it('gives each school its own figures against last term, and what reached rural and supported schools', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const res = await leader.get(`/api/reports/overview?orgId=${h.ids.orgs.jinghua}`);
+    expectStatus(res, 200);
+    expect(res.body.schools.map((s: any) => s.name)[0]).toBe('京华实验中学');
+    const beishan = res.body.schools.find((s: any) => s.name === '北山乡中心小学');
+    expect(beishan).toMatchObject({ rural: true, supported: true, now: expect.objectContaining({ resourcesReceived: expect.any(Number) }) });
+    expect(res.body.reachedRuralOrSupported.resourcesUsed).toBeGreaterThan(0);
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/overview?orgId=${h.ids.orgs.jinghua}`), 404);
+  });
+});

@@ -18,10 +18,10 @@ const usage = z.object({
   months: z.array(z.object({ month: z.string(), ownerHours: hours, otherHours: hours })),
 });
 
-interface Row { facility_id: string; facility_name: string; school_id: string; school_name: string; borrower_id: string; month: string; hours: string | number }
+export interface Row { facility_id: string; facility_name: string; school_id: string; school_name: string; borrower_id: string; month: string; hours: string | number }
 
 /** Approved hours per facility, borrowing school and month, for facilities of `schoolIds`, in [from, to). */
-async function usageRows(db: Queryable, schoolIds: string[], from: Date, to: Date): Promise<Row[]> {
+export async function usageRows(db: Queryable, schoolIds: string[], from: Date, to: Date): Promise<Row[]> {
   if (!schoolIds.length) return [];
   return rowsOf<Row>(
     await db.execute(sql`

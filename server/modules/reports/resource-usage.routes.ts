@@ -17,10 +17,10 @@ const usage = z.object({
   months: z.array(z.object({ month: z.string(), contributed: z.number().int(), usedAcrossSchools: z.number().int(), reachedRuralOrSupported: z.number().int() })),
 });
 
-interface Counts { school_id: string; contributed: number; used_by_others: number; received: number }
+export interface Counts { school_id: string; contributed: number; used_by_others: number; received: number }
 
 /** Per school in `ids`: resources it published, uses of them by other schools, and its uses of others' resources. */
-async function counts(db: Queryable, ids: string[], from: Date, to: Date): Promise<Map<string, Counts>> {
+export async function counts(db: Queryable, ids: string[], from: Date, to: Date): Promise<Map<string, Counts>> {
   const list = sql.join(ids.map((s) => sql`${s}::uuid`), sql`, `);
   const f = from.toISOString();
   const t = to.toISOString();
