@@ -62,7 +62,7 @@ export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; 
     const rawFacility = await facility('压测场地 SQL');
 
     const port = await freePort();
-    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' }, root);
+    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', LIVEKIT_AUTOSTART: '0' }, root);
     const base = `http://${HOST}:${port}`;
     await waitReady(server, `${base}/api/health`, 60_000);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@jhzx.demo', password: 'tongzhou-demo' }) });

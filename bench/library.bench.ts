@@ -68,7 +68,7 @@ export async function benchLibrary() {
     await sql`ANALYZE resources`;
 
     const port = await freePort();
-    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAX_UPLOAD_MB: String(UPLOAD_MB + 10) }, root);
+    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', LIVEKIT_AUTOSTART: '0', MAX_UPLOAD_MB: String(UPLOAD_MB + 10) }, root);
     const base = `http://${HOST}:${port}`;
     await waitReady(server, `${base}/api/health`, 60_000);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'li@jhxx.demo', password: 'tongzhou-demo' }) });

@@ -142,7 +142,8 @@ function buildInfo() {
 
 // ─── Measurements ──────────────────────────────────────────────────────────────────────────────────
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST, LOG_LEVEL: 'silent', SEED_DEMO: '1', ...extra };
+  // The app's own start-up is measured: no local LiveKit server alongside it.
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST, LOG_LEVEL: 'silent', SEED_DEMO: '1', LIVEKIT_AUTOSTART: '0', ...extra };
   for (const k of ['DATABASE_URL', 'LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'ALLOWED_ORIGINS', 'TRUST_PROXY']) {
     if (!(k in extra)) delete env[k];
   }

@@ -10,6 +10,10 @@ export const nodeEnv = z.object({
   LIVEKIT_URL: z.string().url().optional(),
   LIVEKIT_API_KEY: z.string().optional(),
   LIVEKIT_API_SECRET: z.string().optional(),
+  /** With no LIVEKIT_URL, run the locally built server (npm run livekit:install) on loopback; 0 turns that off. */
+  LIVEKIT_AUTOSTART: z.enum(['0', '1']).default('1'),
+  /** First of three ports for that local server: HTTP/WebSocket, then ICE/TCP, then ICE/UDP. */
+  LIVEKIT_PORT: z.coerce.number().int().min(1024).max(65530).default(7880),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') as z.ZodType<Level | 'silent'>,
   TRUST_PROXY: z.enum(['0', '1']).default('0'),

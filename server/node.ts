@@ -14,6 +14,7 @@ import type { AppEnv, Deps } from './lib/context';
 import { openDatabase, runMigrations } from './lib/db-node';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger } from './lib/log';
+import { livekitBinary, startLocalLiveKit } from './lib/livekit-local';
 import { S3Storage } from './modules/resources/s3-storage';
 import { LocalStorage } from './modules/resources/storage';
 
@@ -87,6 +88,18 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     },
     serveWeb: webHandler(opts.webDir ?? webDist),
   };
+  // No LiveKit configured but the binary is here (npm run livekit:install): run one on loopback for live lessons.
+  let localLiveKit: Awaited<ReturnType<typeof startLocalLiveKit>> | null = null;
+  if (!env.LIVEKIT_URL && env.LIVEKIT_AUTOSTART === '1' && livekitBinary()) {
+    try {
+      localLiveKit = await startLocalLiveKit({ port: env.LIVEKIT_PORT, tcpPort: env.LIVEKIT_PORT + 1, udpPort: env.LIVEKIT_PORT + 2 });
+      deps.config.livekitUrl = localLiveKit.url;
+      deps.livekitStatus = livekitProbe(localLiveKit.url);
+      log.log('info', 'LiveKit server started on loopback', { url: localLiveKit.url });
+    } catch (err) {
+      log.log('warn', 'LiveKit server could not start; live lessons are unavailable', { err: String(err) });
+    }
+  }
   const app = createApp(deps);
   const server: ServerType = await new Promise((ok) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
@@ -99,6 +112,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     url,
     async close() {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await localLiveKit?.stop();
       await database.close();
     },
   };

@@ -22,7 +22,8 @@ export async function startTestServer(): Promise<Running & { stop(): Promise<voi
     databaseUrl = db.url;
     dispose = db.dispose;
   }
-  const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  // No local LiveKit for these servers: the LiveKit tests run their own on free ports.
+  const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LIVEKIT_AUTOSTART: '0' });
   const running = await startServer(env);
   return {
     ...running,
