@@ -5,14 +5,10 @@
 //     to the raw query the route runs.
 // Run: npx tsx bench/bookings.bench.ts   (or as part of npm run bench). Loopback only; bounded counts.
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
-import { openPostgres } from '../server/lib/db';
-import { runMigrations } from '../server/lib/db-node';
-import { seedDemo } from '../server/db/seed';
+import { benchDatabase } from './pg';
 import { freePort, HOST, killAllNow, round, startChild, stopAll, table, waitReady } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 64;
 const INSERTS = 4000;
 const AVAIL_BOOKINGS = 10_000;
@@ -42,17 +38,10 @@ async function closedLoop(count: number, workers: number, op: (i: number) => Pro
 }
 
 export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; rawTx: Run }; availability: { api: Run; raw: Run } }> {
-  const name = `tz_bench_${process.pid}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString(), { max: 10 });
-  const sql = postgres(url.toString(), { max: 10, onnotice: () => {} });
+  const bench = await benchDatabase(`tz_bench_${process.pid}`, 10);
+  const { sql, ids } = bench;
+  const url = new URL(bench.url);
   try {
-    await runMigrations(database);
-    const ids = await seedDemo(database.db);
     const school = ids.orgs.jhzx!;
     const allDay = JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])));
     const facility = async (n: string) =>
@@ -129,10 +118,7 @@ export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; 
     return { inserts: { api, raw, rawTx }, availability: { api: availApi, raw: availRaw } };
   } finally {
     await stopAll();
-    await sql.end();
-    await database.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await bench.drop();
   }
 }
 

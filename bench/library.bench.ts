@@ -7,15 +7,11 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
 import { searchDocument, searchTerms } from '../shared/search-text';
-import { seedDemo } from '../server/db/seed';
-import { openPostgres } from '../server/lib/db';
-import { runMigrations } from '../server/lib/db-node';
+import { benchDatabase } from './pg';
 import { freePort, HOST, killAllNow, memoryOf, round, startChild, stopAll, table, waitReady } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 100_000);
 const QUERIES = ['分数', '古诗', '实验', '方程', '初步认识', '课件', '光的折射'];
 const ROUNDS = 40;
@@ -35,18 +31,11 @@ function p95(xs: number[]) {
 }
 
 export async function benchLibrary() {
-  const name = `tz_bench_lib_${process.pid}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString(), { max: 4 });
-  const sql = postgres(url.toString(), { max: 4, onnotice: () => {} });
+  const bench = await benchDatabase(`tz_bench_lib_${process.pid}`, 4);
+  const { sql, ids } = bench;
+  const url = new URL(bench.url);
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-bench-lib-'));
   try {
-    await runMigrations(database);
-    const ids = await seedDemo(database.db);
     const schools = ['jhzx', 'jhxx', 'beishan', 'nanhu', 'xiling'].map((k) => ids.orgs[k]!);
     const author = ids.users.wang!;
     const subjects = ['math', 'chinese', 'english', 'physics', 'chemistry', 'science'];
@@ -169,10 +158,7 @@ export async function benchLibrary() {
     return { searchApi, searchRaw, upload: { mb: UPLOAD_MB, apiMBs: UPLOAD_MB / (uploadMs / 1000), diskMBs: UPLOAD_MB / (diskMs / 1000), rssBefore, rssPeak: peak } };
   } finally {
     await stopAll();
-    await sql.end();
-    await database.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await bench.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

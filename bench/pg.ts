@@ -1,0 +1,31 @@
+// A throw-away PostgreSQL database for one benchmark: created (migrated, demo data loaded) and dropped.
+import postgres from 'postgres';
+import { seedDemo } from '../server/db/seed';
+import { openPostgres } from '../server/lib/db';
+import { runMigrations } from '../server/lib/db-node';
+
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function benchDatabase(name: string, max: number) {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString(), { max });
+  const sql = postgres(url.toString(), { max, onnotice: () => {} });
+  await runMigrations(database);
+  const ids = await seedDemo(database.db);
+  return {
+    url: url.toString(),
+    database,
+    sql,
+    ids,
+    async drop() {
+      await sql.end();
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
