@@ -21,6 +21,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
 import { overviewRoutes } from './modules/reports/overview.routes';
+import { lessonsRoutes } from './modules/lessons/lessons.routes';
 import { resourcesRoutes } from './modules/resources/resources.routes';
 import { socialRoutes } from './modules/resources/social.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
@@ -46,6 +47,7 @@ function api() {
     .route('/', facilityUsageRoutes)
     .route('/', resourceUsageRoutes)
     .route('/', overviewRoutes)
+    .route('/', lessonsRoutes)
     .route('/', resourcesRoutes)
     .route('/', socialRoutes);
 }

@@ -75,6 +75,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
       allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
       trustProxy: env.TRUST_PROXY === '1',
       livekitUrl: env.LIVEKIT_URL ?? null,
+      livekit: env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET ? { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET } : null,
       version: process.env.npm_package_version ?? '0.1.0',
       maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     },
@@ -94,6 +95,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     try {
       localLiveKit = await startLocalLiveKit({ port: env.LIVEKIT_PORT, tcpPort: env.LIVEKIT_PORT + 1, udpPort: env.LIVEKIT_PORT + 2 });
       deps.config.livekitUrl = localLiveKit.url;
+      deps.config.livekit = { url: localLiveKit.url, apiKey: localLiveKit.apiKey, apiSecret: localLiveKit.apiSecret };
       deps.livekitStatus = livekitProbe(localLiveKit.url);
       log.log('info', 'LiveKit server started on loopback', { url: localLiveKit.url });
     } catch (err) {

@@ -20,6 +20,8 @@ interface Hyperdrive {
 const workerEnv = z.object({
   HYPERDRIVE: z.custom<Hyperdrive>((v) => typeof (v as Partial<Hyperdrive> | null)?.connectionString === 'string', 'must be a Hyperdrive binding'),
   LIVEKIT_URL: z.string().url().optional(),
+  LIVEKIT_API_KEY: z.string().optional(),
+  LIVEKIT_API_SECRET: z.string().optional(),
   /** Comma-separated origins besides the Worker's own that may send signed-in writes. */
   ALLOWED_ORIGINS: z.string().default(''),
   APP_VERSION: z.string().default('0.1.0'),
@@ -52,6 +54,9 @@ function isolateFor(raw: Record<string, unknown>): Isolate | Error {
           allowedOrigins: result.data.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
           trustProxy: true, // Cloudflare's edge sets CF-Connecting-IP; there is no socket address to read
           livekitUrl: result.data.LIVEKIT_URL ?? null,
+          livekit: result.data.LIVEKIT_URL && result.data.LIVEKIT_API_KEY && result.data.LIVEKIT_API_SECRET
+            ? { url: result.data.LIVEKIT_URL, apiKey: result.data.LIVEKIT_API_KEY, apiSecret: result.data.LIVEKIT_API_SECRET }
+            : null,
           version: result.data.APP_VERSION,
         },
         livekitStatus: livekitProbe(result.data.LIVEKIT_URL),

@@ -48,3 +48,8 @@ export type Licence = (typeof licences)[number];
 export const resourceStatuses = ['draft', 'in_review', 'published', 'returned'] as const;
 export type ResourceStatus = (typeof resourceStatuses)[number];
 export const editions = ['人教版', '北师大版', '苏教版', '沪教版', '外研版', '部编版', '校本', '其他'] as const;
+
+export const lessonStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
+export type LessonStatus = (typeof lessonStatuses)[number];
+export const lessonRoles = ['teacher', 'classroom', 'observer'] as const;
+export type LessonRole = (typeof lessonRoles)[number];

@@ -1,7 +1,7 @@
 // Demo data exactly as CONTRACT.md describes it. Later modules (facilities, resources, exchanges, lessons)
 // add their own demo records through seed functions registered here.
 import { count } from 'drizzle-orm';
-import { bookings, classrooms, facilities, memberships, orgs, users } from './schema';
+import { bookings, classrooms, facilities, lessonClassrooms, lessons, memberships, orgs, users } from './schema';
 import type { OpeningHours } from '../../shared/schemas/facilities';
 import { fromLocal, toLocal } from '../modules/bookings/bookings.rules';
 import type { Queryable, Db } from '../lib/db';
@@ -18,6 +18,7 @@ export interface DemoIds {
   classrooms: Record<string, string>;
   users: Record<string, string>;
   facilities: Record<string, string>;
+  lessons?: Record<string, string>;
 }
 
 const weekdays = (start: string, end: string): OpeningHours => Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start, end }]]));
@@ -142,6 +143,18 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     await booking('chemLab', 'li', 'jhxx', thu, 10, 12, '小学科学开放日：有趣的化学变化', 'approved', 36);
     await booking('hall', 'leader', 'beishan', thu, 14, 17, '集团教研日：乡村学校数学课例研讨', 'pending', 150);
     if (storage) await seedResources(tx, storage, ids);
+
+    // One upcoming dual-teacher lesson by the master teacher for both rural classrooms (CONTRACT demo data).
+    const lessonDay = nextWeekday(3, 1);
+    const [lesson] = await tx
+      .insert(lessons)
+      .values({
+        teacherId: ids.users.wang!, schoolId: ids.orgs.jhzx!, title: '分数的初步认识（双师课堂）', subject: 'math', grade: 4,
+        startsAt: fromLocal(lessonDay, 10 * 60), endsAt: fromLocal(lessonDay, 10 * 60 + 40), roomName: `lesson-demo-${lessonDay}`,
+      })
+      .returning({ id: lessons.id });
+    await tx.insert(lessonClassrooms).values([ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({ lessonId: lesson!.id, classroomId })));
+    ids.lessons = { demo: lesson!.id };
     return ids;
   });
 }

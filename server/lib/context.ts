@@ -11,6 +11,8 @@ export interface Config {
   /** Whether X-Forwarded-For / CF-Connecting-IP may be trusted for the client address. */
   trustProxy: boolean;
   livekitUrl: string | null;
+  /** Credentials to mint tokens and manage rooms; null when no LiveKit server is configured (joins answer 503). */
+  livekit?: { url: string; apiKey: string; apiSecret: string } | null;
   /** The web app's version, for cache-busting and the health answer. */
   version: string;
   /** Largest accepted upload in bytes (default 500 MB). */

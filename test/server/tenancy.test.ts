@@ -12,6 +12,7 @@ function jinghuaValue(param: string, path: string): string {
   if (path.startsWith('/api/bookings')) return 'BOOKING';
   if (path.startsWith('/api/closures')) return 'CLOSURE';
   if (path.startsWith('/api/resources')) return 'RESOURCE';
+  if (path.startsWith('/api/lessons')) return 'LESSON';
   if (path.startsWith('/api/orgs')) return h.ids.orgs.jhzx!;
   if (path.startsWith('/api/memberships')) return 'MEMBERSHIP';
   if (param === 'token') return 'x'.repeat(43);
@@ -38,7 +39,10 @@ describe('tenancy: another group sees nothing of 京华', () => {
     upload.set('meta', JSON.stringify({ title: '京华的课件', subject: 'math', grade: 4, kind: 'courseware', visibility: 'group' }));
     upload.set('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')]), 'x.pdf');
     const resource = await (await h.as('wang@jhzx.demo')).post('/api/resources', upload);
-    const stand: Record<string, string> = { MEMBERSHIP: membershipId, BOOKING: bookingId, CLOSURE: closure.body.closure.id, RESOURCE: resource.body.resource.id };
+    const lesson = await (await h.as('wang@jhzx.demo')).post('/api/lessons', {
+      title: '京华的直播课', subject: 'math', grade: 4, startsAt: new Date(Date.now() + 300_000).toISOString(), endsAt: new Date(Date.now() + 3_000_000).toISOString(), classroomIds: [h.ids.classrooms.beishan4_1],
+    });
+    const stand: Record<string, string> = { MEMBERSHIP: membershipId, BOOKING: bookingId, CLOSURE: closure.body.closure.id, RESOURCE: resource.body.resource.id, LESSON: lesson.body.lesson.id };
     let checked = 0;
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       if (!path.includes('{')) continue;

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './audit';
 export * from './facilities';
 export * from './resources';
+export * from './lessons';

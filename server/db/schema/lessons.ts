@@ -1,0 +1,37 @@
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { lessonStatuses } from '../../../shared/enums';
+import { classrooms, orgs, users } from './orgs';
+import { subject } from './resources';
+
+export const lessonStatus = pgEnum('lesson_status', lessonStatuses);
+
+/** A live dual-teacher lesson: a master teacher teaches, invited classrooms watch and take part. */
+export const lessons = pgTable(
+  'lessons',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teacherId: uuid().notNull().references(() => users.id),
+    /** The teacher's school: the lesson's owner for visibility. */
+    schoolId: uuid().notNull().references(() => orgs.id),
+    title: text().notNull(),
+    subject: subject().notNull(),
+    grade: integer().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    status: lessonStatus().notNull().default('scheduled'),
+    /** One LiveKit room per lesson. */
+    roomName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('lessons_room_key').on(t.roomName), index('lessons_teacher_idx').on(t.teacherId, t.startsAt), index('lessons_school_idx').on(t.schoolId, t.startsAt)],
+);
+
+export const lessonClassrooms = pgTable(
+  'lesson_classrooms',
+  {
+    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+    classroomId: uuid().notNull().references(() => classrooms.id),
+  },
+  (t) => [primaryKey({ columns: [t.lessonId, t.classroomId] }), index('lesson_classrooms_classroom_idx').on(t.classroomId)],
+);
