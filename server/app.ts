@@ -22,6 +22,7 @@ import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
 import { overviewRoutes } from './modules/reports/overview.routes';
 import { lessonsRoutes } from './modules/lessons/lessons.routes';
+import { webhooksRoutes } from './modules/lessons/webhooks.routes';
 import { resourcesRoutes } from './modules/resources/resources.routes';
 import { socialRoutes } from './modules/resources/social.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
@@ -48,6 +49,7 @@ function api() {
     .route('/', resourceUsageRoutes)
     .route('/', overviewRoutes)
     .route('/', lessonsRoutes)
+    .route('/', webhooksRoutes)
     .route('/', resourcesRoutes)
     .route('/', socialRoutes);
 }
@@ -55,7 +57,7 @@ function api() {
 export type ApiType = ReturnType<typeof api>;
 
 /** Routes that answer without a signed-in person. Everything else under /api needs one. */
-const publicPaths = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/auth\/(login|logout)$/, /^\/api\/invitations\/[^/]+(\/accept)?$/, /^\/api\/calendar\/[^/]+\.ics$/];
+const publicPaths = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/auth\/(login|logout)$/, /^\/api\/invitations\/[^/]+(\/accept)?$/, /^\/api\/calendar\/[^/]+\.ics$/, /^\/api\/livekit\/webhook$/];
 const isPublicPath = (path: string) => publicPaths.some((re) => re.test(path));
 
 export function contentSecurityPolicy(livekitUrl: string | null) {

@@ -93,7 +93,11 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   let localLiveKit: Awaited<ReturnType<typeof startLocalLiveKit>> | null = null;
   if (!env.LIVEKIT_URL && env.LIVEKIT_AUTOSTART === '1' && livekitBinary()) {
     try {
-      localLiveKit = await startLocalLiveKit({ port: env.LIVEKIT_PORT, tcpPort: env.LIVEKIT_PORT + 1, udpPort: env.LIVEKIT_PORT + 2 });
+      localLiveKit = await startLocalLiveKit({
+        port: env.LIVEKIT_PORT, tcpPort: env.LIVEKIT_PORT + 1, udpPort: env.LIVEKIT_PORT + 2,
+        // Attendance comes from LiveKit's own events, sent to this app.
+        ...(env.PORT ? { webhookUrl: `http://127.0.0.1:${env.PORT}/api/livekit/webhook` } : {}),
+      });
       deps.config.livekitUrl = localLiveKit.url;
       deps.config.livekit = { url: localLiveKit.url, apiKey: localLiveKit.apiKey, apiSecret: localLiveKit.apiSecret };
       deps.livekitStatus = livekitProbe(localLiveKit.url);

@@ -77,7 +77,7 @@ describe('tenancy: another group sees nothing of 京华', () => {
 
   it('unauthenticated callers get 401 on every route but health, openapi, login and invitation links', async () => {
     const spec = (await h.anon.get('/api/openapi.json')).body;
-    const open = new Set(['/api/calendar/{file}', '/api/health', '/api/auth/login', '/api/auth/logout', '/api/invitations/{token}', '/api/invitations/{token}/accept']);
+    const open = new Set(['/api/livekit/webhook', '/api/calendar/{file}', '/api/health', '/api/auth/login', '/api/auth/logout', '/api/invitations/{token}', '/api/invitations/{token}/accept']);
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       if (open.has(path)) continue;
       for (const method of Object.keys(ops)) {

@@ -35,3 +35,27 @@ export const lessonClassrooms = pgTable(
   },
   (t) => [primaryKey({ columns: [t.lessonId, t.classroomId] }), index('lesson_classrooms_classroom_idx').on(t.classroomId)],
 );
+
+/** Every LiveKit webhook applied, by its event id: a repeated delivery changes nothing the second time. */
+export const livekitEvents = pgTable('livekit_events', {
+  id: text().primaryKey(),
+  event: text().notNull(),
+  room: text(),
+  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Who was in a lesson, from the media server's own events: one row per participant session. */
+export const lessonAttendance = pgTable(
+  'lesson_attendance',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+    /** user:<id> or classroom:<id>, as in the token. */
+    identity: text().notNull(),
+    /** LiveKit's participant session id (sid): joins and leaves pair on it, whatever order they arrive in. */
+    sid: text().notNull(),
+    joinedAt: timestamp({ withTimezone: true }),
+    leftAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('lesson_attendance_sid_key').on(t.lessonId, t.sid), index('lesson_attendance_identity_idx').on(t.lessonId, t.identity)],
+);

@@ -1,0 +1,58 @@
+// LiveKit's webhooks, signed the way LiveKit signs them (a JWT whose sha256 claim is the body's hash).
+import { createHash } from 'node:crypto';
+import { AccessToken } from 'livekit-server-sdk';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { Client, expectStatus, useHarness } from '../support/harness';
+
+const h = useHarness();
+const KEY = 'tongzhou-test';
+const SECRET = 'a-webhook-signing-secret-of-32-characters!';
+
+async function sign(body: string, secret = SECRET) {
+  const t = new AccessToken(KEY, secret);
+  t.sha256 = createHash('sha256').update(body).digest('base64');
+  return t.toJwt();
+}
+
+describe('livekit webhooks', () => {
+  const app = () => createApp({ ...h.deps, config: { ...h.deps.config, livekit: { url: 'ws://127.0.0.1:1', apiKey: KEY, apiSecret: SECRET } }, actorCache: undefined });
+
+  it('records join and leave from signed events, in any order, once each; the lesson goes live and ends', async () => {
+    const client = new Client(app());
+    const db = h.deps.database.db;
+    const { lessons } = await import('../../server/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const [lesson] = await db.select().from(lessons).where(eq(lessons.id, h.ids.lessons!.demo!));
+    const now = Math.floor(Date.now() / 1000);
+    const post = async (event: object) => {
+      const body = JSON.stringify(event);
+      return client.post('/api/livekit/webhook', body, { 'content-type': 'application/webhook+json', authorization: await sign(body) });
+    };
+    const participant = { sid: 'PA_classroom1', identity: `classroom:${h.ids.classrooms.beishan4_1}` };
+    // The leave arrives before the join: both halves still land on one row.
+    const left = await post({ event: 'participant_left', id: 'EV_2', createdAt: String(now + 600), room: { name: lesson!.roomName }, participant });
+    expectStatus(left, 200);
+    expect((await post({ event: 'participant_joined', id: 'EV_1', createdAt: String(now), room: { name: lesson!.roomName }, participant })).body.applied).toBe(true);
+    const again = await post({ event: 'participant_joined', id: 'EV_1', createdAt: String(now), room: { name: lesson!.roomName }, participant });
+    expect(again.body.applied).toBe(false);
+
+    const { lessonAttendance } = await import('../../server/db/schema');
+    const rows = await db.select().from(lessonAttendance).where(eq(lessonAttendance.lessonId, lesson!.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.leftAt!.getTime() - rows[0]!.joinedAt!.getTime()).toBe(600_000);
+    expect((await db.select().from(lessons).where(eq(lessons.id, lesson!.id)))[0]!.status).toBe('live');
+    await post({ event: 'room_finished', id: 'EV_3', createdAt: String(now + 900), room: { name: lesson!.roomName } });
+    expect((await db.select().from(lessons).where(eq(lessons.id, lesson!.id)))[0]!.status).toBe('ended');
+  });
+
+  it('refuses unsigned, forged and tampered webhooks with 401', async () => {
+    const client = new Client(app());
+    const body = JSON.stringify({ event: 'room_started', id: 'EV_X', room: { name: 'x' } });
+    expectStatus(await client.post('/api/livekit/webhook', body, { 'content-type': 'application/webhook+json' }), 401);
+    expectStatus(await client.post('/api/livekit/webhook', body, { 'content-type': 'application/webhook+json', authorization: await sign(body, 'another-secret-that-is-32-characters-long') }), 401);
+    const tampered = await client.post('/api/livekit/webhook', body.replace('room_started', 'room_finished'), { 'content-type': 'application/webhook+json', authorization: await sign(body) });
+    expectStatus(tampered, 401);
+    expect(tampered.body.error.code).toBe('invalid_signature');
+  });
+});
