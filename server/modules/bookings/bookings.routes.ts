@@ -17,7 +17,7 @@ import { requireActor } from '../auth/auth.middleware';
 import { canManageFacility, getVisibleFacility } from '../facilities/facilities.queries';
 import { activeOverlapping, approverIds, bookingOut, getReadableBooking, latestPurpose, listBookings, notify, selectBookings } from './bookings.queries';
 import { allowedFrom, resultOf, type BookingAction } from './bookings.rules';
-import { Clashed, createBookings, describeConflict, isOverlap } from './bookings.service';
+import { Clashed, createBookings, describeConflict, isOverlap, lockDays } from './bookings.service';
 
 const errors409 = { 409: json(z.object({ error: z.any() }), 'Clash (`booking_conflict`, with details.conflicts) or wrong state (`invalid_state`)') };
 const reasonBody = z.object({ reason: z.string().trim().max(300).optional() });
@@ -196,6 +196,7 @@ export const bookingsRoutes = newRouter()
       const from = new Date(startsAt);
       const to = new Date(endsAt);
       const result = await db.transaction(async (tx) => {
+        await lockDays(tx, facility.facility.id, [{ startsAt: from, endsAt: to }]);
         const pending = await tx
           .update(bookings)
           .set({ status: 'declined', decidedBy: actor.user.id, decidedAt: new Date(), decisionReason: reason, updatedAt: new Date() })

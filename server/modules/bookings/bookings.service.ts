@@ -149,7 +149,10 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
     }
   }
 
-  // 3. Inserts under savepoints: the exclusion constraint decides every clash, however many requests race.
+  // 3. Inserts. The exclusion constraint decides every clash, however many requests race. Two transactions
+  // inserting overlapping rows would each wait for the other's uncommitted row (a deadlock PostgreSQL resolves
+  // only after deadlock_timeout); a transaction lock per facility and day, taken in order, queues them instead.
+  await lockDays(tx, facility.facility.id, candidates);
   const status = facility.facility.approvalRequired && !manager ? 'pending' : 'approved';
   const [seriesRow] = series
     ? await tx.insert(bookingSeries).values({ facilityId: facility.facility.id, rule: series.rule, createdBy: actor.user.id }).returning({ id: bookingSeries.id })
@@ -234,6 +237,16 @@ async function describeClashes(tx: Queryable, actor: Actor, facility: FacilityRo
     });
   }
   return out;
+}
+
+/** Locks (facility, Beijing day) for every day the occurrences touch, in sorted order so two series never deadlock. */
+export async function lockDays(tx: Tx, facilityId: string, occurrences: Occurrence[]) {
+  const days = new Set<string>();
+  for (const o of occurrences) {
+    for (let t = o.startsAt.getTime(); t < o.endsAt.getTime(); t += 86400_000) days.add(toLocal(new Date(t)).date);
+    days.add(toLocal(new Date(o.endsAt.getTime() - 1)).date);
+  }
+  for (const day of [...days].sort()) await tx.execute(sqlLock(`${facilityId}:${day}`));
 }
 
 /** A transaction-scoped advisory lock keyed by text (hashtext → int4). */
