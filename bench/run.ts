@@ -12,11 +12,13 @@
 import autocannon from 'autocannon';
 import { build as esbuild } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import postgres from 'postgres';
+// @ts-expect-error plain ESM script without types
+import { newest } from '../scripts/build.mjs';
 import {
   HOST, freePort, killAllNow, median, memoryOf, round, runChild, sleep, startChild, stopAll, stopChild, table, waitReady,
 } from './lib';
@@ -116,17 +118,6 @@ async function bundleHelpers() {
   });
 }
 const helper = (name: string) => join(resultsDir, `${name}.mjs`);
-
-/** Newest modification time under `dir` (as scripts/start.mjs computes it), to tell a stale build. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
 
 function buildInfo() {
   let commit: string | null = null;

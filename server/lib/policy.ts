@@ -94,7 +94,15 @@ export function adminOf(actor: Actor): { groupIds: string[]; districtIds: string
   return { groupIds: pick('group_admin'), districtIds: pick('district_admin'), schoolIds: pick('school_admin') };
 }
 
-function isAdminAbove(actor: Actor, school: OrgPlace): boolean {
+/**
+ * Admins of the school's group or district: they set what steers group reports (rural/supported flags, codes)
+ * and name the group's reviewers.
+ */
+export function leadsSchool(actor: Actor, school: Pick<OrgPlace, 'groupId' | 'districtId'>): boolean {
+  return isAdminAbove(actor, school);
+}
+
+function isAdminAbove(actor: Actor, school: Pick<OrgPlace, 'groupId' | 'districtId'>): boolean {
   return actor.memberships.some(
     (m) =>
       (m.role === 'group_admin' && m.orgId === school.groupId) ||

@@ -8,7 +8,7 @@ import {
 import { classrooms, memberships, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import { AppError, notFound, sqlConstraint, sqlState } from '../../lib/errors';
-import { assertManageOrg, canManageOrg, canSeeOrg, reach } from '../../lib/policy';
+import { assertManageOrg, canManageOrg, canSeeOrg, leadsSchool, reach } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
 import { forgetActor, requireActor } from '../auth/auth.middleware';
 import { inviteMember, membershipProblem } from './members.service';
@@ -59,7 +59,7 @@ export const orgsRoutes = newRouter()
       }
       // Whether a school is rural or supported steers group reports: its group's or district's admins decide.
       const flagsChanged = input.rural !== undefined || input.supported !== undefined;
-      if (flagsChanged && !actor.memberships.some((m) => (m.role === 'group_admin' && m.orgId === before.groupId) || (m.role === 'district_admin' && m.orgId === before.districtId))) {
+      if (flagsChanged && !leadsSchool(actor, before)) {
         throw new AppError('forbidden', 'Only the group or district admins set whether a school is rural or supported');
       }
       try {
@@ -189,8 +189,7 @@ export const orgsRoutes = newRouter()
         next.reviewer = false;
       }
       // Reviewers of group-wide sharing are named by the group's or district's leaders, not by the school.
-      if (input.reviewer !== undefined && input.reviewer !== found.membership.reviewer &&
-        !actor.memberships.some((m) => (m.role === 'group_admin' && m.orgId === found.org.groupId) || (m.role === 'district_admin' && m.orgId === found.org.districtId))) {
+      if (input.reviewer !== undefined && input.reviewer !== found.membership.reviewer && !leadsSchool(actor, found.org)) {
         throw new AppError('forbidden', 'Only the group or district leaders name reviewers');
       }
       const classroomIds = new Set((await listClassrooms(db, [found.org.id])).map((r) => r.id));

@@ -43,3 +43,8 @@ export function rolesOf(me: Me) {
     assistantOf: ms.filter((m) => m.role === 'assistant'),
   };
 }
+
+/** Whether the person leads the school's group or district (sets its flags and code, names reviewers). */
+export function leadsSchool(me: Me | null | undefined, school: { groupId: string | null; districtId: string | null }): boolean {
+  return !!me?.memberships.some((m) => (m.role === 'group_admin' && m.orgId === school.groupId) || (m.role === 'district_admin' && m.orgId === school.districtId));
+}

@@ -6,8 +6,6 @@ import type { Booking, Facility } from '../../../../shared/schemas/facilities';
 import { termOf } from '../../../../shared/time';
 import { call, client } from '../../lib/api';
 
-export { termOf };
-
 const HOUR_MS = 3600_000;
 
 const hoursOf = (b: Pick<Booking, 'startsAt' | 'endsAt'>) => (Date.parse(b.endsAt) - Date.parse(b.startsAt)) / HOUR_MS;

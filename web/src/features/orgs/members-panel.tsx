@@ -1,5 +1,5 @@
 import { createAsync, useAction, useSubmission } from '@solidjs/router';
-import { getMe } from '../../lib/session';
+import { getMe, leadsSchool } from '../../lib/session';
 import { For, Show } from 'solid-js';
 import type { Classroom, Org } from '../../../../shared/schemas/orgs';
 import { EmptyState, ErrorNotice } from '../../components/notice';
@@ -14,7 +14,7 @@ export function MembersPanel(props: { org: Org; classrooms: Classroom[] }) {
   const toggleMaster = useAction(setMaster);
   const toggleReviewer = useAction(setReviewer);
   // Reviewers of group-wide resources are named by the group's or district's leaders.
-  const leads = () => !!me()?.memberships.some((m) => (m.role === 'group_admin' && m.orgId === props.org.groupId) || (m.role === 'district_admin' && m.orgId === props.org.districtId));
+  const leads = () => leadsSchool(me(), props.org);
   const remove = useAction(removeMember);
   const masterSub = useSubmission(setMaster);
   const removeSub = useSubmission(removeMember);

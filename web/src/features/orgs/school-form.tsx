@@ -1,6 +1,6 @@
 import { createAsync, useSubmission } from '@solidjs/router';
 import { createEffect, on, Show } from 'solid-js';
-import { getMe } from '../../lib/session';
+import { getMe, leadsSchool } from '../../lib/session';
 import type { Org } from '../../../../shared/schemas/orgs';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
@@ -13,8 +13,7 @@ export function SchoolForm(props: { org: Org; onClose: () => void }) {
   const me = createAsync(() => getMe());
   createEffect(on(() => submission.result, (r) => r && props.onClose(), { defer: true }));
   // The code and the rural/supported flags steer imports and group reports: the group's or district's admins set them.
-  const leads = () =>
-    !!me()?.memberships.some((m) => (m.role === 'group_admin' && m.orgId === props.org.groupId) || (m.role === 'district_admin' && m.orgId === props.org.districtId));
+  const leads = () => leadsSchool(me(), props.org);
   return (
     <section class="card" aria-labelledby="school-edit-title">
       <h2 id="school-edit-title">{t('orgs.editDetails')}</h2>
