@@ -164,24 +164,52 @@ export const resourcesRoutes = newRouter()
       const page = rows.slice(0, PAGE);
       const versions = await currentVersions(db, page.map((r) => r.r.id));
       // Each facet counts with every filter but its own, so choosing 三年级 still shows the other grades' counts.
-      const facetOf = async (col: AnyPgColumn, label?: AnyPgColumn, own?: SQL) => {
-        const rows = await db
-          .select({ value: col, label: label ?? col, n: sql<number>`count(*)::int` })
-          .from(resources)
-          .innerJoin(owner, eq(owner.id, resources.schoolId))
-          .where(and(base, filtersExcept(own)))
-          .groupBy(col, ...(label ? [label] : []))
-          .orderBy(col);
-        return rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), label: String(r.label), count: Number(r.n) }));
-      };
-      const [subject, grade, kind, edition, school, [total]] = await Promise.all([
-        facetOf(resources.subject, undefined, subjectF),
-        facetOf(resources.grade, undefined, gradeF),
-        facetOf(resources.kind, undefined, kindF),
-        facetOf(resources.edition, undefined, editionF),
-        facetOf(owner.id, owner.name, schoolF),
-        db.select({ n: sql<number>`count(*)::int` }).from(resources).innerJoin(owner, eq(owner.id, resources.schoolId)).where(and(base, filters)),
-      ]);
+      // The facets whose own filter is unset share one WHERE: one GROUPING SETS pass counts them all and the total;
+      // only a facet that is itself filtered needs a pass of its own.
+      type Facet = { value: string; label: string; count: number };
+      const dims = [
+        { key: 'subject', col: resources.subject, own: subjectF },
+        { key: 'grade', col: resources.grade, own: gradeF },
+        { key: 'kind', col: resources.kind, own: kindF },
+        { key: 'edition', col: resources.edition, own: editionF },
+        { key: 'school', col: owner.id, label: owner.name, own: schoolF },
+      ] as const;
+      const shared = dims.filter((d) => !d.own);
+      const grouped = (await db
+        .select({
+          ...Object.fromEntries(shared.map((d) => [d.key, d.col])),
+          ...('label' in (shared.find((d) => d.key === 'school') ?? {}) ? { schoolName: owner.name } : {}),
+          ...Object.fromEntries(shared.map((d) => [`g_${d.key}`, sql<number>`GROUPING(${d.col})::int`])),
+          n: sql<number>`count(*)::int`,
+        })
+        .from(resources)
+        .innerJoin(owner, eq(owner.id, resources.schoolId))
+        .where(and(base, filters))
+        .groupBy(sql`GROUPING SETS (${sql.join([...shared.map((d) => ('label' in d ? sql`(${d.col}, ${d.label})` : sql`(${d.col})`)), sql`()`], sql`, `)})`)) as Record<string, unknown>[];
+      const inSet = (row: Record<string, unknown>, key: string | null) => shared.every((d) => Number(row[`g_${d.key}`]) === (d.key === key ? 0 : 1));
+      const facets: Record<string, Facet[]> = {};
+      for (const d of shared) {
+        facets[d.key] = grouped
+          .filter((r) => inSet(r, d.key) && r[d.key] !== null)
+          .map((r) => ({ value: String(r[d.key]), label: String(d.key === 'school' ? r.schoolName : r[d.key]), count: Number(r.n) }))
+          .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      }
+      const totalRow = grouped.find((r) => inSet(r, null));
+      await Promise.all(
+        dims.filter((d) => d.own).map(async (d) => {
+          const label = 'label' in d ? d.label : d.col;
+          const rows = await db
+            .select({ value: d.col, label, n: sql<number>`count(*)::int` })
+            .from(resources)
+            .innerJoin(owner, eq(owner.id, resources.schoolId))
+            .where(and(base, filtersExcept(d.own)))
+            .groupBy(d.col, ...('label' in d ? [d.label] : []))
+            .orderBy(d.col);
+          facets[d.key] = rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), label: String(r.label), count: Number(r.n) }));
+        }),
+      );
+      const [subject = [], grade = [], kind = [], edition = [], school = []] = dims.map((d) => facets[d.key] ?? []);
+      const total = { n: Number(totalRow?.n ?? 0) };
       const plain = (xs: { value: string; count: number }[]) => xs.map(({ value, count }) => ({ value, count }));
       return c.json(
         {
