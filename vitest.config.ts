@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One real livekit-server for the whole run.
+    globalSetup: ['test/support/livekit-global.ts'],
     projects: [
       {
         test: {

@@ -32,3 +32,9 @@ export const lesson = z.object({
 export type Lesson = z.infer<typeof lesson>;
 
 export const joinAnswer = z.object({ url: z.string(), token: z.string(), role: z.enum(lessonRoles) });
+
+/** A participant of a lesson's room: `classroom:<id>` or `user:<id>` (CONTRACT: LiveKit identities). */
+export const participantParam = z.object({ id, identity: z.string().regex(/^(classroom|user):[0-9a-f-]{36}$/, 'not a lesson participant identity') });
+export const speakInput = z.object({ allowed: z.boolean() });
+export const muteInput = z.object({ source: z.enum(['microphone', 'camera']).default('microphone') });
+export const speaking = z.object({ identity: z.string(), name: z.string(), canPublish: z.boolean() });

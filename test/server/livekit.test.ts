@@ -1,59 +1,85 @@
-// The LiveKit server as the platform runs it: built by `npm run livekit:install`, started on loopback, and
-// reported by GET /api/health. Locally skipped with a message when the binary is missing; never in CI.
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Live lessons against the run's real livekit-server on loopback (test/support/livekit-global.ts), with real
+// clients from @livekit/rtc-node: grants, what the server lets each role publish, speak, hidden observers, and
+// the server's own webhooks recording attendance. Locally skipped with a message when the binary is missing.
+import { serve, type ServerType } from '@hono/node-server';
+import { AudioSource, ContinualGatheringPolicy, dispose, IceTransportType, LocalAudioTrack, Room, RoomEvent, TrackPublishOptions, TrackSource, type RemoteParticipant } from '@livekit/rtc-node';
+import { and, eq } from 'drizzle-orm';
 import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { livekitBinary, startLocalLiveKit, type LocalLiveKit } from '../../server/lib/livekit-local';
+import { lessonAttendance } from '../../server/db/schema';
 import { livekitProbe } from '../../server/lib/livekit-probe';
+import { freePorts } from '../support/livekit-global';
 import { Client, expectStatus, useHarness } from '../support/harness';
-
-function unavailable(): string | null {
-  if (livekitBinary()) return null;
-  const reason = 'livekit-server not built: run "npm run livekit:install"';
-  if (process.env.CI) throw new Error(`${reason}. CI must run the LiveKit tests.`);
-  console.warn(`Skipping LiveKit tests: ${reason}`);
-  return reason;
-}
-
-const freePorts = async (n: number) => {
-  const ports: number[] = [];
-  while (ports.length < n) {
-    const p = await new Promise<number>((ok) => {
-      const s = createServer();
-      s.listen(0, '127.0.0.1', () => { const a = s.address(); s.close(() => ok(typeof a === 'object' && a ? a.port : 0)); });
-    });
-    if (!ports.includes(p)) ports.push(p);
-  }
-  return ports;
-};
+import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 
 const h = useHarness();
+const lk = sharedLiveKit();
+const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
-describe.skipIf(!!unavailable())('livekit: a real server on loopback', () => {
-  let lk: LocalLiveKit;
+async function until<T>(what: string, probe: () => T | Promise<T>, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A real participant: connects with the token the app hands out, over loopback only. */
+async function connect(join: { url: string; token: string }) {
+  const room = new Room();
+  await room.connect(join.url, join.token, { autoSubscribe: true, dynacast: true, rtcConfig: { iceServers: [], iceTransportType: IceTransportType.TRANSPORT_ALL, continualGatheringPolicy: ContinualGatheringPolicy.GATHER_ONCE } });
+  return room;
+}
+
+/** Publishes a silent microphone track (a real audio track; its content does not matter to permissions). */
+async function publishMic(room: Room) {
+  const source = new AudioSource(48_000, 1);
+  const track = LocalAudioTrack.createAudioTrack('mic', source);
+  const opts = new TrackPublishOptions();
+  opts.source = TrackSource.SOURCE_MICROPHONE;
+  return room.localParticipant!.publishTrack(track, opts);
+}
+
+const remoteIds = (room: Room) => [...room.remoteParticipants.values()].map((p: RemoteParticipant) => p.identity).sort();
+
+describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
+  let app: ReturnType<typeof createApp>;
+  let http: ServerType;
+  let stopHooks = async () => {};
+  const rooms: Room[] = [];
   beforeAll(async () => {
-    const [port, tcpPort, udpPort] = await freePorts(3);
-    lk = await startLocalLiveKit({ port: port!, tcpPort: tcpPort!, udpPort: udpPort! });
-  }, 60_000);
-  afterAll(() => lk?.stop());
+    app = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk!.url, livekit: { url: lk!.url, apiKey: lk!.apiKey, apiSecret: lk!.apiSecret } }, livekitStatus: livekitProbe(lk!.url), actorCache: undefined });
+    const port = await new Promise<number>((ok) => { http = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ok(info.port)); });
+    stopHooks = await receiveWebhooks(lk!, `http://127.0.0.1:${port}/api/livekit/webhook`);
+  });
+  afterAll(async () => {
+    for (const r of rooms) await r.disconnect().catch(() => {});
+    await stopHooks();
+    http?.close();
+    await dispose();
+  });
 
-  it('join answers each role with its grants from the real server’s keys, and the lesson’s room exists there', async () => {
-    const app = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk.url, livekit: { url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret } }, livekitStatus: livekitProbe(lk.url), actorCache: undefined });
-    const as = async (email: string) => {
-      const login = await new Client(app).post('/api/auth/login', { email, password: 'tongzhou-demo' });
-      return new Client(app, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
-    };
+  const as = async (email: string) => {
+    const login = await new Client(app).post('/api/auth/login', { email, password: 'tongzhou-demo' });
+    return new Client(app, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
+  };
+  const schedule = async () => {
     const wang = await as('wang@jhzx.demo');
-    const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
     const created = await wang.post('/api/lessons', { title: '直播：分数的初步认识', subject: 'math', grade: 4, startsAt: soon(5), endsAt: soon(50), classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1] });
     expectStatus(created, 201);
-    const id = created.body.lesson.id;
-    const verifier = new TokenVerifier(lk.apiKey, lk.apiSecret);
+    return { wang, id: created.body.lesson.id as string };
+  };
+
+  it('join answers each role with its grants from the real server’s keys, and the lesson’s room exists there', async () => {
+    const { wang, id } = await schedule();
+    const verifier = new TokenVerifier(lk!.apiKey, lk!.apiSecret);
 
     const teacher = await wang.post(`/api/lessons/${id}/join`);
     expectStatus(teacher, 200);
-    expect(teacher.body).toMatchObject({ url: lk.url, role: 'teacher' });
+    expect(teacher.body).toMatchObject({ url: lk!.url, role: 'teacher' });
     const t = await verifier.verify(teacher.body.token);
     expect(t.sub).toBe(`user:${h.ids.users.wang}`);
     expect(t.video).toMatchObject({ roomJoin: true, canPublish: true, roomAdmin: true, canPublishSources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'] });
@@ -71,18 +97,87 @@ describe.skipIf(!!unavailable())('livekit: a real server on loopback', () => {
     expect(observer.body.role).toBe('observer');
     expect(o.video).toMatchObject({ canPublish: false, canPublishData: false, hidden: true });
 
-    const rooms = await new RoomServiceClient(lk.url.replace(/^ws/, 'http'), lk.apiKey, lk.apiSecret).listRooms();
-    expect(rooms.some((r) => r.maxParticipants >= 2 && r.emptyTimeout === 600)).toBe(true);
+    const listed = await new RoomServiceClient(lk!.url.replace(/^ws/, 'http'), lk!.apiKey, lk!.apiSecret).listRooms();
+    expect(listed.some((r) => r.maxParticipants >= 2 && r.emptyTimeout === 600)).toBe(true);
   });
 
-  it('health reports LiveKit ok while it runs, and down once it stops', async () => {
-    const app = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk.url }, livekitStatus: livekitProbe(lk.url), actorCache: undefined });
-    const res = await new Client(app).get('/api/health');
+  it('a classroom cannot publish until the teacher lets it speak; stopping it removes its tracks; the observer stays hidden', async () => {
+    const { wang, id } = await schedule();
+    const zhao = await as('zhao@beishan.demo');
+    const identity = `classroom:${h.ids.classrooms.beishan4_1}`;
+
+    // Not connected yet: the teacher's click answers 409, not a crash.
+    expectStatus(await wang.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: true }), 409);
+
+    const teacher = await connect((await wang.post(`/api/lessons/${id}/join`)).body);
+    const classroom = await connect((await zhao.post(`/api/lessons/${id}/join`)).body);
+    const observer = await connect((await (await as('li@jhxx.demo')).post(`/api/lessons/${id}/join`)).body);
+    rooms.push(teacher, classroom, observer);
+    await publishMic(teacher);
+
+    // Everyone sees the teacher and the classroom; nobody sees the observer.
+    await until('the teacher to see the classroom', () => remoteIds(teacher).includes(identity));
+    await until('the observer to see both', () => remoteIds(observer).length === 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(remoteIds(teacher)).toEqual([identity]);
+    expect(remoteIds(classroom)).toEqual([`user:${h.ids.users.wang}`]);
+
+    // The server refuses a classroom's media: it never answers the publish request, and holds no track for it.
+    const svc = new RoomServiceClient(lk!.url.replace(/^ws/, 'http'), lk!.apiKey, lk!.apiSecret);
+    const roomName = classroom.name!;
+    await expect(publishMic(classroom)).rejects.toThrow();
+    expect((await svc.getParticipant(roomName, identity)).tracks).toEqual([]);
+
+    // Only the teacher may let it speak; and only an invited classroom.
+    expectStatus(await zhao.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: true }), 403);
+    expectStatus(await wang.post(`/api/lessons/${id}/participants/classroom:${h.ids.classrooms.xiling7_1}/speak`, { allowed: true }), 404);
+    expectStatus(await wang.post(`/api/lessons/${id}/participants/nobody/speak`, { allowed: true }), 400);
+
+    const allow = await wang.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: true });
+    expectStatus(allow, 200);
+    expect(allow.body.participant).toMatchObject({ identity, canPublish: true, name: '四年级一班 · 北山乡中心小学' });
+    // The classroom's own permissions survive: it still receives the teacher and may send data.
+    const perm = (await svc.getParticipant(roomName, identity)).permission!;
+    expect(perm).toMatchObject({ canSubscribe: true, canPublishData: true, canPublish: true });
+
+    const pub = await until('the classroom to publish once allowed', async () => publishMic(classroom).catch(() => null), 10_000);
+    await until('the teacher to receive the classroom’s audio', () => [...teacher.remoteParticipants.get(identity)!.trackPublications.values()].some((t) => t.sid === pub!.sid));
+
+    expectStatus(await wang.post(`/api/lessons/${id}/participants/${identity}/mute`, { source: 'microphone' }), 200);
+    await until('the track to be muted on the server', async () => { const ts = (await svc.getParticipant(roomName, identity)).tracks; return ts.length > 0 && ts.every((t) => t.muted); });
+
+    const stop = await wang.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: false });
+    expect(stop.body.participant.canPublish).toBe(false);
+    await until('the server to remove the classroom’s tracks', async () => (await svc.getParticipant(roomName, identity)).tracks.length === 0);
+    await until('the teacher to lose the classroom’s track', () => teacher.remoteParticipants.get(identity)!.trackPublications.size === 0);
+    expect((await svc.getParticipant(roomName, identity)).permission).toMatchObject({ canSubscribe: true, canPublishData: true, canPublish: false });
+  });
+
+  it('the real server’s webhooks record when the classroom joined and left, and the lesson goes live', async () => {
+    const { wang, id } = await schedule();
+    const zhao = await as('zhao@beishan.demo');
+    const identity = `classroom:${h.ids.classrooms.beishan4_1}`;
+    const teacher = await connect((await wang.post(`/api/lessons/${id}/join`)).body);
+    rooms.push(teacher);
+    const classroom = await connect((await zhao.post(`/api/lessons/${id}/join`)).body);
+    const db = h.deps.database.db;
+    const mine = () => db.select().from(lessonAttendance).where(and(eq(lessonAttendance.lessonId, id), eq(lessonAttendance.identity, identity)));
+    const [joined] = await until('the join webhook', async () => (await mine()).filter((r) => r.joinedAt));
+    expect(joined!.leftAt).toBeNull();
+    expect((await wang.get(`/api/lessons/${id}`)).body.lesson.status).toBe('live');
+    await classroom.disconnect();
+    const [left] = await until('the leave webhook', async () => (await mine()).filter((r) => r.leftAt));
+    expect(left!.leftAt!.getTime()).toBeGreaterThanOrEqual(joined!.joinedAt!.getTime());
+  });
+
+  it('health reports LiveKit ok while it runs, and down where none answers', async () => {
+    const ok = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk!.url }, livekitStatus: livekitProbe(lk!.url), actorCache: undefined });
+    const res = await new Client(ok).get('/api/health');
     expectStatus(res, 200);
     expect(res.body.livekit).toBe('ok');
-    expect(res.headers.get('content-security-policy')).toContain(lk.url);
-    await lk.stop();
-    const after = createApp({ ...h.deps, livekitStatus: livekitProbe(lk.url), actorCache: undefined });
-    expect((await new Client(after).get('/api/health')).body.livekit).toBe('down');
+    expect(res.headers.get('content-security-policy')).toContain(lk!.url);
+    const [nobody] = await freePorts(1);
+    const down = createApp({ ...h.deps, livekitStatus: livekitProbe(`ws://127.0.0.1:${nobody}`), actorCache: undefined });
+    expect((await new Client(down).get('/api/health')).body.livekit).toBe('down');
   });
 });

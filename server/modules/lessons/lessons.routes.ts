@@ -1,19 +1,35 @@
 import { createRoute } from '@hono/zod-openapi';
 import { eq, inArray } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { idParam, page } from '../../../shared/schemas/common';
-import { createLessonInput, joinAnswer, lesson } from '../../../shared/schemas/lessons';
+import { createLessonInput, joinAnswer, lesson, muteInput, participantParam, speakInput, speaking } from '../../../shared/schemas/lessons';
 import { classrooms, lessonClassrooms, lessons, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
+import type { AppEnv } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
 import { canSeeOrg } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
 import { requireActor } from '../auth/auth.middleware';
 import { getLessonFor, lessonOut, listLessons } from './lessons.queries';
-import { ensureRoom, tokenFor } from './livekit';
+import { ensureRoom, muteTracks, setSpeaking, tokenFor, type LiveKitConfig } from './livekit';
 
 /** Joining opens this long before the start (JOURNEYS 3: the button becomes active 15 minutes before). */
 export const JOIN_OPENS_MS = 15 * 60_000;
+
+/** The lesson's teacher acting on one of its invited classrooms in the live room: checks both, and that LiveKit is here. */
+async function teacherOver(c: Context<AppEnv>, id: string, identity: string): Promise<{ lk: LiveKitConfig; room: string; lessonId: string; schoolId: string; classroomName: string }> {
+  const actor = requireActor(c);
+  const { database, config } = c.get('deps');
+  const { row, rooms, part } = await getLessonFor(database.db, actor, id);
+  if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher does this');
+  const classroom = rooms.find((r) => `classroom:${r.id}` === identity);
+  if (!classroom) throw new AppError('not_found', 'That classroom is not invited to this lesson');
+  if (row.status === 'ended' || row.status === 'cancelled') throw new AppError('invalid_state', 'This lesson is not running');
+  const lk = config.livekit;
+  if (!lk) throw new AppError('livekit_unavailable', 'No live lesson server is configured here');
+  return { lk, room: row.roomName, lessonId: row.id, schoolId: row.schoolId, classroomName: `${classroom.name} · ${classroom.schoolName}` };
+}
 
 export const lessonsRoutes = newRouter()
   .openapi(
@@ -95,5 +111,33 @@ export const lessonsRoutes = newRouter()
       const token = await tokenFor(lk, { identity, name, role: part.role, room: row.roomName, metadata: { role: part.role, ...(part.classroomId ? { classroomId: part.classroomId } : {}), lessonId: row.id } });
       return c.json({ url: lk.url, token, role: part.role }, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/lessons/{id}/participants/{identity}/speak', tags: ['lessons'],
+      summary: 'The lesson’s teacher lets a connected classroom publish its camera and microphone, or stops it (its tracks are removed)',
+      request: { params: participantParam, body: jsonBody(speakInput) },
+      responses: { 200: json(z.object({ participant: speaking })), ...commonErrors, 409: json(z.object({ error: z.any() }), 'The classroom is not connected, or the lesson is not running'), 503: json(z.object({ error: z.any() }), 'livekit_unavailable') },
+    }),
+    async (c) => {
+      const { id, identity } = c.req.valid('param');
+      const { allowed } = c.req.valid('json');
+      const t = await teacherOver(c, id, identity);
+      const p = await setSpeaking(t.lk, t.room, identity, allowed);
+      await audit(c.get('deps').database.db, c, { action: allowed ? 'lesson.speak.allow' : 'lesson.speak.stop', entityType: 'lesson', entityId: t.lessonId, orgId: t.schoolId, after: { identity } });
+      return c.json({ participant: { identity, name: p.name || t.classroomName, canPublish: p.canPublish } }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/lessons/{id}/participants/{identity}/mute', tags: ['lessons'],
+      summary: 'The lesson’s teacher mutes a classroom’s microphone or camera (the classroom may unmute itself while it may speak)',
+      request: { params: participantParam, body: jsonBody(muteInput) },
+      responses: { 200: json(z.object({ muted: z.number().int() })), ...commonErrors, 409: json(z.object({ error: z.any() }), 'The classroom is not connected'), 503: json(z.object({ error: z.any() }), 'livekit_unavailable') },
+    }),
+    async (c) => {
+      const { id, identity } = c.req.valid('param');
+      const t = await teacherOver(c, id, identity);
+      return c.json({ muted: await muteTracks(t.lk, t.room, identity, c.req.valid('json').source) }, 200);
+    },
   );
-

@@ -30,13 +30,55 @@ export async function tokenFor(cfg: LiveKitConfig, p: { identity: string; name: 
 }
 
 const httpUrl = (url: string) => url.replace(/^ws/, 'http');
+const roomService = (cfg: LiveKitConfig) => new RoomServiceClient(httpUrl(cfg.url), cfg.apiKey, cfg.apiSecret);
+
+/** LiveKit's "no such participant or room" becomes ours (409: the classroom is not in the lesson now); anything else means the server is unwell. */
+function fromLiveKit(err: unknown): AppError {
+  const e = err as { status?: number; code?: string; message?: string };
+  if (e?.status === 404 || e?.code === 'not_found') return new AppError('invalid_state', 'That classroom is not connected to the lesson right now');
+  return new AppError('livekit_unavailable', 'The live lesson server does not answer; try again in a moment', { reason: String(e?.message ?? err).slice(0, 200) });
+}
 
 /** Creates the lesson's room if it does not exist yet (createRoom is idempotent), with its limits. */
 export async function ensureRoom(cfg: LiveKitConfig, name: string, maxParticipants: number) {
-  const rooms = new RoomServiceClient(httpUrl(cfg.url), cfg.apiKey, cfg.apiSecret);
   try {
-    await rooms.createRoom({ name, emptyTimeout: 10 * 60, departureTimeout: 60, maxParticipants });
+    await roomService(cfg).createRoom({ name, emptyTimeout: 10 * 60, departureTimeout: 60, maxParticipants });
   } catch (err) {
-    throw new AppError('livekit_unavailable', 'The live lesson server does not answer; try again in a moment', { reason: String((err as Error)?.message ?? err).slice(0, 200) });
+    throw fromLiveKit(err);
+  }
+}
+
+/**
+ * Lets a classroom publish its camera and microphone, or stops it. UpdateParticipant replaces every permission,
+ * so the classroom's own (subscribe, send data) go along unchanged; revoking makes the server unpublish its tracks.
+ */
+export async function setSpeaking(cfg: LiveKitConfig, room: string, identity: string, allowed: boolean) {
+  try {
+    const p = await roomService(cfg).updateParticipant(room, identity, {
+      permission: {
+        canSubscribe: true,
+        canPublishData: true,
+        canPublish: allowed,
+        canPublishSources: allowed ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [],
+        hidden: false,
+      },
+    });
+    return { identity: p.identity, name: p.name, canPublish: !!p.permission?.canPublish };
+  } catch (err) {
+    throw fromLiveKit(err);
+  }
+}
+
+/** Mutes a classroom's published tracks of one kind (the classroom unmutes itself; the teacher can stop it speaking). */
+export async function muteTracks(cfg: LiveKitConfig, room: string, identity: string, source: 'microphone' | 'camera') {
+  const svc = roomService(cfg);
+  try {
+    const p = await svc.getParticipant(room, identity);
+    const want = source === 'microphone' ? TrackSource.MICROPHONE : TrackSource.CAMERA;
+    const tracks = p.tracks.filter((t) => t.source === want && !t.muted);
+    for (const t of tracks) await svc.mutePublishedTrack(room, identity, t.sid, true);
+    return tracks.length;
+  } catch (err) {
+    throw fromLiveKit(err);
   }
 }
