@@ -38,13 +38,100 @@ describe('lessons: scheduling and who takes part', () => {
 
   it('joining opens 15 minutes before the start, and answers 503 livekit_unavailable with no LiveKit configured', async () => {
     const wang = await h.as('wang@jhzx.demo');
-    const later = await wang.post('/api/lessons', { title: '稍后', subject: 'math', grade: 4, startsAt: soon(60), endsAt: soon(100), classroomIds: [h.ids.classrooms.beishan4_1] });
+    const later = await wang.post('/api/lessons', { title: '稍后', subject: 'math', grade: 4, startsAt: soon(60), endsAt: soon(100), classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true });
     const early = await wang.post(`/api/lessons/${later.body.lesson.id}/join`);
     expectStatus(early, 409);
     const now = await wang.post('/api/lessons', { title: '现在', subject: 'math', grade: 4, startsAt: soon(5), endsAt: soon(45), classroomIds: [h.ids.classrooms.beishan4_1] });
     const join = await (await h.as('zhao@beishan.demo')).post(`/api/lessons/${now.body.lesson.id}/join`);
     expectStatus(join, 503);
     expect(join.body.error.code).toBe('livekit_unavailable');
+  });
+});
+
+describe('lessons: series, clashes, changes and what the classrooms hear', () => {
+  const day = (d: number, hh: number, mm = 0) => {
+    const x = new Date(Date.now() + d * 86_400_000);
+    const ymd = new Date(x.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return `${ymd}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`;
+  };
+
+  it('a weekly series lands as one lesson per week for every classroom; a clash is shown before saving and can be overridden', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const chen = await h.as('chen@nanhu.demo');
+    const before = (await chen.get('/api/notifications')).body.items.length;
+    const resource = (await wang.get('/api/resources?q=分数')).body.items[0];
+    const series = await wang.post('/api/lessons', { title: '古诗诵读', subject: 'chinese', grade: 5, startsAt: day(20, 14), endsAt: day(20, 14, 40), classroomIds: [h.ids.classrooms.nanhu5_1], weeks: 4, resourceIds: [resource.id] });
+    expectStatus(series, 201);
+    expect(series.body.lessons).toHaveLength(4);
+    const starts = series.body.lessons.map((l: any) => new Date(l.startsAt).getTime());
+    expect(starts.slice(1).map((t: number, i: number) => (t - starts[i]) / 86_400_000)).toEqual([7, 7, 7]);
+    expect(new Set(series.body.lessons.map((l: any) => l.seriesId)).size).toBe(1);
+    expect(series.body.lesson.materials).toEqual([{ id: resource.id, title: resource.title, kind: resource.kind }]);
+    // The assistant of 南湖 hears of it once, not four times.
+    const notes = (await chen.get('/api/notifications')).body.items;
+    expect(notes.length).toBe(before + 1);
+    expect(notes[0]).toMatchObject({ kind: 'lesson.scheduled', data: { title: '古诗诵读', count: 4 } });
+
+    // The third week clashes with a new one-off lesson for the same classroom: 409 with the clash named.
+    const clash = await wang.post('/api/lessons', { title: '数学拓展', subject: 'math', grade: 5, startsAt: day(34, 14, 20), endsAt: day(34, 15), classroomIds: [h.ids.classrooms.nanhu5_1, h.ids.classrooms.beishan4_1] });
+    expectStatus(clash, 409);
+    expect(clash.body.error.details.clashes).toEqual([expect.objectContaining({ lessonId: series.body.lessons[2].id, title: '古诗诵读', classroomName: '南湖村小学 五年级一班' })]);
+    // Back to back is not a clash (half-open times); overriding schedules it.
+    expectStatus(await wang.post('/api/lessons', { title: '紧接着', subject: 'math', grade: 5, startsAt: day(20, 14, 40), endsAt: day(20, 15, 20), classroomIds: [h.ids.classrooms.nanhu5_1] }), 201);
+    expectStatus(await wang.post('/api/lessons', { title: '数学拓展', subject: 'math', grade: 5, startsAt: day(34, 14, 20), endsAt: day(34, 15), classroomIds: [h.ids.classrooms.nanhu5_1], allowClashes: true }), 201);
+    // Materials must be visible to the teacher.
+    const hidden = await wang.post('/api/lessons', { title: 'x', subject: 'math', grade: 5, startsAt: day(40, 9), endsAt: day(40, 10), classroomIds: [h.ids.classrooms.nanhu5_1], resourceIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(hidden.body.error.details.fields.resourceIds).toBeTruthy();
+  });
+
+  it('moving the rest of a series and cancelling a lesson tell the classroom; a cancelled lesson cannot be joined', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const zhao = await h.as('zhao@beishan.demo');
+    const series = (await wang.post('/api/lessons', { title: '科学实验', subject: 'science', grade: 4, startsAt: day(50, 9), endsAt: day(50, 9, 40), classroomIds: [h.ids.classrooms.beishan4_1], weeks: 3 })).body.lessons;
+    const moved = await wang.patch(`/api/lessons/${series[1].id}`, { startsAt: day(57, 10), endsAt: day(57, 10, 45), series: true });
+    expectStatus(moved, 200);
+    expect(moved.body.lessons.map((l: any) => l.startsAt)).toEqual([day(57, 10), day(64, 10)]);
+    expect((await wang.get(`/api/lessons/${series[0].id}`)).body.lesson.startsAt).toBe(day(50, 9));
+    expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({ kind: 'lesson.rescheduled', data: { startsAt: day(57, 10), was: day(57, 9), count: 2 } });
+    expectStatus(await zhao.patch(`/api/lessons/${series[0].id}`, { title: '改名' }), 403);
+
+    const cancelled = await wang.post(`/api/lessons/${series[0].id}/cancel`, { reason: '停电检修' });
+    expectStatus(cancelled, 200);
+    expect(cancelled.body.lesson).toMatchObject({ status: 'cancelled', cancelReason: '停电检修' });
+    expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({ kind: 'lesson.cancelled', data: { reason: '停电检修', count: 1 } });
+    expectStatus(await wang.post(`/api/lessons/${series[0].id}/cancel`, {}), 409);
+    expectStatus(await wang.patch(`/api/lessons/${series[0].id}`, { title: '再改' }), 409);
+    expect((await zhao.post(`/api/lessons/${series[0].id}/join`)).body.error.code).toBe('invalid_state');
+  });
+
+  it('after the lesson: assistants give feedback, observers evaluate with the rubric, the teacher reads both; attendance is the teacher’s and the group’s', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const zhao = await h.as('zhao@beishan.demo');
+    const li = await h.as('li@jhxx.demo');
+    const started = new Date(Date.now() - 50 * 60_000).toISOString();
+    const lesson = (await wang.post('/api/lessons', { title: '已上完的课', subject: 'math', grade: 4, startsAt: started, endsAt: soon(-10), classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true })).body.lesson;
+    expectStatus(await zhao.put(`/api/lessons/${lesson.id}/feedback`, { rating: 9 }), 400);
+    const fb = await zhao.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4, comment: '学生很投入', questions: '分母为什么不能是0？' });
+    expectStatus(fb, 200);
+    expect(fb.body.feedback).toMatchObject({ kind: 'classroom', classroomName: '四年级一班 · 北山乡中心小学', rating: 4 });
+    expectStatus(await zhao.put(`/api/lessons/${lesson.id}/feedback`, { rating: 5, comment: '改一下' }), 200);
+    expect((await li.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4 })).body.error.details.fields.rubric).toBeTruthy();
+    expectStatus(await li.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4, rubric: { goals: 5, interaction: 4, dualTeacher: 3, technology: 4 }, comment: '互动可以更多' }), 200);
+    expectStatus(await wang.put(`/api/lessons/${lesson.id}/feedback`, { rating: 5 }), 403);
+
+    const all = (await wang.get(`/api/lessons/${lesson.id}/feedback`)).body.items;
+    expect(all.map((f: any) => [f.kind, f.rating, f.authorName])).toEqual([['classroom', 5, '赵春生'], ['observer', 4, expect.any(String)]]);
+    expect(all.find((f: any) => f.kind === 'observer').rubric).toEqual({ goals: 5, interaction: 4, dualTeacher: 3, technology: 4 });
+    expect((await zhao.get(`/api/lessons/${lesson.id}/feedback`)).body.items).toHaveLength(1);
+
+    const att = await wang.get(`/api/lessons/${lesson.id}/attendance`);
+    expectStatus(att, 200);
+    expect(att.body.items).toEqual([expect.objectContaining({ name: '四年级一班', minutes: 0, present: false, firstJoinedAt: null })]);
+    expectStatus(await li.get(`/api/lessons/${lesson.id}/attendance`), 200);
+    expectStatus(await zhao.get(`/api/lessons/${lesson.id}/attendance`), 403);
+    const ended = await wang.post(`/api/lessons/${lesson.id}/end`);
+    expect(ended.body.lesson.status).toBe('ended');
+    expectStatus(await wang.post(`/api/lessons/${lesson.id}/end`), 409);
   });
 });
 

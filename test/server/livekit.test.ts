@@ -68,7 +68,7 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
   };
   const schedule = async () => {
     const wang = await as('wang@jhzx.demo');
-    const created = await wang.post('/api/lessons', { title: '直播：分数的初步认识', subject: 'math', grade: 4, startsAt: soon(5), endsAt: soon(50), classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1] });
+    const created = await wang.post('/api/lessons', { title: '直播：分数的初步认识', subject: 'math', grade: 4, startsAt: soon(5), endsAt: soon(50), classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1], allowClashes: true });
     expectStatus(created, 201);
     return { wang, id: created.body.lesson.id as string };
   };

@@ -1,7 +1,8 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { lessonStatuses } from '../../../shared/enums';
 import { classrooms, orgs, users } from './orgs';
-import { subject } from './resources';
+import { resources, subject } from './resources';
 
 export const lessonStatus = pgEnum('lesson_status', lessonStatuses);
 
@@ -21,10 +22,13 @@ export const lessons = pgTable(
     status: lessonStatus().notNull().default('scheduled'),
     /** One LiveKit room per lesson. */
     roomName: text().notNull(),
+    /** Lessons scheduled together as a weekly series share this id. */
+    seriesId: uuid(),
+    cancelReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('lessons_room_key').on(t.roomName), index('lessons_teacher_idx').on(t.teacherId, t.startsAt), index('lessons_school_idx').on(t.schoolId, t.startsAt)],
+  (t) => [uniqueIndex('lessons_room_key').on(t.roomName), index('lessons_teacher_idx').on(t.teacherId, t.startsAt), index('lessons_school_idx').on(t.schoolId, t.startsAt), index('lessons_series_idx').on(t.seriesId)],
 );
 
 export const lessonClassrooms = pgTable(
@@ -58,4 +62,45 @@ export const lessonAttendance = pgTable(
     leftAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('lesson_attendance_sid_key').on(t.lessonId, t.sid), index('lesson_attendance_identity_idx').on(t.lessonId, t.identity)],
+);
+
+/** Materials from the library attached to a lesson (the classrooms can open them before and after). */
+export const lessonMaterials = pgTable(
+  'lesson_materials',
+  {
+    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+    resourceId: uuid().notNull().references(() => resources.id),
+    position: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.lessonId, t.resourceId] })],
+);
+
+/**
+ * After the lesson (听课评课): an assistant teacher's feedback for their classroom, or an observer's evaluation with
+ * a short rubric (each criterion 1–5). One per person per lesson; writing again replaces it.
+ */
+export const lessonFeedback = pgTable(
+  'lesson_feedback',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+    authorId: uuid().notNull().references(() => users.id),
+    /** classroom (an assistant's feedback) or observer (an evaluation). */
+    kind: text().notNull(),
+    classroomId: uuid().references(() => classrooms.id),
+    /** Overall, 1–5. */
+    rating: integer().notNull(),
+    /** Observer rubric: criterion → 1–5. */
+    rubric: jsonb().$type<Record<string, number>>(),
+    comment: text().notNull().default(''),
+    /** What the students asked (assistants). */
+    questions: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('lesson_feedback_author_key').on(t.lessonId, t.authorId),
+    check('lesson_feedback_kind_check', sql`${t.kind} IN ('classroom', 'observer')`),
+    check('lesson_feedback_rating_check', sql`${t.rating} BETWEEN 1 AND 5`),
+  ],
 );

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { LessonRole } from '../../../shared/enums';
-import { classrooms, lessonClassrooms, lessons, orgs, users } from '../../db/schema';
+import { classrooms, lessonClassrooms, lessonMaterials, lessons, orgs, resources, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { adminOf, reach, type Actor } from '../../lib/policy';
@@ -47,11 +47,24 @@ async function classroomsOf(db: Queryable, lessonIds: string[]): Promise<Classro
     .orderBy(sql`${orgs.name} COLLATE "C"`, sql`${classrooms.name} COLLATE "C"`);
 }
 
-export function lessonOut(row: LessonRow, rooms: ClassroomRow[], actor: Actor) {
+type MaterialRow = { lessonId: string; id: string; title: string; kind: string };
+
+async function materialsOf(db: Queryable, lessonIds: string[]): Promise<MaterialRow[]> {
+  if (!lessonIds.length) return [];
+  return db
+    .select({ lessonId: lessonMaterials.lessonId, id: resources.id, title: resources.title, kind: resources.kind })
+    .from(lessonMaterials)
+    .innerJoin(resources, eq(resources.id, lessonMaterials.resourceId))
+    .where(inArray(lessonMaterials.lessonId, lessonIds))
+    .orderBy(asc(lessonMaterials.position));
+}
+
+export function lessonOut(row: LessonRow, rooms: ClassroomRow[], actor: Actor, materials: MaterialRow[] = []) {
   return {
     id: row.id, title: row.title, subject: row.subject, grade: row.grade, startsAt: iso(row.startsAt), endsAt: iso(row.endsAt), status: row.status,
     teacherId: row.teacherId, teacherName: row.teacherName, schoolId: row.schoolId, schoolName: row.schoolName,
-    classrooms: rooms.map(({ lessonId: _l, ...c }) => c), myRole: roleIn(actor, row, rooms)?.role ?? null,
+    classrooms: rooms.map(({ lessonId: _l, ...c }) => c), materials: materials.filter((m) => m.lessonId === row.id).map(({ lessonId: _l, ...m }) => m),
+    seriesId: row.seriesId, cancelReason: row.cancelReason, myRole: roleIn(actor, row, rooms)?.role ?? null,
   };
 }
 
@@ -63,7 +76,7 @@ export async function getLessonFor(db: Queryable, actor: Actor, id: string) {
   const rooms = await classroomsOf(db, [row.id]);
   const part = roleIn(actor, row, rooms);
   if (!part) throw notFound('lesson');
-  return { row, rooms, part };
+  return { row, rooms, part, materials: await materialsOf(db, [row.id]) };
 }
 
 /** Lessons the caller teaches or attends (mine), or also may observe (upcoming), from now on. */
@@ -83,10 +96,19 @@ export async function listLessons(db: Queryable, actor: Actor, scope: 'mine' | '
     .orderBy(asc(lessons.startsAt))
     .limit(200);
   const all = rows.map((x) => ({ ...x.l, teacherName: x.teacherName, schoolName: x.schoolName, groupId: x.groupId, districtId: x.districtId }));
-  const rooms = await classroomsOf(db, all.map((l) => l.id));
+  const [rooms, materials] = await Promise.all([classroomsOf(db, all.map((l) => l.id)), materialsOf(db, all.map((l) => l.id))]);
   return all
-    .map((l) => ({ l, rooms: rooms.filter((c) => c.lessonId === l.id) }))
+    .map((l) => ({ l, rooms: rooms.filter((c) => c.lessonId === l.id), materials }))
     .filter(({ l, rooms: rs }) => roleIn(actor, l, rs) !== null);
 }
 
 export { classroomsOf };
+
+/** Lessons by id, shaped for the caller (after scheduling a series), in start order. */
+export async function listLessonsByIds(db: Queryable, actor: Actor, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await selectLessons(db).where(inArray(lessons.id, ids)).orderBy(asc(lessons.startsAt));
+  const all = rows.map((x) => ({ ...x.l, teacherName: x.teacherName, schoolName: x.schoolName, groupId: x.groupId, districtId: x.districtId }));
+  const [rooms, materials] = await Promise.all([classroomsOf(db, ids), materialsOf(db, ids)]);
+  return all.map((l) => lessonOut(l, rooms.filter((c) => c.lessonId === l.id), actor, materials));
+}

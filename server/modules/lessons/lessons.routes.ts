@@ -1,21 +1,24 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { idParam, page } from '../../../shared/schemas/common';
-import { createLessonInput, joinAnswer, lesson, muteInput, participantParam, speakInput, speaking } from '../../../shared/schemas/lessons';
-import { classrooms, lessonClassrooms, lessons, orgs } from '../../db/schema';
+import { attendance, cancelLessonInput, createLessonInput, feedback, feedbackInput, updateLessonInput, JOIN_OPENS_MS, joinAnswer, lesson, muteInput, participantParam, speakInput, speaking } from '../../../shared/schemas/lessons';
+import { classrooms, lessonAttendance, lessonClassrooms, lessons, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
 import { canSeeOrg } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
 import { requireActor } from '../auth/auth.middleware';
-import { getLessonFor, lessonOut, listLessons } from './lessons.queries';
-import { ensureRoom, muteTracks, setSpeaking, tokenFor, type LiveKitConfig } from './livekit';
+import { getLessonFor, lessonOut, listLessons, listLessonsByIds } from './lessons.queries';
+import { assistantsOf, checkClassrooms, checkMaterials, findClashes, refuseClashes, restOfSeries, scheduleLessons, weekly } from './lessons.service';
+import { feedbackFor, saveFeedback } from './feedback';
+import { notify } from '../bookings/bookings.queries';
+import { iso } from '../../lib/time';
+import { attendanceOf } from './attendance';
+import { closeRoom, ensureRoom, muteTracks, setSpeaking, tokenFor, type LiveKitConfig } from './livekit';
 
-/** Joining opens this long before the start (JOURNEYS 3: the button becomes active 15 minutes before). */
-export const JOIN_OPENS_MS = 15 * 60_000;
 
 /** The lesson's teacher acting on one of its invited classrooms in the live room: checks both, and that LiveKit is here. */
 async function teacherOver(c: Context<AppEnv>, id: string, identity: string): Promise<{ lk: LiveKitConfig; room: string; lessonId: string; schoolId: string; classroomName: string }> {
@@ -36,7 +39,7 @@ export const lessonsRoutes = newRouter()
     createRoute({
       method: 'post', path: '/lessons', tags: ['lessons'], summary: 'A master teacher schedules a dual-teacher lesson for chosen classrooms',
       request: { body: jsonBody(createLessonInput) },
-      responses: { 201: json(z.object({ lesson })), ...commonErrors },
+      responses: { 201: json(z.object({ lesson, lessons: z.array(lesson) })), ...commonErrors, 409: json(z.object({ error: z.any() }), 'conflict: the classrooms already have lessons then (details.clashes); send allowClashes to schedule anyway') },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -44,25 +47,15 @@ export const lessonsRoutes = newRouter()
       const master = actor.memberships.find((m) => m.masterTeacher && m.orgKind === 'school');
       if (!master) throw forbidden('Only master teachers schedule live lessons');
       const { db } = c.get('deps').database;
-      const ids = [...new Set(input.classroomIds)];
-      const rooms = await db
-        .select({ id: classrooms.id, school: { id: orgs.id, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId } })
-        .from(classrooms)
-        .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
-        .where(inArray(classrooms.id, ids));
-      const invisible = ids.filter((cid) => !rooms.some((r) => r.id === cid && canSeeOrg(actor, r.school)));
-      if (invisible.length) throw new AppError('validation_failed', 'Some classrooms do not exist or are outside your group and district', { fields: { classroomIds: invisible.map((i) => `unknown classroom ${i}`) } });
-      const created = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(lessons)
-          .values({ teacherId: actor.user.id, schoolId: master.orgId, title: input.title, subject: input.subject, grade: input.grade, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), roomName: `lesson-${crypto.randomUUID()}` })
-          .returning();
-        await tx.insert(lessonClassrooms).values(ids.map((classroomId) => ({ lessonId: row!.id, classroomId })));
-        await audit(tx, c, { action: 'lesson.create', entityType: 'lesson', entityId: row!.id, orgId: master.orgId, after: { ...input } });
-        return row!;
-      });
-      const full = await getLessonFor(db, actor, created.id);
-      return c.json({ lesson: lessonOut(full.row, full.rooms, actor) }, 201);
+      const classroomIds = [...new Set(input.classroomIds)];
+      const resourceIds = [...new Set(input.resourceIds)];
+      await checkClassrooms(db, actor, classroomIds);
+      await checkMaterials(db, actor, resourceIds);
+      const times = weekly(new Date(input.startsAt), new Date(input.endsAt), input.weeks);
+      if (!input.allowClashes) refuseClashes(await findClashes(db, classroomIds, times));
+      const rows = await db.transaction((tx) => scheduleLessons(tx, c, actor, { ...input, classroomIds, resourceIds }, master.orgId, times));
+      const full = await listLessonsByIds(db, actor, rows.map((r) => r.id));
+      return c.json({ lesson: full[0]!, lessons: full }, 201);
     },
   )
   .openapi(
@@ -74,7 +67,7 @@ export const lessonsRoutes = newRouter()
     async (c) => {
       const actor = requireActor(c);
       const rows = await listLessons(c.get('deps').database.db, actor, c.req.valid('query').scope);
-      return c.json({ items: rows.map(({ l, rooms }) => lessonOut(l, rooms, actor)), nextCursor: null }, 200);
+      return c.json({ items: rows.map(({ l, rooms, materials }) => lessonOut(l, rooms, actor, materials)), nextCursor: null }, 200);
     },
   )
   .openapi(
@@ -84,8 +77,8 @@ export const lessonsRoutes = newRouter()
     }),
     async (c) => {
       const actor = requireActor(c);
-      const { row, rooms } = await getLessonFor(c.get('deps').database.db, actor, c.req.valid('param').id);
-      return c.json({ lesson: lessonOut(row, rooms, actor) }, 200);
+      const { row, rooms, materials } = await getLessonFor(c.get('deps').database.db, actor, c.req.valid('param').id);
+      return c.json({ lesson: lessonOut(row, rooms, actor, materials) }, 200);
     },
   )
   .openapi(
@@ -139,5 +132,128 @@ export const lessonsRoutes = newRouter()
       const { id, identity } = c.req.valid('param');
       const t = await teacherOver(c, id, identity);
       return c.json({ muted: await muteTracks(t.lk, t.room, identity, c.req.valid('json').source) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/lessons/{id}/end', tags: ['lessons'], summary: 'The lesson’s teacher ends the lesson: its room closes and everyone in it leaves',
+      request: { params: idParam },
+      responses: { 200: json(z.object({ lesson })), ...commonErrors, 409: json(z.object({ error: z.any() }), 'Already ended or cancelled') },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { database, config } = c.get('deps');
+      const { row, part } = await getLessonFor(database.db, actor, c.req.valid('param').id);
+      if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher ends it');
+      const now = new Date();
+      const ended = await database.db.transaction(async (tx) => {
+        const [done] = await tx.update(lessons).set({ status: 'ended', updatedAt: now }).where(and(eq(lessons.id, row.id), inArray(lessons.status, ['scheduled', 'live']))).returning({ id: lessons.id });
+        if (!done) return false;
+        await tx.update(lessonAttendance).set({ leftAt: now }).where(and(eq(lessonAttendance.lessonId, row.id), isNull(lessonAttendance.leftAt)));
+        await audit(tx, c, { action: 'lesson.end', entityType: 'lesson', entityId: row.id, orgId: row.schoolId });
+        return true;
+      });
+      if (!ended) throw new AppError('invalid_state', row.status === 'cancelled' ? 'This lesson was cancelled' : 'This lesson has already ended');
+      // The room closes after the state is saved: a LiveKit hiccup here leaves an ended lesson whose room times out by itself.
+      if (config.livekit) await closeRoom(config.livekit, row.roomName).catch((err) => c.get('deps').log.log('warn', 'livekit.close_room_failed', { lessonId: row.id, error: String(err) }));
+      const full = await getLessonFor(database.db, actor, row.id);
+      return c.json({ lesson: lessonOut(full.row, full.rooms, actor, full.materials) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/lessons/{id}/attendance', tags: ['lessons'], summary: 'Per invited classroom: when it joined and left and the minutes present (for the teacher and the group’s colleagues)',
+      request: { params: idParam },
+      responses: { 200: json(attendance), ...commonErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const db = c.get('deps').database.db;
+      const { row, rooms, part } = await getLessonFor(db, actor, c.req.valid('param').id);
+      if (part.role === 'classroom') throw forbidden('Attendance is for the lesson’s teacher and the group');
+      return c.json(await attendanceOf(db, row, rooms), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch', path: '/lessons/{id}', tags: ['lessons'], summary: 'The teacher renames or moves a lesson not yet started (or it and the rest of its series); the classrooms are told',
+      request: { params: idParam, body: jsonBody(updateLessonInput) },
+      responses: { 200: json(z.object({ lesson, lessons: z.array(lesson) })), ...commonErrors, 409: json(z.object({ error: z.any() }), 'Started, ended or cancelled; or clashes (details.clashes)') },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid('json');
+      const db = c.get('deps').database.db;
+      const { row, rooms, part } = await getLessonFor(db, actor, c.req.valid('param').id);
+      if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher changes it');
+      if (row.status !== 'scheduled') throw new AppError('invalid_state', 'Only a lesson that has not started can be changed');
+      const ids = input.series ? await restOfSeries(db, row) : [row.id];
+      const shift = input.startsAt ? new Date(input.startsAt).getTime() - row.startsAt.getTime() : 0;
+      const length = input.startsAt ? new Date(input.endsAt!).getTime() - new Date(input.startsAt).getTime() : row.endsAt.getTime() - row.startsAt.getTime();
+      const targets = await db.select({ id: lessons.id, startsAt: lessons.startsAt }).from(lessons).where(inArray(lessons.id, ids));
+      const moved = targets.map((x) => ({ id: x.id, startsAt: new Date(x.startsAt.getTime() + shift), endsAt: new Date(x.startsAt.getTime() + shift + length) }));
+      if (input.startsAt && !input.allowClashes) refuseClashes(await findClashes(db, rooms.map((r) => r.id), moved, ids));
+      await db.transaction(async (tx) => {
+        for (const m of moved) {
+          await tx.update(lessons).set({ ...(input.title ? { title: input.title } : {}), ...(input.startsAt ? { startsAt: m.startsAt, endsAt: m.endsAt } : {}), updatedAt: new Date() }).where(and(eq(lessons.id, m.id), eq(lessons.status, 'scheduled')));
+          await audit(tx, c, { action: 'lesson.update', entityType: 'lesson', entityId: m.id, orgId: row.schoolId, after: { ...input, startsAt: iso(m.startsAt), endsAt: iso(m.endsAt) } });
+        }
+        const first = moved.find((m) => m.id === row.id)!;
+        await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.rescheduled', { lessonId: row.id, title: input.title ?? row.title, startsAt: iso(first.startsAt), was: iso(row.startsAt), by: actor.user.name, count: moved.length });
+      });
+      const full = await listLessonsByIds(db, actor, ids);
+      return c.json({ lesson: full.find((l) => l.id === row.id)!, lessons: full }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/lessons/{id}/cancel', tags: ['lessons'], summary: 'The teacher cancels a lesson not yet ended (or it and the rest of its series); every classroom is told',
+      request: { params: idParam, body: jsonBody(cancelLessonInput) },
+      responses: { 200: json(z.object({ lesson, cancelled: z.number().int() })), ...commonErrors, 409: json(z.object({ error: z.any() }), 'Already ended or cancelled') },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid('json');
+      const { database, config, log } = c.get('deps');
+      const db = database.db;
+      const { row, part } = await getLessonFor(db, actor, c.req.valid('param').id);
+      if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher cancels it');
+      if (row.status === 'ended' || row.status === 'cancelled') throw new AppError('invalid_state', `This lesson has already ${row.status === 'ended' ? 'ended' : 'been cancelled'}`);
+      const ids = input.series ? await restOfSeries(db, row) : [row.id];
+      const done = await db.transaction(async (tx) => {
+        const changed = await tx.update(lessons).set({ status: 'cancelled', cancelReason: input.reason || null, updatedAt: new Date() }).where(and(inArray(lessons.id, ids), inArray(lessons.status, ['scheduled', 'live']))).returning({ id: lessons.id, roomName: lessons.roomName });
+        for (const x of changed) await audit(tx, c, { action: 'lesson.cancel', entityType: 'lesson', entityId: x.id, orgId: row.schoolId, after: { reason: input.reason } });
+        if (changed.length) await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.cancelled', { lessonId: row.id, title: row.title, startsAt: iso(row.startsAt), reason: input.reason, by: actor.user.name, count: changed.length });
+        return changed;
+      });
+      if (config.livekit && row.status === 'live') await closeRoom(config.livekit, row.roomName).catch((err) => log.log('warn', 'livekit.close_room_failed', { lessonId: row.id, error: String(err) }));
+      const full = await getLessonFor(db, actor, row.id);
+      return c.json({ lesson: lessonOut(full.row, full.rooms, actor, full.materials), cancelled: done.length }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put', path: '/lessons/{id}/feedback', tags: ['lessons'], summary: 'After the lesson: an assistant teacher’s feedback for their classroom, or an observer’s evaluation with the rubric (one each; writing again replaces it)',
+      request: { params: idParam, body: jsonBody(feedbackInput) },
+      responses: { 200: json(z.object({ feedback })), ...commonErrors, 409: json(z.object({ error: z.any() }), 'The lesson has not started yet') },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const db = c.get('deps').database.db;
+      const found = await getLessonFor(db, actor, c.req.valid('param').id);
+      return c.json({ feedback: await saveFeedback(db, c, actor, found, c.req.valid('json')) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/lessons/{id}/feedback', tags: ['lessons'], summary: 'Feedback and evaluations: all of them for the teacher, one’s own for others',
+      request: { params: idParam },
+      responses: { 200: json(z.object({ items: z.array(feedback) })), ...commonErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const db = c.get('deps').database.db;
+      const found = await getLessonFor(db, actor, c.req.valid('param').id);
+      return c.json({ items: await feedbackFor(db, actor, found) }, 200);
     },
   );

@@ -82,3 +82,13 @@ export async function muteTracks(cfg: LiveKitConfig, room: string, identity: str
     throw fromLiveKit(err);
   }
 }
+
+/** Ends the lesson's room: everyone in it is disconnected. A room that is already gone is fine. */
+export async function closeRoom(cfg: LiveKitConfig, room: string) {
+  try {
+    await roomService(cfg).deleteRoom(room);
+  } catch (err) {
+    const e = fromLiveKit(err);
+    if (e.code !== 'invalid_state') throw e;
+  }
+}

@@ -63,6 +63,7 @@ function Shell(props: ParentProps) {
       { href: '/', label: t('nav.home'), end: true },
       { href: '/facilities', label: t('nav.facilities') },
       { href: '/library', label: t('nav.library') },
+      { href: '/lessons', label: t('nav.lessons') },
       { href: '/bookings', label: t('nav.bookings') },
       ...(r.isAdmin ? [{ href: '/approvals', label: t('nav.approvals'), count: () => queue()?.items.length ?? 0 }] : []),
       ...(r.isAdmin ? [{ href: '/reports/facilities', label: t('nav.reports') }] : []),

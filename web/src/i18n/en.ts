@@ -1,6 +1,7 @@
 import type { zh } from './zh';
 import { approvalsEn } from './en/approvals';
 import { facilitiesEn } from './en/facilities';
+import { lessonsEn } from './en/lessons';
 import { libraryEn } from './en/library';
 import { notificationsEn } from './en/notifications';
 import { reportsEn } from './en/reports';
@@ -10,12 +11,13 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends Re
 export const en: Shape<typeof zh> = {
   facilities: facilitiesEn,
   library: libraryEn,
+  lessons: lessonsEn,
   approvals: approvalsEn,
   notifications: notificationsEn,
   reports: reportsEn,
   app: { name: 'Tongzhou', tagline: 'School groups · shared resources · dual-teacher classrooms', skip: 'Skip to main content' },
   lang: { switchTo: '中文', label: 'Change language' },
-  nav: { home: 'Home', reports: 'Sharing report', facilities: 'Book a facility', library: 'Library', bookings: 'My bookings', approvals: 'Approvals', notifications: 'Notifications', orgs: 'Organisations', audit: 'Activity log', settings: 'Settings', signOut: 'Sign out', menu: 'Menu' },
+  nav: { home: 'Home', lessons: 'Live lessons', reports: 'Sharing report', facilities: 'Book a facility', library: 'Library', bookings: 'My bookings', approvals: 'Approvals', notifications: 'Notifications', orgs: 'Organisations', audit: 'Activity log', settings: 'Settings', signOut: 'Sign out', menu: 'Menu' },
   roles: { group_admin: 'Group leader', district_admin: 'District admin', school_admin: 'School admin', teacher: 'Teacher', assistant: 'Assistant teacher', master_teacher: 'Master teacher' },
   orgKinds: { group: 'Education group', district: 'School district', school: 'School' },
   common: {

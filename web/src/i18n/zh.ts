@@ -1,6 +1,7 @@
 // Chinese is the default language; en.ts must have the same keys (the type checker holds it to that).
 import { approvalsZh } from './zh/approvals';
 import { facilitiesZh } from './zh/facilities';
+import { lessonsZh } from './zh/lessons';
 import { libraryZh } from './zh/library';
 import { notificationsZh } from './zh/notifications';
 import { reportsZh } from './zh/reports';
@@ -8,12 +9,13 @@ import { reportsZh } from './zh/reports';
 export const zh = {
   facilities: facilitiesZh,
   library: libraryZh,
+  lessons: lessonsZh,
   approvals: approvalsZh,
   notifications: notificationsZh,
   reports: reportsZh,
   app: { name: '同舟', tagline: '集团化办学 · 资源共享 · 双师课堂', skip: '跳到主要内容' },
   lang: { switchTo: 'English', label: '切换语言' },
-  nav: { home: '首页', reports: '共享报告', facilities: '借用场地', library: '教学资源', bookings: '我的预约', approvals: '审批', notifications: '通知', orgs: '组织与成员', audit: '操作记录', settings: '个人设置', signOut: '退出登录', menu: '菜单' },
+  nav: { home: '首页', lessons: '直播课', reports: '共享报告', facilities: '借用场地', library: '教学资源', bookings: '我的预约', approvals: '审批', notifications: '通知', orgs: '组织与成员', audit: '操作记录', settings: '个人设置', signOut: '退出登录', menu: '菜单' },
   roles: { group_admin: '集团负责人', district_admin: '学区管理员', school_admin: '学校管理员', teacher: '教师', assistant: '辅导教师', master_teacher: '名师' },
   orgKinds: { group: '教育集团', district: '学区', school: '学校' },
   common: {

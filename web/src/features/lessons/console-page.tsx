@@ -1,0 +1,176 @@
+// The master teacher's console (JOURNEYS 4): preview with device choice → live; every invited classroom in a
+// fixed order (by name) with a state light; a raised hand floats a notice and one click lets that classroom
+// speak; one click stops it; screen share is one button; ending asks once, then shows attendance.
+import { A, createAsync, useNavigate, useParams } from '@solidjs/router';
+import { createLocalTracks, Room, Track, type LocalAudioTrack, type LocalTrack, type LocalVideoTrack } from 'livekit-client';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { ErrorNotice } from '../../components/notice';
+import { useI18n } from '../../lib/i18n';
+import { ChatPanel } from './chat-panel';
+import { endLesson, getLesson, muteClassroom, setSpeak } from './lessons.queries';
+import { cameraOf, createLiveRoom, micOf, type Peer } from './live-room';
+import { SoundMeter, VideoView } from './media';
+
+export function ConsolePage() {
+  const { t } = useI18n();
+  const params = useParams();
+  const navigate = useNavigate();
+  const lesson = createAsync(() => getLesson(params.id!));
+  const [notices, setNotices] = createSignal<{ id: number; identity: string; name: string }[]>([]);
+  let noticeSeq = 0;
+  const live = createLiveRoom(params.id!, {
+    onHand: (p) => setNotices((n) => [...n.filter((x) => x.identity !== p.identity), { id: ++noticeSeq, identity: p.identity, name: p.name }]),
+  });
+  const [local, setLocal] = createSignal<LocalTrack[]>([]);
+  const [cams, setCams] = createSignal<MediaDeviceInfo[]>([]);
+  const [mics, setMics] = createSignal<MediaDeviceInfo[]>([]);
+  const [sharing, setSharing] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  const video = () => local().find((x) => x.kind === Track.Kind.Video) as LocalVideoTrack | undefined;
+  const audio = () => local().find((x) => x.kind === Track.Kind.Audio) as LocalAudioTrack | undefined;
+
+  onMount(async () => {
+    try {
+      setLocal(await createLocalTracks({ audio: true, video: { resolution: { width: 1280, height: 720, frameRate: 25 } } }));
+      setCams(await Room.getLocalDevices('videoinput', false));
+      setMics(await Room.getLocalDevices('audioinput', false));
+    } catch (err) {
+      setError(err);
+    }
+  });
+  onCleanup(() => local().forEach((x) => x.stop()));
+
+  const goLive = async () => {
+    setBusy(true);
+    try {
+      if (await live.connect()) await live.publish(local());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggleShare = async () => {
+    try {
+      await live.room.localParticipant.setScreenShareEnabled(!sharing(), { audio: false, contentHint: 'detail' });
+      setSharing(!sharing());
+    } catch (err) {
+      setError(new Error(t('lessons.shareFailed', { message: (err as Error).message })));
+    }
+  };
+  const speak = async (p: { identity: string }, allowed: boolean) => {
+    try {
+      await setSpeak(params.id!, p.identity, allowed);
+      if (allowed) {
+        live.clearHand(p.identity);
+        setNotices((n) => n.filter((x) => x.identity !== p.identity));
+      }
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const end = async () => {
+    if (!confirm(t('lessons.endConfirm'))) return;
+    try {
+      await endLesson(params.id!);
+      await live.leave();
+      navigate(`/lessons/${params.id}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const isLive = () => live.phase() === 'connected' || live.phase() === 'reconnecting';
+  const roster = () =>
+    (lesson()?.lesson.classrooms ?? [])
+      .map((c) => ({ ...c, identity: `classroom:${c.id}`, label: `${c.schoolName} ${c.name}`, peer: live.peers().find((p) => p.identity === `classroom:${c.id}`) }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+  const light = (p: Peer | undefined) => (!p ? 'off' : p.hand ? 'hand' : p.quality === 'weak' ? 'weak' : 'on');
+
+  return (
+    <Show when={lesson()}>
+      {(l) => (
+        <div class="console">
+          <div class="spread">
+            <h1>{l().lesson.title}</h1>
+            <Show when={isLive()}><span class="badge live" role="status">{t('lessons.live')}</span></Show>
+          </div>
+          <ErrorNotice error={error() ?? live.error()} />
+          <Show when={live.phase() === 'reconnecting'}><div class="notice info" role="status">{t('lessons.reconnecting')}</div></Show>
+          <Show when={live.phase() === 'retrying'}><div class="notice info" role="status">{t('lessons.unavailable', { seconds: String(live.retryIn()) })}</div></Show>
+          <div class="hand-notices" aria-live="assertive">
+            <For each={notices()}>
+              {(n) => (
+                <div class="hand-notice">
+                  <span>✋ {t('lessons.handNotice', { name: n.name })}</span>
+                  <button class="primary" onClick={() => speak(n, true)}>{t('lessons.letSpeak')}</button>
+                  <button class="link" aria-label={t('common.close')} onClick={() => setNotices((x) => x.filter((y) => y.id !== n.id))}>×</button>
+                </div>
+              )}
+            </For>
+          </div>
+          <div class="console-layout">
+            <section class="card">
+              <Show when={!isLive()} fallback={<h2>{t('lessons.camera')}</h2>}><h2>{t('lessons.preview')}</h2></Show>
+              <VideoView track={video()} class="self-view" label={t('lessons.camera')} mirror />
+              <SoundMeter track={audio()} label={t('lessons.microphone')} />
+              <Show when={!isLive()}>
+                <div class="row">
+                  <label>{t('lessons.camera')}
+                    <select onChange={(e) => video()?.restartTrack({ deviceId: e.currentTarget.value })}>
+                      <For each={cams()}>{(d) => <option value={d.deviceId}>{d.label || d.deviceId}</option>}</For>
+                    </select>
+                  </label>
+                  <label>{t('lessons.microphone')}
+                    <select onChange={(e) => audio()?.restartTrack({ deviceId: e.currentTarget.value })}>
+                      <For each={mics()}>{(d) => <option value={d.deviceId}>{d.label || d.deviceId}</option>}</For>
+                    </select>
+                  </label>
+                </div>
+                <button class="primary big" disabled={busy() || !local().length} onClick={goLive}>{busy() ? t('lessons.going') : t('lessons.goLive')}</button>
+              </Show>
+              <Show when={isLive()}>
+                <div class="row">
+                  <button onClick={toggleShare}>{sharing() ? t('lessons.stopShare') : t('lessons.shareScreen')}</button>
+                  <button class="danger" onClick={end}>{t('lessons.end')}</button>
+                </div>
+              </Show>
+            </section>
+            <section class="card" aria-labelledby="roster-title">
+              <h2 id="roster-title">{t('lessons.roster', { joined: String(roster().filter((r) => r.peer).length), total: String(roster().length) })}</h2>
+              <ul class="plain roster">
+                <For each={roster()}>
+                  {(r) => (
+                    <li data-identity={r.identity} data-state={light(r.peer)}>
+                      <div class="spread">
+                        <span><span class={`light ${light(r.peer)}`} aria-hidden="true" /> {r.label}</span>
+                        <span class="muted">
+                          {!r.peer ? t('lessons.notJoined') : r.peer.hand ? `✋ ${t('lessons.handUp')}` : r.peer.canPublish ? t('lessons.speaking') : r.peer.quality === 'weak' ? t('lessons.weak') : t('lessons.connected')}
+                        </span>
+                      </div>
+                      <Show when={r.peer}>
+                        {(p) => (
+                          <div class="row">
+                            <Show when={p().canPublish} fallback={<button class="primary" onClick={() => speak(p(), true)}>{t('lessons.letSpeak')}</button>}>
+                              <button onClick={() => speak(p(), false)}>{t('lessons.stopSpeak')}</button>
+                              <button onClick={() => muteClassroom(params.id!, p().identity).catch(setError)}>{t('lessons.mute')}</button>
+                              <SoundMeter track={micOf(live, p().identity)} label={t('lessons.speaking')} />
+                            </Show>
+                          </div>
+                        )}
+                      </Show>
+                      <Show when={cameraOf(live, r.identity)}>{(cam) => <VideoView track={cam()} class="classroom-view" label={r.label} />}</Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+            <Show when={isLive()}><ChatPanel live={live} /></Show>
+          </div>
+          <p><A href={`/lessons/${params.id}`}>{t('lessons.back')}</A></p>
+        </div>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,94 @@
+// The classroom's big screen (JOURNEYS 3) and the observer's view: joins at once (the click was on the home
+// page), full screen, the teacher's screen share large with the camera inset (camera large when nothing is
+// shared), sound on or one "start sound" button, raise hand, an on-air sign while allowed to speak. It says when
+// it reconnects, when the link is weak, and when the live server cannot be reached (and retries by itself).
+import { A, createAsync, useParams } from '@solidjs/router';
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { ErrorNotice } from '../../components/notice';
+import { useI18n } from '../../lib/i18n';
+import { ChatPanel } from './chat-panel';
+import { getLesson } from './lessons.queries';
+import { createLiveRoom, teacherTracks } from './live-room';
+import { VideoView } from './media';
+
+export function LivePage() {
+  const { t, errorText } = useI18n();
+  const params = useParams();
+  const lesson = createAsync(() => getLesson(params.id!));
+  const live = createLiveRoom(params.id!);
+  const [full, setFull] = createSignal(!!document.fullscreenElement);
+  const [chatOpen, setChatOpen] = createSignal(false);
+  let stage!: HTMLDivElement;
+
+  const enterFull = () => stage.requestFullscreen?.().catch(() => {});
+  const onFull = () => setFull(!!document.fullscreenElement);
+  onMount(() => {
+    document.addEventListener('fullscreenchange', onFull);
+    // The click that opened this page still counts as the person's gesture: full screen and sound can start.
+    void enterFull();
+    void live.connect();
+  });
+  onCleanup(() => {
+    document.removeEventListener('fullscreenchange', onFull);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+  });
+
+  const media = () => teacherTracks(live);
+  const main = () => media().screen ?? media().camera;
+  const inset = () => (media().screen ? media().camera : undefined);
+  const isClassroom = () => live.role() === 'classroom';
+
+  return (
+    <div class="stage" ref={stage} data-phase={live.phase()}>
+      <div class="stage-top">
+        <strong>{lesson()?.lesson.title}</strong>
+        <span class="muted">{lesson()?.lesson.teacherName}</span>
+        <span class="stage-actions">
+          <Show when={live.audioBlocked()}>
+            <button class="primary big" onClick={() => live.startAudio()}>🔊 {t('lessons.startSound')}</button>
+          </Show>
+          <button onClick={() => (full() ? document.exitFullscreen() : enterFull())}>{full() ? t('lessons.exitFullscreen') : t('lessons.fullscreen')}</button>
+          <button onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>{t('lessons.chat')}</button>
+          <A class="button" href="/" onClick={() => void live.leave()}>{t('lessons.leave')}</A>
+        </span>
+      </div>
+      <div class="stage-status" role="status">
+        <Show when={live.phase() === 'connecting'}><span class="notice info">{t('lessons.connecting')}</span></Show>
+        <Show when={live.phase() === 'reconnecting'}><span class="notice info">{t('lessons.reconnecting')}</span></Show>
+        <Show when={live.phase() === 'retrying'}>
+          <span class="notice error">
+            {t('lessons.unavailable', { seconds: String(live.retryIn()) })} <button onClick={() => live.connect()}>{t('lessons.retryNow')}</button>
+          </span>
+        </Show>
+        <Show when={live.phase() === 'connected' && live.videoPaused()}><span class="notice info">{t('lessons.audioOnly')}</span></Show>
+        <Show when={live.phase() === 'connected' && !live.videoPaused() && live.myQuality() === 'weak'}><span class="notice info">{t('lessons.lowerQuality')}</span></Show>
+        <Show when={live.role() === 'observer'}><span class="notice info">{t('lessons.observerNote')}</span></Show>
+      </div>
+      <Show when={live.phase() === 'ended'}>
+        <div class="stage-message"><p>{t('lessons.ended')}</p><A class="button primary" href={`/lessons/${params.id}`}>{t('lessons.openDetail')}</A></div>
+      </Show>
+      <Show when={live.phase() === 'closed' && live.error()}>
+        <div class="stage-message"><p>{errorText(live.error())}</p><A class="button primary" href="/">{t('nav.home')}</A></div>
+      </Show>
+      <div class="stage-main">
+        <Show when={main()} fallback={<Show when={live.phase() === 'connected'}><p class="stage-waiting">{t('lessons.waitingTeacher')}</p></Show>}>
+          <VideoView track={main()} class="teacher-main" label={t('lessons.roles.teacher')} />
+        </Show>
+        <Show when={inset()}><VideoView track={inset()} class="teacher-inset" label={t('lessons.camera')} /></Show>
+        <Show when={chatOpen()}><div class="stage-chat"><ChatPanel live={live} readOnly={!isClassroom()} /></div></Show>
+      </div>
+      <Show when={isClassroom()}>
+        <div class="stage-bottom">
+          <Show when={live.onAir()}><span class="on-air" role="status">● {t('lessons.onAir')}</span></Show>
+          <Show when={!live.onAir()}>
+            <button class="primary big hand" aria-pressed={live.handUp()} disabled={live.phase() !== 'connected'} onClick={() => live.raiseHand(!live.handUp())}>
+              ✋ {live.handUp() ? t('lessons.lowerHand') : t('lessons.raiseHand')}
+            </button>
+            <Show when={live.handUp()}><span class="muted">{t('lessons.handRaised')}</span></Show>
+          </Show>
+        </div>
+      </Show>
+      <ErrorNotice error={live.phase() === 'connected' ? live.error() : null} />
+    </div>
+  );
+}

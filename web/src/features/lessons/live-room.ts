@@ -1,0 +1,305 @@
+// One lesson's live room in the browser, as Solid signals. Imported only by the console and big-screen pages,
+// so livekit-client loads on those pages alone. Adaptive stream and dynacast are on; the teacher publishes
+// simulcast layers small enough for rural links; a dropped connection comes back by itself (LiveKit's own
+// reconnect first, then a fresh token from the app), and the page says what is happening.
+import {
+  ConnectionQuality, DisconnectReason, Participant, RemoteParticipant, RemoteTrack, Room, RoomEvent, ScreenSharePresets, Track,
+  VideoPresets, type LocalTrack, type RoomOptions,
+} from 'livekit-client';
+import { batch, createSignal, onCleanup } from 'solid-js';
+import type { LessonRole } from '../../../../shared/enums';
+import { ApiError } from '../../lib/api';
+import { joinLesson } from './lessons.queries';
+
+export type Phase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'ended' | 'closed';
+
+export interface Peer {
+  identity: string;
+  name: string;
+  role: LessonRole | null;
+  quality: 'good' | 'weak' | 'unknown';
+  hand: boolean;
+  canPublish: boolean;
+  speaking: boolean;
+}
+
+export interface ChatLine { id: number; from: string; text: string; mine: boolean }
+
+/** Message kinds on the room's data channel. */
+type Signal = { type: 'hand'; up: boolean } | { type: 'chat'; text: string };
+
+const roomOptions: RoomOptions = {
+  adaptiveStream: true,
+  dynacast: true,
+  publishDefaults: {
+    simulcast: true,
+    // Layers chosen for weak links: 180p and 360p under the 720p camera; the screen at a few frames per second.
+    videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360],
+    screenShareEncoding: ScreenSharePresets.h1080fps15.encoding,
+    screenShareSimulcastLayers: [ScreenSharePresets.h360fps3],
+    dtx: true,
+    red: true,
+  },
+  videoCaptureDefaults: { resolution: VideoPresets.h720.resolution },
+};
+
+/** A LiveKit server on this machine hands out public STUN servers that an offline classroom cannot reach. */
+const rtcConfigFor = (url: string): RTCConfiguration | undefined => (/^wss?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) ? { iceServers: [] } : undefined);
+
+const roleOf = (p: Participant): LessonRole | null => {
+  try {
+    return (JSON.parse(p.metadata || '{}').role as LessonRole) ?? null;
+  } catch {
+    return null;
+  }
+};
+
+const qualityOf = (q: ConnectionQuality): Peer['quality'] =>
+  q === ConnectionQuality.Excellent || q === ConnectionQuality.Good ? 'good' : q === ConnectionQuality.Poor || q === ConnectionQuality.Lost ? 'weak' : 'unknown';
+
+export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) => void } = {}) {
+  const room = new Room(roomOptions);
+  const [phase, setPhase] = createSignal<Phase>('idle');
+  const [role, setRole] = createSignal<LessonRole | null>(null);
+  const [peers, setPeers] = createSignal<Peer[]>([]);
+  const [chat, setChat] = createSignal<ChatLine[]>([]);
+  const [audioBlocked, setAudioBlocked] = createSignal(false);
+  const [onAir, setOnAir] = createSignal(false);
+  const [handUp, setHandUp] = createSignal(false);
+  const [myQuality, setMyQuality] = createSignal<Peer['quality']>('unknown');
+  const [videoPaused, setVideoPaused] = createSignal(false);
+  const [retryIn, setRetryIn] = createSignal(0);
+  const [error, setError] = createSignal<unknown>(null);
+  // Bumped whenever a track comes or goes, so views re-read the publications.
+  const [tracks, setTracks] = createSignal(0);
+  const hands = new Set<string>();
+  const speakingNow = new Set<string>();
+  let chatSeq = 0;
+  let wanted = true;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let countdown: ReturnType<typeof setInterval> | undefined;
+  let attempt = 0;
+  const audioSink = document.createElement('div');
+  audioSink.hidden = true;
+  document.body.appendChild(audioSink);
+
+  const refreshPeers = () =>
+    setPeers(
+      [...room.remoteParticipants.values()].map((p: RemoteParticipant) => ({
+        identity: p.identity,
+        name: p.name || p.identity,
+        role: roleOf(p),
+        quality: qualityOf(p.connectionQuality),
+        hand: hands.has(p.identity),
+        canPublish: !!p.permissions?.canPublish,
+        speaking: speakingNow.has(p.identity),
+      })),
+    );
+
+  const send = (msg: Signal, to?: string[]) =>
+    room.localParticipant.publishData(new TextEncoder().encode(JSON.stringify(msg)), { reliable: true, topic: msg.type, ...(to ? { destinationIdentities: to } : {}) });
+
+  const teacherIds = () => [...room.remoteParticipants.values()].filter((p) => roleOf(p) === 'teacher').map((p) => p.identity);
+
+  room
+    .on(RoomEvent.ParticipantConnected, (p) => {
+      refreshPeers();
+      // A teacher who (re)joins learns of a hand that is still up.
+      if (handUp() && roleOf(p) === 'teacher') void send({ type: 'hand', up: true }, [p.identity]);
+    })
+    .on(RoomEvent.ParticipantDisconnected, (p) => {
+      hands.delete(p.identity);
+      refreshPeers();
+    })
+    .on(RoomEvent.ConnectionQualityChanged, (q, p) => {
+      if (p === room.localParticipant) setMyQuality(qualityOf(q));
+      else refreshPeers();
+    })
+    .on(RoomEvent.ParticipantPermissionsChanged, (_prev, p) => {
+      if (p === room.localParticipant) void followPermission();
+      else refreshPeers();
+    })
+    .on(RoomEvent.ActiveSpeakersChanged, (speakers) => {
+      speakingNow.clear();
+      for (const s of speakers) speakingNow.add(s.identity);
+      refreshPeers();
+    })
+    .on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
+      if (track.kind === Track.Kind.Audio) audioSink.appendChild(track.attach());
+      setTracks((n) => n + 1);
+    })
+    .on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => {
+      track.detach().forEach((el) => el.remove());
+      setTracks((n) => n + 1);
+    })
+    .on(RoomEvent.TrackPublished, () => setTracks((n) => n + 1))
+    .on(RoomEvent.TrackUnpublished, () => setTracks((n) => n + 1))
+    .on(RoomEvent.TrackMuted, () => setTracks((n) => n + 1))
+    .on(RoomEvent.TrackUnmuted, () => setTracks((n) => n + 1))
+    .on(RoomEvent.LocalTrackPublished, () => setTracks((n) => n + 1))
+    .on(RoomEvent.LocalTrackUnpublished, () => setTracks((n) => n + 1))
+    .on(RoomEvent.TrackStreamStateChanged, (pub, state) => {
+      // The server pauses video the link cannot carry: sound goes on and the last picture stays.
+      if (pub.kind === Track.Kind.Video) setVideoPaused(state === Track.StreamState.Paused);
+    })
+    .on(RoomEvent.AudioPlaybackStatusChanged, () => setAudioBlocked(!room.canPlaybackAudio))
+    .on(RoomEvent.DataReceived, (payload, participant) => {
+      if (!participant) return;
+      let msg: Signal;
+      try {
+        msg = JSON.parse(new TextDecoder().decode(payload));
+      } catch {
+        return;
+      }
+      if (msg.type === 'hand') {
+        if (msg.up) hands.add(participant.identity);
+        else hands.delete(participant.identity);
+        refreshPeers();
+        const peer = peers().find((x) => x.identity === participant.identity);
+        if (msg.up && peer) opts.onHand?.(peer);
+      } else if (msg.type === 'chat' && typeof msg.text === 'string') {
+        setChat((c) => [...c.slice(-99), { id: ++chatSeq, from: participant.name || participant.identity, text: msg.text.slice(0, 500), mine: false }]);
+      }
+    })
+    .on(RoomEvent.Reconnecting, () => setPhase('reconnecting'))
+    .on(RoomEvent.SignalReconnecting, () => setPhase('reconnecting'))
+    .on(RoomEvent.Reconnected, () => setPhase('connected'))
+    .on(RoomEvent.Disconnected, (reason) => {
+      setOnAir(false);
+      if (reason === DisconnectReason.ROOM_DELETED) {
+        wanted = false;
+        setPhase('ended');
+      } else if (!wanted || reason === DisconnectReason.CLIENT_INITIATED) {
+        setPhase('closed');
+      } else {
+        scheduleRetry();
+      }
+    });
+
+  /** When the teacher lets this classroom speak, its camera and microphone go live; when stopped, they go off. */
+  async function followPermission() {
+    const allowed = !!room.localParticipant.permissions?.canPublish;
+    if (allowed === onAir()) return;
+    setOnAir(allowed);
+    if (allowed && handUp()) {
+      setHandUp(false);
+      void send({ type: 'hand', up: false });
+    }
+    try {
+      await room.localParticipant.setMicrophoneEnabled(allowed);
+      await room.localParticipant.setCameraEnabled(allowed, { resolution: VideoPresets.h360.resolution });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  function scheduleRetry() {
+    if (!wanted) return;
+    clearTimeout(retryTimer);
+    clearInterval(countdown);
+    const seconds = Math.min(15, 3 * 2 ** Math.min(attempt, 3));
+    attempt++;
+    setPhase('retrying');
+    setRetryIn(seconds);
+    countdown = setInterval(() => setRetryIn((s) => Math.max(0, s - 1)), 1000);
+    retryTimer = setTimeout(() => void connect(), seconds * 1000);
+  }
+
+  /** Asks the app for a token and connects; on failure (LiveKit down, network) tries again with a growing pause. */
+  async function connect(): Promise<boolean> {
+    clearTimeout(retryTimer);
+    clearInterval(countdown);
+    wanted = true;
+    setPhase('connecting');
+    try {
+      const join = await joinLesson(lessonId);
+      setRole(join.role);
+      await room.connect(join.url, join.token, { rtcConfig: rtcConfigFor(join.url) });
+      attempt = 0;
+      batch(() => {
+        setError(null);
+        setPhase('connected');
+        setAudioBlocked(!room.canPlaybackAudio);
+        refreshPeers();
+        setTracks((n) => n + 1);
+      });
+      return true;
+    } catch (err) {
+      setError(err);
+      // Not open (before the window, ended, cancelled) or not allowed: retrying would not help.
+      if (err instanceof ApiError && (err.status === 409 || err.status === 403 || err.status === 404)) {
+        wanted = false;
+        setPhase(err.status === 409 && /ended|cancel/i.test(err.message) ? 'ended' : 'closed');
+        return false;
+      }
+      scheduleRetry();
+      return false;
+    }
+  }
+
+  async function publish(local: LocalTrack[]) {
+    for (const t of local) await room.localParticipant.publishTrack(t, { simulcast: true });
+  }
+
+  function sendChat(text: string) {
+    const clean = text.trim().slice(0, 500);
+    if (!clean) return;
+    void send({ type: 'chat', text: clean });
+    setChat((c) => [...c.slice(-99), { id: ++chatSeq, from: room.localParticipant.name || '', text: clean, mine: true }]);
+  }
+
+  function raiseHand(up: boolean) {
+    setHandUp(up);
+    const to = teacherIds();
+    if (to.length) void send({ type: 'hand', up }, to);
+  }
+
+  /** The teacher lowers a hand once it has been answered. */
+  function clearHand(identity: string) {
+    hands.delete(identity);
+    refreshPeers();
+  }
+
+  async function leave() {
+    wanted = false;
+    clearTimeout(retryTimer);
+    clearInterval(countdown);
+    await room.disconnect();
+  }
+
+  onCleanup(() => {
+    void leave();
+    audioSink.remove();
+  });
+
+  return {
+    room, phase, role, peers, chat, audioBlocked, onAir, handUp, myQuality, videoPaused, retryIn, error, tracks,
+    connect, publish, sendChat, raiseHand, clearHand, leave,
+    startAudio: async () => {
+      await room.startAudio();
+      setAudioBlocked(!room.canPlaybackAudio);
+    },
+  };
+}
+
+export type LiveRoom = ReturnType<typeof createLiveRoom>;
+
+/** The teacher's publications, found by role, for the big screen: screen share large and camera inset. */
+export function teacherTracks(live: LiveRoom) {
+  live.tracks();
+  const teacher = [...live.room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
+  const pick = (source: Track.Source) => {
+    const pub = teacher?.getTrackPublication(source);
+    return pub && pub.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
+  };
+  return { teacher, screen: pick(Track.Source.ScreenShare), camera: pick(Track.Source.Camera) };
+}
+
+/** A participant's track of one source, if it is publishing it unmuted (reactive to tracks coming and going). */
+function trackOf(live: LiveRoom, identity: string, source: Track.Source) {
+  live.tracks();
+  const pub = live.room.remoteParticipants.get(identity)?.getTrackPublication(source);
+  return pub && pub.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
+}
+export const cameraOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Camera);
+export const micOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Microphone);

@@ -1,0 +1,27 @@
+import type { lessonsZh } from '../zh/lessons';
+
+export const lessonsEn: { [K in keyof typeof lessonsZh]: (typeof lessonsZh)[K] extends string ? string : Record<string, string> } = {
+  title: 'Live lessons', mine: 'My live lessons', upcoming: 'To observe', schedule: 'Schedule a live lesson', scheduleHint: 'A master teacher teaches rural classrooms live (dual-teacher classroom).',
+  none: 'No live lessons coming up', noneHint: 'Lessons appear here once a master teacher schedules them.', noneObserve: 'No lessons in your group to observe yet.',
+  titleLabel: 'Topic', subjectLabel: 'Subject', gradeLabel: 'Grade', dateLabel: 'Date', startLabel: 'Starts at', minutesLabel: 'Length (minutes)',
+  classroomsLabel: 'Classrooms', classroomsHint: 'Choose one or more; they watch together', weeksLabel: 'Repeat weekly', weeksHint: 'How many weeks (1 = once)',
+  submit: 'Schedule', scheduled: 'Scheduled: {{ title }}', scheduledSeries: 'Scheduled {{ n }} lessons: {{ title }}',
+  clashes: 'These classrooms already have a live lesson then:', clashLine: '{{ classroom }}: {{ when }} “{{ title }}”', scheduleAnyway: 'Schedule anyway',
+  when: '{{ date }} {{ start }}–{{ end }}', by: '{{ teacher }} · {{ school }}', classrooms: 'Classrooms',
+  status: { scheduled: 'Not started', live: 'Live', ended: 'Ended', cancelled: 'Cancelled' },
+  roles: { teacher: 'Teaching', classroom: 'Classroom', observer: 'Observing' },
+  start: 'Start the lesson', join: 'Join the lesson', observe: 'Observe', opensAt: 'Starts at {{ time }}; you can join 15 minutes before', openDetail: 'Open the lesson',
+  back: 'Back', end: 'End the lesson', endConfirm: 'End the lesson? Every classroom will leave.', ended: 'This lesson has ended.',
+  preview: 'Check your camera and microphone before going live', camera: 'Camera', microphone: 'Microphone', goLive: 'Go live', going: 'Connecting…',
+  live: 'Live', shareScreen: 'Share screen', stopShare: 'Stop sharing', shareFailed: 'Cannot share the screen: {{ message }}',
+  roster: 'Classrooms ({{ joined }}/{{ total }} in)', notJoined: 'Not joined', connected: 'Connected', weak: 'Weak link', handUp: 'Hand up',
+  letSpeak: 'Let them speak', stopSpeak: 'Stop speaking', mute: 'Mute', speaking: 'Speaking', handNotice: '{{ name }} raised a hand',
+  chat: 'Chat', chatPlaceholder: 'Type a message, Enter to send', send: 'Send', noChat: 'No messages yet.',
+  attendance: 'Attendance', attendanceHint: 'Join and leave times as the live server recorded them', minutes: '{{ n }} min', absent: 'Did not join', presentNow: 'Online',
+  firstJoined: 'First joined', lastLeft: 'Last left', minutesPresent: 'Time present', teacherMinutes: 'Teacher online {{ n }} min',
+  waitingTeacher: 'Waiting for the teacher to start…', startSound: 'Start sound', fullscreen: 'Full screen', exitFullscreen: 'Exit full screen',
+  raiseHand: 'Raise hand', lowerHand: 'Lower hand', handRaised: 'Hand raised — waiting for the teacher', onAir: 'On air · the teacher and other classrooms see and hear you',
+  reconnecting: 'Reconnecting…', reconnected: 'Reconnected', lowerQuality: 'Weak link: lower video quality', audioOnly: 'Very weak link: video paused, sound and the latest picture kept',
+  unavailable: 'The live server cannot be reached; retrying in {{ seconds }} s…', retryNow: 'Retry now', notOpen: 'Not open yet: {{ message }}',
+  leave: 'Leave', observerNote: 'You are observing: classrooms do not see you.', connecting: 'Joining the lesson…',
+};

@@ -1,0 +1,27 @@
+export const lessonsZh = {
+  title: '直播课', mine: '我的直播课', upcoming: '可听课', schedule: '安排直播课', scheduleHint: '名师为乡村学校的班级上直播课（双师课堂）。',
+  none: '接下来没有直播课', noneHint: '名师安排直播课后，会显示在这里。', noneObserve: '集团里接下来没有可以听的课。',
+  titleLabel: '课题', subjectLabel: '学科', gradeLabel: '年级', dateLabel: '日期', startLabel: '开始时间', minutesLabel: '时长（分钟）',
+  classroomsLabel: '上课班级', classroomsHint: '可选多个班级，它们将同时收看', weeksLabel: '每周重复', weeksHint: '共几周（1 表示只上一次）',
+  submit: '安排', scheduled: '已安排：{{ title }}', scheduledSeries: '已安排 {{ n }} 节：{{ title }}',
+  clashes: '这些班级在同一时间已有直播课：', clashLine: '{{ classroom }}：{{ when }}《{{ title }}》', scheduleAnyway: '仍然安排',
+  when: '{{ date }} {{ start }}–{{ end }}', by: '{{ teacher }} · {{ school }}', classrooms: '上课班级',
+  status: { scheduled: '未开始', live: '直播中', ended: '已结束', cancelled: '已取消' },
+  roles: { teacher: '主讲', classroom: '班级', observer: '听课' },
+  start: '开始上课', join: '进入课堂', observe: '进入听课', opensAt: '{{ time }} 开始，提前 15 分钟可以进入', openDetail: '查看课程',
+  back: '返回', end: '下课', endConfirm: '确定下课吗？所有班级都会离开课堂。', ended: '本节课已结束。',
+  // The teacher's console
+  preview: '上课前检查摄像头和麦克风', camera: '摄像头', microphone: '麦克风', goLive: '开始直播', going: '正在连接…',
+  live: '直播中', shareScreen: '共享屏幕', stopShare: '停止共享', shareFailed: '不能共享屏幕：{{ message }}',
+  roster: '班级（{{ joined }}/{{ total }} 已进入）', notJoined: '未进入', connected: '已连接', weak: '网络较弱', handUp: '举手',
+  letSpeak: '请TA发言', stopSpeak: '结束发言', mute: '静音', speaking: '发言中', handNotice: '{{ name }} 举手了',
+  chat: '文字交流', chatPlaceholder: '输入消息，回车发送', send: '发送', noChat: '还没有消息。',
+  attendance: '考勤', attendanceHint: '由直播服务器记录的进出时间', minutes: '{{ n }} 分钟', absent: '未进入', presentNow: '在线',
+  firstJoined: '首次进入', lastLeft: '最后离开', minutesPresent: '在线时长', teacherMinutes: '主讲在线 {{ n }} 分钟',
+  // The classroom's big screen
+  waitingTeacher: '等待老师开始上课…', startSound: '开启声音', fullscreen: '全屏', exitFullscreen: '退出全屏',
+  raiseHand: '举手', lowerHand: '放下手', handRaised: '已举手，等待老师点名', onAir: '正在发言 · 老师和其他班级能看到、听到你们',
+  reconnecting: '正在重新连接…', reconnected: '已重新连接', lowerQuality: '网络较弱，已降低清晰度', audioOnly: '网络很弱，暂停视频，只保留声音和最新画面',
+  unavailable: '直播服务暂时连不上，{{ seconds }} 秒后自动重试…', retryNow: '立即重试', notOpen: '还没到进入时间：{{ message }}',
+  leave: '离开', observerNote: '您在听课：班级看不到您。', connecting: '正在进入课堂…',
+};
