@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { lessonRoles, lessonStatuses, subjects } from '../enums';
 import { id, isoTime } from './common';
+import { rubricCriteria } from '../lessons';
 
-/** Joining opens this long before the start and closes at the end (JOURNEYS 3: the button becomes active 15 minutes before). */
-export const JOIN_OPENS_MS = 15 * 60_000;
-export const joinOpen = (l: { startsAt: string | Date; endsAt: string | Date; status: string }, now = Date.now()) =>
-  l.status !== 'cancelled' && l.status !== 'ended' && now >= new Date(l.startsAt).getTime() - JOIN_OPENS_MS && now <= new Date(l.endsAt).getTime();
+export { JOIN_OPENS_MS, joinOpen, rubricCriteria } from '../lessons';
 
 export const createLessonInput = z
   .object({
@@ -39,7 +37,6 @@ export const updateLessonInput = z
 
 export const cancelLessonInput = z.object({ reason: z.string().trim().max(200).default(''), series: z.boolean().default(false) });
 
-export const rubricCriteria = ['goals', 'interaction', 'dualTeacher', 'technology'] as const;
 export const feedbackInput = z.object({
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(2000).default(''),

@@ -31,6 +31,20 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
     expect(events.find((e) => e.summary.includes('四年级篮球联赛'))).toMatchObject({ status: 'TENTATIVE' });
   });
 
+  it("an assistant teacher's feed holds the classroom's live lessons; a cancelled one is marked cancelled", async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const s = slot(3, 10, 10.75, 9);
+    const lesson = (await wang.post('/api/lessons', { title: '圆的认识', subject: 'math', grade: 4, ...s, classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true })).body.lesson;
+    const zhao = await h.as('zhao@beishan.demo');
+    const url = (await zhao.post('/api/calendar-feeds', {})).body.feed.url;
+    const events = parse((await h.anon.get(url)).text);
+    expect(events.find((e) => e.summary === '直播课：圆的认识')).toMatchObject({ start: new Date(s.startsAt).toISOString(), end: new Date(s.endsAt).toISOString(), status: 'CONFIRMED' });
+    expect(events.find((e) => e.summary === '直播课：分数的初步认识（双师课堂）')).toBeTruthy();
+    await wang.post(`/api/lessons/${lesson.id}/cancel`, { reason: '教研活动' });
+    const after = parse((await h.anon.get(url)).text);
+    expect(after.find((e) => e.summary.endsWith('圆的认识'))).toMatchObject({ status: 'CANCELLED' });
+  });
+
   it("a facility feed shows other schools' bookings as busy without their details", async () => {
     const zhao = await h.as('zhao@beishan.demo');
     const created = await zhao.post('/api/calendar-feeds', { facilityId: h.ids.facilities.gym });

@@ -27,6 +27,12 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   });
 }
 
+/** Fake camera and microphone, no permission prompts, WebRTC over loopback, sound without a click (../shared/LIVEKIT.md). */
+export const MEDIA_FLAGS = [
+  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required',
+];
+
 export const viewports = {
   laptop: { width: 1366, height: 768 },
   projector: { width: 1920, height: 1080 },
@@ -47,12 +53,12 @@ export const POLL = { timeout: 15_000, interval: 100 };
  * One real server (fresh seeded database) and one Chromium for a browser test file; registers the hooks.
  * Read `web.url` and `web.browser` inside tests.
  */
-export function useWebApp(): { readonly url: string; readonly browser: Browser } {
+export function useWebApp(opts: { livekit?: { url: string; apiKey: string; apiSecret: string } | null; media?: boolean } = {}): { readonly url: string; readonly browser: Browser } {
   let server: Awaited<ReturnType<typeof import('./server').startTestServer>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     const { startTestServer } = await import('./server');
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer({ livekit: opts.livekit ?? undefined }), launchBrowser(opts.media ? MEDIA_FLAGS : [])]);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();

@@ -20,6 +20,11 @@ const LibraryPage = lazy(() => import('./features/library/library-page').then((m
 const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
 const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
 const UploadPage = lazy(() => import('./features/library/upload-page').then((m) => ({ default: m.UploadPage })));
+const LessonsPage = lazy(() => import('./features/lessons/lessons-page').then((m) => ({ default: m.LessonsPage })));
+const LessonPage = lazy(() => import('./features/lessons/lesson-page').then((m) => ({ default: m.LessonPage })));
+// The live pages carry livekit-client: it loads only when a lesson is opened live.
+const ConsolePage = lazy(() => import('./features/lessons/console-page').then((m) => ({ default: m.ConsolePage })));
+const LivePage = lazy(() => import('./features/lessons/live-page').then((m) => ({ default: m.LivePage })));
 const NotificationsPage = lazy(() => import('./features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
 const FacilityReportPage = lazy(() => import('./features/reports/facility-report-page').then((m) => ({ default: m.FacilityReportPage })));
 const InvitePage = lazy(() => import('./features/auth/invite-page').then((m) => ({ default: m.InvitePage })));
@@ -59,6 +64,10 @@ export function App() {
         <Route path="/library/collections" component={CollectionsPage} preload={signedIn} />
         <Route path="/library/collections/:id" component={CollectionPage} preload={signedIn} />
         <Route path="/library/:id" component={ResourcePage} preload={signedIn} />
+        <Route path="/lessons" component={LessonsPage} preload={signedIn} />
+        <Route path="/lessons/:id" component={LessonPage} preload={signedIn} />
+        <Route path="/lessons/:id/console" component={ConsolePage} preload={signedIn} />
+        <Route path="/lessons/:id/live" component={LivePage} preload={signedIn} />
         <Route path="/approvals" component={ApprovalsPage} preload={signedIn} />
         <Route path="/notifications" component={NotificationsPage} preload={signedIn} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={signedIn} />

@@ -13,6 +13,7 @@ import { iso } from '../../lib/time';
 import { loadActorById } from '../auth/auth.queries';
 import { requireActor } from '../auth/auth.middleware';
 import { readableBookingsWhere, selectBookings } from '../bookings/bookings.queries';
+import { listLessons } from '../lessons/lessons.queries';
 import { getVisibleFacility } from '../facilities/facilities.queries';
 
 const feed = z.object({ id, facilityId: id.nullable(), facilityName: z.string().nullable(), createdAt: z.string() });
@@ -122,6 +123,21 @@ export const calendarRoutes = newRouter()
           description: detailed ? `${r.borrowerSchoolName} · ${r.bookerName}${r.b.attendees ? ` · ${r.b.attendees} 人` : ''}` : undefined,
           status: r.b.status === 'pending' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
         });
+      }
+      // A person's feed also holds the live lessons they teach or their classroom attends; a cancelled one stays, marked cancelled, so calendar apps drop it.
+      if (!facility) {
+        for (const { l, rooms } of await listLessons(db, owner, 'mine')) {
+          cal.createEvent({
+            id: `${l.id}@tongzhou-lesson`,
+            start: wallClock(l.startsAt),
+            end: wallClock(l.endsAt),
+            timezone: 'Asia/Shanghai',
+            summary: `${l.status === 'cancelled' ? '［已取消］' : ''}直播课：${l.title}`,
+            location: rooms.map((r) => `${r.schoolName} ${r.name}`).join('、'),
+            description: `${l.teacherName}（${l.schoolName}）${l.cancelReason ? ` · 取消原因：${l.cancelReason}` : ''}`,
+            status: l.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+          });
+        }
       }
       return c.body(cal.toString(), 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="tongzhou.ics"', 'Cache-Control': 'private, max-age=300' });
     },

@@ -7,7 +7,8 @@ import { getNotifications } from '../features/notifications/notifications.querie
 import { LangSwitch } from './lang-switch';
 import { ErrorNotice } from './notice';
 
-const bare = (path: string) => path === '/login' || path.startsWith('/invite/');
+// Sign-in pages and the classroom's big screen fill the window without the header.
+const bare = (path: string) => path === '/login' || path.startsWith('/invite/') || /^\/lessons\/[^/]+\/live$/.test(path);
 
 /** The one layout: header with navigation by role, one Suspense and one ErrorBoundary for every page. */
 export function AppLayout(props: ParentProps) {

@@ -9,6 +9,8 @@ import { getApprovalQueue } from '../bookings/bookings.queries';
 import { MyBookingsCard } from '../bookings/my-bookings-card';
 import { LibraryCard } from '../library/library-card';
 import { getMembers, getOrg, getOrgs } from '../orgs/orgs.queries';
+import { LessonAction, LessonWhen } from '../lessons/lesson-action';
+import { getLessons } from '../lessons/lessons.queries';
 
 const inSchool = (me: Me) => me.memberships.some((m) => m.orgKind === 'school');
 
@@ -24,7 +26,8 @@ export function HomePage() {
           <p class="muted">{t('home.today', { date: formatDate(new Date(), locale()) })}</p>
           <Show when={m().memberships.length} fallback={<div class="card"><EmptyState title={t('home.noMembership')} /></div>}>
             <div class="grid">
-              <For each={rolesOf(m()).assistantOf}>{(a) => <ClassroomCard classroom={a.classroomName ?? ''} school={a.orgName} />}</For>
+              <For each={rolesOf(m()).assistantOf}>{(a) => <ClassroomCard classroomId={a.classroomId ?? ''} classroom={a.classroomName ?? ''} school={a.orgName} />}</For>
+              <Show when={rolesOf(m()).isMaster}><TeachingCard /></Show>
               {/* A teacher's next step is booking; an admin's is the queue, so each sees theirs first. */}
               <Show when={inSchool(m()) && !rolesOf(m()).isAdmin}><MyBookingsCard /></Show>
               <TodoCard me={m()} />
@@ -40,12 +43,59 @@ export function HomePage() {
   );
 }
 
-function ClassroomCard(props: { classroom: string; school: string }) {
+const beijingDay = (d: string | Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The classroom PC's card (JOURNEYS 3): today's lessons with one large Join button, live from 15 minutes before. */
+function ClassroomCard(props: { classroomId: string; classroom: string; school: string }) {
   const { t } = useI18n();
+  const lessons = createAsync(() => getLessons('mine'));
+  const mine = () => (lessons()?.items ?? []).filter((l) => l.classrooms.some((c) => c.id === props.classroomId) && l.status !== 'cancelled' && l.status !== 'ended');
+  const today = () => mine().filter((l) => beijingDay(l.startsAt) === beijingDay(new Date()));
+  const next = () => mine().find((l) => beijingDay(l.startsAt) !== beijingDay(new Date()));
   return (
-    <section class="card" aria-labelledby="classroom-title">
+    <section class="card classroom-card" aria-labelledby="classroom-title">
       <h2 id="classroom-title">{t('home.classroomTitle', { classroom: props.classroom, school: props.school })}</h2>
-      <EmptyState title={t('home.noLessonsToday')} hint={t('home.classroomHint')} />
+      <Show when={today().length} fallback={<EmptyState title={t('home.noLessonsToday')} hint={t('home.classroomHint')}>
+        <Show when={next()}>{(n) => <p><A href={`/lessons/${n().id}`}>{n().title}</A> · <LessonWhen lesson={n()} /></p>}</Show>
+      </EmptyState>}>
+        <ul class="plain">
+          <For each={today()}>
+            {(l) => (
+              <li class="stack">
+                <strong>{l.title}</strong>
+                <span class="muted"><LessonWhen lesson={l} /> · {l.teacherName}</span>
+                <LessonAction lesson={l} big />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
+/** A master teacher's next live lessons, each with its Start button. */
+function TeachingCard() {
+  const { t } = useI18n();
+  const lessons = createAsync(() => getLessons('mine'));
+  const next = () => (lessons()?.items ?? []).filter((l) => l.myRole === 'teacher' && l.status !== 'cancelled' && l.status !== 'ended').slice(0, 3);
+  return (
+    <section class="card" aria-labelledby="teaching-title">
+      <h2 id="teaching-title">{t('lessons.mine')}</h2>
+      <Show when={next().length} fallback={<EmptyState title={t('lessons.none')} hint={t('lessons.scheduleHint')} />}>
+        <ul class="plain">
+          <For each={next()}>
+            {(l) => (
+              <li class="stack">
+                <A href={`/lessons/${l.id}`}>{l.title}</A>
+                <span class="muted"><LessonWhen lesson={l} /></span>
+                <LessonAction lesson={l} />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <A class="button" href="/lessons">{t('lessons.schedule')}</A>
     </section>
   );
 }

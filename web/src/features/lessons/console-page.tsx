@@ -1,13 +1,13 @@
 // The master teacher's console (JOURNEYS 4): preview with device choice → live; every invited classroom in a
 // fixed order (by name) with a state light; a raised hand floats a notice and one click lets that classroom
 // speak; one click stops it; screen share is one button; ending asks once, then shows attendance.
-import { A, createAsync, useNavigate, useParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
 import { createLocalTracks, Room, Track, type LocalAudioTrack, type LocalTrack, type LocalVideoTrack } from 'livekit-client';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { ChatPanel } from './chat-panel';
-import { endLesson, getLesson, muteClassroom, setSpeak } from './lessons.queries';
+import { endLesson, getAttendance, getLesson, muteClassroom, setSpeak } from './lessons.queries';
 import { cameraOf, createLiveRoom, micOf, type Peer } from './live-room';
 import { SoundMeter, VideoView } from './media';
 
@@ -75,6 +75,7 @@ export function ConsolePage() {
     try {
       await endLesson(params.id!);
       await live.leave();
+      await revalidate([getLesson.key, getAttendance.key]);
       navigate(`/lessons/${params.id}`);
     } catch (err) {
       setError(err);

@@ -16,4 +16,4 @@ export const muteClassroom = (id: string, identity: string) =>
 
 export const endLesson = (id: string) => call(client.lessons[':id'].end.$post({ param: { id } }));
 
-export { JOIN_OPENS_MS, joinOpen } from '../../../../shared/schemas/lessons';
+export { JOIN_OPENS_MS, joinOpen } from '../../../../shared/lessons';

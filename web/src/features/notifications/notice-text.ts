@@ -25,6 +25,12 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
       return `${t('notifications.declined', vars)}${vars.by ? t('notifications.by', vars) : ''}${reason}`;
     case 'booking.cancelled':
       return `${t('notifications.cancelled', vars)}${reason}`;
+    case 'lesson.scheduled':
+      return Number(d.count) > 1 ? t('notifications.lessonSeries', { ...vars, title: str(d.title) }) : t('notifications.lessonScheduled', { ...vars, title: str(d.title) });
+    case 'lesson.rescheduled':
+      return t('notifications.lessonMoved', { ...vars, title: str(d.title), was: typeof d.was === 'string' ? formatDateTime(d.was, locale) : '' });
+    case 'lesson.cancelled':
+      return `${t('notifications.lessonCancelled', { ...vars, title: str(d.title) })}${reason}`;
     default:
       return t('notifications.other');
   }

@@ -36,7 +36,7 @@ export function NotificationsPage() {
               {(n) => (
                 <li classList={{ unread: !n.read }}>
                   <Show when={!n.read}><span class="badge unread">{t('notifications.unreadWord')}</span>{' '}</Show>
-                  <A href={n.kind === 'booking.pending' ? '/approvals' : '/bookings'} onClick={() => open(n.id, n.read)}>
+                  <A href={n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string' ? `/lessons/${n.data.lessonId}` : n.kind === 'booking.pending' ? '/approvals' : '/bookings'} onClick={() => open(n.id, n.read)}>
                     {noticeText(n, t, locale())}
                   </A>
                   <div class="muted small">{t('notifications.received', { when: formatDateTime(n.createdAt, locale()) })}</div>

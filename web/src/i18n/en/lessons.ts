@@ -23,5 +23,10 @@ export const lessonsEn: { [K in keyof typeof lessonsZh]: (typeof lessonsZh)[K] e
   raiseHand: 'Raise hand', lowerHand: 'Lower hand', handRaised: 'Hand raised — waiting for the teacher', onAir: 'On air · the teacher and other classrooms see and hear you',
   reconnecting: 'Reconnecting…', reconnected: 'Reconnected', lowerQuality: 'Weak link: lower video quality', audioOnly: 'Very weak link: video paused, sound and the latest picture kept',
   unavailable: 'The live server cannot be reached; retrying in {{ seconds }} s…', retryNow: 'Retry now', notOpen: 'Not open yet: {{ message }}',
+  change: 'Move or cancel', move: 'Move to this time', moved: 'Moved; the classrooms have been told.', andFollowing: 'This and the following lessons of the series', cancelReason: 'Reason (optional)',
+  cancel: 'Cancel this lesson', cancelConfirm: 'Cancel it? Every classroom will be told.', cancelled: 'Cancelled; the classrooms have been told.',
+  feedback: 'Feedback', feedbackAll: 'Feedback and evaluations', evaluate: 'Evaluate the lesson', noFeedback: 'No feedback yet.', feedbackSaved: 'Saved — thank you!',
+  feedbackBy: '{{ classroom }} ({{ name }})', evaluationBy: 'Evaluation by {{ name }}', rating: 'Overall', howItWent: 'How did it go?', questionsLabel: 'Students’ questions',
+  evaluationComment: 'Comments', rubric: { goals: 'Teaching goals', interaction: 'Interaction', dualTeacher: 'Two teachers together', technology: 'Sound and picture' },
   leave: 'Leave', observerNote: 'You are observing: classrooms do not see you.', connecting: 'Joining the lesson…',
 };

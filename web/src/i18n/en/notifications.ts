@@ -14,6 +14,10 @@ export const notificationsEn: { [K in keyof typeof notificationsZh]: string } = 
   cancelled: 'The booking of {{ facility }} on {{ when }} was cancelled by {{ by }}',
   reason: '. Reason: {{ reason }}',
   by: ' (by {{ by }})',
+  lessonScheduled: '{{ by }} scheduled the live lesson “{{ title }}” for your classroom, {{ when }}',
+  lessonSeries: '{{ by }} scheduled {{ count }} weekly live lessons “{{ title }}” for your classroom, the first {{ when }}',
+  lessonMoved: 'The live lesson “{{ title }}” moved from {{ was }} to {{ when }}',
+  lessonCancelled: 'The live lesson “{{ title }}” ({{ when }}) was cancelled',
   other: 'A new notification',
   received: 'Received {{ when }}',
 };

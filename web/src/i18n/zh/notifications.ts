@@ -13,6 +13,10 @@ export const notificationsZh = {
   cancelled: '{{ facility }} {{ when }} 的预约已被 {{ by }} 取消',
   reason: '。理由：{{ reason }}',
   by: '（审批人：{{ by }}）',
+  lessonScheduled: '{{ by }} 为您的班级安排了直播课《{{ title }}》，{{ when }}',
+  lessonSeries: '{{ by }} 为您的班级安排了 {{ count }} 节每周直播课《{{ title }}》，第一节 {{ when }}',
+  lessonMoved: '直播课《{{ title }}》由 {{ was }} 改到 {{ when }}',
+  lessonCancelled: '直播课《{{ title }}》（{{ when }}）已取消',
   other: '一条新通知',
   received: '收到于 {{ when }}',
 };

@@ -1,0 +1,107 @@
+// Journeys 3 and 4 with real media: headless Chromium with a fake camera and microphone, the run's real
+// livekit-server on loopback, the teacher and two classrooms (and a hidden observer) in separate pages.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailable, newContext, POLL, useWebApp } from '../support/browser';
+import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
+
+const lk = sharedLiveKit();
+const skip = !!browserUnavailable() || !lk;
+
+async function pageAs(web: ReturnType<typeof useWebApp>, email: string, viewport: 'laptop' | 'projector' = 'laptop') {
+  const ctx = await newContext(web.browser, viewport);
+  const page = await ctx.newPage();
+  await page.request.post(`${web.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
+  return page;
+}
+
+/** Frames decoded by a video element, read twice: the picture is moving when the count grows and it has a size. */
+async function playing(page: Page, selector: string) {
+  const frames = () => page.locator(selector).evaluate((v: HTMLVideoElement) => ({ n: v.getVideoPlaybackQuality().totalVideoFrames, w: v.videoWidth }));
+  await expect.poll(async () => (await frames()).w, { ...POLL, timeout: 30_000 }).toBeGreaterThan(0);
+  const a = await frames();
+  await page.waitForTimeout(1000);
+  const b = await frames();
+  return b.n - a.n;
+}
+
+describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', () => {
+  const web = useWebApp({ livekit: lk, media: true });
+  let stopHooks = async () => {};
+  beforeAll(async () => { stopHooks = await receiveWebhooks(lk!, `${web.url}/api/livekit/webhook`); });
+  afterAll(() => stopHooks());
+
+  it('the teacher goes live in 2 actions; both classrooms join in 1 and play the video; a raised hand is let speak in 1 and heard; the observer stays hidden', async () => {
+    const teacher = await pageAs(web, 'wang@jhzx.demo');
+    // Started a minute ago, so it is today's lesson on the classroom PCs and open to join.
+    const startsAt = new Date(Date.now() - 60_000).toISOString();
+    const endsAt = new Date(Date.now() + 40 * 60_000).toISOString();
+    const created = await teacher.request.post(`${web.url}/api/lessons`, { data: { title: '分数的初步认识（直播）', subject: 'math', grade: 4, startsAt, endsAt, classroomIds: await classroomIds(teacher, web.url), allowClashes: true } });
+    expect(created.status()).toBe(201);
+    const lesson = (await created.json()).lesson;
+
+    // JOURNEYS 4: lesson page → Start → (preview with device choice) → Go live.
+    await teacher.goto(`${web.url}/lessons/${lesson.id}`);
+    await teacher.getByRole('link', { name: '开始上课' }).click();
+    await teacher.getByRole('heading', { name: '上课前检查摄像头和麦克风' }).waitFor();
+    await expect.poll(() => teacher.locator('video.self-view').evaluate((v: HTMLVideoElement) => v.videoWidth), POLL).toBeGreaterThan(0);
+    await teacher.getByRole('button', { name: '开始直播' }).click();
+    await teacher.getByText('直播中').first().waitFor();
+
+    // JOURNEYS 3: the classroom PC's home page → one click → the big screen plays the teacher.
+    const classrooms: Page[] = [];
+    for (const email of ['zhao@beishan.demo', 'chen@nanhu.demo']) {
+      const page = await pageAs(web, email, 'projector');
+      await page.goto(`${web.url}/`);
+      await page.locator('.classroom-card').getByRole('link', { name: '进入课堂' }).first().click();
+      classrooms.push(page);
+    }
+    for (const page of classrooms) expect(await playing(page, 'video.teacher-main')).toBeGreaterThan(5);
+    // No device dialogs for a classroom that only watches: nothing of its own is captured.
+    expect(await classrooms[0]!.evaluate(() => document.querySelectorAll('video.self-view').length)).toBe(0);
+
+    // The observer joins hidden: the teacher's console still counts two classrooms and never names them.
+    const observer = await pageAs(web, 'li@jhxx.demo');
+    await observer.goto(`${web.url}/lessons/${lesson.id}/live`);
+    await observer.getByText('您在听课：班级看不到您。').waitFor();
+    expect(await playing(observer, 'video.teacher-main')).toBeGreaterThan(5);
+    await teacher.getByRole('heading', { name: '班级（2/2 已进入）' }).waitFor();
+    expect(await teacher.locator('.roster > li').count()).toBe(2);
+    expect(await teacher.getByText('李').count()).toBe(0);
+
+    // A hand goes up; the teacher sees it float and lets that classroom speak with one click.
+    const zhao = classrooms[0]!;
+    await zhao.getByRole('button', { name: /举手/ }).click();
+    const notice = teacher.locator('.hand-notice', { hasText: '四年级一班' });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: '请TA发言' }).click();
+    await zhao.getByText(/正在发言/).waitFor();
+    // The teacher's page receives the classroom's audio (the fake microphone's tone) and its camera.
+    const row = teacher.locator('.roster > li', { hasText: '四年级一班' });
+    await expect.poll(() => row.locator('meter.sound').getAttribute('data-level').then(Number), { ...POLL, timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await playing(teacher, '.roster > li video.classroom-view')).toBeGreaterThan(0);
+
+    // One click ends it: the on-air sign goes and the hand button returns.
+    await row.getByRole('button', { name: '结束发言' }).click();
+    await zhao.getByRole('button', { name: /举手/ }).waitFor();
+    expect(await zhao.getByText(/正在发言/).count()).toBe(0);
+
+    // Chat reaches the classrooms.
+    await teacher.getByPlaceholder('输入消息，回车发送').fill('请大家翻到第 32 页');
+    await teacher.getByPlaceholder('输入消息，回车发送').press('Enter');
+    await zhao.getByRole('button', { name: '文字交流' }).click();
+    await zhao.getByText('请大家翻到第 32 页').waitFor();
+
+    // Ending asks once, then shows attendance from the server's own webhooks.
+    teacher.once('dialog', (d) => void d.accept());
+    await teacher.getByRole('button', { name: '下课' }).click();
+    await teacher.getByRole('heading', { name: '考勤' }).waitFor();
+    await expect.poll(() => teacher.locator('table.attendance tbody tr').count(), POLL).toBe(2);
+    await zhao.getByText('本节课已结束。').waitFor();
+  });
+});
+
+async function classroomIds(page: Page, url: string): Promise<string[]> {
+  const rooms = (await (await page.request.get(`${url}/api/classrooms`)).json()).items as { id: string; name: string; schoolName: string }[];
+  return rooms.filter((r) => ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].includes(`${r.schoolName} ${r.name}`)).map((r) => r.id);
+}

@@ -1,0 +1,65 @@
+// Live lessons: one's own (teaching or attending) and those one may observe; master teachers schedule here.
+import { A, createAsync, revalidate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { Lesson } from '../../../../shared/schemas/lessons';
+import { EmptyState } from '../../components/notice';
+import { useI18n } from '../../lib/i18n';
+import { requireMe, rolesOf } from '../../lib/session';
+import { getLessons } from './lessons.queries';
+import { LessonAction, LessonWhen } from './lesson-action';
+import { ScheduleForm } from './schedule-form';
+
+export function LessonsPage() {
+  const { t } = useI18n();
+  const me = createAsync(() => requireMe());
+  const [scope, setScope] = createSignal<'mine' | 'upcoming'>('mine');
+  const lessons = createAsync(() => getLessons(scope()));
+  const [scheduling, setScheduling] = createSignal(false);
+  return (
+    <>
+      <div class="spread">
+        <h1>{t('lessons.title')}</h1>
+        <Show when={me() && rolesOf(me()!).isMaster && !scheduling()}>
+          <button class="primary" onClick={() => setScheduling(true)}>{t('lessons.schedule')}</button>
+        </Show>
+      </div>
+      <Show when={scheduling()}>
+        <ScheduleForm onDone={() => { setScheduling(false); void revalidate(getLessons.key); }} onCancel={() => setScheduling(false)} />
+      </Show>
+      <div class="chips" role="group">
+        <button aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>{t('lessons.mine')}</button>
+        <button aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>{t('lessons.upcoming')}</button>
+      </div>
+      <Show when={lessons()}>
+        {(list) => (
+          <Show when={list().items.length} fallback={<div class="card"><EmptyState title={t('lessons.none')} hint={scope() === 'mine' ? t('lessons.noneHint') : t('lessons.noneObserve')} /></div>}>
+            <ul class="plain lesson-list">
+              <For each={list().items}>{(l) => <LessonRow lesson={l} />}</For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function LessonRow(props: { lesson: Lesson }) {
+  const { t } = useI18n();
+  const l = () => props.lesson;
+  return (
+    <li class="card lesson-row" data-status={l().status}>
+      <div class="spread">
+        <div>
+          <h2><A href={`/lessons/${l().id}`}>{l().title}</A></h2>
+          <p class="muted"><LessonWhen lesson={l()} /> · {t('lessons.by', { teacher: l().teacherName, school: l().schoolName })}</p>
+          <p>{l().classrooms.map((c) => `${c.schoolName} ${c.name}`).join('、')}</p>
+        </div>
+        <div class="stack">
+          <span class={`badge status-${l().status}`}>{t(`lessons.status.${l().status}` as 'lessons.status.live')}</span>
+          <Show when={l().myRole}>{(r) => <span class="badge">{t(`lessons.roles.${r()}` as 'lessons.roles.teacher')}</span>}</Show>
+        </div>
+      </div>
+      <LessonAction lesson={l()} />
+    </li>
+  );
+}
