@@ -17,11 +17,11 @@ const h = useHarness();
 const lk = sharedLiveKit();
 const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 10_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | Promise<T>, ms = 10_000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -162,12 +162,13 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     const classroom = await connect((await zhao.post(`/api/lessons/${id}/join`)).body);
     const db = h.deps.database.db;
     const mine = () => db.select().from(lessonAttendance).where(and(eq(lessonAttendance.lessonId, id), eq(lessonAttendance.identity, identity)));
-    const [joined] = await until('the join webhook', async () => (await mine()).filter((r) => r.joinedAt));
-    expect(joined!.leftAt).toBeNull();
+    const joined = await until('the join webhook', async () => (await mine()).find((r) => r.joinedAt));
+    expect(joined.leftAt).toBeNull();
     expect((await wang.get(`/api/lessons/${id}`)).body.lesson.status).toBe('live');
     await classroom.disconnect();
-    const [left] = await until('the leave webhook', async () => (await mine()).filter((r) => r.leftAt));
-    expect(left!.leftAt!.getTime()).toBeGreaterThanOrEqual(joined!.joinedAt!.getTime());
+    const left = await until('the leave webhook', async () => (await mine()).find((r) => r.leftAt));
+    expect(left.leftAt!.getTime()).toBeGreaterThanOrEqual(joined.joinedAt!.getTime());
+    expect(left.sid).toBe(joined.sid);
   });
 
   it('health reports LiveKit ok while it runs, and down where none answers', async () => {

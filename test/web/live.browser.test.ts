@@ -15,6 +15,9 @@ async function pageAs(web: ReturnType<typeof useWebApp>, email: string, viewport
   return page;
 }
 
+/** Developer aid: SHOTS=<dir> saves what the pages look like at each step, to look at. */
+const shot = async (page: Page, name: string) => { if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name}.png` }); };
+
 /** Frames decoded by a video element, read twice: the picture is moving when the count grows and it has a size. */
 async function playing(page: Page, selector: string) {
   const frames = () => page.locator(selector).evaluate((v: HTMLVideoElement) => ({ n: v.getVideoPlaybackQuality().totalVideoFrames, w: v.videoWidth }));
@@ -45,6 +48,7 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.getByRole('link', { name: '开始上课' }).click();
     await teacher.getByRole('heading', { name: '上课前检查摄像头和麦克风' }).waitFor();
     await expect.poll(() => teacher.locator('video.self-view').evaluate((v: HTMLVideoElement) => v.videoWidth), POLL).toBeGreaterThan(0);
+    await shot(teacher, 'live-1-teacher-preview');
     await teacher.getByRole('button', { name: '开始直播' }).click();
     await teacher.getByText('直播中').first().waitFor();
 
@@ -74,12 +78,17 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await zhao.getByRole('button', { name: /举手/ }).click();
     const notice = teacher.locator('.hand-notice', { hasText: '四年级一班' });
     await notice.waitFor();
+    await shot(teacher, 'live-2-teacher-hand');
+    await shot(zhao, 'live-3-classroom-hand');
     await notice.getByRole('button', { name: '请TA发言' }).click();
     await zhao.getByText(/正在发言/).waitFor();
     // The teacher's page receives the classroom's audio (the fake microphone's tone) and its camera.
     const row = teacher.locator('.roster > li', { hasText: '四年级一班' });
     await expect.poll(() => row.locator('meter.sound').getAttribute('data-level').then(Number), { ...POLL, timeout: 20_000 }).toBeGreaterThan(0);
     expect(await playing(teacher, '.roster > li video.classroom-view')).toBeGreaterThan(0);
+    await shot(teacher, 'live-4-teacher-speaking');
+    await shot(zhao, 'live-5-classroom-on-air');
+    await shot(observer, 'live-6-observer');
 
     // One click ends it: the on-air sign goes and the hand button returns.
     await row.getByRole('button', { name: '结束发言' }).click();
@@ -98,6 +107,8 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.getByRole('heading', { name: '考勤' }).waitFor();
     await expect.poll(() => teacher.locator('table.attendance tbody tr').count(), POLL).toBe(2);
     await zhao.getByText('本节课已结束。').waitFor();
+    await shot(teacher, 'live-7-teacher-after');
+    await shot(zhao, 'live-8-classroom-ended');
   });
 });
 
@@ -105,3 +116,37 @@ async function classroomIds(page: Page, url: string): Promise<string[]> {
   const rooms = (await (await page.request.get(`${url}/api/classrooms`)).json()).items as { id: string; name: string; schoolName: string }[];
   return rooms.filter((r) => ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].includes(`${r.schoolName} ${r.name}`)).map((r) => r.id);
 }
+
+describe.skipIf(!!browserUnavailable())('live lesson while the LiveKit server is down', () => {
+  // A LiveKit server is configured, but nothing answers at its address.
+  const web = useWebApp({ livekit: { url: 'ws://127.0.0.1:9', apiKey: 'tongzhou', apiSecret: 'a-secret-of-at-least-32-characters-long' } });
+
+  it('every other page works; join answers 503; the classroom page says so and keeps retrying', async () => {
+    const teacher = await pageAs(web, 'wang@jhzx.demo');
+    const created = await teacher.request.post(`${web.url}/api/lessons`, {
+      data: { title: '停电演练', subject: 'math', grade: 4, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 30 * 60_000).toISOString(), classroomIds: await classroomIds(teacher, web.url), allowClashes: true },
+    });
+    const lesson = (await created.json()).lesson;
+    const join = await teacher.request.post(`${web.url}/api/lessons/${lesson.id}/join`);
+    expect(join.status()).toBe(503);
+    expect((await join.json()).error.code).toBe('livekit_unavailable');
+    expect((await (await teacher.request.get(`${web.url}/api/health`)).json()).livekit).toBe('down');
+
+    const zhao = await pageAs(web, 'zhao@beishan.demo', 'projector');
+    for (const [path, heading] of [['/library', '教学资源'], ['/facilities', '借用场地'], ['/lessons', '直播课']] as const) {
+      await zhao.goto(`${web.url}${path}`);
+      await zhao.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    let attempts = 0;
+    zhao.on('request', (r) => { if (r.url().endsWith(`/api/lessons/${lesson.id}/join`)) attempts++; });
+    await zhao.goto(`${web.url}/`);
+    await zhao.locator('.classroom-card').getByRole('link', { name: '进入课堂' }).first().click();
+    await zhao.getByText(/直播服务暂时连不上/).waitFor();
+    await shot(zhao, 'live-9-classroom-unavailable');
+    // It tries again by itself (after 3 s, then longer), and "retry now" tries at once.
+    await expect.poll(() => attempts, { ...POLL, timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await zhao.getByRole('button', { name: '立即重试' }).click();
+    await expect.poll(() => attempts, POLL).toBeGreaterThanOrEqual(3);
+    await zhao.getByText(/直播服务暂时连不上/).waitFor();
+  });
+});

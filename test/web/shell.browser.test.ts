@@ -76,7 +76,7 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
     await p2.getByLabel('设置密码').fill('wu-xiaodong-2026');
     await p2.getByRole('button', { name: '设置密码并进入' }).click();
     await expect.poll(() => p2.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('吴晓东，您好');
-    await p2.getByText('名师').waitFor({ state: 'visible' });
+    await p2.getByText('名师', { exact: true }).waitFor({ state: 'visible' });
     await invitee.close();
   });
 

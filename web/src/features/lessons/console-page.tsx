@@ -104,7 +104,7 @@ export function ConsolePage() {
             <For each={notices()}>
               {(n) => (
                 <div class="hand-notice">
-                  <span>✋ {t('lessons.handNotice', { name: n.name })}</span>
+                  <span><span class="light hand" aria-hidden="true" /> {t('lessons.handNotice', { name: n.name })}</span>
                   <button class="primary" onClick={() => speak(n, true)}>{t('lessons.letSpeak')}</button>
                   <button class="link" aria-label={t('common.close')} onClick={() => setNotices((x) => x.filter((y) => y.id !== n.id))}>×</button>
                 </div>
@@ -147,7 +147,7 @@ export function ConsolePage() {
                       <div class="spread">
                         <span><span class={`light ${light(r.peer)}`} aria-hidden="true" /> {r.label}</span>
                         <span class="muted">
-                          {!r.peer ? t('lessons.notJoined') : r.peer.hand ? `✋ ${t('lessons.handUp')}` : r.peer.canPublish ? t('lessons.speaking') : r.peer.quality === 'weak' ? t('lessons.weak') : t('lessons.connected')}
+                          {!r.peer ? t('lessons.notJoined') : r.peer.hand ? t('lessons.handUp') : r.peer.canPublish ? t('lessons.speaking') : r.peer.quality === 'weak' ? t('lessons.weak') : t('lessons.connected')}
                         </span>
                       </div>
                       <Show when={r.peer}>

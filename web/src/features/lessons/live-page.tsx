@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { ChatPanel } from './chat-panel';
 import { getLesson } from './lessons.queries';
-import { createLiveRoom, teacherTracks } from './live-room';
+import { createLiveRoom, myCamera, teacherTracks } from './live-room';
 import { VideoView } from './media';
 
 export function LivePage() {
@@ -45,7 +45,7 @@ export function LivePage() {
         <span class="muted">{lesson()?.lesson.teacherName}</span>
         <span class="stage-actions">
           <Show when={live.audioBlocked()}>
-            <button class="primary big" onClick={() => live.startAudio()}>🔊 {t('lessons.startSound')}</button>
+            <button class="primary big" onClick={() => live.startAudio()}>{t('lessons.startSound')}</button>
           </Show>
           <button onClick={() => (full() ? document.exitFullscreen() : enterFull())}>{full() ? t('lessons.exitFullscreen') : t('lessons.fullscreen')}</button>
           <button onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>{t('lessons.chat')}</button>
@@ -75,6 +75,8 @@ export function LivePage() {
           <VideoView track={main()} class="teacher-main" label={t('lessons.roles.teacher')} />
         </Show>
         <Show when={inset()}><VideoView track={inset()} class="teacher-inset" label={t('lessons.camera')} /></Show>
+        {/* While on air the classroom sees itself, as the others see it. */}
+        <Show when={live.onAir() && myCamera(live)}><VideoView track={myCamera(live)} class="self-inset" label={t('lessons.onAir')} mirror /></Show>
         <Show when={chatOpen()}><div class="stage-chat"><ChatPanel live={live} readOnly={!isClassroom()} /></div></Show>
       </div>
       <Show when={isClassroom()}>
@@ -82,7 +84,7 @@ export function LivePage() {
           <Show when={live.onAir()}><span class="on-air" role="status">● {t('lessons.onAir')}</span></Show>
           <Show when={!live.onAir()}>
             <button class="primary big hand" aria-pressed={live.handUp()} disabled={live.phase() !== 'connected'} onClick={() => live.raiseHand(!live.handUp())}>
-              ✋ {live.handUp() ? t('lessons.lowerHand') : t('lessons.raiseHand')}
+              {live.handUp() ? t('lessons.lowerHand') : t('lessons.raiseHand')}
             </button>
             <Show when={live.handUp()}><span class="muted">{t('lessons.handRaised')}</span></Show>
           </Show>

@@ -303,3 +303,9 @@ function trackOf(live: LiveRoom, identity: string, source: Track.Source) {
 }
 export const cameraOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Camera);
 export const micOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Microphone);
+
+/** This page's own camera, while it publishes one. */
+export function myCamera(live: LiveRoom) {
+  live.tracks();
+  return live.room.localParticipant.getTrackPublication(Track.Source.Camera)?.track;
+}
