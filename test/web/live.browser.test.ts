@@ -51,6 +51,7 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await shot(teacher, 'live-1-teacher-preview');
     await teacher.getByRole('button', { name: '开始直播' }).click();
     await teacher.getByText('直播中').first().waitFor();
+    await teacher.getByText('录制中').waitFor();
 
     // JOURNEYS 3: the classroom PC's home page → one click → the big screen plays the teacher.
     const classrooms: Page[] = [];
@@ -106,6 +107,10 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.getByRole('button', { name: '下课' }).click();
     await teacher.getByRole('heading', { name: '考勤' }).waitFor();
     await expect.poll(() => teacher.locator('table.attendance tbody tr').count(), POLL).toBe(2);
+    // Recorded in the teacher's browser (no Egress here), uploaded with a progress bar, filed with the lesson.
+    await teacher.getByRole('link', { name: '分数的初步认识（直播）（课堂实录）' }).click();
+    await teacher.getByRole('heading', { level: 1, name: '分数的初步认识（直播）（课堂实录）' }).waitFor();
+    await teacher.goBack();
     await zhao.getByText('本节课已结束。').waitFor();
     await shot(teacher, 'live-7-teacher-after');
     await shot(zhao, 'live-8-classroom-ended');

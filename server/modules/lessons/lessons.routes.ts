@@ -2,13 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { idParam, page } from '../../../shared/schemas/common';
+import { id, idParam, page } from '../../../shared/schemas/common';
 import { attendance, cancelLessonInput, createLessonInput, feedback, feedbackInput, updateLessonInput, JOIN_OPENS_MS, joinAnswer, lesson, muteInput, participantParam, speakInput, speaking } from '../../../shared/schemas/lessons';
-import { classrooms, lessonAttendance, lessonClassrooms, lessons, orgs } from '../../db/schema';
+import { lessonAttendance, lessonMaterials, lessons, resources } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
-import { canSeeOrg } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
 import { requireActor } from '../auth/auth.middleware';
 import { getLessonFor, lessonOut, listLessons, listLessonsByIds } from './lessons.queries';
@@ -255,5 +254,27 @@ export const lessonsRoutes = newRouter()
       const db = c.get('deps').database.db;
       const found = await getLessonFor(db, actor, c.req.valid('param').id);
       return c.json({ items: await feedbackFor(db, actor, found) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/lessons/{id}/recording', tags: ['lessons'], summary: 'The teacher files the lesson’s recording (a library resource they uploaded) with the lesson’s materials',
+      request: { params: idParam, body: jsonBody(z.object({ resourceId: id })) },
+      responses: { 200: json(z.object({ lesson })), ...commonErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const db = c.get('deps').database.db;
+      const { row, part } = await getLessonFor(db, actor, c.req.valid('param').id);
+      if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher files its recording');
+      const { resourceId } = c.req.valid('json');
+      const [own] = await db.select({ id: resources.id }).from(resources).where(and(eq(resources.id, resourceId), eq(resources.authorId, actor.user.id)));
+      if (!own) throw new AppError('validation_failed', 'The recording must be a resource you uploaded', { fields: { resourceId: ['not your upload'] } });
+      await db.transaction(async (tx) => {
+        await tx.insert(lessonMaterials).values({ lessonId: row.id, resourceId, position: 1000 }).onConflictDoNothing();
+        await audit(tx, c, { action: 'lesson.recording', entityType: 'lesson', entityId: row.id, orgId: row.schoolId, after: { resourceId } });
+      });
+      const full = await getLessonFor(db, actor, row.id);
+      return c.json({ lesson: lessonOut(full.row, full.rooms, actor, full.materials) }, 200);
     },
   );

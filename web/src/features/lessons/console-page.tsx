@@ -10,6 +10,9 @@ import { ChatPanel } from './chat-panel';
 import { endLesson, getAttendance, getLesson, muteClassroom, setSpeak } from './lessons.queries';
 import { cameraOf, createLiveRoom, micOf, type Peer } from './live-room';
 import { SoundMeter, VideoView } from './media';
+import { canRecord, startRecording, type Recording } from './recorder';
+import { sendFile } from '../library/upload-request';
+import { call, client } from '../../lib/api';
 
 export function ConsolePage() {
   const { t } = useI18n();
@@ -27,6 +30,10 @@ export function ConsolePage() {
   const [sharing, setSharing] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
+  // Without LiveKit Egress here, the browser records what it publishes and files it in the library at the end.
+  const [record, setRecord] = createSignal(canRecord());
+  const [recording, setRecording] = createSignal<Recording | null>(null);
+  const [upload, setUpload] = createSignal<{ fraction: number; failed?: unknown; file?: File } | null>(null);
   const video = () => local().find((x) => x.kind === Track.Kind.Video) as LocalVideoTrack | undefined;
   const audio = () => local().find((x) => x.kind === Track.Kind.Audio) as LocalAudioTrack | undefined;
 
@@ -44,7 +51,13 @@ export function ConsolePage() {
   const goLive = async () => {
     setBusy(true);
     try {
-      if (await live.connect()) await live.publish(local());
+      if (await live.connect()) {
+        await live.publish(local());
+        if (record()) {
+          const screen = () => live.room.localParticipant.getTrackPublication(Track.Source.ScreenShare)?.track?.mediaStreamTrack;
+          setRecording(startRecording(() => ({ camera: video()?.mediaStreamTrack, mic: audio()?.mediaStreamTrack, screen: screen() })));
+        }
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -75,11 +88,40 @@ export function ConsolePage() {
     try {
       await endLesson(params.id!);
       await live.leave();
+      const rec = recording();
+      if (rec) {
+        setRecording(null);
+        const l = lesson()!.lesson;
+        const file = new File([await rec.stop()], `${l.title}-课堂实录.webm`, { type: 'video/webm' });
+        if (!(await fileRecording(file))) return;
+      }
       await revalidate([getLesson.key, getAttendance.key]);
       navigate(`/lessons/${params.id}`);
     } catch (err) {
       setError(err);
     }
+  };
+
+  /** Uploads the recording with a progress bar and files it with the lesson; on failure, offers to retry or save it. */
+  const fileRecording = async (file: File): Promise<boolean> => {
+    const l = lesson()!.lesson;
+    setUpload({ fraction: 0, file });
+    try {
+      const meta = { title: `${l.title}（${t('lessons.recordingSuffix')}）`, subject: l.subject, grade: l.grade, kind: 'video' as const, visibility: 'group' as const };
+      const resource = await sendFile('/api/resources', file, meta, (fraction) => setUpload({ fraction, file })).done;
+      await call(client.lessons[':id'].recording.$post({ param: { id: l.id }, json: { resourceId: resource.id } }));
+      setUpload(null);
+      return true;
+    } catch (err) {
+      setUpload({ fraction: 0, failed: err, file });
+      return false;
+    }
+  };
+  const finish = async () => {
+    const file = upload()?.file;
+    if (file && !(await fileRecording(file))) return;
+    await revalidate([getLesson.key, getAttendance.key]);
+    navigate(`/lessons/${params.id}`);
   };
 
   const isLive = () => live.phase() === 'connected' || live.phase() === 'reconnecting';
@@ -95,9 +137,31 @@ export function ConsolePage() {
         <div class="console">
           <div class="spread">
             <h1>{l().lesson.title}</h1>
-            <Show when={isLive()}><span class="badge live" role="status">{t('lessons.live')}</span></Show>
+            <span class="row">
+              <Show when={recording()}><span class="badge live">● {t('lessons.recordingNow')}</span></Show>
+              <Show when={isLive()}><span class="badge live" role="status">{t('lessons.live')}</span></Show>
+            </span>
           </div>
           <ErrorNotice error={error() ?? live.error()} />
+          <Show when={upload()}>
+            {(u) => (
+              <div class="card stack" role="status">
+                <Show when={!u().failed} fallback={
+                  <>
+                    <ErrorNotice error={u().failed} />
+                    <div class="row">
+                      <button class="primary" onClick={finish}>{t('lessons.retryUpload')}</button>
+                      <a class="button" href={URL.createObjectURL(u().file!)} download={u().file!.name}>{t('lessons.saveRecording')}</a>
+                    </div>
+                  </>
+                }>
+                  <label>{t('lessons.uploadingRecording', { percent: String(Math.round(u().fraction * 100)) })}
+                    <progress max={1} value={u().fraction} />
+                  </label>
+                </Show>
+              </div>
+            )}
+          </Show>
           <Show when={live.phase() === 'reconnecting'}><div class="notice info" role="status">{t('lessons.reconnecting')}</div></Show>
           <Show when={live.phase() === 'retrying'}><div class="notice info" role="status">{t('lessons.unavailable', { seconds: String(live.retryIn()) })}</div></Show>
           <div class="hand-notices" aria-live="assertive">
@@ -129,6 +193,9 @@ export function ConsolePage() {
                     </select>
                   </label>
                 </div>
+                <Show when={canRecord()}>
+                  <label class="check"><input type="checkbox" checked={record()} onChange={(e) => setRecord(e.currentTarget.checked)} /> {t('lessons.recordLesson')}</label>
+                </Show>
                 <button class="primary big" disabled={busy() || !local().length} onClick={goLive}>{busy() ? t('lessons.going') : t('lessons.goLive')}</button>
               </Show>
               <Show when={isLive()}>

@@ -2,14 +2,12 @@
 // so livekit-client loads on those pages alone. Adaptive stream and dynacast are on; the teacher publishes
 // simulcast layers small enough for rural links; a dropped connection comes back by itself (LiveKit's own
 // reconnect first, then a fresh token from the app), and the page says what is happening.
-import {
-  ConnectionQuality, DisconnectReason, Participant, RemoteParticipant, RemoteTrack, Room, RoomEvent, ScreenSharePresets, Track,
-  VideoPresets, type LocalTrack, type RoomOptions,
-} from 'livekit-client';
+import { ConnectionQuality, DisconnectReason, Participant, RemoteParticipant, RemoteTrack, Room, RoomEvent, Track, VideoPresets, type LocalTrack } from 'livekit-client';
 import { batch, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
 import { joinLesson } from './lessons.queries';
+import { roomOptions, rtcConfigFor } from './room-options';
 
 export type Phase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'ended' | 'closed';
 
@@ -28,23 +26,7 @@ export interface ChatLine { id: number; from: string; text: string; mine: boolea
 /** Message kinds on the room's data channel. */
 type Signal = { type: 'hand'; up: boolean } | { type: 'chat'; text: string };
 
-const roomOptions: RoomOptions = {
-  adaptiveStream: true,
-  dynacast: true,
-  publishDefaults: {
-    simulcast: true,
-    // Layers chosen for weak links: 180p and 360p under the 720p camera; the screen at a few frames per second.
-    videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360],
-    screenShareEncoding: ScreenSharePresets.h1080fps15.encoding,
-    screenShareSimulcastLayers: [ScreenSharePresets.h360fps3],
-    dtx: true,
-    red: true,
-  },
-  videoCaptureDefaults: { resolution: VideoPresets.h720.resolution },
-};
 
-/** A LiveKit server on this machine hands out public STUN servers that an offline classroom cannot reach. */
-const rtcConfigFor = (url: string): RTCConfiguration | undefined => (/^wss?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) ? { iceServers: [] } : undefined);
 
 const roleOf = (p: Participant): LessonRole | null => {
   try {
