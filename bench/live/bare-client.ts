@@ -3,6 +3,7 @@
 // also reads receiver stats and asks the server to treat this subscriber's downlink as slow.
 import { RemoteAudioTrack, RemoteTrack, RemoteVideoTrack, Room, RoomEvent, Track } from 'livekit-client';
 import { roomOptions } from '../../web/src/features/lessons/room-options';
+import { watchWeakLink, type LinkLevel } from '../../web/src/features/lessons/weak-link';
 
 let room: Room | undefined;
 const video = document.getElementById('v') as HTMLVideoElement;
@@ -14,7 +15,14 @@ async function join(url: string, token: string, settings: 'bare' | 'app') {
     if (track.kind === Track.Kind.Audio) document.body.appendChild(track.attach());
   });
   await room.connect(url, token, { rtcConfig: { iceServers: [] } });
+  // With the app's settings, also the app's weak-link guard.
+  if (settings === 'app') {
+    const r = room;
+    stopWatch = watchWeakLink(() => [...r.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]).find((p) => p.source === Track.Source.Camera), (l) => (level = l));
+  }
 }
+let stopWatch = () => {};
+let level: LinkLevel = 'full';
 
 function tracks() {
   const pubs = [...(room?.remoteParticipants.values() ?? [])].flatMap((p) => [...p.trackPublications.values()]);
@@ -30,11 +38,13 @@ async function stats() {
   const a = await t.audio?.getReceiverStats();
   return {
     framesDecoded: v?.framesDecoded ?? 0, frameHeight: v?.frameHeight ?? 0, videoPacketsLost: v?.packetsLost ?? 0, videoBytes: v?.bytesReceived ?? 0,
+    level,
     concealed: (a?.concealedSamples ?? 0) - (a?.silentConcealedSamples ?? 0), concealmentEvents: a?.concealmentEvents ?? 0, audioDuration: a?.totalSamplesDuration ?? 0,
   };
 }
 
 async function leave() {
+  stopWatch();
   await room?.disconnect();
   room = undefined;
   video.srcObject = null;

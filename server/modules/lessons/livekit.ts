@@ -39,13 +39,21 @@ function fromLiveKit(err: unknown): AppError {
   return new AppError('livekit_unavailable', 'The live lesson server does not answer; try again in a moment', { reason: String(e?.message ?? err).slice(0, 200) });
 }
 
+/** Rooms created in the last minute (per process): classrooms joining together need not each ask LiveKit again. */
+const ensured = new Map<string, number>();
+const ENSURED_MS = 60_000;
+
 /** Creates the lesson's room if it does not exist yet (createRoom is idempotent), with its limits. */
 export async function ensureRoom(cfg: LiveKitConfig, name: string, maxParticipants: number) {
+  const key = `${cfg.url} ${name}`;
+  if ((ensured.get(key) ?? 0) > Date.now()) return;
   try {
     await roomService(cfg).createRoom({ name, emptyTimeout: 10 * 60, departureTimeout: 60, maxParticipants });
   } catch (err) {
     throw fromLiveKit(err);
   }
+  if (ensured.size > 1000) ensured.clear();
+  ensured.set(key, Date.now() + ENSURED_MS);
 }
 
 /**
@@ -85,6 +93,7 @@ export async function muteTracks(cfg: LiveKitConfig, room: string, identity: str
 
 /** Ends the lesson's room: everyone in it is disconnected. A room that is already gone is fine. */
 export async function closeRoom(cfg: LiveKitConfig, room: string) {
+  ensured.delete(`${cfg.url} ${room}`);
   try {
     await roomService(cfg).deleteRoom(room);
   } catch (err) {

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { formatDate, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -13,6 +13,10 @@ export function LessonAction(props: { lesson: Lesson; big?: boolean }) {
   const timer = setInterval(() => setNow(Date.now()), 15_000);
   onCleanup(() => clearInterval(timer));
   const open = () => joinOpen(props.lesson, now());
+  // Once the button is live, fetch the live page's code (and livekit-client) so the click only has to connect.
+  createEffect(() => {
+    if (open() && props.lesson.myRole) void (props.lesson.myRole === 'teacher' ? import('./console-page') : import('./live-page'));
+  });
   const href = () => (props.lesson.myRole === 'teacher' ? `/lessons/${props.lesson.id}/console` : `/lessons/${props.lesson.id}/live`);
   const label = () => (props.lesson.myRole === 'teacher' ? t('lessons.start') : props.lesson.myRole === 'classroom' ? t('lessons.join') : t('lessons.observe'));
   return (

@@ -3,7 +3,7 @@
 // shared), sound on or one "start sound" button, raise hand, an on-air sign while allowed to speak. It says when
 // it reconnects, when the link is weak, and when the live server cannot be reached (and retries by itself).
 import { A, createAsync, useParams } from '@solidjs/router';
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { ChatPanel } from './chat-panel';
@@ -41,8 +41,11 @@ export function LivePage() {
   return (
     <div class="stage" ref={stage} data-phase={live.phase()}>
       <div class="stage-top">
-        <strong>{lesson()?.lesson.title}</strong>
-        <span class="muted">{lesson()?.lesson.teacherName}</span>
+        {/* Its own boundary: the room connects while the title is still on its way. */}
+        <Suspense>
+          <strong>{lesson()?.lesson.title}</strong>
+          <span class="muted">{lesson()?.lesson.teacherName}</span>
+        </Suspense>
         <span class="stage-actions">
           <Show when={live.audioBlocked()}>
             <button class="primary big" onClick={() => live.startAudio()}>{t('lessons.startSound')}</button>
@@ -61,7 +64,7 @@ export function LivePage() {
           </span>
         </Show>
         <Show when={live.phase() === 'connected' && live.videoPaused()}><span class="notice info">{t('lessons.audioOnly')}</span></Show>
-        <Show when={live.phase() === 'connected' && !live.videoPaused() && live.myQuality() === 'weak'}><span class="notice info">{t('lessons.lowerQuality')}</span></Show>
+        <Show when={live.phase() === 'connected' && !live.videoPaused() && (live.linkLevel() !== 'full' || live.myQuality() === 'weak')}><span class="notice info">{t('lessons.lowerQuality')}</span></Show>
         <Show when={live.role() === 'observer'}><span class="notice info">{t('lessons.observerNote')}</span></Show>
       </div>
       <Show when={live.phase() === 'ended'}>

@@ -8,6 +8,7 @@ import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
 import { joinLesson } from './lessons.queries';
 import { roomOptions, rtcConfigFor } from './room-options';
+import { watchWeakLink, type LinkLevel } from './weak-link';
 
 export type Phase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'ended' | 'closed';
 
@@ -50,6 +51,7 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
   const [handUp, setHandUp] = createSignal(false);
   const [myQuality, setMyQuality] = createSignal<Peer['quality']>('unknown');
   const [videoPaused, setVideoPaused] = createSignal(false);
+  const [linkLevel, setLinkLevel] = createSignal<LinkLevel>('full');
   const [retryIn, setRetryIn] = createSignal(0);
   const [error, setError] = createSignal<unknown>(null);
   // Bumped whenever a track comes or goes, so views re-read the publications.
@@ -249,13 +251,22 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
     await room.disconnect();
   }
 
+  // The big screen watches the teacher's camera (the main picture when nothing is shared) for too few frames.
+  const stopWatch = watchWeakLink(() => {
+    if (role() === 'teacher') return undefined;
+    const teacher = [...room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
+    if (!teacher || teacher.getTrackPublication(Track.Source.ScreenShare)) return undefined;
+    return teacher.getTrackPublication(Track.Source.Camera);
+  }, setLinkLevel);
+
   onCleanup(() => {
+    stopWatch();
     void leave();
     audioSink.remove();
   });
 
   return {
-    room, phase, role, peers, chat, audioBlocked, onAir, handUp, myQuality, videoPaused, retryIn, error, tracks,
+    room, phase, role, peers, chat, audioBlocked, onAir, handUp, myQuality, videoPaused, linkLevel, retryIn, error, tracks,
     connect, publish, sendChat, raiseHand, clearHand, leave,
     startAudio: async () => {
       await room.startAudio();
