@@ -19,6 +19,8 @@ import { round, table } from './lib';
 const ROUNDS = Number(process.env.BENCH_JOIN_ROUNDS ?? 8);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 15);
 const LIMIT_BPS = 500_000;
+// 'app' gives the baseline the app's room settings (adaptive stream, dynacast), to see what they cost.
+const BARE_SETTINGS = process.env.BENCH_BARE_SETTINGS === 'app' ? 'app' : 'bare';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))]!;
@@ -89,23 +91,30 @@ export async function benchLive() {
     const bareCtx = await newContext(browser, 'projector');
     const classroomToken = async () => (await (await appCtx.request.post(`${web.url}/api/lessons/${lesson.id}/join`)).json()) as { url: string; token: string };
     const app: number[] = [];
+    const phases: Record<string, number>[] = [];
     const bareTimes: number[] = [];
     for (let i = 0; i <= ROUNDS; i++) {
       const page = await appCtx.newPage();
       await page.goto(`${web.url}/`);
       const button = page.locator('.classroom-card').getByRole('link', { name: '进入课堂' }).first();
       await button.waitFor();
+      await page.evaluate(() => document.addEventListener('click', () => performance.mark('tz:click'), { capture: true, once: true }));
       const t0 = performance.now();
       await button.click();
       const ms = await firstFrame(page, 'video.teacher-main', t0);
       if (i > 0) app.push(ms);
+      if (i > 0) {
+        const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+        const since = (n: string) => (marks[n] ?? NaN) - marks['tz:click']!;
+        phases.push({ request: since('tz:join-request'), answer: since('tz:join-answer'), connected: since('tz:connected'), subscribed: since('tz:video-subscribed') });
+      }
       await page.close();
       await sleep(500);
 
       const join = await classroomToken();
       const bp = await barePage(bareCtx, bareOrigin);
       const t1 = performance.now();
-      void bp.evaluate(([u, t]) => (window as any).bare.join(u, t, 'bare'), [join.url, join.token]);
+      void bp.evaluate(([u, t, s]) => (window as any).bare.join(u, t, s), [join.url, join.token, BARE_SETTINGS]);
       const bms = await firstFrame(bp, '#v', t1);
       if (i > 0) bareTimes.push(bms);
       await bp.evaluate(() => (window as any).bare.leave());
@@ -143,7 +152,8 @@ export async function benchLive() {
     const limited = await measure();
     await weak.evaluate(() => (window as any).bare.leave());
 
-    return { rounds: ROUNDS, app, bare: bareTimes, free, limited };
+    const phase = (k: string) => median(phases.map((p) => p[k]!));
+    return { rounds: ROUNDS, app, bare: bareTimes, free, limited, phases: { request: phase('request'), answer: phase('answer'), connected: phase('connected'), subscribed: phase('subscribed') } };
   } finally {
     await browser?.close();
     bare.close();
@@ -161,6 +171,7 @@ export function printLive(r: Awaited<ReturnType<typeof benchLive>>): string {
       ['bare livekit-client connect + subscribe', `${round(median(r.bare))} ms`, `${round(p90(r.bare))} ms`, '1 ×'],
     ]),
     `aim ≤ 1.3 ×: ${ratio <= 1.3 ? 'met' : 'missed'}   app: ${r.app.map((x) => round(x)).join(', ')}   bare: ${r.bare.map((x) => round(x)).join(', ')}`,
+    `app, medians after the click: join requested ${round(r.phases.request)} ms, answered ${round(r.phases.answer)} ms, connected ${round(r.phases.connected)} ms, video subscribed ${round(r.phases.subscribed)} ms`,
     '',
     `Weak link: subscriber downlink held to ${LIMIT_BPS / 1000} kbit/s by LiveKit's simulated subscriber bandwidth (${WINDOW_S} s windows)`,
     table(['', 'video fps', 'layer', 'guard', 'video kbit/s', 'audio concealed', 'concealment events'], [

@@ -1,7 +1,7 @@
 // The baseline for bench/live.bench.ts, bundled for the browser: livekit-client with nothing of the app around
 // it — connect with a token and subscribe, the teacher's video attached to one visible element. `window.bare`
 // also reads receiver stats and asks the server to treat this subscriber's downlink as slow.
-import { RemoteAudioTrack, RemoteTrack, RemoteVideoTrack, Room, RoomEvent, Track } from 'livekit-client';
+import { createLocalTracks, RemoteAudioTrack, RemoteTrack, RemoteVideoTrack, Room, RoomEvent, Track } from 'livekit-client';
 import { roomOptions } from '../../web/src/features/lessons/room-options';
 import { watchWeakLink, type LinkLevel } from '../../web/src/features/lessons/weak-link';
 
@@ -50,4 +50,12 @@ async function leave() {
   video.srcObject = null;
 }
 
-Object.assign(window, { bare: { join, stats, leave, simulate: (bps: number) => room?.simulateScenario('subscriber-bandwidth', bps) } });
+/** Publishes the fake camera (720p, the app's simulcast layers) and microphone, as the teacher's console does. */
+async function publish() {
+  const tracks = await createLocalTracks({ audio: true, video: { resolution: { width: 1280, height: 720, frameRate: 25 } } });
+  for (const t of tracks) await room!.localParticipant.publishTrack(t, { simulcast: true });
+  const v = tracks.find((t) => t.kind === Track.Kind.Video)!;
+  return { width: v.mediaStreamTrack.getSettings().width, height: v.mediaStreamTrack.getSettings().height };
+}
+
+Object.assign(window, { bare: { join, stats, leave, publish, simulate: (bps: number) => room?.simulateScenario('subscriber-bandwidth', bps) } });

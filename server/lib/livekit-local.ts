@@ -12,6 +12,8 @@ export const LIVEKIT_BINARY = process.env.LIVEKIT_SERVER_BIN ?? resolve(fileURLT
 
 export interface LocalLiveKit {
   url: string;
+  /** The server's process id (benches read its CPU time). */
+  pid: number;
   apiKey: string;
   apiSecret: string;
   stop(): Promise<void>;
@@ -63,7 +65,7 @@ export async function startLocalLiveKit(opts: { port: number; tcpPort: number; u
     if (child.exitCode !== null) throw new Error(`livekit-server exited: ${lines.slice(-5).join(' | ')}`);
     try {
       const res = await fetch(`http://127.0.0.1:${opts.port}/`, { signal: AbortSignal.timeout(500) });
-      if (res.status === 200) return { url, apiKey, apiSecret, stop };
+      if (res.status === 200) return { url, pid: child.pid!, apiKey, apiSecret, stop };
     } catch {
       /* not listening yet */
     }

@@ -18,14 +18,20 @@ async function pageAs(web: ReturnType<typeof useWebApp>, email: string, viewport
 /** Developer aid: SHOTS=<dir> saves what the pages look like at each step, to look at. */
 const shot = async (page: Page, name: string) => { if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name}.png` }); };
 
-/** Frames decoded by a video element, read twice: the picture is moving when the count grows and it has a size. */
+/**
+ * Frames decoded by a video element, read a second apart: the picture is moving when the count grows and it has
+ * a size. Retried for a while, since an element may be replaced (a track re-attached) between two readings.
+ */
 async function playing(page: Page, selector: string) {
   const frames = () => page.locator(selector).evaluate((v: HTMLVideoElement) => ({ n: v.getVideoPlaybackQuality().totalVideoFrames, w: v.videoWidth }));
   await expect.poll(async () => (await frames()).w, { ...POLL, timeout: 30_000 }).toBeGreaterThan(0);
-  const a = await frames();
-  await page.waitForTimeout(1000);
-  const b = await frames();
-  return b.n - a.n;
+  let grew = 0;
+  for (let i = 0; i < 10 && grew <= 0; i++) {
+    const a = await frames();
+    await page.waitForTimeout(1000);
+    grew = (await frames()).n - a.n;
+  }
+  return grew;
 }
 
 describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', () => {
@@ -101,6 +107,15 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.getByPlaceholder('输入消息，回车发送').press('Enter');
     await zhao.getByRole('button', { name: '文字交流' }).click();
     await zhao.getByText('请大家翻到第 32 页').waitFor();
+
+    // A network drop: the big screen says it is reconnecting and comes back by itself.
+    const chen = classrooms[1]!;
+    await chen.context().setOffline(true);
+    await chen.getByText('正在重新连接…').waitFor({ timeout: 20_000 });
+    await shot(chen, 'live-10-classroom-reconnecting');
+    await chen.context().setOffline(false);
+    await expect.poll(() => chen.getByText('正在重新连接…').count(), { ...POLL, timeout: 30_000 }).toBe(0);
+    expect(await playing(chen, 'video.teacher-main')).toBeGreaterThan(5);
 
     // Ending asks once, then shows attendance from the server's own webhooks.
     teacher.once('dialog', (d) => void d.accept());

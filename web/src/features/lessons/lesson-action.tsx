@@ -3,7 +3,7 @@ import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { formatDate, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { joinOpen } from './lessons.queries';
+import { joinEarly, joinOpen } from './lessons.queries';
 
 /** The one button of a lesson for the caller's role: start (teacher), join (classroom), observe — live from 15 minutes before. */
 export function LessonAction(props: { lesson: Lesson; big?: boolean }) {
@@ -23,7 +23,7 @@ export function LessonAction(props: { lesson: Lesson; big?: boolean }) {
     <Show when={props.lesson.myRole && props.lesson.status !== 'ended' && props.lesson.status !== 'cancelled'}>
       <div class="row lesson-action">
         <Show when={open()} fallback={<><button class={props.big ? 'big' : ''} disabled>{label()}</button><span class="muted">{t('lessons.opensAt', { time: formatTime(props.lesson.startsAt, locale()) })}</span></>}>
-          <A class={`button primary${props.big ? ' big' : ''}`} href={href()}>{label()}</A>
+          <A class={`button primary${props.big ? ' big' : ''}`} href={href()} onClick={() => props.lesson.myRole !== 'teacher' && joinEarly(props.lesson.id)}>{label()}</A>
         </Show>
       </div>
     </Show>

@@ -6,7 +6,7 @@ import { ConnectionQuality, DisconnectReason, Participant, RemoteParticipant, Re
 import { batch, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
-import { joinLesson } from './lessons.queries';
+import { takeJoin } from './lessons.queries';
 import { roomOptions, rtcConfigFor } from './room-options';
 import { watchWeakLink, type LinkLevel } from './weak-link';
 
@@ -109,6 +109,7 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
       refreshPeers();
     })
     .on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
+      if (track.kind === Track.Kind.Video) performance.mark('tz:video-subscribed');
       if (track.kind === Track.Kind.Audio) audioSink.appendChild(track.attach());
       setTracks((n) => n + 1);
     })
@@ -196,9 +197,13 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
     wanted = true;
     setPhase('connecting');
     try {
-      const join = await joinLesson(lessonId);
+      // Marks for bench/live.bench.ts (and anyone profiling a slow join in DevTools).
+      performance.mark('tz:join-request');
+      const join = await takeJoin(lessonId);
+      performance.mark('tz:join-answer');
       setRole(join.role);
       await room.connect(join.url, join.token, { rtcConfig: rtcConfigFor(join.url) });
+      performance.mark('tz:connected');
       attempt = 0;
       batch(() => {
         setError(null);
