@@ -14,6 +14,8 @@ export const nodeEnv = z.object({
   LIVEKIT_AUTOSTART: z.enum(['0', '1']).default('1'),
   /** First of three ports for that local server: HTTP/WebSocket, then ICE/TCP, then ICE/UDP. */
   LIVEKIT_PORT: z.coerce.number().int().min(1024).max(65530).default(7880),
+  /** 1: a LiveKit Egress service is attached to LIVEKIT_URL and writes room recordings into the S3 bucket below. */
+  LIVEKIT_EGRESS: z.enum(['0', '1']).default('0'),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') as z.ZodType<Level | 'silent'>,
   TRUST_PROXY: z.enum(['0', '1']).default('0'),

@@ -63,6 +63,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
       })
     : new LocalStorage(resolve(env.DATA_DIR, 'files'));
   await storage.clearTemp();
+  if (env.LIVEKIT_EGRESS === '1' && !env.S3_ENDPOINT) log.log('warn', 'LIVEKIT_EGRESS=1 needs S3 storage (S3_ENDPOINT) for the recordings; teachers’ browsers will record instead');
   if (database.kind === 'pglite' && env.SEED_DEMO === '1' && (await isEmpty(database.db))) {
     await seedDemo(database.db, storage);
     log.log('info', 'demo data loaded into the empty embedded database');
@@ -76,6 +77,9 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
       trustProxy: env.TRUST_PROXY === '1',
       livekitUrl: env.LIVEKIT_URL ?? null,
       livekit: env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET ? { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET } : null,
+      egress: env.LIVEKIT_EGRESS === '1' && env.S3_ENDPOINT
+        ? { s3: { endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET, region: env.S3_REGION, accessKey: env.S3_ACCESS_KEY_ID ?? '', secret: env.S3_SECRET_ACCESS_KEY ?? '' } }
+        : null,
       version: process.env.npm_package_version ?? '0.1.0',
       maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     },

@@ -13,6 +13,8 @@ export interface Config {
   livekitUrl: string | null;
   /** Credentials to mint tokens and manage rooms; null when no LiveKit server is configured (joins answer 503). */
   livekit?: { url: string; apiKey: string; apiSecret: string } | null;
+  /** LiveKit Egress attached to that server, writing recordings into our S3 bucket; null: teachers' browsers record. */
+  egress?: { s3: { endpoint: string; bucket: string; region: string; accessKey: string; secret: string } } | null;
   /** The web app's version, for cache-busting and the health answer. */
   version: string;
   /** Largest accepted upload in bytes (default 500 MB). */

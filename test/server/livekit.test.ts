@@ -171,6 +171,23 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     expect(left.sid).toBe(joined.sid);
   });
 
+  it('server-side recording: without Egress the start answers 503 (the browser records instead), never a crash', async () => {
+    const { wang, id } = await schedule();
+    const notConfigured = await wang.post(`/api/lessons/${id}/recording/start`);
+    expectStatus(notConfigured, 503);
+    expect(notConfigured.body.error.details.reason).toBe('not_configured');
+    // Configured, but no Egress service is attached to this LiveKit server: LiveKit refuses, and we say so.
+    const withEgress = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk!.url, livekit: { url: lk!.url, apiKey: lk!.apiKey, apiSecret: lk!.apiSecret }, egress: { s3: { endpoint: 'http://127.0.0.1:9', bucket: 'tongzhou', region: 'us-east-1', accessKey: 'k', secret: 's' } } }, actorCache: undefined });
+    const login = await new Client(withEgress).post('/api/auth/login', { email: 'wang@jhzx.demo', password: 'tongzhou-demo' });
+    const teacher = new Client(withEgress, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
+    expectStatus(await teacher.post(`/api/lessons/${id}/join`), 200); // the room exists once the teacher is live
+    const refused = await teacher.post(`/api/lessons/${id}/recording/start`);
+    expectStatus(refused, 503);
+    expect(refused.body.error.code).toBe('service_unavailable');
+    expect(refused.body.error.message).toMatch(/browser records/);
+    expectStatus(await teacher.post(`/api/lessons/${id}/recording/stop`), 409);
+  });
+
   it('health reports LiveKit ok while it runs, and down where none answers', async () => {
     const ok = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk!.url }, livekitStatus: livekitProbe(lk!.url), actorCache: undefined });
     const res = await new Client(ok).get('/api/health');

@@ -25,6 +25,9 @@ export const lessons = pgTable(
     /** Lessons scheduled together as a weekly series share this id. */
     seriesId: uuid(),
     cancelReason: text(),
+    /** A server-side recording (LiveKit Egress) in progress or done, and the storage key it writes to. */
+    recordingEgressId: text(),
+    recordingKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -16,7 +16,8 @@ import { feedbackFor, saveFeedback } from './feedback';
 import { notify } from '../bookings/bookings.queries';
 import { iso } from '../../lib/time';
 import { attendanceOf } from './attendance';
-import { closeRoom, ensureRoom, muteTracks, setSpeaking, tokenFor, type LiveKitConfig } from './livekit';
+import { closeRoom, ensureRoom, muteTracks, setSpeaking, startEgress, stopEgress, tokenFor, type LiveKitConfig } from './livekit';
+import { newFileKey } from '../resources/storage';
 
 
 /** The lesson's teacher acting on one of its invited classrooms in the live room: checks both, and that LiveKit is here. */
@@ -276,5 +277,46 @@ export const lessonsRoutes = newRouter()
       });
       const full = await getLessonFor(db, actor, row.id);
       return c.json({ lesson: lessonOut(full.row, full.rooms, actor, full.materials) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/lessons/{id}/recording/start', tags: ['lessons'],
+      summary: 'Where LiveKit Egress is configured, the teacher starts a room-composite recording; it becomes a library resource when it ends (503 otherwise: the browser records)',
+      request: { params: idParam },
+      responses: { 200: json(z.object({ recording: z.object({ mode: z.literal('egress'), egressId: z.string() }) })), ...commonErrors, 503: json(z.object({ error: z.any() }), 'No Egress here') },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { database, config } = c.get('deps');
+      const { row, part } = await getLessonFor(database.db, actor, c.req.valid('param').id);
+      if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher records it');
+      if (row.status === 'ended' || row.status === 'cancelled') throw new AppError('invalid_state', 'This lesson is not running');
+      if (!config.livekit || !config.egress) throw new AppError('service_unavailable', 'Recording on the live server is not configured here; the teacher’s browser records instead', { reason: 'not_configured' });
+      if (row.recordingEgressId) return c.json({ recording: { mode: 'egress' as const, egressId: row.recordingEgressId } }, 200);
+      const key = `${newFileKey()}.mp4`;
+      const egressId = await startEgress(config.livekit, config.egress, row.roomName, key);
+      await database.db.transaction(async (tx) => {
+        await tx.update(lessons).set({ recordingEgressId: egressId, recordingKey: key, updatedAt: new Date() }).where(eq(lessons.id, row.id));
+        await audit(tx, c, { action: 'lesson.recording.start', entityType: 'lesson', entityId: row.id, orgId: row.schoolId, after: { egressId } });
+      });
+      return c.json({ recording: { mode: 'egress' as const, egressId } }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/lessons/{id}/recording/stop', tags: ['lessons'], summary: 'The teacher stops the server-side recording (the file is filed when LiveKit reports it done)',
+      request: { params: idParam },
+      responses: { 204: { description: 'Stopped' }, ...commonErrors, 503: json(z.object({ error: z.any() }), 'No Egress here') },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { database, config } = c.get('deps');
+      const { row, part } = await getLessonFor(database.db, actor, c.req.valid('param').id);
+      if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher records it');
+      if (!row.recordingEgressId) throw new AppError('invalid_state', 'Nothing is being recorded on the server');
+      if (!config.livekit) throw new AppError('livekit_unavailable', 'No live lesson server is configured here');
+      await stopEgress(config.livekit, row.recordingEgressId);
+      return c.body(null, 204);
     },
   );

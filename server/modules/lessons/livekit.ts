@@ -1,7 +1,7 @@
 // Tokens and rooms on the LiveKit server. Grants by role (CONTRACT): the teacher publishes camera, microphone
 // and screen share and is room admin; a classroom subscribes and sends data (raise hand, chat) and publishes
 // media only once `speak` allows it; an observer subscribes only, hidden.
-import { AccessToken, RoomServiceClient, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { AccessToken, EgressClient, EncodedFileOutput, EncodedFileType, RoomServiceClient, S3Upload, TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import type { LessonRole } from '../../../shared/enums';
 import { AppError } from '../../lib/errors';
 
@@ -99,5 +99,37 @@ export async function closeRoom(cfg: LiveKitConfig, room: string) {
   } catch (err) {
     const e = fromLiveKit(err);
     if (e.code !== 'invalid_state') throw e;
+  }
+}
+
+export type EgressConfig = { s3: { endpoint: string; bucket: string; region: string; accessKey: string; secret: string } };
+
+const egressUnavailable = (err: unknown) =>
+  new AppError('service_unavailable', 'Recording on the live server is not available; the teacher’s browser records instead', { reason: String((err as Error)?.message ?? err).slice(0, 200) });
+
+/** Starts a room-composite recording (speaker layout) written as MP4 to `key` in our bucket; returns its egress id. */
+export async function startEgress(cfg: LiveKitConfig, egress: EgressConfig, room: string, key: string): Promise<string> {
+  const s3 = egress.s3;
+  const file = new EncodedFileOutput({
+    fileType: EncodedFileType.MP4,
+    filepath: key,
+    output: { case: 's3', value: new S3Upload({ accessKey: s3.accessKey, secret: s3.secret, region: s3.region, endpoint: s3.endpoint, bucket: s3.bucket, forcePathStyle: true }) },
+  });
+  try {
+    // LiveKit waits for an Egress worker to accept; with none attached it answers only at its timeout.
+    const info = await new EgressClient(httpUrl(cfg.url), cfg.apiKey, cfg.apiSecret, { requestTimeout: 6 }).startRoomCompositeEgress(room, file, { layout: 'speaker' });
+    return info.egressId;
+  } catch (err) {
+    throw egressUnavailable(err);
+  }
+}
+
+export async function stopEgress(cfg: LiveKitConfig, egressId: string) {
+  try {
+    await new EgressClient(httpUrl(cfg.url), cfg.apiKey, cfg.apiSecret).stopEgress(egressId);
+  } catch (err) {
+    const e = err as { status?: number; code?: string };
+    if (e?.status === 404 || e?.code === 'not_found' || e?.status === 412) return; // already over
+    throw egressUnavailable(err);
   }
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { lessonAttendance, lessons, livekitEvents } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { json, newRouter } from '../../lib/router';
+import { fileEgressRecording } from './recording';
 
 const at = (seconds: bigint | number | undefined) => (seconds ? new Date(Number(seconds) * 1000) : new Date());
 
@@ -53,6 +54,16 @@ export const webhooksRoutes = newRouter().openapi(
       }
       return true;
     });
+    // A finished server-side recording is filed after the answer: LiveKit need not wait for the file to be hashed.
+    if (applied && event.event === 'egress_ended' && event.egressInfo) {
+      const deps = c.get('deps');
+      const work = fileEgressRecording(deps, event.egressInfo).catch((err) => deps.log.log('error', 'lesson.recording_filing_failed', { egressId: event.egressInfo!.egressId, error: String(err) }));
+      try {
+        c.executionCtx.waitUntil(work);
+      } catch {
+        // Node: no execution context; the promise runs on by itself.
+      }
+    }
     return c.json({ ok: true, applied }, 200);
   },
 );

@@ -26,7 +26,7 @@ export class S3Storage implements Storage {
 
   /** Path-style URLs work on every S3-compatible server. Keys are ours: uuids under files/. */
   private url(key: string): string {
-    if (!/^files\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error(`not a storage key: ${key}`);
+    if (!/^files\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}(\.(mp4|webm|ogg))?$/.test(key)) throw new Error(`not a storage key: ${key}`);
     return `${this.opts.endpoint.replace(/\/$/, '')}/${encodeURIComponent(this.opts.bucket)}/${key}`;
   }
 

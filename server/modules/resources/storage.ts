@@ -21,7 +21,7 @@ export interface Storage {
 /** A new final key: files/<year-month>/<uuid>. */
 export const newFileKey = () => `files/${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
 
-const KEY = /^(tmp|files)\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}$|^tmp\/[0-9a-f-]{36}$/;
+const KEY = /^(tmp|files)\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}(\.(mp4|webm|ogg))?$|^tmp\/[0-9a-f-]{36}$/;
 
 export class LocalStorage implements Storage {
   readonly root: string;

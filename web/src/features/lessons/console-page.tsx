@@ -33,6 +33,7 @@ export function ConsolePage() {
   // Without LiveKit Egress here, the browser records what it publishes and files it in the library at the end.
   const [record, setRecord] = createSignal(canRecord());
   const [recording, setRecording] = createSignal<Recording | null>(null);
+  const [serverRecording, setServerRecording] = createSignal(false);
   const [upload, setUpload] = createSignal<{ fraction: number; failed?: unknown; file?: File } | null>(null);
   const video = () => local().find((x) => x.kind === Track.Kind.Video) as LocalVideoTrack | undefined;
   const audio = () => local().find((x) => x.kind === Track.Kind.Audio) as LocalAudioTrack | undefined;
@@ -53,10 +54,7 @@ export function ConsolePage() {
     try {
       if (await live.connect()) {
         await live.publish(local());
-        if (record()) {
-          const screen = () => live.room.localParticipant.getTrackPublication(Track.Source.ScreenShare)?.track?.mediaStreamTrack;
-          setRecording(startRecording(() => ({ camera: video()?.mediaStreamTrack, mic: audio()?.mediaStreamTrack, screen: screen() })));
-        }
+        if (record()) void startRecordingSomewhere();
       }
     } catch (err) {
       setError(err);
@@ -86,6 +84,7 @@ export function ConsolePage() {
   const end = async () => {
     if (!confirm(t('lessons.endConfirm'))) return;
     try {
+      if (serverRecording()) await call(client.lessons[':id'].recording.stop.$post({ param: { id: params.id! } })).catch(() => {});
       await endLesson(params.id!);
       await live.leave();
       const rec = recording();
@@ -99,6 +98,17 @@ export function ConsolePage() {
       navigate(`/lessons/${params.id}`);
     } catch (err) {
       setError(err);
+    }
+  };
+
+  /** LiveKit Egress records on the server where it is configured; otherwise (503) this browser records what it publishes. */
+  const startRecordingSomewhere = async () => {
+    try {
+      await call(client.lessons[':id'].recording.start.$post({ param: { id: params.id! } }));
+      setServerRecording(true);
+    } catch {
+      const screen = () => live.room.localParticipant.getTrackPublication(Track.Source.ScreenShare)?.track?.mediaStreamTrack;
+      setRecording(startRecording(() => ({ camera: video()?.mediaStreamTrack, mic: audio()?.mediaStreamTrack, screen: screen() })));
     }
   };
 
@@ -138,7 +148,7 @@ export function ConsolePage() {
           <div class="spread">
             <h1>{l().lesson.title}</h1>
             <span class="row">
-              <Show when={recording()}><span class="badge live">● {t('lessons.recordingNow')}</span></Show>
+              <Show when={recording() || serverRecording()}><span class="badge live" title={serverRecording() ? t('lessons.recordingOnServer') : undefined}>● {t('lessons.recordingNow')}</span></Show>
               <Show when={isLive()}><span class="badge live" role="status">{t('lessons.live')}</span></Show>
             </span>
           </div>

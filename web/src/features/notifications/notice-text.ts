@@ -29,6 +29,10 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
       return Number(d.count) > 1 ? t('notifications.lessonSeries', { ...vars, title: str(d.title) }) : t('notifications.lessonScheduled', { ...vars, title: str(d.title) });
     case 'lesson.rescheduled':
       return t('notifications.lessonMoved', { ...vars, title: str(d.title), was: typeof d.was === 'string' ? formatDateTime(d.was, locale) : '' });
+    case 'lesson.recorded':
+      return t('notifications.lessonRecorded', { ...vars, title: str(d.title) });
+    case 'lesson.recordingFailed':
+      return t('notifications.lessonRecordingFailed', { ...vars, title: str(d.title) });
     case 'lesson.cancelled':
       return `${t('notifications.lessonCancelled', { ...vars, title: str(d.title) })}${reason}`;
     default:

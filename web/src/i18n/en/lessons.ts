@@ -12,6 +12,7 @@ export const lessonsEn: { [K in keyof typeof lessonsZh]: (typeof lessonsZh)[K] e
   roles: { teacher: 'Teaching', classroom: 'Classroom', observer: 'Observing' },
   start: 'Start the lesson', join: 'Join the lesson', observe: 'Observe', opensAt: 'Starts at {{ time }}; you can join 15 minutes before', openDetail: 'Open the lesson',
   back: 'Back', end: 'End the lesson', endConfirm: 'End the lesson? Every classroom will leave.', ended: 'This lesson has ended.',
+  recordingOnServer: 'The live server is recording; you will be told when the video is in the library.',
   recordLesson: 'Record this lesson (filed in the library afterwards)', recordingNow: 'Recording', recordingSuffix: 'lesson recording', uploadingRecording: 'Uploading the recording… {{ percent }}%',
   retryUpload: 'Upload again', saveRecording: 'Save to this computer',
   preview: 'Check your camera and microphone before going live', camera: 'Camera', microphone: 'Microphone', goLive: 'Go live', going: 'Connecting…',

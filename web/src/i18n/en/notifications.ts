@@ -18,6 +18,8 @@ export const notificationsEn: { [K in keyof typeof notificationsZh]: string } = 
   lessonSeries: '{{ by }} scheduled {{ count }} weekly live lessons “{{ title }}” for your classroom, the first {{ when }}',
   lessonMoved: 'The live lesson “{{ title }}” moved from {{ was }} to {{ when }}',
   lessonCancelled: 'The live lesson “{{ title }}” ({{ when }}) was cancelled',
+  lessonRecorded: 'The recording of “{{ title }}” ({{ when }}) is in the library, visible to the group once reviewed',
+  lessonRecordingFailed: 'The server could not record “{{ title }}” ({{ when }})',
   other: 'A new notification',
   received: 'Received {{ when }}',
 };

@@ -10,6 +10,7 @@ export const lessonsZh = {
   roles: { teacher: '主讲', classroom: '班级', observer: '听课' },
   start: '开始上课', join: '进入课堂', observe: '进入听课', opensAt: '{{ time }} 开始，提前 15 分钟可以进入', openDetail: '查看课程',
   back: '返回', end: '下课', endConfirm: '确定下课吗？所有班级都会离开课堂。', ended: '本节课已结束。',
+  recordingOnServer: '直播服务器正在录制；下课后处理完成会通知您，录像存入教学资源。',
   recordLesson: '录制本节课（下课后存入教学资源）', recordingNow: '录制中', recordingSuffix: '课堂实录', uploadingRecording: '正在上传课堂录像… {{ percent }}%',
   retryUpload: '重新上传', saveRecording: '保存到本机',
   // The teacher's console

@@ -17,6 +17,8 @@ export const notificationsZh = {
   lessonSeries: '{{ by }} 为您的班级安排了 {{ count }} 节每周直播课《{{ title }}》，第一节 {{ when }}',
   lessonMoved: '直播课《{{ title }}》由 {{ was }} 改到 {{ when }}',
   lessonCancelled: '直播课《{{ title }}》（{{ when }}）已取消',
+  lessonRecorded: '直播课《{{ title }}》（{{ when }}）的录像已存入教学资源，待审核后集团可见',
+  lessonRecordingFailed: '直播课《{{ title }}》（{{ when }}）的服务器录制没有成功',
   other: '一条新通知',
   received: '收到于 {{ when }}',
 };
