@@ -20,6 +20,7 @@ import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
+import { lessonUsageRoutes } from './modules/reports/lesson-usage.routes';
 import { overviewRoutes } from './modules/reports/overview.routes';
 import { lessonsRoutes } from './modules/lessons/lessons.routes';
 import { webhooksRoutes } from './modules/lessons/webhooks.routes';
@@ -47,6 +48,7 @@ function api() {
     .route('/', calendarRoutes)
     .route('/', facilityUsageRoutes)
     .route('/', resourceUsageRoutes)
+    .route('/', lessonUsageRoutes)
     .route('/', overviewRoutes)
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)

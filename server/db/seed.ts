@@ -1,7 +1,7 @@
 // Demo data exactly as CONTRACT.md describes it. Later modules (facilities, resources, exchanges, lessons)
 // add their own demo records through seed functions registered here.
 import { count } from 'drizzle-orm';
-import { bookings, classrooms, facilities, lessonClassrooms, lessons, memberships, orgs, users } from './schema';
+import { bookings, classrooms, facilities, lessonAttendance, lessonClassrooms, lessonFeedback, lessons, memberships, orgs, users } from './schema';
 import type { OpeningHours } from '../../shared/schemas/facilities';
 import { fromLocal, toLocal } from '../modules/bookings/bookings.rules';
 import type { Queryable, Db } from '../lib/db';
@@ -154,7 +154,30 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
       })
       .returning({ id: lessons.id });
     await tx.insert(lessonClassrooms).values([ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({ lessonId: lesson!.id, classroomId })));
-    ids.lessons = { demo: lesson!.id };
+    // And one given a week ago, with what LiveKit recorded of it and the feedback it had (so the attendance,
+    // feedback and the sharing report have something to show on a fresh start).
+    const lastWeek = toLocal(new Date(Date.now() - 7 * 86400_000)).date;
+    const at = (minutes: number) => fromLocal(lastWeek, minutes);
+    const [past] = await tx
+      .insert(lessons)
+      .values({
+        teacherId: ids.users.wang!, schoolId: ids.orgs.jhzx!, title: '小数的意义（双师课堂）', subject: 'math', grade: 4, status: 'ended',
+        startsAt: at(600), endsAt: at(640), updatedAt: at(642), roomName: `lesson-demo-${lastWeek}`,
+      })
+      .returning({ id: lessons.id });
+    await tx.insert(lessonClassrooms).values([ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({ lessonId: past!.id, classroomId })));
+    await tx.insert(lessonAttendance).values([
+      { lessonId: past!.id, identity: `user:${ids.users.wang}`, sid: 'PA_demo_teacher', joinedAt: at(595), leftAt: at(642) },
+      { lessonId: past!.id, identity: `classroom:${ids.classrooms.beishan4_1}`, sid: 'PA_demo_beishan', joinedAt: at(598), leftAt: at(641) },
+      // 南湖's link dropped once: two sessions.
+      { lessonId: past!.id, identity: `classroom:${ids.classrooms.nanhu5_1}`, sid: 'PA_demo_nanhu_1', joinedAt: at(605), leftAt: at(620) },
+      { lessonId: past!.id, identity: `classroom:${ids.classrooms.nanhu5_1}`, sid: 'PA_demo_nanhu_2', joinedAt: at(622), leftAt: at(640) },
+    ]);
+    await tx.insert(lessonFeedback).values([
+      { lessonId: past!.id, authorId: ids.users.zhao!, kind: 'classroom', classroomId: ids.classrooms.beishan4_1!, rating: 5, comment: '学生跟得上，举手很积极。', questions: '0.5 和 0.50 一样大吗？', createdAt: at(650), updatedAt: at(650) },
+      { lessonId: past!.id, authorId: ids.users.li!, kind: 'observer', rating: 4, rubric: { goals: 5, interaction: 4, dualTeacher: 4, technology: 3 }, comment: '南湖掉线一次，建议提前测网。', createdAt: at(660), updatedAt: at(660) },
+    ]);
+    ids.lessons = { demo: lesson!.id, past: past!.id };
     return ids;
   });
 }

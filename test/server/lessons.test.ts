@@ -144,3 +144,38 @@ describe('lessons: demo data', () => {
     expect(demo.classrooms.map((c: any) => c.name).sort()).toEqual(['五年级一班', '四年级一班'].sort());
   });
 });
+
+describe('reports: live lessons this term', () => {
+  it('per classroom: lessons invited and attended, minutes present from the server’s sessions (a dropped link counted once); per school: lessons taught', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const res = await leader.get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`);
+    expectStatus(res, 200);
+    const room = (school: string, name: string) => res.body.classrooms.find((c: any) => c.schoolName === school && c.name === name);
+    // The seeded lesson of a week ago: 北山 09:58–10:41 → 43 min; 南湖 10:05–10:20 and 10:22–10:40 → 33 min.
+    // (Other tests in this file may have ended lessons nobody attended: invited and taught can be higher.)
+    expect(room('北山乡中心小学', '四年级一班')).toMatchObject({ rural: true, attended: 1, minutes: 43 });
+    expect(room('南湖村小学', '五年级一班')).toMatchObject({ attended: 1, minutes: 33 });
+    expect(res.body.schools.find((s: any) => s.name === '京华实验中学')).toMatchObject({ minutesTaught: 47 });
+    expect(res.body.reachedRuralOrSupported).toEqual({ lessons: 2, minutes: 76 });
+    // A fixed order (school, then class), never a ranking.
+    const names = res.body.classrooms.map((c: any) => `${c.schoolName}${c.name}`);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
+    // Another group's admin cannot read 京华's.
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`), 404);
+  });
+
+  it('the teacher reads the seeded lesson’s feedback and evaluation', async () => {
+    const items = (await (await h.as('wang@jhzx.demo')).get(`/api/lessons/${h.ids.lessons!.past}/feedback`)).body.items;
+    expect(items.map((f: any) => f.kind)).toEqual(['classroom', 'observer']);
+  });
+});
+
+describe('lessons: the past', () => {
+  it('past lessons, newest first, for those who took part or may observe', async () => {
+    const past = (await (await h.as('chen@nanhu.demo')).get('/api/lessons?scope=past')).body.items;
+    expect(past.find((l: any) => l.id === h.ids.lessons!.past)).toMatchObject({ status: 'ended', myRole: 'classroom' });
+    const starts = past.map((l: any) => l.startsAt);
+    expect(starts).toEqual([...starts].sort().reverse());
+    expect((await (await h.as('admin@xiling.demo')).get('/api/lessons?scope=past')).body.items.map((l: any) => l.id)).not.toContain(h.ids.lessons!.past);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { LessonRole } from '../../../shared/enums';
 import { classrooms, lessonClassrooms, lessonMaterials, lessons, orgs, resources, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
@@ -79,21 +79,25 @@ export async function getLessonFor(db: Queryable, actor: Actor, id: string) {
   return { row, rooms, part, materials: await materialsOf(db, [row.id]) };
 }
 
-/** Lessons the caller teaches or attends (mine), or also may observe (upcoming), from now on. */
-export async function listLessons(db: Queryable, actor: Actor, scope: 'mine' | 'upcoming') {
+/**
+ * Lessons the caller teaches or attends (mine), or also may observe (upcoming), from now on; or, newest first,
+ * those already over that the caller took part in or may observe (past: attendance and feedback live there).
+ */
+export async function listLessons(db: Queryable, actor: Actor, scope: 'mine' | 'upcoming' | 'past') {
   const r = reach(actor);
   const assistantRooms = actor.memberships.filter((m) => m.role === 'assistant' && m.classroomId).map((m) => m.classroomId!);
   const attends: SQL | undefined = assistantRooms.length
     ? sql`EXISTS (SELECT 1 FROM lesson_classrooms lc WHERE lc.lesson_id = ${lessons.id} AND lc.classroom_id IN (${sql.join(assistantRooms.map((c) => sql`${c}::uuid`), sql`, `)}))`
     : undefined;
   const near: SQL[] = [];
-  if (scope === 'upcoming') {
+  if (scope !== 'mine') {
     if (r.groupIds.size) near.push(inArray(orgs.groupId, [...r.groupIds]));
     if (r.districtIds.size) near.push(inArray(orgs.districtId, [...r.districtIds]));
   }
+  const when = scope === 'past' ? lt(lessons.endsAt, new Date()) : gt(lessons.endsAt, new Date(Date.now() - 3 * 3600_000));
   const rows = await selectLessons(db)
-    .where(and(gt(lessons.endsAt, new Date(Date.now() - 3 * 3600_000)), or(eq(lessons.teacherId, actor.user.id), attends, ...near)))
-    .orderBy(asc(lessons.startsAt))
+    .where(and(when, or(eq(lessons.teacherId, actor.user.id), attends, ...near)))
+    .orderBy(scope === 'past' ? desc(lessons.startsAt) : asc(lessons.startsAt))
     .limit(200);
   const all = rows.map((x) => ({ ...x.l, teacherName: x.teacherName, schoolName: x.schoolName, groupId: x.groupId, districtId: x.districtId }));
   const [rooms, materials] = await Promise.all([classroomsOf(db, all.map((l) => l.id)), materialsOf(db, all.map((l) => l.id))]);

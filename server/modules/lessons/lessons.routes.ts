@@ -60,8 +60,8 @@ export const lessonsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/lessons', tags: ['lessons'], summary: 'Lessons the caller teaches or attends (mine), or also may observe (upcoming)',
-      request: { query: z.object({ scope: z.enum(['mine', 'upcoming']).default('mine') }) },
+      method: 'get', path: '/lessons', tags: ['lessons'], summary: 'Lessons the caller teaches or attends (mine), or also may observe (upcoming), from now on; or those already over (past, newest first)',
+      request: { query: z.object({ scope: z.enum(['mine', 'upcoming', 'past']).default('mine') }) },
       responses: { 200: json(page(lesson)), ...commonErrors },
     }),
     async (c) => {

@@ -57,13 +57,13 @@ function AttendanceCard(props: { lessonId: string }) {
   const att = createAsync(() => getAttendance(props.lessonId));
   const time = (v: string | null) => (v ? formatTime(v, locale()) : '—');
   return (
-    <section class="card" aria-labelledby="att-title">
+    <section class="card wide" aria-labelledby="att-title">
       <h2 id="att-title">{t('lessons.attendance')}</h2>
       <p class="muted">{t('lessons.attendanceHint')}</p>
       <Show when={att()}>
         {(a) => (
           <>
-            <table class="attendance">
+            <div class="table-wrap"><table class="attendance">
               <thead><tr><th>{t('lessons.classrooms')}</th><th>{t('lessons.firstJoined')}</th><th>{t('lessons.lastLeft')}</th><th>{t('lessons.minutesPresent')}</th></tr></thead>
               <tbody>
                 <For each={a().items}>
@@ -77,7 +77,7 @@ function AttendanceCard(props: { lessonId: string }) {
                   )}
                 </For>
               </tbody>
-            </table>
+            </table></div>
             <p class="muted">{t('lessons.teacherMinutes', { n: String(a().teacherMinutes) })}</p>
           </>
         )}
@@ -176,7 +176,7 @@ function FeedbackCard(props: { lesson: Lesson }) {
                   <strong>{f.kind === 'observer' ? t('lessons.evaluationBy', { name: f.authorName }) : t('lessons.feedbackBy', { name: f.authorName, classroom: f.classroomName ?? '' })}</strong> {'★'.repeat(f.rating)}
                   <Show when={f.rubric}>{(r) => <p class="muted">{rubricCriteria.map((k) => `${t(`lessons.rubric.${k}` as 'lessons.rubric.goals')} ${r()[k] ?? '—'}`).join(' · ')}</p>}</Show>
                   <Show when={f.comment}><p>{f.comment}</p></Show>
-                  <Show when={f.questions}><p>{t('lessons.questionsLabel')}：{f.questions}</p></Show>
+                  <Show when={f.questions}><p>{t('lessons.questionsLine', { q: f.questions })}</p></Show>
                   <p class="muted">{formatTime(f.updatedAt, locale())}</p>
                 </li>
               )}

@@ -12,7 +12,7 @@ import { ScheduleForm } from './schedule-form';
 export function LessonsPage() {
   const { t } = useI18n();
   const me = createAsync(() => requireMe());
-  const [scope, setScope] = createSignal<'mine' | 'upcoming'>('mine');
+  const [scope, setScope] = createSignal<'mine' | 'upcoming' | 'past'>('mine');
   const lessons = createAsync(() => getLessons(scope()));
   const [scheduling, setScheduling] = createSignal(false);
   return (
@@ -29,10 +29,11 @@ export function LessonsPage() {
       <div class="chips" role="group">
         <button aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>{t('lessons.mine')}</button>
         <button aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>{t('lessons.upcoming')}</button>
+        <button aria-pressed={scope() === 'past'} onClick={() => setScope('past')}>{t('lessons.past')}</button>
       </div>
       <Show when={lessons()}>
         {(list) => (
-          <Show when={list().items.length} fallback={<div class="card"><EmptyState title={t('lessons.none')} hint={scope() === 'mine' ? t('lessons.noneHint') : t('lessons.noneObserve')} /></div>}>
+          <Show when={list().items.length} fallback={<div class="card"><EmptyState title={t('lessons.none')} hint={scope() === 'mine' ? t('lessons.noneHint') : scope() === 'past' ? undefined : t('lessons.noneObserve')} /></div>}>
             <ul class="plain lesson-list">
               <For each={list().items}>{(l) => <LessonRow lesson={l} />}</For>
             </ul>

@@ -1,7 +1,7 @@
 import { query } from '@solidjs/router';
 import { call, client } from '../../lib/api';
 
-export const getLessons = query((scope: 'mine' | 'upcoming') => call(client.lessons.$get({ query: { scope } })), 'lessons');
+export const getLessons = query((scope: 'mine' | 'upcoming' | 'past') => call(client.lessons.$get({ query: { scope } })), 'lessons');
 export const getLesson = query((id: string) => call(client.lessons[':id'].$get({ param: { id } })), 'lesson');
 export const getAttendance = query((id: string) => call(client.lessons[':id'].attendance.$get({ param: { id } })), 'lessonAttendance');
 

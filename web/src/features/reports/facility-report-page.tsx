@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
 import { BarChart } from './bar-chart';
+import { LessonReport } from './lesson-report';
 import { ResourceReport } from './resource-report';
 
 const getUsage = query((orgId: string) => call(client.reports['facility-usage'].$get({ query: { orgId } })), 'facilityUsage');
@@ -97,6 +98,7 @@ export function FacilityReportPage() {
               </Show>
             </section>
             <ResourceReport orgId={u().org.id} />
+            <LessonReport orgId={u().org.id} />
           </>
         )}
       </Show>

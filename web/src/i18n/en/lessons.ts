@@ -1,7 +1,7 @@
 import type { lessonsZh } from '../zh/lessons';
 
 export const lessonsEn: { [K in keyof typeof lessonsZh]: (typeof lessonsZh)[K] extends string ? string : Record<string, string> } = {
-  title: 'Live lessons', mine: 'My live lessons', upcoming: 'To observe', schedule: 'Schedule a live lesson', scheduleHint: 'A master teacher teaches rural classrooms live (dual-teacher classroom).',
+  past: 'Past', title: 'Live lessons', mine: 'My live lessons', upcoming: 'To observe', schedule: 'Schedule a live lesson', scheduleHint: 'A master teacher teaches rural classrooms live (dual-teacher classroom).',
   none: 'No live lessons coming up', noneHint: 'Lessons appear here once a master teacher schedules them.', noneObserve: 'No lessons in your group to observe yet.',
   titleLabel: 'Topic', subjectLabel: 'Subject', gradeLabel: 'Grade', dateLabel: 'Date', startLabel: 'Starts at', minutesLabel: 'Length (minutes)',
   classroomsLabel: 'Classrooms', classroomsHint: 'Choose one or more; they watch together', weeksLabel: 'Repeat weekly', weeksHint: 'How many weeks (1 = once)',
@@ -26,7 +26,7 @@ export const lessonsEn: { [K in keyof typeof lessonsZh]: (typeof lessonsZh)[K] e
   raiseHand: 'Raise hand', lowerHand: 'Lower hand', handRaised: 'Hand raised — waiting for the teacher', onAir: 'On air · the teacher and other classrooms see and hear you',
   reconnecting: 'Reconnecting…', reconnected: 'Reconnected', lowerQuality: 'Weak link: lower video quality', audioOnly: 'Very weak link: video paused, sound and the latest picture kept',
   unavailable: 'The live server cannot be reached; retrying in {{ seconds }} s…', retryNow: 'Retry now', notOpen: 'Not open yet: {{ message }}',
-  change: 'Move or cancel', move: 'Move to this time', moved: 'Moved; the classrooms have been told.', andFollowing: 'This and the following lessons of the series', cancelReason: 'Reason (optional)',
+  questionsLine: 'Students’ questions: {{ q }}', change: 'Move or cancel', move: 'Move to this time', moved: 'Moved; the classrooms have been told.', andFollowing: 'This and the following lessons of the series', cancelReason: 'Reason (optional)',
   cancel: 'Cancel this lesson', cancelConfirm: 'Cancel it? Every classroom will be told.', cancelled: 'Cancelled; the classrooms have been told.',
   feedback: 'Feedback', feedbackAll: 'Feedback and evaluations', evaluate: 'Evaluate the lesson', noFeedback: 'No feedback yet.', feedbackSaved: 'Saved — thank you!',
   feedbackBy: '{{ classroom }} ({{ name }})', evaluationBy: 'Evaluation by {{ name }}', rating: 'Overall', howItWent: 'How did it go?', questionsLabel: 'Students’ questions',

@@ -8,4 +8,6 @@ export const reportsEn: { [K in keyof typeof reportsZh]: (typeof reportsZh)[K] e
   lentBefore: 'Lent last term', borrowedBefore: 'Borrowed last term', change: 'Against last term', up: '↑ {{ n }} more', down: '↓ {{ n }} fewer', same: 'Same',
   facility: 'Facility', owner: 'Own school (hours)', others: 'Other schools (hours)', byMonth: 'By month', month: 'Month', hours: 'hours',
   empty: 'No approved bookings this term yet.', org: 'Scope',
+  lessonsTitle: 'Dual-teacher lessons', lessonsReached: 'This term, classrooms of rural and supported schools took {{ lessons }} live lessons, {{ minutes }} minutes in all.', lessonsEmpty: 'No live lessons yet this term.',
+  classroom: 'Classroom', invited: 'Scheduled', attended: 'Attended', minutes: 'minutes', minutesReceived: 'Minutes present', taughtBy: '{{ school }} taught {{ n }} lessons, {{ minutes }} minutes',
 };

@@ -1,5 +1,5 @@
 export const lessonsZh = {
-  title: '直播课', mine: '我的直播课', upcoming: '可听课', schedule: '安排直播课', scheduleHint: '名师为乡村学校的班级上直播课（双师课堂）。',
+  past: '已上过', title: '直播课', mine: '我的直播课', upcoming: '可听课', schedule: '安排直播课', scheduleHint: '名师为乡村学校的班级上直播课（双师课堂）。',
   none: '接下来没有直播课', noneHint: '名师安排直播课后，会显示在这里。', noneObserve: '集团里接下来没有可以听的课。',
   titleLabel: '课题', subjectLabel: '学科', gradeLabel: '年级', dateLabel: '日期', startLabel: '开始时间', minutesLabel: '时长（分钟）',
   classroomsLabel: '上课班级', classroomsHint: '可选多个班级，它们将同时收看', weeksLabel: '每周重复', weeksHint: '共几周（1 表示只上一次）',
@@ -26,7 +26,7 @@ export const lessonsZh = {
   raiseHand: '举手', lowerHand: '放下手', handRaised: '已举手，等待老师点名', onAir: '正在发言 · 老师和其他班级能看到、听到你们',
   reconnecting: '正在重新连接…', reconnected: '已重新连接', lowerQuality: '网络较弱，已降低清晰度', audioOnly: '网络很弱，暂停视频，只保留声音和最新画面',
   unavailable: '直播服务暂时连不上，{{ seconds }} 秒后自动重试…', retryNow: '立即重试', notOpen: '还没到进入时间：{{ message }}',
-  change: '调整或取消', move: '改到这个时间', moved: '已改期，班级已收到通知。', andFollowing: '本节及之后的系列课一起调整', cancelReason: '取消原因（选填）',
+  questionsLine: '学生提出的问题：{{ q }}', change: '调整或取消', move: '改到这个时间', moved: '已改期，班级已收到通知。', andFollowing: '本节及之后的系列课一起调整', cancelReason: '取消原因（选填）',
   cancel: '取消这节课', cancelConfirm: '确定取消吗？各班级会收到通知。', cancelled: '已取消，班级已收到通知。',
   feedback: '课后反馈', feedbackAll: '课后反馈与评课', evaluate: '听课评价', noFeedback: '还没有反馈。', feedbackSaved: '已保存，谢谢！',
   feedbackBy: '{{ classroom }}（{{ name }}）', evaluationBy: '{{ name }} 的评课', rating: '总体评价', howItWent: '这节课效果如何', questionsLabel: '学生提出的问题',

@@ -6,4 +6,6 @@ export const reportsZh = {
   lentBefore: '上学期借出', borrowedBefore: '上学期借入', change: '与上学期比', up: '↑ 多 {{ n }}', down: '↓ 少 {{ n }}', same: '持平',
   facility: '场地', owner: '本校使用（小时）', others: '他校使用（小时）', byMonth: '按月', month: '月份', hours: '小时',
   empty: '本学期还没有已批准的预约。', org: '范围',
+  lessonsTitle: '双师课堂', lessonsReached: '本学期乡村和帮扶学校的班级上了 {{ lessons }} 节直播课，共 {{ minutes }} 分钟。', lessonsEmpty: '本学期还没有上过直播课。',
+  classroom: '班级', invited: '安排', attended: '到课', minutes: '分钟', minutesReceived: '在线分钟', taughtBy: '{{ school }} 主讲 {{ n }} 节、{{ minutes }} 分钟',
 };
