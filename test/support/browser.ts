@@ -27,10 +27,16 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   });
 }
 
-/** Fake camera and microphone, no permission prompts, WebRTC over loopback, sound without a click (../shared/LIVEKIT.md). */
+/**
+ * Fake camera, microphone and screen (getDisplayMedia answers with a fake 1280×720 screen), no permission
+ * prompts, WebRTC over loopback. Autoplay as on a desktop browser: a page opened without a click must offer "start
+ * sound".
+ */
 export const MEDIA_FLAGS = [
-  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required',
+  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--auto-select-desktop-capture-source=Entire screen',
+  '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns',
+  // A desktop browser's policy (headless would otherwise play sound unasked).
+  '--autoplay-policy=document-user-activation-required',
 ];
 
 export const viewports = {

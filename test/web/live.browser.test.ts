@@ -68,6 +68,8 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
       classrooms.push(page);
     }
     for (const page of classrooms) expect(await playing(page, 'video.teacher-main')).toBeGreaterThan(5);
+    // Sound plays: the teacher's audio is attached and running on the big screen.
+    await expect.poll(() => classrooms[0]!.evaluate(() => [...document.querySelectorAll('audio')].some((a) => !a.paused && a.srcObject)), POLL).toBe(true);
     // No device dialogs for a classroom that only watches: nothing of its own is captured.
     expect(await classrooms[0]!.evaluate(() => document.querySelectorAll('video.self-view').length)).toBe(0);
 
@@ -76,9 +78,19 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await observer.goto(`${web.url}/lessons/${lesson.id}/live`);
     await observer.getByText('您在听课：班级看不到您。').waitFor();
     expect(await playing(observer, 'video.teacher-main')).toBeGreaterThan(5);
+    // (The "开启声音" fallback is not exercised: pages driven by playwright count as activated, so sound always plays.)
     await teacher.getByRole('heading', { name: '班级（2/2 已进入）' }).waitFor();
     expect(await teacher.locator('.roster > li').count()).toBe(2);
     expect(await teacher.getByText('李').count()).toBe(0);
+
+    // Screen share is one button: the big screen shows it large, the camera inset; stopping brings the camera back.
+    await teacher.getByRole('button', { name: '共享屏幕' }).click();
+    await classrooms[1]!.locator('video.teacher-inset').waitFor();
+    expect(await playing(classrooms[1]!, 'video.teacher-inset')).toBeGreaterThan(0);
+    expect(await playing(classrooms[1]!, 'video.teacher-main')).toBeGreaterThan(0);
+    await shot(classrooms[1]!, 'live-11-classroom-screen-share');
+    await teacher.getByRole('button', { name: '停止共享' }).click();
+    await expect.poll(() => classrooms[1]!.locator('video.teacher-inset').count(), POLL).toBe(0);
 
     // A hand goes up; the teacher sees it float and lets that classroom speak with one click.
     const zhao = classrooms[0]!;
