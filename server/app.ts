@@ -89,7 +89,8 @@ export function createApp(deps: Deps) {
     const started = performance.now();
     await next();
     if (c.req.path.startsWith('/api/')) {
-      deps.log.log(c.res.status >= 500 ? 'error' : 'info', 'request', {
+      // 503 is a known outage (LiveKit down, no Egress) the answer already explains: a warning, not a server error.
+      deps.log.log(c.res.status === 503 ? 'warn' : c.res.status >= 500 ? 'error' : 'info', 'request', {
         reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('actor')?.user.id,
       });
