@@ -5,6 +5,13 @@ import { rubricCriteria } from '../lessons';
 
 export { JOIN_OPENS_MS, joinOpen, rubricCriteria } from '../lessons';
 
+const MAX_LESSON_MS = 4 * 3600_000;
+/** Lessons are scheduled from yesterday to two years ahead (a series included): nothing a calendar cannot hold. */
+const sensible = (iso: string, weeks = 1) => {
+  const t = new Date(iso).getTime();
+  return t > Date.now() - 86_400_000 && t + (weeks - 1) * 7 * 86_400_000 < Date.now() + 2 * 365 * 86_400_000;
+};
+
 export const createLessonInput = z
   .object({
     title: z.string().trim().min(1).max(120),
@@ -21,7 +28,8 @@ export const createLessonInput = z
     allowClashes: z.boolean().default(false),
   })
   .refine((l) => new Date(l.endsAt) > new Date(l.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] })
-  .refine((l) => new Date(l.endsAt).getTime() - new Date(l.startsAt).getTime() <= 4 * 3600_000, { message: 'a live lesson lasts at most 4 hours', path: ['endsAt'] });
+  .refine((l) => new Date(l.endsAt).getTime() - new Date(l.startsAt).getTime() <= MAX_LESSON_MS, { message: 'a live lesson lasts at most 4 hours', path: ['endsAt'] })
+  .refine((l) => sensible(l.startsAt, l.weeks), { message: 'between yesterday and two years ahead (the whole series)', path: ['startsAt'] });
 
 export const updateLessonInput = z
   .object({
@@ -32,8 +40,11 @@ export const updateLessonInput = z
     series: z.boolean().default(false),
     allowClashes: z.boolean().default(false),
   })
+  .refine((u) => u.title !== undefined || u.startsAt !== undefined, { message: 'nothing to change: give a title or new times', path: ['title'] })
   .refine((u) => !u.startsAt === !u.endsAt, { message: 'give both startsAt and endsAt', path: ['endsAt'] })
-  .refine((u) => !u.startsAt || new Date(u.endsAt!) > new Date(u.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] });
+  .refine((u) => !u.startsAt || new Date(u.endsAt!) > new Date(u.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] })
+  .refine((u) => !u.startsAt || new Date(u.endsAt!).getTime() - new Date(u.startsAt).getTime() <= MAX_LESSON_MS, { message: 'a live lesson lasts at most 4 hours', path: ['endsAt'] })
+  .refine((u) => !u.startsAt || sensible(u.startsAt), { message: 'between yesterday and two years ahead', path: ['startsAt'] });
 
 export const cancelLessonInput = z.object({ reason: z.string().trim().max(200).default(''), series: z.boolean().default(false) });
 

@@ -179,3 +179,36 @@ describe('lessons: the past', () => {
     expect((await (await h.as('admin@xiling.demo')).get('/api/lessons?scope=past')).body.items.map((l: any) => l.id)).not.toContain(h.ids.lessons!.past);
   });
 });
+
+describe('lessons: who may change what, and bad input', () => {
+  it('observers and classrooms cannot end, cancel, move, mute or record; the group leader observes; nothing-to-change and too-long are 400', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    const lesson = (await wang.post('/api/lessons', { title: '权限', subject: 'math', grade: 4, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 40 * 60_000).toISOString(), classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true })).body.lesson;
+    const leader = await h.as('leader@jinghua.demo');
+    expect((await leader.get(`/api/lessons/${lesson.id}`)).body.lesson.myRole).toBe('observer');
+    for (const who of [await h.as('li@jhxx.demo'), await h.as('zhao@beishan.demo'), leader]) {
+      expectStatus(await who.post(`/api/lessons/${lesson.id}/end`), 403);
+      expectStatus(await who.post(`/api/lessons/${lesson.id}/cancel`, {}), 403);
+      expectStatus(await who.patch(`/api/lessons/${lesson.id}`, { title: 'x' }), 403);
+      expectStatus(await who.post(`/api/lessons/${lesson.id}/recording/start`), 403);
+      expectStatus(await who.post(`/api/lessons/${lesson.id}/participants/classroom:${h.ids.classrooms.beishan4_1}/mute`, { source: 'microphone' }), 403);
+    }
+    expect((await wang.patch(`/api/lessons/${lesson.id}`, {})).body.error.details.fields.title).toBeTruthy();
+    const long = await wang.patch(`/api/lessons/${lesson.id}`, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 5 * 3600_000).toISOString() });
+    expect(long.body.error.details.fields.endsAt).toBeTruthy();
+    expectStatus(await wang.post('/api/lessons', { title: 'x', subject: 'math', grade: 4, startsAt: '9999-12-20T10:00:00+08:00', endsAt: '9999-12-20T10:40:00+08:00', classroomIds: [h.ids.classrooms.beishan4_1], weeks: 3 }), 400);
+    // A new title alone tells nobody; it is not "moved".
+    const zhao = await h.as('zhao@beishan.demo');
+    const before = (await zhao.get('/api/notifications')).body.items.length;
+    expectStatus(await wang.patch(`/api/lessons/${lesson.id}`, { title: '权限（改名）' }), 200);
+    expect((await zhao.get('/api/notifications')).body.items.length).toBe(before);
+    // Days ahead, a lesson is cancelled, not ended.
+    expectStatus(await wang.post(`/api/lessons/${lesson.id}/end`), 409);
+  });
+
+  it('the sharing report’s lesson figures are for teachers and leaders, not classroom assistants', async () => {
+    expectStatus(await (await h.as('zhao@beishan.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`), 403);
+    expectStatus(await (await h.as('li@jhxx.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`), 200);
+  });
+});

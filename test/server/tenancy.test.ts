@@ -24,7 +24,8 @@ const sampleQuery = `?from=${encodeURIComponent('2030-03-05T00:00:00+08:00')}&to
 // A body valid for every route, so that what answers is the access check, not input validation.
 const sampleBody = {
   name: '测试', email: 'probe@example.com', role: 'teacher', address: 'x', locale: 'en', grade: 3, reason: '测试', resourceId: '00000000-0000-4000-8000-000000000000',
-  startsAt: '2030-03-05T09:00:00+08:00', endsAt: '2030-03-05T10:00:00+08:00', purpose: '测试', decision: 'publish', body: '测试', title: '测试', allowed: true, source: 'microphone', rating: 3,
+  // A month ahead: within every route's bounds (lessons are scheduled at most two years ahead).
+  startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 30 * 86_400_000 + 3_600_000).toISOString(), purpose: '测试', decision: 'publish', body: '测试', title: '测试', allowed: true, source: 'microphone', rating: 3,
 };
 
 describe('tenancy: another group sees nothing of 京华', () => {

@@ -40,7 +40,7 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
   beforeAll(async () => { stopHooks = await receiveWebhooks(lk!, `${web.url}/api/livekit/webhook`); });
   afterAll(() => stopHooks());
 
-  it('the teacher goes live in 2 actions; both classrooms join in 1 and play the video; a raised hand is let speak in 1 and heard; the observer stays hidden', async () => {
+  it('the teacher goes live in 2 actions; both classrooms join in 1 and play the video and the screen share; a raised hand is let speak in 1 and heard; the observer stays hidden; a dropped link and a second computer recover', async () => {
     const teacher = await pageAs(web, 'wang@jhzx.demo');
     // Started a minute ago, so it is today's lesson on the classroom PCs and open to join.
     const startsAt = new Date(Date.now() - 60_000).toISOString();
@@ -128,6 +128,15 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await chen.context().setOffline(false);
     await expect.poll(() => chen.getByText('正在重新连接…').count(), { ...POLL, timeout: 30_000 }).toBe(0);
     expect(await playing(chen, 'video.teacher-main')).toBeGreaterThan(5);
+
+    // The same classroom opened on a second computer: that one takes over, this one says so and does not fight back.
+    const second = await pageAs(web, 'zhao@beishan.demo', 'projector');
+    await second.goto(`${web.url}/lessons/${lesson.id}/live`);
+    expect(await playing(second, 'video.teacher-main')).toBeGreaterThan(0);
+    await zhao.getByText('本班已在另一台电脑上进入课堂，这里已断开。').waitFor();
+    await second.close();
+    await zhao.getByRole('button', { name: '在这台电脑上继续' }).click();
+    expect(await playing(zhao, 'video.teacher-main')).toBeGreaterThan(0);
 
     // Ending asks once, then shows attendance from the server's own webhooks.
     teacher.once('dialog', (d) => void d.accept());

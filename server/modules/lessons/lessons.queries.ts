@@ -3,7 +3,7 @@ import type { LessonRole } from '../../../shared/enums';
 import { classrooms, lessonClassrooms, lessonMaterials, lessons, orgs, resources, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { adminOf, reach, type Actor } from '../../lib/policy';
+import { reach, type Actor } from '../../lib/policy';
 import { iso } from '../../lib/time';
 
 type LessonRow = typeof lessons.$inferSelect & { teacherName: string; schoolName: string; groupId: string | null; districtId: string | null };
@@ -20,11 +20,11 @@ export function roleIn(actor: Actor, lesson: LessonRow, rooms: ClassroomRow[]): 
     const room = rooms.find((r) => r.id === mine.classroomId)!;
     return { role: 'classroom', classroomId: room.id, classroomName: `${room.name} · ${room.schoolName}` };
   }
-  const r = reach(actor);
-  const a = adminOf(actor);
+  // Each teacher's or admin's own membership decides (an assistant elsewhere does not widen it).
+  const sameGroup = (g: string | null | undefined) => !!g && g === lesson.groupId;
+  const sameDistrict = (d: string | null | undefined) => !!d && d === lesson.districtId;
   const colleague = actor.memberships.some((m) => (m.role === 'teacher' || m.role.endsWith('_admin')) && (
-    (lesson.groupId && (r.groupIds.has(lesson.groupId) || a.groupIds.includes(lesson.groupId))) ||
-    (lesson.districtId && (r.districtIds.has(lesson.districtId) || a.districtIds.includes(lesson.districtId)))));
+    m.orgKind === 'school' ? sameGroup(m.groupId) || sameDistrict(m.districtId) : m.orgKind === 'group' ? sameGroup(m.orgId) : sameDistrict(m.orgId)));
   return colleague ? { role: 'observer' } : null;
 }
 

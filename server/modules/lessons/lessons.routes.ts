@@ -145,6 +145,7 @@ export const lessonsRoutes = newRouter()
       const { database, config } = c.get('deps');
       const { row, part } = await getLessonFor(database.db, actor, c.req.valid('param').id);
       if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher ends it');
+      if (Date.now() < row.startsAt.getTime() - JOIN_OPENS_MS) throw new AppError('invalid_state', 'This lesson has not started; cancel it instead');
       const now = new Date();
       const ended = await database.db.transaction(async (tx) => {
         const [done] = await tx.update(lessons).set({ status: 'ended', updatedAt: now }).where(and(eq(lessons.id, row.id), inArray(lessons.status, ['scheduled', 'live']))).returning({ id: lessons.id });
@@ -193,15 +194,28 @@ export const lessonsRoutes = newRouter()
       const targets = await db.select({ id: lessons.id, startsAt: lessons.startsAt }).from(lessons).where(inArray(lessons.id, ids));
       const moved = targets.map((x) => ({ id: x.id, startsAt: new Date(x.startsAt.getTime() + shift), endsAt: new Date(x.startsAt.getTime() + shift + length) }));
       if (input.startsAt && !input.allowClashes) refuseClashes(await findClashes(db, rooms.map((r) => r.id), moved, ids));
-      await db.transaction(async (tx) => {
+      const changed = await db.transaction(async (tx) => {
+        const done: string[] = [];
         for (const m of moved) {
-          await tx.update(lessons).set({ ...(input.title ? { title: input.title } : {}), ...(input.startsAt ? { startsAt: m.startsAt, endsAt: m.endsAt } : {}), updatedAt: new Date() }).where(and(eq(lessons.id, m.id), eq(lessons.status, 'scheduled')));
-          await audit(tx, c, { action: 'lesson.update', entityType: 'lesson', entityId: m.id, orgId: row.schoolId, after: { ...input, startsAt: iso(m.startsAt), endsAt: iso(m.endsAt) } });
+          // Guarded: a lesson that started or was cancelled meanwhile is left as it is.
+          const [hit] = await tx
+            .update(lessons)
+            .set({ ...(input.title ? { title: input.title } : {}), ...(input.startsAt ? { startsAt: m.startsAt, endsAt: m.endsAt } : {}), updatedAt: new Date() })
+            .where(and(eq(lessons.id, m.id), eq(lessons.status, 'scheduled')))
+            .returning({ id: lessons.id });
+          if (!hit) continue;
+          done.push(m.id);
+          await audit(tx, c, { action: 'lesson.update', entityType: 'lesson', entityId: m.id, orgId: row.schoolId, after: { ...(input.title ? { title: input.title } : {}), ...(input.startsAt ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt) } : {}) } });
         }
-        const first = moved.find((m) => m.id === row.id)!;
-        await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.rescheduled', { lessonId: row.id, title: input.title ?? row.title, startsAt: iso(first.startsAt), was: iso(row.startsAt), by: actor.user.name, count: moved.length });
+        if (!done.includes(row.id)) throw new AppError('invalid_state', 'This lesson has started or was cancelled meanwhile');
+        // The classrooms hear of a move (a new title alone shows on their pages without a notice).
+        if (input.startsAt) {
+          const first = moved.find((m) => m.id === row.id)!;
+          await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.rescheduled', { lessonId: row.id, title: input.title ?? row.title, startsAt: iso(first.startsAt), was: iso(row.startsAt), by: actor.user.name, count: done.length });
+        }
+        return done;
       });
-      const full = await listLessonsByIds(db, actor, ids);
+      const full = await listLessonsByIds(db, actor, changed);
       return c.json({ lesson: full.find((l) => l.id === row.id)!, lessons: full }, 200);
     },
   )
@@ -222,11 +236,14 @@ export const lessonsRoutes = newRouter()
       const ids = input.series ? await restOfSeries(db, row) : [row.id];
       const done = await db.transaction(async (tx) => {
         const changed = await tx.update(lessons).set({ status: 'cancelled', cancelReason: input.reason || null, updatedAt: new Date() }).where(and(inArray(lessons.id, ids), inArray(lessons.status, ['scheduled', 'live']))).returning({ id: lessons.id, roomName: lessons.roomName });
+        // Ended or cancelled by someone else meanwhile: say so rather than "cancelled 0".
+        if (!changed.some((x) => x.id === row.id)) throw new AppError('invalid_state', 'This lesson has already ended or been cancelled');
         for (const x of changed) await audit(tx, c, { action: 'lesson.cancel', entityType: 'lesson', entityId: x.id, orgId: row.schoolId, after: { reason: input.reason } });
-        if (changed.length) await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.cancelled', { lessonId: row.id, title: row.title, startsAt: iso(row.startsAt), reason: input.reason, by: actor.user.name, count: changed.length });
+        await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.cancelled', { lessonId: row.id, title: row.title, startsAt: iso(row.startsAt), reason: input.reason, by: actor.user.name, count: changed.length });
         return changed;
       });
-      if (config.livekit && row.status === 'live') await closeRoom(config.livekit, row.roomName).catch((err) => log.log('warn', 'livekit.close_room_failed', { lessonId: row.id, error: String(err) }));
+      // Whoever is in its room leaves (a room that does not exist is fine).
+      if (config.livekit) await closeRoom(config.livekit, row.roomName).catch((err) => log.log('warn', 'livekit.close_room_failed', { lessonId: row.id, error: String(err) }));
       const full = await getLessonFor(db, actor, row.id);
       return c.json({ lesson: lessonOut(full.row, full.rooms, actor, full.materials), cancelled: done.length }, 200);
     },
@@ -296,10 +313,17 @@ export const lessonsRoutes = newRouter()
       if (row.recordingEgressId) return c.json({ recording: { mode: 'egress' as const, egressId: row.recordingEgressId } }, 200);
       const key = `${newFileKey()}.mp4`;
       const egressId = await startEgress(config.livekit, config.egress, row.roomName, key);
-      await database.db.transaction(async (tx) => {
-        await tx.update(lessons).set({ recordingEgressId: egressId, recordingKey: key, updatedAt: new Date() }).where(eq(lessons.id, row.id));
-        await audit(tx, c, { action: 'lesson.recording.start', entityType: 'lesson', entityId: row.id, orgId: row.schoolId, after: { egressId } });
+      // Two starts at once (two tabs, a reload): the first to save wins; the other recording is stopped again.
+      const won = await database.db.transaction(async (tx) => {
+        const [hit] = await tx.update(lessons).set({ recordingEgressId: egressId, recordingKey: key, updatedAt: new Date() }).where(and(eq(lessons.id, row.id), isNull(lessons.recordingEgressId))).returning({ id: lessons.id });
+        if (hit) await audit(tx, c, { action: 'lesson.recording.start', entityType: 'lesson', entityId: row.id, orgId: row.schoolId, after: { egressId } });
+        return !!hit;
       });
+      if (!won) {
+        await stopEgress(config.livekit, egressId).catch(() => {});
+        const [winner] = await database.db.select({ egressId: lessons.recordingEgressId }).from(lessons).where(eq(lessons.id, row.id));
+        return c.json({ recording: { mode: 'egress' as const, egressId: winner!.egressId! } }, 200);
+      }
       return c.json({ recording: { mode: 'egress' as const, egressId } }, 200);
     },
   )

@@ -55,12 +55,19 @@ export async function checkClassrooms(db: Queryable, actor: Actor, ids: string[]
   if (invisible.length) throw new AppError('validation_failed', 'Some classrooms do not exist or are outside your group and district', { fields: { classroomIds: invisible.map((i) => `unknown classroom ${i}`) } });
 }
 
-/** Library materials the teacher can see (and so may hand to the classrooms). */
+/**
+ * Library materials the teacher can see and that the classrooms of other schools may open too: published and
+ * shared with the group or wider (a draft or a school-only file would show a title they cannot follow).
+ */
 export async function checkMaterials(db: Queryable, actor: Actor, ids: string[]) {
   if (!ids.length) return;
-  const seen = await db.select({ id: resources.id }).from(resources).innerJoin(owner, eq(owner.id, resources.schoolId)).where(and(inArray(resources.id, ids), visibleResourcesWhere(actor)));
+  const seen = await db
+    .select({ id: resources.id })
+    .from(resources)
+    .innerJoin(owner, eq(owner.id, resources.schoolId))
+    .where(and(inArray(resources.id, ids), visibleResourcesWhere(actor), eq(resources.status, 'published'), inArray(resources.visibility, ['group', 'district', 'public'])));
   const missing = ids.filter((x) => !seen.some((s) => s.id === x));
-  if (missing.length) throw new AppError('validation_failed', 'Some materials do not exist or you cannot see them', { fields: { resourceIds: missing.map((m) => `unknown resource ${m}`) } });
+  if (missing.length) throw new AppError('validation_failed', 'Some materials do not exist, are not published, or are not shared beyond their school', { fields: { resourceIds: missing.map((m) => `unknown resource ${m}`) } });
 }
 
 /** Assistant teachers of the classrooms of these lessons, to notify. */

@@ -28,6 +28,16 @@ export const webhooksRoutes = newRouter().openapi(
     } catch {
       throw new AppError('invalid_signature', 'The webhook is not signed by our LiveKit server');
     }
+    // A finished server-side recording is filed before the event counts as applied: should filing fail, the
+    // answer is 503 and LiveKit's retry tries again (filing is idempotent).
+    if (event.event === 'egress_ended' && event.egressInfo) {
+      try {
+        await fileEgressRecording(c.get('deps'), event.egressInfo);
+      } catch (err) {
+        c.get('deps').log.log('error', 'lesson.recording_filing_failed', { egressId: event.egressInfo.egressId, error: String(err) });
+        throw new AppError('service_unavailable', 'The recording could not be filed yet; LiveKit will retry');
+      }
+    }
     const room = event.room?.name ?? null;
     const applied = await database.db.transaction(async (tx) => {
       const [fresh] = await tx.insert(livekitEvents).values({ id: event.id, event: event.event, room }).onConflictDoNothing().returning({ id: livekitEvents.id });
@@ -54,16 +64,6 @@ export const webhooksRoutes = newRouter().openapi(
       }
       return true;
     });
-    // A finished server-side recording is filed after the answer: LiveKit need not wait for the file to be hashed.
-    if (applied && event.event === 'egress_ended' && event.egressInfo) {
-      const deps = c.get('deps');
-      const work = fileEgressRecording(deps, event.egressInfo).catch((err) => deps.log.log('error', 'lesson.recording_filing_failed', { egressId: event.egressInfo!.egressId, error: String(err) }));
-      try {
-        c.executionCtx.waitUntil(work);
-      } catch {
-        // Node: no execution context; the promise runs on by itself.
-      }
-    }
     return c.json({ ok: true, applied }, 200);
   },
 );

@@ -7,6 +7,8 @@ import { commonErrors, json, newRouter } from '../../lib/router';
 import { iso } from '../../lib/time';
 import { minutesPresent } from '../lessons/attendance';
 import { reportScope } from './report-scope';
+import { forbidden } from '../../lib/errors';
+import { requireActor } from '../auth/auth.middleware';
 
 const usage = z.object({
   org: z.object({ id, name: z.string(), kind: z.string() }),
@@ -28,6 +30,8 @@ export const lessonUsageRoutes = newRouter().openapi(
   }),
   async (c) => {
     const { orgId, at } = c.req.valid('query');
+    // Attendance is for teachers and leaders (as on a lesson's page), not for classroom assistants.
+    if (!requireActor(c).memberships.some((m) => m.role !== 'assistant')) throw forbidden('Attendance figures are for teachers and leaders');
     const { db, org, schools, ids, term } = await reportScope(c, orgId, at);
     const inTerm = and(gte(lessons.startsAt, term.start), lt(lessons.startsAt, term.end), inArray(lessons.status, ['live', 'ended']));
     const rooms = await db

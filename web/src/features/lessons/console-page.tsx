@@ -3,7 +3,7 @@
 // speak; one click stops it; screen share is one button; ending asks once, then shows attendance.
 import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
 import { createLocalTracks, Room, Track, type LocalAudioTrack, type LocalTrack, type LocalVideoTrack } from 'livekit-client';
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { ChatPanel } from './chat-panel';
@@ -23,6 +23,14 @@ export function ConsolePage() {
   let noticeSeq = 0;
   const live = createLiveRoom(params.id!, {
     onHand: (p) => setNotices((n) => [...n.filter((x) => x.identity !== p.identity), { id: ++noticeSeq, identity: p.identity, name: p.name }]),
+    // On every connect, the first and any after a dropped connection: publish camera and microphone again.
+    keepLocalTracks: true,
+    onConnected: async () => {
+      setSharing(false);
+      const me = live.room.localParticipant;
+      for (const t of local()) if (!me.getTrackPublication(t.source)) await me.publishTrack(t, { simulcast: true });
+      if (record() && !recording() && !serverRecording()) void startRecordingSomewhere();
+    },
   });
   const [local, setLocal] = createSignal<LocalTrack[]>([]);
   const [cams, setCams] = createSignal<MediaDeviceInfo[]>([]);
@@ -38,24 +46,34 @@ export function ConsolePage() {
   const video = () => local().find((x) => x.kind === Track.Kind.Video) as LocalVideoTrack | undefined;
   const audio = () => local().find((x) => x.kind === Track.Kind.Audio) as LocalAudioTrack | undefined;
 
+  let gone = false;
   onMount(async () => {
     try {
-      setLocal(await createLocalTracks({ audio: true, video: { resolution: { width: 1280, height: 720, frameRate: 25 } } }));
+      const tracks = await createLocalTracks({ audio: true, video: { resolution: { width: 1280, height: 720, frameRate: 25 } } });
+      if (gone) return tracks.forEach((x) => x.stop());
+      setLocal(tracks);
       setCams(await Room.getLocalDevices('videoinput', false));
       setMics(await Room.getLocalDevices('audioinput', false));
     } catch (err) {
       setError(err);
     }
   });
-  onCleanup(() => local().forEach((x) => x.stop()));
+  // Leaving the page mid-lesson: the camera goes off and a browser recording stops (the tab's close is guarded below).
+  onCleanup(() => {
+    gone = true;
+    local().forEach((x) => x.stop());
+    void recording()?.stop();
+  });
+  const guard = (e: BeforeUnloadEvent) => {
+    if (recording() || live.phase() === 'connected') e.preventDefault();
+  };
+  window.addEventListener('beforeunload', guard);
+  onCleanup(() => window.removeEventListener('beforeunload', guard));
 
   const goLive = async () => {
     setBusy(true);
     try {
-      if (await live.connect()) {
-        await live.publish(local());
-        if (record()) void startRecordingSomewhere();
-      }
+      await live.connect();
     } catch (err) {
       setError(err);
     } finally {
@@ -127,6 +145,14 @@ export function ConsolePage() {
       return false;
     }
   };
+  // One object URL per recording file, released when it is no longer offered.
+  const savedUrl = createMemo(() => {
+    const file = upload()?.file;
+    if (!file) return undefined;
+    const url = URL.createObjectURL(file);
+    onCleanup(() => URL.revokeObjectURL(url));
+    return url;
+  });
   const finish = async () => {
     const file = upload()?.file;
     if (file && !(await fileRecording(file))) return;
@@ -135,10 +161,15 @@ export function ConsolePage() {
   };
 
   const isLive = () => live.phase() === 'connected' || live.phase() === 'reconnecting';
-  const roster = () =>
+  // Rows are the invited classrooms (stable objects, a fixed order by name); each reads its live state itself, so
+  // a peer update (several a second while anyone speaks) re-renders a light, not the row with its video.
+  const roster = createMemo(() =>
     (lesson()?.lesson.classrooms ?? [])
-      .map((c) => ({ ...c, identity: `classroom:${c.id}`, label: `${c.schoolName} ${c.name}`, peer: live.peers().find((p) => p.identity === `classroom:${c.id}`) }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+      .map((c) => ({ id: c.id, identity: `classroom:${c.id}`, label: `${c.schoolName} ${c.name}` }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')));
+  const peerOf = (identity: string) => live.peers().find((p) => p.identity === identity);
+  const stateText = (p: Peer | undefined) =>
+    !p ? t('lessons.notJoined') : p.hand ? t('lessons.handUp') : p.canPublish ? t('lessons.speaking') : p.quality === 'weak' ? t('lessons.weak') : t('lessons.connected');
   const light = (p: Peer | undefined) => (!p ? 'off' : p.hand ? 'hand' : p.quality === 'weak' ? 'weak' : 'on');
 
   return (
@@ -161,7 +192,7 @@ export function ConsolePage() {
                     <ErrorNotice error={u().failed} />
                     <div class="row">
                       <button class="primary" onClick={finish}>{t('lessons.retryUpload')}</button>
-                      <a class="button" href={URL.createObjectURL(u().file!)} download={u().file!.name}>{t('lessons.saveRecording')}</a>
+                      <a class="button" href={savedUrl()} download={u().file!.name}>{t('lessons.saveRecording')}</a>
                     </div>
                   </>
                 }>
@@ -216,18 +247,16 @@ export function ConsolePage() {
               </Show>
             </section>
             <section class="card" aria-labelledby="roster-title">
-              <h2 id="roster-title">{t('lessons.roster', { joined: String(roster().filter((r) => r.peer).length), total: String(roster().length) })}</h2>
+              <h2 id="roster-title">{t('lessons.roster', { joined: String(roster().filter((r) => peerOf(r.identity)).length), total: String(roster().length) })}</h2>
               <ul class="plain roster">
                 <For each={roster()}>
                   {(r) => (
-                    <li data-identity={r.identity} data-state={light(r.peer)}>
+                    <li data-identity={r.identity} data-state={light(peerOf(r.identity))}>
                       <div class="spread">
-                        <span><span class={`light ${light(r.peer)}`} aria-hidden="true" /> {r.label}</span>
-                        <span class="muted">
-                          {!r.peer ? t('lessons.notJoined') : r.peer.hand ? t('lessons.handUp') : r.peer.canPublish ? t('lessons.speaking') : r.peer.quality === 'weak' ? t('lessons.weak') : t('lessons.connected')}
-                        </span>
+                        <span><span class={`light ${light(peerOf(r.identity))}`} aria-hidden="true" /> {r.label}</span>
+                        <span class="muted">{stateText(peerOf(r.identity))}</span>
                       </div>
-                      <Show when={r.peer}>
+                      <Show when={peerOf(r.identity)}>
                         {(p) => (
                           <div class="row">
                             <Show when={p().canPublish} fallback={<button class="primary" onClick={() => speak(p(), true)}>{t('lessons.letSpeak')}</button>}>
@@ -246,7 +275,7 @@ export function ConsolePage() {
             </section>
             <Show when={isLive()}><ChatPanel live={live} /></Show>
           </div>
-          <p><A href={`/lessons/${params.id}`}>{t('lessons.back')}</A></p>
+          <Show when={!isLive()}><p><A href={`/lessons/${params.id}`}>{t('lessons.back')}</A></p></Show>
         </div>
       )}
     </Show>

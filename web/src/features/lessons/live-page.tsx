@@ -70,6 +70,9 @@ export function LivePage() {
       <Show when={live.phase() === 'ended'}>
         <div class="stage-message"><p>{t('lessons.ended')}</p><A class="button primary" href={`/lessons/${params.id}`}>{t('lessons.openDetail')}</A></div>
       </Show>
+      <Show when={live.phase() === 'replaced'}>
+        <div class="stage-message"><p>{t('lessons.replaced')}</p><button class="primary" onClick={() => live.connect()}>{t('lessons.takeBack')}</button></div>
+      </Show>
       <Show when={live.phase() === 'closed' && live.error()}>
         <div class="stage-message"><p>{errorText(live.error())}</p><A class="button primary" href="/">{t('nav.home')}</A></div>
       </Show>

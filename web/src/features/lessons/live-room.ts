@@ -2,7 +2,7 @@
 // so livekit-client loads on those pages alone. Adaptive stream and dynacast are on; the teacher publishes
 // simulcast layers small enough for rural links; a dropped connection comes back by itself (LiveKit's own
 // reconnect first, then a fresh token from the app), and the page says what is happening.
-import { ConnectionQuality, DisconnectReason, Participant, RemoteParticipant, RemoteTrack, Room, RoomEvent, Track, VideoPresets, type LocalTrack } from 'livekit-client';
+import { ConnectionQuality, DisconnectReason, Participant, RemoteParticipant, RemoteTrack, Room, RoomEvent, Track, VideoPresets } from 'livekit-client';
 import { batch, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
@@ -10,7 +10,7 @@ import { takeJoin } from './lessons.queries';
 import { roomOptions, rtcConfigFor } from './room-options';
 import { watchWeakLink, type LinkLevel } from './weak-link';
 
-export type Phase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'ended' | 'closed';
+export type Phase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'ended' | 'closed' | 'replaced';
 
 export interface Peer {
   identity: string;
@@ -40,8 +40,16 @@ const roleOf = (p: Participant): LessonRole | null => {
 const qualityOf = (q: ConnectionQuality): Peer['quality'] =>
   q === ConnectionQuality.Excellent || q === ConnectionQuality.Good ? 'good' : q === ConnectionQuality.Poor || q === ConnectionQuality.Lost ? 'weak' : 'unknown';
 
-export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) => void } = {}) {
-  const room = new Room(roomOptions);
+export interface LiveRoomOptions {
+  onHand?: (peer: Peer) => void;
+  /** After every successful connect (also after the page reconnected by itself): the teacher publishes here. */
+  onConnected?: () => Promise<void> | void;
+  /** Keep local tracks alive when a dropped connection unpublishes them, so they can be published again. */
+  keepLocalTracks?: boolean;
+}
+
+export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
+  const room = new Room({ ...roomOptions, ...(opts.keepLocalTracks ? { stopLocalTrackOnUnpublish: false } : {}) });
   const [phase, setPhase] = createSignal<Phase>('idle');
   const [role, setRole] = createSignal<LessonRole | null>(null);
   const [peers, setPeers] = createSignal<Peer[]>([]);
@@ -60,6 +68,8 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
   const speakingNow = new Set<string>();
   let chatSeq = 0;
   let wanted = true;
+  // Set when the page goes away: a connect still under way must not leave a hidden participant behind.
+  let disposed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let countdown: ReturnType<typeof setInterval> | undefined;
   let attempt = 0;
@@ -154,6 +164,10 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
       if (reason === DisconnectReason.ROOM_DELETED) {
         wanted = false;
         setPhase('ended');
+      } else if (reason === DisconnectReason.DUPLICATE_IDENTITY) {
+        // The same classroom joined from another computer: that one keeps the lesson; retrying would take it back.
+        wanted = false;
+        setPhase('replaced');
       } else if (!wanted || reason === DisconnectReason.CLIENT_INITIATED) {
         setPhase('closed');
       } else {
@@ -192,6 +206,7 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
 
   /** Asks the app for a token and connects; on failure (LiveKit down, network) tries again with a growing pause. */
   async function connect(): Promise<boolean> {
+    if (disposed) return false;
     clearTimeout(retryTimer);
     clearInterval(countdown);
     wanted = true;
@@ -202,8 +217,13 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
       const join = await takeJoin(lessonId);
       performance.mark('tz:join-answer');
       setRole(join.role);
+      if (disposed) return false;
       await room.connect(join.url, join.token, { rtcConfig: rtcConfigFor(join.url) });
       performance.mark('tz:connected');
+      if (disposed) {
+        await room.disconnect();
+        return false;
+      }
       attempt = 0;
       batch(() => {
         setError(null);
@@ -212,6 +232,7 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
         refreshPeers();
         setTracks((n) => n + 1);
       });
+      await opts.onConnected?.();
       return true;
     } catch (err) {
       setError(err);
@@ -224,10 +245,6 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
       scheduleRetry();
       return false;
     }
-  }
-
-  async function publish(local: LocalTrack[]) {
-    for (const t of local) await room.localParticipant.publishTrack(t, { simulcast: true });
   }
 
   function sendChat(text: string) {
@@ -265,6 +282,7 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
   }, setLinkLevel);
 
   onCleanup(() => {
+    disposed = true;
     stopWatch();
     void leave();
     audioSink.remove();
@@ -272,7 +290,7 @@ export function createLiveRoom(lessonId: string, opts: { onHand?: (peer: Peer) =
 
   return {
     room, phase, role, peers, chat, audioBlocked, onAir, handUp, myQuality, videoPaused, linkLevel, retryIn, error, tracks,
-    connect, publish, sendChat, raiseHand, clearHand, leave,
+    connect, sendChat, raiseHand, clearHand, leave,
     startAudio: async () => {
       await room.startAudio();
       setAudioBlocked(!room.canPlaybackAudio);

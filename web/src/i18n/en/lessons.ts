@@ -31,5 +31,6 @@ export const lessonsEn: { [K in keyof typeof lessonsZh]: (typeof lessonsZh)[K] e
   feedback: 'Feedback', feedbackAll: 'Feedback and evaluations', evaluate: 'Evaluate the lesson', noFeedback: 'No feedback yet.', feedbackSaved: 'Saved — thank you!',
   feedbackBy: '{{ classroom }} ({{ name }})', evaluationBy: 'Evaluation by {{ name }}', rating: 'Overall', howItWent: 'How did it go?', questionsLabel: 'Students’ questions',
   evaluationComment: 'Comments', rubric: { goals: 'Teaching goals', interaction: 'Interaction', dualTeacher: 'Two teachers together', technology: 'Sound and picture' },
+  replaced: 'This classroom joined from another computer; this one has left.', takeBack: 'Continue on this computer',
   leave: 'Leave', observerNote: 'You are observing: classrooms do not see you.', connecting: 'Joining the lesson…',
 };

@@ -31,5 +31,6 @@ export const lessonsZh = {
   feedback: '课后反馈', feedbackAll: '课后反馈与评课', evaluate: '听课评价', noFeedback: '还没有反馈。', feedbackSaved: '已保存，谢谢！',
   feedbackBy: '{{ classroom }}（{{ name }}）', evaluationBy: '{{ name }} 的评课', rating: '总体评价', howItWent: '这节课效果如何', questionsLabel: '学生提出的问题',
   evaluationComment: '评课意见', rubric: { goals: '教学目标', interaction: '师生互动', dualTeacher: '双师配合', technology: '技术效果' },
+  replaced: '本班已在另一台电脑上进入课堂，这里已断开。', takeBack: '在这台电脑上继续',
   leave: '离开', observerNote: '您在听课：班级看不到您。', connecting: '正在进入课堂…',
 };
