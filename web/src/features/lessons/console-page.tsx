@@ -26,6 +26,9 @@ export function ConsolePage() {
     // On every connect, the first and any after a dropped connection: publish camera and microphone again.
     keepLocalTracks: true,
     onConnected: async () => {
+      // A screen share does not survive a dropped connection: its capture stops; the teacher shares again with one click.
+      shared?.stop();
+      shared = undefined;
       setSharing(false);
       const me = live.room.localParticipant;
       for (const t of local()) if (!me.getTrackPublication(t.source)) await me.publishTrack(t, { simulcast: true });
@@ -62,6 +65,7 @@ export function ConsolePage() {
   onCleanup(() => {
     gone = true;
     local().forEach((x) => x.stop());
+    shared?.stop();
     void recording()?.stop();
   });
   const guard = (e: BeforeUnloadEvent) => {
@@ -80,9 +84,15 @@ export function ConsolePage() {
       setBusy(false);
     }
   };
+  let shared: { stop(): void } | undefined;
+  const screenTrack = () => live.room.localParticipant.getTrackPublication(Track.Source.ScreenShare)?.track;
   const toggleShare = async () => {
     try {
+      // Local tracks outlive an unpublish here (keepLocalTracks), so the capture is stopped by hand.
+      const before = screenTrack();
       await live.room.localParticipant.setScreenShareEnabled(!sharing(), { audio: false, contentHint: 'detail' });
+      if (sharing()) before?.stop();
+      shared = sharing() ? undefined : screenTrack();
       setSharing(!sharing());
     } catch (err) {
       setError(new Error(t('lessons.shareFailed', { message: (err as Error).message })));
