@@ -1,5 +1,6 @@
 // Reads what a teacher types into the facility search — "实验室 周四下午 40人", "gym tomorrow morning 30 people" —
 // into words, a head count and a time window. Pure, shared by the web app and its tests.
+import { toLocal } from './time';
 
 export interface ParsedSearch {
   /** Remaining words, matched against names, schools and equipment. */
@@ -21,9 +22,8 @@ const PERIODS: Record<string, [string, string]> = {
   全天: ['08:00', '18:00'],
 };
 
-const OFFSET = 8 * 3600_000;
-const localDay = (d: Date) => new Date(d.getTime() + OFFSET).toISOString().slice(0, 10);
-const weekdayOf = (d: Date) => new Date(d.getTime() + OFFSET).getUTCDay() || 7;
+const localDay = (d: Date) => toLocal(d).date;
+const weekdayOf = (d: Date) => toLocal(d).weekday;
 
 export function parseFacilitySearch(text: string, now: Date = new Date()): ParsedSearch {
   let rest = ` ${text.trim()} `;

@@ -1,6 +1,8 @@
 // Beijing time (Asia/Shanghai, UTC+8 all year: no daylight saving) and school terms, shared by the server's
 // rules and the web app, so both count a term the same way.
-const OFFSET_MS = 8 * 3600_000;
+/** Asia/Shanghai: UTC+8 all year. */
+export const BEIJING_OFFSET_MS = 8 * 3600_000;
+const OFFSET_MS = BEIJING_OFFSET_MS;
 
 export interface Local {
   /** YYYY-MM-DD */
@@ -15,6 +17,17 @@ export function toLocal(d: Date): Local {
   const f = new Date(d.getTime() + OFFSET_MS);
   return { date: f.toISOString().slice(0, 10), weekday: f.getUTCDay() || 7, minutes: f.getUTCHours() * 60 + f.getUTCMinutes() };
 }
+
+/** ISO 8601 in Beijing time with its offset ("2026-12-02T10:00:00+08:00"), the form the contract answers with. */
+export function iso(date: Date): string;
+export function iso(date: Date | null): string | null;
+export function iso(date: Date | null): string | null {
+  if (!date) return null;
+  return `${new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** "HH:MM" of minutes since midnight. */
+export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The instant of a Beijing wall-clock time. */
 export function fromLocal(date: string, minutes = 0): Date {

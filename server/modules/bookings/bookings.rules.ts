@@ -5,11 +5,10 @@ import type { Weekday } from 'rrule';
 import type { BookingStatus } from '../../../shared/enums';
 import type { OpeningHours } from '../../../shared/schemas/facilities';
 
-import { fromLocal, toLocal } from '../../../shared/time';
+import { BEIJING_OFFSET_MS as OFFSET_MS, fromLocal, toLocal } from '../../../shared/time';
 
 export { fromLocal, termOf, toLocal, type Local } from '../../../shared/time';
 
-const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
 const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

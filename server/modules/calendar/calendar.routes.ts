@@ -14,16 +14,16 @@ import { loadActorById } from '../auth/auth.queries';
 import { requireActor } from '../auth/auth.middleware';
 import { readableBookingsWhere, selectBookings } from '../bookings/bookings.queries';
 import { listLessons } from '../lessons/lessons.queries';
+import { BEIJING_OFFSET_MS } from '../../../shared/time';
 import { getVisibleFacility } from '../facilities/facilities.queries';
 
 const feed = z.object({ id, facilityId: id.nullable(), facilityName: z.string().nullable(), createdAt: z.string() });
-const SHANGHAI_MS = 8 * 3600_000;
 const VTIMEZONE = ['BEGIN:VTIMEZONE', 'TZID:Asia/Shanghai', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0800', 'TZOFFSETTO:+0800', 'TZNAME:CST', 'END:STANDARD', 'END:VTIMEZONE'].join('\r\n');
 /**
  * ical-generator writes a TZID time from the Date's UTC fields when no time-zone library is plugged in, so
  * the Beijing wall clock is put there. Tests parse the feed with ical.js and check the absolute instants.
  */
-const wallClock = (d: Date) => new Date(d.getTime() + SHANGHAI_MS);
+const wallClock = (d: Date) => new Date(d.getTime() + BEIJING_OFFSET_MS);
 const HORIZON_PAST_MS = 31 * 86400_000;
 
 export const calendarRoutes = newRouter()

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { id, idParam, page } from '../../../shared/schemas/common';
+import { toLocal } from '../../../shared/time';
 import { closures, facilities, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import { AppError, forbidden, notFound } from '../../lib/errors';
@@ -32,7 +33,7 @@ export const closuresRoutes = newRouter()
       const actor = requireActor(c);
       const { db } = c.get('deps').database;
       const s = await school(db, actor, c.req.valid('query').schoolId);
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const today = toLocal(new Date()).date;
       const rows = await db.select().from(closures).where(and(eq(closures.schoolId, s.id), gte(closures.endsOn, today))).orderBy(asc(closures.startsOn));
       return c.json({ items: rows.map(({ createdBy: _c, createdAt: _a, ...r }) => r), nextCursor: null }, 200);
     },

@@ -1,12 +1,13 @@
 // Beijing wall-clock values for widgets that only know the browser's local time (calendar view, date inputs):
 // the wall clock is carried in a Date's local fields and converted at the edges, so a school PC set to any
 // time zone still shows and books Beijing times.
+import { iso } from '../../../shared/time';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** ISO with +08:00 → "YYYY-MM-DD HH:MM:SS" as a Beijing wall clock. */
 export function wall(isoTime: string): string {
-  const d = new Date(new Date(isoTime).getTime() + 8 * 3600_000);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)}`;
+  return iso(new Date(isoTime)).slice(0, 19).replace('T', ' ');
 }
 
 /** A Date whose local fields hold a Beijing wall clock → ISO with +08:00. */

@@ -11,6 +11,7 @@ import { LibraryCard } from '../library/library-card';
 import { getMembers, getOrg, getOrgs } from '../orgs/orgs.queries';
 import { LessonAction, LessonWhen } from '../lessons/lesson-action';
 import { getLessons } from '../lessons/lessons.queries';
+import { toLocal } from '../../../../shared/time';
 
 const inSchool = (me: Me) => me.memberships.some((m) => m.orgKind === 'school');
 
@@ -43,7 +44,7 @@ export function HomePage() {
   );
 }
 
-const beijingDay = (d: string | Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const beijingDay = (d: string | Date) => toLocal(new Date(d)).date;
 
 /** The classroom PC's card (JOURNEYS 3): today's lessons with one large Join button, live from 15 minutes before. */
 function ClassroomCard(props: { classroomId: string; classroom: string; school: string }) {

@@ -3,6 +3,8 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { rubricCriteria } from '../../../../shared/lessons';
+import { hhmm, toLocal } from '../../../../shared/time';
+import { isoOf } from '../../lib/beijing';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { call, client } from '../../lib/api';
@@ -90,8 +92,9 @@ function ChangeCard(props: { lesson: Lesson }) {
   const { t } = useI18n();
   const [reason, setReason] = createSignal('');
   const [series, setSeries] = createSignal(false);
-  const [date, setDate] = createSignal(new Date(new Date(props.lesson.startsAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10));
-  const [time, setTime] = createSignal(new Date(new Date(props.lesson.startsAt).getTime() + 8 * 3600_000).toISOString().slice(11, 16));
+  const start = toLocal(new Date(props.lesson.startsAt));
+  const [date, setDate] = createSignal(start.date);
+  const [time, setTime] = createSignal(hhmm(start.minutes));
   const [error, setError] = createSignal<unknown>(null);
   const [ok, setOk] = createSignal('');
   const length = () => new Date(props.lesson.endsAt).getTime() - new Date(props.lesson.startsAt).getTime();
@@ -106,7 +109,7 @@ function ChangeCard(props: { lesson: Lesson }) {
     }
   };
   const move = () => {
-    const startsAt = `${date()}T${time()}:00+08:00`;
+    const startsAt = isoOf(date(), time());
     const endsAt = new Date(new Date(startsAt).getTime() + length()).toISOString();
     return run(() => call(client.lessons[':id'].$patch({ param: { id: props.lesson.id }, json: { startsAt, endsAt, series: series() } })), t('lessons.moved'));
   };

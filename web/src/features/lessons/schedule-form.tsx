@@ -8,11 +8,12 @@ import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { ApiError, call, client } from '../../lib/api';
 import { isoOf } from '../../lib/beijing';
+import { toLocal } from '../../../../shared/time';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { getResources } from '../library/library.queries';
 
-const todayInBeijing = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const todayInBeijing = () => toLocal(new Date()).date;
 
 export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }) {
   const { t, locale } = useI18n();
