@@ -173,21 +173,23 @@ describe.skipIf(!!browserUnavailable())('live lesson while the LiveKit server is
     expect((await join.json()).error.code).toBe('livekit_unavailable');
     expect((await (await teacher.request.get(`${web.url}/api/health`)).json()).livekit).toBe('down');
 
+    // This classroom PC runs in English: the pages and the big screen's notices are in English too.
     const zhao = await pageAs(web, 'zhao@beishan.demo', 'projector');
-    for (const [path, heading] of [['/library', '教学资源'], ['/facilities', '借用场地'], ['/lessons', '直播课']] as const) {
+    await zhao.request.patch(`${web.url}/api/me`, { data: { locale: 'en' }, headers: { origin: web.url } });
+    for (const [path, heading] of [['/library', 'Library'], ['/facilities', 'Book a facility'], ['/lessons', 'Live lessons']] as const) {
       await zhao.goto(`${web.url}${path}`);
       await zhao.getByRole('heading', { level: 1, name: heading }).waitFor();
     }
     let attempts = 0;
     zhao.on('request', (r) => { if (r.url().endsWith(`/api/lessons/${lesson.id}/join`)) attempts++; });
     await zhao.goto(`${web.url}/`);
-    await zhao.locator('.classroom-card').getByRole('link', { name: '进入课堂' }).first().click();
-    await zhao.getByText(/直播服务暂时连不上/).waitFor();
-    await shot(zhao, 'live-9-classroom-unavailable');
+    await zhao.locator('.classroom-card').getByRole('link', { name: 'Join the lesson' }).first().click();
+    await zhao.getByText(/The live server cannot be reached/).waitFor();
+    await shot(zhao, 'live-9-classroom-unavailable-en');
     // It tries again by itself (after 3 s, then longer), and "retry now" tries at once.
     await expect.poll(() => attempts, { ...POLL, timeout: 10_000 }).toBeGreaterThanOrEqual(2);
-    await zhao.getByRole('button', { name: '立即重试' }).click();
+    await zhao.getByRole('button', { name: 'Retry now' }).click();
     await expect.poll(() => attempts, POLL).toBeGreaterThanOrEqual(3);
-    await zhao.getByText(/直播服务暂时连不上/).waitFor();
+    await zhao.getByText(/The live server cannot be reached/).waitFor();
   });
 });
