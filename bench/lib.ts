@@ -1,7 +1,6 @@
 // Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 export const HOST = '127.0.0.1';
 
@@ -87,18 +86,7 @@ export async function runChild(label: string, cmd: string, args: string[], env: 
   return child.output();
 }
 
-/** A port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, HOST, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
+export { freePort } from '../test/support/ports';
 
 /**
  * Polls `url` every `everyMs` until it answers 200 (and `accept(body)` if given). Returns the time from

@@ -6,15 +6,14 @@
 // Run: npx tsx bench/live-capacity.bench.ts (also part of npm run bench). Builds bench/loadsub with Go.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import { startLocalLiveKit } from '../server/lib/livekit-local';
 import { launchBrowser, MEDIA_FLAGS, newContext } from '../test/support/browser';
-import { freePorts } from '../test/support/livekit-global';
+import { freePorts } from '../test/support/ports';
 import { round, table } from './lib';
+import { serveBarePage } from './live/bare-page';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LOADSUB = `${root}.cache/bin/loadsub`;
@@ -48,20 +47,12 @@ export async function benchCapacity(): Promise<{ steps: Step[]; publisher: { wid
   const lk = await startLocalLiveKit({ port: port!, tcpPort: tcpPort!, udpPort: udpPort! });
   const room = `capacity-${process.pid}`;
   await new RoomServiceClient(lk.url.replace(/^ws/, 'http'), lk.apiKey, lk.apiSecret).createRoom({ name: room, emptyTimeout: 600, maxParticipants: 0 });
-  const bundle = await build({ entryPoints: [fileURLToPath(new URL('./live/bare-client.ts', import.meta.url))], bundle: true, format: 'iife', target: 'chrome86', write: false, minify: true });
-  const js = bundle.outputFiles[0]!.text;
-  const page = createServer((req, res) => {
-    if (req.url === '/bare.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><video id="v" muted></video><script src="/bare.js"></script>');
-  });
-  await new Promise<void>((ok) => page.listen(0, '127.0.0.1', () => ok()));
+  const bare = await serveBarePage();
   const browser = await launchBrowser(MEDIA_FLAGS);
   try {
     const token = new AccessToken(lk.apiKey, lk.apiSecret, { identity: 'teacher', name: '王明远', ttl: '1h', metadata: JSON.stringify({ role: 'teacher' }) });
     token.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true });
-    const teacher = await (await newContext(browser)).newPage();
-    await teacher.goto(`http://127.0.0.1:${(page.address() as { port: number }).port}/`);
-    await teacher.waitForFunction(() => 'bare' in window);
+    const teacher = await bare.open(await newContext(browser));
     await teacher.evaluate(([u, t]) => (window as any).bare.join(u, t, 'app'), [lk.url, await token.toJwt()]);
     const publisher = await teacher.evaluate(() => (window as any).bare.publish());
     await new Promise((r) => setTimeout(r, 3000));
@@ -95,7 +86,7 @@ export async function benchCapacity(): Promise<{ steps: Step[]; publisher: { wid
     return { steps, publisher, cores: cpus().length };
   } finally {
     await browser.close();
-    page.close();
+    bare.close();
     await lk.stop();
   }
 }

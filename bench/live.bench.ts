@@ -5,16 +5,15 @@
 //  2. a weak link — the classroom's downlink held to 500 kbit/s by LiveKit's simulated subscriber bandwidth:
 //     video frames per second, the layer received and audio concealment, next to the same subscriber unthrottled.
 // Run: npx tsx bench/live.bench.ts (also part of npm run bench). Needs `npm run livekit:install` and Chromium.
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startLocalLiveKit } from '../server/lib/livekit-local';
 import { launchBrowser, MEDIA_FLAGS, newContext } from '../test/support/browser';
-import { freePorts } from '../test/support/livekit-global';
+import { freePorts } from '../test/support/ports';
 import { startTestServer } from '../test/support/server';
 import { round, table } from './lib';
+import { serveBarePage } from './live/bare-page';
 
 const ROUNDS = Number(process.env.BENCH_JOIN_ROUNDS ?? 8);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 15);
@@ -39,26 +38,11 @@ async function firstFrame(page: Page, selector: string, t0: number): Promise<num
   }
 }
 
-async function barePage(ctx: BrowserContext, origin: string) {
-  const page = await ctx.newPage();
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => 'bare' in window);
-  return page;
-}
-
 export async function benchLive() {
   const [port, tcpPort, udpPort] = await freePorts(3);
   const lk = await startLocalLiveKit({ port: port!, tcpPort: tcpPort!, udpPort: udpPort! });
   const web = await startTestServer({ livekit: lk });
-  const bundle = await build({ entryPoints: [fileURLToPath(new URL('./live/bare-client.ts', import.meta.url))], bundle: true, format: 'iife', target: 'chrome86', write: false, minify: true });
-  const js = bundle.outputFiles[0]!.text;
-  const html = '<!doctype html><meta charset="utf-8"><body style="margin:0;background:#000"><video id="v" autoplay playsinline muted style="width:1280px;height:720px"></video><script src="/bare.js"></script>';
-  const bare = createServer((req, res) => {
-    if (req.url === '/bare.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-  });
-  await new Promise<void>((ok) => bare.listen(0, '127.0.0.1', () => ok()));
-  const bareOrigin = `http://127.0.0.1:${(bare.address() as { port: number }).port}`;
+  const bare = await serveBarePage();
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser(MEDIA_FLAGS);
@@ -112,7 +96,7 @@ export async function benchLive() {
       await sleep(500);
 
       const join = await classroomToken();
-      const bp = await barePage(bareCtx, bareOrigin);
+      const bp = await bare.open(bareCtx);
       const t1 = performance.now();
       void bp.evaluate(([u, t, s]) => (window as any).bare.join(u, t, s), [join.url, join.token, BARE_SETTINGS]);
       const bms = await firstFrame(bp, '#v', t1);
@@ -126,7 +110,7 @@ export async function benchLive() {
     const roomName = JSON.parse(Buffer.from((await classroomToken()).token.split('.')[1]!, 'base64url').toString()).video.room as string;
     const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: 'bench:weak-link', name: '弱网班级', ttl: '15m' });
     at.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublish: false, canPublishData: true });
-    const weak = await barePage(bareCtx, bareOrigin);
+    const weak = await bare.open(bareCtx);
     await weak.evaluate(([u, t]) => (window as any).bare.join(u, t, 'app'), [lk.url, await at.toJwt()]);
     await firstFrame(weak, '#v', performance.now());
     await sleep(3000);

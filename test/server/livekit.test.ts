@@ -2,14 +2,14 @@
 // clients from @livekit/rtc-node: grants, what the server lets each role publish, speak, hidden observers, and
 // the server's own webhooks recording attendance. Locally skipped with a message when the binary is missing.
 import { serve, type ServerType } from '@hono/node-server';
-import { AudioSource, ContinualGatheringPolicy, dispose, IceTransportType, LocalAudioTrack, Room, RoomEvent, TrackPublishOptions, TrackSource, type RemoteParticipant } from '@livekit/rtc-node';
+import { AudioSource, ContinualGatheringPolicy, dispose, IceTransportType, LocalAudioTrack, Room, TrackPublishOptions, TrackSource, type RemoteParticipant } from '@livekit/rtc-node';
 import { and, eq } from 'drizzle-orm';
 import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';
 import { lessonAttendance } from '../../server/db/schema';
 import { livekitProbe } from '../../server/lib/livekit-probe';
-import { freePorts } from '../support/livekit-global';
+import { freePorts } from '../support/ports';
 import { Client, expectStatus, useHarness } from '../support/harness';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 
@@ -17,15 +17,7 @@ const h = useHarness();
 const lk = sharedLiveKit();
 const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 10_000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const WAIT = { timeout: 10_000, interval: 100 };
 
 /** A real participant: connects with the token the app hands out, over loopback only. */
 async function connect(join: { url: string; token: string }) {
@@ -116,8 +108,8 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     await publishMic(teacher);
 
     // Everyone sees the teacher and the classroom; nobody sees the observer.
-    await until('the teacher to see the classroom', () => remoteIds(teacher).includes(identity));
-    await until('the observer to see both', () => remoteIds(observer).length === 2);
+    await vi.waitFor(() => expect(remoteIds(teacher)).toContain(identity), WAIT);
+    await vi.waitFor(() => expect(remoteIds(observer)).toHaveLength(2), WAIT);
     await new Promise((r) => setTimeout(r, 500));
     expect(remoteIds(teacher)).toEqual([identity]);
     expect(remoteIds(classroom)).toEqual([`user:${h.ids.users.wang}`]);
@@ -140,16 +132,16 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     const perm = (await svc.getParticipant(roomName, identity)).permission!;
     expect(perm).toMatchObject({ canSubscribe: true, canPublishData: true, canPublish: true });
 
-    const pub = await until('the classroom to publish once allowed', async () => publishMic(classroom).catch(() => null), 10_000);
-    await until('the teacher to receive the classroom’s audio', () => [...teacher.remoteParticipants.get(identity)!.trackPublications.values()].some((t) => t.sid === pub!.sid));
+    const pub = await vi.waitFor(() => publishMic(classroom), { timeout: 15_000, interval: 200 });
+    await vi.waitFor(() => expect([...teacher.remoteParticipants.get(identity)!.trackPublications.keys()]).toContain(pub.sid), WAIT);
 
     expectStatus(await wang.post(`/api/lessons/${id}/participants/${identity}/mute`, { source: 'microphone' }), 200);
-    await until('the track to be muted on the server', async () => { const ts = (await svc.getParticipant(roomName, identity)).tracks; return ts.length > 0 && ts.every((t) => t.muted); });
+    await vi.waitFor(async () => expect((await svc.getParticipant(roomName, identity)).tracks.map((t) => t.muted)).toEqual([true]), WAIT);
 
     const stop = await wang.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: false });
     expect(stop.body.participant.canPublish).toBe(false);
-    await until('the server to remove the classroom’s tracks', async () => (await svc.getParticipant(roomName, identity)).tracks.length === 0);
-    await until('the teacher to lose the classroom’s track', () => teacher.remoteParticipants.get(identity)!.trackPublications.size === 0);
+    await vi.waitFor(async () => expect((await svc.getParticipant(roomName, identity)).tracks).toEqual([]), WAIT);
+    await vi.waitFor(() => expect(teacher.remoteParticipants.get(identity)!.trackPublications.size).toBe(0), WAIT);
     expect((await svc.getParticipant(roomName, identity)).permission).toMatchObject({ canSubscribe: true, canPublishData: true, canPublish: false });
   });
 
@@ -162,11 +154,19 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     const classroom = await connect((await zhao.post(`/api/lessons/${id}/join`)).body);
     const db = h.deps.database.db;
     const mine = () => db.select().from(lessonAttendance).where(and(eq(lessonAttendance.lessonId, id), eq(lessonAttendance.identity, identity)));
-    const joined = await until('the join webhook', async () => (await mine()).find((r) => r.joinedAt));
+    const joined = await vi.waitFor(async () => {
+      const row = (await mine()).find((r) => r.joinedAt);
+      expect(row, 'the join webhook').toBeDefined();
+      return row!;
+    }, WAIT);
     expect(joined.leftAt).toBeNull();
     expect((await wang.get(`/api/lessons/${id}`)).body.lesson.status).toBe('live');
     await classroom.disconnect();
-    const left = await until('the leave webhook', async () => (await mine()).find((r) => r.leftAt));
+    const left = await vi.waitFor(async () => {
+      const row = (await mine()).find((r) => r.leftAt);
+      expect(row, 'the leave webhook').toBeDefined();
+      return row!;
+    }, WAIT);
     expect(left.leftAt!.getTime()).toBeGreaterThanOrEqual(joined.joinedAt!.getTime());
     expect(left.sid).toBe(joined.sid);
   });

@@ -3,9 +3,9 @@
 // subscribed (POST /subscribe {url}); apps ignore rooms they do not know. Without the binary: skipped locally
 // with a message, a failure in CI.
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { livekitBinary, startLocalLiveKit } from '../../server/lib/livekit-local';
+import { freePorts } from './ports';
 
 export interface SharedLiveKit {
   url: string;
@@ -20,22 +20,6 @@ declare module 'vitest' {
     livekit: SharedLiveKit | null;
     livekitMissing: string | null;
   }
-}
-
-export async function freePorts(n: number): Promise<number[]> {
-  const ports: number[] = [];
-  while (ports.length < n) {
-    const p = await new Promise<number>((ok, fail) => {
-      const s = createServer();
-      s.once('error', fail);
-      s.listen(0, '127.0.0.1', () => {
-        const a = s.address();
-        s.close(() => ok(typeof a === 'object' && a ? a.port : 0));
-      });
-    });
-    if (!ports.includes(p)) ports.push(p);
-  }
-  return ports;
 }
 
 export default async function setup(project: TestProject) {

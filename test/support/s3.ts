@@ -3,7 +3,7 @@
 // they fail instead.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './ports';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -16,16 +16,6 @@ export function s3Unavailable(): string | null {
   console.warn(`Skipping object-storage tests: ${reason}`);
   return reason;
 }
-
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => ok(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 
 /** Starts gofakes3 with buckets created on first use; resolves once it answers. */
 export async function startS3(): Promise<{ endpoint: string; stop(): void }> {

@@ -26,9 +26,12 @@ export function minutesPresent(sessions: Session[], until: Date): number {
   return Math.round(total / 60_000);
 }
 
+/** Up to when a lesson's open sessions count: its end for an ended lesson, otherwise now. */
+export const presentUntil = (lesson: { status: string; updatedAt: Date }) => (lesson.status === 'ended' ? new Date(Math.min(lesson.updatedAt.getTime(), Date.now())) : new Date());
+
 export async function attendanceOf(db: Queryable, lesson: { id: string; teacherId: string; status: string; endsAt: Date; updatedAt: Date }, rooms: { id: string; name: string; schoolName: string }[]) {
   const rows = await db.select().from(lessonAttendance).where(eq(lessonAttendance.lessonId, lesson.id));
-  const until = lesson.status === 'ended' ? new Date(Math.min(lesson.updatedAt.getTime(), Date.now())) : new Date();
+  const until = presentUntil(lesson);
   const of = (identity: string) => rows.filter((r) => r.identity === identity);
   const items = rooms.map((room) => {
     const s = of(`classroom:${room.id}`);

@@ -34,6 +34,12 @@ async function teacherOver(c: Context<AppEnv>, id: string, identity: string): Pr
   return { lk, room: row.roomName, lessonId: row.id, schoolId: row.schoolId, classroomName: `${classroom.name} · ${classroom.schoolName}` };
 }
 
+/** Closes a lesson's room once its new state is saved; a failure is logged, not answered (the room times out by itself). */
+async function closeRoomAfter(c: Context<AppEnv>, row: { id: string; roomName: string }) {
+  const { config, log } = c.get('deps');
+  if (config.livekit) await closeRoom(config.livekit, row.roomName).catch((err) => log.log('warn', 'livekit.close_room_failed', { lessonId: row.id, error: String(err) }));
+}
+
 export const lessonsRoutes = newRouter()
   .openapi(
     createRoute({
@@ -142,7 +148,7 @@ export const lessonsRoutes = newRouter()
     }),
     async (c) => {
       const actor = requireActor(c);
-      const { database, config } = c.get('deps');
+      const { database } = c.get('deps');
       const { row, part } = await getLessonFor(database.db, actor, c.req.valid('param').id);
       if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher ends it');
       if (Date.now() < row.startsAt.getTime() - JOIN_OPENS_MS) throw new AppError('invalid_state', 'This lesson has not started; cancel it instead');
@@ -156,7 +162,7 @@ export const lessonsRoutes = newRouter()
       });
       if (!ended) throw new AppError('invalid_state', row.status === 'cancelled' ? 'This lesson was cancelled' : 'This lesson has already ended');
       // The room closes after the state is saved: a LiveKit hiccup here leaves an ended lesson whose room times out by itself.
-      if (config.livekit) await closeRoom(config.livekit, row.roomName).catch((err) => c.get('deps').log.log('warn', 'livekit.close_room_failed', { lessonId: row.id, error: String(err) }));
+      await closeRoomAfter(c, row);
       const full = await getLessonFor(database.db, actor, row.id);
       return c.json({ lesson: lessonOut(full.row, full.rooms, actor, full.materials) }, 200);
     },
@@ -228,7 +234,7 @@ export const lessonsRoutes = newRouter()
     async (c) => {
       const actor = requireActor(c);
       const input = c.req.valid('json');
-      const { database, config, log } = c.get('deps');
+      const { database } = c.get('deps');
       const db = database.db;
       const { row, part } = await getLessonFor(db, actor, c.req.valid('param').id);
       if (part.role !== 'teacher') throw forbidden('Only the lesson’s teacher cancels it');
@@ -242,8 +248,8 @@ export const lessonsRoutes = newRouter()
         await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.cancelled', { lessonId: row.id, title: row.title, startsAt: iso(row.startsAt), reason: input.reason, by: actor.user.name, count: changed.length });
         return changed;
       });
-      // Whoever is in its room leaves (a room that does not exist is fine).
-      if (config.livekit) await closeRoom(config.livekit, row.roomName).catch((err) => log.log('warn', 'livekit.close_room_failed', { lessonId: row.id, error: String(err) }));
+      // Whoever is in its room leaves.
+      await closeRoomAfter(c, row);
       const full = await getLessonFor(db, actor, row.id);
       return c.json({ lesson: lessonOut(full.row, full.rooms, actor, full.materials), cancelled: done.length }, 200);
     },

@@ -5,7 +5,7 @@ import { id } from '../../../shared/schemas/common';
 import { classrooms, lessonAttendance, lessonClassrooms, lessons, orgs } from '../../db/schema';
 import { commonErrors, json, newRouter } from '../../lib/router';
 import { iso } from '../../lib/time';
-import { minutesPresent } from '../lessons/attendance';
+import { minutesPresent, presentUntil } from '../lessons/attendance';
 import { reportScope } from './report-scope';
 import { forbidden } from '../../lib/errors';
 import { requireActor } from '../auth/auth.middleware';
@@ -46,9 +46,8 @@ export const lessonUsageRoutes = newRouter().openapi(
     const taught = await db.select({ id: lessons.id, schoolId: lessons.schoolId, teacherId: lessons.teacherId, status: lessons.status, updatedAt: lessons.updatedAt }).from(lessons).where(and(inArray(lessons.schoolId, ids), inTerm));
     const lessonIds = [...new Set([...invitations.map((i) => i.lessonId), ...taught.map((t) => t.id)])];
     const sessions = lessonIds.length ? await db.select().from(lessonAttendance).where(inArray(lessonAttendance.lessonId, lessonIds)) : [];
-    const until = (l: { status: string; updatedAt: Date }) => (l.status === 'ended' ? l.updatedAt : new Date());
     const minutesOf = (lessonId: string, identity: string, l: { status: string; updatedAt: Date }) =>
-      minutesPresent(sessions.filter((s) => s.lessonId === lessonId && s.identity === identity), until(l));
+      minutesPresent(sessions.filter((s) => s.lessonId === lessonId && s.identity === identity), presentUntil(l));
 
     const perRoom = rooms
       .map((r) => {

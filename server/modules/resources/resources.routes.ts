@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import contentDisposition from 'content-disposition';
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Context } from 'hono';
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
@@ -20,7 +19,7 @@ import { requireActor } from '../auth/auth.middleware';
 import {
   canManageResource, canReview, currentVersions, getVisibleResource, owner, recordUse, resourceOut, selectResources, versionOut, visibleResourcesWhere, type ResourceRow,
 } from './resources.queries';
-import { insertResource } from './resources.service';
+import { commitWithFile, insertResource } from './resources.service';
 import { ACCEPTED_LABELS, receiveUpload, type Received } from './upload';
 
 const PAGE = 20;
@@ -99,19 +98,11 @@ export const resourcesRoutes = newRouter()
         const dup = await duplicateOf(db, actor, file.sha256);
         if (dup) throw new AppError('already_exists', `This file is already in the library: ${dup.r.title}`, { resourceId: dup.r.id, title: dup.r.title });
         const status = meta.visibility === 'school' ? 'published' : 'in_review';
-        let finalKey: string | undefined;
-        try {
-          return await db.transaction(async (tx) => {
-            // The file takes its final place inside the transaction: a failed commit removes it below.
-            finalKey = await storage.promote(file.tempKey);
-            const { row, version } = await insertResource(tx, { schoolId: school.id, authorId: actor.user.id, meta, status, file: { ...file, storageKey: finalKey } });
-            await audit(tx, c, { action: 'resource.create', entityType: 'resource', entityId: row.id, orgId: school.id, after: { title: meta.title, visibility: meta.visibility, status, file: file.fileName, size: file.size } });
-            return resourceOut({ r: row, school, authorName: actor.user.name, users: 0 }, actor, version);
-          });
-        } catch (err) {
-          if (finalKey) await storage.remove(finalKey);
-          throw err;
-        }
+        return commitWithFile(db, storage, file.tempKey, async (tx, storageKey) => {
+          const { row, version } = await insertResource(tx, { schoolId: school.id, authorId: actor.user.id, meta, status, file: { ...file, storageKey } });
+          await audit(tx, c, { action: 'resource.create', entityType: 'resource', entityId: row.id, orgId: school.id, after: { title: meta.title, visibility: meta.visibility, status, file: file.fileName, size: file.size } });
+          return resourceOut({ r: row, school, authorName: actor.user.name, users: 0 }, actor, version);
+        });
       });
       return c.json({ resource: out }, 201);
     },
@@ -293,25 +284,18 @@ export const resourcesRoutes = newRouter()
       const row = await getVisibleResource(db, actor, c.req.valid('param').id);
       if (!canManageResource(actor, row)) throw forbidden('Only the author or the school’s admins add versions');
       const out = await withUpload(c, async ({ file }) => {
-        let finalKey: string | undefined;
-        try {
-          return await db.transaction(async (tx) => {
-            const [{ next }] = (await tx.select({ next: sql<number>`COALESCE(max(${resourceVersions.number}), 0)::int + 1` }).from(resourceVersions).where(eq(resourceVersions.resourceId, row.r.id))) as [{ next: number }];
-            finalKey = await storage.promote(file.tempKey);
-            const [version] = await tx
-              .insert(resourceVersions)
-              .values({ resourceId: row.r.id, number: next, fileName: file.fileName, storageKey: finalKey, contentType: file.contentType, size: file.size, sha256: file.sha256, uploadedBy: actor.user.id })
-              .returning();
-            // A new file for a wider audience goes back to review; for the school only it stays published.
-            const status = row.r.visibility === 'school' ? 'published' : 'in_review';
-            const [updated] = await tx.update(resources).set({ status, updatedAt: new Date() }).where(eq(resources.id, row.r.id)).returning();
-            await audit(tx, c, { action: 'resource.version', entityType: 'resource', entityId: row.r.id, orgId: row.school.id, after: { version: next, file: file.fileName, status } });
-            return resourceOut({ ...row, r: updated! }, actor, version);
-          });
-        } catch (err) {
-          if (finalKey) await storage.remove(finalKey);
-          throw err;
-        }
+        return commitWithFile(db, storage, file.tempKey, async (tx, storageKey) => {
+          const [{ next }] = (await tx.select({ next: sql<number>`COALESCE(max(${resourceVersions.number}), 0)::int + 1` }).from(resourceVersions).where(eq(resourceVersions.resourceId, row.r.id))) as [{ next: number }];
+          const [version] = await tx
+            .insert(resourceVersions)
+            .values({ resourceId: row.r.id, number: next, fileName: file.fileName, storageKey, contentType: file.contentType, size: file.size, sha256: file.sha256, uploadedBy: actor.user.id })
+            .returning();
+          // A new file for a wider audience goes back to review; for the school only it stays published.
+          const status = row.r.visibility === 'school' ? 'published' : 'in_review';
+          const [updated] = await tx.update(resources).set({ status, updatedAt: new Date() }).where(eq(resources.id, row.r.id)).returning();
+          await audit(tx, c, { action: 'resource.version', entityType: 'resource', entityId: row.r.id, orgId: row.school.id, after: { version: next, file: file.fileName, status } });
+          return resourceOut({ ...row, r: updated! }, actor, version);
+        });
       });
       return c.json({ resource: out }, 201);
     },

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { ResourceMeta } from '../../../shared/schemas/resources';
 import { searchDocument } from '../../../shared/search-text';
 import { resources, resourceVersions } from '../../db/schema';
-import type { Queryable } from '../../lib/db';
+import type { Db, Queryable } from '../../lib/db';
+import type { Storage } from './storage';
 
 /** The search vector: Chinese bigrams of the title (weight A), tags (B) and summary (C). */
 export const searchVector = (title: string, tags: string[], summary: string | null | undefined) =>
@@ -37,4 +38,21 @@ export async function insertResource(
     .values({ resourceId: row!.id, number: 1, uploadedBy: p.authorId, ...p.file })
     .returning();
   return { row: row!, version: version! };
+}
+
+/**
+ * Rows for an uploaded file, written in one transaction in which the file takes its final place in storage;
+ * if the transaction fails the file is removed again, so storage never holds a file no row points to.
+ */
+export async function commitWithFile<T>(db: Db, storage: Storage, tempKey: string, work: (tx: Queryable, storageKey: string) => Promise<T>): Promise<T> {
+  let finalKey: string | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      finalKey = await storage.promote(tempKey);
+      return work(tx, finalKey);
+    });
+  } catch (err) {
+    if (finalKey) await storage.remove(finalKey);
+    throw err;
+  }
 }

@@ -45,7 +45,6 @@ const saveFacility = action(async (id: string | null, form: FormData) => {
 
 /** A school admin lists a facility — or edits it at /facilities/:id/edit: what it is, who may book it, when it is open. */
 export function NewFacilityPage() {
-  const { t } = useI18n();
   const params = useParams();
   createAsync(() => requireMe());
   const existing = createAsync(async () => (params.id ? (await getFacility(params.id)).facility : null));

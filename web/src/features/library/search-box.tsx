@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup } from 'solid-js';
 import type { Resource } from '../../../../shared/schemas/resources';
 import { useI18n } from '../../lib/i18n';
 
