@@ -4,14 +4,11 @@ import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { rowsOf, type Queryable } from '../../lib/db';
 import { commonErrors, json, newRouter } from '../../lib/router';
-import { iso } from '../../lib/time';
-import { reportScope } from './report-scope';
+import { headOf, reportHead, reportScope } from './report-scope';
 
 const hours = z.number();
 const usage = z.object({
-  org: z.object({ id, name: z.string(), kind: z.string() }),
-  term: z.object({ name: z.string(), start: z.string(), end: z.string() }),
-  previousTerm: z.object({ name: z.string() }),
+  ...reportHead,
   /** Each school against its own past, in a fixed order (by name) — never a ranking (clause 4). */
   schools: z.array(z.object({ id, name: z.string(), rural: z.boolean(), supported: z.boolean(), lentHours: hours, borrowedHours: hours, previousLentHours: hours, previousBorrowedHours: hours })),
   facilities: z.array(z.object({ id, name: z.string(), schoolId: id, schoolName: z.string(), ownerHours: hours, otherHours: hours })),
@@ -46,7 +43,8 @@ export const facilityUsageRoutes = newRouter().openapi(
   }),
   async (c) => {
     const { orgId, at } = c.req.valid('query');
-    const { db, org, schools, ids, term, previous } = await reportScope(c, orgId, at);
+    const scope = await reportScope(c, orgId, at);
+    const { db, schools, ids, term, previous } = scope;
     const [now, before] = await Promise.all([usageRows(db, ids, term.start, term.end), usageRows(db, ids, previous.start, previous.end)]);
     const inScope = new Set(ids);
     const sum = (rows: Row[], f: (r: Row) => boolean) => round(rows.filter(f).reduce((a, r) => a + Number(r.hours), 0));
@@ -63,9 +61,7 @@ export const facilityUsageRoutes = newRouter().openapi(
     }
     return c.json(
       {
-        org: { id: org.id, name: org.name, kind: org.kind },
-        term: { name: term.name, start: iso(term.start), end: iso(term.end) },
-        previousTerm: { name: previous.name },
+        ...headOf(scope),
         schools: schools.map((s) => ({
           id: s.id, name: s.name, rural: !!s.rural, supported: !!s.supported,
           lentHours: sum(now, (r) => r.school_id === s.id && r.borrower_id !== s.id),

@@ -4,15 +4,13 @@ import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { classrooms, lessonAttendance, lessonClassrooms, lessons, orgs } from '../../db/schema';
 import { commonErrors, json, newRouter } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { minutesPresent, presentUntil } from '../lessons/attendance';
-import { reportScope } from './report-scope';
+import { headOf, reportHead, reportScope } from './report-scope';
 import { forbidden } from '../../lib/errors';
 import { requireActor } from '../auth/auth.middleware';
 
 const usage = z.object({
-  org: z.object({ id, name: z.string(), kind: z.string() }),
-  term: z.object({ name: z.string(), start: z.string(), end: z.string() }),
+  ...reportHead,
   /** Every classroom of the schools, in a fixed order (school, then class) — never a ranking (clause 4). */
   classrooms: z.array(z.object({ id, name: z.string(), schoolId: id, schoolName: z.string(), rural: z.boolean(), supported: z.boolean(), invited: z.number().int(), attended: z.number().int(), minutes: z.number().int() })),
   /** Live lessons given by each school's teachers this term, and their minutes on air. */
@@ -32,7 +30,8 @@ export const lessonUsageRoutes = newRouter().openapi(
     const { orgId, at } = c.req.valid('query');
     // Attendance is for teachers and leaders (as on a lesson's page), not for classroom assistants.
     if (!requireActor(c).memberships.some((m) => m.role !== 'assistant')) throw forbidden('Attendance figures are for teachers and leaders');
-    const { db, org, schools, ids, term } = await reportScope(c, orgId, at);
+    const scope = await reportScope(c, orgId, at);
+    const { db, schools, ids, term } = scope;
     const inTerm = and(gte(lessons.startsAt, term.start), lt(lessons.startsAt, term.end), inArray(lessons.status, ['live', 'ended']));
     const rooms = await db
       .select({ id: classrooms.id, name: classrooms.name, schoolId: orgs.id, schoolName: orgs.name, rural: orgs.rural, supported: orgs.supported })
@@ -59,8 +58,7 @@ export const lessonUsageRoutes = newRouter().openapi(
     const helped = perRoom.filter((r) => r.rural || r.supported);
     return c.json(
       {
-        org: { id: org.id, name: org.name, kind: org.kind },
-        term: { name: term.name, start: iso(term.start), end: iso(term.end) },
+        ...headOf(scope),
         classrooms: perRoom,
         schools: schools.map((s) => {
           const given = taught.filter((t) => t.schoolId === s.id);

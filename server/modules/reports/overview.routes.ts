@@ -2,9 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { commonErrors, json, newRouter } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { usageRows, type Row } from './facility-usage.routes';
-import { reportScope } from './report-scope';
+import { headOf, reportHead, reportScope } from './report-scope';
 import { counts } from './resource-usage.routes';
 
 const figures = z.object({
@@ -13,9 +12,7 @@ const figures = z.object({
 });
 
 const overview = z.object({
-  org: z.object({ id, name: z.string(), kind: z.string() }),
-  term: z.object({ name: z.string(), start: z.string(), end: z.string() }),
-  previousTerm: z.object({ name: z.string() }),
+  ...reportHead,
   /** Each school's own figures this term and last, in a fixed order (lead school, then by name) — never a ranking. */
   schools: z.array(z.object({ id, name: z.string(), rural: z.boolean(), supported: z.boolean(), now: figures, before: figures })),
   /** What reached the rural and supported schools this term. */
@@ -33,7 +30,8 @@ export const overviewRoutes = newRouter().openapi(
   }),
   async (c) => {
     const { orgId, at } = c.req.valid('query');
-    const { db, org, schools, ids, term, previous } = await reportScope(c, orgId, at);
+    const scope = await reportScope(c, orgId, at);
+    const { db, schools, ids, term, previous } = scope;
     const [hoursNow, hoursBefore, resNow, resBefore] = await Promise.all([
       usageRows(db, ids, term.start, term.end),
       usageRows(db, ids, previous.start, previous.end),
@@ -53,9 +51,7 @@ export const overviewRoutes = newRouter().openapi(
     const helped = out.filter((s) => s.rural || s.supported);
     return c.json(
       {
-        org: { id: org.id, name: org.name, kind: org.kind },
-        term: { name: term.name, start: iso(term.start), end: iso(term.end) },
-        previousTerm: { name: previous.name },
+        ...headOf(scope),
         schools: out,
         reachedRuralOrSupported: {
           facilityHours: round(helped.reduce((a, s) => a + s.now.facilityHoursBorrowed, 0)),

@@ -4,14 +4,11 @@ import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { rowsOf, type Queryable } from '../../lib/db';
 import { commonErrors, json, newRouter } from '../../lib/router';
-import { iso } from '../../lib/time';
-import { reportScope } from './report-scope';
+import { headOf, reportHead, reportScope } from './report-scope';
 
 const figures = z.object({ contributed: z.number().int(), usedByOthers: z.number().int(), received: z.number().int() });
 const usage = z.object({
-  org: z.object({ id, name: z.string(), kind: z.string() }),
-  term: z.object({ name: z.string(), start: z.string(), end: z.string() }),
-  previousTerm: z.object({ name: z.string() }),
+  ...reportHead,
   /** Each school against its own last term, in a fixed order (by name) — never a ranking (clause 4). */
   schools: z.array(z.object({ id, name: z.string(), rural: z.boolean(), supported: z.boolean(), now: figures, before: figures })),
   months: z.array(z.object({ month: z.string(), contributed: z.number().int(), usedAcrossSchools: z.number().int(), reachedRuralOrSupported: z.number().int() })),
@@ -46,7 +43,8 @@ export const resourceUsageRoutes = newRouter().openapi(
   }),
   async (c) => {
     const { orgId, at } = c.req.valid('query');
-    const { db, org, schools, ids, term, previous } = await reportScope(c, orgId, at);
+    const scope = await reportScope(c, orgId, at);
+    const { db, schools, ids, term, previous } = scope;
     const [now, before] = await Promise.all([counts(db, ids, term.start, term.end), counts(db, ids, previous.start, previous.end)]);
     const pick = (m: Map<string, Counts>, sid: string) => {
       const r = m.get(sid);
@@ -66,9 +64,7 @@ export const resourceUsageRoutes = newRouter().openapi(
     );
     return c.json(
       {
-        org: { id: org.id, name: org.name, kind: org.kind },
-        term: { name: term.name, start: iso(term.start), end: iso(term.end) },
-        previousTerm: { name: previous.name },
+        ...headOf(scope),
         schools: schools.map((s) => ({ id: s.id, name: s.name, rural: !!s.rural, supported: !!s.supported, now: pick(now, s.id), before: pick(before, s.id) })),
         months: months.map((m) => ({ month: m.month, contributed: Number(m.contributed), usedAcrossSchools: Number(m.used), reachedRuralOrSupported: Number(m.reached) })),
       },
