@@ -150,6 +150,18 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await zhao.getByText('本节课已结束。').waitFor();
     await shot(teacher, 'live-7-teacher-after');
     await shot(zhao, 'live-8-classroom-ended');
+
+    // After the lesson: the assistant gives feedback from the big screen's link; the teacher reads it.
+    await zhao.getByRole('link', { name: '查看课程' }).click();
+    await zhao.getByRole('heading', { name: '课后反馈' }).waitFor();
+    await zhao.getByRole('radiogroup', { name: '总体评价' }).getByRole('radio', { name: '4' }).click();
+    await zhao.getByLabel('这节课效果如何').fill('学生很投入，跟得上节奏。');
+    await zhao.getByLabel('学生提出的问题').fill('分母可以是 0 吗？');
+    await zhao.getByRole('button', { name: '保存' }).click();
+    await zhao.getByText('已保存，谢谢！').waitFor();
+    await teacher.reload();
+    await teacher.getByText('学生很投入，跟得上节奏。').waitFor();
+    await teacher.getByText('学生提出的问题：分母可以是 0 吗？').waitFor();
   });
 });
 

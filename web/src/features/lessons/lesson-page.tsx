@@ -1,7 +1,7 @@
 // One lesson: when, who, materials, the caller's button; for the teacher, move or cancel; after it starts,
 // attendance (teacher and the group) and feedback (assistants write, observers evaluate, the teacher reads).
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, untrack } from 'solid-js';
 import { rubricCriteria } from '../../../../shared/lessons';
 import { hhmm, toLocal } from '../../../../shared/time';
 import { isoOf } from '../../lib/beijing';
@@ -138,35 +138,20 @@ function ChangeCard(props: { lesson: Lesson }) {
   );
 }
 
-function FeedbackCard(props: { lesson: Lesson }) {
-  const { t, locale } = useI18n();
-  const list = createAsync(() => getFeedback(props.lesson.id));
-  const mine = () => list()?.items.find((f) => f.mine);
-  const [rating, setRating] = createSignal(0);
-  const [comment, setComment] = createSignal('');
-  const [questions, setQuestions] = createSignal('');
-  const [rubric, setRubric] = createSignal<Record<string, number>>({});
-  const [error, setError] = createSignal<unknown>(null);
-  const [saved, setSaved] = createSignal(false);
-  const observer = () => props.lesson.myRole === 'observer';
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      await call(client.lessons[':id'].feedback.$put({
-        param: { id: props.lesson.id },
-        json: { rating: rating() || mine()?.rating || 0, comment: comment() || mine()?.comment || '', questions: questions() || mine()?.questions || '', ...(observer() ? { rubric: { ...(mine()?.rubric ?? {}), ...rubric() } as never } : {}) },
-      }));
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const Stars = (p: { value: number; onPick: (n: number) => void; label: string }) => (
+type Feedback = NonNullable<Awaited<ReturnType<typeof getFeedback>>>['items'][number];
+
+function Stars(p: { value: number; onPick: (n: number) => void; label: string }) {
+  return (
     <div class="stars" role="radiogroup" aria-label={p.label}>
       <For each={[1, 2, 3, 4, 5]}>{(n) => <button type="button" role="radio" aria-checked={p.value === n} aria-label={`${n}`} classList={{ on: n <= p.value }} onClick={() => p.onPick(n)}>★</button>}</For>
     </div>
   );
+}
+
+function FeedbackCard(props: { lesson: Lesson }) {
+  const { t, locale } = useI18n();
+  const list = createAsync(() => getFeedback(props.lesson.id));
+  const observer = () => props.lesson.myRole === 'observer';
   return (
     <section class="card stack" aria-labelledby="fb-title">
       <h2 id="fb-title">{props.lesson.myRole === 'teacher' ? t('lessons.feedbackAll') : observer() ? t('lessons.evaluate') : t('lessons.feedback')}</h2>
@@ -187,28 +172,57 @@ function FeedbackCard(props: { lesson: Lesson }) {
           </ul>
         </Show>
       </Show>
-      <Show when={props.lesson.myRole === 'classroom' || observer()}>
-        <form class="stack" onSubmit={save}>
-          <ErrorNotice error={error()} />
-          <Show when={saved()}><OkNotice>{t('lessons.feedbackSaved')}</OkNotice></Show>
-          <Stars value={rating() || mine()?.rating || 0} onPick={setRating} label={t('lessons.rating')} />
-          <Show when={observer()}>
-            <For each={rubricCriteria}>
-              {(k) => (
-                <div class="spread">
-                  <span>{t(`lessons.rubric.${k}` as 'lessons.rubric.goals')}</span>
-                  <Stars value={rubric()[k] ?? mine()?.rubric?.[k] ?? 0} onPick={(n) => setRubric((r) => ({ ...r, [k]: n }))} label={t(`lessons.rubric.${k}` as 'lessons.rubric.goals')} />
-                </div>
-              )}
-            </For>
-          </Show>
-          <label>{observer() ? t('lessons.evaluationComment') : t('lessons.howItWent')}<textarea rows={3} maxLength={2000} value={comment() || mine()?.comment || ''} onInput={(e) => setComment(e.currentTarget.value)} /></label>
-          <Show when={!observer()}>
-            <label>{t('lessons.questionsLabel')}<textarea rows={3} maxLength={2000} value={questions() || mine()?.questions || ''} onInput={(e) => setQuestions(e.currentTarget.value)} /></label>
-          </Show>
-          <button type="submit" class="primary">{t('common.save')}</button>
-        </form>
+      <Show when={(props.lesson.myRole === 'classroom' || observer()) && list()}>
+        {(l) => <FeedbackForm lessonId={props.lesson.id} observer={observer()} saved={l().items.find((f) => f.mine)} />}
       </Show>
     </section>
+  );
+}
+
+/** An assistant's feedback or an observer's evaluation, starting from what they saved before (if anything). */
+function FeedbackForm(props: { lessonId: string; observer: boolean; saved: Feedback | undefined }) {
+  const { t } = useI18n();
+  const before = untrack(() => props.saved);
+  const [rating, setRating] = createSignal(before?.rating ?? 0);
+  const [comment, setComment] = createSignal(before?.comment ?? '');
+  const [questions, setQuestions] = createSignal(before?.questions ?? '');
+  const [rubric, setRubric] = createSignal<Record<string, number>>(before?.rubric ?? {});
+  const [error, setError] = createSignal<unknown>(null);
+  const [saved, setSaved] = createSignal(false);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await call(client.lessons[':id'].feedback.$put({
+        param: { id: props.lessonId },
+        json: { rating: rating(), comment: comment(), questions: questions(), ...(props.observer ? { rubric: rubric() as never } : {}) },
+      }));
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form class="stack" onSubmit={save}>
+      <ErrorNotice error={error()} />
+      <Show when={saved()}><OkNotice>{t('lessons.feedbackSaved')}</OkNotice></Show>
+      <Stars value={rating()} onPick={setRating} label={t('lessons.rating')} />
+      <Show when={props.observer}>
+        <For each={rubricCriteria}>
+          {(k) => (
+            <div class="spread">
+              <span>{t(`lessons.rubric.${k}` as 'lessons.rubric.goals')}</span>
+              <Stars value={rubric()[k] ?? 0} onPick={(n) => setRubric((r) => ({ ...r, [k]: n }))} label={t(`lessons.rubric.${k}` as 'lessons.rubric.goals')} />
+            </div>
+          )}
+        </For>
+      </Show>
+      <label>{props.observer ? t('lessons.evaluationComment') : t('lessons.howItWent')}<textarea rows={3} maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} /></label>
+      <Show when={!props.observer}>
+        <label>{t('lessons.questionsLabel')}<textarea rows={3} maxLength={2000} value={questions()} onInput={(e) => setQuestions(e.currentTarget.value)} /></label>
+      </Show>
+      <button type="submit" class="primary">{t('common.save')}</button>
+    </form>
   );
 }
