@@ -5,8 +5,8 @@
 //     to the raw query the route runs.
 // Run: npx tsx bench/bookings.bench.ts   (or as part of npm run bench). Loopback only; bounded counts.
 import { fileURLToPath } from 'node:url';
-import { benchDatabase } from './pg';
 import { freePort, HOST, killAllNow, round, startChild, stopAll, table, waitReady } from './lib';
+import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CONCURRENCY = 64;
@@ -15,7 +15,12 @@ const AVAIL_BOOKINGS = 10_000;
 const AVAIL_REQUESTS = 2000;
 const SLOT_MS = 30 * 60_000;
 
-interface Run { perSecond: number; p50: number; p99: number; errors: number }
+interface Run {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
 
 /** `count` operations by `workers` concurrent loops; latency per operation in ms. */
 async function closedLoop(count: number, workers: number, op: (i: number) => Promise<boolean>): Promise<Run> {
@@ -34,27 +39,56 @@ async function closedLoop(count: number, workers: number, op: (i: number) => Pro
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: count / seconds, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]!, errors };
+  return {
+    perSecond: count / seconds,
+    p50: latencies[Math.floor(latencies.length * 0.5)]!,
+    p99: latencies[Math.floor(latencies.length * 0.99)]!,
+    errors,
+  };
 }
 
-export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; rawTx: Run }; availability: { api: Run; raw: Run } }> {
+export async function benchBookings(): Promise<{
+  inserts: { api: Run; raw: Run; rawTx: Run };
+  availability: { api: Run; raw: Run };
+}> {
   const bench = await benchDatabase(`tz_bench_${process.pid}`, 10);
   const { sql, ids } = bench;
   const url = new URL(bench.url);
   try {
     const school = ids.orgs.jhzx!;
-    const allDay = JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])));
+    const allDay = JSON.stringify(
+      Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
+    );
     const facility = async (n: string) =>
-      (await sql`INSERT INTO facilities (school_id, name, kind, capacity, scope, approval_required, advance_days, opening_hours)
-        VALUES (${school}, ${n}, 'other', 100, 'group', false, 730, ${allDay}::jsonb) RETURNING id`)[0]!.id as string;
+      (
+        await sql`INSERT INTO facilities (school_id, name, kind, capacity, scope, approval_required, advance_days, opening_hours)
+        VALUES (${school}, ${n}, 'other', 100, 'group', false, 730, ${allDay}::jsonb) RETURNING id`
+      )[0]!.id as string;
     const apiFacility = await facility('压测场地 API');
     const rawFacility = await facility('压测场地 SQL');
 
     const port = await freePort();
-    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', LIVEKIT_AUTOSTART: '0' }, root);
+    const server = startChild(
+      'server',
+      process.execPath,
+      [`${root}/dist/server/node.mjs`],
+      {
+        ...process.env,
+        PORT: String(port),
+        HOST,
+        DATABASE_URL: url.toString(),
+        LOG_LEVEL: 'silent',
+        LIVEKIT_AUTOSTART: '0',
+      },
+      root,
+    );
     const base = `http://${HOST}:${port}`;
     await waitReady(server, `${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@jhzx.demo', password: 'tongzhou-demo' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@jhzx.demo', password: 'tongzhou-demo' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const user = (await login.json()).user.id as string;
 
@@ -66,7 +100,12 @@ export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; 
       const res = await fetch(`${base}/api/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ facilityId: apiFacility, startsAt: s.startsAt.toISOString().replace('Z', '+00:00'), endsAt: s.endsAt.toISOString().replace('Z', '+00:00'), purpose: '压测' }),
+        body: JSON.stringify({
+          facilityId: apiFacility,
+          startsAt: s.startsAt.toISOString().replace('Z', '+00:00'),
+          endsAt: s.endsAt.toISOString().replace('Z', '+00:00'),
+          purpose: '压测',
+        }),
       });
       await res.arrayBuffer();
       return res.status === 201;
@@ -86,7 +125,15 @@ export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; 
     const rows = Array.from({ length: Math.max(0, AVAIL_BOOKINGS - have) }, (_, i) => {
       const f = facilities[i % facilities.length]!;
       const start = new Date(t0 + 400 * 86400_000 + Math.floor(i / facilities.length) * 40 * 3600_000);
-      return { facility_id: f, status: 'approved', booker_id: user, borrower_school_id: school, purpose: '压测', starts_at: start, ends_at: new Date(start.getTime() + 3600_000) };
+      return {
+        facility_id: f,
+        status: 'approved',
+        booker_id: user,
+        borrower_school_id: school,
+        purpose: '压测',
+        starts_at: start,
+        ends_at: new Date(start.getTime() + 3600_000),
+      };
     });
     for (let i = 0; i < rows.length; i += 1000) await sql`INSERT INTO bookings ${sql(rows.slice(i, i + 1000))}`;
     const target = facilities[5]!;
@@ -109,7 +156,8 @@ export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; 
     const rawTx = await closedLoop(INSERTS, CONCURRENCY, async (i) => {
       const s = slot(i + INSERTS);
       await sql.begin(async (tx) => {
-        const [b] = await tx`INSERT INTO bookings (facility_id, status, booker_id, borrower_school_id, purpose, starts_at, ends_at, decided_at)
+        const [b] =
+          await tx`INSERT INTO bookings (facility_id, status, booker_id, borrower_school_id, purpose, starts_at, ends_at, decided_at)
           VALUES (${rawFacility}, 'approved', ${user}, ${school}, '压测', ${s.startsAt}, ${s.endsAt}, now()) RETURNING id`;
         await tx`INSERT INTO audit_events (actor_id, org_id, action, entity_type, entity_id, after) VALUES (${user}, ${school}, 'booking.create', 'booking', ${b!.id}, ${sql.json({ purpose: '压测' })})`;
       });
@@ -123,21 +171,48 @@ export async function benchBookings(): Promise<{ inserts: { api: Run; raw: Run; 
 }
 
 export function printBookings(r: Awaited<ReturnType<typeof benchBookings>>): string {
-  const row = (label: string, x: Run, base: Run) => [label, `${round(x.perSecond)} req/s`, `${round(x.p50, 1)} ms`, `${round(x.p99, 1)} ms`, String(x.errors), `${round((x.perSecond / base.perSecond) * 100)} %`];
+  const row = (label: string, x: Run, base: Run) => [
+    label,
+    `${round(x.perSecond)} req/s`,
+    `${round(x.p50, 1)} ms`,
+    `${round(x.p99, 1)} ms`,
+    String(x.errors),
+    `${round((x.perSecond / base.perSecond) * 100)} %`,
+  ];
   return [
     `Bookings: ${INSERTS} non-clashing inserts, ${CONCURRENCY} concurrent clients (PostgreSQL)`,
-    table(['', 'rate', 'p50', 'p99', 'errors', 'of raw'], [
-      row('POST /api/bookings', r.inserts.api, r.inserts.raw),
-      row('raw INSERT (postgres.js)', r.inserts.raw, r.inserts.raw),
-      row('raw booking + audit, one transaction', r.inserts.rawTx, r.inserts.raw),
-    ]),
+    table(
+      ['', 'rate', 'p50', 'p99', 'errors', 'of raw'],
+      [
+        row('POST /api/bookings', r.inserts.api, r.inserts.raw),
+        row('raw INSERT (postgres.js)', r.inserts.raw, r.inserts.raw),
+        row('raw booking + audit, one transaction', r.inserts.rawTx, r.inserts.raw),
+      ],
+    ),
     `POST /api/bookings against the same writes in a transaction: ${round((r.inserts.api.perSecond / r.inserts.rawTx.perSecond) * 100)} %`,
     '',
     `Availability of one facility over 30 days, ${AVAIL_BOOKINGS} bookings in the table, 16 concurrent clients`,
-    table(['', 'rate', 'p50', 'p99', 'errors', 'p99 × raw'], [
-      ['GET …/availability', `${round(r.availability.api.perSecond)} req/s`, `${round(r.availability.api.p50, 1)} ms`, `${round(r.availability.api.p99, 1)} ms`, String(r.availability.api.errors), `${round(r.availability.api.p99 / r.availability.raw.p99, 2)} ×`],
-      ['raw SELECTs', `${round(r.availability.raw.perSecond)} req/s`, `${round(r.availability.raw.p50, 1)} ms`, `${round(r.availability.raw.p99, 1)} ms`, String(r.availability.raw.errors), '1 ×'],
-    ]),
+    table(
+      ['', 'rate', 'p50', 'p99', 'errors', 'p99 × raw'],
+      [
+        [
+          'GET …/availability',
+          `${round(r.availability.api.perSecond)} req/s`,
+          `${round(r.availability.api.p50, 1)} ms`,
+          `${round(r.availability.api.p99, 1)} ms`,
+          String(r.availability.api.errors),
+          `${round(r.availability.api.p99 / r.availability.raw.p99, 2)} ×`,
+        ],
+        [
+          'raw SELECTs',
+          `${round(r.availability.raw.perSecond)} req/s`,
+          `${round(r.availability.raw.p50, 1)} ms`,
+          `${round(r.availability.raw.p99, 1)} ms`,
+          String(r.availability.raw.errors),
+          '1 ×',
+        ],
+      ],
+    ),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 // Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export const HOST = '127.0.0.1';
@@ -77,7 +77,14 @@ export async function stopAll(): Promise<void> {
 }
 
 /** Runs a child to completion within `timeoutMs` and returns its output; throws on failure. */
-export async function runChild(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<string> {
+export async function runChild(
+  label: string,
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs: number,
+): Promise<string> {
   const child = startChild(label, cmd, args, env, cwd);
   const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs);
   const { code, signal } = await child.exited;
@@ -92,11 +99,19 @@ export { freePort } from '../test/support/ports';
  * Polls `url` every `everyMs` until it answers 200 (and `accept(body)` if given). Returns the time from
  * the child's spawn to that answer, in ms. Fails when the child exits or `timeoutMs` passes.
  */
-export async function waitReady(child: Child, url: string, timeoutMs: number, accept?: (body: string) => boolean, everyMs = 10): Promise<number> {
+export async function waitReady(
+  child: Child,
+  url: string,
+  timeoutMs: number,
+  accept?: (body: string) => boolean,
+  everyMs = 10,
+): Promise<number> {
   const deadline = child.spawnedAt + timeoutMs;
   for (;;) {
-    if (child.hasExited()) throw new Error(`${child.label} exited before answering ${url}:\n${child.output().slice(-4000)}`);
-    if (performance.now() > deadline) throw new Error(`${child.label} did not answer ${url} within ${timeoutMs} ms:\n${child.output().slice(-4000)}`);
+    if (child.hasExited())
+      throw new Error(`${child.label} exited before answering ${url}:\n${child.output().slice(-4000)}`);
+    if (performance.now() > deadline)
+      throw new Error(`${child.label} did not answer ${url} within ${timeoutMs} ms:\n${child.output().slice(-4000)}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       const body = await res.text();
@@ -134,7 +149,9 @@ export const round = (n: number, digits = 0) => {
 export function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map(String))];
   const widths = head.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
-  const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - [...s].length) + s : s + ' '.repeat(w - [...s].length));
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, i > 0 && /^[-−+0-9.,×% ]+(ms|MB|s|req\/s)?$/.test(c))).join('  ');
+  const pad = (s: string, w: number, right: boolean) =>
+    right ? ' '.repeat(w - [...s].length) + s : s + ' '.repeat(w - [...s].length);
+  const line = (r: string[]) =>
+    r.map((c, i) => pad(c, widths[i]!, i > 0 && /^[-−+0-9.,×% ]+(ms|MB|s|req\/s)?$/.test(c))).join('  ');
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchDocument, searchTerms } from '../shared/search-text';
-import { benchDatabase } from './pg';
 import { freePort, HOST, killAllNow, memoryOf, round, startChild, stopAll, table, waitReady } from './lib';
+import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 100_000);
@@ -19,7 +19,38 @@ const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 200);
 
 // Each resource has one topic (30 topics × 10 angles) and one form: a topic word such as 分数 is then in
 // ~3 % of the library and a form word such as 课件 in ~10 %, roughly as in a real K-12 collection.
-const TOPICS = ['分数', '古诗', '实验', '方程', '初步认识', '阅读', '写作', '几何', '函数', '光的折射', '化学反应', '细胞', '地形', '丝绸之路', '口算', '钟表', '英语', '歌曲', '色彩', '劳动', '植物', '观察', '探究', '小数', '面积', '电路', '力学', '诗词', '文言文', '地图'];
+const TOPICS = [
+  '分数',
+  '古诗',
+  '实验',
+  '方程',
+  '初步认识',
+  '阅读',
+  '写作',
+  '几何',
+  '函数',
+  '光的折射',
+  '化学反应',
+  '细胞',
+  '地形',
+  '丝绸之路',
+  '口算',
+  '钟表',
+  '英语',
+  '歌曲',
+  '色彩',
+  '劳动',
+  '植物',
+  '观察',
+  '探究',
+  '小数',
+  '面积',
+  '电路',
+  '力学',
+  '诗词',
+  '文言文',
+  '地图',
+];
 const ANGLES = ['的意义', '的应用', '入门', '进阶', '专题', '复习', '拓展', '梳理', '综合', '比较'];
 const FORMS = ['课件', '教学设计', '练习', '单元测评', '课堂实录', '导学案', '微课', '说课稿', '学习单', '素材包'];
 const topic = (n: number) => `${TOPICS[(n * 7919) % TOPICS.length]}${ANGLES[(n * 104729) % ANGLES.length]}`;
@@ -45,7 +76,17 @@ export async function benchLibrary() {
         const n = i + j;
         const title = `${topic(n)} ${form(n)}（第${(n % 9) + 1}课时）`;
         const summary = `供${1 + (n % 12)}年级使用的教学资源，第 ${n} 号。`;
-        return { n, title, summary, school: schools[Math.floor(n / 7) % 5]!, subject: subjects[Math.floor(n / 3) % 6]!, grade: 1 + (n % 12), kind: kinds[n % 4]!, ta: searchDocument(title), tc: searchDocument(summary) };
+        return {
+          n,
+          title,
+          summary,
+          school: schools[Math.floor(n / 7) % 5]!,
+          subject: subjects[Math.floor(n / 3) % 6]!,
+          grade: 1 + (n % 12),
+          kind: kinds[n % 4]!,
+          ta: searchDocument(title),
+          tc: searchDocument(summary),
+        };
       });
       await sql`
         INSERT INTO resources (school_id, author_id, title, summary, subject, grade, kind, visibility, status, published_at, search)
@@ -57,10 +98,29 @@ export async function benchLibrary() {
     await sql`ANALYZE resources`;
 
     const port = await freePort();
-    const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], { ...process.env, PORT: String(port), HOST, DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', LIVEKIT_AUTOSTART: '0', MAX_UPLOAD_MB: String(UPLOAD_MB + 10) }, root);
+    const server = startChild(
+      'server',
+      process.execPath,
+      [`${root}/dist/server/node.mjs`],
+      {
+        ...process.env,
+        PORT: String(port),
+        HOST,
+        DATABASE_URL: url.toString(),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        LIVEKIT_AUTOSTART: '0',
+        MAX_UPLOAD_MB: String(UPLOAD_MB + 10),
+      },
+      root,
+    );
     const base = `http://${HOST}:${port}`;
     await waitReady(server, `${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'li@jhxx.demo', password: 'tongzhou-demo' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'li@jhxx.demo', password: 'tongzhou-demo' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 
     // The route's two statements for a teacher of 京华实验小学: the page (ranked) and the facet counts.
@@ -87,7 +147,10 @@ export async function benchLibrary() {
     for (const q of QUERIES) await api(q); // warm the server's caches and plans once
     for (let r = 0; r < ROUNDS; r++) {
       for (const q of QUERIES) {
-        for (const [kind, fn] of [['api', api], ['raw', raw]] as const) {
+        for (const [kind, fn] of [
+          ['api', api],
+          ['raw', raw],
+        ] as const) {
           const t = performance.now();
           await fn(q);
           (samples[kind][q] ??= []).push(performance.now() - t);
@@ -96,7 +159,11 @@ export async function benchLibrary() {
     }
     const summarise = (by: Record<string, number[]>) => {
       const all = Object.values(by).flat();
-      return { p50: [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)]!, p95: p95(all), perQuery: Object.fromEntries(Object.entries(by).map(([q, xs]) => [q, round(p95(xs), 1)])) };
+      return {
+        p50: [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)]!,
+        p95: p95(all),
+        perQuery: Object.fromEntries(Object.entries(by).map(([q, xs]) => [q, round(p95(xs), 1)])),
+      };
     };
     const searchApi = summarise(samples.api);
     const searchRaw = summarise(samples.raw);
@@ -117,7 +184,9 @@ export async function benchLibrary() {
       });
     };
     const boundary = '----tongzhou-bench';
-    const pre = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n${JSON.stringify({ title: '压测大文件', subject: 'math', grade: 3, kind: 'video', visibility: 'school' })}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    const pre = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n${JSON.stringify({ title: '压测大文件', subject: 'math', grade: 3, kind: 'video', visibility: 'school' })}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
     const post = Buffer.from(`\r\n--${boundary}--\r\n`);
     const body = new ReadableStream<Uint8Array>({
       async start(ctl) {
@@ -134,9 +203,16 @@ export async function benchLibrary() {
     });
     const rssBefore = memoryOf(server.pid).rssMb;
     let peak = rssBefore;
-    const sampler = setInterval(() => { peak = Math.max(peak, memoryOf(server.pid).rssMb); }, 50);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, memoryOf(server.pid).rssMb);
+    }, 50);
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/resources`, { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, body, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${base}/api/resources`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const uploadMs = performance.now() - t0;
     clearInterval(sampler);
     if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
@@ -155,7 +231,17 @@ export async function benchLibrary() {
       step();
     });
     const diskMs = performance.now() - t1;
-    return { searchApi, searchRaw, upload: { mb: UPLOAD_MB, apiMBs: UPLOAD_MB / (uploadMs / 1000), diskMBs: UPLOAD_MB / (diskMs / 1000), rssBefore, rssPeak: peak } };
+    return {
+      searchApi,
+      searchRaw,
+      upload: {
+        mb: UPLOAD_MB,
+        apiMBs: UPLOAD_MB / (uploadMs / 1000),
+        diskMBs: UPLOAD_MB / (diskMs / 1000),
+        rssBefore,
+        rssPeak: peak,
+      },
+    };
   } finally {
     await stopAll();
     await bench.drop();
@@ -166,18 +252,33 @@ export async function benchLibrary() {
 export function printLibrary(r: Awaited<ReturnType<typeof benchLibrary>>): string {
   return [
     `Search over ${RESOURCES.toLocaleString('en')} resources, ${QUERIES.length} queries × ${ROUNDS} rounds, one at a time (PostgreSQL)`,
-    table(['', 'p50', 'p95', 'p95 × raw'], [
-      ['GET /api/resources?q=…', `${round(r.searchApi.p50, 1)} ms`, `${round(r.searchApi.p95, 1)} ms`, `${round(r.searchApi.p95 / r.searchRaw.p95, 2)} ×`],
-      ['raw SQL (page + facets)', `${round(r.searchRaw.p50, 1)} ms`, `${round(r.searchRaw.p95, 1)} ms`, '1 ×'],
-    ]),
+    table(
+      ['', 'p50', 'p95', 'p95 × raw'],
+      [
+        [
+          'GET /api/resources?q=…',
+          `${round(r.searchApi.p50, 1)} ms`,
+          `${round(r.searchApi.p95, 1)} ms`,
+          `${round(r.searchApi.p95 / r.searchRaw.p95, 2)} ×`,
+        ],
+        ['raw SQL (page + facets)', `${round(r.searchRaw.p50, 1)} ms`, `${round(r.searchRaw.p95, 1)} ms`, '1 ×'],
+      ],
+    ),
     `p95 per query, API: ${JSON.stringify(r.searchApi.perQuery)}`,
     `p95 per query, raw: ${JSON.stringify(r.searchRaw.perQuery)}`,
     '',
     `Upload of ${r.upload.mb} MB`,
-    table(['', 'rate', 'of disk'], [
-      ['POST /api/resources', `${round(r.upload.apiMBs)} MB/s`, `${round((r.upload.apiMBs / r.upload.diskMBs) * 100)} %`],
-      ['write to disk directly', `${round(r.upload.diskMBs)} MB/s`, '100 %'],
-    ]),
+    table(
+      ['', 'rate', 'of disk'],
+      [
+        [
+          'POST /api/resources',
+          `${round(r.upload.apiMBs)} MB/s`,
+          `${round((r.upload.apiMBs / r.upload.diskMBs) * 100)} %`,
+        ],
+        ['write to disk directly', `${round(r.upload.diskMBs)} MB/s`, '100 %'],
+      ],
+    ),
     `Server RSS: ${round(r.upload.rssBefore)} MB before, ${round(r.upload.rssPeak)} MB at peak (+${round(r.upload.rssPeak - r.upload.rssBefore)} MB)`,
   ].join('\n');
 }

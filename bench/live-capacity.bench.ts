@@ -39,18 +39,41 @@ const machine = () => {
   return { busy: total - idle, total };
 };
 
-interface Step { n: number; connected: number; withVideo: number; kbpsMean: number; kbpsMin: number; videoLoss: number; audioLoss: number; serverCpu: number; machineCpu: number }
+interface Step {
+  n: number;
+  connected: number;
+  withVideo: number;
+  kbpsMean: number;
+  kbpsMin: number;
+  videoLoss: number;
+  audioLoss: number;
+  serverCpu: number;
+  machineCpu: number;
+}
 
-export async function benchCapacity(): Promise<{ steps: Step[]; publisher: { width: number; height: number }; cores: number }> {
+export async function benchCapacity(): Promise<{
+  steps: Step[];
+  publisher: { width: number; height: number };
+  cores: number;
+}> {
   ensureLoadsub();
   const [port, tcpPort, udpPort] = await freePorts(3);
   const lk = await startLocalLiveKit({ port: port!, tcpPort: tcpPort!, udpPort: udpPort! });
   const room = `capacity-${process.pid}`;
-  await new RoomServiceClient(lk.url.replace(/^ws/, 'http'), lk.apiKey, lk.apiSecret).createRoom({ name: room, emptyTimeout: 600, maxParticipants: 0 });
+  await new RoomServiceClient(lk.url.replace(/^ws/, 'http'), lk.apiKey, lk.apiSecret).createRoom({
+    name: room,
+    emptyTimeout: 600,
+    maxParticipants: 0,
+  });
   const bare = await serveBarePage();
   const browser = await launchBrowser(MEDIA_FLAGS);
   try {
-    const token = new AccessToken(lk.apiKey, lk.apiSecret, { identity: 'teacher', name: '王明远', ttl: '1h', metadata: JSON.stringify({ role: 'teacher' }) });
+    const token = new AccessToken(lk.apiKey, lk.apiSecret, {
+      identity: 'teacher',
+      name: '王明远',
+      ttl: '1h',
+      metadata: JSON.stringify({ role: 'teacher' }),
+    });
     token.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true });
     const teacher = await bare.open(await newContext(browser));
     await teacher.evaluate(([u, t]) => (window as any).bare.join(u, t, 'app'), [lk.url, await token.toJwt()]);
@@ -59,7 +82,26 @@ export async function benchCapacity(): Promise<{ steps: Step[]; publisher: { wid
 
     const steps: Step[] = [];
     for (const n of STEPS) {
-      const child = spawn(LOADSUB, ['-url', lk.url, '-key', lk.apiKey, '-secret', lk.apiSecret, '-room', room, '-n', String(n), '-seconds', String(SECONDS), '-prefix', `load${n}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        LOADSUB,
+        [
+          '-url',
+          lk.url,
+          '-key',
+          lk.apiKey,
+          '-secret',
+          lk.apiSecret,
+          '-room',
+          room,
+          '-n',
+          String(n),
+          '-seconds',
+          String(SECONDS),
+          '-prefix',
+          `load${n}`,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let out = '';
       let err = '';
       child.stdout.on('data', (b) => (out += b));
@@ -76,7 +118,13 @@ export async function benchCapacity(): Promise<{ steps: Step[]; publisher: { wid
       const r = JSON.parse(out.trim().split('\n').pop()!);
       const wall = s0 ? (s1.at - s0.at) / 1000 : SECONDS;
       steps.push({
-        n, connected: r.Connected, withVideo: r.WithVideo, kbpsMean: r.VideoKbpsMean, kbpsMin: r.VideoKbpsMin, videoLoss: r.VideoLossPct, audioLoss: r.AudioLossPct,
+        n,
+        connected: r.Connected,
+        withVideo: r.WithVideo,
+        kbpsMean: r.VideoKbpsMean,
+        kbpsMin: r.VideoKbpsMin,
+        videoLoss: r.VideoLossPct,
+        audioLoss: r.AudioLossPct,
         serverCpu: s0 ? ((s1.server - s0.server) / wall) * 100 : NaN,
         machineCpu: s0 ? ((s1.m.busy - s0.m.busy) / (s1.m.total - s0.m.total)) * 100 : NaN,
       });
@@ -98,9 +146,30 @@ export function printCapacity(r: Awaited<ReturnType<typeof benchCapacity>>): str
   const best = Math.max(0, ...r.steps.filter(served).map((s) => s.n));
   return [
     `Subscribers to one teacher publishing ${r.publisher.width}×${r.publisher.height} simulcast (${SECONDS} s windows, ${r.cores} cores shared by server, publisher and subscribers)`,
-    table(['subscribers', 'with video', 'video kbit/s mean', 'min', 'video loss', 'audio loss', 'livekit-server CPU', 'machine CPU', 'served'], r.steps.map((s) => [
-      String(s.n), String(s.withVideo), `${round(s.kbpsMean)}`, `${round(s.kbpsMin)}`, `${round(s.videoLoss, 2)} %`, `${round(s.audioLoss, 2)} %`, `${round(s.serverCpu)} %`, `${round(s.machineCpu)} %`, served(s) ? 'yes' : 'no',
-    ])),
+    table(
+      [
+        'subscribers',
+        'with video',
+        'video kbit/s mean',
+        'min',
+        'video loss',
+        'audio loss',
+        'livekit-server CPU',
+        'machine CPU',
+        'served',
+      ],
+      r.steps.map((s) => [
+        String(s.n),
+        String(s.withVideo),
+        `${round(s.kbpsMean)}`,
+        `${round(s.kbpsMin)}`,
+        `${round(s.videoLoss, 2)} %`,
+        `${round(s.audioLoss, 2)} %`,
+        `${round(s.serverCpu)} %`,
+        `${round(s.machineCpu)} %`,
+        served(s) ? 'yes' : 'no',
+      ]),
+    ),
     `Served fully up to ${best} subscribers (aim ≥ 100: ${best >= 100 ? 'met' : 'missed'}); baseline: 1 subscriber at ${round(base.kbpsMean)} kbit/s.`,
   ].join('\n');
 }

@@ -54,10 +54,22 @@ export async function benchLive() {
     // The teacher goes live from the console, as in the app (recording off: it would only add CPU to both sides).
     const teacherCtx = await newContext(browser, 'laptop');
     await login(teacherCtx, 'wang@jhzx.demo');
-    const rooms = (await (await teacherCtx.request.get(`${web.url}/api/classrooms`)).json()).items as { id: string; name: string; schoolName: string }[];
+    const rooms = (await (await teacherCtx.request.get(`${web.url}/api/classrooms`)).json()).items as {
+      id: string;
+      name: string;
+      schoolName: string;
+    }[];
     const beishan = rooms.find((r) => r.schoolName === '北山乡中心小学' && r.name === '四年级一班')!;
     const created = await teacherCtx.request.post(`${web.url}/api/lessons`, {
-      data: { title: '基准测试', subject: 'math', grade: 4, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(), classroomIds: [beishan.id], allowClashes: true },
+      data: {
+        title: '基准测试',
+        subject: 'math',
+        grade: 4,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
+        classroomIds: [beishan.id],
+        allowClashes: true,
+      },
     });
     const lesson = (await created.json()).lesson;
     const teacher = await teacherCtx.newPage();
@@ -73,7 +85,11 @@ export async function benchLive() {
     const appCtx = await newContext(browser, 'projector');
     await login(appCtx, 'zhao@beishan.demo');
     const bareCtx = await newContext(browser, 'projector');
-    const classroomToken = async () => (await (await appCtx.request.post(`${web.url}/api/lessons/${lesson.id}/join`)).json()) as { url: string; token: string };
+    const classroomToken = async () =>
+      (await (await appCtx.request.post(`${web.url}/api/lessons/${lesson.id}/join`)).json()) as {
+        url: string;
+        token: string;
+      };
     const app: number[] = [];
     const phases: Record<string, number>[] = [];
     const bareTimes: number[] = [];
@@ -82,15 +98,24 @@ export async function benchLive() {
       await page.goto(`${web.url}/`);
       const button = page.locator('.classroom-card').getByRole('link', { name: '进入课堂' }).first();
       await button.waitFor();
-      await page.evaluate(() => document.addEventListener('click', () => performance.mark('tz:click'), { capture: true, once: true }));
+      await page.evaluate(() =>
+        document.addEventListener('click', () => performance.mark('tz:click'), { capture: true, once: true }),
+      );
       const t0 = performance.now();
       await button.click();
       const ms = await firstFrame(page, 'video.teacher-main', t0);
       if (i > 0) app.push(ms);
       if (i > 0) {
-        const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+        const marks = await page.evaluate(() =>
+          Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+        );
         const since = (n: string) => (marks[n] ?? NaN) - marks['tz:click']!;
-        phases.push({ request: since('tz:join-request'), answer: since('tz:join-answer'), connected: since('tz:connected'), subscribed: since('tz:video-subscribed') });
+        phases.push({
+          request: since('tz:join-request'),
+          answer: since('tz:join-answer'),
+          connected: since('tz:connected'),
+          subscribed: since('tz:video-subscribed'),
+        });
       }
       await page.close();
       await sleep(500);
@@ -107,7 +132,8 @@ export async function benchLive() {
     }
 
     // 2. A weak link: one subscriber with the app's room settings, measured free and then held to 500 kbit/s.
-    const roomName = JSON.parse(Buffer.from((await classroomToken()).token.split('.')[1]!, 'base64url').toString()).video.room as string;
+    const roomName = JSON.parse(Buffer.from((await classroomToken()).token.split('.')[1]!, 'base64url').toString())
+      .video.room as string;
     const at = new AccessToken(lk.apiKey, lk.apiSecret, { identity: 'bench:weak-link', name: '弱网班级', ttl: '15m' });
     at.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublish: false, canPublishData: true });
     const weak = await bare.open(bareCtx);
@@ -137,7 +163,19 @@ export async function benchLive() {
     await weak.evaluate(() => (window as any).bare.leave());
 
     const phase = (k: string) => median(phases.map((p) => p[k]!));
-    return { rounds: ROUNDS, app, bare: bareTimes, free, limited, phases: { request: phase('request'), answer: phase('answer'), connected: phase('connected'), subscribed: phase('subscribed') } };
+    return {
+      rounds: ROUNDS,
+      app,
+      bare: bareTimes,
+      free,
+      limited,
+      phases: {
+        request: phase('request'),
+        answer: phase('answer'),
+        connected: phase('connected'),
+        subscribed: phase('subscribed'),
+      },
+    };
   } finally {
     await browser?.close();
     bare.close();
@@ -150,18 +188,45 @@ export function printLive(r: Awaited<ReturnType<typeof benchLive>>): string {
   const ratio = median(r.app) / median(r.bare);
   return [
     `Join time, click → first decoded frame (${r.rounds} rounds after a warm-up)`,
-    table(['', 'median', 'p90', '× bare'], [
-      ['app: 进入课堂 on the home page', `${round(median(r.app))} ms`, `${round(p90(r.app))} ms`, `${round(ratio, 2)} ×`],
-      ['bare livekit-client connect + subscribe', `${round(median(r.bare))} ms`, `${round(p90(r.bare))} ms`, '1 ×'],
-    ]),
+    table(
+      ['', 'median', 'p90', '× bare'],
+      [
+        [
+          'app: 进入课堂 on the home page',
+          `${round(median(r.app))} ms`,
+          `${round(p90(r.app))} ms`,
+          `${round(ratio, 2)} ×`,
+        ],
+        ['bare livekit-client connect + subscribe', `${round(median(r.bare))} ms`, `${round(p90(r.bare))} ms`, '1 ×'],
+      ],
+    ),
     `aim ≤ 1.3 ×: ${ratio <= 1.3 ? 'met' : 'missed'}   app: ${r.app.map((x) => round(x)).join(', ')}   bare: ${r.bare.map((x) => round(x)).join(', ')}`,
     `app, medians after the click: join requested ${round(r.phases.request)} ms, answered ${round(r.phases.answer)} ms, connected ${round(r.phases.connected)} ms, video subscribed ${round(r.phases.subscribed)} ms`,
     '',
     `Weak link: subscriber downlink held to ${LIMIT_BPS / 1000} kbit/s by LiveKit's simulated subscriber bandwidth (${WINDOW_S} s windows)`,
-    table(['', 'video fps', 'layer', 'guard', 'video kbit/s', 'audio concealed', 'concealment events'], [
-      ['500 kbit/s', `${round(r.limited.fps, 1)}`, `${r.limited.height}p`, r.limited.level, `${round(r.limited.kbps)}`, `${round(r.limited.concealedMs)} ms`, `${r.limited.concealmentEvents}`],
-      ['unlimited (baseline)', `${round(r.free.fps, 1)}`, `${r.free.height}p`, r.free.level, `${round(r.free.kbps)}`, `${round(r.free.concealedMs)} ms`, `${r.free.concealmentEvents}`],
-    ]),
+    table(
+      ['', 'video fps', 'layer', 'guard', 'video kbit/s', 'audio concealed', 'concealment events'],
+      [
+        [
+          '500 kbit/s',
+          `${round(r.limited.fps, 1)}`,
+          `${r.limited.height}p`,
+          r.limited.level,
+          `${round(r.limited.kbps)}`,
+          `${round(r.limited.concealedMs)} ms`,
+          `${r.limited.concealmentEvents}`,
+        ],
+        [
+          'unlimited (baseline)',
+          `${round(r.free.fps, 1)}`,
+          `${r.free.height}p`,
+          r.free.level,
+          `${round(r.free.kbps)}`,
+          `${round(r.free.concealedMs)} ms`,
+          `${r.free.concealmentEvents}`,
+        ],
+      ],
+    ),
     `aim ≥ 15 fps and no audio gaps: ${r.limited.fps >= 15 && r.limited.concealedMs < 20 ? 'met' : 'missed'}`,
   ].join('\n');
 }

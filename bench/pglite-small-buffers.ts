@@ -10,6 +10,10 @@ type Create = (dataDirOrOptions?: string | PGliteOptions, options?: PGliteOption
 const original = PGlite.create.bind(PGlite) as Create;
 (PGlite as unknown as { create: Create }).create = (dataDirOrOptions, options) => {
   // Both of PGlite.create's forms: (options) and (dataDir, options).
-  const opts: PGliteOptions = typeof dataDirOrOptions === 'string' ? { ...options, dataDir: dataDirOrOptions } : { ...dataDirOrOptions };
-  return original({ ...opts, startParams: [...(opts.startParams ?? PGlite.defaultStartParams), '-c', `shared_buffers=${sharedBuffers}`] });
+  const opts: PGliteOptions =
+    typeof dataDirOrOptions === 'string' ? { ...options, dataDir: dataDirOrOptions } : { ...dataDirOrOptions };
+  return original({
+    ...opts,
+    startParams: [...(opts.startParams ?? PGlite.defaultStartParams), '-c', `shared_buffers=${sharedBuffers}`],
+  });
 };

@@ -9,18 +9,31 @@
 // fresh data dir / database), BENCH_DURATION (10) seconds per load run (diagnostic runs take half),
 // BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_SKIP_PG=1, BENCH_SKIP_VARIANTS=1,
 // BENCH_KEEP=1 (keep the temp data dirs).
-import autocannon from 'autocannon';
-import { build as esbuild } from 'esbuild';
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { build as esbuild } from 'esbuild';
 import postgres from 'postgres';
 // @ts-expect-error plain ESM script without types
 import { newest } from '../scripts/build.mjs';
 import {
-  HOST, freePort, killAllNow, median, memoryOf, round, runChild, sleep, startChild, stopAll, stopChild, table, waitReady,
+  freePort,
+  HOST,
+  killAllNow,
+  median,
+  memoryOf,
+  round,
+  runChild,
+  sleep,
+  startChild,
+  stopAll,
+  stopChild,
+  table,
+  waitReady,
 } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -58,7 +71,8 @@ let cleaning: Promise<void> | null = null;
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     await stopAll().catch(() => killAllNow());
-    if (dropDatabase) await dropDatabase().catch((err) => console.error(`Could not drop the benchmark database: ${err}`));
+    if (dropDatabase)
+      await dropDatabase().catch((err) => console.error(`Could not drop the benchmark database: ${err}`));
     if (!cfg.keep) for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
   })();
   return cleaning;
@@ -71,10 +85,13 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 // A hard ceiling on the whole run, so a hung child can never keep the bench (or CI) waiting.
-const watchdog = setTimeout(() => {
-  console.error('The benchmark run took more than 20 minutes; stopping.');
-  void cleanup().finally(() => process.exit(1));
-}, 20 * 60 * 1000);
+const watchdog = setTimeout(
+  () => {
+    console.error('The benchmark run took more than 20 minutes; stopping.');
+    void cleanup().finally(() => process.exit(1));
+  },
+  20 * 60 * 1000,
+);
 watchdog.unref();
 
 // ─── Building ──────────────────────────────────────────────────────────────────────────────────────
@@ -113,7 +130,9 @@ async function bundleHelpers() {
     target: 'node20',
     external: ['@electric-sql/pglite', '@electric-sql/pglite/*'],
     mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __tzCreateRequire } from 'node:module'; const require = __tzCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __tzCreateRequire } from 'node:module'; const require = __tzCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }
@@ -128,14 +147,33 @@ function buildInfo() {
   }
   const built = statSync(serverEntry).mtimeMs;
   const sources = Math.max(...['server', 'shared'].map((d) => newest(join(root, d))));
-  return { commit, builtAt: new Date(built).toISOString(), staleBuild: sources > built, serverBundleKb: round(statSync(serverEntry).size / 1024) };
+  return {
+    commit,
+    builtAt: new Date(built).toISOString(),
+    staleBuild: sources > built,
+    serverBundleKb: round(statSync(serverEntry).size / 1024),
+  };
 }
 
 // ─── Measurements ──────────────────────────────────────────────────────────────────────────────────
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // The app's own start-up is measured: no local LiveKit server alongside it.
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST, LOG_LEVEL: 'silent', SEED_DEMO: '1', LIVEKIT_AUTOSTART: '0', ...extra };
-  for (const k of ['DATABASE_URL', 'LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'ALLOWED_ORIGINS', 'TRUST_PROXY']) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: '1',
+    LIVEKIT_AUTOSTART: '0',
+    ...extra,
+  };
+  for (const k of [
+    'DATABASE_URL',
+    'LIVEKIT_URL',
+    'LIVEKIT_API_KEY',
+    'LIVEKIT_API_SECRET',
+    'ALLOWED_ORIGINS',
+    'TRUST_PROXY',
+  ]) {
     if (!(k in extra)) delete env[k];
   }
   return env;
@@ -163,7 +201,12 @@ async function launchServer(label: string, env: NodeJS.ProcessEnv, timeoutMs: nu
     const port = await freePort();
     const child = startChild(label, node, [...nodeArgs, serverEntry], { ...env, PORT: String(port) }, root);
     try {
-      const startMs = await waitReady(child, `http://${HOST}:${port}/api/health`, timeoutMs, (b) => JSON.parse(b).ok === true);
+      const startMs = await waitReady(
+        child,
+        `http://${HOST}:${port}/api/health`,
+        timeoutMs,
+        (b) => JSON.parse(b).ok === true,
+      );
       return { child, port, base: `http://${HOST}:${port}`, startMs };
     } catch (err) {
       await stopChild(child);
@@ -177,7 +220,12 @@ async function launchServer(label: string, env: NodeJS.ProcessEnv, timeoutMs: nu
   }
 }
 
-async function serverStart(label: string, env: NodeJS.ProcessEnv, timeoutMs: number, nodeArgs: string[] = []): Promise<StartSample> {
+async function serverStart(
+  label: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  nodeArgs: string[] = [],
+): Promise<StartSample> {
   const { child, startMs } = await launchServer(label, env, timeoutMs, nodeArgs);
   try {
     await sleep(cfg.idleMs);
@@ -202,7 +250,11 @@ interface OpenSample {
 async function pgliteOpen(dataDir: string, idleMs: number, sharedBuffers?: string): Promise<OpenSample> {
   const args = [helper('pglite-open'), dataDir, String(idleMs), ...(sharedBuffers ? [sharedBuffers] : [])];
   const out = await runChild('pglite-open', node, args, process.env, root, 120_000);
-  const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const line = out
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   if (!line) throw new Error(`pglite-open printed no result:\n${out}`);
   return JSON.parse(line) as OpenSample;
 }
@@ -229,7 +281,13 @@ async function serverImport(): Promise<{ importMs: number; sinceProcessStartMs: 
 
 async function profileStart(env: NodeJS.ProcessEnv): Promise<unknown> {
   const out = await runChild('profile-start', node, [helper('profile-start')], env, root, 120_000);
-  return JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop()!);
+  return JSON.parse(
+    out
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .pop()!,
+  );
 }
 
 interface PostgresStarts {
@@ -253,7 +311,12 @@ interface LoadResult {
   seconds: number;
 }
 
-async function load(url: string, headers: Record<string, string>, seconds: number, expectedStatus = 200): Promise<LoadResult> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  expectedStatus = 200,
+): Promise<LoadResult> {
   const run = (d: number) => {
     const p = autocannon({ url, connections: cfg.connections, duration: d, headers, timeout: 10 });
     return Promise.race([
@@ -289,7 +352,10 @@ async function login(base: string): Promise<string> {
     signal: AbortSignal.timeout(15_000),
   });
   if (res.status !== 200) throw new Error(`Sign-in as ${cfg.login.email} answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tz_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('tz_session='));
   if (!cookie) throw new Error('Sign-in answered 200 without a tz_session cookie');
   const me = await fetch(`${base}/api/me`, { headers: { cookie }, signal: AbortSignal.timeout(15_000) });
   if (me.status !== 200) throw new Error(`GET /api/me with the session cookie answered ${me.status}`);
@@ -339,10 +405,20 @@ async function stubLoad(): Promise<LoadResult> {
 /** bench/variant-server.ts with BENCH_VARIANT: the bare route plus pieces of app.ts's middleware. */
 async function variantLoad(variant: string): Promise<LoadResult> {
   const port = await freePort();
-  const child = startChild(`variant-server ${variant}`, node, [helper('variant-server')], { ...process.env, PORT: String(port), BENCH_VARIANT: variant }, root);
+  const child = startChild(
+    `variant-server ${variant}`,
+    node,
+    [helper('variant-server')],
+    { ...process.env, PORT: String(port), BENCH_VARIANT: variant },
+    root,
+  );
   try {
     await waitReady(child, `http://${HOST}:${port}/bare`, 20_000);
-    return await load(`http://${HOST}:${port}/bare`, { cookie: 'tz_session=0123456789abcdef0123456789abcdef' }, cfg.diagDuration);
+    return await load(
+      `http://${HOST}:${port}/bare`,
+      { cookie: 'tz_session=0123456789abcdef0123456789abcdef' },
+      cfg.diagDuration,
+    );
   } finally {
     await stopChild(child);
   }
@@ -353,7 +429,8 @@ const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 
 // ─── The run ───────────────────────────────────────────────────────────────────────────────────────
 const fmtMs = (n: number | null | undefined) => (n == null || Number.isNaN(n) ? '–' : `${Math.round(n)} ms`);
 const fmtMb = (n: number | null | undefined) => (n == null || Number.isNaN(n) ? '–' : `${round(n, 1)} MB`);
-const signed = (n: number, f: (n: number) => string) => (Number.isFinite(n) ? `${n >= 0 ? '+' : '−'}${f(Math.abs(n))}` : '–');
+const signed = (n: number, f: (n: number) => string) =>
+  Number.isFinite(n) ? `${n >= 0 ? '+' : '−'}${f(Math.abs(n))}` : '–';
 const signedMs = (n: number) => signed(n, fmtMs);
 const signedMb = (n: number) => signed(n, fmtMb);
 const fmtRatio = (n: number) => (Number.isFinite(n) ? `${round(n, 2).toFixed(2)}×` : '–');
@@ -374,7 +451,8 @@ async function main() {
     }
   };
 
-  const pgliteVersion = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version as string;
+  const pgliteVersion = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'))
+    .version as string;
   const machine = {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -384,15 +462,22 @@ async function main() {
     postgres: null as string | null,
     load: readFileSync('/proc/loadavg', 'utf8').trim(),
   };
-  console.log(`Tongzhou benchmarks — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, PGlite ${machine.pglite}`);
-  console.log(`${cfg.starts} warm starts per database, ${cfg.duration} s load runs (+${cfg.warmup} s warm-up), ${cfg.connections} connections, all on ${HOST}`);
+  console.log(
+    `Tongzhou benchmarks — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, PGlite ${machine.pglite}`,
+  );
+  console.log(
+    `${cfg.starts} warm starts per database, ${cfg.duration} s load runs (+${cfg.warmup} s warm-up), ${cfg.connections} connections, all on ${HOST}`,
+  );
 
   await ensureBuilt();
   await bundleHelpers();
   const build = buildInfo();
   result.build = build;
   console.log(`git ${build.commit ?? '?'}; dist/server/node.mjs built ${build.builtAt} (${build.serverBundleKb} KB)`);
-  if (build.staleBuild) console.log('NOTE: server/ or shared/ changed after dist/server/node.mjs was built: the figures are for that older build (run `npm run build` first to measure the current sources).');
+  if (build.staleBuild)
+    console.log(
+      'NOTE: server/ or shared/ changed after dist/server/node.mjs was built: the figures are for that older build (run `npm run build` first to measure the current sources).',
+    );
 
   // Node + Hono floor for start-up and memory, and the server bundle's module-loading cost.
   section('Baselines: bare Hono server start, server bundle import');
@@ -406,9 +491,15 @@ async function main() {
     const s = await step(`server import ${i + 1}`, serverImport);
     if (s) imports.push(s);
   }
-  const bare = { startMs: median(bareStarts.map((s) => s.startMs)), rssMb: median(bareStarts.map((s) => s.rssMb)), samples: bareStarts };
+  const bare = {
+    startMs: median(bareStarts.map((s) => s.startMs)),
+    rssMb: median(bareStarts.map((s) => s.rssMb)),
+    samples: bareStarts,
+  };
   const serverImportMs = median(imports.map((s) => s.importMs));
-  console.log(`bare Hono start ${fmtMs(bare.startMs)}, idle RSS ${fmtMb(bare.rssMb)}; importing dist/server/node.mjs ${fmtMs(serverImportMs)} (process start → imported ${fmtMs(median(imports.map((s) => s.sinceProcessStartMs)))})`);
+  console.log(
+    `bare Hono start ${fmtMs(bare.startMs)}, idle RSS ${fmtMb(bare.rssMb)}; importing dist/server/node.mjs ${fmtMs(serverImportMs)} (process start → imported ${fmtMs(median(imports.map((s) => s.sinceProcessStartMs)))})`,
+  );
   result.baselines = { bare, serverImport: { medianMs: serverImportMs, samples: imports } };
 
   // ── PGlite ──
@@ -422,15 +513,21 @@ async function main() {
   const coldOpens: OpenSample[] = [];
   let dataDir = '';
   for (let i = 0; i < cfg.coldStarts; i++) {
-    const o = await step(`PGlite.create on an empty dir ${i + 1}`, () => pgliteOpen(join(newDir('tz-bench-pglite-empty-'), 'pglite'), 0));
+    const o = await step(`PGlite.create on an empty dir ${i + 1}`, () =>
+      pgliteOpen(join(newDir('tz-bench-pglite-empty-'), 'pglite'), 0),
+    );
     if (o) coldOpens.push(o);
     const dir = newDir('tz-bench-pglite-');
-    const s = await step(`PGlite first start ${i + 1}`, () => serverStart('server (pglite, first start)', serverEnv({ DATA_DIR: dir }), 180_000));
+    const s = await step(`PGlite first start ${i + 1}`, () =>
+      serverStart('server (pglite, first start)', serverEnv({ DATA_DIR: dir }), 180_000),
+    );
     if (s) {
       coldStarts.push(s);
       dataDir ||= dir; // the first data dir that was migrated and seeded serves every warm measurement
     }
-    console.log(`  first start #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)}) · PGlite.create on an empty dir ${fmtMs(o?.openMs)}`);
+    console.log(
+      `  first start #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)}) · PGlite.create on an empty dir ${fmtMs(o?.openMs)}`,
+    );
   }
   const pgliteCold: StartSample | undefined = coldStarts.length
     ? {
@@ -452,30 +549,42 @@ async function main() {
       if (o) opens.push(o);
       const s = await step(`PGlite warm start ${i + 1}`, () => serverStart('server (pglite)', pgliteEnv, 60_000));
       if (s) pgliteWarm.push(s);
-      console.log(`  #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)}) · PGlite.create ${fmtMs(o?.openMs)} (import ${fmtMs(o?.importMs)}, process start → open ${fmtMs(o?.sinceProcessStartMs)}, RSS ${fmtMb(o ? o.rssKb / 1024 : NaN)})`);
+      console.log(
+        `  #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)}) · PGlite.create ${fmtMs(o?.openMs)} (import ${fmtMs(o?.importMs)}, process start → open ${fmtMs(o?.sinceProcessStartMs)}, RSS ${fmtMb(o ? o.rssKb / 1024 : NaN)})`,
+      );
     }
   }
   // What-if for the memory figure: PGlite alone with a smaller shared_buffers (PGlite's initdb writes 128MB).
   const smallBuffers: OpenSample[] = [];
   if (pgliteCold) {
     for (let i = 0; i < 3; i++) {
-      const o = await step(`PGlite.create shared_buffers=16MB ${i + 1}`, () => pgliteOpen(join(dataDir, 'pglite'), cfg.idleMs, '16MB'));
+      const o = await step(`PGlite.create shared_buffers=16MB ${i + 1}`, () =>
+        pgliteOpen(join(dataDir, 'pglite'), cfg.idleMs, '16MB'),
+      );
       if (o) smallBuffers.push(o);
     }
-    console.log(`what-if: PGlite alone with shared_buffers=16MB: open ${fmtMs(median(smallBuffers.map((o) => o.openMs)))}, idle RSS ${fmtMb(median(smallBuffers.map((o) => o.rssKb / 1024)))} (default ${opens[0]?.sharedBuffers ?? '?'}: ${fmtMb(median(opens.map((o) => o.rssKb / 1024)))})`);
+    console.log(
+      `what-if: PGlite alone with shared_buffers=16MB: open ${fmtMs(median(smallBuffers.map((o) => o.openMs)))}, idle RSS ${fmtMb(median(smallBuffers.map((o) => o.rssKb / 1024)))} (default ${opens[0]?.sharedBuffers ?? '?'}: ${fmtMb(median(opens.map((o) => o.rssKb / 1024)))})`,
+    );
   }
   // The same what-if on the real built server: PGlite.create patched by a preloaded module, no server change.
   const smallServer: StartSample[] = [];
   if (pgliteCold) {
     const preload = ['--import', pathToFileURL(helper('pglite-small-buffers')).href];
     for (let i = 0; i < 3; i++) {
-      const s = await step(`PGlite warm start, shared_buffers=16MB ${i + 1}`, () => serverStart('server (pglite, shared_buffers=16MB)', pgliteEnv, 60_000, preload));
+      const s = await step(`PGlite warm start, shared_buffers=16MB ${i + 1}`, () =>
+        serverStart('server (pglite, shared_buffers=16MB)', pgliteEnv, 60_000, preload),
+      );
       if (s) smallServer.push(s);
     }
-    console.log(`what-if: the built server with shared_buffers=16MB: start ${fmtMs(median(smallServer.map((s) => s.startMs)))}, idle RSS ${fmtMb(median(smallServer.map((s) => s.rssMb)))}`);
+    console.log(
+      `what-if: the built server with shared_buffers=16MB: start ${fmtMs(median(smallServer.map((s) => s.startMs)))}, idle RSS ${fmtMb(median(smallServer.map((s) => s.rssMb)))}`,
+    );
   }
   const pgliteProfile = pgliteCold ? await step('PGlite start profile', () => profileStart(pgliteEnv)) : undefined;
-  const pgliteColdProfile = await step('PGlite first-start profile', () => profileStart(serverEnv({ DATA_DIR: newDir('tz-bench-pglite-profile-') })));
+  const pgliteColdProfile = await step('PGlite first-start profile', () =>
+    profileStart(serverEnv({ DATA_DIR: newDir('tz-bench-pglite-profile-') })),
+  );
   const pglite = {
     cold: pgliteCold,
     coldOpenMs: coldOpen?.openMs,
@@ -497,7 +606,11 @@ async function main() {
       openMs: median(smallBuffers.map((o) => o.openMs)),
       rssMb: median(smallBuffers.map((o) => o.rssKb / 1024)),
       samples: smallBuffers,
-      server: { startMs: median(smallServer.map((s) => s.startMs)), rssMb: median(smallServer.map((s) => s.rssMb)), samples: smallServer },
+      server: {
+        startMs: median(smallServer.map((s) => s.startMs)),
+        rssMb: median(smallServer.map((s) => s.rssMb)),
+        samples: smallServer,
+      },
     },
     coldSamples: { starts: coldStarts, opens: coldOpens },
     profile: pgliteProfile,
@@ -534,10 +647,14 @@ async function main() {
       const colds: StartSample[] = [];
       for (let i = 0; i < cfg.coldStarts; i++) {
         const u = await newDatabase();
-        const s = await step(`PostgreSQL first start ${i + 1}`, () => serverStart('server (postgres, first start)', serverEnv({ DATABASE_URL: u, DATA_DIR: dataDir }), 60_000));
+        const s = await step(`PostgreSQL first start ${i + 1}`, () =>
+          serverStart('server (postgres, first start)', serverEnv({ DATABASE_URL: u, DATA_DIR: dataDir }), 60_000),
+        );
         if (s) colds.push(s);
         url ||= s ? u : '';
-        console.log(`  first start #${i + 1} (migrations on an empty database): ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)})`);
+        console.log(
+          `  first start #${i + 1} (migrations on an empty database): ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)})`,
+        );
       }
       if (!url) throw new Error('the server never started on PostgreSQL');
       const cold: StartSample = {
@@ -554,7 +671,9 @@ async function main() {
       for (let i = 0; i < cfg.starts; i++) {
         const s = await step(`PostgreSQL warm start ${i + 1}`, () => serverStart('server (postgres)', env, 60_000));
         if (s) warm.push(s);
-        console.log(`  #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)})`);
+        console.log(
+          `  #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)})`,
+        );
       }
       const profile = await step('PostgreSQL start profile', () => profileStart(env));
       return {
@@ -578,25 +697,58 @@ async function main() {
   const loadavgs: Record<string, string> = {};
   loadavgs.bareBefore = loadavg();
   const bareBefore = await step('bare load (before)', bareLoad);
-  if (bareBefore) console.log(`bare /bare                ${round(bareBefore.rps)} req/s, p99 ${bareBefore.p99} ms   (load average before: ${loadavgs.bareBefore})`);
+  if (bareBefore)
+    console.log(
+      `bare /bare                ${round(bareBefore.rps)} req/s, p99 ${bareBefore.p99} ms   (load average before: ${loadavgs.bareBefore})`,
+    );
   loadavgs.pglite = loadavg();
-  const pgliteLoad = pgliteCold ? await step('PGlite load', () => serverLoad('server (pglite, load)', pgliteEnv)) : undefined;
-  if (pgliteLoad) console.log(`PGlite /api/me            ${round(pgliteLoad.me.rps)} req/s, p99 ${pgliteLoad.me.p99} ms   (load average before: ${loadavgs.pglite})`);
+  const pgliteLoad = pgliteCold
+    ? await step('PGlite load', () => serverLoad('server (pglite, load)', pgliteEnv))
+    : undefined;
+  if (pgliteLoad)
+    console.log(
+      `PGlite /api/me            ${round(pgliteLoad.me.rps)} req/s, p99 ${pgliteLoad.me.p99} ms   (load average before: ${loadavgs.pglite})`,
+    );
   loadavgs.postgres = loadavg();
-  const pgLoad = pg && pgUrl ? await step('PostgreSQL load', () => serverLoad('server (postgres, load)', serverEnv({ DATABASE_URL: pgUrl!, DATA_DIR: dataDir }))) : undefined;
-  if (pgLoad) console.log(`PostgreSQL /api/me        ${round(pgLoad.me.rps)} req/s, p99 ${pgLoad.me.p99} ms   (load average before: ${loadavgs.postgres})`);
+  const pgLoad =
+    pg && pgUrl
+      ? await step('PostgreSQL load', () =>
+          serverLoad('server (postgres, load)', serverEnv({ DATABASE_URL: pgUrl!, DATA_DIR: dataDir })),
+        )
+      : undefined;
+  if (pgLoad)
+    console.log(
+      `PostgreSQL /api/me        ${round(pgLoad.me.rps)} req/s, p99 ${pgLoad.me.p99} ms   (load average before: ${loadavgs.postgres})`,
+    );
   loadavgs.stub = loadavg();
   const stub = await step('stub database load', stubLoad);
-  if (stub) console.log(`stub database /api/me     ${round(stub.rps)} req/s, p99 ${stub.p99} ms   (load average before: ${loadavgs.stub})`);
+  if (stub)
+    console.log(
+      `stub database /api/me     ${round(stub.rps)} req/s, p99 ${stub.p99} ms   (load average before: ${loadavgs.stub})`,
+    );
   loadavgs.bareAfter = loadavg();
   const bareAfter = await step('bare load (after)', bareLoad);
-  if (bareAfter) console.log(`bare /bare (again)        ${round(bareAfter.rps)} req/s, p99 ${bareAfter.p99} ms   (load average before: ${loadavgs.bareAfter})`);
+  if (bareAfter)
+    console.log(
+      `bare /bare (again)        ${round(bareAfter.rps)} req/s, p99 ${bareAfter.p99} ms   (load average before: ${loadavgs.bareAfter})`,
+    );
   const bareRuns = [bareBefore, bareAfter].filter((r): r is LoadResult => !!r);
   const bareRps = bareRuns.length ? bareRuns.reduce((a, r) => a + r.rps, 0) / bareRuns.length : NaN;
   const variants: { variant: string; result: LoadResult }[] = [];
   if (!cfg.skipVariants) {
-    section(`Diagnostics: the bare route plus pieces of app.ts's middleware (bench/variant-server.ts), ${cfg.diagDuration} s each`);
-    for (const v of ['request-id', 'secure-headers', 'cookie', 'header-before-next', 'res-headers-set', 'header-after-next', 'all-app', 'all-app-fixed']) {
+    section(
+      `Diagnostics: the bare route plus pieces of app.ts's middleware (bench/variant-server.ts), ${cfg.diagDuration} s each`,
+    );
+    for (const v of [
+      'request-id',
+      'secure-headers',
+      'cookie',
+      'header-before-next',
+      'res-headers-set',
+      'header-after-next',
+      'all-app',
+      'all-app-fixed',
+    ]) {
       const r = await step(`variant ${v}`, () => variantLoad(v));
       if (r) {
         variants.push({ variant: v, result: r });
@@ -609,7 +761,9 @@ async function main() {
   // ── Report ──
   await cleanup();
   const verdicts: Record<string, boolean | null> = {
-    pgliteStart: Number.isFinite(pglite.warm.startMs - pglite.open.openMs) ? pglite.warm.startMs - pglite.open.openMs <= targets.pgliteStartOverOpenMs : null,
+    pgliteStart: Number.isFinite(pglite.warm.startMs - pglite.open.openMs)
+      ? pglite.warm.startMs - pglite.open.openMs <= targets.pgliteStartOverOpenMs
+      : null,
     postgresStart: pg ? pg.warm.startMs < targets.postgresStartMs : null,
     pgliteRss: Number.isFinite(pglite.warm.rssMb) ? pglite.warm.rssMb < targets.rssMb : null,
     postgresRss: pg ? pg.warm.rssMb < targets.rssMb : null,
@@ -622,24 +776,120 @@ async function main() {
     table(
       ['figure', 'value', 'baseline', 'baseline value', 'difference', 'ratio', 'target', 'result'],
       [
-        ['PGlite start (warm)', fmtMs(pglite.warm.startMs), 'PGlite.create() same dir', fmtMs(pglite.open.openMs), signedMs(pglite.warm.startMs - pglite.open.openMs), fmtRatio(pglite.warm.startMs / pglite.open.openMs), '≤ baseline + 1500 ms', met(verdicts.pgliteStart!)],
-        ['PGlite first start (empty dir)', fmtMs(pglite.cold?.startMs), 'PGlite.create() empty dir', fmtMs(pglite.coldOpenMs), signedMs((pglite.cold?.startMs ?? NaN) - (pglite.coldOpenMs ?? NaN)), fmtRatio((pglite.cold?.startMs ?? NaN) / (pglite.coldOpenMs ?? NaN)), '(reported)', ''],
-        ['PostgreSQL start (warm)', fmtMs(pg?.warm.startMs), 'bare Hono start', fmtMs(bare.startMs), signedMs((pg?.warm.startMs ?? NaN) - bare.startMs), fmtRatio((pg?.warm.startMs ?? NaN) / bare.startMs), '< 3000 ms', met(verdicts.postgresStart ?? null)],
-        ['PostgreSQL first start (empty db)', fmtMs(pg?.cold.startMs), 'bare Hono start', fmtMs(bare.startMs), signedMs((pg?.cold.startMs ?? NaN) - bare.startMs), fmtRatio((pg?.cold.startMs ?? NaN) / bare.startMs), '(reported)', ''],
-        ['PGlite idle RSS (warm)', fmtMb(pglite.warm.rssMb), 'PGlite alone, idle', fmtMb(pglite.open.rssMb), signedMb(pglite.warm.rssMb - pglite.open.rssMb), fmtRatio(pglite.warm.rssMb / pglite.open.rssMb), '< 200 MB', met(verdicts.pgliteRss!)],
-        ['  what-if: PGlite alone, shared_buffers=16MB', fmtMb(pglite.smallSharedBuffers.rssMb), 'PGlite alone, idle', fmtMb(pglite.open.rssMb), signedMb(pglite.smallSharedBuffers.rssMb - pglite.open.rssMb), fmtRatio(pglite.smallSharedBuffers.rssMb / pglite.open.rssMb), '(diagnostic)', ''],
-        ['  what-if: server, shared_buffers=16MB', fmtMb(pglite.smallSharedBuffers.server.rssMb), 'PGlite server, idle', fmtMb(pglite.warm.rssMb), signedMb(pglite.smallSharedBuffers.server.rssMb - pglite.warm.rssMb), fmtRatio(pglite.smallSharedBuffers.server.rssMb / pglite.warm.rssMb), '< 200 MB', met(Number.isFinite(pglite.smallSharedBuffers.server.rssMb) ? pglite.smallSharedBuffers.server.rssMb < targets.rssMb : null)],
-        ['PGlite idle RSS (first start)', fmtMb(pglite.cold?.rssMb), 'PGlite alone, idle', fmtMb(pglite.open.rssMb), '', fmtRatio((pglite.cold?.rssMb ?? NaN) / pglite.open.rssMb), '(reported)', ''],
-        ['PostgreSQL idle RSS (node process)', fmtMb(pg?.warm.rssMb), 'bare Hono, idle', fmtMb(bare.rssMb), signedMb((pg?.warm.rssMb ?? NaN) - bare.rssMb), fmtRatio((pg?.warm.rssMb ?? NaN) / bare.rssMb), '< 200 MB', met(verdicts.postgresRss ?? null)],
+        [
+          'PGlite start (warm)',
+          fmtMs(pglite.warm.startMs),
+          'PGlite.create() same dir',
+          fmtMs(pglite.open.openMs),
+          signedMs(pglite.warm.startMs - pglite.open.openMs),
+          fmtRatio(pglite.warm.startMs / pglite.open.openMs),
+          '≤ baseline + 1500 ms',
+          met(verdicts.pgliteStart!),
+        ],
+        [
+          'PGlite first start (empty dir)',
+          fmtMs(pglite.cold?.startMs),
+          'PGlite.create() empty dir',
+          fmtMs(pglite.coldOpenMs),
+          signedMs((pglite.cold?.startMs ?? NaN) - (pglite.coldOpenMs ?? NaN)),
+          fmtRatio((pglite.cold?.startMs ?? NaN) / (pglite.coldOpenMs ?? NaN)),
+          '(reported)',
+          '',
+        ],
+        [
+          'PostgreSQL start (warm)',
+          fmtMs(pg?.warm.startMs),
+          'bare Hono start',
+          fmtMs(bare.startMs),
+          signedMs((pg?.warm.startMs ?? NaN) - bare.startMs),
+          fmtRatio((pg?.warm.startMs ?? NaN) / bare.startMs),
+          '< 3000 ms',
+          met(verdicts.postgresStart ?? null),
+        ],
+        [
+          'PostgreSQL first start (empty db)',
+          fmtMs(pg?.cold.startMs),
+          'bare Hono start',
+          fmtMs(bare.startMs),
+          signedMs((pg?.cold.startMs ?? NaN) - bare.startMs),
+          fmtRatio((pg?.cold.startMs ?? NaN) / bare.startMs),
+          '(reported)',
+          '',
+        ],
+        [
+          'PGlite idle RSS (warm)',
+          fmtMb(pglite.warm.rssMb),
+          'PGlite alone, idle',
+          fmtMb(pglite.open.rssMb),
+          signedMb(pglite.warm.rssMb - pglite.open.rssMb),
+          fmtRatio(pglite.warm.rssMb / pglite.open.rssMb),
+          '< 200 MB',
+          met(verdicts.pgliteRss!),
+        ],
+        [
+          '  what-if: PGlite alone, shared_buffers=16MB',
+          fmtMb(pglite.smallSharedBuffers.rssMb),
+          'PGlite alone, idle',
+          fmtMb(pglite.open.rssMb),
+          signedMb(pglite.smallSharedBuffers.rssMb - pglite.open.rssMb),
+          fmtRatio(pglite.smallSharedBuffers.rssMb / pglite.open.rssMb),
+          '(diagnostic)',
+          '',
+        ],
+        [
+          '  what-if: server, shared_buffers=16MB',
+          fmtMb(pglite.smallSharedBuffers.server.rssMb),
+          'PGlite server, idle',
+          fmtMb(pglite.warm.rssMb),
+          signedMb(pglite.smallSharedBuffers.server.rssMb - pglite.warm.rssMb),
+          fmtRatio(pglite.smallSharedBuffers.server.rssMb / pglite.warm.rssMb),
+          '< 200 MB',
+          met(
+            Number.isFinite(pglite.smallSharedBuffers.server.rssMb)
+              ? pglite.smallSharedBuffers.server.rssMb < targets.rssMb
+              : null,
+          ),
+        ],
+        [
+          'PGlite idle RSS (first start)',
+          fmtMb(pglite.cold?.rssMb),
+          'PGlite alone, idle',
+          fmtMb(pglite.open.rssMb),
+          '',
+          fmtRatio((pglite.cold?.rssMb ?? NaN) / pglite.open.rssMb),
+          '(reported)',
+          '',
+        ],
+        [
+          'PostgreSQL idle RSS (node process)',
+          fmtMb(pg?.warm.rssMb),
+          'bare Hono, idle',
+          fmtMb(bare.rssMb),
+          signedMb((pg?.warm.rssMb ?? NaN) - bare.rssMb),
+          fmtRatio((pg?.warm.rssMb ?? NaN) / bare.rssMb),
+          '< 200 MB',
+          met(verdicts.postgresRss ?? null),
+        ],
       ],
     ),
   );
-  console.log(`(module loading: importing dist/server/node.mjs takes ${fmtMs(serverImportMs)}; startServer() itself, warm: PGlite ${fmtMs(pglite.warm.startServerMs)}, PostgreSQL ${fmtMs(pg?.warm.startServerMs)})`);
+  console.log(
+    `(module loading: importing dist/server/node.mjs takes ${fmtMs(serverImportMs)}; startServer() itself, warm: PGlite ${fmtMs(pglite.warm.startServerMs)}, PostgreSQL ${fmtMs(pg?.warm.startServerMs)})`,
+  );
 
-  section(`Requests/s, ${cfg.connections} connections, ${cfg.duration} s (diagnostics ${cfg.diagDuration} s); baseline: bare Hono route, mean of a run before and after`);
+  section(
+    `Requests/s, ${cfg.connections} connections, ${cfg.duration} s (diagnostics ${cfg.diagDuration} s); baseline: bare Hono route, mean of a run before and after`,
+  );
   const row = (name: string, r: LoadResult | undefined, target: string, verdict: boolean | null | undefined) => [
-    name, r ? `${round(r.rps)} req/s` : '–', r ? `${r.p50} ms` : '–', r ? `${r.p99} ms` : '–', r ? fmtRatio(r.rps / bareRps) : '–',
-    r ? `${round((100 * r.rps) / bareRps)} %` : '–', r ? String(r.unexpected + r.errors + r.timeouts) : '–', target, verdict === undefined ? '' : met(verdict),
+    name,
+    r ? `${round(r.rps)} req/s` : '–',
+    r ? `${r.p50} ms` : '–',
+    r ? `${r.p99} ms` : '–',
+    r ? fmtRatio(r.rps / bareRps) : '–',
+    r ? `${round((100 * r.rps) / bareRps)} %` : '–',
+    r ? String(r.unexpected + r.errors + r.timeouts) : '–',
+    target,
+    verdict === undefined ? '' : met(verdict),
   ];
   console.log(
     table(
@@ -659,7 +909,9 @@ async function main() {
     ),
   );
   if (pgliteLoad || pgLoad) {
-    console.log(`(server RSS right after the /api/me run: PGlite ${fmtMb(pgliteLoad?.rssAfterLoadMb)}, PostgreSQL ${fmtMb(pgLoad?.rssAfterLoadMb)}; "bad" = non-expected status, errors and timeouts)`);
+    console.log(
+      `(server RSS right after the /api/me run: PGlite ${fmtMb(pgliteLoad?.rssAfterLoadMb)}, PostgreSQL ${fmtMb(pgLoad?.rssAfterLoadMb)}; "bad" = non-expected status, errors and timeouts)`,
+    );
   }
 
   const profiles = [
@@ -668,17 +920,42 @@ async function main() {
     ['PostgreSQL (warm, one fresh process)', pg?.profile],
   ] as const;
   for (const [name, prof] of profiles) {
-    const p = prof as { steps?: { step: string; ms: number; mem: { rssMb: number; heapUsedMb: number; externalMb: number; arrayBuffersMb: number } }[] } | undefined;
+    const p = prof as
+      | {
+          steps?: {
+            step: string;
+            ms: number;
+            mem: { rssMb: number; heapUsedMb: number; externalMb: number; arrayBuffersMb: number };
+          }[];
+        }
+      | undefined;
     if (!p?.steps) continue;
     section(`Profile: startServer's steps on ${name}`);
-    console.log(table(['step', 'time', 'RSS after', 'JS heap used', 'external'], p.steps.map((s) => [s.step, `${s.ms} ms`, fmtMb(s.mem.rssMb), fmtMb(s.mem.heapUsedMb), fmtMb(s.mem.externalMb)])));
+    console.log(
+      table(
+        ['step', 'time', 'RSS after', 'JS heap used', 'external'],
+        p.steps.map((s) => [
+          s.step,
+          `${s.ms} ms`,
+          fmtMb(s.mem.rssMb),
+          fmtMb(s.mem.heapUsedMb),
+          fmtMb(s.mem.externalMb),
+        ]),
+      ),
+    );
   }
 
   const buildAtEnd = existsSync(serverEntry) ? new Date(statSync(serverEntry).mtimeMs).toISOString() : null;
-  if (buildAtEnd !== build.builtAt) buildChanges.push(`dist/server/node.mjs was rebuilt during the run (at the start: ${build.builtAt}; at the end: ${buildAtEnd})`);
+  if (buildAtEnd !== build.builtAt)
+    buildChanges.push(
+      `dist/server/node.mjs was rebuilt during the run (at the start: ${build.builtAt}; at the end: ${buildAtEnd})`,
+    );
   result.buildChanges = buildChanges;
-  if (buildChanges.length) console.log(`\nNOTE: the build changed under the run; the figures may mix builds:\n  ${buildChanges.join('\n  ')}`);
-  const verdictList = Object.entries(verdicts).map(([k, v]) => `${k}: ${met(v)}`).join(', ');
+  if (buildChanges.length)
+    console.log(`\nNOTE: the build changed under the run; the figures may mix builds:\n  ${buildChanges.join('\n  ')}`);
+  const verdictList = Object.entries(verdicts)
+    .map(([k, v]) => `${k}: ${met(v)}`)
+    .join(', ');
   console.log(`\nTargets — ${verdictList}`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = { at: new Date().toISOString(), machine, config: cfg, targets, verdicts, errors, ...result };

@@ -19,9 +19,16 @@ const actorRow = {
   locale: 'zh',
   memberships: [
     {
-      id: '00000000-0000-4000-8000-000000000003', orgId: '00000000-0000-4000-8000-000000000004', orgName: '京华实验中学',
-      orgKind: 'school', role: 'teacher', masterTeacher: true, classroomId: null, classroomName: null,
-      groupId: '00000000-0000-4000-8000-000000000005', districtId: '00000000-0000-4000-8000-000000000006',
+      id: '00000000-0000-4000-8000-000000000003',
+      orgId: '00000000-0000-4000-8000-000000000004',
+      orgName: '京华实验中学',
+      orgKind: 'school',
+      role: 'teacher',
+      masterTeacher: true,
+      classroomId: null,
+      classroomName: null,
+      groupId: '00000000-0000-4000-8000-000000000005',
+      districtId: '00000000-0000-4000-8000-000000000006',
     },
   ],
 };

@@ -9,8 +9,9 @@
 //   cookie               getCookie(c, 'tz_session') and a SHA-256 of it, as the authenticate middleware does
 //   all-app              request-id + secure-headers + header-after-next + cookie (what app.ts does)
 //   all-app-fixed        the same with res-headers-set instead of header-after-next
-import { serve } from '@hono/node-server';
+
 import { createHash } from 'node:crypto';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';

@@ -1,10 +1,11 @@
 // npm run build — the web app with Vite into dist/web, the Node server bundled with esbuild into
 // dist/server/node.mjs, then a stamp that start.mjs compares against.
-import { build as viteBuild } from 'vite';
-import { build as esbuild } from 'esbuild';
+
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,8 +23,16 @@ export function newest(dir) {
 /** Whether the build is missing or older than any source it is made from. */
 export function isStale() {
   const stamp = join(root, 'dist/.stamp');
-  if (!existsSync(stamp) || !existsSync(join(root, 'dist/server/node.mjs')) || !existsSync(join(root, 'dist/web/index.html'))) return true;
-  const sources = Math.max(...['web', 'server', 'shared'].map((d) => newest(join(root, d))), ...['package.json', 'vite.config.ts'].map((f) => statSync(join(root, f)).mtimeMs));
+  if (
+    !existsSync(stamp) ||
+    !existsSync(join(root, 'dist/server/node.mjs')) ||
+    !existsSync(join(root, 'dist/web/index.html'))
+  )
+    return true;
+  const sources = Math.max(
+    ...['web', 'server', 'shared'].map((d) => newest(join(root, d))),
+    ...['package.json', 'vite.config.ts'].map((f) => statSync(join(root, f)).mtimeMs),
+  );
   return sources > statSync(stamp).mtimeMs;
 }
 
@@ -40,7 +49,9 @@ export async function buildAll({ quiet = false } = {}) {
     // except PGlite, which loads its WebAssembly and extension files from its own package folder.
     external: ['@electric-sql/pglite', '@electric-sql/pglite/*'],
     mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __tzCreateRequire } from 'node:module'; const require = __tzCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __tzCreateRequire } from 'node:module'; const require = __tzCreateRequire(import.meta.url);",
+    },
     sourcemap: true,
     logLevel: quiet ? 'warning' : 'info',
   });

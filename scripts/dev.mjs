@@ -1,7 +1,10 @@
 // npm run dev — the API with hot reload (tsx watch) on :8787 and Vite's dev server on :5173 proxying /api.
 import { spawn } from 'node:child_process';
 
-const env = { ...process.env, ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173' };
+const env = {
+  ...process.env,
+  ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173',
+};
 const children = [
   spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'server/node.ts'], { stdio: 'inherit', env }),
   spawn('npx', ['vite', '--config', 'vite.config.ts'], { stdio: 'inherit', env }),
@@ -9,4 +12,9 @@ const children = [
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-children.forEach((c) => c.on('exit', (code) => { stop(); process.exitCode = code ?? 0; }));
+children.forEach((c) =>
+  c.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  }),
+);

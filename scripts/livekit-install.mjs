@@ -16,14 +16,19 @@ if (existsSync(target) && !process.argv.includes('--force')) {
 }
 const go = spawnSync('go', ['version'], { encoding: 'utf8' });
 if (go.status !== 0) {
-  console.error('Go is not installed, so the LiveKit server cannot be built here.\n' +
-    `Install Go 1.26 or newer, then run "npm run livekit:install" again — or point LIVEKIT_URL, LIVEKIT_API_KEY and\n` +
-    'LIVEKIT_API_SECRET at a LiveKit server you run elsewhere. Everything but live lessons works without it.');
+  console.error(
+    'Go is not installed, so the LiveKit server cannot be built here.\n' +
+      `Install Go 1.26 or newer, then run "npm run livekit:install" again — or point LIVEKIT_URL, LIVEKIT_API_KEY and\n` +
+      'LIVEKIT_API_SECRET at a LiveKit server you run elsewhere. Everything but live lessons works without it.',
+  );
   process.exit(1);
 }
 mkdirSync(bin, { recursive: true });
 console.log(`Building livekit-server ${LIVEKIT_VERSION} with ${go.stdout.trim()} (a few minutes the first time)…`);
 // The module's binary is called "server"; the /cmd/server suffix matters, and the pinned tag has no replace directives.
-execFileSync('go', ['install', `github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}`], { stdio: 'inherit', env: { ...process.env, GOBIN: bin } });
+execFileSync('go', ['install', `github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}`], {
+  stdio: 'inherit',
+  env: { ...process.env, GOBIN: bin },
+});
 renameSync(join(bin, 'server'), target);
 console.log(`Built ${target}`);

@@ -2,7 +2,14 @@
 //   npx tsx scripts/shot.ts <base url> <email> <path> <out.png> [zh|en] [laptop|projector|phone]
 import { launchBrowser, newContext, viewports } from '../test/support/browser';
 
-const [base = 'http://localhost:8787', who = 'li@jhxx.demo', path = '/', out = '/tmp/shot.png', lang = 'zh', size = 'laptop'] = process.argv.slice(2);
+const [
+  base = 'http://localhost:8787',
+  who = 'li@jhxx.demo',
+  path = '/',
+  out = '/tmp/shot.png',
+  lang = 'zh',
+  size = 'laptop',
+] = process.argv.slice(2);
 const browser = await launchBrowser();
 const ctx = await newContext(browser, size as keyof typeof viewports);
 const page = await ctx.newPage();

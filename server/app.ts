@@ -4,33 +4,33 @@
 // authentication; then the routes; then the contract's error shape for everything that goes wrong.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
 import type { ErrorBody } from '../shared/errors';
-import type { AppEnv, Deps } from './lib/context';
 import { ActorCache } from './lib/actor-cache';
+import type { AppEnv, Deps } from './lib/context';
 import { AppError } from './lib/errors';
 import { fieldErrors } from './lib/router';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { authenticate } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
-import { auditRoutes } from './modules/audit/audit.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
-import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
-import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
-import { lessonUsageRoutes } from './modules/reports/lesson-usage.routes';
-import { overviewRoutes } from './modules/reports/overview.routes';
-import { lessonsRoutes } from './modules/lessons/lessons.routes';
-import { webhooksRoutes } from './modules/lessons/webhooks.routes';
-import { resourcesRoutes } from './modules/resources/resources.routes';
-import { socialRoutes } from './modules/resources/social.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { photosRoutes } from './modules/facilities/photos.routes';
+import { lessonsRoutes } from './modules/lessons/lessons.routes';
+import { webhooksRoutes } from './modules/lessons/webhooks.routes';
 import { importRoutes } from './modules/orgs/import.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
+import { lessonUsageRoutes } from './modules/reports/lesson-usage.routes';
+import { overviewRoutes } from './modules/reports/overview.routes';
+import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
+import { resourcesRoutes } from './modules/resources/resources.routes';
+import { socialRoutes } from './modules/resources/social.routes';
 import { systemRoutes } from './modules/system/system.routes';
 
 /** The API, mounted at /api. Chained so that AppType carries every route to the typed web client. */
@@ -59,7 +59,14 @@ function api() {
 export type ApiType = ReturnType<typeof api>;
 
 /** Routes that answer without a signed-in person. Everything else under /api needs one. */
-const publicPaths = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/auth\/(login|logout)$/, /^\/api\/invitations\/[^/]+(\/accept)?$/, /^\/api\/calendar\/[^/]+\.ics$/, /^\/api\/livekit\/webhook$/];
+const publicPaths = [
+  /^\/api\/health$/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/auth\/(login|logout)$/,
+  /^\/api\/invitations\/[^/]+(\/accept)?$/,
+  /^\/api\/calendar\/[^/]+\.ics$/,
+  /^\/api\/livekit\/webhook$/,
+];
 const isPublicPath = (path: string) => publicPaths.some((re) => re.test(path));
 
 export function contentSecurityPolicy(livekitUrl: string | null) {
@@ -91,8 +98,12 @@ export function createApp(deps: Deps) {
     if (c.req.path.startsWith('/api/')) {
       // 503 is a known outage (LiveKit down, no Egress) the answer already explains: a warning, not a server error.
       deps.log.log(c.res.status === 503 ? 'warn' : c.res.status >= 500 ? 'error' : 'info', 'request', {
-        reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status,
-        ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('actor')?.user.id,
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        userId: c.get('actor')?.user.id,
       });
     }
   });
@@ -124,34 +135,65 @@ export function createApp(deps: Deps) {
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Tongzhou (同舟) API', version: deps.config.version, description: 'Shared facilities, curricula, teachers and live dual-teacher lessons.' },
+    info: {
+      title: 'Tongzhou (同舟) API',
+      version: deps.config.version,
+      description: 'Shared facilities, curricula, teachers and live dual-teacher lessons.',
+    },
     servers: [{ url: '/' }],
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tz_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'tz_session',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return errorResponse(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}`));
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api')
+      return errorResponse(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}`));
     return c.text('Not found', 404);
   });
   app.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err);
-    if (err instanceof ZodError) return errorResponse(c, new AppError('validation_failed', 'Some fields are missing or invalid', fieldErrors(err)));
+    if (err instanceof ZodError)
+      return errorResponse(
+        c,
+        new AppError('validation_failed', 'Some fields are missing or invalid', fieldErrors(err)),
+      );
     if (err instanceof HTTPException) {
       const status = err.status;
-      const code = status === 400 ? 'invalid_json' : status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 415 ? 'unsupported_type' : 'bad_request';
+      const code =
+        status === 400
+          ? 'invalid_json'
+          : status === 413
+            ? 'payload_too_large'
+            : status === 401
+              ? 'unauthenticated'
+              : status === 415
+                ? 'unsupported_type'
+                : 'bad_request';
       const message = status === 400 ? 'The request body is not valid JSON' : err.message || 'Bad request';
       return errorResponse(c, new AppError(code, message), status);
     }
-    deps.log.log('error', 'unhandled', { reqId: c.get('requestId'), path: c.req.path, err: String((err as Error)?.stack ?? err) });
-    return errorResponse(c, new AppError('internal_error', `Something went wrong on our side (request ${c.get('requestId')})`));
+    deps.log.log('error', 'unhandled', {
+      reqId: c.get('requestId'),
+      path: c.req.path,
+      err: String((err as Error)?.stack ?? err),
+    });
+    return errorResponse(
+      c,
+      new AppError('internal_error', `Something went wrong on our side (request ${c.get('requestId')})`),
+    );
   });
 
   return routes;
 }
 
 function errorResponse(c: import('hono').Context<AppEnv>, err: AppError, status?: number) {
-  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+  const body: ErrorBody = {
+    error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) },
+  };
   for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
   c.header('Cache-Control', 'no-store');
   return c.json(body, (status ?? err.status) as ContentfulStatusCode);

@@ -1,20 +1,21 @@
 // The Node door: parses the environment, opens the database (PGlite or PostgreSQL), migrates, seeds an
 // empty embedded database, and serves the API and the built web app.
-import { serve, type ServerType } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { getConnInfo } from '@hono/node-server/conninfo';
+
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ServerType, serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { createApp } from './app';
-import { parseEnv, type NodeEnv } from './config';
+import { type NodeEnv, parseEnv } from './config';
 import { isEmpty, seedDemo } from './db/seed';
 import type { AppEnv, Deps } from './lib/context';
 import { openDatabase, runMigrations } from './lib/db-node';
+import { livekitBinary, startLocalLiveKit } from './lib/livekit-local';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger } from './lib/log';
-import { livekitBinary, startLocalLiveKit } from './lib/livekit-local';
 import { S3Storage } from './modules/resources/s3-storage';
 import { LocalStorage } from './modules/resources/storage';
 
@@ -36,7 +37,11 @@ function webHandler(dir: string): MiddlewareHandler<AppEnv> | undefined {
         c.res = c.text('Not found', 404);
       });
     }
-    if (/\.[a-z0-9]+$/i.test(c.req.path) && existsSync(resolve(dir, `.${c.req.path}`)) && resolve(dir, `.${c.req.path}`).startsWith(dir)) {
+    if (
+      /\.[a-z0-9]+$/i.test(c.req.path) &&
+      existsSync(resolve(dir, `.${c.req.path}`)) &&
+      resolve(dir, `.${c.req.path}`).startsWith(dir)
+    ) {
       c.header('Cache-Control', 'public, max-age=3600');
       return assets(c, next);
     }
@@ -44,7 +49,6 @@ function webHandler(dir: string): MiddlewareHandler<AppEnv> | undefined {
     return c.html(index);
   };
 }
-
 
 export interface Running {
   port: number;
@@ -58,12 +62,20 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   await runMigrations(database);
   const storage = env.S3_ENDPOINT
     ? new S3Storage({
-        endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET, region: env.S3_REGION, tempDir: resolve(env.DATA_DIR, 'files'),
-        accessKeyId: env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+        endpoint: env.S3_ENDPOINT,
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION,
+        tempDir: resolve(env.DATA_DIR, 'files'),
+        accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
       })
     : new LocalStorage(resolve(env.DATA_DIR, 'files'));
   await storage.clearTemp();
-  if (env.LIVEKIT_EGRESS === '1' && !env.S3_ENDPOINT) log.log('warn', 'LIVEKIT_EGRESS=1 needs S3 storage (S3_ENDPOINT) for the recordings; teachers’ browsers will record instead');
+  if (env.LIVEKIT_EGRESS === '1' && !env.S3_ENDPOINT)
+    log.log(
+      'warn',
+      'LIVEKIT_EGRESS=1 needs S3 storage (S3_ENDPOINT) for the recordings; teachers’ browsers will record instead',
+    );
   if (database.kind === 'pglite' && env.SEED_DEMO === '1' && (await isEmpty(database.db))) {
     await seedDemo(database.db, storage);
     log.log('info', 'demo data loaded into the empty embedded database');
@@ -73,13 +85,27 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     log,
     storage,
     config: {
-      allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+      allowedOrigins: env.ALLOWED_ORIGINS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       trustProxy: env.TRUST_PROXY === '1',
       livekitUrl: env.LIVEKIT_URL ?? null,
-      livekit: env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET ? { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET } : null,
-      egress: env.LIVEKIT_EGRESS === '1' && env.S3_ENDPOINT
-        ? { s3: { endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET, region: env.S3_REGION, accessKey: env.S3_ACCESS_KEY_ID ?? '', secret: env.S3_SECRET_ACCESS_KEY ?? '' } }
-        : null,
+      livekit:
+        env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET
+          ? { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }
+          : null,
+      egress:
+        env.LIVEKIT_EGRESS === '1' && env.S3_ENDPOINT
+          ? {
+              s3: {
+                endpoint: env.S3_ENDPOINT,
+                bucket: env.S3_BUCKET,
+                region: env.S3_REGION,
+                accessKey: env.S3_ACCESS_KEY_ID ?? '',
+                secret: env.S3_SECRET_ACCESS_KEY ?? '',
+              },
+            }
+          : null,
       version: process.env.npm_package_version ?? '0.1.0',
       maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     },
@@ -98,7 +124,9 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   if (!env.LIVEKIT_URL && env.LIVEKIT_AUTOSTART === '1' && livekitBinary()) {
     try {
       localLiveKit = await startLocalLiveKit({
-        port: env.LIVEKIT_PORT, tcpPort: env.LIVEKIT_PORT + 1, udpPort: env.LIVEKIT_PORT + 2,
+        port: env.LIVEKIT_PORT,
+        tcpPort: env.LIVEKIT_PORT + 1,
+        udpPort: env.LIVEKIT_PORT + 2,
         // Attendance comes from LiveKit's own events, sent to this app.
         ...(env.PORT ? { webhookUrl: `http://127.0.0.1:${env.PORT}/api/livekit/webhook` } : {}),
       });

@@ -5,8 +5,8 @@
 import type { ExecutionContext } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
-import type { Config, Deps } from './lib/context';
 import { ActorCache } from './lib/actor-cache';
+import type { Config, Deps } from './lib/context';
 import { openPostgres } from './lib/db';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger, type Level, type Logger } from './lib/log';
@@ -18,7 +18,10 @@ interface Hyperdrive {
 
 /** Bindings and vars, parsed with zod like the Node door's environment. Unknown bindings (ASSETS) are ignored. */
 const workerEnv = z.object({
-  HYPERDRIVE: z.custom<Hyperdrive>((v) => typeof (v as Partial<Hyperdrive> | null)?.connectionString === 'string', 'must be a Hyperdrive binding'),
+  HYPERDRIVE: z.custom<Hyperdrive>(
+    (v) => typeof (v as Partial<Hyperdrive> | null)?.connectionString === 'string',
+    'must be a Hyperdrive binding',
+  ),
   LIVEKIT_URL: z.string().url().optional(),
   LIVEKIT_API_KEY: z.string().optional(),
   LIVEKIT_API_SECRET: z.string().optional(),
@@ -51,22 +54,30 @@ function isolateFor(raw: Record<string, unknown>): Isolate | Error {
         env: result.data,
         log: createLogger(result.data.LOG_LEVEL),
         config: {
-          allowedOrigins: result.data.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+          allowedOrigins: result.data.ALLOWED_ORIGINS.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
           trustProxy: true, // Cloudflare's edge sets CF-Connecting-IP; there is no socket address to read
           livekitUrl: result.data.LIVEKIT_URL ?? null,
-          livekit: result.data.LIVEKIT_URL && result.data.LIVEKIT_API_KEY && result.data.LIVEKIT_API_SECRET
-            ? { url: result.data.LIVEKIT_URL, apiKey: result.data.LIVEKIT_API_KEY, apiSecret: result.data.LIVEKIT_API_SECRET }
-            : null,
+          livekit:
+            result.data.LIVEKIT_URL && result.data.LIVEKIT_API_KEY && result.data.LIVEKIT_API_SECRET
+              ? {
+                  url: result.data.LIVEKIT_URL,
+                  apiKey: result.data.LIVEKIT_API_KEY,
+                  apiSecret: result.data.LIVEKIT_API_SECRET,
+                }
+              : null,
           version: result.data.APP_VERSION,
         },
         livekitStatus: livekitProbe(result.data.LIVEKIT_URL),
         actorCache: new ActorCache(),
       }
-    : new Error(`Configuration is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    : new Error(
+        `Configuration is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
   isolates.set(raw, isolate);
   return isolate;
 }
-
 
 export default {
   async fetch(request: Request, raw: Record<string, unknown>, ctx: ExecutionContext): Promise<Response> {
@@ -74,7 +85,10 @@ export default {
     if (isolate instanceof Error) {
       console.error(JSON.stringify({ t: new Date().toISOString(), level: 'error', msg: isolate.message }));
       // The contract's error shape, never the runtime's HTML page.
-      return Response.json({ error: { code: 'internal_error', message: 'The server is misconfigured' } }, { status: 500, headers: { 'Cache-Control': 'no-store' } });
+      return Response.json(
+        { error: { code: 'internal_error', message: 'The server is misconfigured' } },
+        { status: 500, headers: { 'Cache-Control': 'no-store' } },
+      );
     }
     // Hyperdrive pools the real connections, so its docs recommend a fresh postgres.js client per request,
     // capped at 5 connections (Workers allow 6 concurrent outgoing connections per request) and closed once
@@ -82,7 +96,13 @@ export default {
     // app is built per request too rather than cached with a database handle it must not keep.
     const database = openPostgres(isolate.env.HYPERDRIVE.connectionString, { max: 5 });
     try {
-      const app = createApp({ database, config: isolate.config, log: isolate.log, livekitStatus: isolate.livekitStatus, actorCache: isolate.actorCache });
+      const app = createApp({
+        database,
+        config: isolate.config,
+        log: isolate.log,
+        livekitStatus: isolate.livekitStatus,
+        actorCache: isolate.actorCache,
+      });
       return await app.fetch(request, raw, ctx);
     } finally {
       ctx.waitUntil(database.close());

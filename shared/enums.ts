@@ -23,13 +23,35 @@ export const scopes = ['school', 'group', 'district', 'public'] as const;
 export type Scope = (typeof scopes)[number];
 
 export const subjects = [
-  'chinese', 'math', 'english', 'physics', 'chemistry', 'biology', 'history', 'geography',
-  'politics', 'science', 'music', 'art', 'pe', 'it', 'labor', 'other',
+  'chinese',
+  'math',
+  'english',
+  'physics',
+  'chemistry',
+  'biology',
+  'history',
+  'geography',
+  'politics',
+  'science',
+  'music',
+  'art',
+  'pe',
+  'it',
+  'labor',
+  'other',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
 export const facilityKinds = [
-  'gym', 'lab', 'auditorium', 'playing_field', 'music_room', 'computer_room', 'library', 'practice_site', 'other',
+  'gym',
+  'lab',
+  'auditorium',
+  'playing_field',
+  'music_room',
+  'computer_room',
+  'library',
+  'practice_site',
+  'other',
 ] as const;
 export type FacilityKind = (typeof facilityKinds)[number];
 

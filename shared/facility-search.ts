@@ -11,14 +11,39 @@ export interface ParsedSearch {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7,
-  mon: 1, monday: 1, tue: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
 };
 const PERIODS: Record<string, [string, string]> = {
-  上午: ['08:00', '12:00'], 早上: ['08:00', '12:00'], morning: ['08:00', '12:00'],
-  中午: ['12:00', '14:00'], noon: ['12:00', '14:00'],
-  下午: ['14:00', '18:00'], afternoon: ['14:00', '18:00'],
-  晚上: ['18:00', '21:00'], evening: ['18:00', '21:00'],
+  上午: ['08:00', '12:00'],
+  早上: ['08:00', '12:00'],
+  morning: ['08:00', '12:00'],
+  中午: ['12:00', '14:00'],
+  noon: ['12:00', '14:00'],
+  下午: ['14:00', '18:00'],
+  afternoon: ['14:00', '18:00'],
+  晚上: ['18:00', '21:00'],
+  evening: ['18:00', '21:00'],
   全天: ['08:00', '18:00'],
 };
 
@@ -37,7 +62,9 @@ export function parseFacilitySearch(text: string, now: Date = new Date()): Parse
 
   let dayOffset: number | undefined;
   const zhDay = rest.match(/(?:周|星期|礼拜)([一二三四五六日天])/);
-  const enDay = rest.match(/\b(mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b/i);
+  const enDay = rest.match(
+    /\b(mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b/i,
+  );
   const relative = rest.match(/(今天|明天|后天|today|tomorrow)/i);
   if (zhDay || enDay) {
     const wanted = WEEKDAYS[(zhDay?.[1] ?? enDay![1]!).toLowerCase()]!;

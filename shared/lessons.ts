@@ -1,10 +1,17 @@
-// Rules of live lessons that the server and the web app both apply (no dependencies: the web app's first pages stay small).
+// Rules of live lessons that the server and the web app both apply (no dependencies: the web app's first pages stay
+// small).
 
-/** Joining opens this long before the start and closes at the end (JOURNEYS 3: the button becomes active 15 minutes before). */
+/**
+ * Joining opens this long before the start and closes at the end (JOURNEYS 3: the button becomes active 15 minutes
+ * before).
+ */
 export const JOIN_OPENS_MS = 15 * 60_000;
 
 export const joinOpen = (l: { startsAt: string | Date; endsAt: string | Date; status: string }, now = Date.now()) =>
-  l.status !== 'cancelled' && l.status !== 'ended' && now >= new Date(l.startsAt).getTime() - JOIN_OPENS_MS && now <= new Date(l.endsAt).getTime();
+  l.status !== 'cancelled' &&
+  l.status !== 'ended' &&
+  now >= new Date(l.startsAt).getTime() - JOIN_OPENS_MS &&
+  now <= new Date(l.endsAt).getTime();
 
 /** The observer's rubric (听课评课): teaching goals, interaction, the two teachers together, sound and picture. */
 export const rubricCriteria = ['goals', 'interaction', 'dualTeacher', 'technology'] as const;

@@ -15,7 +15,11 @@ export interface Local {
 
 export function toLocal(d: Date): Local {
   const f = new Date(d.getTime() + OFFSET_MS);
-  return { date: f.toISOString().slice(0, 10), weekday: f.getUTCDay() || 7, minutes: f.getUTCHours() * 60 + f.getUTCMinutes() };
+  return {
+    date: f.toISOString().slice(0, 10),
+    weekday: f.getUTCDay() || 7,
+    minutes: f.getUTCHours() * 60 + f.getUTCMinutes(),
+  };
 }
 
 /** ISO 8601 in Beijing time with its offset ("2026-12-02T10:00:00+08:00"), the form the contract answers with. */
@@ -27,7 +31,8 @@ export function iso(date: Date | null): string | null {
 }
 
 /** "HH:MM" of minutes since midnight. */
-export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The instant of a Beijing wall-clock time. */
 export function fromLocal(date: string, minutes = 0): Date {

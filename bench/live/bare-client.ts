@@ -1,9 +1,17 @@
 // The baseline for bench/live.bench.ts, bundled for the browser: livekit-client with nothing of the app around
 // it — connect with a token and subscribe, the teacher's video attached to one visible element. `window.bare`
 // also reads receiver stats and asks the server to treat this subscriber's downlink as slow.
-import { createLocalTracks, RemoteAudioTrack, RemoteTrack, RemoteVideoTrack, Room, RoomEvent, Track } from 'livekit-client';
+import {
+  createLocalTracks,
+  RemoteAudioTrack,
+  RemoteTrack,
+  RemoteVideoTrack,
+  Room,
+  RoomEvent,
+  Track,
+} from 'livekit-client';
 import { roomOptions } from '../../web/src/features/lessons/room-options';
-import { watchWeakLink, type LinkLevel } from '../../web/src/features/lessons/weak-link';
+import { type LinkLevel, watchWeakLink } from '../../web/src/features/lessons/weak-link';
 
 let room: Room | undefined;
 const video = document.getElementById('v') as HTMLVideoElement;
@@ -18,7 +26,13 @@ async function join(url: string, token: string, settings: 'bare' | 'app') {
   // With the app's settings, also the app's weak-link guard.
   if (settings === 'app') {
     const r = room;
-    stopWatch = watchWeakLink(() => [...r.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]).find((p) => p.source === Track.Source.Camera), (l) => (level = l));
+    stopWatch = watchWeakLink(
+      () =>
+        [...r.remoteParticipants.values()]
+          .flatMap((p) => [...p.trackPublications.values()])
+          .find((p) => p.source === Track.Source.Camera),
+      (l) => (level = l),
+    );
   }
 }
 let stopWatch = () => {};
@@ -37,9 +51,14 @@ async function stats() {
   const v = await t.video?.getReceiverStats();
   const a = await t.audio?.getReceiverStats();
   return {
-    framesDecoded: v?.framesDecoded ?? 0, frameHeight: v?.frameHeight ?? 0, videoPacketsLost: v?.packetsLost ?? 0, videoBytes: v?.bytesReceived ?? 0,
+    framesDecoded: v?.framesDecoded ?? 0,
+    frameHeight: v?.frameHeight ?? 0,
+    videoPacketsLost: v?.packetsLost ?? 0,
+    videoBytes: v?.bytesReceived ?? 0,
     level,
-    concealed: (a?.concealedSamples ?? 0) - (a?.silentConcealedSamples ?? 0), concealmentEvents: a?.concealmentEvents ?? 0, audioDuration: a?.totalSamplesDuration ?? 0,
+    concealed: (a?.concealedSamples ?? 0) - (a?.silentConcealedSamples ?? 0),
+    concealmentEvents: a?.concealmentEvents ?? 0,
+    audioDuration: a?.totalSamplesDuration ?? 0,
   };
 }
 
@@ -52,10 +71,15 @@ async function leave() {
 
 /** Publishes the fake camera (720p, the app's simulcast layers) and microphone, as the teacher's console does. */
 async function publish() {
-  const tracks = await createLocalTracks({ audio: true, video: { resolution: { width: 1280, height: 720, frameRate: 25 } } });
+  const tracks = await createLocalTracks({
+    audio: true,
+    video: { resolution: { width: 1280, height: 720, frameRate: 25 } },
+  });
   for (const t of tracks) await room!.localParticipant.publishTrack(t, { simulcast: true });
   const v = tracks.find((t) => t.kind === Track.Kind.Video)!;
   return { width: v.mediaStreamTrack.getSettings().width, height: v.mediaStreamTrack.getSettings().height };
 }
 
-Object.assign(window, { bare: { join, stats, leave, publish, simulate: (bps: number) => room?.simulateScenario('subscriber-bandwidth', bps) } });
+Object.assign(window, {
+  bare: { join, stats, leave, publish, simulate: (bps: number) => room?.simulateScenario('subscriber-bandwidth', bps) },
+});

@@ -1,12 +1,23 @@
 // Demo data exactly as CONTRACT.md describes it. Later modules (facilities, resources, exchanges, lessons)
 // add their own demo records through seed functions registered here.
 import { count } from 'drizzle-orm';
-import { bookings, classrooms, facilities, lessonAttendance, lessonClassrooms, lessonFeedback, lessons, memberships, orgs, users } from './schema';
 import type { OpeningHours } from '../../shared/schemas/facilities';
-import { fromLocal, toLocal } from '../modules/bookings/bookings.rules';
-import type { Queryable, Db } from '../lib/db';
 import { hashPassword } from '../lib/crypto';
+import type { Db, Queryable } from '../lib/db';
+import { fromLocal, toLocal } from '../modules/bookings/bookings.rules';
 import type { Storage } from '../modules/resources/storage';
+import {
+  bookings,
+  classrooms,
+  facilities,
+  lessonAttendance,
+  lessonClassrooms,
+  lessonFeedback,
+  lessons,
+  memberships,
+  orgs,
+  users,
+} from './schema';
 import { seedResources } from './seed-resources';
 
 export const DEMO_PASSWORD = 'tongzhou-demo';
@@ -21,8 +32,10 @@ export interface DemoIds {
   lessons?: Record<string, string>;
 }
 
-const weekdays = (start: string, end: string): OpeningHours => Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start, end }]]));
-const everyDay = (start: string, end: string): OpeningHours => Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start, end }]]));
+const weekdays = (start: string, end: string): OpeningHours =>
+  Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start, end }]]));
+const everyDay = (start: string, end: string): OpeningHours =>
+  Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start, end }]]));
 
 /** The local date of the next given weekday (1 = Monday) at least `minDays` from today. */
 export function nextWeekday(weekday: number, minDays = 1): string {
@@ -56,14 +69,48 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     const xilingGroup = await org('xilingGroup', { kind: 'group', name: '西岭教育集团' });
     const xilingDistrict = await org('xilingDistrict', { kind: 'district', name: '西岭学区' });
     const jg = { groupId: jinghua, districtId: chengguan } as const;
-    await org('jhzx', { kind: 'school', name: '京华实验中学', code: 'JHZX', lead: true, address: '城关镇文昌路 18 号', ...jg });
+    await org('jhzx', {
+      kind: 'school',
+      name: '京华实验中学',
+      code: 'JHZX',
+      lead: true,
+      address: '城关镇文昌路 18 号',
+      ...jg,
+    });
     await org('jhxx', { kind: 'school', name: '京华实验小学', code: 'JHXX', address: '城关镇育才街 6 号', ...jg });
-    await org('beishan', { kind: 'school', name: '北山乡中心小学', code: 'BSXZX', rural: true, supported: true, address: '北山乡北山村', ...jg });
-    await org('nanhu', { kind: 'school', name: '南湖村小学', code: 'NHCXX', rural: true, supported: true, address: '南湖镇南湖村', ...jg });
-    await org('xiling', { kind: 'school', name: '西岭中学', code: 'XLZX', lead: true, address: '西岭镇中心街 1 号', groupId: xilingGroup, districtId: xilingDistrict });
+    await org('beishan', {
+      kind: 'school',
+      name: '北山乡中心小学',
+      code: 'BSXZX',
+      rural: true,
+      supported: true,
+      address: '北山乡北山村',
+      ...jg,
+    });
+    await org('nanhu', {
+      kind: 'school',
+      name: '南湖村小学',
+      code: 'NHCXX',
+      rural: true,
+      supported: true,
+      address: '南湖镇南湖村',
+      ...jg,
+    });
+    await org('xiling', {
+      kind: 'school',
+      name: '西岭中学',
+      code: 'XLZX',
+      lead: true,
+      address: '西岭镇中心街 1 号',
+      groupId: xilingGroup,
+      districtId: xilingDistrict,
+    });
 
     const room = async (key: string, school: string, name: string, grade: number) => {
-      const [row] = await tx.insert(classrooms).values({ schoolId: ids.orgs[school]!, name, grade }).returning({ id: classrooms.id });
+      const [row] = await tx
+        .insert(classrooms)
+        .values({ schoolId: ids.orgs[school]!, name, grade })
+        .returning({ id: classrooms.id });
       ids.classrooms[key] = row!.id;
     };
     await room('beishan4_1', 'beishan', '四年级一班', 4);
@@ -76,13 +123,20 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     await room('xiling7_1', 'xiling', '初一（1）班', 7);
 
     const person = async (
-      key: string, email: string, name: string, org: string, role: typeof memberships.$inferInsert.role,
+      key: string,
+      email: string,
+      name: string,
+      org: string,
+      role: typeof memberships.$inferInsert.role,
       extra: { masterTeacher?: boolean; classroom?: string } = {},
     ) => {
       const [u] = await tx.insert(users).values({ email, name, passwordHash }).returning({ id: users.id });
       ids.users[key] = u!.id;
       await tx.insert(memberships).values({
-        userId: u!.id, orgId: ids.orgs[org]!, role, masterTeacher: !!extra.masterTeacher,
+        userId: u!.id,
+        orgId: ids.orgs[org]!,
+        role,
+        masterTeacher: !!extra.masterTeacher,
         classroomId: extra.classroom ? ids.classrooms[extra.classroom]! : null,
       });
     };
@@ -100,40 +154,110 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     await person('xilingTeacher', 'sun@xiling.demo', '孙浩', 'xiling', 'teacher');
 
     const facility = async (key: string, school: string, values: Omit<typeof facilities.$inferInsert, 'schoolId'>) => {
-      const [row] = await tx.insert(facilities).values({ schoolId: ids.orgs[school]!, ...values }).returning({ id: facilities.id });
+      const [row] = await tx
+        .insert(facilities)
+        .values({ schoolId: ids.orgs[school]!, ...values })
+        .returning({ id: facilities.id });
       ids.facilities[key] = row!.id;
     };
     await facility('gym', 'jhzx', {
-      name: '体育馆', kind: 'gym', capacity: 300, location: '东区 1 号楼', scope: 'group', approvalRequired: true, minNoticeHours: 24,
-      maxLengthMinutes: 240, quotaHoursPerTerm: 40, equipment: ['篮球场 2 片', '羽毛球场 6 片', '音响'], openingHours: everyDay('08:00', '21:00'),
+      name: '体育馆',
+      kind: 'gym',
+      capacity: 300,
+      location: '东区 1 号楼',
+      scope: 'group',
+      approvalRequired: true,
+      minNoticeHours: 24,
+      maxLengthMinutes: 240,
+      quotaHoursPerTerm: 40,
+      equipment: ['篮球场 2 片', '羽毛球场 6 片', '音响'],
+      openingHours: everyDay('08:00', '21:00'),
     });
     await facility('chemLab', 'jhzx', {
-      name: '化学实验室', kind: 'lab', capacity: 48, location: '实验楼 3 层', scope: 'group', approvalRequired: false,
-      maxLengthMinutes: 180, equipment: ['通风橱 12 台', '投影仪', '洗眼器'], openingHours: weekdays('08:00', '18:00'),
+      name: '化学实验室',
+      kind: 'lab',
+      capacity: 48,
+      location: '实验楼 3 层',
+      scope: 'group',
+      approvalRequired: false,
+      maxLengthMinutes: 180,
+      equipment: ['通风橱 12 台', '投影仪', '洗眼器'],
+      openingHours: weekdays('08:00', '18:00'),
     });
     await facility('hall', 'jhzx', {
-      name: '报告厅', kind: 'auditorium', capacity: 400, location: '行政楼 1 层', scope: 'district', approvalRequired: true, minNoticeHours: 48,
-      equipment: ['LED 大屏', '同声传译', '录播系统'], openingHours: weekdays('08:00', '20:00'),
+      name: '报告厅',
+      kind: 'auditorium',
+      capacity: 400,
+      location: '行政楼 1 层',
+      scope: 'district',
+      approvalRequired: true,
+      minNoticeHours: 48,
+      equipment: ['LED 大屏', '同声传译', '录播系统'],
+      openingHours: weekdays('08:00', '20:00'),
     });
     await facility('scienceMuseum', 'jhzx', {
-      name: '城关科技馆', kind: 'practice_site', capacity: 120, provider: '城关区科学技术馆', providerAddress: '城关镇科技路 9 号',
-      description: '社会大课堂实践基地：机器人、天文、生命科学展厅，可预约讲解。', scope: 'district', approvalRequired: true, minNoticeHours: 72,
-      openingHours: { '2': [{ start: '09:00', end: '16:30' }], '3': [{ start: '09:00', end: '16:30' }], '4': [{ start: '09:00', end: '16:30' }], '5': [{ start: '09:00', end: '16:30' }], '6': [{ start: '09:00', end: '16:30' }] },
+      name: '城关科技馆',
+      kind: 'practice_site',
+      capacity: 120,
+      provider: '城关区科学技术馆',
+      providerAddress: '城关镇科技路 9 号',
+      description: '社会大课堂实践基地：机器人、天文、生命科学展厅，可预约讲解。',
+      scope: 'district',
+      approvalRequired: true,
+      minNoticeHours: 72,
+      openingHours: {
+        '2': [{ start: '09:00', end: '16:30' }],
+        '3': [{ start: '09:00', end: '16:30' }],
+        '4': [{ start: '09:00', end: '16:30' }],
+        '5': [{ start: '09:00', end: '16:30' }],
+        '6': [{ start: '09:00', end: '16:30' }],
+      },
     });
     await facility('music', 'jhxx', {
-      name: '音乐教室', kind: 'music_room', capacity: 50, location: '艺术楼 2 层', scope: 'group', approvalRequired: false,
-      equipment: ['钢琴', '奥尔夫乐器'], openingHours: weekdays('08:00', '17:00'),
+      name: '音乐教室',
+      kind: 'music_room',
+      capacity: 50,
+      location: '艺术楼 2 层',
+      scope: 'group',
+      approvalRequired: false,
+      equipment: ['钢琴', '奥尔夫乐器'],
+      openingHours: weekdays('08:00', '17:00'),
     });
     await facility('pool', 'xiling', {
-      name: '游泳馆', kind: 'gym', capacity: 80, location: '体育中心', scope: 'group', approvalRequired: true, minNoticeHours: 24,
-      equipment: ['25 米泳道 6 条'], openingHours: everyDay('09:00', '20:00'),
+      name: '游泳馆',
+      kind: 'gym',
+      capacity: 80,
+      location: '体育中心',
+      scope: 'group',
+      approvalRequired: true,
+      minNoticeHours: 24,
+      equipment: ['25 米泳道 6 条'],
+      openingHours: everyDay('09:00', '20:00'),
     });
 
     // A few bookings in the coming week, so calendars and queues are not empty.
-    const booking = async (facilityKey: string, booker: string, school: string, day: string, start: number, end: number, purpose: string, status: 'approved' | 'pending', attendees: number) =>
+    const booking = async (
+      facilityKey: string,
+      booker: string,
+      school: string,
+      day: string,
+      start: number,
+      end: number,
+      purpose: string,
+      status: 'approved' | 'pending',
+      attendees: number,
+    ) =>
       tx.insert(bookings).values({
-        facilityId: ids.facilities[facilityKey]!, bookerId: ids.users[booker]!, borrowerSchoolId: ids.orgs[school]!, onBehalf: booker === 'leader', purpose, attendees, status,
-        startsAt: fromLocal(day, start * 60), endsAt: fromLocal(day, end * 60), ...(status === 'approved' ? { decidedAt: new Date() } : {}),
+        facilityId: ids.facilities[facilityKey]!,
+        bookerId: ids.users[booker]!,
+        borrowerSchoolId: ids.orgs[school]!,
+        onBehalf: booker === 'leader',
+        purpose,
+        attendees,
+        status,
+        startsAt: fromLocal(day, start * 60),
+        endsAt: fromLocal(day, end * 60),
+        ...(status === 'approved' ? { decidedAt: new Date() } : {}),
       });
     const tue = nextWeekday(2, 2);
     const wed = nextWeekday(3, 2);
@@ -149,11 +273,22 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     const [lesson] = await tx
       .insert(lessons)
       .values({
-        teacherId: ids.users.wang!, schoolId: ids.orgs.jhzx!, title: '分数的初步认识（双师课堂）', subject: 'math', grade: 4,
-        startsAt: fromLocal(lessonDay, 10 * 60), endsAt: fromLocal(lessonDay, 10 * 60 + 40), roomName: `lesson-demo-${lessonDay}`,
+        teacherId: ids.users.wang!,
+        schoolId: ids.orgs.jhzx!,
+        title: '分数的初步认识（双师课堂）',
+        subject: 'math',
+        grade: 4,
+        startsAt: fromLocal(lessonDay, 10 * 60),
+        endsAt: fromLocal(lessonDay, 10 * 60 + 40),
+        roomName: `lesson-demo-${lessonDay}`,
       })
       .returning({ id: lessons.id });
-    await tx.insert(lessonClassrooms).values([ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({ lessonId: lesson!.id, classroomId })));
+    await tx.insert(lessonClassrooms).values(
+      [ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({
+        lessonId: lesson!.id,
+        classroomId,
+      })),
+    );
     // And one given a week ago, with what LiveKit recorded of it and the feedback it had (so the attendance,
     // feedback and the sharing report have something to show on a fresh start).
     const lastWeek = toLocal(new Date(Date.now() - 7 * 86400_000)).date;
@@ -161,21 +296,77 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     const [past] = await tx
       .insert(lessons)
       .values({
-        teacherId: ids.users.wang!, schoolId: ids.orgs.jhzx!, title: '小数的意义（双师课堂）', subject: 'math', grade: 4, status: 'ended',
-        startsAt: at(600), endsAt: at(640), updatedAt: at(642), roomName: `lesson-demo-${lastWeek}`,
+        teacherId: ids.users.wang!,
+        schoolId: ids.orgs.jhzx!,
+        title: '小数的意义（双师课堂）',
+        subject: 'math',
+        grade: 4,
+        status: 'ended',
+        startsAt: at(600),
+        endsAt: at(640),
+        updatedAt: at(642),
+        roomName: `lesson-demo-${lastWeek}`,
       })
       .returning({ id: lessons.id });
-    await tx.insert(lessonClassrooms).values([ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({ lessonId: past!.id, classroomId })));
+    await tx.insert(lessonClassrooms).values(
+      [ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({
+        lessonId: past!.id,
+        classroomId,
+      })),
+    );
     await tx.insert(lessonAttendance).values([
-      { lessonId: past!.id, identity: `user:${ids.users.wang}`, sid: 'PA_demo_teacher', joinedAt: at(595), leftAt: at(642) },
-      { lessonId: past!.id, identity: `classroom:${ids.classrooms.beishan4_1}`, sid: 'PA_demo_beishan', joinedAt: at(598), leftAt: at(641) },
+      {
+        lessonId: past!.id,
+        identity: `user:${ids.users.wang}`,
+        sid: 'PA_demo_teacher',
+        joinedAt: at(595),
+        leftAt: at(642),
+      },
+      {
+        lessonId: past!.id,
+        identity: `classroom:${ids.classrooms.beishan4_1}`,
+        sid: 'PA_demo_beishan',
+        joinedAt: at(598),
+        leftAt: at(641),
+      },
       // 南湖's link dropped once: two sessions.
-      { lessonId: past!.id, identity: `classroom:${ids.classrooms.nanhu5_1}`, sid: 'PA_demo_nanhu_1', joinedAt: at(605), leftAt: at(620) },
-      { lessonId: past!.id, identity: `classroom:${ids.classrooms.nanhu5_1}`, sid: 'PA_demo_nanhu_2', joinedAt: at(622), leftAt: at(640) },
+      {
+        lessonId: past!.id,
+        identity: `classroom:${ids.classrooms.nanhu5_1}`,
+        sid: 'PA_demo_nanhu_1',
+        joinedAt: at(605),
+        leftAt: at(620),
+      },
+      {
+        lessonId: past!.id,
+        identity: `classroom:${ids.classrooms.nanhu5_1}`,
+        sid: 'PA_demo_nanhu_2',
+        joinedAt: at(622),
+        leftAt: at(640),
+      },
     ]);
     await tx.insert(lessonFeedback).values([
-      { lessonId: past!.id, authorId: ids.users.zhao!, kind: 'classroom', classroomId: ids.classrooms.beishan4_1!, rating: 5, comment: '学生跟得上，举手很积极。', questions: '0.5 和 0.50 一样大吗？', createdAt: at(650), updatedAt: at(650) },
-      { lessonId: past!.id, authorId: ids.users.li!, kind: 'observer', rating: 4, rubric: { goals: 5, interaction: 4, dualTeacher: 4, technology: 3 }, comment: '南湖掉线一次，建议提前测网。', createdAt: at(660), updatedAt: at(660) },
+      {
+        lessonId: past!.id,
+        authorId: ids.users.zhao!,
+        kind: 'classroom',
+        classroomId: ids.classrooms.beishan4_1!,
+        rating: 5,
+        comment: '学生跟得上，举手很积极。',
+        questions: '0.5 和 0.50 一样大吗？',
+        createdAt: at(650),
+        updatedAt: at(650),
+      },
+      {
+        lessonId: past!.id,
+        authorId: ids.users.li!,
+        kind: 'observer',
+        rating: 4,
+        rubric: { goals: 5, interaction: 4, dualTeacher: 4, technology: 3 },
+        comment: '南湖掉线一次，建议提前测网。',
+        createdAt: at(660),
+        updatedAt: at(660),
+      },
     ]);
     ids.lessons = { demo: lesson!.id, past: past!.id };
     return ids;

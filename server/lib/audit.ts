@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { auditEvents } from '../db/schema';
 import type { AppEnv } from './context';
-import type { Tx, Db } from './db';
+import type { Db, Tx } from './db';
 
 export interface AuditEntry {
   action: string;

@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { Storage } from '../modules/resources/storage';
 import type { ActorCache } from './actor-cache';
 import type { Database } from './db';
-import type { Actor } from './policy';
 import type { Logger } from './log';
+import type { Actor } from './policy';
 
 export interface Config {
   /** Public origin(s) allowed to send cookie-authenticated writes besides the request's own. */

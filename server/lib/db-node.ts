@@ -1,14 +1,15 @@
 // Node-only database doors: the embedded PGlite and running migrations from the migrations/ folder.
 // Kept apart from db.ts so the Worker bundle never pulls in PGlite's WebAssembly or the file system.
+
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
-import { drizzleOptions, openPostgres, type Database, type Db } from './db';
+import { type Database, type Db, drizzleOptions, openPostgres } from './db';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -21,7 +22,9 @@ export async function openPglite(dir?: string): Promise<Database> {
   // PGlite's default 128 MB buffer pool counts fully towards the process's memory; 16 MB keeps an idle server
   // near 200 MB (BENCHMARKS.md) and is ample for one school group's data.
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-  const client = await PGlite.create(dir ? { dataDir: dir, extensions: pgliteExtensions, startParams } : { extensions: pgliteExtensions, startParams });
+  const client = await PGlite.create(
+    dir ? { dataDir: dir, extensions: pgliteExtensions, startParams } : { extensions: pgliteExtensions, startParams },
+  );
   const db = drizzle(client, drizzleOptions) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }

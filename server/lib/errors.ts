@@ -1,4 +1,4 @@
-import { errorStatus, type ErrorCode } from '../../shared/errors';
+import { type ErrorCode, errorStatus } from '../../shared/errors';
 
 /** The one error type handlers throw; `onError` turns it into the contract's error shape. */
 export class AppError extends Error {

@@ -1,14 +1,16 @@
 // Runs a LiveKit server on loopback (Node only): for `npm start` when no LIVEKIT_URL is configured and the
 // binary from `npm run livekit:install` is there, and for the tests (one server per run). A config file, not
 // --dev, so the keys are real secrets and the ports are ours; no external IP lookup (offline machines).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LIVEKIT_BINARY = process.env.LIVEKIT_SERVER_BIN ?? resolve(fileURLToPath(new URL('../../', import.meta.url)), '.livekit/bin/livekit-server');
+export const LIVEKIT_BINARY =
+  process.env.LIVEKIT_SERVER_BIN ??
+  resolve(fileURLToPath(new URL('../../', import.meta.url)), '.livekit/bin/livekit-server');
 
 export interface LocalLiveKit {
   url: string;
@@ -23,8 +25,16 @@ export function livekitBinary(): string | null {
   return existsSync(LIVEKIT_BINARY) ? LIVEKIT_BINARY : null;
 }
 
-/** Starts livekit-server on the given ports (HTTP/WebSocket, ICE/TCP, one muxed UDP port) and waits until it answers. */
-export async function startLocalLiveKit(opts: { port: number; tcpPort: number; udpPort: number; webhookUrl?: string; log?: (line: string) => void }): Promise<LocalLiveKit> {
+/**
+ * Starts livekit-server on the given ports (HTTP/WebSocket, ICE/TCP, one muxed UDP port) and waits until it answers.
+ */
+export async function startLocalLiveKit(opts: {
+  port: number;
+  tcpPort: number;
+  udpPort: number;
+  webhookUrl?: string;
+  log?: (line: string) => void;
+}): Promise<LocalLiveKit> {
   const binary = livekitBinary();
   if (!binary) throw new Error(`livekit-server not found at ${LIVEKIT_BINARY}: run "npm run livekit:install"`);
   const apiKey = 'tongzhou';
@@ -54,12 +64,13 @@ export async function startLocalLiveKit(opts: { port: number; tcpPort: number; u
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const url = `ws://127.0.0.1:${opts.port}`;
-  const stop = () => new Promise<void>((ok) => {
-    if (child.exitCode !== null) return ok();
-    child.once('exit', () => ok());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-  });
+  const stop = () =>
+    new Promise<void>((ok) => {
+      if (child.exitCode !== null) return ok();
+      child.once('exit', () => ok());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
   // Ready when GET / answers 200 (406 while starting).
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`livekit-server exited: ${lines.slice(-5).join(' | ')}`);

@@ -6,7 +6,10 @@ export interface Logger {
   log(level: Level, msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(minLevel: Level | 'silent' = 'info', write: (line: string) => void = (l) => console.log(l)): Logger {
+export function createLogger(
+  minLevel: Level | 'silent' = 'info',
+  write: (line: string) => void = (l) => console.log(l),
+): Logger {
   return {
     log(level, msg, fields) {
       if (order[level] < order[minLevel]) return;

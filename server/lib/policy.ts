@@ -134,7 +134,8 @@ export function canManageScoped(actor: Actor, owner: OrgPlace, scope: Scope): bo
 /** Throws 404 when the org is out of reach, 403 when visible but not manageable. */
 export function assertManageOrg(actor: Actor, org: OrgPlace): void {
   if (!canSeeOrg(actor, org)) throw notFound('organisation');
-  if (!canManageOrg(actor, org)) throw new AppError('forbidden', 'Only the administrators of this organisation may do this');
+  if (!canManageOrg(actor, org))
+    throw new AppError('forbidden', 'Only the administrators of this organisation may do this');
 }
 
 /** Whether the person holds an admin role anywhere (sees the audit log and admin pages). */
@@ -144,5 +145,9 @@ export function isAnyAdmin(actor: Actor): boolean {
 
 /** Roles that an admin of `org` may hand out there. Group/district admins are made by the platform's operators. */
 export function assignableRoles(org: OrgPlace): readonly Role[] {
-  return org.kind === 'school' ? (['school_admin', 'teacher', 'assistant'] as const) : org.kind === 'group' ? ['group_admin'] : ['district_admin'];
+  return org.kind === 'school'
+    ? (['school_admin', 'teacher', 'assistant'] as const)
+    : org.kind === 'group'
+      ? ['group_admin']
+      : ['district_admin'];
 }

@@ -1,8 +1,8 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { errorBody } from '../../shared/schemas/common';
-import { AppError } from './errors';
 import type { AppEnv } from './context';
+import { AppError } from './errors';
 
 /** Zod issues → `{ fields: { "a.b": ["message"] } }`: the contract's "details names the fields". */
 export function fieldErrors(error: z.ZodError): { fields: Record<string, string[]> } {
@@ -19,7 +19,11 @@ export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError('validation_failed', 'Some fields are missing or invalid', fieldErrors(result.error as z.ZodError));
+        throw new AppError(
+          'validation_failed',
+          'Some fields are missing or invalid',
+          fieldErrors(result.error as z.ZodError),
+        );
       }
     },
   });

@@ -59,4 +59,7 @@ export const invitationInfo = z.object({
   expiresAt: isoTime,
 });
 
-export const acceptInvitationInput = z.object({ password: newPassword, name: z.string().trim().min(1).max(80).optional() });
+export const acceptInvitationInput = z.object({
+  password: newPassword,
+  name: z.string().trim().min(1).max(80).optional(),
+});

@@ -4,7 +4,9 @@ import { id, isoTime } from './common';
 
 /** "HH:MM" on a 24-hour clock, Beijing time. */
 export const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
-export const interval = z.object({ start: clock, end: clock }).refine((i) => i.start < i.end, 'start must be before end');
+export const interval = z
+  .object({ start: clock, end: clock })
+  .refine((i) => i.start < i.end, 'start must be before end');
 export const weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
 /** Weekday (1 = Monday … 7 = Sunday) → opening intervals. A missing weekday is closed. */
 export const openingHours = z.partialRecord(weekday, z.array(interval).max(4));
@@ -21,8 +23,19 @@ export const facilityInput = z.object({
   providerAddress: z.string().trim().max(200).nullable().optional(),
   scope: z.enum(scopes).default('group'),
   approvalRequired: z.boolean().default(true),
-  minNoticeHours: z.number().int().min(0).max(24 * 90).default(0),
-  maxLengthMinutes: z.number().int().min(15).max(24 * 60 * 14).nullable().optional(),
+  minNoticeHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90)
+    .default(0),
+  maxLengthMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60 * 14)
+    .nullable()
+    .optional(),
   advanceDays: z.number().int().min(1).max(730).default(90),
   quotaHoursPerTerm: z.number().int().min(1).max(10_000).nullable().optional(),
   openingHours: openingHours,
@@ -80,7 +93,10 @@ export const createBookingInput = z
     /** A group leader books for a school of the group; defaults to the booker's own school. */
     forSchoolId: id.optional(),
   })
-  .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] });
+  .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), {
+    message: 'endsAt must be after startsAt',
+    path: ['endsAt'],
+  });
 
 export const booking = z.object({
   id,
@@ -106,5 +122,12 @@ export const booking = z.object({
 });
 export type Booking = z.infer<typeof booking>;
 
-export const busySlot = z.object({ startsAt: isoTime, endsAt: isoTime, status: z.enum([...activeBookingStatuses, 'blocked', 'closed']) });
-export const availability = z.object({ busy: z.array(busySlot), open: z.array(z.object({ startsAt: isoTime, endsAt: isoTime })) });
+export const busySlot = z.object({
+  startsAt: isoTime,
+  endsAt: isoTime,
+  status: z.enum([...activeBookingStatuses, 'blocked', 'closed']),
+});
+export const availability = z.object({
+  busy: z.array(busySlot),
+  open: z.array(z.object({ startsAt: isoTime, endsAt: isoTime })),
+});

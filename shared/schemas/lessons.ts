@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lessonRoles, lessonStatuses, subjects } from '../enums';
-import { id, isoTime } from './common';
 import { rubricCriteria } from '../lessons';
+import { id, isoTime } from './common';
 
 export { JOIN_OPENS_MS, joinOpen, rubricCriteria } from '../lessons';
 
@@ -27,9 +27,18 @@ export const createLessonInput = z
     /** Schedule even where a classroom already has a lesson then (the answer to a 409 with clashes). */
     allowClashes: z.boolean().default(false),
   })
-  .refine((l) => new Date(l.endsAt) > new Date(l.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] })
-  .refine((l) => new Date(l.endsAt).getTime() - new Date(l.startsAt).getTime() <= MAX_LESSON_MS, { message: 'a live lesson lasts at most 4 hours', path: ['endsAt'] })
-  .refine((l) => sensible(l.startsAt, l.weeks), { message: 'between yesterday and two years ahead (the whole series)', path: ['startsAt'] });
+  .refine((l) => new Date(l.endsAt) > new Date(l.startsAt), {
+    message: 'endsAt must be after startsAt',
+    path: ['endsAt'],
+  })
+  .refine((l) => new Date(l.endsAt).getTime() - new Date(l.startsAt).getTime() <= MAX_LESSON_MS, {
+    message: 'a live lesson lasts at most 4 hours',
+    path: ['endsAt'],
+  })
+  .refine((l) => sensible(l.startsAt, l.weeks), {
+    message: 'between yesterday and two years ahead (the whole series)',
+    path: ['startsAt'],
+  });
 
 export const updateLessonInput = z
   .object({
@@ -40,13 +49,28 @@ export const updateLessonInput = z
     series: z.boolean().default(false),
     allowClashes: z.boolean().default(false),
   })
-  .refine((u) => u.title !== undefined || u.startsAt !== undefined, { message: 'nothing to change: give a title or new times', path: ['title'] })
+  .refine((u) => u.title !== undefined || u.startsAt !== undefined, {
+    message: 'nothing to change: give a title or new times',
+    path: ['title'],
+  })
   .refine((u) => !u.startsAt === !u.endsAt, { message: 'give both startsAt and endsAt', path: ['endsAt'] })
-  .refine((u) => !u.startsAt || new Date(u.endsAt!) > new Date(u.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] })
-  .refine((u) => !u.startsAt || new Date(u.endsAt!).getTime() - new Date(u.startsAt).getTime() <= MAX_LESSON_MS, { message: 'a live lesson lasts at most 4 hours', path: ['endsAt'] })
-  .refine((u) => !u.startsAt || sensible(u.startsAt), { message: 'between yesterday and two years ahead', path: ['startsAt'] });
+  .refine((u) => !u.startsAt || new Date(u.endsAt!) > new Date(u.startsAt), {
+    message: 'endsAt must be after startsAt',
+    path: ['endsAt'],
+  })
+  .refine((u) => !u.startsAt || new Date(u.endsAt!).getTime() - new Date(u.startsAt).getTime() <= MAX_LESSON_MS, {
+    message: 'a live lesson lasts at most 4 hours',
+    path: ['endsAt'],
+  })
+  .refine((u) => !u.startsAt || sensible(u.startsAt), {
+    message: 'between yesterday and two years ahead',
+    path: ['startsAt'],
+  });
 
-export const cancelLessonInput = z.object({ reason: z.string().trim().max(200).default(''), series: z.boolean().default(false) });
+export const cancelLessonInput = z.object({
+  reason: z.string().trim().max(200).default(''),
+  series: z.boolean().default(false),
+});
 
 export const feedbackInput = z.object({
   rating: z.number().int().min(1).max(5),
@@ -54,11 +78,26 @@ export const feedbackInput = z.object({
   /** Assistant teachers: what the students asked. */
   questions: z.string().trim().max(2000).default(''),
   /** Observers: each criterion 1–5 (教学目标, 师生互动, 双师配合, 技术效果). */
-  rubric: z.object(Object.fromEntries(rubricCriteria.map((k) => [k, z.number().int().min(1).max(5)])) as Record<(typeof rubricCriteria)[number], z.ZodNumber>).optional(),
+  rubric: z
+    .object(
+      Object.fromEntries(rubricCriteria.map((k) => [k, z.number().int().min(1).max(5)])) as Record<
+        (typeof rubricCriteria)[number],
+        z.ZodNumber
+      >,
+    )
+    .optional(),
 });
 export const feedback = z.object({
-  id, kind: z.enum(['classroom', 'observer']), authorName: z.string(), classroomName: z.string().nullable(), rating: z.number().int(),
-  rubric: z.record(z.string(), z.number()).nullable(), comment: z.string(), questions: z.string(), updatedAt: isoTime, mine: z.boolean(),
+  id,
+  kind: z.enum(['classroom', 'observer']),
+  authorName: z.string(),
+  classroomName: z.string().nullable(),
+  rating: z.number().int(),
+  rubric: z.record(z.string(), z.number()).nullable(),
+  comment: z.string(),
+  questions: z.string(),
+  updatedAt: isoTime,
+  mine: z.boolean(),
 });
 
 export const lesson = z.object({
@@ -85,7 +124,10 @@ export type Lesson = z.infer<typeof lesson>;
 export const joinAnswer = z.object({ url: z.string(), token: z.string(), role: z.enum(lessonRoles) });
 
 /** A participant of a lesson's room: `classroom:<id>` or `user:<id>` (CONTRACT: LiveKit identities). */
-export const participantParam = z.object({ id, identity: z.string().regex(/^(classroom|user):[0-9a-f-]{36}$/, 'not a lesson participant identity') });
+export const participantParam = z.object({
+  id,
+  identity: z.string().regex(/^(classroom|user):[0-9a-f-]{36}$/, 'not a lesson participant identity'),
+});
 export const speakInput = z.object({ allowed: z.boolean() });
 export const muteInput = z.object({ source: z.enum(['microphone', 'camera']).default('microphone') });
 export const speaking = z.object({ identity: z.string(), name: z.string(), canPublish: z.boolean() });
@@ -102,4 +144,9 @@ export const attendanceRow = z.object({
   /** Connected right now. */
   present: z.boolean(),
 });
-export const attendance = z.object({ lessonId: id, status: z.enum(lessonStatuses), items: z.array(attendanceRow), teacherMinutes: z.number().int() });
+export const attendance = z.object({
+  lessonId: id,
+  status: z.enum(lessonStatuses),
+  items: z.array(attendanceRow),
+  teacherMinutes: z.number().int(),
+});

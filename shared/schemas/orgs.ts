@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orgKinds, roles } from '../enums';
-import { id, isoTime } from './common';
 import { email } from './auth';
+import { id, isoTime } from './common';
 
 export const org = z.object({
   id,
@@ -53,7 +53,10 @@ export const orgDetail = z.object({
   classrooms: z.array(classroom),
 });
 
-export const schoolCode = z.string().trim().regex(/^[A-Za-z0-9_-]{2,32}$/, 'letters, digits, - and _ (2–32)');
+export const schoolCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{2,32}$/, 'letters, digits, - and _ (2–32)');
 
 export const updateOrgInput = z
   .object({
@@ -104,7 +107,9 @@ export const updateMembershipInput = z
 export const importRow = z.object({
   name: z.string().trim().min(1, 'name is empty').max(80),
   email,
-  role: z.enum(['teacher', 'assistant', 'school_admin'], { message: 'role must be teacher, assistant or school_admin' }),
+  role: z.enum(['teacher', 'assistant', 'school_admin'], {
+    message: 'role must be teacher, assistant or school_admin',
+  }),
   schoolCode: z.string().trim().min(1, 'school code is empty'),
 });
 export const importError = z.object({ line: z.number().int(), field: z.string().nullable(), reason: z.string() });

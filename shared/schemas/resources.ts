@@ -20,7 +20,14 @@ export const resourceMeta = z.object({
 export type ResourceMeta = z.infer<typeof resourceMeta>;
 
 export const resourceVersion = z.object({
-  id, number: z.number().int(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), uploadedBy: z.string(), createdAt: isoTime,
+  id,
+  number: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  createdAt: isoTime,
 });
 
 export const resource = z.object({
@@ -59,5 +66,11 @@ export const resourceSearch = z.object({
   nextCursor: z.string().nullable(),
   /** All matches, across pages. */
   total: z.number().int(),
-  facets: z.object({ subject: z.array(facetCount), grade: z.array(facetCount), kind: z.array(facetCount), edition: z.array(facetCount), school: z.array(facetCount.extend({ label: z.string() })) }),
+  facets: z.object({
+    subject: z.array(facetCount),
+    grade: z.array(facetCount),
+    kind: z.array(facetCount),
+    edition: z.array(facetCount),
+    school: z.array(facetCount.extend({ label: z.string() })),
+  }),
 });

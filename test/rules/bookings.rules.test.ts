@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allowedFrom, expandWeekly, fromLocal, openIntervals, problemsOf, termOf, toLocal, withinOpeningHours } from '../../server/modules/bookings/bookings.rules';
+import {
+  allowedFrom,
+  expandWeekly,
+  fromLocal,
+  openIntervals,
+  problemsOf,
+  termOf,
+  toLocal,
+  withinOpeningHours,
+} from '../../server/modules/bookings/bookings.rules';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const weekdays = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '08:00', end: '18:00' }]]));
@@ -14,14 +23,31 @@ describe('bookings rules: Beijing local time', () => {
 
 describe('bookings rules: weekly recurrence (rrule)', () => {
   it('expands Tuesdays and Thursdays until a date, keeping the wall-clock time', () => {
-    const { occurrences, rule } = expandWeekly(at('2026-12-01T14:00:00'), at('2026-12-01T15:30:00'), { weekdays: [2, 4], until: '2026-12-17' });
-    expect(occurrences.map((o) => toLocal(o.startsAt).date)).toEqual(['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17']);
-    expect(occurrences.every((o) => toLocal(o.startsAt).minutes === 14 * 60 && o.endsAt.getTime() - o.startsAt.getTime() === 90 * 60_000)).toBe(true);
+    const { occurrences, rule } = expandWeekly(at('2026-12-01T14:00:00'), at('2026-12-01T15:30:00'), {
+      weekdays: [2, 4],
+      until: '2026-12-17',
+    });
+    expect(occurrences.map((o) => toLocal(o.startsAt).date)).toEqual([
+      '2026-12-01',
+      '2026-12-03',
+      '2026-12-08',
+      '2026-12-10',
+      '2026-12-15',
+      '2026-12-17',
+    ]);
+    expect(
+      occurrences.every(
+        (o) => toLocal(o.startsAt).minutes === 14 * 60 && o.endsAt.getTime() - o.startsAt.getTime() === 90 * 60_000,
+      ),
+    ).toBe(true);
     expect(rule).toContain('FREQ=WEEKLY');
   });
 
   it('counts occurrences, every other week, defaulting to the first date’s weekday', () => {
-    const { occurrences } = expandWeekly(at('2026-12-02T09:00:00'), at('2026-12-02T10:00:00'), { interval: 2, count: 3 });
+    const { occurrences } = expandWeekly(at('2026-12-02T09:00:00'), at('2026-12-02T10:00:00'), {
+      interval: 2,
+      count: 3,
+    });
     expect(occurrences.map((o) => toLocal(o.startsAt).date)).toEqual(['2026-12-02', '2026-12-16', '2026-12-30']);
   });
 });
@@ -29,24 +55,43 @@ describe('bookings rules: weekly recurrence (rrule)', () => {
 describe('bookings rules: what may be booked', () => {
   const now = at('2026-12-01T08:00:00');
   it('accepts a slot inside opening hours with notice', () => {
-    expect(problemsOf({ startsAt: at('2026-12-03T14:00:00'), endsAt: at('2026-12-03T16:00:00') }, lab, { now, closures: [] })).toEqual([]);
+    expect(
+      problemsOf({ startsAt: at('2026-12-03T14:00:00'), endsAt: at('2026-12-03T16:00:00') }, lab, {
+        now,
+        closures: [],
+      }),
+    ).toEqual([]);
   });
 
   it('half-open intervals: ending exactly at closing time is inside', () => {
-    expect(withinOpeningHours({ startsAt: at('2026-12-03T16:00:00'), endsAt: at('2026-12-03T18:00:00') }, weekdays)).toBe(true);
-    expect(withinOpeningHours({ startsAt: at('2026-12-03T17:00:00'), endsAt: at('2026-12-03T18:30:00') }, weekdays)).toBe(false);
-    expect(withinOpeningHours({ startsAt: at('2026-12-05T10:00:00'), endsAt: at('2026-12-05T11:00:00') }, weekdays)).toBe(false); // Saturday
+    expect(
+      withinOpeningHours({ startsAt: at('2026-12-03T16:00:00'), endsAt: at('2026-12-03T18:00:00') }, weekdays),
+    ).toBe(true);
+    expect(
+      withinOpeningHours({ startsAt: at('2026-12-03T17:00:00'), endsAt: at('2026-12-03T18:30:00') }, weekdays),
+    ).toBe(false);
+    expect(
+      withinOpeningHours({ startsAt: at('2026-12-05T10:00:00'), endsAt: at('2026-12-05T11:00:00') }, weekdays),
+    ).toBe(false); // Saturday
   });
 
   it('names each broken rule', () => {
-    const codes = (s: string, e: string, attendees?: number, closures = [] as { startsOn: string; endsOn: string; reason: string }[]) =>
-      problemsOf({ startsAt: at(s), endsAt: at(e) }, lab, { now, attendees, closures }).map((p) => p.code);
+    const codes = (
+      s: string,
+      e: string,
+      attendees?: number,
+      closures = [] as { startsOn: string; endsOn: string; reason: string }[],
+    ) => problemsOf({ startsAt: at(s), endsAt: at(e) }, lab, { now, attendees, closures }).map((p) => p.code);
     expect(codes('2026-11-30T09:00:00', '2026-11-30T10:00:00')).toContain('in_past');
     expect(codes('2026-12-01T14:00:00', '2026-12-01T15:00:00')).toEqual(['too_short_notice']);
     expect(codes('2027-06-01T09:00:00', '2027-06-01T10:00:00')).toEqual(['too_far_ahead']);
     expect(codes('2026-12-03T08:00:00', '2026-12-03T12:00:00')).toEqual(['too_long']);
     expect(codes('2026-12-03T09:00:00', '2026-12-03T10:00:00', 60)).toEqual(['over_capacity']);
-    expect(codes('2026-12-03T09:00:00', '2026-12-03T10:00:00', undefined, [{ startsOn: '2026-12-03', endsOn: '2026-12-04', reason: '期末考试' }])).toEqual(['closed']);
+    expect(
+      codes('2026-12-03T09:00:00', '2026-12-03T10:00:00', undefined, [
+        { startsOn: '2026-12-03', endsOn: '2026-12-04', reason: '期末考试' },
+      ]),
+    ).toEqual(['closed']);
   });
 });
 
@@ -54,7 +99,11 @@ describe('bookings rules: terms and transitions', () => {
   it('autumn term runs September to January, spring February to July', () => {
     expect(termOf(at('2026-12-03T10:00:00')).name).toBe('2026-autumn');
     expect(termOf(at('2027-01-20T10:00:00')).name).toBe('2026-autumn');
-    expect(termOf(at('2027-03-01T10:00:00'))).toMatchObject({ name: '2027-spring', start: fromLocal('2027-02-01'), end: fromLocal('2027-08-01') });
+    expect(termOf(at('2027-03-01T10:00:00'))).toMatchObject({
+      name: '2027-spring',
+      start: fromLocal('2027-02-01'),
+      end: fromLocal('2027-08-01'),
+    });
   });
 
   it('approve and decline only from pending; cancel from pending or approved', () => {
@@ -64,7 +113,16 @@ describe('bookings rules: terms and transitions', () => {
   });
 
   it('open intervals follow opening hours and skip closed days', () => {
-    const open = openIntervals(weekdays, [{ startsOn: '2026-12-02', endsOn: '2026-12-02', reason: '停电检修' }], at('2026-12-01T00:00:00'), at('2026-12-04T00:00:00'));
-    expect(open.map((o) => `${toLocal(o.startsAt).date} ${toLocal(o.startsAt).minutes / 60}-${toLocal(o.endsAt).minutes / 60}`)).toEqual(['2026-12-01 8-18', '2026-12-03 8-18']);
+    const open = openIntervals(
+      weekdays,
+      [{ startsOn: '2026-12-02', endsOn: '2026-12-02', reason: '停电检修' }],
+      at('2026-12-01T00:00:00'),
+      at('2026-12-04T00:00:00'),
+    );
+    expect(
+      open.map(
+        (o) => `${toLocal(o.startsAt).date} ${toLocal(o.startsAt).minutes / 60}-${toLocal(o.endsAt).minutes / 60}`,
+      ),
+    ).toEqual(['2026-12-01 8-18', '2026-12-03 8-18']);
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { canManageOrg, canManageScoped, canSeeOrg, canSeeScoped, type Actor, type ActorMembership } from '../../server/lib/policy';
+import {
+  type Actor,
+  type ActorMembership,
+  canManageOrg,
+  canManageScoped,
+  canSeeOrg,
+  canSeeScoped,
+} from '../../server/lib/policy';
 
-const G = 'group-jinghua', D = 'district-chengguan', G2 = 'group-xiling', D2 = 'district-xiling';
+const G = 'group-jinghua',
+  D = 'district-chengguan',
+  G2 = 'group-xiling',
+  D2 = 'district-xiling';
 const lead = { id: 'school-lead', kind: 'school' as const, groupId: G, districtId: D };
 const rural = { id: 'school-rural', kind: 'school' as const, groupId: G, districtId: D };
 const otherDistrictSchool = { id: 'school-dist-only', kind: 'school' as const, groupId: null, districtId: D };
@@ -9,10 +19,21 @@ const foreign = { id: 'school-xiling', kind: 'school' as const, groupId: G2, dis
 
 function actor(...ms: Partial<ActorMembership>[]): Actor {
   return {
-    user: { id: 'u', name: 'n', email: 'e', locale: 'zh' }, credentialId: 'c', via: 'cookie',
+    user: { id: 'u', name: 'n', email: 'e', locale: 'zh' },
+    credentialId: 'c',
+    via: 'cookie',
     memberships: ms.map((m, i) => ({
-      id: `m${i}`, orgId: '', orgName: '', orgKind: 'school', role: 'teacher', masterTeacher: false, classroomId: null,
-      classroomName: null, groupId: null, districtId: null, ...m,
+      id: `m${i}`,
+      orgId: '',
+      orgName: '',
+      orgKind: 'school',
+      role: 'teacher',
+      masterTeacher: false,
+      classroomId: null,
+      classroomName: null,
+      groupId: null,
+      districtId: null,
+      ...m,
     })),
   };
 }
@@ -37,10 +58,13 @@ describe('policy: scoped things (DOMAIN.md, Scopes)', () => {
     ['group', true, false],
     ['district', true, false],
     ['public', true, true],
-  ] as const)('a %s-scoped thing of the lead school: rural teacher sees=%s, foreign sees=%s', (scope, ruralSees, foreignSees) => {
-    expect(canSeeScoped(teacherAtRural, lead, scope)).toBe(ruralSees);
-    expect(canSeeScoped(actor({ orgId: foreign.id, groupId: G2, districtId: D2 }), lead, scope)).toBe(foreignSees);
-  });
+  ] as const)(
+    'a %s-scoped thing of the lead school: rural teacher sees=%s, foreign sees=%s',
+    (scope, ruralSees, foreignSees) => {
+      expect(canSeeScoped(teacherAtRural, lead, scope)).toBe(ruralSees);
+      expect(canSeeScoped(actor({ orgId: foreign.id, groupId: G2, districtId: D2 }), lead, scope)).toBe(foreignSees);
+    },
+  );
 
   it('district scope reaches schools of the district outside the group; group scope does not', () => {
     const districtOnlyTeacher = actor({ orgId: otherDistrictSchool.id, districtId: D });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectStatus, useHarness, Client } from '../support/harness';
+import { Client, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
 
@@ -17,7 +17,11 @@ describe('auth: sign-in and sessions', () => {
   });
 
   it('marks the cookie Secure over HTTPS (here terminated by a trusted proxy)', async () => {
-    const res = await new Client(h.app).post('/api/auth/login', { email: 'wang@jhzx.demo', password: 'tongzhou-demo' }, { 'x-forwarded-proto': 'https' });
+    const res = await new Client(h.app).post(
+      '/api/auth/login',
+      { email: 'wang@jhzx.demo', password: 'tongzhou-demo' },
+      { 'x-forwarded-proto': 'https' },
+    );
     expectStatus(res, 200);
     expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
   });
@@ -37,7 +41,12 @@ describe('auth: sign-in and sessions', () => {
     const me = await zhao.get('/api/me');
     expectStatus(me, 200);
     expect(me.body.memberships).toEqual([
-      expect.objectContaining({ orgName: '北山乡中心小学', orgKind: 'school', role: 'assistant', classroomName: '四年级一班' }),
+      expect.objectContaining({
+        orgName: '北山乡中心小学',
+        orgKind: 'school',
+        role: 'assistant',
+        classroomName: '四年级一班',
+      }),
     ]);
     const anon = await h.anon.get('/api/me');
     expectStatus(anon, 401);
@@ -47,7 +56,10 @@ describe('auth: sign-in and sessions', () => {
   it('rotates the session at sign-in: the old cookie stops working', async () => {
     const first = await h.login('li@jhxx.demo');
     const oldCookie = first.headers.get('set-cookie')!.split(';')[0]!;
-    const again = await new Client(h.app, { cookie: oldCookie }).post('/api/auth/login', { email: 'li@jhxx.demo', password: 'tongzhou-demo' });
+    const again = await new Client(h.app, { cookie: oldCookie }).post('/api/auth/login', {
+      email: 'li@jhxx.demo',
+      password: 'tongzhou-demo',
+    });
     expectStatus(again, 200);
     const newCookie = again.headers.get('set-cookie')!.split(';')[0]!;
     expect(newCookie).not.toBe(oldCookie);
@@ -85,7 +97,11 @@ describe('auth: sign-in rate limits', () => {
 describe('auth: CSRF protection of cookie-authenticated writes', () => {
   it('refuses a write that a browser marks as cross-site', async () => {
     const wang = await h.as('wang@jhzx.demo');
-    const res = await wang.patch('/api/me', { locale: 'en' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const res = await wang.patch(
+      '/api/me',
+      { locale: 'en' },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
     expectStatus(res, 403);
     expect(res.body.error.code).toBe('csrf_rejected');
     const me = await wang.get('/api/me');
@@ -94,7 +110,11 @@ describe('auth: CSRF protection of cookie-authenticated writes', () => {
 
   it('accepts the same write from the app itself', async () => {
     const wang = await h.as('wang@jhzx.demo');
-    const res = await wang.patch('/api/me', { locale: 'en' }, { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    const res = await wang.patch(
+      '/api/me',
+      { locale: 'en' },
+      { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+    );
     expectStatus(res, 200);
     expect(res.body.user.locale).toBe('en');
     expectStatus(await wang.patch('/api/me', { locale: 'zh' }), 200);
@@ -150,7 +170,10 @@ describe('auth: password change', () => {
     const short = await me.post('/api/me/password', { currentPassword: 'tongzhou-demo', newPassword: 'short' });
     expectStatus(short, 400);
     expect(short.body.error.details.fields.newPassword).toBeTruthy();
-    expectStatus(await me.post('/api/me/password', { currentPassword: 'tongzhou-demo', newPassword: 'a-new-long-password' }), 204);
+    expectStatus(
+      await me.post('/api/me/password', { currentPassword: 'tongzhou-demo', newPassword: 'a-new-long-password' }),
+      204,
+    );
     expectStatus(await other.get('/api/me'), 401);
     expectStatus(await h.login('admin@jhxx.demo', 'a-new-long-password', '203.0.113.50'), 200);
   });

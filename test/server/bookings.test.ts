@@ -13,14 +13,32 @@ describe('bookings: booking a slot', () => {
   it('books the chemistry lab at once (no approval), and the same time again is 409 with what it clashes with and free slots', async () => {
     const li = await h.as('li@jhxx.demo');
     const s = slot(1, 14, 15.5, 8);
-    const res = await li.post('/api/bookings', { facilityId: lab(), ...s, purpose: '科学课：溶液的配制', attendees: 40 });
+    const res = await li.post('/api/bookings', {
+      facilityId: lab(),
+      ...s,
+      purpose: '科学课：溶液的配制',
+      attendees: 40,
+    });
     expectStatus(res, 201);
-    expect(res.body.booking).toMatchObject({ status: 'approved', facilityName: '化学实验室', borrowerSchoolName: '京华实验小学', startsAt: s.startsAt, endsAt: s.endsAt });
+    expect(res.body.booking).toMatchObject({
+      status: 'approved',
+      facilityName: '化学实验室',
+      borrowerSchoolName: '京华实验小学',
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    });
 
-    const clash = await (await h.as('zhang@jhzx.demo')).post('/api/bookings', { facilityId: lab(), startsAt: s.startsAt.replace('14:00', '15:00'), endsAt: s.endsAt.replace('15:30', '16:30'), purpose: '化学实验' });
+    const clash = await (await h.as('zhang@jhzx.demo')).post('/api/bookings', {
+      facilityId: lab(),
+      startsAt: s.startsAt.replace('14:00', '15:00'),
+      endsAt: s.endsAt.replace('15:30', '16:30'),
+      purpose: '化学实验',
+    });
     expectStatus(clash, 409);
     expect(clash.body.error.code).toBe('booking_conflict');
-    expect(clash.body.error.details.conflicts[0].with).toEqual([{ startsAt: s.startsAt, endsAt: s.endsAt, status: 'approved' }]);
+    expect(clash.body.error.details.conflicts[0].with).toEqual([
+      { startsAt: s.startsAt, endsAt: s.endsAt, status: 'approved' },
+    ]);
     expect(clash.body.error.details.suggestions.length).toBeGreaterThan(0);
     for (const free of clash.body.error.details.suggestions) {
       expect(free.endsAt <= s.startsAt || free.startsAt >= s.endsAt).toBe(true);
@@ -40,16 +58,40 @@ describe('bookings: booking a slot', () => {
     const late = await li.post('/api/bookings', { facilityId: lab(), ...slot(3, 17, 19, 8), purpose: 'x' });
     expectStatus(late, 400);
     expect(late.body.error.details.fields.startsAt.join()).toMatch(/opening hours/);
-    const crowd = await li.post('/api/bookings', { facilityId: lab(), ...slot(3, 9, 10, 8), purpose: 'x', attendees: 49 });
+    const crowd = await li.post('/api/bookings', {
+      facilityId: lab(),
+      ...slot(3, 9, 10, 8),
+      purpose: 'x',
+      attendees: 49,
+    });
     expect(crowd.body.error.details.fields.startsAt.join()).toMatch(/capacity of 48/);
     const admin = await h.as('admin@jhzx.demo');
-    const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]));
-    const site = await admin.post('/api/facilities', { name: '天文台', kind: 'practice_site', capacity: 20, approvalRequired: false, minNoticeHours: 72, openingHours: allDay });
+    const allDay = Object.fromEntries(
+      ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
+    );
+    const site = await admin.post('/api/facilities', {
+      name: '天文台',
+      kind: 'practice_site',
+      capacity: 20,
+      approvalRequired: false,
+      minNoticeHours: 72,
+      openingHours: allDay,
+    });
     const tomorrow = addDays(toLocal(new Date()).date, 1);
-    const soon = await li.post('/api/bookings', { facilityId: site.body.facility.id, startsAt: `${tomorrow}T10:00:00+08:00`, endsAt: `${tomorrow}T11:00:00+08:00`, purpose: 'x' });
+    const soon = await li.post('/api/bookings', {
+      facilityId: site.body.facility.id,
+      startsAt: `${tomorrow}T10:00:00+08:00`,
+      endsAt: `${tomorrow}T11:00:00+08:00`,
+      purpose: 'x',
+    });
     expectStatus(soon, 400);
     expect(soon.body.error.details.fields.startsAt.join()).toMatch(/at least 72 h ahead/);
-    const reversed = await li.post('/api/bookings', { facilityId: lab(), startsAt: '2026-12-10T10:00:00+08:00', endsAt: '2026-12-10T09:00:00+08:00', purpose: 'x' });
+    const reversed = await li.post('/api/bookings', {
+      facilityId: lab(),
+      startsAt: '2026-12-10T10:00:00+08:00',
+      endsAt: '2026-12-10T09:00:00+08:00',
+      purpose: 'x',
+    });
     expectStatus(reversed, 400);
     expect(reversed.body.error.details.fields.endsAt).toBeTruthy();
   });
@@ -58,7 +100,12 @@ describe('bookings: booking a slot', () => {
 describe('bookings: approval', () => {
   it('the gym waits for the owner; the admin approves once; a second approve is 409 invalid_state; the booker is told', async () => {
     const li = await h.as('li@jhxx.demo');
-    const res = await li.post('/api/bookings', { facilityId: gym(), ...slot(5, 15, 17, 8), purpose: '篮球训练', attendees: 30 });
+    const res = await li.post('/api/bookings', {
+      facilityId: gym(),
+      ...slot(5, 15, 17, 8),
+      purpose: '篮球训练',
+      attendees: 30,
+    });
     expectStatus(res, 201);
     expect(res.body.booking.status).toBe('pending');
     const id = res.body.booking.id;
@@ -70,7 +117,10 @@ describe('bookings: approval', () => {
     const adminNotices = await admin.get('/api/notifications');
     expect(adminNotices.body.items.some((n: any) => n.kind === 'booking.pending' && n.bookingId === id)).toBe(true);
 
-    const [first, second] = await Promise.all([admin.post(`/api/bookings/${id}/approve`), admin.post(`/api/bookings/${id}/approve`)]);
+    const [first, second] = await Promise.all([
+      admin.post(`/api/bookings/${id}/approve`),
+      admin.post(`/api/bookings/${id}/approve`),
+    ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     expect([first, second].find((r) => r.status === 409)!.body.error.code).toBe('invalid_state');
 
@@ -86,7 +136,9 @@ describe('bookings: approval', () => {
     const id = res.body.booking.id;
     expectStatus(await (await h.as('wang@jhzx.demo')).post(`/api/bookings/${id}/approve`), 404);
     expectStatus(await (await h.as('admin@xiling.demo')).post(`/api/bookings/${id}/approve`), 404);
-    const declined = await (await h.as('leader@jinghua.demo')).post(`/api/bookings/${id}/decline`, { reason: '当天场馆检修' });
+    const declined = await (await h.as('leader@jinghua.demo')).post(`/api/bookings/${id}/decline`, {
+      reason: '当天场馆检修',
+    });
     expectStatus(declined, 200);
     expect(declined.body.booking).toMatchObject({ status: 'declined', decisionReason: '当天场馆检修' });
     expectStatus(await li.post(`/api/bookings/${id}/cancel`), 409);
@@ -97,9 +149,15 @@ describe('bookings: approval', () => {
     const a = await li.post('/api/bookings', { facilityId: gym(), ...slot(1, 9, 10, 15), purpose: '体育课 A' });
     const b = await li.post('/api/bookings', { facilityId: gym(), ...slot(1, 10, 11, 15), purpose: '体育课 B' });
     const admin = await h.as('admin@jhzx.demo');
-    const res = await admin.post('/api/bookings/bulk', { action: 'approve', ids: [a.body.booking.id, b.body.booking.id, a.body.booking.id] });
+    const res = await admin.post('/api/bookings/bulk', {
+      action: 'approve',
+      ids: [a.body.booking.id, b.body.booking.id, a.body.booking.id],
+    });
     expectStatus(res, 200);
-    expect(res.body.results.map((r: any) => [r.ok, r.booking?.status])).toEqual([[true, 'approved'], [true, 'approved']]);
+    expect(res.body.results.map((r: any) => [r.ok, r.booking?.status])).toEqual([
+      [true, 'approved'],
+      [true, 'approved'],
+    ]);
   });
 
   it('the booker cancels with a reason; someone else cannot', async () => {
@@ -114,12 +172,31 @@ describe('bookings: approval', () => {
 
   it('a group leader books on behalf of a rural school, and the record says so', async () => {
     const leader = await h.as('leader@jinghua.demo');
-    const res = await leader.post('/api/bookings', { facilityId: lab(), ...slot(5, 9, 11, 15), purpose: '北山乡中心小学科学实践', forSchoolId: h.ids.orgs.beishan });
+    const res = await leader.post('/api/bookings', {
+      facilityId: lab(),
+      ...slot(5, 9, 11, 15),
+      purpose: '北山乡中心小学科学实践',
+      forSchoolId: h.ids.orgs.beishan,
+    });
     expectStatus(res, 201);
-    expect(res.body.booking).toMatchObject({ borrowerSchoolName: '北山乡中心小学', onBehalf: true, bookerName: '刘建国' });
+    expect(res.body.booking).toMatchObject({
+      borrowerSchoolName: '北山乡中心小学',
+      onBehalf: true,
+      bookerName: '刘建国',
+    });
     const audit = await leader.get(`/api/audit?orgId=${h.ids.orgs.jhzx}&entityType=booking`);
-    expect(audit.body.items.find((e: any) => e.entityId === res.body.booking.id).onBehalfOfOrgId).toBe(h.ids.orgs.beishan);
-    expectStatus(await (await h.as('li@jhxx.demo')).post('/api/bookings', { facilityId: lab(), ...slot(5, 14, 15, 15), purpose: 'x', forSchoolId: h.ids.orgs.beishan }), 403);
+    expect(audit.body.items.find((e: any) => e.entityId === res.body.booking.id).onBehalfOfOrgId).toBe(
+      h.ids.orgs.beishan,
+    );
+    expectStatus(
+      await (await h.as('li@jhxx.demo')).post('/api/bookings', {
+        facilityId: lab(),
+        ...slot(5, 14, 15, 15),
+        purpose: 'x',
+        forSchoolId: h.ids.orgs.beishan,
+      }),
+      403,
+    );
   });
 });
 
@@ -127,8 +204,14 @@ describe('bookings: weekly series', () => {
   it('checks a series as a whole: with one clashing date nothing is booked, or the free dates when asked', async () => {
     const li = await h.as('li@jhxx.demo');
     const first = slot(3, 10, 11, 22);
-    const taken = { startsAt: first.startsAt.replace(first.day, addDays(first.day, 14)), endsAt: first.endsAt.replace(first.day, addDays(first.day, 14)) };
-    expectStatus(await (await h.as('zhang@jhzx.demo')).post('/api/bookings', { facilityId: lab(), ...taken, purpose: '占用' }), 201);
+    const taken = {
+      startsAt: first.startsAt.replace(first.day, addDays(first.day, 14)),
+      endsAt: first.endsAt.replace(first.day, addDays(first.day, 14)),
+    };
+    expectStatus(
+      await (await h.as('zhang@jhzx.demo')).post('/api/bookings', { facilityId: lab(), ...taken, purpose: '占用' }),
+      201,
+    );
     const series = { facilityId: lab(), ...first, purpose: '每周科学实验', recurrence: { count: 4 } };
 
     const all = await li.post('/api/bookings', series);
@@ -148,8 +231,21 @@ describe('bookings: weekly series', () => {
     const admin = await h.as('admin@jhzx.demo');
     const first = slot(2, 14, 15, 29);
     const closed = addDays(first.day, 7);
-    expectStatus(await admin.post('/api/closures', { schoolId: h.ids.orgs.jhzx, startsOn: closed, endsOn: closed, reason: '期中考试' }), 201);
-    const res = await (await h.as('li@jhxx.demo')).post('/api/bookings', { facilityId: lab(), ...first, purpose: '兴趣小组', recurrence: { weekdays: [2], count: 3 } });
+    expectStatus(
+      await admin.post('/api/closures', {
+        schoolId: h.ids.orgs.jhzx,
+        startsOn: closed,
+        endsOn: closed,
+        reason: '期中考试',
+      }),
+      201,
+    );
+    const res = await (await h.as('li@jhxx.demo')).post('/api/bookings', {
+      facilityId: lab(),
+      ...first,
+      purpose: '兴趣小组',
+      recurrence: { weekdays: [2], count: 3 },
+    });
     expectStatus(res, 201);
     expect(res.body.bookings.map((b: any) => b.startsAt.slice(0, 10))).toEqual([first.day, addDays(first.day, 14)]);
     expect(res.body.skipped).toEqual([expect.objectContaining({ reason: '期中考试' })]);
@@ -160,17 +256,28 @@ describe('bookings: quota and block-outs', () => {
   it('refuses what would exceed the borrowing school’s hours this term', async () => {
     const admin = await h.as('admin@jhzx.demo');
     const f = await admin.post('/api/facilities', {
-      name: '舞蹈房', kind: 'other', capacity: 30, approvalRequired: false, quotaHoursPerTerm: 3,
+      name: '舞蹈房',
+      kind: 'other',
+      capacity: 30,
+      approvalRequired: false,
+      quotaHoursPerTerm: 3,
       openingHours: Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '08:00', end: '18:00' }]])),
     });
     const li = await h.as('li@jhxx.demo');
     const s = slot(2, 9, 11, 10);
     expectStatus(await li.post('/api/bookings', { facilityId: f.body.facility.id, ...s, purpose: '舞蹈' }), 201);
-    const over = await li.post('/api/bookings', { facilityId: f.body.facility.id, ...slot(3, 9, 11, 10), purpose: '舞蹈' });
+    const over = await li.post('/api/bookings', {
+      facilityId: f.body.facility.id,
+      ...slot(3, 9, 11, 10),
+      purpose: '舞蹈',
+    });
     expectStatus(over, 400);
     expect(over.body.error.details.quota).toMatchObject({ hours: 3, held: 2, requested: 2 });
     // The owner school itself has no quota.
-    expectStatus(await admin.post('/api/bookings', { facilityId: f.body.facility.id, ...slot(3, 9, 17, 10), purpose: '排练' }), 201);
+    expectStatus(
+      await admin.post('/api/bookings', { facilityId: f.body.facility.id, ...slot(3, 9, 17, 10), purpose: '排练' }),
+      201,
+    );
   });
 
   it('blocking time out declines clashing pending bookings with a notice, and refuses over approved ones', async () => {
@@ -179,12 +286,21 @@ describe('bookings: quota and block-outs', () => {
     const pending = await li.post('/api/bookings', { facilityId: gym(), ...s, purpose: '羽毛球' });
     expect(pending.body.booking.status).toBe('pending');
     const admin = await h.as('admin@jhzx.demo');
-    const block = await admin.post(`/api/facilities/${gym()}/blocks`, { startsAt: s.startsAt.replace('09:00', '08:00'), endsAt: s.endsAt.replace('11:00', '12:00'), reason: '地板维修' });
+    const block = await admin.post(`/api/facilities/${gym()}/blocks`, {
+      startsAt: s.startsAt.replace('09:00', '08:00'),
+      endsAt: s.endsAt.replace('11:00', '12:00'),
+      reason: '地板维修',
+    });
     expectStatus(block, 201);
     expect(block.body.declined.map((b: any) => [b.id, b.status])).toEqual([[pending.body.booking.id, 'declined']]);
     const notices = await li.get('/api/notifications');
-    expect(notices.body.items[0]).toMatchObject({ kind: 'booking.declined', data: expect.objectContaining({ reason: '地板维修' }) });
-    const avail = await li.get(`/api/facilities/${gym()}/availability?from=${encodeURIComponent(s.startsAt)}&to=${encodeURIComponent(s.endsAt)}`);
+    expect(notices.body.items[0]).toMatchObject({
+      kind: 'booking.declined',
+      data: expect.objectContaining({ reason: '地板维修' }),
+    });
+    const avail = await li.get(
+      `/api/facilities/${gym()}/availability?from=${encodeURIComponent(s.startsAt)}&to=${encodeURIComponent(s.endsAt)}`,
+    );
     expect(avail.body.busy.map((b: any) => b.status)).toEqual(['blocked']);
 
     const approved = slot(4, 14, 15, 22);
@@ -197,15 +313,24 @@ describe('bookings: quota and block-outs', () => {
 
 describe('bookings: concurrency', () => {
   it('200 concurrent requests for one slot: exactly one booked, 199 × 409, no overlapping active rows', async () => {
-    const clients = await Promise.all(['li@jhxx.demo', 'zhang@jhzx.demo', 'admin@jhzx.demo', 'leader@jinghua.demo'].map((e) => h.as(e)));
+    const clients = await Promise.all(
+      ['li@jhxx.demo', 'zhang@jhzx.demo', 'admin@jhzx.demo', 'leader@jinghua.demo'].map((e) => h.as(e)),
+    );
     const s = slot(1, 10, 12, 36);
     const replies = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        clients[i % clients.length]!.post('/api/bookings', { facilityId: lab(), ...s, purpose: `抢占 ${i}`, forSchoolId: i % 4 === 3 ? h.ids.orgs.nanhu : undefined }),
+        clients[i % clients.length]!.post('/api/bookings', {
+          facilityId: lab(),
+          ...s,
+          purpose: `抢占 ${i}`,
+          forSchoolId: i % 4 === 3 ? h.ids.orgs.nanhu : undefined,
+        }),
       ),
     );
     const tally: Record<string, number> = {};
-    for (const r of replies) tally[`${r.status} ${r.body?.error?.code ?? ''}`.trim()] = (tally[`${r.status} ${r.body?.error?.code ?? ''}`.trim()] ?? 0) + 1;
+    for (const r of replies)
+      tally[`${r.status} ${r.body?.error?.code ?? ''}`.trim()] =
+        (tally[`${r.status} ${r.body?.error?.code ?? ''}`.trim()] ?? 0) + 1;
     expect(tally).toEqual({ '201': 1, '409 booking_conflict': 199 });
     const overlaps = rowsOf<{ n: number }>(
       await h.deps.database.db.execute(sql`

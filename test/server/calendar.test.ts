@@ -9,7 +9,13 @@ function parse(text: string) {
   const comp = new ICAL.Component(ICAL.parse(text));
   return comp.getAllSubcomponents('vevent').map((v) => {
     const e = new ICAL.Event(v);
-    return { summary: e.summary, start: e.startDate.toJSDate().toISOString(), end: e.endDate.toJSDate().toISOString(), tz: e.startDate.zone?.tzid, status: v.getFirstPropertyValue('status') };
+    return {
+      summary: e.summary,
+      start: e.startDate.toJSDate().toISOString(),
+      end: e.endDate.toJSDate().toISOString(),
+      tz: e.startDate.zone?.tzid,
+      status: v.getFirstPropertyValue('status'),
+    };
   });
 }
 
@@ -17,7 +23,10 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
   it("a teacher's feed lists their bookings at the right instants, in Asia/Shanghai", async () => {
     const li = await h.as('li@jhxx.demo');
     const s = slot(2, 13.5, 15, 9);
-    expectStatus(await li.post('/api/bookings', { facilityId: h.ids.facilities.chemLab, ...s, purpose: '科学课' }), 201);
+    expectStatus(
+      await li.post('/api/bookings', { facilityId: h.ids.facilities.chemLab, ...s, purpose: '科学课' }),
+      201,
+    );
     const created = await li.post('/api/calendar-feeds', {});
     expectStatus(created, 201);
     const url = created.body.feed.url;
@@ -26,7 +35,12 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
     const events = parse(res.text);
     const mine = events.find((e) => e.summary === '科学课（化学实验室）')!;
-    expect(mine).toMatchObject({ start: new Date(s.startsAt).toISOString(), end: new Date(s.endsAt).toISOString(), tz: 'Asia/Shanghai', status: 'CONFIRMED' });
+    expect(mine).toMatchObject({
+      start: new Date(s.startsAt).toISOString(),
+      end: new Date(s.endsAt).toISOString(),
+      tz: 'Asia/Shanghai',
+      status: 'CONFIRMED',
+    });
     // The seeded pending gym booking shows as tentative.
     expect(events.find((e) => e.summary.includes('四年级篮球联赛'))).toMatchObject({ status: 'TENTATIVE' });
   });
@@ -34,11 +48,24 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
   it("an assistant teacher's feed holds the classroom's live lessons; a cancelled one is marked cancelled", async () => {
     const wang = await h.as('wang@jhzx.demo');
     const s = slot(3, 10, 10.75, 9);
-    const lesson = (await wang.post('/api/lessons', { title: '圆的认识', subject: 'math', grade: 4, ...s, classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true })).body.lesson;
+    const lesson = (
+      await wang.post('/api/lessons', {
+        title: '圆的认识',
+        subject: 'math',
+        grade: 4,
+        ...s,
+        classroomIds: [h.ids.classrooms.beishan4_1],
+        allowClashes: true,
+      })
+    ).body.lesson;
     const zhao = await h.as('zhao@beishan.demo');
     const url = (await zhao.post('/api/calendar-feeds', {})).body.feed.url;
     const events = parse((await h.anon.get(url)).text);
-    expect(events.find((e) => e.summary === '直播课：圆的认识')).toMatchObject({ start: new Date(s.startsAt).toISOString(), end: new Date(s.endsAt).toISOString(), status: 'CONFIRMED' });
+    expect(events.find((e) => e.summary === '直播课：圆的认识')).toMatchObject({
+      start: new Date(s.startsAt).toISOString(),
+      end: new Date(s.endsAt).toISOString(),
+      status: 'CONFIRMED',
+    });
     expect(events.find((e) => e.summary === '直播课：分数的初步认识（双师课堂）')).toBeTruthy();
     await wang.post(`/api/lessons/${lesson.id}/cancel`, { reason: '教研活动' });
     const after = parse((await h.anon.get(url)).text);
@@ -60,6 +87,9 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
     expectStatus(await li.delete(`/api/calendar-feeds/${created.body.feed.id}`), 204);
     expectStatus(await h.anon.get(created.body.feed.url), 404);
     expectStatus(await h.anon.get('/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics'), 404);
-    expectStatus(await (await h.as('admin@xiling.demo')).post('/api/calendar-feeds', { facilityId: h.ids.facilities.gym }), 404);
+    expectStatus(
+      await (await h.as('admin@xiling.demo')).post('/api/calendar-feeds', { facilityId: h.ids.facilities.gym }),
+      404,
+    );
   });
 });

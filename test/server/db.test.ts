@@ -6,7 +6,7 @@ import { sqlState } from '../../server/lib/errors';
 import { useHarness } from '../support/harness';
 
 const h = useHarness();
-const q = async <T,>(query: ReturnType<typeof sql>) => rowsOf<T>(await h.deps.database.db.execute(query));
+const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await h.deps.database.db.execute(query));
 
 describe('database: extensions on both engines', () => {
   it('has btree_gist and pg_trgm installed by the migrations', async () => {
@@ -16,11 +16,19 @@ describe('database: extensions on both engines', () => {
 
   it('btree_gist: an exclusion constraint on (id =, tstzrange &&) refuses overlaps with 23P01 and allows back-to-back', async () => {
     const db = h.deps.database.db;
-    await db.execute(sql`CREATE TEMP TABLE slots (room uuid NOT NULL, during tstzrange NOT NULL, EXCLUDE USING gist (room WITH =, during WITH &&))`);
+    await db.execute(
+      sql`CREATE TEMP TABLE slots (room uuid NOT NULL, during tstzrange NOT NULL, EXCLUDE USING gist (room WITH =, during WITH &&))`,
+    );
     const room = h.ids.orgs.jhzx!;
-    await db.execute(sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 14:00+08', '2026-12-03 15:00+08', '[)'))`);
-    await db.execute(sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 15:00+08', '2026-12-03 16:00+08', '[)'))`);
-    const clash = await db.execute(sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 14:30+08', '2026-12-03 15:30+08', '[)'))`).catch((e) => e);
+    await db.execute(
+      sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 14:00+08', '2026-12-03 15:00+08', '[)'))`,
+    );
+    await db.execute(
+      sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 15:00+08', '2026-12-03 16:00+08', '[)'))`,
+    );
+    const clash = await db
+      .execute(sql`INSERT INTO slots VALUES (${room}, tstzrange('2026-12-03 14:30+08', '2026-12-03 15:30+08', '[)'))`)
+      .catch((e) => e);
     expect(sqlState(clash)).toBe('23P01');
     await db.execute(sql`DROP TABLE slots`);
   });

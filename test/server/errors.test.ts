@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/lib/log';
-import { expectStatus, useHarness, Client } from '../support/harness';
+import { Client, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
 
@@ -38,7 +38,14 @@ describe('errors: the contract shape on every path', () => {
     const broken = createApp({
       ...h.deps,
       log: createLogger('silent'),
-      database: { ...h.deps.database, db: new Proxy(h.deps.database.db, { get: () => () => { throw new Error('secret internals at /srv/db'); } }) },
+      database: {
+        ...h.deps.database,
+        db: new Proxy(h.deps.database.db, {
+          get: () => () => {
+            throw new Error('secret internals at /srv/db');
+          },
+        }),
+      },
     });
     const res = await new Client(broken, { cookie: 'tz_session=whatever' }).get('/api/me');
     expectStatus(res, 500);
@@ -52,17 +59,31 @@ describe('system: health, openapi, headers', () => {
   it('health reports the database kind and an absent LiveKit', async () => {
     const res = await h.anon.get('/api/health');
     expectStatus(res, 200);
-    expect(res.body).toMatchObject({ ok: true, db: process.env.DATABASE_URL ? 'postgres' : 'pglite', livekit: 'absent' });
+    expect(res.body).toMatchObject({
+      ok: true,
+      db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      livekit: 'absent',
+    });
   });
 
   it('openapi.json describes the contract routes', async () => {
     const res = await h.anon.get('/api/openapi.json');
     expectStatus(res, 200);
     const paths = Object.keys(res.body.paths);
-    for (const p of ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/me', '/api/auth/tokens', '/api/classrooms', '/api/orgs/{id}']) {
+    for (const p of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/me',
+      '/api/auth/tokens',
+      '/api/classrooms',
+      '/api/orgs/{id}',
+    ]) {
       expect(paths).toContain(p);
     }
-    expect(res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+    expect(
+      res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('email');
   });
 
   it('sends security headers with a CSP and no caching of API answers', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectStatus, useHarness } from '../support/harness';
 import { nextWeekday } from '../../server/db/seed';
+import { expectStatus, useHarness } from '../support/harness';
 import { slot } from '../support/time';
 
 const h = useHarness();
@@ -14,7 +14,12 @@ describe('facilities: who sees what', () => {
     const names = res.body.items.map((f: any) => f.name);
     expect(names).toEqual(expect.arrayContaining(['体育馆', '化学实验室', '报告厅', '城关科技馆', '音乐教室']));
     expect(names).not.toContain('游泳馆');
-    expect(res.body.items.find((f: any) => f.name === '化学实验室')).toMatchObject({ schoolName: '京华实验中学', capacity: 48, approvalRequired: false, canManage: false });
+    expect(res.body.items.find((f: any) => f.name === '化学实验室')).toMatchObject({
+      schoolName: '京华实验中学',
+      capacity: 48,
+      approvalRequired: false,
+      canManage: false,
+    });
   });
 
   it("another group's admin sees only their own pool, and 京华's facilities are 404", async () => {
@@ -23,15 +28,26 @@ describe('facilities: who sees what', () => {
     expect(res.body.items.map((f: any) => f.name)).toEqual(['游泳馆']);
     expectStatus(await xiling.get(`/api/facilities/${h.ids.facilities.chemLab}`), 404);
     const s = slot(4, 9, 10);
-    expectStatus(await xiling.get(`/api/facilities/${h.ids.facilities.chemLab}/availability?from=${encodeURIComponent(s.startsAt)}&to=${encodeURIComponent(s.endsAt)}`), 404);
+    expectStatus(
+      await xiling.get(
+        `/api/facilities/${h.ids.facilities.chemLab}/availability?from=${encodeURIComponent(s.startsAt)}&to=${encodeURIComponent(s.endsAt)}`,
+      ),
+      404,
+    );
   });
 
   it('filters by kind, capacity and words in the name, school or equipment', async () => {
     const li = await h.as('li@jhxx.demo');
     expect((await li.get('/api/facilities?kind=lab')).body.items.map((f: any) => f.name)).toEqual(['化学实验室']);
-    expect((await li.get('/api/facilities?capacity=200')).body.items.map((f: any) => f.name).sort()).toEqual(['报告厅', '体育馆'].sort());
-    expect((await li.get(`/api/facilities?q=${encodeURIComponent('实验室')}`)).body.items.map((f: any) => f.name)).toEqual(['化学实验室']);
-    expect((await li.get(`/api/facilities?q=${encodeURIComponent('钢琴')}`)).body.items.map((f: any) => f.name)).toEqual(['音乐教室']);
+    expect((await li.get('/api/facilities?capacity=200')).body.items.map((f: any) => f.name).sort()).toEqual(
+      ['报告厅', '体育馆'].sort(),
+    );
+    expect(
+      (await li.get(`/api/facilities?q=${encodeURIComponent('实验室')}`)).body.items.map((f: any) => f.name),
+    ).toEqual(['化学实验室']);
+    expect(
+      (await li.get(`/api/facilities?q=${encodeURIComponent('钢琴')}`)).body.items.map((f: any) => f.name),
+    ).toEqual(['音乐教室']);
   });
 });
 
@@ -39,12 +55,17 @@ describe('facilities: what is free', () => {
   it('finds facilities open and free for a window, for so many people', async () => {
     const li = await h.as('li@jhxx.demo');
     const seeded = slot(3, 14, 16, 2); // the gym is held (pending) then
-    const q = (from: string, to: string, extra = '') => li.get(`/api/facilities?freeFrom=${encodeURIComponent(from)}&freeTo=${encodeURIComponent(to)}${extra}`);
-    const names = (await q(seeded.startsAt.replace('14:00', '15:00'), seeded.endsAt.replace('16:00', '17:30'))).body.items.map((f: any) => f.name);
+    const q = (from: string, to: string, extra = '') =>
+      li.get(`/api/facilities?freeFrom=${encodeURIComponent(from)}&freeTo=${encodeURIComponent(to)}${extra}`);
+    const names = (
+      await q(seeded.startsAt.replace('14:00', '15:00'), seeded.endsAt.replace('16:00', '17:30'))
+    ).body.items.map((f: any) => f.name);
     expect(names).not.toContain('体育馆'); // taken
     expect(names).toContain('化学实验室'); // open weekdays 08–18
     expect(names).not.toContain('音乐教室'); // closes at 17:00
-    const evening = (await q(seeded.startsAt.replace('14:00', '19:00'), seeded.endsAt.replace('16:00', '20:00'))).body.items.map((f: any) => f.name);
+    const evening = (
+      await q(seeded.startsAt.replace('14:00', '19:00'), seeded.endsAt.replace('16:00', '20:00'))
+    ).body.items.map((f: any) => f.name);
     expect(evening).toContain('体育馆');
     expect(evening).not.toContain('化学实验室');
     const big = (await q(seeded.startsAt, seeded.endsAt, '&capacity=200')).body.items.map((f: any) => f.name);
@@ -55,10 +76,23 @@ describe('facilities: what is free', () => {
 describe('facilities: listing and editing', () => {
   it('a school admin lists a facility of the school; a teacher may not; another group may not see the school', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const input = { name: '物理实验室', kind: 'lab', capacity: 45, scope: 'group', approvalRequired: false, openingHours: weekdays, equipment: ['示波器'] };
+    const input = {
+      name: '物理实验室',
+      kind: 'lab',
+      capacity: 45,
+      scope: 'group',
+      approvalRequired: false,
+      openingHours: weekdays,
+      equipment: ['示波器'],
+    };
     const res = await admin.post('/api/facilities', input);
     expectStatus(res, 201);
-    expect(res.body.facility).toMatchObject({ name: '物理实验室', schoolName: '京华实验中学', canManage: true, equipment: ['示波器'] });
+    expect(res.body.facility).toMatchObject({
+      name: '物理实验室',
+      schoolName: '京华实验中学',
+      canManage: true,
+      equipment: ['示波器'],
+    });
     expectStatus(await admin.post('/api/facilities', input), 409);
     const wang = await h.as('wang@jhzx.demo');
     expectStatus(await wang.post('/api/facilities', { ...input, name: 'x', schoolId: h.ids.orgs.jhzx }), 403);
@@ -68,14 +102,25 @@ describe('facilities: listing and editing', () => {
 
   it('validates opening hours', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const res = await admin.post('/api/facilities', { name: 'x', kind: 'gym', capacity: 10, openingHours: { '1': [{ start: '18:00', end: '08:00' }] } });
+    const res = await admin.post('/api/facilities', {
+      name: 'x',
+      kind: 'gym',
+      capacity: 10,
+      openingHours: { '1': [{ start: '18:00', end: '08:00' }] },
+    });
     expectStatus(res, 400);
     expect(Object.keys(res.body.error.details.fields)[0]).toMatch(/^openingHours/);
   });
 
   it('a retired facility keeps its bookings and takes no new ones', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const created = await admin.post('/api/facilities', { name: '旧机房', kind: 'computer_room', capacity: 30, approvalRequired: false, openingHours: weekdays });
+    const created = await admin.post('/api/facilities', {
+      name: '旧机房',
+      kind: 'computer_room',
+      capacity: 30,
+      approvalRequired: false,
+      openingHours: weekdays,
+    });
     const fid = created.body.facility.id;
     const s = slot(2, 9, 10);
     const booked = await admin.post('/api/bookings', { facilityId: fid, ...s, purpose: '信息课' });
@@ -86,7 +131,9 @@ describe('facilities: listing and editing', () => {
     expect(again.body.error.code).toBe('invalid_state');
     expect((await admin.get(`/api/bookings/${booked.body.booking.id}`)).body.booking.status).toBe('approved');
     expect((await admin.get('/api/facilities')).body.items.map((f: any) => f.name)).not.toContain('旧机房');
-    expect((await admin.get('/api/facilities?includeRetired=1')).body.items.find((f: any) => f.name === '旧机房').retired).toBe(true);
+    expect(
+      (await admin.get('/api/facilities?includeRetired=1')).body.items.find((f: any) => f.name === '旧机房').retired,
+    ).toBe(true);
   });
 });
 
@@ -96,15 +143,21 @@ describe('facilities: availability', () => {
     const s = slot(3, 0, 0, 2);
     const from = `${s.day}T00:00:00+08:00`;
     const to = `${s.day}T23:59:00+08:00`;
-    const res = await li.get(`/api/facilities/${h.ids.facilities.gym}/availability?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const res = await li.get(
+      `/api/facilities/${h.ids.facilities.gym}/availability?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
     expectStatus(res, 200);
-    expect(res.body.busy).toEqual([{ startsAt: `${s.day}T14:00:00+08:00`, endsAt: `${s.day}T16:00:00+08:00`, status: 'pending' }]);
+    expect(res.body.busy).toEqual([
+      { startsAt: `${s.day}T14:00:00+08:00`, endsAt: `${s.day}T16:00:00+08:00`, status: 'pending' },
+    ]);
     expect(res.body.open).toEqual([{ startsAt: `${s.day}T08:00:00+08:00`, endsAt: `${s.day}T21:00:00+08:00` }]);
   });
 
   it('refuses a reversed or too long range with 400', async () => {
     const li = await h.as('li@jhxx.demo');
-    const res = await li.get(`/api/facilities/${h.ids.facilities.gym}/availability?from=2026-12-10T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00`);
+    const res = await li.get(
+      `/api/facilities/${h.ids.facilities.gym}/availability?from=2026-12-10T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00`,
+    );
     expectStatus(res, 400);
     expect(res.body.error.details.fields.to).toBeTruthy();
   });
@@ -121,13 +174,23 @@ describe('facilities: group view of sharing', () => {
     expect(byName['京华实验小学']).toMatchObject({ lentHours: 0, borrowedHours: 2 });
     expect(byName['北山乡中心小学']).toMatchObject({ rural: true, supported: true, borrowedHours: 0 });
     expect(res.body.facilities.find((f: any) => f.name === '化学实验室')).toMatchObject({ otherHours: 2 });
-    expect(res.body.schools.map((s: any) => s.name)).toEqual([...res.body.schools.map((s: any) => s.name)].sort((a: string, b: string) => (a === '京华实验中学' ? -1 : b === '京华实验中学' ? 1 : a < b ? -1 : 1)));
-    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/facility-usage?orgId=${h.ids.orgs.jinghua}`), 404);
+    expect(res.body.schools.map((s: any) => s.name)).toEqual(
+      [...res.body.schools.map((s: any) => s.name)].sort((a: string, b: string) =>
+        a === '京华实验中学' ? -1 : b === '京华实验中学' ? 1 : a < b ? -1 : 1,
+      ),
+    );
+    expectStatus(
+      await (await h.as('admin@xiling.demo')).get(`/api/reports/facility-usage?orgId=${h.ids.orgs.jinghua}`),
+      404,
+    );
   });
 });
 
 describe('facilities: photos', () => {
-  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+  const png = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
+    0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  ]);
   const form = (bytes: Uint8Array, name: string) => {
     const f = new FormData();
     f.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
@@ -144,7 +207,13 @@ describe('facilities: photos', () => {
     expectStatus(image, 200);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(image.text.length).toBe(png.length);
-    expectStatus(await admin.post(`/api/facilities/${h.ids.facilities.gym}/photos`, form(new TextEncoder().encode('%PDF-1.4\n%%EOF'), 'x.png')), 415);
+    expectStatus(
+      await admin.post(
+        `/api/facilities/${h.ids.facilities.gym}/photos`,
+        form(new TextEncoder().encode('%PDF-1.4\n%%EOF'), 'x.png'),
+      ),
+      415,
+    );
     expectStatus(await li.post(`/api/facilities/${h.ids.facilities.gym}/photos`, form(png, 'x.png')), 403);
     const xiling = await h.as('admin@xiling.demo');
     expectStatus(await xiling.get(res.body.photo.url), 404);

@@ -8,40 +8,74 @@ describe('lessons: scheduling and who takes part', () => {
   it('a master teacher schedules a lesson for the two rural classrooms; each person sees their own role', async () => {
     const wang = await h.as('wang@jhzx.demo');
     const res = await wang.post('/api/lessons', {
-      title: '分数的初步认识（双师课堂）', subject: 'math', grade: 4, startsAt: soon(60), endsAt: soon(100),
+      title: '分数的初步认识（双师课堂）',
+      subject: 'math',
+      grade: 4,
+      startsAt: soon(60),
+      endsAt: soon(100),
       classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1],
     });
     expectStatus(res, 201);
     expect(res.body.lesson).toMatchObject({ status: 'scheduled', teacherName: '王明远', myRole: 'teacher' });
-    expect(res.body.lesson.classrooms.map((c: any) => `${c.schoolName} ${c.name}`).sort()).toEqual(['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].sort());
+    expect(res.body.lesson.classrooms.map((c: any) => `${c.schoolName} ${c.name}`).sort()).toEqual(
+      ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].sort(),
+    );
     const id = res.body.lesson.id;
 
     const zhao = await h.as('zhao@beishan.demo');
-    expect((await zhao.get('/api/lessons?scope=mine')).body.items.map((l: any) => [l.id, l.myRole])).toContainEqual([id, 'classroom']);
+    expect((await zhao.get('/api/lessons?scope=mine')).body.items.map((l: any) => [l.id, l.myRole])).toContainEqual([
+      id,
+      'classroom',
+    ]);
     const li = await h.as('li@jhxx.demo');
     expect((await li.get('/api/lessons?scope=mine')).body.items.map((l: any) => l.id)).not.toContain(id);
-    expect((await li.get('/api/lessons?scope=upcoming')).body.items.find((l: any) => l.id === id).myRole).toBe('observer');
+    expect((await li.get('/api/lessons?scope=upcoming')).body.items.find((l: any) => l.id === id).myRole).toBe(
+      'observer',
+    );
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/lessons/${id}`), 404);
     expectStatus(await (await h.as('admin@xiling.demo')).post(`/api/lessons/${id}/join`), 404);
   });
 
   it('only master teachers schedule, for classrooms within reach, ending after they start', async () => {
     const base = { title: 'x', subject: 'math', grade: 4, startsAt: soon(60), endsAt: soon(100) };
-    expectStatus(await (await h.as('li@jhxx.demo')).post('/api/lessons', { ...base, classroomIds: [h.ids.classrooms.beishan4_1] }), 403);
+    expectStatus(
+      await (await h.as('li@jhxx.demo')).post('/api/lessons', { ...base, classroomIds: [h.ids.classrooms.beishan4_1] }),
+      403,
+    );
     const wang = await h.as('wang@jhzx.demo');
     const foreign = await wang.post('/api/lessons', { ...base, classroomIds: [h.ids.classrooms.xiling7_1] });
     expectStatus(foreign, 400);
     expect(foreign.body.error.details.fields.classroomIds).toBeTruthy();
-    const reversed = await wang.post('/api/lessons', { ...base, startsAt: soon(100), endsAt: soon(60), classroomIds: [h.ids.classrooms.beishan4_1] });
+    const reversed = await wang.post('/api/lessons', {
+      ...base,
+      startsAt: soon(100),
+      endsAt: soon(60),
+      classroomIds: [h.ids.classrooms.beishan4_1],
+    });
     expect(reversed.body.error.details.fields.endsAt).toBeTruthy();
   });
 
   it('joining opens 15 minutes before the start, and answers 503 livekit_unavailable with no LiveKit configured', async () => {
     const wang = await h.as('wang@jhzx.demo');
-    const later = await wang.post('/api/lessons', { title: '稍后', subject: 'math', grade: 4, startsAt: soon(60), endsAt: soon(100), classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true });
+    const later = await wang.post('/api/lessons', {
+      title: '稍后',
+      subject: 'math',
+      grade: 4,
+      startsAt: soon(60),
+      endsAt: soon(100),
+      classroomIds: [h.ids.classrooms.beishan4_1],
+      allowClashes: true,
+    });
     const early = await wang.post(`/api/lessons/${later.body.lesson.id}/join`);
     expectStatus(early, 409);
-    const now = await wang.post('/api/lessons', { title: '现在', subject: 'math', grade: 4, startsAt: soon(5), endsAt: soon(45), classroomIds: [h.ids.classrooms.beishan4_1] });
+    const now = await wang.post('/api/lessons', {
+      title: '现在',
+      subject: 'math',
+      grade: 4,
+      startsAt: soon(5),
+      endsAt: soon(45),
+      classroomIds: [h.ids.classrooms.beishan4_1],
+    });
     const join = await (await h.as('zhao@beishan.demo')).post(`/api/lessons/${now.body.lesson.id}/join`);
     expectStatus(join, 503);
     expect(join.body.error.code).toBe('livekit_unavailable');
@@ -60,7 +94,16 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
     const chen = await h.as('chen@nanhu.demo');
     const before = (await chen.get('/api/notifications')).body.items.length;
     const resource = (await wang.get('/api/resources?q=分数')).body.items[0];
-    const series = await wang.post('/api/lessons', { title: '古诗诵读', subject: 'chinese', grade: 5, startsAt: day(20, 14), endsAt: day(20, 14, 40), classroomIds: [h.ids.classrooms.nanhu5_1], weeks: 4, resourceIds: [resource.id] });
+    const series = await wang.post('/api/lessons', {
+      title: '古诗诵读',
+      subject: 'chinese',
+      grade: 5,
+      startsAt: day(20, 14),
+      endsAt: day(20, 14, 40),
+      classroomIds: [h.ids.classrooms.nanhu5_1],
+      weeks: 4,
+      resourceIds: [resource.id],
+    });
     expectStatus(series, 201);
     expect(series.body.lessons).toHaveLength(4);
     const starts = series.body.lessons.map((l: any) => new Date(l.startsAt).getTime());
@@ -73,32 +116,94 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
     expect(notes[0]).toMatchObject({ kind: 'lesson.scheduled', data: { title: '古诗诵读', count: 4 } });
 
     // The third week clashes with a new one-off lesson for the same classroom: 409 with the clash named.
-    const clash = await wang.post('/api/lessons', { title: '数学拓展', subject: 'math', grade: 5, startsAt: day(34, 14, 20), endsAt: day(34, 15), classroomIds: [h.ids.classrooms.nanhu5_1, h.ids.classrooms.beishan4_1] });
+    const clash = await wang.post('/api/lessons', {
+      title: '数学拓展',
+      subject: 'math',
+      grade: 5,
+      startsAt: day(34, 14, 20),
+      endsAt: day(34, 15),
+      classroomIds: [h.ids.classrooms.nanhu5_1, h.ids.classrooms.beishan4_1],
+    });
     expectStatus(clash, 409);
-    expect(clash.body.error.details.clashes).toEqual([expect.objectContaining({ lessonId: series.body.lessons[2].id, title: '古诗诵读', classroomName: '南湖村小学 五年级一班' })]);
+    expect(clash.body.error.details.clashes).toEqual([
+      expect.objectContaining({
+        lessonId: series.body.lessons[2].id,
+        title: '古诗诵读',
+        classroomName: '南湖村小学 五年级一班',
+      }),
+    ]);
     // Back to back is not a clash (half-open times); overriding schedules it.
-    expectStatus(await wang.post('/api/lessons', { title: '紧接着', subject: 'math', grade: 5, startsAt: day(20, 14, 40), endsAt: day(20, 15, 20), classroomIds: [h.ids.classrooms.nanhu5_1] }), 201);
-    expectStatus(await wang.post('/api/lessons', { title: '数学拓展', subject: 'math', grade: 5, startsAt: day(34, 14, 20), endsAt: day(34, 15), classroomIds: [h.ids.classrooms.nanhu5_1], allowClashes: true }), 201);
+    expectStatus(
+      await wang.post('/api/lessons', {
+        title: '紧接着',
+        subject: 'math',
+        grade: 5,
+        startsAt: day(20, 14, 40),
+        endsAt: day(20, 15, 20),
+        classroomIds: [h.ids.classrooms.nanhu5_1],
+      }),
+      201,
+    );
+    expectStatus(
+      await wang.post('/api/lessons', {
+        title: '数学拓展',
+        subject: 'math',
+        grade: 5,
+        startsAt: day(34, 14, 20),
+        endsAt: day(34, 15),
+        classroomIds: [h.ids.classrooms.nanhu5_1],
+        allowClashes: true,
+      }),
+      201,
+    );
     // Materials must be visible to the teacher.
-    const hidden = await wang.post('/api/lessons', { title: 'x', subject: 'math', grade: 5, startsAt: day(40, 9), endsAt: day(40, 10), classroomIds: [h.ids.classrooms.nanhu5_1], resourceIds: ['00000000-0000-4000-8000-000000000000'] });
+    const hidden = await wang.post('/api/lessons', {
+      title: 'x',
+      subject: 'math',
+      grade: 5,
+      startsAt: day(40, 9),
+      endsAt: day(40, 10),
+      classroomIds: [h.ids.classrooms.nanhu5_1],
+      resourceIds: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(hidden.body.error.details.fields.resourceIds).toBeTruthy();
   });
 
   it('moving the rest of a series and cancelling a lesson tell the classroom; a cancelled lesson cannot be joined', async () => {
     const wang = await h.as('wang@jhzx.demo');
     const zhao = await h.as('zhao@beishan.demo');
-    const series = (await wang.post('/api/lessons', { title: '科学实验', subject: 'science', grade: 4, startsAt: day(50, 9), endsAt: day(50, 9, 40), classroomIds: [h.ids.classrooms.beishan4_1], weeks: 3 })).body.lessons;
-    const moved = await wang.patch(`/api/lessons/${series[1].id}`, { startsAt: day(57, 10), endsAt: day(57, 10, 45), series: true });
+    const series = (
+      await wang.post('/api/lessons', {
+        title: '科学实验',
+        subject: 'science',
+        grade: 4,
+        startsAt: day(50, 9),
+        endsAt: day(50, 9, 40),
+        classroomIds: [h.ids.classrooms.beishan4_1],
+        weeks: 3,
+      })
+    ).body.lessons;
+    const moved = await wang.patch(`/api/lessons/${series[1].id}`, {
+      startsAt: day(57, 10),
+      endsAt: day(57, 10, 45),
+      series: true,
+    });
     expectStatus(moved, 200);
     expect(moved.body.lessons.map((l: any) => l.startsAt)).toEqual([day(57, 10), day(64, 10)]);
     expect((await wang.get(`/api/lessons/${series[0].id}`)).body.lesson.startsAt).toBe(day(50, 9));
-    expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({ kind: 'lesson.rescheduled', data: { startsAt: day(57, 10), was: day(57, 9), count: 2 } });
+    expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({
+      kind: 'lesson.rescheduled',
+      data: { startsAt: day(57, 10), was: day(57, 9), count: 2 },
+    });
     expectStatus(await zhao.patch(`/api/lessons/${series[0].id}`, { title: '改名' }), 403);
 
     const cancelled = await wang.post(`/api/lessons/${series[0].id}/cancel`, { reason: '停电检修' });
     expectStatus(cancelled, 200);
     expect(cancelled.body.lesson).toMatchObject({ status: 'cancelled', cancelReason: '停电检修' });
-    expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({ kind: 'lesson.cancelled', data: { reason: '停电检修', count: 1 } });
+    expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({
+      kind: 'lesson.cancelled',
+      data: { reason: '停电检修', count: 1 },
+    });
     expectStatus(await wang.post(`/api/lessons/${series[0].id}/cancel`, {}), 409);
     expectStatus(await wang.patch(`/api/lessons/${series[0].id}`, { title: '再改' }), 409);
     expect((await zhao.post(`/api/lessons/${series[0].id}/join`)).body.error.code).toBe('invalid_state');
@@ -109,24 +214,61 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
     const zhao = await h.as('zhao@beishan.demo');
     const li = await h.as('li@jhxx.demo');
     const started = new Date(Date.now() - 50 * 60_000).toISOString();
-    const lesson = (await wang.post('/api/lessons', { title: '已上完的课', subject: 'math', grade: 4, startsAt: started, endsAt: soon(-10), classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true })).body.lesson;
+    const lesson = (
+      await wang.post('/api/lessons', {
+        title: '已上完的课',
+        subject: 'math',
+        grade: 4,
+        startsAt: started,
+        endsAt: soon(-10),
+        classroomIds: [h.ids.classrooms.beishan4_1],
+        allowClashes: true,
+      })
+    ).body.lesson;
     expectStatus(await zhao.put(`/api/lessons/${lesson.id}/feedback`, { rating: 9 }), 400);
-    const fb = await zhao.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4, comment: '学生很投入', questions: '分母为什么不能是0？' });
+    const fb = await zhao.put(`/api/lessons/${lesson.id}/feedback`, {
+      rating: 4,
+      comment: '学生很投入',
+      questions: '分母为什么不能是0？',
+    });
     expectStatus(fb, 200);
-    expect(fb.body.feedback).toMatchObject({ kind: 'classroom', classroomName: '四年级一班 · 北山乡中心小学', rating: 4 });
+    expect(fb.body.feedback).toMatchObject({
+      kind: 'classroom',
+      classroomName: '四年级一班 · 北山乡中心小学',
+      rating: 4,
+    });
     expectStatus(await zhao.put(`/api/lessons/${lesson.id}/feedback`, { rating: 5, comment: '改一下' }), 200);
-    expect((await li.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4 })).body.error.details.fields.rubric).toBeTruthy();
-    expectStatus(await li.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4, rubric: { goals: 5, interaction: 4, dualTeacher: 3, technology: 4 }, comment: '互动可以更多' }), 200);
+    expect(
+      (await li.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4 })).body.error.details.fields.rubric,
+    ).toBeTruthy();
+    expectStatus(
+      await li.put(`/api/lessons/${lesson.id}/feedback`, {
+        rating: 4,
+        rubric: { goals: 5, interaction: 4, dualTeacher: 3, technology: 4 },
+        comment: '互动可以更多',
+      }),
+      200,
+    );
     expectStatus(await wang.put(`/api/lessons/${lesson.id}/feedback`, { rating: 5 }), 403);
 
     const all = (await wang.get(`/api/lessons/${lesson.id}/feedback`)).body.items;
-    expect(all.map((f: any) => [f.kind, f.rating, f.authorName])).toEqual([['classroom', 5, '赵春生'], ['observer', 4, expect.any(String)]]);
-    expect(all.find((f: any) => f.kind === 'observer').rubric).toEqual({ goals: 5, interaction: 4, dualTeacher: 3, technology: 4 });
+    expect(all.map((f: any) => [f.kind, f.rating, f.authorName])).toEqual([
+      ['classroom', 5, '赵春生'],
+      ['observer', 4, expect.any(String)],
+    ]);
+    expect(all.find((f: any) => f.kind === 'observer').rubric).toEqual({
+      goals: 5,
+      interaction: 4,
+      dualTeacher: 3,
+      technology: 4,
+    });
     expect((await zhao.get(`/api/lessons/${lesson.id}/feedback`)).body.items).toHaveLength(1);
 
     const att = await wang.get(`/api/lessons/${lesson.id}/attendance`);
     expectStatus(att, 200);
-    expect(att.body.items).toEqual([expect.objectContaining({ name: '四年级一班', minutes: 0, present: false, firstJoinedAt: null })]);
+    expect(att.body.items).toEqual([
+      expect.objectContaining({ name: '四年级一班', minutes: 0, present: false, firstJoinedAt: null }),
+    ]);
     expectStatus(await li.get(`/api/lessons/${lesson.id}/attendance`), 200);
     expectStatus(await zhao.get(`/api/lessons/${lesson.id}/attendance`), 403);
     const ended = await wang.post(`/api/lessons/${lesson.id}/end`);
@@ -150,7 +292,8 @@ describe('reports: live lessons this term', () => {
     const leader = await h.as('leader@jinghua.demo');
     const res = await leader.get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`);
     expectStatus(res, 200);
-    const room = (school: string, name: string) => res.body.classrooms.find((c: any) => c.schoolName === school && c.name === name);
+    const room = (school: string, name: string) =>
+      res.body.classrooms.find((c: any) => c.schoolName === school && c.name === name);
     // The seeded lesson of a week ago: 北山 09:58–10:41 → 43 min; 南湖 10:05–10:20 and 10:22–10:40 → 33 min.
     // (Other tests in this file may have ended lessons nobody attended: invited and taught can be higher.)
     expect(room('北山乡中心小学', '四年级一班')).toMatchObject({ rural: true, attended: 1, minutes: 43 });
@@ -161,7 +304,10 @@ describe('reports: live lessons this term', () => {
     const names = res.body.classrooms.map((c: any) => `${c.schoolName}${c.name}`);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
     // Another group's admin cannot read 京华's.
-    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`), 404);
+    expectStatus(
+      await (await h.as('admin@xiling.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`),
+      404,
+    );
   });
 
   it('the teacher reads the seeded lesson’s feedback and evaluation', async () => {
@@ -176,7 +322,9 @@ describe('lessons: the past', () => {
     expect(past.find((l: any) => l.id === h.ids.lessons!.past)).toMatchObject({ status: 'ended', myRole: 'classroom' });
     const starts = past.map((l: any) => l.startsAt);
     expect(starts).toEqual([...starts].sort().reverse());
-    expect((await (await h.as('admin@xiling.demo')).get('/api/lessons?scope=past')).body.items.map((l: any) => l.id)).not.toContain(h.ids.lessons!.past);
+    expect(
+      (await (await h.as('admin@xiling.demo')).get('/api/lessons?scope=past')).body.items.map((l: any) => l.id),
+    ).not.toContain(h.ids.lessons!.past);
   });
 });
 
@@ -184,7 +332,17 @@ describe('lessons: who may change what, and bad input', () => {
   it('observers and classrooms cannot end, cancel, move, mute or record; the group leader observes; nothing-to-change and too-long are 400', async () => {
     const wang = await h.as('wang@jhzx.demo');
     const start = new Date(Date.now() + 3 * 86_400_000);
-    const lesson = (await wang.post('/api/lessons', { title: '权限', subject: 'math', grade: 4, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 40 * 60_000).toISOString(), classroomIds: [h.ids.classrooms.beishan4_1], allowClashes: true })).body.lesson;
+    const lesson = (
+      await wang.post('/api/lessons', {
+        title: '权限',
+        subject: 'math',
+        grade: 4,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 40 * 60_000).toISOString(),
+        classroomIds: [h.ids.classrooms.beishan4_1],
+        allowClashes: true,
+      })
+    ).body.lesson;
     const leader = await h.as('leader@jinghua.demo');
     expect((await leader.get(`/api/lessons/${lesson.id}`)).body.lesson.myRole).toBe('observer');
     for (const who of [await h.as('li@jhxx.demo'), await h.as('zhao@beishan.demo'), leader]) {
@@ -192,12 +350,31 @@ describe('lessons: who may change what, and bad input', () => {
       expectStatus(await who.post(`/api/lessons/${lesson.id}/cancel`, {}), 403);
       expectStatus(await who.patch(`/api/lessons/${lesson.id}`, { title: 'x' }), 403);
       expectStatus(await who.post(`/api/lessons/${lesson.id}/recording/start`), 403);
-      expectStatus(await who.post(`/api/lessons/${lesson.id}/participants/classroom:${h.ids.classrooms.beishan4_1}/mute`, { source: 'microphone' }), 403);
+      expectStatus(
+        await who.post(`/api/lessons/${lesson.id}/participants/classroom:${h.ids.classrooms.beishan4_1}/mute`, {
+          source: 'microphone',
+        }),
+        403,
+      );
     }
     expect((await wang.patch(`/api/lessons/${lesson.id}`, {})).body.error.details.fields.title).toBeTruthy();
-    const long = await wang.patch(`/api/lessons/${lesson.id}`, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 5 * 3600_000).toISOString() });
+    const long = await wang.patch(`/api/lessons/${lesson.id}`, {
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 5 * 3600_000).toISOString(),
+    });
     expect(long.body.error.details.fields.endsAt).toBeTruthy();
-    expectStatus(await wang.post('/api/lessons', { title: 'x', subject: 'math', grade: 4, startsAt: '9999-12-20T10:00:00+08:00', endsAt: '9999-12-20T10:40:00+08:00', classroomIds: [h.ids.classrooms.beishan4_1], weeks: 3 }), 400);
+    expectStatus(
+      await wang.post('/api/lessons', {
+        title: 'x',
+        subject: 'math',
+        grade: 4,
+        startsAt: '9999-12-20T10:00:00+08:00',
+        endsAt: '9999-12-20T10:40:00+08:00',
+        classroomIds: [h.ids.classrooms.beishan4_1],
+        weeks: 3,
+      }),
+      400,
+    );
     // A new title alone tells nobody; it is not "moved".
     const zhao = await h.as('zhao@beishan.demo');
     const before = (await zhao.get('/api/notifications')).body.items.length;
@@ -208,7 +385,10 @@ describe('lessons: who may change what, and bad input', () => {
   });
 
   it('the sharing report’s lesson figures are for teachers and leaders, not classroom assistants', async () => {
-    expectStatus(await (await h.as('zhao@beishan.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`), 403);
+    expectStatus(
+      await (await h.as('zhao@beishan.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`),
+      403,
+    );
     expectStatus(await (await h.as('li@jhxx.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`), 200);
   });
 });

@@ -1,17 +1,27 @@
 // Live lessons against the run's real livekit-server on loopback (test/support/livekit-global.ts), with real
 // clients from @livekit/rtc-node: grants, what the server lets each role publish, speak, hidden observers, and
 // the server's own webhooks recording attendance. Locally skipped with a message when the binary is missing.
-import { serve, type ServerType } from '@hono/node-server';
-import { AudioSource, ContinualGatheringPolicy, dispose, IceTransportType, LocalAudioTrack, Room, TrackPublishOptions, TrackSource, type RemoteParticipant } from '@livekit/rtc-node';
+import { type ServerType, serve } from '@hono/node-server';
+import {
+  AudioSource,
+  ContinualGatheringPolicy,
+  dispose,
+  IceTransportType,
+  LocalAudioTrack,
+  type RemoteParticipant,
+  Room,
+  TrackPublishOptions,
+  TrackSource,
+} from '@livekit/rtc-node';
 import { and, eq } from 'drizzle-orm';
 import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';
 import { lessonAttendance } from '../../server/db/schema';
 import { livekitProbe } from '../../server/lib/livekit-probe';
-import { freePorts } from '../support/ports';
 import { Client, expectStatus, useHarness } from '../support/harness';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
+import { freePorts } from '../support/ports';
 
 const h = useHarness();
 const lk = sharedLiveKit();
@@ -22,7 +32,15 @@ const WAIT = { timeout: 10_000, interval: 100 };
 /** A real participant: connects with the token the app hands out, over loopback only. */
 async function connect(join: { url: string; token: string }) {
   const room = new Room();
-  await room.connect(join.url, join.token, { autoSubscribe: true, dynacast: true, rtcConfig: { iceServers: [], iceTransportType: IceTransportType.TRANSPORT_ALL, continualGatheringPolicy: ContinualGatheringPolicy.GATHER_ONCE } });
+  await room.connect(join.url, join.token, {
+    autoSubscribe: true,
+    dynacast: true,
+    rtcConfig: {
+      iceServers: [],
+      iceTransportType: IceTransportType.TRANSPORT_ALL,
+      continualGatheringPolicy: ContinualGatheringPolicy.GATHER_ONCE,
+    },
+  });
   return room;
 }
 
@@ -35,7 +53,8 @@ async function publishMic(room: Room) {
   return room.localParticipant!.publishTrack(track, opts);
 }
 
-const remoteIds = (room: Room) => [...room.remoteParticipants.values()].map((p: RemoteParticipant) => p.identity).sort();
+const remoteIds = (room: Room) =>
+  [...room.remoteParticipants.values()].map((p: RemoteParticipant) => p.identity).sort();
 
 describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
   let app: ReturnType<typeof createApp>;
@@ -43,8 +62,19 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
   let stopHooks = async () => {};
   const rooms: Room[] = [];
   beforeAll(async () => {
-    app = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk!.url, livekit: { url: lk!.url, apiKey: lk!.apiKey, apiSecret: lk!.apiSecret } }, livekitStatus: livekitProbe(lk!.url), actorCache: undefined });
-    const port = await new Promise<number>((ok) => { http = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ok(info.port)); });
+    app = createApp({
+      ...h.deps,
+      config: {
+        ...h.deps.config,
+        livekitUrl: lk!.url,
+        livekit: { url: lk!.url, apiKey: lk!.apiKey, apiSecret: lk!.apiSecret },
+      },
+      livekitStatus: livekitProbe(lk!.url),
+      actorCache: undefined,
+    });
+    const port = await new Promise<number>((ok) => {
+      http = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ok(info.port));
+    });
     stopHooks = await receiveWebhooks(lk!, `http://127.0.0.1:${port}/api/livekit/webhook`);
   });
   afterAll(async () => {
@@ -60,7 +90,15 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
   };
   const schedule = async () => {
     const wang = await as('wang@jhzx.demo');
-    const created = await wang.post('/api/lessons', { title: '直播：分数的初步认识', subject: 'math', grade: 4, startsAt: soon(5), endsAt: soon(50), classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1], allowClashes: true });
+    const created = await wang.post('/api/lessons', {
+      title: '直播：分数的初步认识',
+      subject: 'math',
+      grade: 4,
+      startsAt: soon(5),
+      endsAt: soon(50),
+      classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1],
+      allowClashes: true,
+    });
     expectStatus(created, 201);
     return { wang, id: created.body.lesson.id as string };
   };
@@ -74,7 +112,12 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     expect(teacher.body).toMatchObject({ url: lk!.url, role: 'teacher' });
     const t = await verifier.verify(teacher.body.token);
     expect(t.sub).toBe(`user:${h.ids.users.wang}`);
-    expect(t.video).toMatchObject({ roomJoin: true, canPublish: true, roomAdmin: true, canPublishSources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'] });
+    expect(t.video).toMatchObject({
+      roomJoin: true,
+      canPublish: true,
+      roomAdmin: true,
+      canPublishSources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'],
+    });
     expect(Number(t.exp) - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(15 * 60);
 
     const classroom = await (await as('zhao@beishan.demo')).post(`/api/lessons/${id}/join`);
@@ -122,7 +165,12 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
 
     // Only the teacher may let it speak; and only an invited classroom.
     expectStatus(await zhao.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: true }), 403);
-    expectStatus(await wang.post(`/api/lessons/${id}/participants/classroom:${h.ids.classrooms.xiling7_1}/speak`, { allowed: true }), 404);
+    expectStatus(
+      await wang.post(`/api/lessons/${id}/participants/classroom:${h.ids.classrooms.xiling7_1}/speak`, {
+        allowed: true,
+      }),
+      404,
+    );
     expectStatus(await wang.post(`/api/lessons/${id}/participants/nobody/speak`, { allowed: true }), 400);
 
     const allow = await wang.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: true });
@@ -133,16 +181,26 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     expect(perm).toMatchObject({ canSubscribe: true, canPublishData: true, canPublish: true });
 
     const pub = await vi.waitFor(() => publishMic(classroom), { timeout: 15_000, interval: 200 });
-    await vi.waitFor(() => expect([...teacher.remoteParticipants.get(identity)!.trackPublications.keys()]).toContain(pub.sid), WAIT);
+    await vi.waitFor(
+      () => expect([...teacher.remoteParticipants.get(identity)!.trackPublications.keys()]).toContain(pub.sid),
+      WAIT,
+    );
 
     expectStatus(await wang.post(`/api/lessons/${id}/participants/${identity}/mute`, { source: 'microphone' }), 200);
-    await vi.waitFor(async () => expect((await svc.getParticipant(roomName, identity)).tracks.map((t) => t.muted)).toEqual([true]), WAIT);
+    await vi.waitFor(
+      async () => expect((await svc.getParticipant(roomName, identity)).tracks.map((t) => t.muted)).toEqual([true]),
+      WAIT,
+    );
 
     const stop = await wang.post(`/api/lessons/${id}/participants/${identity}/speak`, { allowed: false });
     expect(stop.body.participant.canPublish).toBe(false);
     await vi.waitFor(async () => expect((await svc.getParticipant(roomName, identity)).tracks).toEqual([]), WAIT);
     await vi.waitFor(() => expect(teacher.remoteParticipants.get(identity)!.trackPublications.size).toBe(0), WAIT);
-    expect((await svc.getParticipant(roomName, identity)).permission).toMatchObject({ canSubscribe: true, canPublishData: true, canPublish: false });
+    expect((await svc.getParticipant(roomName, identity)).permission).toMatchObject({
+      canSubscribe: true,
+      canPublishData: true,
+      canPublish: false,
+    });
   });
 
   it('the real server’s webhooks record when the classroom joined and left, and the lesson goes live', async () => {
@@ -153,7 +211,11 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     rooms.push(teacher);
     const classroom = await connect((await zhao.post(`/api/lessons/${id}/join`)).body);
     const db = h.deps.database.db;
-    const mine = () => db.select().from(lessonAttendance).where(and(eq(lessonAttendance.lessonId, id), eq(lessonAttendance.identity, identity)));
+    const mine = () =>
+      db
+        .select()
+        .from(lessonAttendance)
+        .where(and(eq(lessonAttendance.lessonId, id), eq(lessonAttendance.identity, identity)));
     const joined = await vi.waitFor(async () => {
       const row = (await mine()).find((r) => r.joinedAt);
       expect(row, 'the join webhook').toBeDefined();
@@ -177,8 +239,22 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     expectStatus(notConfigured, 503);
     expect(notConfigured.body.error.details.reason).toBe('not_configured');
     // Configured, but no Egress service is attached to this LiveKit server: LiveKit refuses, and we say so.
-    const withEgress = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk!.url, livekit: { url: lk!.url, apiKey: lk!.apiKey, apiSecret: lk!.apiSecret }, egress: { s3: { endpoint: 'http://127.0.0.1:9', bucket: 'tongzhou', region: 'us-east-1', accessKey: 'k', secret: 's' } } }, actorCache: undefined });
-    const login = await new Client(withEgress).post('/api/auth/login', { email: 'wang@jhzx.demo', password: 'tongzhou-demo' });
+    const withEgress = createApp({
+      ...h.deps,
+      config: {
+        ...h.deps.config,
+        livekitUrl: lk!.url,
+        livekit: { url: lk!.url, apiKey: lk!.apiKey, apiSecret: lk!.apiSecret },
+        egress: {
+          s3: { endpoint: 'http://127.0.0.1:9', bucket: 'tongzhou', region: 'us-east-1', accessKey: 'k', secret: 's' },
+        },
+      },
+      actorCache: undefined,
+    });
+    const login = await new Client(withEgress).post('/api/auth/login', {
+      email: 'wang@jhzx.demo',
+      password: 'tongzhou-demo',
+    });
     const teacher = new Client(withEgress, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
     expectStatus(await teacher.post(`/api/lessons/${id}/join`), 200); // the room exists once the teacher is live
     const refused = await teacher.post(`/api/lessons/${id}/recording/start`);
@@ -189,13 +265,22 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
   });
 
   it('health reports LiveKit ok while it runs, and down where none answers', async () => {
-    const ok = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: lk!.url }, livekitStatus: livekitProbe(lk!.url), actorCache: undefined });
+    const ok = createApp({
+      ...h.deps,
+      config: { ...h.deps.config, livekitUrl: lk!.url },
+      livekitStatus: livekitProbe(lk!.url),
+      actorCache: undefined,
+    });
     const res = await new Client(ok).get('/api/health');
     expectStatus(res, 200);
     expect(res.body.livekit).toBe('ok');
     expect(res.headers.get('content-security-policy')).toContain(lk!.url);
     const [nobody] = await freePorts(1);
-    const down = createApp({ ...h.deps, livekitStatus: livekitProbe(`ws://127.0.0.1:${nobody}`), actorCache: undefined });
+    const down = createApp({
+      ...h.deps,
+      livekitStatus: livekitProbe(`ws://127.0.0.1:${nobody}`),
+      actorCache: undefined,
+    });
     expect((await new Client(down).get('/api/health')).body.livekit).toBe('down');
   });
 });

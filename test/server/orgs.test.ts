@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectStatus, useHarness, Client } from '../support/harness';
+import { Client, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
 
@@ -11,7 +11,11 @@ describe('orgs: what each person sees', () => {
     const names = res.body.items.map((o: any) => o.name);
     const others = ['京华实验小学', '北山乡中心小学', '南湖村小学'].sort();
     expect(names).toEqual(['京华教育集团', '京华实验中学', ...others]);
-    expect(res.body.items.find((o: any) => o.name === '北山乡中心小学')).toMatchObject({ rural: true, supported: true, canManage: true });
+    expect(res.body.items.find((o: any) => o.name === '北山乡中心小学')).toMatchObject({
+      rural: true,
+      supported: true,
+      canManage: true,
+    });
   });
 
   it('a teacher sees the schools of their group and district but manages none', async () => {
@@ -39,7 +43,13 @@ describe('orgs: what each person sees', () => {
     expect(group.body.schools).toHaveLength(4);
     const school = await leader.get(`/api/orgs/${h.ids.orgs.beishan}`);
     expect(school.body.classrooms).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: '四年级一班', grade: 4, assistants: [expect.objectContaining({ name: '赵春生' })] })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: '四年级一班',
+          grade: 4,
+          assistants: [expect.objectContaining({ name: '赵春生' })],
+        }),
+      ]),
     );
   });
 
@@ -63,7 +73,11 @@ describe('orgs: editing', () => {
     expectStatus(await wang.patch(`/api/orgs/${h.ids.orgs.jhzx}`, { address: 'x' }), 403);
     const log = await admin.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`);
     const event = log.body.items.find((e: any) => e.action === 'org.update');
-    expect(event).toMatchObject({ actorName: '孙丽华', before: { address: '城关镇文昌路 18 号' }, after: { address: '城关镇文昌路 20 号' } });
+    expect(event).toMatchObject({
+      actorName: '孙丽华',
+      before: { address: '城关镇文昌路 18 号' },
+      after: { address: '城关镇文昌路 20 号' },
+    });
   });
 
   it('only the group leader sets rural/supported flags', async () => {
@@ -99,14 +113,21 @@ describe('orgs: editing', () => {
 describe('members: invitations', () => {
   it('an admin invites a teacher; the link sets a password and signs them in', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const res = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: '吴老师', email: 'Wu@JHZX.demo', role: 'teacher' });
+    const res = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: '吴老师',
+      email: 'Wu@JHZX.demo',
+      role: 'teacher',
+    });
     expectStatus(res, 201);
     const { url } = res.body.invitation;
     expect(url).toMatch(/^\/invite\//);
     const token = url.split('/').pop();
 
     const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    expect(members.body.items.find((m: any) => m.email === 'wu@jhzx.demo')).toMatchObject({ active: false, role: 'teacher' });
+    expect(members.body.items.find((m: any) => m.email === 'wu@jhzx.demo')).toMatchObject({
+      active: false,
+      role: 'teacher',
+    });
 
     const info = await h.anon.get(`/api/invitations/${token}`);
     expectStatus(info, 200);
@@ -124,11 +145,18 @@ describe('members: invitations', () => {
 
   it('refuses roles that do not fit, and assistants need a classroom of the same school', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const bad = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: 'x', email: 'x1@jhzx.demo', role: 'group_admin' });
+    const bad = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: 'x',
+      email: 'x1@jhzx.demo',
+      role: 'group_admin',
+    });
     expectStatus(bad, 400);
     expect(bad.body.error.details.fields.role).toBeTruthy();
     const foreignRoom = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
-      name: 'x', email: 'x2@jhzx.demo', role: 'assistant', classroomId: h.ids.classrooms.beishan4_1,
+      name: 'x',
+      email: 'x2@jhzx.demo',
+      role: 'assistant',
+      classroomId: h.ids.classrooms.beishan4_1,
     });
     expectStatus(foreignRoom, 400);
     expect(foreignRoom.body.error.details.fields.classroomId).toBeTruthy();
@@ -136,9 +164,23 @@ describe('members: invitations', () => {
 
   it("a teacher cannot invite, and another group's admin cannot see the school (404)", async () => {
     const wang = await h.as('wang@jhzx.demo');
-    expectStatus(await wang.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: 'x', email: 'x3@jhzx.demo', role: 'teacher' }), 403);
+    expectStatus(
+      await wang.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+        name: 'x',
+        email: 'x3@jhzx.demo',
+        role: 'teacher',
+      }),
+      403,
+    );
     const xiling = await h.as('admin@xiling.demo');
-    expectStatus(await xiling.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: 'x', email: 'x4@jhzx.demo', role: 'teacher' }), 404);
+    expectStatus(
+      await xiling.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+        name: 'x',
+        email: 'x4@jhzx.demo',
+        role: 'teacher',
+      }),
+      404,
+    );
   });
 
   it('the group leader makes a teacher a master teacher', async () => {
@@ -154,7 +196,11 @@ describe('members: invitations', () => {
 describe('members: removal takes effect at once', () => {
   it('a removed member loses access on their very next request (no stale cached identity)', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const invited = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, { name: '临时', email: 'temp@jhzx.demo', role: 'teacher' });
+    const invited = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: '临时',
+      email: 'temp@jhzx.demo',
+      role: 'teacher',
+    });
     const token = invited.body.invitation.url.split('/').pop();
     const accepted = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'temporary-password' });
     const temp = new Client(h.app, { cookie: accepted.headers.get('set-cookie')!.split(';')[0]! });
@@ -175,7 +221,10 @@ describe('members: CSV import', () => {
     const csv = header + '钱老师,qian@beishan.demo,teacher,BSXZX\n孔老师,kong@nanhu.demo,辅导教师,NHCXX\n';
     const res = await leader.post('/api/members/import', csv, { 'content-type': 'text/csv' });
     expectStatus(res, 201);
-    expect(res.body.imported.map((r: any) => [r.email, r.role])).toEqual([['qian@beishan.demo', 'teacher'], ['kong@nanhu.demo', 'assistant']]);
+    expect(res.body.imported.map((r: any) => [r.email, r.role])).toEqual([
+      ['qian@beishan.demo', 'teacher'],
+      ['kong@nanhu.demo', 'assistant'],
+    ]);
     expect(res.body.imported.every((r: any) => r.url.startsWith('/invite/'))).toBe(true);
   });
 
@@ -194,7 +243,14 @@ describe('members: CSV import', () => {
     expectStatus(res, 400);
     expect(res.body.error.code).toBe('import_failed');
     const byLine = res.body.error.details.errors.map((e: any) => [e.line, e.field]);
-    expect(byLine).toEqual([[3, 'name'], [4, 'email'], [5, 'role'], [6, 'schoolCode'], [7, 'email'], [8, 'email']]);
+    expect(byLine).toEqual([
+      [3, 'name'],
+      [4, 'email'],
+      [5, 'role'],
+      [6, 'schoolCode'],
+      [7, 'email'],
+      [8, 'email'],
+    ]);
     const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
     expect(members.body.items.map((m: any) => m.email)).not.toContain('feng@jhzx.demo');
   });

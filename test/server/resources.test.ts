@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { expectStatus, useHarness, type Client } from '../support/harness';
+import { type Client, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
 
 /** A tiny but real PDF, PNG and MP3 (their first bytes are what counts). */
 const pdf = (text = 'x') => new TextEncoder().encode(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${text}\ntrailer <<>>\n%%EOF\n`);
-const png = () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+const png = () =>
+  Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
+    0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  ]);
 
 function form(meta: object, bytes: Uint8Array, name: string, type = 'application/octet-stream') {
   const f = new FormData();
@@ -23,15 +27,29 @@ async function upload(client: Client, meta: object, bytes = pdf(String(Math.rand
 describe('resources: upload', () => {
   it('a teacher shares a lesson plan with a Chinese file name; shared with the school only, it is published at once', async () => {
     const li = await h.as('li@jhxx.demo');
-    const res = await upload(li, { title: '分数的初步认识（第一课时）', visibility: 'school', tags: ['分数', '三年级'] });
+    const res = await upload(li, {
+      title: '分数的初步认识（第一课时）',
+      visibility: 'school',
+      tags: ['分数', '三年级'],
+    });
     expectStatus(res, 201);
-    expect(res.body.resource).toMatchObject({ status: 'published', schoolName: '京华实验小学', authorName: '李雪梅', file: { fileName: '分数的初步认识.pdf', contentType: 'application/pdf', number: 1 } });
+    expect(res.body.resource).toMatchObject({
+      status: 'published',
+      schoolName: '京华实验小学',
+      authorName: '李雪梅',
+      file: { fileName: '分数的初步认识.pdf', contentType: 'application/pdf', number: 1 },
+    });
     expect(res.body.resource.file.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('judges the type by the bytes: a text file named .pdf is 415, a PNG named .pdf is served as a PNG', async () => {
     const li = await h.as('li@jhxx.demo');
-    const fake = await upload(li, { title: '假的', visibility: 'school' }, new TextEncoder().encode('just some text, not a pdf at all'), 'lesson.pdf');
+    const fake = await upload(
+      li,
+      { title: '假的', visibility: 'school' },
+      new TextEncoder().encode('just some text, not a pdf at all'),
+      'lesson.pdf',
+    );
     expectStatus(fake, 415);
     expect(fake.body.error.code).toBe('unsupported_type');
     const image = await upload(li, { title: '教具图片', visibility: 'school', kind: 'other' }, png(), 'picture.pdf');
@@ -101,14 +119,23 @@ describe('resources: review before wider sharing', () => {
   it('a teacher cannot review', async () => {
     const wang = await h.as('wang@jhzx.demo');
     const res = await upload(wang, { title: '待审资源', visibility: 'district' });
-    expectStatus(await (await h.as('li@jhxx.demo')).post(`/api/resources/${res.body.resource.id}/review`, { decision: 'publish' }), 404);
+    expectStatus(
+      await (await h.as('li@jhxx.demo')).post(`/api/resources/${res.body.resource.id}/review`, { decision: 'publish' }),
+      404,
+    );
   });
 });
 
 describe('resources: search in Chinese', () => {
   it('分数 finds 分数的初步认识, ranked, with facet counts, and only what the caller may see', async () => {
     const li = await h.as('li@jhxx.demo');
-    await upload(li, { title: '古诗三首 教学设计', subject: 'chinese', grade: 3, visibility: 'school', unit: '第一单元' });
+    await upload(li, {
+      title: '古诗三首 教学设计',
+      subject: 'chinese',
+      grade: 3,
+      visibility: 'school',
+      unit: '第一单元',
+    });
     const res = await li.get(`/api/resources?q=${encodeURIComponent('分数')}`);
     expectStatus(res, 200);
     const titles = res.body.items.map((r: any) => r.title);
@@ -179,7 +206,10 @@ describe('resources: download', () => {
     expect(detail.body.versions.map((v: any) => v.fileName)).toEqual(['v2.pdf', 'v1.pdf']);
     const old = await li.get(`/api/resources/${up.body.resource.id}/download?version=1`);
     expect(old.text).toContain('v1');
-    expectStatus(await (await h.as('zhao@beishan.demo')).post(`/api/resources/${up.body.resource.id}/versions`, f), 404);
+    expectStatus(
+      await (await h.as('zhao@beishan.demo')).post(`/api/resources/${up.body.resource.id}/versions`, f),
+      404,
+    );
   });
 });
 
@@ -191,10 +221,16 @@ describe('resources: favourites, comments, collections', () => {
     expectStatus(await zhao.request('PUT', `/api/resources/${target.id}/favourite`), 204);
     expectStatus(await zhao.request('PUT', `/api/resources/${target.id}/favourite`), 204);
     expect((await zhao.get('/api/favourites')).body.items.map((r: any) => r.id)).toEqual([target.id]);
-    const said = await zhao.post(`/api/resources/${target.id}/comments`, { body: '北山的孩子很喜欢这个导入环节，谢谢王老师！' });
+    const said = await zhao.post(`/api/resources/${target.id}/comments`, {
+      body: '北山的孩子很喜欢这个导入环节，谢谢王老师！',
+    });
     expectStatus(said, 201);
     const comments = await (await h.as('wang@jhzx.demo')).get(`/api/resources/${target.id}/comments`);
-    expect(comments.body.items.at(-1)).toMatchObject({ authorName: '赵春生', schoolName: '北山乡中心小学', body: '北山的孩子很喜欢这个导入环节，谢谢王老师！' });
+    expect(comments.body.items.at(-1)).toMatchObject({
+      authorName: '赵春生',
+      schoolName: '北山乡中心小学',
+      body: '北山的孩子很喜欢这个导入环节，谢谢王老师！',
+    });
     expectStatus(await zhao.delete(`/api/resources/${target.id}/favourite`), 204);
     expect((await zhao.get('/api/favourites')).body.items).toEqual([]);
   });
@@ -229,12 +265,17 @@ describe('resources: group view of sharing', () => {
     const after = await leader.get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`);
     expectStatus(after, 200);
     const school = (body: any, name: string) => body.schools.find((s: any) => s.name === name);
-    expect(school(after.body, '京华实验中学').now.usedByOthers).toBe(school(before, '京华实验中学').now.usedByOthers + 1);
+    expect(school(after.body, '京华实验中学').now.usedByOthers).toBe(
+      school(before, '京华实验中学').now.usedByOthers + 1,
+    );
     expect(school(after.body, '北山乡中心小学').now.received).toBe(school(before, '北山乡中心小学').now.received + 1);
     expect(school(after.body, '北山乡中心小学')).toMatchObject({ rural: true, supported: true });
     const month = after.body.months.at(-1);
     expect(month.reachedRuralOrSupported).toBeGreaterThan(0);
-    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`), 404);
+    expectStatus(
+      await (await h.as('admin@xiling.demo')).get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`),
+      404,
+    );
   });
 });
 
@@ -245,8 +286,12 @@ describe('resources: browse like the textbook', () => {
     expectStatus(res, 200);
     const pep = res.body.editions.find((e: any) => e.edition === '人教版');
     const grade3 = pep.grades.find((g: any) => g.grade === 3);
-    expect(grade3.units).toEqual(expect.arrayContaining([expect.objectContaining({ unit: '第八单元 分数的初步认识' })]));
-    const units = await zhao.get(`/api/resources?subject=math&edition=${encodeURIComponent('人教版')}&grade=3&unit=${encodeURIComponent('第八单元 分数的初步认识')}`);
+    expect(grade3.units).toEqual(
+      expect.arrayContaining([expect.objectContaining({ unit: '第八单元 分数的初步认识' })]),
+    );
+    const units = await zhao.get(
+      `/api/resources?subject=math&edition=${encodeURIComponent('人教版')}&grade=3&unit=${encodeURIComponent('第八单元 分数的初步认识')}`,
+    );
     expect(units.body.total).toBe(grade3.units.find((u: any) => u.unit === '第八单元 分数的初步认识').count);
     const xiling = await (await h.as('admin@xiling.demo')).get('/api/resource-tree?subject=math');
     expect(JSON.stringify(xiling.body)).not.toContain('第八单元 分数的初步认识');
@@ -256,13 +301,31 @@ describe('resources: browse like the textbook', () => {
 describe('resources: limits and leaders', () => {
   it('tells the web app the upload limit, and a group leader shares on behalf of a school of the group', async () => {
     const leader = await h.as('leader@jinghua.demo');
-    expect((await leader.get('/api/resource-limits')).body).toMatchObject({ maxUploadBytes: 5 * 1024 * 1024, accepted: expect.arrayContaining(['PDF', 'MP4']) });
+    expect((await leader.get('/api/resource-limits')).body).toMatchObject({
+      maxUploadBytes: 5 * 1024 * 1024,
+      accepted: expect.arrayContaining(['PDF', 'MP4']),
+    });
     const noSchool = await upload(leader, { title: '集团教研 分数专题', visibility: 'school' }, pdf('leader'));
     expectStatus(noSchool, 400);
-    const res = await upload(leader, { title: '集团教研 分数专题', visibility: 'group', schoolId: h.ids.orgs.beishan }, pdf('leader2'));
+    const res = await upload(
+      leader,
+      { title: '集团教研 分数专题', visibility: 'group', schoolId: h.ids.orgs.beishan },
+      pdf('leader2'),
+    );
     expectStatus(res, 201);
-    expect(res.body.resource).toMatchObject({ schoolName: '北山乡中心小学', authorName: '刘建国', status: 'in_review' });
-    expectStatus(await upload(await h.as('admin@xiling.demo'), { title: 'x', visibility: 'school', schoolId: h.ids.orgs.beishan }, pdf('x')), 400);
+    expect(res.body.resource).toMatchObject({
+      schoolName: '北山乡中心小学',
+      authorName: '刘建国',
+      status: 'in_review',
+    });
+    expectStatus(
+      await upload(
+        await h.as('admin@xiling.demo'),
+        { title: 'x', visibility: 'school', schoolId: h.ids.orgs.beishan },
+        pdf('x'),
+      ),
+      400,
+    );
   });
 });
 
@@ -271,7 +334,10 @@ describe('resources: named reviewers', () => {
     const leader = await h.as('leader@jinghua.demo');
     const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
     const zhang = members.body.items.find((m: any) => m.email === 'zhang@jhzx.demo');
-    expectStatus(await (await h.as('admin@jhzx.demo')).patch(`/api/memberships/${zhang.membershipId}`, { reviewer: true }), 403);
+    expectStatus(
+      await (await h.as('admin@jhzx.demo')).patch(`/api/memberships/${zhang.membershipId}`, { reviewer: true }),
+      403,
+    );
     const named = await leader.patch(`/api/memberships/${zhang.membershipId}`, { reviewer: true });
     expectStatus(named, 200);
     expect(named.body.membership.reviewer).toBe(true);
@@ -286,7 +352,12 @@ describe('resources: named reviewers', () => {
     expect(done.body.resource.status).toBe('published');
     // A teacher who was not named still cannot.
     const other = await upload(li, { title: '待审：另一个', visibility: 'group' }, pdf('not-named'));
-    expectStatus(await (await h.as('wang@jhzx.demo')).post(`/api/resources/${other.body.resource.id}/review`, { decision: 'publish' }), 404);
+    expectStatus(
+      await (await h.as('wang@jhzx.demo')).post(`/api/resources/${other.body.resource.id}/review`, {
+        decision: 'publish',
+      }),
+      404,
+    );
   });
 });
 
@@ -297,7 +368,11 @@ describe('reports: the group dashboard overview', () => {
     expectStatus(res, 200);
     expect(res.body.schools.map((s: any) => s.name)[0]).toBe('京华实验中学');
     const beishan = res.body.schools.find((s: any) => s.name === '北山乡中心小学');
-    expect(beishan).toMatchObject({ rural: true, supported: true, now: expect.objectContaining({ resourcesReceived: expect.any(Number) }) });
+    expect(beishan).toMatchObject({
+      rural: true,
+      supported: true,
+      now: expect.objectContaining({ resourcesReceived: expect.any(Number) }),
+    });
     expect(res.body.reachedRuralOrSupported.resourcesUsed).toBeGreaterThan(0);
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/reports/overview?orgId=${h.ids.orgs.jinghua}`), 404);
   });

@@ -16,7 +16,14 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
   let storage: S3Storage;
   beforeAll(async () => {
     s3 = await startS3();
-    storage = new S3Storage({ endpoint: s3.endpoint, bucket: 'tongzhou-test', region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test-secret', tempDir: mkdtempSync(join(tmpdir(), 'tz-s3tmp-')) });
+    storage = new S3Storage({
+      endpoint: s3.endpoint,
+      bucket: 'tongzhou-test',
+      region: 'us-east-1',
+      accessKeyId: 'test',
+      secretAccessKey: 'test-secret',
+      tempDir: mkdtempSync(join(tmpdir(), 'tz-s3tmp-')),
+    });
   });
   afterAll(() => s3?.stop());
 
@@ -37,8 +44,21 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
     const login = await new Client(app).post('/api/auth/login', { email: 'li@jhxx.demo', password: 'tongzhou-demo' });
     const li = new Client(app, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
     const form = new FormData();
-    form.set('meta', JSON.stringify({ title: '对象存储里的教案', subject: 'math', grade: 3, kind: 'lesson_plan', visibility: 'school' }));
-    form.set('file', new Blob([new TextEncoder().encode('%PDF-1.4\n% stored in S3\n%%EOF\n') as Uint8Array<ArrayBuffer>]), '对象存储.pdf');
+    form.set(
+      'meta',
+      JSON.stringify({
+        title: '对象存储里的教案',
+        subject: 'math',
+        grade: 3,
+        kind: 'lesson_plan',
+        visibility: 'school',
+      }),
+    );
+    form.set(
+      'file',
+      new Blob([new TextEncoder().encode('%PDF-1.4\n% stored in S3\n%%EOF\n') as Uint8Array<ArrayBuffer>]),
+      '对象存储.pdf',
+    );
     const up = await li.post('/api/resources', form);
     expectStatus(up, 201);
     const whole = await li.get(`/api/resources/${up.body.resource.id}/download`);

@@ -18,7 +18,12 @@ async function sign(body: string, secret = SECRET) {
 }
 
 describe('livekit webhooks', () => {
-  const app = () => createApp({ ...h.deps, config: { ...h.deps.config, livekit: { url: 'ws://127.0.0.1:1', apiKey: KEY, apiSecret: SECRET } }, actorCache: undefined });
+  const app = () =>
+    createApp({
+      ...h.deps,
+      config: { ...h.deps.config, livekit: { url: 'ws://127.0.0.1:1', apiKey: KEY, apiSecret: SECRET } },
+      actorCache: undefined,
+    });
 
   it('records join and leave from signed events, in any order, once each; the lesson goes live and ends', async () => {
     const client = new Client(app());
@@ -29,14 +34,39 @@ describe('livekit webhooks', () => {
     const now = Math.floor(Date.now() / 1000);
     const post = async (event: object) => {
       const body = JSON.stringify(event);
-      return client.post('/api/livekit/webhook', body, { 'content-type': 'application/webhook+json', authorization: await sign(body) });
+      return client.post('/api/livekit/webhook', body, {
+        'content-type': 'application/webhook+json',
+        authorization: await sign(body),
+      });
     };
     const participant = { sid: 'PA_classroom1', identity: `classroom:${h.ids.classrooms.beishan4_1}` };
     // The leave arrives before the join: both halves still land on one row.
-    const left = await post({ event: 'participant_left', id: 'EV_2', createdAt: String(now + 600), room: { name: lesson!.roomName }, participant });
+    const left = await post({
+      event: 'participant_left',
+      id: 'EV_2',
+      createdAt: String(now + 600),
+      room: { name: lesson!.roomName },
+      participant,
+    });
     expectStatus(left, 200);
-    expect((await post({ event: 'participant_joined', id: 'EV_1', createdAt: String(now), room: { name: lesson!.roomName }, participant })).body.applied).toBe(true);
-    const again = await post({ event: 'participant_joined', id: 'EV_1', createdAt: String(now), room: { name: lesson!.roomName }, participant });
+    expect(
+      (
+        await post({
+          event: 'participant_joined',
+          id: 'EV_1',
+          createdAt: String(now),
+          room: { name: lesson!.roomName },
+          participant,
+        })
+      ).body.applied,
+    ).toBe(true);
+    const again = await post({
+      event: 'participant_joined',
+      id: 'EV_1',
+      createdAt: String(now),
+      room: { name: lesson!.roomName },
+      participant,
+    });
     expect(again.body.applied).toBe(false);
 
     const { lessonAttendance } = await import('../../server/db/schema');
@@ -58,12 +88,23 @@ describe('livekit webhooks', () => {
     // What Egress would have written into the bucket.
     const key = `files/2026-11/${crypto.randomUUID()}.mp4`;
     const bytes = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(4096, 7)]);
-    const [lesson] = await db.update(lessons).set({ recordingEgressId: 'EG_lesson1', recordingKey: key }).where(eq(lessons.id, h.ids.lessons!.demo!)).returning();
+    const [lesson] = await db
+      .update(lessons)
+      .set({ recordingEgressId: 'EG_lesson1', recordingKey: key })
+      .where(eq(lessons.id, h.ids.lessons!.demo!))
+      .returning();
     const post = async (event: object) => {
       const body = JSON.stringify(event);
-      return client.post('/api/livekit/webhook', body, { 'content-type': 'application/webhook+json', authorization: await sign(body) });
+      return client.post('/api/livekit/webhook', body, {
+        'content-type': 'application/webhook+json',
+        authorization: await sign(body),
+      });
     };
-    const ended = { event: 'egress_ended', room: { name: lesson!.roomName }, egressInfo: { egressId: 'EG_lesson1', roomName: lesson!.roomName, status: 'EGRESS_COMPLETE' } };
+    const ended = {
+      event: 'egress_ended',
+      room: { name: lesson!.roomName },
+      egressInfo: { egressId: 'EG_lesson1', roomName: lesson!.roomName, status: 'EGRESS_COMPLETE' },
+    };
     // The file is not in the bucket yet (a slow upload): 503, and the event is not spent — LiveKit's retry files it.
     expectStatus(await post({ ...ended, id: 'EV_EG1' }), 503);
     mkdirSync(dirname(join(storage.root, key)), { recursive: true });
@@ -73,25 +114,44 @@ describe('livekit webhooks', () => {
     expectStatus(a, 200);
     expectStatus(b, 200);
     const wang = await h.as('wang@jhzx.demo');
-    const videos = (await wang.get(`/api/lessons/${lesson!.id}`)).body.lesson.materials.filter((m: any) => m.kind === 'video');
+    const videos = (await wang.get(`/api/lessons/${lesson!.id}`)).body.lesson.materials.filter(
+      (m: any) => m.kind === 'video',
+    );
     expect(videos).toHaveLength(1);
     expect(videos[0].title).toBe('分数的初步认识（双师课堂）（课堂实录）');
     const resource = (await wang.get(`/api/resources/${videos[0].id}`)).body.resource;
     expect(resource).toMatchObject({ status: 'in_review', kind: 'video', visibility: 'group' });
-    expect(resource.file).toMatchObject({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), contentType: 'video/mp4' });
-    expect((await wang.get('/api/notifications')).body.items.filter((n: any) => n.kind === 'lesson.recorded')).toHaveLength(1);
+    expect(resource.file).toMatchObject({
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      contentType: 'video/mp4',
+    });
+    expect(
+      (await wang.get('/api/notifications')).body.items.filter((n: any) => n.kind === 'lesson.recorded'),
+    ).toHaveLength(1);
     // Filed: the lesson may be recorded again.
     expect((await db.select().from(lessons).where(eq(lessons.id, lesson!.id)))[0]!.recordingEgressId).toBeNull();
     expectStatus(await post({ ...ended, id: 'EV_EG3' }), 200);
-    expect((await wang.get(`/api/lessons/${lesson!.id}`)).body.lesson.materials.filter((m: any) => m.kind === 'video')).toHaveLength(1);
+    expect(
+      (await wang.get(`/api/lessons/${lesson!.id}`)).body.lesson.materials.filter((m: any) => m.kind === 'video'),
+    ).toHaveLength(1);
   });
 
   it('refuses unsigned, forged and tampered webhooks with 401', async () => {
     const client = new Client(app());
     const body = JSON.stringify({ event: 'room_started', id: 'EV_X', room: { name: 'x' } });
     expectStatus(await client.post('/api/livekit/webhook', body, { 'content-type': 'application/webhook+json' }), 401);
-    expectStatus(await client.post('/api/livekit/webhook', body, { 'content-type': 'application/webhook+json', authorization: await sign(body, 'another-secret-that-is-32-characters-long') }), 401);
-    const tampered = await client.post('/api/livekit/webhook', body.replace('room_started', 'room_finished'), { 'content-type': 'application/webhook+json', authorization: await sign(body) });
+    expectStatus(
+      await client.post('/api/livekit/webhook', body, {
+        'content-type': 'application/webhook+json',
+        authorization: await sign(body, 'another-secret-that-is-32-characters-long'),
+      }),
+      401,
+    );
+    const tampered = await client.post('/api/livekit/webhook', body.replace('room_started', 'room_finished'), {
+      'content-type': 'application/webhook+json',
+      authorization: await sign(body),
+    });
     expectStatus(tampered, 401);
     expect(tampered.body.error.code).toBe('invalid_signature');
   });

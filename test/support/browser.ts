@@ -1,6 +1,6 @@
 // Real headless Chromium (Debian's, never a downloaded one) driven by playwright-core.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,8 +19,14 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
       // playwright gives every launch its own fresh, temporary profile (no --user-data-dir needed).
       ...extraArgs,
     ],
@@ -33,8 +39,11 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
  * sound".
  */
 export const MEDIA_FLAGS = [
-  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--auto-select-desktop-capture-source=Entire screen',
-  '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--auto-select-desktop-capture-source=Entire screen',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
   // A desktop browser's policy (headless would otherwise play sound unasked).
   '--autoplay-policy=document-user-activation-required',
 ];
@@ -45,8 +54,16 @@ export const viewports = {
   phone: { width: 390, height: 844 },
 } as const;
 
-export async function newContext(browser: Browser, viewport: keyof typeof viewports = 'laptop'): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+export async function newContext(
+  browser: Browser,
+  viewport: keyof typeof viewports = 'laptop',
+): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
+    viewport: viewports[viewport],
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}),
+  });
   // Shorter than a test's timeout, so a missing element fails with its own message.
   ctx.setDefaultTimeout(15_000);
   return ctx;
@@ -59,20 +76,29 @@ export const POLL = { timeout: 15_000, interval: 100 };
  * One real server (fresh seeded database) and one Chromium for a browser test file; registers the hooks.
  * Read `web.url` and `web.browser` inside tests.
  */
-export function useWebApp(opts: { livekit?: { url: string; apiKey: string; apiSecret: string } | null; media?: boolean } = {}): { readonly url: string; readonly browser: Browser } {
+export function useWebApp(
+  opts: { livekit?: { url: string; apiKey: string; apiSecret: string } | null; media?: boolean } = {},
+): { readonly url: string; readonly browser: Browser } {
   let server: Awaited<ReturnType<typeof import('./server').startTestServer>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     const { startTestServer } = await import('./server');
-    [server, browser] = await Promise.all([startTestServer({ livekit: opts.livekit ?? undefined }), launchBrowser(opts.media ? MEDIA_FLAGS : [])]);
+    [server, browser] = await Promise.all([
+      startTestServer({ livekit: opts.livekit ?? undefined }),
+      launchBrowser(opts.media ? MEDIA_FLAGS : []),
+    ]);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
   return {
-    get url() { return server!.url; },
-    get browser() { return browser!; },
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
   };
 }
 

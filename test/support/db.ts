@@ -1,9 +1,8 @@
 // A fresh database for one test file: in-memory PGlite by default, or a new database on the PostgreSQL
 // server named by DATABASE_URL (created here, dropped at the end), with every migration applied.
 import postgres from 'postgres';
+import { type Database, openPostgres } from '../../server/lib/db';
 import { openPglite, runMigrations } from '../../server/lib/db-node';
-import { openPostgres, type Database } from '../../server/lib/db';
-
 
 export const usingPostgres = !!process.env.DATABASE_URL;
 

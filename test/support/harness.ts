@@ -1,15 +1,16 @@
 // The API test harness: one database and one app per test file, the demo tenants seeded, and
 // `as(email)` clients that sign in once and then speak HTTP to the app like a browser would.
-import { afterAll, beforeAll } from 'vitest';
-import { createApp } from '../../server/app';
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from '../../server/db/seed';
-import type { Deps } from '../../server/lib/context';
-import { createLogger } from '../../server/lib/log';
-import { openTestDatabase } from './db';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createApp } from '../../server/app';
+import { DEMO_PASSWORD, type DemoIds, seedDemo } from '../../server/db/seed';
+import type { Deps } from '../../server/lib/context';
+import { createLogger } from '../../server/lib/log';
 import { LocalStorage } from '../../server/modules/resources/storage';
+import { openTestDatabase } from './db';
 
 export interface Reply<T = any> {
   status: number;
@@ -25,7 +26,12 @@ export class Client {
     private readonly ip = '203.0.113.7',
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { 'x-forwarded-for': this.ip, ...headers };
     if (this.auth.cookie) h.cookie = this.auth.cookie;
     if (this.auth.bearer) h.authorization = `Bearer ${this.auth.bearer}`;
@@ -38,18 +44,31 @@ export class Client {
     const res = await this.app.request(`http://localhost${path}`, { method, headers: h, body: payload });
     // Text stays text (UTF-8); a binary body is kept byte for byte as Latin-1 so its length is its byte count.
     const type = res.headers.get('content-type') ?? '';
-    const text = !type || /^(application\/json|text\/)/.test(type) ? await res.text() : Buffer.from(await res.arrayBuffer()).toString('latin1');
+    const text =
+      !type || /^(application\/json|text\/)/.test(type)
+        ? await res.text()
+        : Buffer.from(await res.arrayBuffer()).toString('latin1');
     let parsed: any = text;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {}
     return { status: res.status, body: parsed, headers: res.headers, text };
   }
-  get<T = any>(path: string, headers?: Record<string, string>) { return this.request<T>('GET', path, undefined, headers); }
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) { return this.request<T>('POST', path, body, headers); }
-  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) { return this.request<T>('PATCH', path, body, headers); }
-  put<T = any>(path: string, body?: unknown, headers?: Record<string, string>) { return this.request<T>('PUT', path, body, headers); }
-  delete<T = any>(path: string, headers?: Record<string, string>) { return this.request<T>('DELETE', path, undefined, headers); }
+  get<T = any>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', path, undefined, headers);
+  }
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body, headers);
+  }
+  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, body, headers);
+  }
+  put<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', path, body, headers);
+  }
+  delete<T = any>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('DELETE', path, undefined, headers);
+  }
 }
 
 export interface Harness {
@@ -83,12 +102,19 @@ export function useHarness(): Harness {
       storage,
       log: createLogger((process.env.LOG_LEVEL as any) ?? 'silent'),
       // Tests pretend to be behind a proxy so each client can have its own address.
-      config: { allowedOrigins: [], trustProxy: true, livekitUrl: null, version: 'test', maxUploadBytes: 5 * 1024 * 1024 },
+      config: {
+        allowedOrigins: [],
+        trustProxy: true,
+        livekitUrl: null,
+        version: 'test',
+        maxUploadBytes: 5 * 1024 * 1024,
+      },
     };
     h.app = createApp(h.deps);
     h.anon = new Client(h.app);
     const sessions = new Map<string, Client>();
-    h.login = async (email, password = DEMO_PASSWORD, ip) => new Client(h.app, {}, ip).post('/api/auth/login', { email, password });
+    h.login = async (email, password = DEMO_PASSWORD, ip) =>
+      new Client(h.app, {}, ip).post('/api/auth/login', { email, password });
     h.as = async (email, password = DEMO_PASSWORD) => {
       const key = `${email}\n${password}`;
       const cached = sessions.get(key);

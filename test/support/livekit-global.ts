@@ -45,15 +45,30 @@ export default async function setup(project: TestProject) {
       res.writeHead(204).end();
       return;
     }
-    const headers = { 'content-type': req.headers['content-type'] ?? 'application/webhook+json', authorization: req.headers.authorization ?? '' };
-    await Promise.allSettled([...targets].map((t) => fetch(t, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) })));
+    const headers = {
+      'content-type': req.headers['content-type'] ?? 'application/webhook+json',
+      authorization: req.headers.authorization ?? '',
+    };
+    await Promise.allSettled(
+      [...targets].map((t) => fetch(t, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) })),
+    );
     res.writeHead(200).end();
   });
   await new Promise<void>((ok) => relay.listen(0, '127.0.0.1', () => ok()));
   const relayPort = (relay.address() as { port: number }).port;
   const [port, tcpPort, udpPort] = await freePorts(3);
-  const lk = await startLocalLiveKit({ port: port!, tcpPort: tcpPort!, udpPort: udpPort!, webhookUrl: `http://127.0.0.1:${relayPort}/hook` });
-  project.provide('livekit', { url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret, relay: `http://127.0.0.1:${relayPort}` });
+  const lk = await startLocalLiveKit({
+    port: port!,
+    tcpPort: tcpPort!,
+    udpPort: udpPort!,
+    webhookUrl: `http://127.0.0.1:${relayPort}/hook`,
+  });
+  project.provide('livekit', {
+    url: lk.url,
+    apiKey: lk.apiKey,
+    apiSecret: lk.apiSecret,
+    relay: `http://127.0.0.1:${relayPort}`,
+  });
   project.provide('livekitMissing', null);
   return async () => {
     await lk.stop();

@@ -13,5 +13,7 @@ export function sharedLiveKit(): SharedLiveKit | null {
 export async function receiveWebhooks(lk: SharedLiveKit, url: string): Promise<() => Promise<void>> {
   const send = (path: string) => fetch(`${lk.relay}${path}`, { method: 'POST', body: JSON.stringify({ url }) });
   await send('/subscribe');
-  return async () => { await send('/unsubscribe'); };
+  return async () => {
+    await send('/unsubscribe');
+  };
 }

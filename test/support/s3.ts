@@ -1,11 +1,11 @@
 // A real S3-protocol server on loopback for the object-storage tests: gofakes3 (a Go S3 implementation),
 // built by `.ci/run` into .cache/bin. Locally the tests skip with a message when it is missing; with CI set
 // they fail instead.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { freePort } from './ports';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from './ports';
 
 export const GOFAKES3 = process.env.GOFAKES3_PATH ?? resolve('.cache/bin/gofakes3');
 
@@ -21,7 +21,11 @@ export function s3Unavailable(): string | null {
 export async function startS3(): Promise<{ endpoint: string; stop(): void }> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tz-s3-'));
-  const child: ChildProcess = spawn(GOFAKES3, ['-backend', 'fs', '-fs.path', dir, '-fs.create', '-autobucket', '-host', `127.0.0.1:${port}`], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    GOFAKES3,
+    ['-backend', 'fs', '-fs.path', dir, '-fs.create', '-autobucket', '-host', `127.0.0.1:${port}`],
+    { stdio: 'ignore' },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -2,16 +2,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseEnv } from '../../server/config';
-import { seedDemo } from '../../server/db/seed';
-import { startServer, type Running } from '../../server/node';
 // @ts-expect-error plain ESM script without types
 import { buildAll, isStale } from '../../scripts/build.mjs';
-import { openTestDatabase, usingPostgres } from './db';
+import { parseEnv } from '../../server/config';
+import { seedDemo } from '../../server/db/seed';
 import { LocalStorage } from '../../server/modules/resources/storage';
+import { type Running, startServer } from '../../server/node';
+import { openTestDatabase, usingPostgres } from './db';
 
-/** With `livekit`, the app uses that LiveKit server (the run's shared one, or a dead address to play one that is down). */
-export async function startTestServer(opts: { livekit?: { url: string; apiKey: string; apiSecret: string } } = {}): Promise<Running & { stop(): Promise<void> }> {
+/**
+ * With `livekit`, the app uses that LiveKit server (the run's shared one, or a dead address to play one that is down).
+ */
+export async function startTestServer(
+  opts: { livekit?: { url: string; apiKey: string; apiSecret: string } } = {},
+): Promise<Running & { stop(): Promise<void> }> {
   if (isStale()) await buildAll({ quiet: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-web-'));
   let databaseUrl: string | undefined;
@@ -26,7 +30,12 @@ export async function startTestServer(opts: { livekit?: { url: string; apiKey: s
   // Never a LiveKit of its own: the run shares one (test/support/livekit-global.ts).
   const lk = opts.livekit;
   const env = parseEnv({
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LIVEKIT_AUTOSTART: '0',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LIVEKIT_AUTOSTART: '0',
     ...(lk ? { LIVEKIT_URL: lk.url, LIVEKIT_API_KEY: lk.apiKey, LIVEKIT_API_SECRET: lk.apiSecret } : {}),
   });
   const running = await startServer(env);

@@ -3,7 +3,7 @@
 // the queue, and the teacher sees it approved.
 import { describe, expect, it } from 'vitest';
 import { toLocal } from '../../server/modules/bookings/bookings.rules';
-import { POLL, browserUnavailable, signedInPage, useWebApp } from '../support/browser';
+import { browserUnavailable, POLL, signedInPage, useWebApp } from '../support/browser';
 
 const unavailable = browserUnavailable();
 const ZH_DAYS = ['', '一', '二', '三', '四', '五', '六', '日'];
@@ -26,15 +26,22 @@ describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () =>
     const page = await signedIn('li@jhxx.demo');
     const day = targetDay();
     let actions = 0;
-    await page.getByRole('link', { name: '借用场地' }).first().click(); actions++;
-    await page.getByLabel('搜索场地').fill(`实验室 周${ZH_DAYS[day.weekday]}下午 40人`); actions++;
+    await page.getByRole('link', { name: '借用场地' }).first().click();
+    actions++;
+    await page.getByLabel('搜索场地').fill(`实验室 周${ZH_DAYS[day.weekday]}下午 40人`);
+    actions++;
     // The page reads the search: that day 14:00–18:00, 40 people, and lists what is free then.
     await expect.poll(() => page.getByRole('status').first().innerText(), POLL).toMatch(/14:00–18:00 空闲 · 40 人/);
-    await page.getByRole('link', { name: '化学实验室' }).click(); actions++;
-    await expect.poll(() => page.getByTestId('picked-slot').innerText(), POLL).toMatch(new RegExp(`${Number(day.date.slice(5, 7))}月${Number(day.date.slice(8))}日 .* 14:00–17:00`)); // clipped to the lab's 3-hour limit
+    await page.getByRole('link', { name: '化学实验室' }).click();
+    actions++;
+    // Clipped to the lab's 3-hour limit.
+    await expect
+      .poll(() => page.getByTestId('picked-slot').innerText(), POLL)
+      .toMatch(new RegExp(`${Number(day.date.slice(5, 7))}月${Number(day.date.slice(8))}日 .* 14:00–17:00`));
     // The purpose is pre-filled from this teacher's last booking: nothing to type.
     await expect.poll(() => page.getByLabel('用途').inputValue(), POLL).not.toBe('');
-    await page.getByRole('button', { name: '确认预约' }).click(); actions++;
+    await page.getByRole('button', { name: '确认预约' }).click();
+    actions++;
     await expect.poll(() => page.getByTestId('booking-result').innerText(), POLL).toMatch(/^已预约：化学实验室/);
     expect(actions).toBeLessThanOrEqual(4);
 
@@ -47,7 +54,9 @@ describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () =>
 
     // It shows in the teacher's bookings.
     await page.getByRole('link', { name: '我的预约' }).first().click();
-    await expect.poll(() => page.getByTestId('my-booking').allInnerTexts(), POLL).toEqual(expect.arrayContaining([expect.stringMatching(/14:00–17:00 · 化学实验室/)]));
+    await expect
+      .poll(() => page.getByTestId('my-booking').allInnerTexts(), POLL)
+      .toEqual(expect.arrayContaining([expect.stringMatching(/14:00–17:00 · 化学实验室/)]));
     await page.context().close();
   });
 
@@ -61,7 +70,9 @@ describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () =>
     await teacher.getByTestId('picked-slot').waitFor();
     await teacher.getByLabel('用途').fill('篮球友谊赛');
     await teacher.getByRole('button', { name: '确认预约' }).click();
-    await expect.poll(() => teacher.getByTestId('booking-result').innerText(), POLL).toMatch(/^已提交，等待 京华实验中学 审批：体育馆/);
+    await expect
+      .poll(() => teacher.getByTestId('booking-result').innerText(), POLL)
+      .toMatch(/^已提交，等待 京华实验中学 审批：体育馆/);
 
     const admin = await signedIn('admin@jhzx.demo');
     // The badge in the header says how many wait; one click opens the queue, one approves.
@@ -72,7 +83,9 @@ describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () =>
     await expect.poll(() => admin.getByRole('row').filter({ hasText: '篮球友谊赛' }).count(), POLL).toBe(0);
 
     await teacher.getByRole('link', { name: '我的预约' }).first().click();
-    await expect.poll(() => teacher.getByTestId('my-booking').filter({ hasText: '篮球友谊赛' }).innerText(), POLL).toMatch(/已批准/);
+    await expect
+      .poll(() => teacher.getByTestId('my-booking').filter({ hasText: '篮球友谊赛' }).innerText(), POLL)
+      .toMatch(/已批准/);
     // And the teacher was told.
     await expect.poll(() => teacher.getByTestId('bell').getAttribute('aria-label'), POLL).toMatch(/[1-9]\d* 条未读/);
   });

@@ -3,7 +3,7 @@
 // queue, and a rural teacher finds it by typing 分数, opens it, sees it previewed in the page and downloads
 // it — three actions from the library page.
 import { describe, expect, it } from 'vitest';
-import { POLL, browserUnavailable, signedInPage, useWebApp } from '../support/browser';
+import { browserUnavailable, POLL, signedInPage, useWebApp } from '../support/browser';
 
 const unavailable = browserUnavailable();
 const FILE_NAME = '分数墙：折纸认识几分之一.pdf';
@@ -29,7 +29,9 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
     const teacher = await signedIn('wang@jhzx.demo');
     await teacher.getByRole('link', { name: '教学资源' }).first().click();
     await teacher.getByRole('link', { name: '上传资源' }).click();
-    await teacher.getByLabel('选择文件').setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: tinyPdf('Fraction wall') });
+    await teacher
+      .getByLabel('选择文件')
+      .setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: tinyPdf('Fraction wall') });
     // The title comes from the file name, without its extension.
     await expect.poll(() => teacher.getByLabel(/^标题/).inputValue(), POLL).toBe(TITLE);
     await teacher.getByLabel('学科').selectOption('math');
@@ -45,7 +47,9 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
     expect(await item.locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBe(100);
 
     // The same file again is refused, with a link to the copy already in the library.
-    await teacher.getByLabel('选择文件').setInputFiles({ name: '再传一次.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Fraction wall') });
+    await teacher
+      .getByLabel('选择文件')
+      .setInputFiles({ name: '再传一次.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Fraction wall') });
     await teacher.getByRole('button', { name: '上传', exact: true }).click();
     const again = teacher.getByTestId('upload-item').filter({ hasText: '再传一次.pdf' });
     await expect.poll(() => again.getByRole('alert').innerText(), POLL).toMatch(/资源库里已经有这个文件/);
@@ -59,7 +63,9 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
     const waiting = leader.getByTestId('review-item').filter({ hasText: TITLE });
     await expect.poll(() => waiting.innerText(), POLL).toMatch(/王明远/);
     await waiting.getByRole('button', { name: '发布' }).click();
-    await expect.poll(() => leader.getByRole('status').filter({ hasText: '已发布' }).first().innerText(), POLL).toContain(`已发布《${TITLE}》`);
+    await expect
+      .poll(() => leader.getByRole('status').filter({ hasText: '已发布' }).first().innerText(), POLL)
+      .toContain(`已发布《${TITLE}》`);
     await leader.context().close();
 
     // The rural teacher: library → type 分数 (suggestions drop down) → open → download.
@@ -67,11 +73,17 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
     await rural.getByRole('link', { name: '教学资源' }).first().click();
     await rural.getByRole('heading', { name: '教学资源', level: 1 }).waitFor();
     let actions = 0;
-    await rural.getByLabel('搜索教学资源').fill('分数'); actions++;
-    await expect.poll(() => rural.getByRole('listbox').getByRole('option').allInnerTexts(), POLL).toEqual(expect.arrayContaining([expect.stringContaining('分数')]));
+    await rural.getByLabel('搜索教学资源').fill('分数');
+    actions++;
+    await expect
+      .poll(() => rural.getByRole('listbox').getByRole('option').allInnerTexts(), POLL)
+      .toEqual(expect.arrayContaining([expect.stringContaining('分数')]));
     const card = rural.getByTestId('resource-card').filter({ hasText: TITLE });
-    await expect.poll(() => card.innerText(), POLL).toMatch(/数学 · 三年级 · 人教版 · 第八单元[\s\S]*京华实验中学 · 王明远/);
-    await card.getByRole('link', { name: TITLE, exact: true }).click(); actions++;
+    await expect
+      .poll(() => card.innerText(), POLL)
+      .toMatch(/数学 · 三年级 · 人教版 · 第八单元[\s\S]*京华实验中学 · 王明远/);
+    await card.getByRole('link', { name: TITLE, exact: true }).click();
+    actions++;
     await expect.poll(() => rural.getByRole('heading', { level: 1 }).innerText(), POLL).toBe(TITLE);
     // The file is shown in the page, from the same origin.
     const frame = rural.locator('iframe, embed').first();
@@ -88,11 +100,15 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
   it('the PDF preview actually loads inside the resource page', async () => {
     const page = await signedIn('zhao@beishan.demo');
     const found = await (await page.request.get(`${web.url}/api/resources?q=${encodeURIComponent('分数')}`)).json();
-    const pdf = found.items.find((r: { file: { contentType: string } | null }) => r.file?.contentType === 'application/pdf');
+    const pdf = found.items.find(
+      (r: { file: { contentType: string } | null }) => r.file?.contentType === 'application/pdf',
+    );
     expect(pdf, 'a PDF among the resources found for 分数').toBeTruthy();
     await page.goto(`${web.url}/library/${pdf.id}`);
     const frame = await page.locator('iframe').first().elementHandle();
-    await expect.poll(async () => (await frame!.contentFrame())?.url(), POLL).toContain(`/api/resources/${pdf.id}/download?inline=1`);
+    await expect
+      .poll(async () => (await frame!.contentFrame())?.url(), POLL)
+      .toContain(`/api/resources/${pdf.id}/download?inline=1`);
     await page.context().close();
   });
 
@@ -108,13 +124,17 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
     await rural.getByLabel('新建资源包').fill('五年级 分数的意义 单元包');
     await rural.getByRole('button', { name: '新建资源包' }).click();
     await rural.getByRole('link', { name: '打开资源包' }).click();
-    await expect.poll(() => rural.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('五年级 分数的意义 单元包');
+    await expect
+      .poll(() => rural.getByRole('heading', { level: 1 }).innerText(), POLL)
+      .toBe('五年级 分数的意义 单元包');
     const url = rural.url();
     await rural.context().close();
 
     const colleague = await signedIn('zhao@beishan.demo');
     await colleague.goto(url);
-    await expect.poll(() => colleague.getByRole('link', { name: '分数的意义 教学设计', exact: true }).count(), POLL).toBe(1);
+    await expect
+      .poll(() => colleague.getByRole('link', { name: '分数的意义 教学设计', exact: true }).count(), POLL)
+      .toBe(1);
     await colleague.context().close();
   });
 });

@@ -16,14 +16,19 @@ async function pageAs(web: ReturnType<typeof useWebApp>, email: string, viewport
 }
 
 /** Developer aid: SHOTS=<dir> saves what the pages look like at each step, to look at. */
-const shot = async (page: Page, name: string) => { if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name}.png` }); };
+const shot = async (page: Page, name: string) => {
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name}.png` });
+};
 
 /**
  * Frames decoded by a video element, read a second apart: the picture is moving when the count grows and it has
  * a size. Retried for a while, since an element may be replaced (a track re-attached) between two readings.
  */
 async function playing(page: Page, selector: string) {
-  const frames = () => page.locator(selector).evaluate((v: HTMLVideoElement) => ({ n: v.getVideoPlaybackQuality().totalVideoFrames, w: v.videoWidth }));
+  const frames = () =>
+    page
+      .locator(selector)
+      .evaluate((v: HTMLVideoElement) => ({ n: v.getVideoPlaybackQuality().totalVideoFrames, w: v.videoWidth }));
   await expect.poll(async () => (await frames()).w, { ...POLL, timeout: 30_000 }).toBeGreaterThan(0);
   let grew = 0;
   for (let i = 0; i < 10 && grew <= 0; i++) {
@@ -37,7 +42,9 @@ async function playing(page: Page, selector: string) {
 describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', () => {
   const web = useWebApp({ livekit: lk, media: true });
   let stopHooks = async () => {};
-  beforeAll(async () => { stopHooks = await receiveWebhooks(lk!, `${web.url}/api/livekit/webhook`); });
+  beforeAll(async () => {
+    stopHooks = await receiveWebhooks(lk!, `${web.url}/api/livekit/webhook`);
+  });
   afterAll(() => stopHooks());
 
   it('the teacher goes live in 2 actions; both classrooms join in 1 and play the video and the screen share; a raised hand is let speak in 1 and heard; the observer stays hidden; a dropped link and a second computer recover', async () => {
@@ -45,7 +52,17 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     // Started a minute ago, so it is today's lesson on the classroom PCs and open to join.
     const startsAt = new Date(Date.now() - 60_000).toISOString();
     const endsAt = new Date(Date.now() + 40 * 60_000).toISOString();
-    const created = await teacher.request.post(`${web.url}/api/lessons`, { data: { title: '分数的初步认识（直播）', subject: 'math', grade: 4, startsAt, endsAt, classroomIds: await classroomIds(teacher, web.url), allowClashes: true } });
+    const created = await teacher.request.post(`${web.url}/api/lessons`, {
+      data: {
+        title: '分数的初步认识（直播）',
+        subject: 'math',
+        grade: 4,
+        startsAt,
+        endsAt,
+        classroomIds: await classroomIds(teacher, web.url),
+        allowClashes: true,
+      },
+    });
     expect(created.status()).toBe(201);
     const lesson = (await created.json()).lesson;
 
@@ -53,7 +70,9 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.goto(`${web.url}/lessons/${lesson.id}`);
     await teacher.getByRole('link', { name: '开始上课' }).click();
     await teacher.getByRole('heading', { name: '上课前检查摄像头和麦克风' }).waitFor();
-    await expect.poll(() => teacher.locator('video.self-view').evaluate((v: HTMLVideoElement) => v.videoWidth), POLL).toBeGreaterThan(0);
+    await expect
+      .poll(() => teacher.locator('video.self-view').evaluate((v: HTMLVideoElement) => v.videoWidth), POLL)
+      .toBeGreaterThan(0);
     await shot(teacher, 'live-1-teacher-preview');
     await teacher.getByRole('button', { name: '开始直播' }).click();
     await teacher.getByText('直播中').first().waitFor();
@@ -69,7 +88,13 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     }
     for (const page of classrooms) expect(await playing(page, 'video.teacher-main')).toBeGreaterThan(5);
     // Sound plays: the teacher's audio is attached and running on the big screen.
-    await expect.poll(() => classrooms[0]!.evaluate(() => [...document.querySelectorAll('audio')].some((a) => !a.paused && a.srcObject)), POLL).toBe(true);
+    await expect
+      .poll(
+        () =>
+          classrooms[0]!.evaluate(() => [...document.querySelectorAll('audio')].some((a) => !a.paused && a.srcObject)),
+        POLL,
+      )
+      .toBe(true);
     // No device dialogs for a classroom that only watches: nothing of its own is captured.
     expect(await classrooms[0]!.evaluate(() => document.querySelectorAll('video.self-view').length)).toBe(0);
 
@@ -103,7 +128,9 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await zhao.getByText(/正在发言/).waitFor();
     // The teacher's page receives the classroom's audio (the fake microphone's tone) and its camera.
     const row = teacher.locator('.roster > li', { hasText: '四年级一班' });
-    await expect.poll(() => row.locator('meter.sound').getAttribute('data-level').then(Number), { ...POLL, timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => row.locator('meter.sound').getAttribute('data-level').then(Number), { ...POLL, timeout: 20_000 })
+      .toBeGreaterThan(0);
     expect(await playing(teacher, '.roster > li video.classroom-view')).toBeGreaterThan(0);
     await shot(teacher, 'live-4-teacher-speaking');
     await shot(zhao, 'live-5-classroom-on-air');
@@ -166,18 +193,34 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
 });
 
 async function classroomIds(page: Page, url: string): Promise<string[]> {
-  const rooms = (await (await page.request.get(`${url}/api/classrooms`)).json()).items as { id: string; name: string; schoolName: string }[];
-  return rooms.filter((r) => ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].includes(`${r.schoolName} ${r.name}`)).map((r) => r.id);
+  const rooms = (await (await page.request.get(`${url}/api/classrooms`)).json()).items as {
+    id: string;
+    name: string;
+    schoolName: string;
+  }[];
+  return rooms
+    .filter((r) => ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].includes(`${r.schoolName} ${r.name}`))
+    .map((r) => r.id);
 }
 
 describe.skipIf(!!browserUnavailable())('live lesson while the LiveKit server is down', () => {
   // A LiveKit server is configured, but nothing answers at its address.
-  const web = useWebApp({ livekit: { url: 'ws://127.0.0.1:9', apiKey: 'tongzhou', apiSecret: 'a-secret-of-at-least-32-characters-long' } });
+  const web = useWebApp({
+    livekit: { url: 'ws://127.0.0.1:9', apiKey: 'tongzhou', apiSecret: 'a-secret-of-at-least-32-characters-long' },
+  });
 
   it('every other page works; join answers 503; the classroom page says so and keeps retrying', async () => {
     const teacher = await pageAs(web, 'wang@jhzx.demo');
     const created = await teacher.request.post(`${web.url}/api/lessons`, {
-      data: { title: '停电演练', subject: 'math', grade: 4, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 30 * 60_000).toISOString(), classroomIds: await classroomIds(teacher, web.url), allowClashes: true },
+      data: {
+        title: '停电演练',
+        subject: 'math',
+        grade: 4,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+        classroomIds: await classroomIds(teacher, web.url),
+        allowClashes: true,
+      },
     });
     const lesson = (await created.json()).lesson;
     const join = await teacher.request.post(`${web.url}/api/lessons/${lesson.id}/join`);
@@ -188,12 +231,18 @@ describe.skipIf(!!browserUnavailable())('live lesson while the LiveKit server is
     // This classroom PC runs in English: the pages and the big screen's notices are in English too.
     const zhao = await pageAs(web, 'zhao@beishan.demo', 'projector');
     await zhao.request.patch(`${web.url}/api/me`, { data: { locale: 'en' }, headers: { origin: web.url } });
-    for (const [path, heading] of [['/library', 'Library'], ['/facilities', 'Book a facility'], ['/lessons', 'Live lessons']] as const) {
+    for (const [path, heading] of [
+      ['/library', 'Library'],
+      ['/facilities', 'Book a facility'],
+      ['/lessons', 'Live lessons'],
+    ] as const) {
       await zhao.goto(`${web.url}${path}`);
       await zhao.getByRole('heading', { level: 1, name: heading }).waitFor();
     }
     let attempts = 0;
-    zhao.on('request', (r) => { if (r.url().endsWith(`/api/lessons/${lesson.id}/join`)) attempts++; });
+    zhao.on('request', (r) => {
+      if (r.url().endsWith(`/api/lessons/${lesson.id}/join`)) attempts++;
+    });
     await zhao.goto(`${web.url}/`);
     await zhao.locator('.classroom-card').getByRole('link', { name: 'Join the lesson' }).first().click();
     await zhao.getByText(/The live server cannot be reached/).waitFor();

@@ -86,7 +86,9 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
       const page = await ctx.newPage();
       await signIn(page, 'leader@jinghua.demo');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('刘建国，您好');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${size} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
       await ctx.close();
     }

@@ -8,14 +8,30 @@ import { requireMe } from './lib/session';
 
 // Pages load when first visited, so the first screen (sign-in, home) stays small on slow school networks.
 const AuditPage = lazy(() => import('./features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
-const ApprovalsPage = lazy(() => import('./features/bookings/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
-const MyBookingsPage = lazy(() => import('./features/bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })));
-const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page').then((m) => ({ default: m.FacilitiesPage })));
-const FacilityPage = lazy(() => import('./features/facilities/facility-page').then((m) => ({ default: m.FacilityPage })));
-const CollectionsPage = lazy(() => import('./features/library/collections-page').then((m) => ({ default: m.CollectionsPage })));
-const CollectionPage = lazy(() => import('./features/library/collections-page').then((m) => ({ default: m.CollectionPage })));
-const GroupCalendarPage = lazy(() => import('./features/facilities/group-calendar-page').then((m) => ({ default: m.GroupCalendarPage })));
-const NewFacilityPage = lazy(() => import('./features/facilities/new-facility-page').then((m) => ({ default: m.NewFacilityPage })));
+const ApprovalsPage = lazy(() =>
+  import('./features/bookings/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
+);
+const MyBookingsPage = lazy(() =>
+  import('./features/bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })),
+);
+const FacilitiesPage = lazy(() =>
+  import('./features/facilities/facilities-page').then((m) => ({ default: m.FacilitiesPage })),
+);
+const FacilityPage = lazy(() =>
+  import('./features/facilities/facility-page').then((m) => ({ default: m.FacilityPage })),
+);
+const CollectionsPage = lazy(() =>
+  import('./features/library/collections-page').then((m) => ({ default: m.CollectionsPage })),
+);
+const CollectionPage = lazy(() =>
+  import('./features/library/collections-page').then((m) => ({ default: m.CollectionPage })),
+);
+const GroupCalendarPage = lazy(() =>
+  import('./features/facilities/group-calendar-page').then((m) => ({ default: m.GroupCalendarPage })),
+);
+const NewFacilityPage = lazy(() =>
+  import('./features/facilities/new-facility-page').then((m) => ({ default: m.NewFacilityPage })),
+);
 const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
 const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
 const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
@@ -25,8 +41,12 @@ const LessonPage = lazy(() => import('./features/lessons/lesson-page').then((m) 
 // The live pages carry livekit-client: it loads only when a lesson is opened live.
 const ConsolePage = lazy(() => import('./features/lessons/console-page').then((m) => ({ default: m.ConsolePage })));
 const LivePage = lazy(() => import('./features/lessons/live-page').then((m) => ({ default: m.LivePage })));
-const NotificationsPage = lazy(() => import('./features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
-const FacilityReportPage = lazy(() => import('./features/reports/facility-report-page').then((m) => ({ default: m.FacilityReportPage })));
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const FacilityReportPage = lazy(() =>
+  import('./features/reports/facility-report-page').then((m) => ({ default: m.FacilityReportPage })),
+);
 const InvitePage = lazy(() => import('./features/auth/invite-page').then((m) => ({ default: m.InvitePage })));
 const OrgPage = lazy(() => import('./features/orgs/org-page').then((m) => ({ default: m.OrgPage })));
 const OrgsPage = lazy(() => import('./features/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
@@ -38,7 +58,9 @@ function NotFound() {
     <div class="card">
       <h1>{t('errors.pageNotFound')}</h1>
       <p>{t('errors.pageNotFoundHint')}</p>
-      <A class="button primary" href="/">{t('nav.home')}</A>
+      <A class="button primary" href="/">
+        {t('nav.home')}
+      </A>
     </div>
   );
 }

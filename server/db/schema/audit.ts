@@ -20,5 +20,8 @@ export const auditEvents = pgTable(
     after: jsonb(),
     requestId: text(),
   },
-  (t) => [index('audit_events_org_seq_idx').on(t.orgId, t.seq), index('audit_events_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_events_org_seq_idx').on(t.orgId, t.seq),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+  ],
 );

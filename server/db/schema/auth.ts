@@ -1,6 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid, boolean } from 'drizzle-orm/pg-core';
-import { orgs, users } from './orgs';
-import { role } from './orgs';
+import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { orgs, role, users } from './orgs';
 
 export const credentialKind = pgEnum('credential_kind', ['session', 'api_token']);
 
@@ -13,7 +12,9 @@ export const credentials = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     tokenHash: text().notNull().unique('credentials_token_hash_key'),
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: credentialKind().notNull(),
     name: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -29,8 +30,12 @@ export const invitations = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     tokenHash: text().notNull().unique('invitations_token_hash_key'),
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    orgId: uuid().notNull().references(() => orgs.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     role: role().notNull(),
     invitedBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

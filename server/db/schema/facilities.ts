@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bookingKinds, bookingStatuses, facilityKinds, scopes } from '../../../shared/enums';
 import type { OpeningHours } from '../../../shared/schemas/facilities';
 import { orgs, users } from './orgs';
@@ -13,7 +26,9 @@ export const facilities = pgTable(
   'facilities',
   {
     id: uuid().primaryKey().defaultRandom(),
-    schoolId: uuid().notNull().references(() => orgs.id),
+    schoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     name: text().notNull(),
     kind: facilityKind().notNull(),
     capacity: integer().notNull(),
@@ -51,7 +66,9 @@ export const closures = pgTable(
   'closures',
   {
     id: uuid().primaryKey().defaultRandom(),
-    schoolId: uuid().notNull().references(() => orgs.id),
+    schoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     /** Null: every facility of the school. */
     facilityId: uuid().references(() => facilities.id),
     startsOn: date().notNull(),
@@ -60,15 +77,22 @@ export const closures = pgTable(
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('closures_school_idx').on(t.schoolId, t.startsOn), check('closures_order', sql`${t.endsOn} >= ${t.startsOn}`)],
+  (t) => [
+    index('closures_school_idx').on(t.schoolId, t.startsOn),
+    check('closures_order', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
 );
 
 export const bookingSeries = pgTable('booking_series', {
   id: uuid().primaryKey().defaultRandom(),
-  facilityId: uuid().notNull().references(() => facilities.id),
+  facilityId: uuid()
+    .notNull()
+    .references(() => facilities.id),
   /** RFC 5545 RRULE (DTSTART in Beijing time) the series was expanded from. */
   rule: text().notNull(),
-  createdBy: uuid().notNull().references(() => users.id),
+  createdBy: uuid()
+    .notNull()
+    .references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -80,14 +104,20 @@ export const bookings = pgTable(
   'bookings',
   {
     id: uuid().primaryKey().defaultRandom(),
-    facilityId: uuid().notNull().references(() => facilities.id),
+    facilityId: uuid()
+      .notNull()
+      .references(() => facilities.id),
     seriesId: uuid().references(() => bookingSeries.id),
     kind: bookingKind().notNull().default('booking'),
     status: bookingStatus().notNull(),
     /** Who made it; for a group leader acting for a school, `onBehalf` is true. */
-    bookerId: uuid().notNull().references(() => users.id),
+    bookerId: uuid()
+      .notNull()
+      .references(() => users.id),
     /** The school the booking is for (whose quota it uses). */
-    borrowerSchoolId: uuid().notNull().references(() => orgs.id),
+    borrowerSchoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     onBehalf: boolean().notNull().default(false),
     purpose: text().notNull(),
     attendees: integer(),
@@ -116,7 +146,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: text().notNull(),
     /** Values the web app fills into its localised message. */
     data: jsonb().$type<Record<string, unknown>>().notNull(),
@@ -131,7 +163,9 @@ export const notifications = pgTable(
 export const calendarFeeds = pgTable('calendar_feeds', {
   id: uuid().primaryKey().defaultRandom(),
   tokenHash: text().notNull().unique('calendar_feeds_token_hash_key'),
-  userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
   facilityId: uuid().references(() => facilities.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp({ withTimezone: true }),
@@ -142,7 +176,9 @@ export const facilityPhotos = pgTable(
   'facility_photos',
   {
     id: uuid().primaryKey().defaultRandom(),
-    facilityId: uuid().notNull().references(() => facilities.id, { onDelete: 'cascade' }),
+    facilityId: uuid()
+      .notNull()
+      .references(() => facilities.id, { onDelete: 'cascade' }),
     storageKey: text().notNull(),
     contentType: text().notNull(),
     size: integer().notNull(),

@@ -1,5 +1,17 @@
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { lessonStatuses } from '../../../shared/enums';
 import { classrooms, orgs, users } from './orgs';
 import { resources, subject } from './resources';
@@ -11,9 +23,13 @@ export const lessons = pgTable(
   'lessons',
   {
     id: uuid().primaryKey().defaultRandom(),
-    teacherId: uuid().notNull().references(() => users.id),
+    teacherId: uuid()
+      .notNull()
+      .references(() => users.id),
     /** The teacher's school: the lesson's owner for visibility. */
-    schoolId: uuid().notNull().references(() => orgs.id),
+    schoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     title: text().notNull(),
     subject: subject().notNull(),
     grade: integer().notNull(),
@@ -31,16 +47,28 @@ export const lessons = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('lessons_room_key').on(t.roomName), index('lessons_teacher_idx').on(t.teacherId, t.startsAt), index('lessons_school_idx').on(t.schoolId, t.startsAt), index('lessons_series_idx').on(t.seriesId)],
+  (t) => [
+    uniqueIndex('lessons_room_key').on(t.roomName),
+    index('lessons_teacher_idx').on(t.teacherId, t.startsAt),
+    index('lessons_school_idx').on(t.schoolId, t.startsAt),
+    index('lessons_series_idx').on(t.seriesId),
+  ],
 );
 
 export const lessonClassrooms = pgTable(
   'lesson_classrooms',
   {
-    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
-    classroomId: uuid().notNull().references(() => classrooms.id),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    classroomId: uuid()
+      .notNull()
+      .references(() => classrooms.id),
   },
-  (t) => [primaryKey({ columns: [t.lessonId, t.classroomId] }), index('lesson_classrooms_classroom_idx').on(t.classroomId)],
+  (t) => [
+    primaryKey({ columns: [t.lessonId, t.classroomId] }),
+    index('lesson_classrooms_classroom_idx').on(t.classroomId),
+  ],
 );
 
 /** Every LiveKit webhook applied, by its event id: a repeated delivery changes nothing the second time. */
@@ -56,7 +84,9 @@ export const lessonAttendance = pgTable(
   'lesson_attendance',
   {
     id: uuid().primaryKey().defaultRandom(),
-    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
     /** user:<id> or classroom:<id>, as in the token. */
     identity: text().notNull(),
     /** LiveKit's participant session id (sid): joins and leaves pair on it, whatever order they arrive in. */
@@ -64,15 +94,22 @@ export const lessonAttendance = pgTable(
     joinedAt: timestamp({ withTimezone: true }),
     leftAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex('lesson_attendance_sid_key').on(t.lessonId, t.sid), index('lesson_attendance_identity_idx').on(t.lessonId, t.identity)],
+  (t) => [
+    uniqueIndex('lesson_attendance_sid_key').on(t.lessonId, t.sid),
+    index('lesson_attendance_identity_idx').on(t.lessonId, t.identity),
+  ],
 );
 
 /** Materials from the library attached to a lesson (the classrooms can open them before and after). */
 export const lessonMaterials = pgTable(
   'lesson_materials',
   {
-    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
-    resourceId: uuid().notNull().references(() => resources.id),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id),
     position: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.lessonId, t.resourceId] })],
@@ -86,8 +123,12 @@ export const lessonFeedback = pgTable(
   'lesson_feedback',
   {
     id: uuid().primaryKey().defaultRandom(),
-    lessonId: uuid().notNull().references(() => lessons.id, { onDelete: 'cascade' }),
-    authorId: uuid().notNull().references(() => users.id),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
     /** classroom (an assistant's feedback) or observer (an evaluation). */
     kind: text().notNull(),
     classroomId: uuid().references(() => classrooms.id),

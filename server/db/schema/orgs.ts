@@ -1,5 +1,16 @@
 import { relations, sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { locales, orgKinds, roles } from '../../../shared/enums';
 
 export const orgKind = pgEnum('org_kind', orgKinds);
@@ -30,7 +41,10 @@ export const orgs = pgTable(
     index('orgs_group_idx').on(t.groupId),
     index('orgs_district_idx').on(t.districtId),
     // Only schools belong to a group or district; a school belongs to at most one of each.
-    check('orgs_parent_only_for_schools', sql`${t.kind} = 'school' OR (${t.groupId} IS NULL AND ${t.districtId} IS NULL)`),
+    check(
+      'orgs_parent_only_for_schools',
+      sql`${t.kind} = 'school' OR (${t.groupId} IS NULL AND ${t.districtId} IS NULL)`,
+    ),
   ],
 );
 
@@ -38,7 +52,9 @@ export const classrooms = pgTable(
   'classrooms',
   {
     id: uuid().primaryKey().defaultRandom(),
-    schoolId: uuid().notNull().references(() => orgs.id),
+    schoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     name: text().notNull(),
     grade: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -65,8 +81,12 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    orgId: uuid().notNull().references(() => orgs.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     role: role().notNull(),
     masterTeacher: boolean().notNull().default(false),
     /** A teacher the group's leaders named to review resources shared with the group or district. */
@@ -81,8 +101,13 @@ export const memberships = pgTable(
   ],
 );
 
-export const orgsRelations = relations(orgs, ({ many }) => ({ classrooms: many(classrooms), memberships: many(memberships) }));
-export const classroomsRelations = relations(classrooms, ({ one }) => ({ school: one(orgs, { fields: [classrooms.schoolId], references: [orgs.id] }) }));
+export const orgsRelations = relations(orgs, ({ many }) => ({
+  classrooms: many(classrooms),
+  memberships: many(memberships),
+}));
+export const classroomsRelations = relations(classrooms, ({ one }) => ({
+  school: one(orgs, { fields: [classrooms.schoolId], references: [orgs.id] }),
+}));
 export const membershipsRelations = relations(memberships, ({ one }) => ({
   user: one(users, { fields: [memberships.userId], references: [users.id] }),
   org: one(orgs, { fields: [memberships.orgId], references: [orgs.id] }),

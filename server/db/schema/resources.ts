@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { licences, resourceKinds, resourceStatuses, subjects } from '../../../shared/enums';
 import { scope } from './facilities';
 import { orgs, users } from './orgs';
@@ -16,8 +29,12 @@ export const resources = pgTable(
   'resources',
   {
     id: uuid().primaryKey().defaultRandom(),
-    schoolId: uuid().notNull().references(() => orgs.id),
-    authorId: uuid().notNull().references(() => users.id),
+    schoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
     title: text().notNull(),
     summary: text(),
     subject: subject().notNull(),
@@ -54,7 +71,9 @@ export const resourceVersions = pgTable(
   'resource_versions',
   {
     id: uuid().primaryKey().defaultRandom(),
-    resourceId: uuid().notNull().references(() => resources.id, { onDelete: 'cascade' }),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
     number: integer().notNull(),
     /** The name the file was uploaded with, shown and offered on download (never used as a path). */
     fileName: text().notNull(),
@@ -63,10 +82,15 @@ export const resourceVersions = pgTable(
     contentType: text().notNull(),
     size: bigint({ mode: 'number' }).notNull(),
     sha256: text().notNull(),
-    uploadedBy: uuid().notNull().references(() => users.id),
+    uploadedBy: uuid()
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('resource_versions_number_key').on(t.resourceId, t.number), index('resource_versions_sha256_idx').on(t.sha256)],
+  (t) => [
+    uniqueIndex('resource_versions_number_key').on(t.resourceId, t.number),
+    index('resource_versions_sha256_idx').on(t.sha256),
+  ],
 );
 
 /** Each download or use by a person of a school: usage counts, "used by others", what reached rural schools. */
@@ -74,19 +98,28 @@ export const resourceUses = pgTable(
   'resource_uses',
   {
     id: uuid().primaryKey().defaultRandom(),
-    resourceId: uuid().notNull().references(() => resources.id, { onDelete: 'cascade' }),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
     userId: uuid().references(() => users.id, { onDelete: 'set null' }),
     schoolId: uuid().references(() => orgs.id),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('resource_uses_resource_idx').on(t.resourceId), index('resource_uses_school_at_idx').on(t.schoolId, t.at)],
+  (t) => [
+    index('resource_uses_resource_idx').on(t.resourceId),
+    index('resource_uses_school_at_idx').on(t.schoolId, t.at),
+  ],
 );
 
 export const favourites = pgTable(
   'favourites',
   {
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    resourceId: uuid().notNull().references(() => resources.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.resourceId] })],
@@ -96,8 +129,12 @@ export const resourceComments = pgTable(
   'resource_comments',
   {
     id: uuid().primaryKey().defaultRandom(),
-    resourceId: uuid().notNull().references(() => resources.id, { onDelete: 'cascade' }),
-    authorId: uuid().notNull().references(() => users.id),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
     body: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -109,8 +146,12 @@ export const collections = pgTable(
   'collections',
   {
     id: uuid().primaryKey().defaultRandom(),
-    ownerId: uuid().notNull().references(() => users.id),
-    schoolId: uuid().notNull().references(() => orgs.id),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    schoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
     title: text().notNull(),
     description: text(),
     visibility: scope().notNull(),
@@ -123,8 +164,12 @@ export const collections = pgTable(
 export const collectionItems = pgTable(
   'collection_items',
   {
-    collectionId: uuid().notNull().references(() => collections.id, { onDelete: 'cascade' }),
-    resourceId: uuid().notNull().references(() => resources.id, { onDelete: 'cascade' }),
+    collectionId: uuid()
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
     position: integer().notNull(),
     addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../lib/context';
+import { secretHash } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
-import { secretHash } from '../../lib/crypto';
 import { loadActor } from './auth.queries';
 
 export const SESSION_COOKIE = 'tz_session';
@@ -15,7 +15,11 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization');
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
-  const actor = bearer ? await cachedActor(c, bearer, 'bearer') : cookie ? await cachedActor(c, cookie, 'cookie') : null;
+  const actor = bearer
+    ? await cachedActor(c, bearer, 'bearer')
+    : cookie
+      ? await cachedActor(c, cookie, 'cookie')
+      : null;
   // Another scheme (LiveKit signs its webhooks in Authorization) is not ours to judge; a bad Bearer token is.
   if (bearer && !actor) throw new AppError('unauthenticated', 'The bearer token is invalid, expired or revoked');
   if (actor?.via === 'cookie' && !SAFE_METHODS.has(c.req.method)) assertSameOrigin(c);

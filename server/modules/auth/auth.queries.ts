@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { credentials, loginAttempts, users } from '../../db/schema';
-import { rowsOf, type Db, type Queryable } from '../../lib/db';
 import { newSecret, secretHash } from '../../lib/crypto';
+import { type Db, type Queryable, rowsOf } from '../../lib/db';
 import type { Actor, ActorMembership } from '../../lib/policy';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -17,7 +17,8 @@ const membershipsOfU = sql.raw(`COALESCE((
   FROM memberships m JOIN orgs o ON o.id = m.org_id LEFT JOIN classrooms cl ON cl.id = m.classroom_id
   WHERE m.user_id = u.id), '[]'::json) AS memberships`);
 
-const parseMemberships = (value: ActorMembership[] | string): ActorMembership[] => (typeof value === 'string' ? JSON.parse(value) : value);
+const parseMemberships = (value: ActorMembership[] | string): ActorMembership[] =>
+  typeof value === 'string' ? JSON.parse(value) : value;
 
 interface ActorRow {
   credential_id: string;
@@ -67,7 +68,12 @@ export async function loadActorById(db: Db, userId: string): Promise<Actor | nul
     FROM users u WHERE u.id = ${userId}`);
   const row = rowsOf<Omit<ActorRow, 'credential_id' | 'kind' | 'last_used_at'>>(result)[0];
   if (!row) return null;
-  return { user: { id: row.user_id, name: row.name, email: row.email, locale: row.locale }, credentialId: '', via: 'bearer', memberships: parseMemberships(row.memberships) };
+  return {
+    user: { id: row.user_id, name: row.name, email: row.email, locale: row.locale },
+    credentialId: '',
+    via: 'bearer',
+    memberships: parseMemberships(row.memberships),
+  };
 }
 
 export async function createCredential(
@@ -77,7 +83,13 @@ export async function createCredential(
   const token = newSecret(params.kind === 'api_token' ? 'tzk_' : '');
   const [row] = await db
     .insert(credentials)
-    .values({ tokenHash: secretHash(token), userId: params.userId, kind: params.kind, name: params.name ?? null, expiresAt: params.expiresAt })
+    .values({
+      tokenHash: secretHash(token),
+      userId: params.userId,
+      kind: params.kind,
+      name: params.name ?? null,
+      expiresAt: params.expiresAt,
+    })
     .returning();
   return { token, credential: row! };
 }
@@ -108,7 +120,8 @@ export async function loginRetryAfter(db: Db, email: string, ip: string | null):
       ),
     );
   let waitUntil = 0;
-  if (acct && acct.n >= MAX_FAILURES_PER_ACCOUNT && acct.oldest) waitUntil = new Date(acct.oldest).getTime() + LOGIN_WINDOW_MS;
+  if (acct && acct.n >= MAX_FAILURES_PER_ACCOUNT && acct.oldest)
+    waitUntil = new Date(acct.oldest).getTime() + LOGIN_WINDOW_MS;
   if (ip) {
     const [byIp] = await db
       .select({ n: count(), oldest: sql<string | null>`min(${loginAttempts.at})` })

@@ -1,13 +1,14 @@
 // Pure booking rules: recurrence expansion, opening hours, booking windows, terms, state transitions.
 // No database here; unit-tested in test/rules/bookings.rules.test.ts. Times are Beijing time (UTC+8, no DST).
-import * as rruleModule from 'rrule';
+
 import type { Weekday } from 'rrule';
+import * as rruleModule from 'rrule';
 import type { BookingStatus } from '../../../shared/enums';
 import type { OpeningHours } from '../../../shared/schemas/facilities';
 
-import { BEIJING_OFFSET_MS as OFFSET_MS, fromLocal, toLocal } from '../../../shared/time';
+import { fromLocal, BEIJING_OFFSET_MS as OFFSET_MS, toLocal } from '../../../shared/time';
 
-export { fromLocal, termOf, toLocal, type Local } from '../../../shared/time';
+export { fromLocal, type Local, termOf, toLocal } from '../../../shared/time';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -27,7 +28,9 @@ export interface Recurrence {
 
 // rrule ships ESM (used by bundlers and Vitest) and a UMD build that Node's ESM loader sees as CommonJS
 // without named exports (tsx, npm run seed): take RRule from whichever shape arrived.
-const { RRule } = ((rruleModule as { RRule?: unknown }).RRule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default);
+const { RRule } = (rruleModule as { RRule?: unknown }).RRule
+  ? rruleModule
+  : (rruleModule as unknown as { default: typeof rruleModule }).default;
 
 const RRULE_DAYS: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 /** A series longer than this is refused: a term has at most ~26 weeks, twice a week at most is the norm. */
@@ -37,7 +40,11 @@ export const MAX_OCCURRENCES = 120;
  * Weekly occurrences of [startsAt, endsAt) on the chosen weekdays, until a date (inclusive) or for a count.
  * rrule works on "floating" times: the Beijing wall clock is written into UTC fields and shifted back after.
  */
-export function expandWeekly(startsAt: Date, endsAt: Date, rec: Recurrence): { rule: string; occurrences: Occurrence[] } {
+export function expandWeekly(
+  startsAt: Date,
+  endsAt: Date,
+  rec: Recurrence,
+): { rule: string; occurrences: Occurrence[] } {
   const duration = endsAt.getTime() - startsAt.getTime();
   const floatingStart = new Date(startsAt.getTime() + OFFSET_MS);
   const weekdays = rec.weekdays?.length ? [...new Set(rec.weekdays)].sort() : [toLocal(startsAt).weekday];
@@ -89,21 +96,27 @@ export function closureOn(occ: Occurrence, closures: Closure[]): Closure | undef
 /** Whether the occurrence lies within one opening interval of its (local) day. */
 export function withinOpeningHours(occ: Occurrence, hours: OpeningHours): boolean {
   const start = toLocal(occ.startsAt);
-  const endMinutes = Math.round((occ.endsAt.getTime() - fromLocal(start.date).getTime()) / 60_000); // may be 1440 at midnight
+  // May be 1440 at midnight.
+  const endMinutes = Math.round((occ.endsAt.getTime() - fromLocal(start.date).getTime()) / 60_000);
   if (endMinutes > 24 * 60) return false;
   const intervals = hours[String(start.weekday) as keyof OpeningHours] ?? [];
   return intervals.some((i) => clockMinutes(i.start) <= start.minutes && endMinutes <= clockMinutes(i.end));
 }
 
 /** Everything wrong with one occurrence, for one person at one moment. */
-export function problemsOf(occ: Occurrence, f: FacilityRules, ctx: { now: Date; attendees?: number; closures: Closure[] }): Problem[] {
+export function problemsOf(
+  occ: Occurrence,
+  f: FacilityRules,
+  ctx: { now: Date; attendees?: number; closures: Closure[] },
+): Problem[] {
   const problems: Problem[] = [];
   const ms = occ.startsAt.getTime() - ctx.now.getTime();
   if (ms < 0) problems.push({ code: 'in_past' });
   else if (ms < f.minNoticeHours * 3600_000) problems.push({ code: 'too_short_notice', hours: f.minNoticeHours });
   if (ms > f.advanceDays * DAY_MS) problems.push({ code: 'too_far_ahead', days: f.advanceDays });
   const minutes = (occ.endsAt.getTime() - occ.startsAt.getTime()) / 60_000;
-  if (f.maxLengthMinutes && minutes > f.maxLengthMinutes) problems.push({ code: 'too_long', minutes: f.maxLengthMinutes });
+  if (f.maxLengthMinutes && minutes > f.maxLengthMinutes)
+    problems.push({ code: 'too_long', minutes: f.maxLengthMinutes });
   const closed = closureOn(occ, ctx.closures);
   if (closed) problems.push({ code: 'closed', reason: closed.reason });
   else if (!withinOpeningHours(occ, f.openingHours)) problems.push({ code: 'outside_opening_hours' });
@@ -118,12 +131,20 @@ export const allowedFrom: Record<BookingAction, readonly BookingStatus[]> = {
   decline: ['pending'],
   cancel: ['pending', 'approved'],
 };
-export const resultOf: Record<BookingAction, BookingStatus> = { approve: 'approved', decline: 'declined', cancel: 'cancelled' };
+export const resultOf: Record<BookingAction, BookingStatus> = {
+  approve: 'approved',
+  decline: 'declined',
+  cancel: 'cancelled',
+};
 
 /** Open intervals of a facility within [from, to): opening hours minus closed days. */
 export function openIntervals(hours: OpeningHours, closures: Closure[], from: Date, to: Date): Occurrence[] {
   const out: Occurrence[] = [];
-  for (let day = toLocal(from).date; fromLocal(day) < to; day = toLocal(new Date(fromLocal(day).getTime() + DAY_MS)).date) {
+  for (
+    let day = toLocal(from).date;
+    fromLocal(day) < to;
+    day = toLocal(new Date(fromLocal(day).getTime() + DAY_MS)).date
+  ) {
     if (closures.some((c) => c.startsOn <= day && day <= c.endsOn)) continue;
     const weekday = toLocal(fromLocal(day)).weekday;
     for (const i of hours[String(weekday) as keyof OpeningHours] ?? []) {

@@ -10,30 +10,55 @@ import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import type { Queryable, Tx } from '../../lib/db';
 import { AppError, sqlConstraint, sqlState } from '../../lib/errors';
-import { canManageOrg, canSeeOrg, type Actor } from '../../lib/policy';
+import { type Actor, canManageOrg, canSeeOrg } from '../../lib/policy';
 import { iso } from '../../lib/time';
 import { canManageFacility, closuresFor, type FacilityRow } from '../facilities/facilities.queries';
 import { activeOverlapping, approverIds, hoursHeld, notify } from './bookings.queries';
-import { closureOn, expandWeekly, openIntervals, problemsOf, termOf, toLocal, type Occurrence, type Problem } from './bookings.rules';
+import {
+  closureOn,
+  expandWeekly,
+  type Occurrence,
+  openIntervals,
+  type Problem,
+  problemsOf,
+  termOf,
+  toLocal,
+} from './bookings.rules';
 
 type Input = z.infer<typeof createBookingInput>;
 
-export const isOverlap = (err: unknown) => sqlState(err) === '23P01' && (sqlConstraint(err) ?? 'bookings_no_overlap') === 'bookings_no_overlap';
+export const isOverlap = (err: unknown) =>
+  sqlState(err) === '23P01' && (sqlConstraint(err) ?? 'bookings_no_overlap') === 'bookings_no_overlap';
 
 /** The school a booking is for: the named one (a leader acting for it), or the booker's own school. */
-export async function borrowerFor(tx: Tx, actor: Actor, facility: FacilityRow, forSchoolId?: string): Promise<{ id: string; name: string; onBehalf: boolean }> {
+export async function borrowerFor(
+  tx: Tx,
+  actor: Actor,
+  facility: FacilityRow,
+  forSchoolId?: string,
+): Promise<{ id: string; name: string; onBehalf: boolean }> {
   const own = actor.memberships.filter((m) => m.orgKind === 'school');
   if (forSchoolId) {
     const mine = own.find((m) => m.orgId === forSchoolId);
     if (mine) return { id: forSchoolId, name: mine.orgName, onBehalf: false };
-    const [school] = await tx.select({ id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId }).from(orgs).where(eq(orgs.id, forSchoolId));
-    if (!school || school.kind !== 'school' || !canSeeOrg(actor, school)) throw new AppError('validation_failed', 'No such school', { fields: { forSchoolId: ['not a school you can see'] } });
-    if (!canManageOrg(actor, school)) throw new AppError('forbidden', 'Only group or district leaders book on behalf of a school');
+    const [school] = await tx
+      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId })
+      .from(orgs)
+      .where(eq(orgs.id, forSchoolId));
+    if (!school || school.kind !== 'school' || !canSeeOrg(actor, school))
+      throw new AppError('validation_failed', 'No such school', {
+        fields: { forSchoolId: ['not a school you can see'] },
+      });
+    if (!canManageOrg(actor, school))
+      throw new AppError('forbidden', 'Only group or district leaders book on behalf of a school');
     return { id: school.id, name: school.name, onBehalf: true };
   }
   // A teacher of the owner school books for it; otherwise the first school they belong to.
   const pick = own.find((m) => m.orgId === facility.school.id) ?? own[0];
-  if (!pick) throw new AppError('validation_failed', 'Choose the school this booking is for', { fields: { forSchoolId: ['required when you do not belong to a school'] } });
+  if (!pick)
+    throw new AppError('validation_failed', 'Choose the school this booking is for', {
+      fields: { forSchoolId: ['required when you do not belong to a school'] },
+    });
   return { id: pick.orgId, name: pick.orgName, onBehalf: false };
 }
 
@@ -42,7 +67,12 @@ export async function borrowerFor(tx: Tx, actor: Actor, facility: FacilityRow, f
  * so what it clashes with is described afterwards, on a fresh connection (describeConflict).
  */
 export class Clashed extends Error {
-  constructor(readonly occurrences: Occurrence[], readonly series: boolean, readonly candidates: number, readonly skipped: { startsAt: string; endsAt: string; reason: string }[]) {
+  constructor(
+    readonly occurrences: Occurrence[],
+    readonly series: boolean,
+    readonly candidates: number,
+    readonly skipped: { startsAt: string; endsAt: string; reason: string }[],
+  ) {
     super('booking clash');
   }
 }
@@ -56,18 +86,31 @@ export interface Clash {
 
 export function problemText(p: Problem): string {
   switch (p.code) {
-    case 'in_past': return 'the time has passed';
-    case 'too_short_notice': return `must be booked at least ${p.hours} h ahead`;
-    case 'too_far_ahead': return `can be booked at most ${p.days} days ahead`;
-    case 'too_long': return `at most ${p.minutes} minutes at a time`;
-    case 'outside_opening_hours': return 'outside the opening hours';
-    case 'closed': return `closed: ${p.reason}`;
-    case 'over_capacity': return `more people than its capacity of ${p.capacity}`;
+    case 'in_past':
+      return 'the time has passed';
+    case 'too_short_notice':
+      return `must be booked at least ${p.hours} h ahead`;
+    case 'too_far_ahead':
+      return `can be booked at most ${p.days} days ahead`;
+    case 'too_long':
+      return `at most ${p.minutes} minutes at a time`;
+    case 'outside_opening_hours':
+      return 'outside the opening hours';
+    case 'closed':
+      return `closed: ${p.reason}`;
+    case 'over_capacity':
+      return `more people than its capacity of ${p.capacity}`;
   }
 }
 
 /** Free slots of the same length nearest to the wanted one, within its day and the next two. */
-export async function nearestFree(tx: Queryable, facility: FacilityRow, wanted: Occurrence, closures: Awaited<ReturnType<typeof closuresFor>>, limit = 3) {
+export async function nearestFree(
+  tx: Queryable,
+  facility: FacilityRow,
+  wanted: Occurrence,
+  closures: Awaited<ReturnType<typeof closuresFor>>,
+  limit = 3,
+) {
   const duration = wanted.endsAt.getTime() - wanted.startsAt.getTime();
   const from = new Date(wanted.startsAt.getTime() - 12 * 3600_000);
   const to = new Date(wanted.startsAt.getTime() + 3 * 24 * 3600_000);
@@ -84,23 +127,39 @@ export async function nearestFree(tx: Queryable, facility: FacilityRow, wanted: 
     }
   }
   return candidates
-    .sort((a, b) => Math.abs(a.startsAt.getTime() - wanted.startsAt.getTime()) - Math.abs(b.startsAt.getTime() - wanted.startsAt.getTime()))
+    .sort(
+      (a, b) =>
+        Math.abs(a.startsAt.getTime() - wanted.startsAt.getTime()) -
+        Math.abs(b.startsAt.getTime() - wanted.startsAt.getTime()),
+    )
     .slice(0, limit)
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
     .map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) }));
 }
 
 export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, facility: FacilityRow, input: Input) {
-  if (facility.facility.retiredAt) throw new AppError('invalid_state', 'This facility is retired and takes no new bookings');
+  if (facility.facility.retiredAt)
+    throw new AppError('invalid_state', 'This facility is retired and takes no new bookings');
   const start = new Date(input.startsAt);
   const end = new Date(input.endsAt);
   const series = input.recurrence ? expandWeekly(start, end, input.recurrence) : null;
   const wanted = series ? series.occurrences : [{ startsAt: start, endsAt: end }];
-  if (wanted.length === 0) throw new AppError('validation_failed', 'The repetition gives no dates', { fields: { recurrence: ['no dates between the start and the end'] } });
-  if (wanted.length > 120) throw new AppError('validation_failed', 'A series may have at most 120 dates', { fields: { recurrence: ['too many dates'] } });
+  if (wanted.length === 0)
+    throw new AppError('validation_failed', 'The repetition gives no dates', {
+      fields: { recurrence: ['no dates between the start and the end'] },
+    });
+  if (wanted.length > 120)
+    throw new AppError('validation_failed', 'A series may have at most 120 dates', {
+      fields: { recurrence: ['too many dates'] },
+    });
 
   const last = wanted[wanted.length - 1]!;
-  const closures = await closuresFor(tx, { facilityId: facility.facility.id, schoolId: facility.school.id }, toLocal(wanted[0]!.startsAt).date, toLocal(last.endsAt).date);
+  const closures = await closuresFor(
+    tx,
+    { facilityId: facility.facility.id, schoolId: facility.school.id },
+    toLocal(wanted[0]!.startsAt).date,
+    toLocal(last.endsAt).date,
+  );
   const manager = canManageFacility(actor, facility);
   const borrower = await borrowerFor(tx, actor, facility, input.forSchoolId);
 
@@ -120,12 +179,20 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
   }
   if (problems.length) {
     const first = problems[0]!;
-    throw new AppError('validation_failed', `Cannot book ${problems.length > 1 ? `${problems.length} of the dates` : 'this time'}: ${first.problems.join('; ')}`, {
-      fields: { startsAt: first.problems },
-      problems,
-    });
+    throw new AppError(
+      'validation_failed',
+      `Cannot book ${problems.length > 1 ? `${problems.length} of the dates` : 'this time'}: ${first.problems.join('; ')}`,
+      {
+        fields: { startsAt: first.problems },
+        problems,
+      },
+    );
   }
-  if (!candidates.length) throw new AppError('validation_failed', 'Every date of the series falls on a closed day', { fields: { recurrence: ['all dates closed'] }, skipped });
+  if (!candidates.length)
+    throw new AppError('validation_failed', 'Every date of the series falls on a closed day', {
+      fields: { recurrence: ['all dates closed'] },
+      skipped,
+    });
 
   // 2. Quota: serialised per (facility, borrowing school) so two requests cannot both squeeze under it.
   const quota = facility.facility.quotaHoursPerTerm;
@@ -141,10 +208,14 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
     for (const { term, hours } of byTerm.values()) {
       const held = await hoursHeld(tx, facility.facility.id, borrower.id, term.start, term.end);
       if (held + hours > quota + 1e-9) {
-        throw new AppError('validation_failed', `This would use ${held + hours} of your school's ${quota} hours this term`, {
-          fields: { startsAt: [`quota of ${quota} h per term exceeded (${held} h already held)`] },
-          quota: { hours: quota, held, requested: hours },
-        });
+        throw new AppError(
+          'validation_failed',
+          `This would use ${held + hours} of your school's ${quota} hours this term`,
+          {
+            fields: { startsAt: [`quota of ${quota} h per term exceeded (${held} h already held)`] },
+            quota: { hours: quota, held, requested: hours },
+          },
+        );
       }
     }
   }
@@ -155,11 +226,22 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
   await lockDays(tx, facility.facility.id, candidates);
   const status = facility.facility.approvalRequired && !manager ? 'pending' : 'approved';
   const [seriesRow] = series
-    ? await tx.insert(bookingSeries).values({ facilityId: facility.facility.id, rule: series.rule, createdBy: actor.user.id }).returning({ id: bookingSeries.id })
+    ? await tx
+        .insert(bookingSeries)
+        .values({ facilityId: facility.facility.id, rule: series.rule, createdBy: actor.user.id })
+        .returning({ id: bookingSeries.id })
     : [undefined];
   const values = (occ: Occurrence): typeof bookings.$inferInsert => ({
-    facilityId: facility.facility.id, seriesId: seriesRow?.id ?? null, status, bookerId: actor.user.id, borrowerSchoolId: borrower.id,
-    onBehalf: borrower.onBehalf, purpose: input.purpose, attendees: input.attendees ?? null, startsAt: occ.startsAt, endsAt: occ.endsAt,
+    facilityId: facility.facility.id,
+    seriesId: seriesRow?.id ?? null,
+    status,
+    bookerId: actor.user.id,
+    borrowerSchoolId: borrower.id,
+    onBehalf: borrower.onBehalf,
+    purpose: input.purpose,
+    attendees: input.attendees ?? null,
+    startsAt: occ.startsAt,
+    endsAt: occ.endsAt,
     ...(status === 'approved' ? { decidedAt: new Date() } : {}),
   });
   const created: (typeof bookings.$inferSelect)[] = [];
@@ -182,18 +264,40 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
         clashes.push(occ);
       }
     }
-    if (clashes.length && (input.conflicts === 'all' || !created.length)) throw new Clashed(clashes, true, candidates.length, skipped);
+    if (clashes.length && (input.conflicts === 'all' || !created.length))
+      throw new Clashed(clashes, true, candidates.length, skipped);
   }
 
   for (const row of created) {
     await audit(tx, c, {
-      action: 'booking.create', entityType: 'booking', entityId: row.id, orgId: facility.school.id,
-      onBehalfOfOrgId: borrower.onBehalf ? borrower.id : null, after: { facility: facility.facility.name, status: row.status, startsAt: iso(row.startsAt), endsAt: iso(row.endsAt), purpose: row.purpose },
+      action: 'booking.create',
+      entityType: 'booking',
+      entityId: row.id,
+      orgId: facility.school.id,
+      onBehalfOfOrgId: borrower.onBehalf ? borrower.id : null,
+      after: {
+        facility: facility.facility.name,
+        status: row.status,
+        startsAt: iso(row.startsAt),
+        endsAt: iso(row.endsAt),
+        purpose: row.purpose,
+      },
     });
   }
   if (status === 'pending') {
     const approvers = (await approverIds(tx, facility.school.id)).filter((id) => id !== actor.user.id);
-    await notify(tx, approvers, 'booking.pending', { facility: facility.facility.name, count: created.length, startsAt: iso(created[0]!.startsAt), booker: actor.user.name }, created[0]!.id);
+    await notify(
+      tx,
+      approvers,
+      'booking.pending',
+      {
+        facility: facility.facility.name,
+        count: created.length,
+        startsAt: iso(created[0]!.startsAt),
+        booker: actor.user.name,
+      },
+      created[0]!.id,
+    );
   }
   return {
     created,
@@ -204,23 +308,41 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
 }
 
 /** The 409 for a clash: what each date clashes with (details only where the caller may read them) and free slots. */
-export async function describeConflict(db: Queryable, actor: Actor, facility: FacilityRow, clash: Clashed): Promise<AppError> {
+export async function describeConflict(
+  db: Queryable,
+  actor: Actor,
+  facility: FacilityRow,
+  clash: Clashed,
+): Promise<AppError> {
   const manager = canManageFacility(actor, facility);
   const details = await describeClashes(db, actor, facility, clash.occurrences, manager);
   let suggestions: { startsAt: string; endsAt: string }[] = [];
   if (!clash.series) {
     const first = clash.occurrences[0]!;
-    const closures = await closuresFor(db, { facilityId: facility.facility.id, schoolId: facility.school.id }, toLocal(first.startsAt).date, toLocal(new Date(first.startsAt.getTime() + 3 * 86400_000)).date);
+    const closures = await closuresFor(
+      db,
+      { facilityId: facility.facility.id, schoolId: facility.school.id },
+      toLocal(first.startsAt).date,
+      toLocal(new Date(first.startsAt.getTime() + 3 * 86400_000)).date,
+    );
     suggestions = await nearestFree(db, facility, first, closures);
   }
   return new AppError(
     'booking_conflict',
-    clash.series ? `${clash.occurrences.length} of ${clash.candidates} dates clash with existing bookings` : 'This time clashes with an existing booking',
+    clash.series
+      ? `${clash.occurrences.length} of ${clash.candidates} dates clash with existing bookings`
+      : 'This time clashes with an existing booking',
     { conflicts: details, suggestions, skipped: clash.skipped },
   );
 }
 
-async function describeClashes(tx: Queryable, actor: Actor, facility: FacilityRow, clashes: Occurrence[], manager: boolean): Promise<Clash[]> {
+async function describeClashes(
+  tx: Queryable,
+  actor: Actor,
+  facility: FacilityRow,
+  clashes: Occurrence[],
+  manager: boolean,
+): Promise<Clash[]> {
   const out: Clash[] = [];
   for (const occ of clashes) {
     const rows = await activeOverlapping(tx, facility.facility.id, occ.startsAt, occ.endsAt);

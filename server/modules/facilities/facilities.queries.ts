@@ -1,12 +1,12 @@
-import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { FacilityKind } from '../../../shared/enums';
 import { closures, facilities, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { adminOf, canSeeScoped, type Actor, type OrgPlace } from '../../lib/policy';
+import { type Actor, adminOf, canSeeScoped, type OrgPlace } from '../../lib/policy';
 import { visibleScopedWhere } from '../../lib/scope-sql';
-import { byName } from '../orgs/orgs.queries';
 import type { Closure } from '../bookings/bookings.rules';
+import { byName } from '../orgs/orgs.queries';
 
 export const facilityColumns = {
   facility: facilities,
@@ -14,7 +14,12 @@ export const facilityColumns = {
 };
 export type FacilityRow = { facility: typeof facilities.$inferSelect; school: OrgPlace & { name: string } };
 
-const scopedColumns = { schoolId: facilities.schoolId, groupId: orgs.groupId, districtId: orgs.districtId, scope: facilities.scope };
+const scopedColumns = {
+  schoolId: facilities.schoolId,
+  groupId: orgs.groupId,
+  districtId: orgs.districtId,
+  scope: facilities.scope,
+};
 
 /**
  * Who manages a facility (edits it, approves its bookings, blocks time): admins of its school and of its
@@ -26,7 +31,9 @@ export function canManageFacility(actor: Actor, row: FacilityRow): boolean {
   return (
     a.schoolIds.includes(row.school.id) ||
     (row.school.groupId !== null && a.groupIds.includes(row.school.groupId)) ||
-    (row.school.districtId !== null && a.districtIds.includes(row.school.districtId) && (row.facility.scope === 'district' || row.facility.scope === 'public'))
+    (row.school.districtId !== null &&
+      a.districtIds.includes(row.school.districtId) &&
+      (row.facility.scope === 'district' || row.facility.scope === 'public'))
   );
 }
 
@@ -36,7 +43,8 @@ export function managedFacilitiesWhere(actor: Actor): SQL {
   const parts: SQL[] = [sql`false`];
   if (a.schoolIds.length) parts.push(inArray(facilities.schoolId, a.schoolIds));
   if (a.groupIds.length) parts.push(inArray(orgs.groupId, a.groupIds));
-  if (a.districtIds.length) parts.push(and(inArray(orgs.districtId, a.districtIds), inArray(facilities.scope, ['district', 'public']))!);
+  if (a.districtIds.length)
+    parts.push(and(inArray(orgs.districtId, a.districtIds), inArray(facilities.scope, ['district', 'public']))!);
   return or(...parts)!;
 }
 
@@ -48,7 +56,11 @@ export interface FacilityFilters {
   includeRetired?: boolean;
 }
 
-export async function listVisibleFacilities(db: Queryable, actor: Actor, f: FacilityFilters = {}): Promise<FacilityRow[]> {
+export async function listVisibleFacilities(
+  db: Queryable,
+  actor: Actor,
+  f: FacilityFilters = {},
+): Promise<FacilityRow[]> {
   const conditions: (SQL | undefined)[] = [
     or(visibleScopedWhere(actor, scopedColumns), managedFacilitiesWhere(actor)),
     f.kind ? eq(facilities.kind, f.kind) : undefined,
@@ -58,7 +70,14 @@ export async function listVisibleFacilities(db: Queryable, actor: Actor, f: Faci
   ];
   for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
     const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    conditions.push(or(ilike(facilities.name, like), ilike(orgs.name, like), ilike(facilities.location, like), sql`array_to_string(${facilities.equipment}, ' ') ILIKE ${like}`));
+    conditions.push(
+      or(
+        ilike(facilities.name, like),
+        ilike(orgs.name, like),
+        ilike(facilities.location, like),
+        sql`array_to_string(${facilities.equipment}, ' ') ILIKE ${like}`,
+      ),
+    );
   }
   return (await db
     .select(facilityColumns)
@@ -70,9 +89,14 @@ export async function listVisibleFacilities(db: Queryable, actor: Actor, f: Faci
 
 /** The facility if the caller may see it; 404 otherwise. */
 export async function getVisibleFacility(db: Queryable, actor: Actor | null, id: string): Promise<FacilityRow> {
-  const [row] = (await db.select(facilityColumns).from(facilities).innerJoin(orgs, eq(orgs.id, facilities.schoolId)).where(eq(facilities.id, id))) as FacilityRow[];
+  const [row] = (await db
+    .select(facilityColumns)
+    .from(facilities)
+    .innerJoin(orgs, eq(orgs.id, facilities.schoolId))
+    .where(eq(facilities.id, id))) as FacilityRow[];
   if (!row) throw notFound('facility');
-  const visible = canSeeScoped(actor, row.school, row.facility.scope) || (actor !== null && canManageFacility(actor, row));
+  const visible =
+    canSeeScoped(actor, row.school, row.facility.scope) || (actor !== null && canManageFacility(actor, row));
   if (!visible) throw notFound('facility');
   return row;
 }
@@ -80,17 +104,37 @@ export async function getVisibleFacility(db: Queryable, actor: Actor | null, id:
 export function facilityOut(row: FacilityRow, actor: Actor, photos: { id: string; url: string }[] = []) {
   const f = row.facility;
   return {
-    id: f.id, schoolId: row.school.id, schoolName: row.school.name, name: f.name, kind: f.kind, capacity: f.capacity,
-    location: f.location, description: f.description, equipment: f.equipment, provider: f.provider, providerAddress: f.providerAddress,
-    scope: f.scope, approvalRequired: f.approvalRequired, minNoticeHours: f.minNoticeHours, maxLengthMinutes: f.maxLengthMinutes,
-    advanceDays: f.advanceDays, quotaHoursPerTerm: f.quotaHoursPerTerm, openingHours: f.openingHours, retired: f.retiredAt !== null,
+    id: f.id,
+    schoolId: row.school.id,
+    schoolName: row.school.name,
+    name: f.name,
+    kind: f.kind,
+    capacity: f.capacity,
+    location: f.location,
+    description: f.description,
+    equipment: f.equipment,
+    provider: f.provider,
+    providerAddress: f.providerAddress,
+    scope: f.scope,
+    approvalRequired: f.approvalRequired,
+    minNoticeHours: f.minNoticeHours,
+    maxLengthMinutes: f.maxLengthMinutes,
+    advanceDays: f.advanceDays,
+    quotaHoursPerTerm: f.quotaHoursPerTerm,
+    openingHours: f.openingHours,
+    retired: f.retiredAt !== null,
     canManage: canManageFacility(actor, row),
     photos,
   };
 }
 
 /** Closures of a facility (its own and its school's) overlapping [fromDay, toDay]. */
-export async function closuresFor(db: Queryable, row: { facilityId: string; schoolId: string }, fromDay: string, toDay: string): Promise<Closure[]> {
+export async function closuresFor(
+  db: Queryable,
+  row: { facilityId: string; schoolId: string },
+  fromDay: string,
+  toDay: string,
+): Promise<Closure[]> {
   return db
     .select({ startsOn: closures.startsOn, endsOn: closures.endsOn, reason: closures.reason })
     .from(closures)

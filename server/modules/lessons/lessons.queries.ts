@@ -1,21 +1,32 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { LessonRole } from '../../../shared/enums';
 import { classrooms, lessonClassrooms, lessonMaterials, lessons, orgs, resources, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { reach, type Actor } from '../../lib/policy';
+import { type Actor, reach } from '../../lib/policy';
 import { iso } from '../../lib/time';
 
-type LessonRow = typeof lessons.$inferSelect & { teacherName: string; schoolName: string; groupId: string | null; districtId: string | null };
+type LessonRow = typeof lessons.$inferSelect & {
+  teacherName: string;
+  schoolName: string;
+  groupId: string | null;
+  districtId: string | null;
+};
 type ClassroomRow = { lessonId: string; id: string; name: string; schoolId: string; schoolName: string };
 
 /**
  * How a person takes part (CONTRACT: who may join a lesson): its teacher; the assistant teachers of its invited
  * classrooms, as their classroom; teachers and admins of the same group or district, as hidden observers.
  */
-export function roleIn(actor: Actor, lesson: LessonRow, rooms: ClassroomRow[]): { role: LessonRole; classroomId?: string; classroomName?: string } | null {
+export function roleIn(
+  actor: Actor,
+  lesson: LessonRow,
+  rooms: ClassroomRow[],
+): { role: LessonRole; classroomId?: string; classroomName?: string } | null {
   if (lesson.teacherId === actor.user.id) return { role: 'teacher' };
-  const mine = actor.memberships.find((m) => m.role === 'assistant' && m.classroomId && rooms.some((r) => r.id === m.classroomId));
+  const mine = actor.memberships.find(
+    (m) => m.role === 'assistant' && m.classroomId && rooms.some((r) => r.id === m.classroomId),
+  );
   if (mine) {
     const room = rooms.find((r) => r.id === mine.classroomId)!;
     return { role: 'classroom', classroomId: room.id, classroomName: `${room.name} · ${room.schoolName}` };
@@ -23,14 +34,27 @@ export function roleIn(actor: Actor, lesson: LessonRow, rooms: ClassroomRow[]): 
   // Each teacher's or admin's own membership decides (an assistant elsewhere does not widen it).
   const sameGroup = (g: string | null | undefined) => !!g && g === lesson.groupId;
   const sameDistrict = (d: string | null | undefined) => !!d && d === lesson.districtId;
-  const colleague = actor.memberships.some((m) => (m.role === 'teacher' || m.role.endsWith('_admin')) && (
-    m.orgKind === 'school' ? sameGroup(m.groupId) || sameDistrict(m.districtId) : m.orgKind === 'group' ? sameGroup(m.orgId) : sameDistrict(m.orgId)));
+  const colleague = actor.memberships.some(
+    (m) =>
+      (m.role === 'teacher' || m.role.endsWith('_admin')) &&
+      (m.orgKind === 'school'
+        ? sameGroup(m.groupId) || sameDistrict(m.districtId)
+        : m.orgKind === 'group'
+          ? sameGroup(m.orgId)
+          : sameDistrict(m.orgId)),
+  );
   return colleague ? { role: 'observer' } : null;
 }
 
 function selectLessons(db: Queryable) {
   return db
-    .select({ l: lessons, teacherName: users.name, schoolName: orgs.name, groupId: orgs.groupId, districtId: orgs.districtId })
+    .select({
+      l: lessons,
+      teacherName: users.name,
+      schoolName: orgs.name,
+      groupId: orgs.groupId,
+      districtId: orgs.districtId,
+    })
     .from(lessons)
     .innerJoin(users, eq(users.id, lessons.teacherId))
     .innerJoin(orgs, eq(orgs.id, lessons.schoolId));
@@ -39,7 +63,13 @@ function selectLessons(db: Queryable) {
 async function classroomsOf(db: Queryable, lessonIds: string[]): Promise<ClassroomRow[]> {
   if (!lessonIds.length) return [];
   return db
-    .select({ lessonId: lessonClassrooms.lessonId, id: classrooms.id, name: classrooms.name, schoolId: orgs.id, schoolName: orgs.name })
+    .select({
+      lessonId: lessonClassrooms.lessonId,
+      id: classrooms.id,
+      name: classrooms.name,
+      schoolId: orgs.id,
+      schoolName: orgs.name,
+    })
     .from(lessonClassrooms)
     .innerJoin(classrooms, eq(classrooms.id, lessonClassrooms.classroomId))
     .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
@@ -61,10 +91,22 @@ async function materialsOf(db: Queryable, lessonIds: string[]): Promise<Material
 
 export function lessonOut(row: LessonRow, rooms: ClassroomRow[], actor: Actor, materials: MaterialRow[] = []) {
   return {
-    id: row.id, title: row.title, subject: row.subject, grade: row.grade, startsAt: iso(row.startsAt), endsAt: iso(row.endsAt), status: row.status,
-    teacherId: row.teacherId, teacherName: row.teacherName, schoolId: row.schoolId, schoolName: row.schoolName,
-    classrooms: rooms.map(({ lessonId: _l, ...c }) => c), materials: materials.filter((m) => m.lessonId === row.id).map(({ lessonId: _l, ...m }) => m),
-    seriesId: row.seriesId, cancelReason: row.cancelReason, myRole: roleIn(actor, row, rooms)?.role ?? null,
+    id: row.id,
+    title: row.title,
+    subject: row.subject,
+    grade: row.grade,
+    startsAt: iso(row.startsAt),
+    endsAt: iso(row.endsAt),
+    status: row.status,
+    teacherId: row.teacherId,
+    teacherName: row.teacherName,
+    schoolId: row.schoolId,
+    schoolName: row.schoolName,
+    classrooms: rooms.map(({ lessonId: _l, ...c }) => c),
+    materials: materials.filter((m) => m.lessonId === row.id).map(({ lessonId: _l, ...m }) => m),
+    seriesId: row.seriesId,
+    cancelReason: row.cancelReason,
+    myRole: roleIn(actor, row, rooms)?.role ?? null,
   };
 }
 
@@ -72,7 +114,13 @@ export function lessonOut(row: LessonRow, rooms: ClassroomRow[], actor: Actor, m
 export async function getLessonFor(db: Queryable, actor: Actor, id: string) {
   const [r] = await selectLessons(db).where(eq(lessons.id, id));
   if (!r) throw notFound('lesson');
-  const row: LessonRow = { ...r.l, teacherName: r.teacherName, schoolName: r.schoolName, groupId: r.groupId, districtId: r.districtId };
+  const row: LessonRow = {
+    ...r.l,
+    teacherName: r.teacherName,
+    schoolName: r.schoolName,
+    groupId: r.groupId,
+    districtId: r.districtId,
+  };
   const rooms = await classroomsOf(db, [row.id]);
   const part = roleIn(actor, row, rooms);
   if (!part) throw notFound('lesson');
@@ -85,22 +133,43 @@ export async function getLessonFor(db: Queryable, actor: Actor, id: string) {
  */
 export async function listLessons(db: Queryable, actor: Actor, scope: 'mine' | 'upcoming' | 'past') {
   const r = reach(actor);
-  const assistantRooms = actor.memberships.filter((m) => m.role === 'assistant' && m.classroomId).map((m) => m.classroomId!);
+  const assistantRooms = actor.memberships
+    .filter((m) => m.role === 'assistant' && m.classroomId)
+    .map((m) => m.classroomId!);
   const attends: SQL | undefined = assistantRooms.length
-    ? sql`EXISTS (SELECT 1 FROM lesson_classrooms lc WHERE lc.lesson_id = ${lessons.id} AND lc.classroom_id IN (${sql.join(assistantRooms.map((c) => sql`${c}::uuid`), sql`, `)}))`
+    ? sql`EXISTS (SELECT 1 FROM lesson_classrooms lc WHERE lc.lesson_id = ${lessons.id} AND lc.classroom_id IN (${sql.join(
+        assistantRooms.map((c) => sql`${c}::uuid`),
+        sql`, `,
+      )}))`
     : undefined;
   const near: SQL[] = [];
   if (scope !== 'mine') {
     if (r.groupIds.size) near.push(inArray(orgs.groupId, [...r.groupIds]));
     if (r.districtIds.size) near.push(inArray(orgs.districtId, [...r.districtIds]));
   }
-  const when = scope === 'past' ? lt(lessons.endsAt, new Date()) : gt(lessons.endsAt, new Date(Date.now() - 3 * 3600_000));
+  const when =
+    scope === 'past' ? lt(lessons.endsAt, new Date()) : gt(lessons.endsAt, new Date(Date.now() - 3 * 3600_000));
   const rows = await selectLessons(db)
     .where(and(when, or(eq(lessons.teacherId, actor.user.id), attends, ...near)))
     .orderBy(scope === 'past' ? desc(lessons.startsAt) : asc(lessons.startsAt))
     .limit(200);
-  const all = rows.map((x) => ({ ...x.l, teacherName: x.teacherName, schoolName: x.schoolName, groupId: x.groupId, districtId: x.districtId }));
-  const [rooms, materials] = await Promise.all([classroomsOf(db, all.map((l) => l.id)), materialsOf(db, all.map((l) => l.id))]);
+  const all = rows.map((x) => ({
+    ...x.l,
+    teacherName: x.teacherName,
+    schoolName: x.schoolName,
+    groupId: x.groupId,
+    districtId: x.districtId,
+  }));
+  const [rooms, materials] = await Promise.all([
+    classroomsOf(
+      db,
+      all.map((l) => l.id),
+    ),
+    materialsOf(
+      db,
+      all.map((l) => l.id),
+    ),
+  ]);
   return all
     .map((l) => ({ l, rooms: rooms.filter((c) => c.lessonId === l.id), materials }))
     .filter(({ l, rooms: rs }) => roleIn(actor, l, rs) !== null);
@@ -112,7 +181,20 @@ export { classroomsOf };
 export async function listLessonsByIds(db: Queryable, actor: Actor, ids: string[]) {
   if (!ids.length) return [];
   const rows = await selectLessons(db).where(inArray(lessons.id, ids)).orderBy(asc(lessons.startsAt));
-  const all = rows.map((x) => ({ ...x.l, teacherName: x.teacherName, schoolName: x.schoolName, groupId: x.groupId, districtId: x.districtId }));
+  const all = rows.map((x) => ({
+    ...x.l,
+    teacherName: x.teacherName,
+    schoolName: x.schoolName,
+    groupId: x.groupId,
+    districtId: x.districtId,
+  }));
   const [rooms, materials] = await Promise.all([classroomsOf(db, ids), materialsOf(db, ids)]);
-  return all.map((l) => lessonOut(l, rooms.filter((c) => c.lessonId === l.id), actor, materials));
+  return all.map((l) =>
+    lessonOut(
+      l,
+      rooms.filter((c) => c.lessonId === l.id),
+      actor,
+      materials,
+    ),
+  );
 }

@@ -8,51 +8,112 @@ import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import type { Queryable } from '../../lib/db';
 import { AppError } from '../../lib/errors';
-import { canSeeOrg, type Actor } from '../../lib/policy';
+import { type Actor, canSeeOrg } from '../../lib/policy';
 import { iso } from '../../lib/time';
 import { notify } from '../bookings/bookings.queries';
 import { owner, visibleResourcesWhere } from '../resources/resources.queries';
 
 const WEEK_MS = 7 * 24 * 3600_000;
 
-export interface Occurrence { startsAt: Date; endsAt: Date }
+export interface Occurrence {
+  startsAt: Date;
+  endsAt: Date;
+}
 
 /** The weekly series: the same time, `weeks` weeks running (Beijing has no daylight saving, so a week is 7 × 24 h). */
 export function weekly(startsAt: Date, endsAt: Date, weeks: number): Occurrence[] {
-  return Array.from({ length: weeks }, (_, i) => ({ startsAt: new Date(startsAt.getTime() + i * WEEK_MS), endsAt: new Date(endsAt.getTime() + i * WEEK_MS) }));
+  return Array.from({ length: weeks }, (_, i) => ({
+    startsAt: new Date(startsAt.getTime() + i * WEEK_MS),
+    endsAt: new Date(endsAt.getTime() + i * WEEK_MS),
+  }));
 }
 
-export interface Clash { lessonId: string; title: string; startsAt: string; endsAt: string; classroomId: string; classroomName: string }
+export interface Clash {
+  lessonId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  classroomId: string;
+  classroomName: string;
+}
 
 /** The classrooms' other scheduled or running lessons that overlap any of the times (half-open ranges). */
-export async function findClashes(db: Queryable, classroomIds: string[], times: Occurrence[], exceptLessonIds: string[] = []): Promise<Clash[]> {
+export async function findClashes(
+  db: Queryable,
+  classroomIds: string[],
+  times: Occurrence[],
+  exceptLessonIds: string[] = [],
+): Promise<Clash[]> {
   if (!classroomIds.length || !times.length) return [];
-  const overlaps = or(...times.map((o) => and(sql`${lessons.startsAt} < ${o.endsAt.toISOString()}::timestamptz`, sql`${lessons.endsAt} > ${o.startsAt.toISOString()}::timestamptz`)));
+  const overlaps = or(
+    ...times.map((o) =>
+      and(
+        sql`${lessons.startsAt} < ${o.endsAt.toISOString()}::timestamptz`,
+        sql`${lessons.endsAt} > ${o.startsAt.toISOString()}::timestamptz`,
+      ),
+    ),
+  );
   const rows = await db
-    .select({ lessonId: lessons.id, title: lessons.title, startsAt: lessons.startsAt, endsAt: lessons.endsAt, classroomId: classrooms.id, classroomName: classrooms.name, schoolName: orgs.name })
+    .select({
+      lessonId: lessons.id,
+      title: lessons.title,
+      startsAt: lessons.startsAt,
+      endsAt: lessons.endsAt,
+      classroomId: classrooms.id,
+      classroomName: classrooms.name,
+      schoolName: orgs.name,
+    })
     .from(lessons)
     .innerJoin(lessonClassrooms, eq(lessonClassrooms.lessonId, lessons.id))
     .innerJoin(classrooms, eq(classrooms.id, lessonClassrooms.classroomId))
     .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
-    .where(and(inArray(lessonClassrooms.classroomId, classroomIds), inArray(lessons.status, ['scheduled', 'live']), overlaps, ...(exceptLessonIds.length ? [sql`${lessons.id} NOT IN (${sql.join(exceptLessonIds.map((x) => sql`${x}::uuid`), sql`, `)})`] : [])))
+    .where(
+      and(
+        inArray(lessonClassrooms.classroomId, classroomIds),
+        inArray(lessons.status, ['scheduled', 'live']),
+        overlaps,
+        ...(exceptLessonIds.length
+          ? [
+              sql`${lessons.id} NOT IN (${sql.join(
+                exceptLessonIds.map((x) => sql`${x}::uuid`),
+                sql`, `,
+              )})`,
+            ]
+          : []),
+      ),
+    )
     .orderBy(asc(lessons.startsAt))
     .limit(50);
-  return rows.map((r) => ({ lessonId: r.lessonId, title: r.title, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), classroomId: r.classroomId, classroomName: `${r.schoolName} ${r.classroomName}` }));
+  return rows.map((r) => ({
+    lessonId: r.lessonId,
+    title: r.title,
+    startsAt: iso(r.startsAt),
+    endsAt: iso(r.endsAt),
+    classroomId: r.classroomId,
+    classroomName: `${r.schoolName} ${r.classroomName}`,
+  }));
 }
 
 export function refuseClashes(clashes: Clash[]) {
-  if (clashes.length) throw new AppError('conflict', 'Some classrooms already have a live lesson at that time', { clashes });
+  if (clashes.length)
+    throw new AppError('conflict', 'Some classrooms already have a live lesson at that time', { clashes });
 }
 
 /** Classrooms the teacher may invite: visible schools within the teacher's group or district. */
 export async function checkClassrooms(db: Queryable, actor: Actor, ids: string[]) {
   const rooms = await db
-    .select({ id: classrooms.id, school: { id: orgs.id, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId } })
+    .select({
+      id: classrooms.id,
+      school: { id: orgs.id, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId },
+    })
     .from(classrooms)
     .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
     .where(inArray(classrooms.id, ids));
   const invisible = ids.filter((cid) => !rooms.some((r) => r.id === cid && canSeeOrg(actor, r.school)));
-  if (invisible.length) throw new AppError('validation_failed', 'Some classrooms do not exist or are outside your group and district', { fields: { classroomIds: invisible.map((i) => `unknown classroom ${i}`) } });
+  if (invisible.length)
+    throw new AppError('validation_failed', 'Some classrooms do not exist or are outside your group and district', {
+      fields: { classroomIds: invisible.map((i) => `unknown classroom ${i}`) },
+    });
 }
 
 /**
@@ -65,9 +126,21 @@ export async function checkMaterials(db: Queryable, actor: Actor, ids: string[])
     .select({ id: resources.id })
     .from(resources)
     .innerJoin(owner, eq(owner.id, resources.schoolId))
-    .where(and(inArray(resources.id, ids), visibleResourcesWhere(actor), eq(resources.status, 'published'), inArray(resources.visibility, ['group', 'district', 'public'])));
+    .where(
+      and(
+        inArray(resources.id, ids),
+        visibleResourcesWhere(actor),
+        eq(resources.status, 'published'),
+        inArray(resources.visibility, ['group', 'district', 'public']),
+      ),
+    );
   const missing = ids.filter((x) => !seen.some((s) => s.id === x));
-  if (missing.length) throw new AppError('validation_failed', 'Some materials do not exist, are not published, or are not shared beyond their school', { fields: { resourceIds: missing.map((m) => `unknown resource ${m}`) } });
+  if (missing.length)
+    throw new AppError(
+      'validation_failed',
+      'Some materials do not exist, are not published, or are not shared beyond their school',
+      { fields: { resourceIds: missing.map((m) => `unknown resource ${m}`) } },
+    );
 }
 
 /** Assistant teachers of the classrooms of these lessons, to notify. */
@@ -92,12 +165,46 @@ export async function scheduleLessons(
   const seriesId = times.length > 1 ? crypto.randomUUID() : null;
   const rows = await tx
     .insert(lessons)
-    .values(times.map((o) => ({ teacherId: actor.user.id, schoolId, title: input.title, subject: input.subject as 'math', grade: input.grade, startsAt: o.startsAt, endsAt: o.endsAt, seriesId, roomName: `lesson-${crypto.randomUUID()}` })))
+    .values(
+      times.map((o) => ({
+        teacherId: actor.user.id,
+        schoolId,
+        title: input.title,
+        subject: input.subject as 'math',
+        grade: input.grade,
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+        seriesId,
+        roomName: `lesson-${crypto.randomUUID()}`,
+      })),
+    )
     .returning();
-  await tx.insert(lessonClassrooms).values(rows.flatMap((r) => input.classroomIds.map((classroomId) => ({ lessonId: r.id, classroomId }))));
-  if (input.resourceIds.length) await tx.insert(lessonMaterials).values(rows.flatMap((r) => input.resourceIds.map((resourceId, position) => ({ lessonId: r.id, resourceId, position }))));
-  await notify(tx, await assistantsOf(tx, [rows[0]!.id]), 'lesson.scheduled', { lessonId: rows[0]!.id, title: input.title, startsAt: iso(rows[0]!.startsAt), by: actor.user.name, count: rows.length });
-  for (const r of rows) await audit(tx, c, { action: 'lesson.create', entityType: 'lesson', entityId: r.id, orgId: schoolId, after: { ...input, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), seriesId } });
+  await tx
+    .insert(lessonClassrooms)
+    .values(rows.flatMap((r) => input.classroomIds.map((classroomId) => ({ lessonId: r.id, classroomId }))));
+  if (input.resourceIds.length)
+    await tx
+      .insert(lessonMaterials)
+      .values(
+        rows.flatMap((r) =>
+          input.resourceIds.map((resourceId, position) => ({ lessonId: r.id, resourceId, position })),
+        ),
+      );
+  await notify(tx, await assistantsOf(tx, [rows[0]!.id]), 'lesson.scheduled', {
+    lessonId: rows[0]!.id,
+    title: input.title,
+    startsAt: iso(rows[0]!.startsAt),
+    by: actor.user.name,
+    count: rows.length,
+  });
+  for (const r of rows)
+    await audit(tx, c, {
+      action: 'lesson.create',
+      entityType: 'lesson',
+      entityId: r.id,
+      orgId: schoolId,
+      after: { ...input, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), seriesId },
+    });
   return rows;
 }
 
@@ -107,7 +214,12 @@ export async function restOfSeries(db: Queryable, lesson: { id: string; seriesId
   const rows = await db
     .select({ id: lessons.id })
     .from(lessons)
-    .where(and(eq(lessons.seriesId, lesson.seriesId), eq(lessons.status, 'scheduled'), sql`${lessons.startsAt} >= ${lesson.startsAt.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(lessons.seriesId, lesson.seriesId),
+        eq(lessons.status, 'scheduled'),
+        sql`${lessons.startsAt} >= ${lesson.startsAt.toISOString()}::timestamptz`,
+      ),
+    );
   return [lesson.id, ...rows.map((r) => r.id).filter((x) => x !== lesson.id)];
 }
-

@@ -1,7 +1,16 @@
 // Tokens and rooms on the LiveKit server. Grants by role (CONTRACT): the teacher publishes camera, microphone
 // and screen share and is room admin; a classroom subscribes and sends data (raise hand, chat) and publishes
 // media only once `speak` allows it; an observer subscribes only, hidden.
-import { AccessToken, EgressClient, EncodedFileOutput, EncodedFileType, RoomServiceClient, S3Upload, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import {
+  AccessToken,
+  EgressClient,
+  EncodedFileOutput,
+  EncodedFileType,
+  RoomServiceClient,
+  S3Upload,
+  TrackSource,
+  type VideoGrant,
+} from 'livekit-server-sdk';
 import type { LessonRole } from '../../../shared/enums';
 import { AppError } from '../../lib/errors';
 
@@ -17,14 +26,33 @@ export const TOKEN_TTL = '15m';
 export function grantsFor(role: LessonRole, room: string): VideoGrant {
   const base = { roomJoin: true, room, canSubscribe: true };
   if (role === 'teacher') {
-    return { ...base, canPublish: true, canPublishData: true, roomAdmin: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] };
+    return {
+      ...base,
+      canPublish: true,
+      canPublishData: true,
+      roomAdmin: true,
+      canPublishSources: [
+        TrackSource.CAMERA,
+        TrackSource.MICROPHONE,
+        TrackSource.SCREEN_SHARE,
+        TrackSource.SCREEN_SHARE_AUDIO,
+      ],
+    };
   }
   if (role === 'classroom') return { ...base, canPublish: false, canPublishData: true };
   return { ...base, canPublish: false, canPublishData: false, hidden: true };
 }
 
-export async function tokenFor(cfg: LiveKitConfig, p: { identity: string; name: string; role: LessonRole; room: string; metadata: Record<string, unknown> }) {
-  const token = new AccessToken(cfg.apiKey, cfg.apiSecret, { identity: p.identity, name: p.name, ttl: TOKEN_TTL, metadata: JSON.stringify(p.metadata) });
+export async function tokenFor(
+  cfg: LiveKitConfig,
+  p: { identity: string; name: string; role: LessonRole; room: string; metadata: Record<string, unknown> },
+) {
+  const token = new AccessToken(cfg.apiKey, cfg.apiSecret, {
+    identity: p.identity,
+    name: p.name,
+    ttl: TOKEN_TTL,
+    metadata: JSON.stringify(p.metadata),
+  });
   token.addGrant(grantsFor(p.role, p.room));
   return token.toJwt();
 }
@@ -32,11 +60,17 @@ export async function tokenFor(cfg: LiveKitConfig, p: { identity: string; name: 
 const httpUrl = (url: string) => url.replace(/^ws/, 'http');
 const roomService = (cfg: LiveKitConfig) => new RoomServiceClient(httpUrl(cfg.url), cfg.apiKey, cfg.apiSecret);
 
-/** LiveKit's "no such participant or room" becomes ours (409: the classroom is not in the lesson now); anything else means the server is unwell. */
+/**
+ * LiveKit's "no such participant or room" becomes ours (409: the classroom is not in the lesson now); anything else
+ * means the server is unwell.
+ */
 function fromLiveKit(err: unknown): AppError {
   const e = err as { status?: number; code?: string; message?: string };
-  if (e?.status === 404 || e?.code === 'not_found') return new AppError('invalid_state', 'That classroom is not connected to the lesson right now');
-  return new AppError('livekit_unavailable', 'The live lesson server does not answer; try again in a moment', { reason: String(e?.message ?? err).slice(0, 200) });
+  if (e?.status === 404 || e?.code === 'not_found')
+    return new AppError('invalid_state', 'That classroom is not connected to the lesson right now');
+  return new AppError('livekit_unavailable', 'The live lesson server does not answer; try again in a moment', {
+    reason: String(e?.message ?? err).slice(0, 200),
+  });
 }
 
 /** Rooms created in the last minute (per process): classrooms joining together need not each ask LiveKit again. */
@@ -77,7 +111,9 @@ export async function setSpeaking(cfg: LiveKitConfig, room: string, identity: st
   }
 }
 
-/** Mutes a classroom's published tracks of one kind (the classroom unmutes itself; the teacher can stop it speaking). */
+/**
+ * Mutes a classroom's published tracks of one kind (the classroom unmutes itself; the teacher can stop it speaking).
+ */
 export async function muteTracks(cfg: LiveKitConfig, room: string, identity: string, source: 'microphone' | 'camera') {
   const svc = roomService(cfg);
   try {
@@ -102,22 +138,45 @@ export async function closeRoom(cfg: LiveKitConfig, room: string) {
   }
 }
 
-export type EgressConfig = { s3: { endpoint: string; bucket: string; region: string; accessKey: string; secret: string } };
+export type EgressConfig = {
+  s3: { endpoint: string; bucket: string; region: string; accessKey: string; secret: string };
+};
 
 const egressUnavailable = (err: unknown) =>
-  new AppError('service_unavailable', 'Recording on the live server is not available; the teacher’s browser records instead', { reason: String((err as Error)?.message ?? err).slice(0, 200) });
+  new AppError(
+    'service_unavailable',
+    'Recording on the live server is not available; the teacher’s browser records instead',
+    { reason: String((err as Error)?.message ?? err).slice(0, 200) },
+  );
 
 /** Starts a room-composite recording (speaker layout) written as MP4 to `key` in our bucket; returns its egress id. */
-export async function startEgress(cfg: LiveKitConfig, egress: EgressConfig, room: string, key: string): Promise<string> {
+export async function startEgress(
+  cfg: LiveKitConfig,
+  egress: EgressConfig,
+  room: string,
+  key: string,
+): Promise<string> {
   const s3 = egress.s3;
   const file = new EncodedFileOutput({
     fileType: EncodedFileType.MP4,
     filepath: key,
-    output: { case: 's3', value: new S3Upload({ accessKey: s3.accessKey, secret: s3.secret, region: s3.region, endpoint: s3.endpoint, bucket: s3.bucket, forcePathStyle: true }) },
+    output: {
+      case: 's3',
+      value: new S3Upload({
+        accessKey: s3.accessKey,
+        secret: s3.secret,
+        region: s3.region,
+        endpoint: s3.endpoint,
+        bucket: s3.bucket,
+        forcePathStyle: true,
+      }),
+    },
   });
   try {
     // LiveKit waits for an Egress worker to accept; with none attached it answers only at its timeout.
-    const info = await new EgressClient(httpUrl(cfg.url), cfg.apiKey, cfg.apiSecret, { requestTimeout: 6 }).startRoomCompositeEgress(room, file, { layout: 'speaker' });
+    const info = await new EgressClient(httpUrl(cfg.url), cfg.apiKey, cfg.apiSecret, {
+      requestTimeout: 6,
+    }).startRoomCompositeEgress(room, file, { layout: 'speaker' });
     return info.egressId;
   } catch (err) {
     throw egressUnavailable(err);

@@ -6,7 +6,7 @@
 // find nothing to do (and the teacher may record again).
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { EgressStatus, type EgressInfo } from 'livekit-server-sdk';
+import { type EgressInfo, EgressStatus } from 'livekit-server-sdk';
 import { lessonMaterials, lessons } from '../../db/schema';
 import type { Deps } from '../../lib/context';
 import { iso } from '../../lib/time';
@@ -20,10 +20,23 @@ export async function fileEgressRecording(deps: Pick<Deps, 'database' | 'storage
   const key = lesson.recordingKey;
   const done = { recordingEgressId: null, recordingKey: null, updatedAt: new Date() };
   if (info.status !== EgressStatus.EGRESS_COMPLETE) {
-    deps.log.log('warn', 'lesson.recording_failed', { lessonId: lesson.id, egressId: info.egressId, error: info.error });
+    deps.log.log('warn', 'lesson.recording_failed', {
+      lessonId: lesson.id,
+      egressId: info.egressId,
+      error: info.error,
+    });
     await db.transaction(async (tx) => {
-      const [mine] = await tx.update(lessons).set(done).where(eq(lessons.recordingEgressId, info.egressId)).returning({ id: lessons.id });
-      if (mine) await notify(tx, [lesson.teacherId], 'lesson.recordingFailed', { lessonId: lesson.id, title: lesson.title, startsAt: iso(lesson.startsAt) });
+      const [mine] = await tx
+        .update(lessons)
+        .set(done)
+        .where(eq(lessons.recordingEgressId, info.egressId))
+        .returning({ id: lessons.id });
+      if (mine)
+        await notify(tx, [lesson.teacherId], 'lesson.recordingFailed', {
+          lessonId: lesson.id,
+          title: lesson.title,
+          startsAt: iso(lesson.startsAt),
+        });
     });
     return;
   }
@@ -36,15 +49,35 @@ export async function fileEgressRecording(deps: Pick<Deps, 'database' | 'storage
   for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
   const sha256 = hash.digest('hex');
   await db.transaction(async (tx) => {
-    const [mine] = await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.recordingEgressId, info.egressId)).for('update');
+    const [mine] = await tx
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(eq(lessons.recordingEgressId, info.egressId))
+      .for('update');
     if (!mine) return; // another delivery filed it while we were hashing
     const { row } = await insertResource(tx, {
-      schoolId: lesson.schoolId, authorId: lesson.teacherId, status: 'in_review',
-      meta: { title: `${lesson.title}（课堂实录）`, subject: lesson.subject, grade: lesson.grade, kind: 'video', visibility: 'group' },
+      schoolId: lesson.schoolId,
+      authorId: lesson.teacherId,
+      status: 'in_review',
+      meta: {
+        title: `${lesson.title}（课堂实录）`,
+        subject: lesson.subject,
+        grade: lesson.grade,
+        kind: 'video',
+        visibility: 'group',
+      },
       file: { fileName: `${lesson.title}.mp4`, storageKey: key, contentType: 'video/mp4', size, sha256 },
     });
-    await tx.insert(lessonMaterials).values({ lessonId: lesson.id, resourceId: row.id, position: 1000 }).onConflictDoNothing();
+    await tx
+      .insert(lessonMaterials)
+      .values({ lessonId: lesson.id, resourceId: row.id, position: 1000 })
+      .onConflictDoNothing();
     await tx.update(lessons).set(done).where(eq(lessons.id, lesson.id));
-    await notify(tx, [lesson.teacherId], 'lesson.recorded', { lessonId: lesson.id, title: lesson.title, startsAt: iso(lesson.startsAt), resourceId: row.id });
+    await notify(tx, [lesson.teacherId], 'lesson.recorded', {
+      lessonId: lesson.id,
+      title: lesson.title,
+      startsAt: iso(lesson.startsAt),
+      resourceId: row.id,
+    });
   });
 }

@@ -3,7 +3,16 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { id, idParam, page } from '../../../shared/schemas/common';
 import {
-  classroom, classroomInput, inviteInput, invitation, member, org, orgDetail, updateClassroomInput, updateMembershipInput, updateOrgInput,
+  classroom,
+  classroomInput,
+  invitation,
+  inviteInput,
+  member,
+  org,
+  orgDetail,
+  updateClassroomInput,
+  updateMembershipInput,
+  updateOrgInput,
 } from '../../../shared/schemas/orgs';
 import { classrooms, memberships, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
@@ -12,14 +21,26 @@ import { assertManageOrg, canManageOrg, canSeeOrg, leadsSchool, reach } from '..
 import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
 import { forgetActor, requireActor } from '../auth/auth.middleware';
 import { inviteMember, membershipProblem } from './members.service';
-import { getClassroom, getMembership, getVisibleOrg, listClassrooms, listMembers, listSchoolsOf, listVisibleOrgs, orgOut } from './orgs.queries';
+import {
+  getClassroom,
+  getMembership,
+  getVisibleOrg,
+  listClassrooms,
+  listMembers,
+  listSchoolsOf,
+  listVisibleOrgs,
+  orgOut,
+} from './orgs.queries';
 
 const conflict = { 409: json(z.object({ error: z.any() }), 'Conflict') };
 
 export const orgsRoutes = newRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/orgs', tags: ['orgs'], summary: 'Groups, districts and schools within reach',
+      method: 'get',
+      path: '/orgs',
+      tags: ['orgs'],
+      summary: 'Groups, districts and schools within reach',
       responses: { 200: json(page(org)), ...commonErrors },
     }),
     async (c) => {
@@ -30,8 +51,12 @@ export const orgsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/orgs/{id}', tags: ['orgs'], summary: 'An organisation with its schools or classrooms',
-      request: { params: idParam }, responses: { 200: json(orgDetail), ...commonErrors },
+      method: 'get',
+      path: '/orgs/{id}',
+      tags: ['orgs'],
+      summary: 'An organisation with its schools or classrooms',
+      request: { params: idParam },
+      responses: { 200: json(orgDetail), ...commonErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -44,7 +69,10 @@ export const orgsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/orgs/{id}', tags: ['orgs'], summary: "Edit an organisation's details (its admins)",
+      method: 'patch',
+      path: '/orgs/{id}',
+      tags: ['orgs'],
+      summary: "Edit an organisation's details (its admins)",
       request: { params: idParam, body: jsonBody(updateOrgInput) },
       responses: { 200: json(z.object({ org })), ...commonErrors, ...conflict },
     }),
@@ -55,7 +83,9 @@ export const orgsRoutes = newRouter()
       const before = await getVisibleOrg(db, actor, c.req.valid('param').id);
       assertManageOrg(actor, before);
       if (before.kind !== 'school' && (input.code || input.rural !== undefined || input.supported !== undefined)) {
-        throw new AppError('validation_failed', 'Only schools have a code and rural/supported flags', { fields: { code: ['schools only'] } });
+        throw new AppError('validation_failed', 'Only schools have a code and rural/supported flags', {
+          fields: { code: ['schools only'] },
+        });
       }
       // Whether a school is rural or supported steers group reports: its group's or district's admins decide.
       const flagsChanged = input.rural !== undefined || input.supported !== undefined;
@@ -64,12 +94,24 @@ export const orgsRoutes = newRouter()
       }
       try {
         await db.transaction(async (tx) => {
-          await tx.update(orgs).set({ ...input, updatedAt: new Date() }).where(eq(orgs.id, before.id));
-          await audit(tx, c, { action: 'org.update', entityType: 'org', entityId: before.id, orgId: before.id, before: pick(before, input), after: input });
+          await tx
+            .update(orgs)
+            .set({ ...input, updatedAt: new Date() })
+            .where(eq(orgs.id, before.id));
+          await audit(tx, c, {
+            action: 'org.update',
+            entityType: 'org',
+            entityId: before.id,
+            orgId: before.id,
+            before: pick(before, input),
+            after: input,
+          });
         });
       } catch (err) {
         if (sqlState(err) === '23505' && sqlConstraint(err) === 'orgs_code_key') {
-          throw new AppError('already_exists', 'Another school already has this code', { fields: { code: ['already used'] } });
+          throw new AppError('already_exists', 'Another school already has this code', {
+            fields: { code: ['already used'] },
+          });
         }
         throw err;
       }
@@ -78,7 +120,10 @@ export const orgsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/classrooms', tags: ['orgs'], summary: 'Classrooms the caller may invite or operate, with their school',
+      method: 'get',
+      path: '/classrooms',
+      tags: ['orgs'],
+      summary: 'Classrooms the caller may invite or operate, with their school',
       request: { query: z.object({ schoolId: id.optional() }) },
       responses: { 200: json(page(classroom)), ...commonErrors },
     }),
@@ -93,7 +138,10 @@ export const orgsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/orgs/{id}/classrooms', tags: ['orgs'], summary: 'Add a classroom to a school (its admins)',
+      method: 'post',
+      path: '/orgs/{id}/classrooms',
+      tags: ['orgs'],
+      summary: 'Add a classroom to a school (its admins)',
       request: { params: idParam, body: jsonBody(classroomInput) },
       responses: { 201: json(z.object({ classroom })), ...commonErrors, ...conflict },
     }),
@@ -102,12 +150,22 @@ export const orgsRoutes = newRouter()
       const { db } = c.get('deps').database;
       const school = await getVisibleOrg(db, actor, c.req.valid('param').id);
       assertManageOrg(actor, school);
-      if (school.kind !== 'school') throw new AppError('validation_failed', 'Classrooms belong to schools', { fields: { id: ['not a school'] } });
+      if (school.kind !== 'school')
+        throw new AppError('validation_failed', 'Classrooms belong to schools', { fields: { id: ['not a school'] } });
       const input = c.req.valid('json');
       const created = await uniqueName(() =>
         db.transaction(async (tx) => {
-          const [row] = await tx.insert(classrooms).values({ schoolId: school.id, name: input.name, grade: input.grade ?? null }).returning();
-          await audit(tx, c, { action: 'classroom.create', entityType: 'classroom', entityId: row!.id, orgId: school.id, after: input });
+          const [row] = await tx
+            .insert(classrooms)
+            .values({ schoolId: school.id, name: input.name, grade: input.grade ?? null })
+            .returning();
+          await audit(tx, c, {
+            action: 'classroom.create',
+            entityType: 'classroom',
+            entityId: row!.id,
+            orgId: school.id,
+            after: input,
+          });
           return row!;
         }),
       );
@@ -116,7 +174,10 @@ export const orgsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/classrooms/{id}', tags: ['orgs'], summary: 'Rename a classroom or change its grade',
+      method: 'patch',
+      path: '/classrooms/{id}',
+      tags: ['orgs'],
+      summary: 'Rename a classroom or change its grade',
       request: { params: idParam, body: jsonBody(updateClassroomInput) },
       responses: { 200: json(z.object({ classroom })), ...commonErrors, ...conflict },
     }),
@@ -130,17 +191,30 @@ export const orgsRoutes = newRouter()
       await uniqueName(() =>
         db.transaction(async (tx) => {
           await tx.update(classrooms).set(input).where(eq(classrooms.id, found.classroom.id));
-          await audit(tx, c, { action: 'classroom.update', entityType: 'classroom', entityId: found.classroom.id, orgId: found.school.id, before: pick(found.classroom, input), after: input });
+          await audit(tx, c, {
+            action: 'classroom.update',
+            entityType: 'classroom',
+            entityId: found.classroom.id,
+            orgId: found.school.id,
+            before: pick(found.classroom, input),
+            after: input,
+          });
         }),
       );
-      const [updated] = await listClassrooms(db, [found.school.id]).then((all) => all.filter((r) => r.id === found.classroom.id));
+      const [updated] = await listClassrooms(db, [found.school.id]).then((all) =>
+        all.filter((r) => r.id === found.classroom.id),
+      );
       return c.json({ classroom: updated! }, 200);
     },
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/orgs/{id}/members', tags: ['orgs'], summary: "An organisation's members (its members and admins)",
-      request: { params: idParam }, responses: { 200: json(page(member)), ...commonErrors },
+      method: 'get',
+      path: '/orgs/{id}/members',
+      tags: ['orgs'],
+      summary: "An organisation's members (its members and admins)",
+      request: { params: idParam },
+      responses: { 200: json(page(member)), ...commonErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -154,7 +228,10 @@ export const orgsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/orgs/{id}/invitations', tags: ['orgs'], summary: 'Invite a person: a link lets them set a password',
+      method: 'post',
+      path: '/orgs/{id}/invitations',
+      tags: ['orgs'],
+      summary: 'Invite a person: a link lets them set a password',
       request: { params: idParam, body: jsonBody(inviteInput) },
       responses: { 201: json(z.object({ invitation })), ...commonErrors, ...conflict },
     }),
@@ -171,9 +248,26 @@ export const orgsRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/memberships/{id}', tags: ['orgs'], summary: "Change a member's role, master-teacher flag or classroom",
+      method: 'patch',
+      path: '/memberships/{id}',
+      tags: ['orgs'],
+      summary: "Change a member's role, master-teacher flag or classroom",
       request: { params: idParam, body: jsonBody(updateMembershipInput) },
-      responses: { 200: json(z.object({ membership: z.object({ id, role: z.string(), masterTeacher: z.boolean(), reviewer: z.boolean(), classroomId: id.nullable() }) })), ...commonErrors, ...conflict },
+      responses: {
+        200: json(
+          z.object({
+            membership: z.object({
+              id,
+              role: z.string(),
+              masterTeacher: z.boolean(),
+              reviewer: z.boolean(),
+              classroomId: id.nullable(),
+            }),
+          }),
+        ),
+        ...commonErrors,
+        ...conflict,
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -189,31 +283,69 @@ export const orgsRoutes = newRouter()
         next.reviewer = false;
       }
       // Reviewers of group-wide sharing are named by the group's or district's leaders, not by the school.
-      if (input.reviewer !== undefined && input.reviewer !== found.membership.reviewer && !leadsSchool(actor, found.org)) {
+      if (
+        input.reviewer !== undefined &&
+        input.reviewer !== found.membership.reviewer &&
+        !leadsSchool(actor, found.org)
+      ) {
         throw new AppError('forbidden', 'Only the group or district leaders name reviewers');
       }
       const classroomIds = new Set((await listClassrooms(db, [found.org.id])).map((r) => r.id));
-      const problem = membershipProblem({ org: found.org, role: next.role, masterTeacher: next.masterTeacher, classroomId: next.classroomId, classroomIds });
-      if (problem) throw new AppError('validation_failed', problem.reason, { fields: { [problem.field]: [problem.reason] } });
+      const problem = membershipProblem({
+        org: found.org,
+        role: next.role,
+        masterTeacher: next.masterTeacher,
+        classroomId: next.classroomId,
+        classroomIds,
+      });
+      if (problem)
+        throw new AppError('validation_failed', problem.reason, { fields: { [problem.field]: [problem.reason] } });
       const updated = await uniqueName(() =>
         db.transaction(async (tx) => {
           const [row] = await tx
             .update(memberships)
-            .set({ role: next.role, masterTeacher: next.masterTeacher, reviewer: next.reviewer, classroomId: next.classroomId })
+            .set({
+              role: next.role,
+              masterTeacher: next.masterTeacher,
+              reviewer: next.reviewer,
+              classroomId: next.classroomId,
+            })
             .where(eq(memberships.id, found.membership.id))
             .returning();
-          await audit(tx, c, { action: 'membership.update', entityType: 'membership', entityId: row!.id, orgId: found.org.id, before: found.membership, after: row });
+          await audit(tx, c, {
+            action: 'membership.update',
+            entityType: 'membership',
+            entityId: row!.id,
+            orgId: found.org.id,
+            before: found.membership,
+            after: row,
+          });
           return row!;
         }),
       );
       forgetActor(c, updated.userId);
-      return c.json({ membership: { id: updated.id, role: updated.role, masterTeacher: updated.masterTeacher, reviewer: updated.reviewer, classroomId: updated.classroomId } }, 200);
+      return c.json(
+        {
+          membership: {
+            id: updated.id,
+            role: updated.role,
+            masterTeacher: updated.masterTeacher,
+            reviewer: updated.reviewer,
+            classroomId: updated.classroomId,
+          },
+        },
+        200,
+      );
     },
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/memberships/{id}', tags: ['orgs'], summary: 'Remove a person from an organisation',
-      request: { params: idParam }, responses: { 204: noContent, ...commonErrors },
+      method: 'delete',
+      path: '/memberships/{id}',
+      tags: ['orgs'],
+      summary: 'Remove a person from an organisation',
+      request: { params: idParam },
+      responses: { 204: noContent, ...commonErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -225,9 +357,18 @@ export const orgsRoutes = newRouter()
         throw new AppError('forbidden', 'You cannot remove your own admin role; ask another admin');
       }
       await db.transaction(async (tx) => {
-        const gone = await tx.delete(memberships).where(eq(memberships.id, found.membership.id)).returning({ id: memberships.id });
+        const gone = await tx
+          .delete(memberships)
+          .where(eq(memberships.id, found.membership.id))
+          .returning({ id: memberships.id });
         if (!gone.length) throw notFound('membership');
-        await audit(tx, c, { action: 'membership.delete', entityType: 'membership', entityId: found.membership.id, orgId: found.org.id, before: found.membership });
+        await audit(tx, c, {
+          action: 'membership.delete',
+          entityType: 'membership',
+          entityId: found.membership.id,
+          orgId: found.org.id,
+          before: found.membership,
+        });
       });
       forgetActor(c, found.membership.userId);
       return c.body(null, 204);
@@ -239,7 +380,8 @@ async function uniqueName<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (sqlState(err) === '23505') throw new AppError('already_exists', 'That name is already used here', { fields: { name: ['already used'] } });
+    if (sqlState(err) === '23505')
+      throw new AppError('already_exists', 'That name is already used here', { fields: { name: ['already used'] } });
     throw err;
   }
 }

@@ -1,14 +1,16 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
-import { iso } from '../../lib/time';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
+import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import { termOf } from '../bookings/bookings.rules';
 import { getVisibleOrg, listSchoolsOf } from '../orgs/orgs.queries';
 
-/** What every report starts from: the organisation asked about (404 outside reach), its schools, this term and the last. */
+/**
+ * What every report starts from: the organisation asked about (404 outside reach), its schools, this term and the last.
+ */
 export async function reportScope(c: Context<AppEnv>, orgId: string, at?: string) {
   const actor = requireActor(c);
   const { db } = c.get('deps').database;

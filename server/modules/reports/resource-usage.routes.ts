@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
-import { rowsOf, type Queryable } from '../../lib/db';
+import { type Queryable, rowsOf } from '../../lib/db';
 import { commonErrors, json, newRouter } from '../../lib/router';
 import { headOf, reportHead, reportScope } from './report-scope';
 
@@ -10,15 +10,32 @@ const figures = z.object({ contributed: z.number().int(), usedByOthers: z.number
 const usage = z.object({
   ...reportHead,
   /** Each school against its own last term, in a fixed order (by name) — never a ranking (clause 4). */
-  schools: z.array(z.object({ id, name: z.string(), rural: z.boolean(), supported: z.boolean(), now: figures, before: figures })),
-  months: z.array(z.object({ month: z.string(), contributed: z.number().int(), usedAcrossSchools: z.number().int(), reachedRuralOrSupported: z.number().int() })),
+  schools: z.array(
+    z.object({ id, name: z.string(), rural: z.boolean(), supported: z.boolean(), now: figures, before: figures }),
+  ),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      contributed: z.number().int(),
+      usedAcrossSchools: z.number().int(),
+      reachedRuralOrSupported: z.number().int(),
+    }),
+  ),
 });
 
-export interface Counts { school_id: string; contributed: number; used_by_others: number; received: number }
+export interface Counts {
+  school_id: string;
+  contributed: number;
+  used_by_others: number;
+  received: number;
+}
 
 /** Per school in `ids`: resources it published, uses of them by other schools, and its uses of others' resources. */
 export async function counts(db: Queryable, ids: string[], from: Date, to: Date): Promise<Map<string, Counts>> {
-  const list = sql.join(ids.map((s) => sql`${s}::uuid`), sql`, `);
+  const list = sql.join(
+    ids.map((s) => sql`${s}::uuid`),
+    sql`, `,
+  );
   const f = from.toISOString();
   const t = to.toISOString();
   const rows = rowsOf<Counts>(
@@ -36,8 +53,11 @@ export async function counts(db: Queryable, ids: string[], from: Date, to: Date)
 
 export const resourceUsageRoutes = newRouter().openapi(
   createRoute({
-    method: 'get', path: '/reports/resource-usage', tags: ['reports'],
-    summary: 'Resources contributed, used by other schools and received, per school this term against last term, and what reached rural and supported schools by month',
+    method: 'get',
+    path: '/reports/resource-usage',
+    tags: ['reports'],
+    summary:
+      'Resources contributed, used by other schools and received, per school this term against last term, and what reached rural and supported schools by month',
     request: { query: z.object({ orgId: id, at: z.iso.date().optional() }) },
     responses: { 200: json(usage), ...commonErrors },
   }),
@@ -45,12 +65,22 @@ export const resourceUsageRoutes = newRouter().openapi(
     const { orgId, at } = c.req.valid('query');
     const scope = await reportScope(c, orgId, at);
     const { db, schools, ids, term, previous } = scope;
-    const [now, before] = await Promise.all([counts(db, ids, term.start, term.end), counts(db, ids, previous.start, previous.end)]);
+    const [now, before] = await Promise.all([
+      counts(db, ids, term.start, term.end),
+      counts(db, ids, previous.start, previous.end),
+    ]);
     const pick = (m: Map<string, Counts>, sid: string) => {
       const r = m.get(sid);
-      return { contributed: Number(r?.contributed ?? 0), usedByOthers: Number(r?.used_by_others ?? 0), received: Number(r?.received ?? 0) };
+      return {
+        contributed: Number(r?.contributed ?? 0),
+        usedByOthers: Number(r?.used_by_others ?? 0),
+        received: Number(r?.received ?? 0),
+      };
     };
-    const list = sql.join(ids.map((s) => sql`${s}::uuid`), sql`, `);
+    const list = sql.join(
+      ids.map((s) => sql`${s}::uuid`),
+      sql`, `,
+    );
     const months = rowsOf<{ month: string; contributed: number; used: number; reached: number }>(
       await db.execute(sql`
         WITH m AS (
@@ -65,8 +95,20 @@ export const resourceUsageRoutes = newRouter().openapi(
     return c.json(
       {
         ...headOf(scope),
-        schools: schools.map((s) => ({ id: s.id, name: s.name, rural: !!s.rural, supported: !!s.supported, now: pick(now, s.id), before: pick(before, s.id) })),
-        months: months.map((m) => ({ month: m.month, contributed: Number(m.contributed), usedAcrossSchools: Number(m.used), reachedRuralOrSupported: Number(m.reached) })),
+        schools: schools.map((s) => ({
+          id: s.id,
+          name: s.name,
+          rural: !!s.rural,
+          supported: !!s.supported,
+          now: pick(now, s.id),
+          before: pick(before, s.id),
+        })),
+        months: months.map((m) => ({
+          month: m.month,
+          contributed: Number(m.contributed),
+          usedAcrossSchools: Number(m.used),
+          reachedRuralOrSupported: Number(m.reached),
+        })),
       },
       200,
     );

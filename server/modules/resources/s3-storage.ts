@@ -1,8 +1,9 @@
 // S3-compatible object storage (MinIO, Aliyun OSS, Cloudflare R2, …) through aws4fetch, a small signing
 // client that runs on Node and Workers alike. An upload first lands in a local temporary file (its length and
 // type are only known once it has been read); promoting it streams the file to the bucket.
-import { AwsClient } from 'aws4fetch';
+
 import { Readable } from 'node:stream';
+import { AwsClient } from 'aws4fetch';
 import { LocalStorage, newFileKey, type Storage } from './storage';
 
 export interface S3Options {
@@ -20,13 +21,19 @@ export class S3Storage implements Storage {
   private readonly temp: LocalStorage;
 
   constructor(private readonly opts: S3Options) {
-    this.aws = new AwsClient({ accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey, service: 's3', region: opts.region });
+    this.aws = new AwsClient({
+      accessKeyId: opts.accessKeyId,
+      secretAccessKey: opts.secretAccessKey,
+      service: 's3',
+      region: opts.region,
+    });
     this.temp = new LocalStorage(opts.tempDir);
   }
 
   /** Path-style URLs work on every S3-compatible server. Keys are ours: uuids under files/. */
   private url(key: string): string {
-    if (!/^files\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}(\.(mp4|webm|ogg))?$/.test(key)) throw new Error(`not a storage key: ${key}`);
+    if (!/^files\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}(\.(mp4|webm|ogg))?$/.test(key))
+      throw new Error(`not a storage key: ${key}`);
     return `${this.opts.endpoint.replace(/\/$/, '')}/${encodeURIComponent(this.opts.bucket)}/${key}`;
   }
 
@@ -69,7 +76,11 @@ export class S3Storage implements Storage {
   }
 
   async read(key: string, range?: { start: number; end: number }) {
-    const res = await this.call(key, { method: 'GET', headers: range ? { Range: `bytes=${range.start}-${range.end}` } : {} }, [200, 206]);
+    const res = await this.call(
+      key,
+      { method: 'GET', headers: range ? { Range: `bytes=${range.start}-${range.end}` } : {} },
+      [200, 206],
+    );
     return (res.body ?? Readable.toWeb(Readable.from([]))) as ReadableStream<Uint8Array>;
   }
 

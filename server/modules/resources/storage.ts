@@ -60,7 +60,9 @@ export class LocalStorage implements Storage {
   }
 
   async read(key: string, range?: { start: number; end: number }) {
-    return Readable.toWeb(createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {})) as ReadableStream<Uint8Array>;
+    return Readable.toWeb(
+      createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {}),
+    ) as ReadableStream<Uint8Array>;
   }
 
   /** Leftovers of uploads interrupted by a crash. */

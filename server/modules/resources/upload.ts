@@ -2,10 +2,11 @@
 // flows through a SHA-256 hash and a byte counter into a temporary file. Its first bytes decide its type
 // (file-type), whatever the name says; a wrong type (415) or too many bytes (413) stop the upload at once
 // and remove what was written.
-import busboy from 'busboy';
+
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../lib/errors';
 import type { Storage } from './storage';
@@ -17,13 +18,22 @@ const ALLOWED: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
   'application/x-cfb': 'Office',
-  'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/gif': 'GIF', 'image/webp': 'WebP',
-  'video/mp4': 'MP4', 'video/webm': 'WebM', 'audio/mpeg': 'MP3',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'video/mp4': 'MP4',
+  'video/webm': 'WebM',
+  'audio/mpeg': 'MP3',
   'application/zip': 'ZIP',
 };
 /** The accepted kinds, by name, for the upload page. */
 export const ACCEPTED_LABELS = ALLOWED;
-const LEGACY_OFFICE: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
+const LEGACY_OFFICE: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
 /** Enough bytes for file-type to recognise every allowed type. */
 const SNIFF_BYTES = 4100;
 
@@ -38,16 +48,27 @@ function servedType(mime: string, fileName: string): string {
   return LEGACY_OFFICE[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }
 
-export async function receiveUpload(request: Request, storage: Storage, maxBytes: number, accept: (mime: string) => boolean = () => true): Promise<Received> {
+export async function receiveUpload(
+  request: Request,
+  storage: Storage,
+  maxBytes: number,
+  accept: (mime: string) => boolean = () => true,
+): Promise<Received> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(type)) throw new AppError('unsupported_type', 'Send the file as multipart/form-data with a `meta` field and a `file`');
+  if (!/^multipart\/form-data/i.test(type))
+    throw new AppError('unsupported_type', 'Send the file as multipart/form-data with a `meta` field and a `file`');
   const declared = Number(request.headers.get('content-length') ?? NaN);
   // A declared length far over the limit is refused before a byte is read (64 KB for the form's own parts).
   if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
-  if (!request.body) throw new AppError('validation_failed', 'The request has no body', { fields: { file: ['missing'] } });
+  if (!request.body)
+    throw new AppError('validation_failed', 'The request has no body', { fields: { file: ['missing'] } });
 
   // File names arrive as UTF-8 (browsers and fetch); busboy's default would read them as Latin-1.
-  const bb = busboy({ headers: { 'content-type': type }, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: maxBytes } });
+  const bb = busboy({
+    headers: { 'content-type': type },
+    defParamCharset: 'utf8',
+    limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: maxBytes },
+  });
   let meta: string | undefined;
   let filePromise: Promise<Received['file']> | undefined;
   bb.on('field', (name, value) => {
@@ -66,15 +87,29 @@ export async function receiveUpload(request: Request, storage: Storage, maxBytes
   try {
     await pipeline(body, bb);
   } catch (err) {
-    const fileError = await filePromise?.then(() => undefined, (e: unknown) => e);
+    const fileError = await filePromise?.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const reason = fileError ?? err;
-    throw reason instanceof AppError ? reason : new AppError('validation_failed', 'The upload was cut off or malformed', { fields: { file: ['incomplete upload'] } });
+    throw reason instanceof AppError
+      ? reason
+      : new AppError('validation_failed', 'The upload was cut off or malformed', {
+          fields: { file: ['incomplete upload'] },
+        });
   }
-  if (!filePromise) throw new AppError('validation_failed', 'Attach the file as `file`', { fields: { file: ['missing'] } });
+  if (!filePromise)
+    throw new AppError('validation_failed', 'Attach the file as `file`', { fields: { file: ['missing'] } });
   return { meta, file: await filePromise };
 }
 
-async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }, rawName: string | undefined, storage: Storage, maxBytes: number, accept: (mime: string) => boolean): Promise<Received['file']> {
+async function storeFile(
+  stream: NodeJS.ReadableStream & { truncated?: boolean },
+  rawName: string | undefined,
+  storage: Storage,
+  maxBytes: number,
+  accept: (mime: string) => boolean,
+): Promise<Received['file']> {
   const { key, stream: out } = await storage.createTemp();
   const hash = createHash('sha256');
   let size = 0;
@@ -119,17 +154,30 @@ async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }
 async function sniff(head: Buffer, accept: (mime: string) => boolean): Promise<string> {
   const found = await fileTypeFromBuffer(head);
   if (!found || !ALLOWED[found.mime] || !accept(found.mime)) {
-    throw new AppError('unsupported_type', `This kind of file is not accepted${found ? ` (${found.mime})` : ''}: PDF, Office, images, MP4/WebM video, MP3 audio or ZIP courseware`, { detected: found?.mime ?? null });
+    throw new AppError(
+      'unsupported_type',
+      `This kind of file is not accepted${found ? ` (${found.mime})` : ''}: PDF, Office, images, MP4/WebM video, MP3 audio or ZIP courseware`,
+      { detected: found?.mime ?? null },
+    );
   }
   return found.mime;
 }
 
-const tooLarge = (max: number) => new AppError('payload_too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB`, { maxBytes: max });
+const tooLarge = (max: number) =>
+  new AppError('payload_too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB`, { maxBytes: max });
 
 /** The name as shown and offered on download: no path, no control characters, at most 200 characters. */
 export function safeName(name: string | undefined): string {
   // Browsers escape " CR LF in multipart file names as %22 %0D %0A (WHATWG); those characters are dropped anyway.
-  const base = (name ?? '').replace(/%22|%0D|%0A/gi, '').normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/^\.+/, '').trim();
-  return ([...clean].slice(-200).join('') || 'file');
+  const base =
+    (name ?? '')
+      .replace(/%22|%0D|%0A/gi, '')
+      .normalize('NFC')
+      .split(/[\\/]/)
+      .pop() ?? '';
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/^\.+/, '')
+    .trim();
+  return [...clean].slice(-200).join('') || 'file';
 }

@@ -4,11 +4,19 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { json, newRouter } from '../../lib/router';
 
-const health = z.object({ ok: z.boolean(), db: z.enum(['pglite', 'postgres']), livekit: z.enum(['ok', 'absent', 'down']), version: z.string() });
+const health = z.object({
+  ok: z.boolean(),
+  db: z.enum(['pglite', 'postgres']),
+  livekit: z.enum(['ok', 'absent', 'down']),
+  version: z.string(),
+});
 
 export const systemRoutes = newRouter().openapi(
   createRoute({
-    method: 'get', path: '/health', tags: ['system'], summary: 'Whether the server, its database and LiveKit answer',
+    method: 'get',
+    path: '/health',
+    tags: ['system'],
+    summary: 'Whether the server, its database and LiveKit answer',
     responses: { 200: json(health), 503: json(z.object({ error: z.any() }), 'The database does not answer') },
   }),
   async (c) => {

@@ -1,14 +1,15 @@
 import { A, createAsync, revalidate, useAction, useLocation } from '@solidjs/router';
-import { createEffect, ErrorBoundary, For, on, onCleanup, Show, Suspense, type ParentProps } from 'solid-js';
-import { useI18n } from '../lib/i18n';
-import { getMe, rolesOf, signOut } from '../lib/session';
+import { createEffect, ErrorBoundary, For, on, onCleanup, type ParentProps, Show, Suspense } from 'solid-js';
 import { getApprovalQueue } from '../features/bookings/bookings.queries';
 import { getNotifications } from '../features/notifications/notifications.queries';
+import { useI18n } from '../lib/i18n';
+import { getMe, rolesOf, signOut } from '../lib/session';
 import { LangSwitch } from './lang-switch';
 import { ErrorNotice } from './notice';
 
 // Sign-in pages and the classroom's big screen fill the window without the header.
-const bare = (path: string) => path === '/login' || path.startsWith('/invite/') || /^\/lessons\/[^/]+\/live$/.test(path);
+const bare = (path: string) =>
+  path === '/login' || path.startsWith('/invite/') || /^\/lessons\/[^/]+\/live$/.test(path);
 
 /** The one layout: header with navigation by role, one Suspense and one ErrorBoundary for every page. */
 export function AppLayout(props: ParentProps) {
@@ -23,8 +24,25 @@ export function AppLayout(props: ParentProps) {
 function Page(props: ParentProps) {
   const { t } = useI18n();
   return (
-    <ErrorBoundary fallback={(err, reset) => <main><ErrorNotice error={err} /><button onClick={reset}>{t('common.retry')}</button></main>}>
-      <Suspense fallback={<main><p class="muted" role="status">{t('common.loading')}</p></main>}>{props.children}</Suspense>
+    <ErrorBoundary
+      fallback={(err, reset) => (
+        <main>
+          <ErrorNotice error={err} />
+          <button onClick={reset}>{t('common.retry')}</button>
+        </main>
+      )}
+    >
+      <Suspense
+        fallback={
+          <main>
+            <p class="muted" role="status">
+              {t('common.loading')}
+            </p>
+          </main>
+        }
+      >
+        {props.children}
+      </Suspense>
     </ErrorBoundary>
   );
 }
@@ -66,7 +84,9 @@ function Shell(props: ParentProps) {
       { href: '/library', label: t('nav.library') },
       { href: '/lessons', label: t('nav.lessons') },
       { href: '/bookings', label: t('nav.bookings') },
-      ...(r.isAdmin ? [{ href: '/approvals', label: t('nav.approvals'), count: () => queue()?.items.length ?? 0 }] : []),
+      ...(r.isAdmin
+        ? [{ href: '/approvals', label: t('nav.approvals'), count: () => queue()?.items.length ?? 0 }]
+        : []),
       ...(r.isAdmin ? [{ href: '/reports/facilities', label: t('nav.reports') }] : []),
       { href: '/orgs', label: t('nav.orgs') },
       ...(r.isAdmin ? [{ href: '/audit', label: t('nav.audit') }] : []),
@@ -75,7 +95,9 @@ function Shell(props: ParentProps) {
   };
   return (
     <>
-      <a class="skip" href="#main">{t('app.skip')}</a>
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header class="top">
         <div class="bar">
           <A href="/" class="brand" aria-label={t('app.name')}>
@@ -88,7 +110,13 @@ function Shell(props: ParentProps) {
                 <A href={l.href} end={'end' in l ? l.end : false} activeClass="active">
                   {l.label}
                   <Show when={'count' in l && l.count!() > 0}>
-                    {' '}<span class="count" aria-label={t('approvals.waiting', { count: String('count' in l ? l.count!() : 0) })}>{'count' in l ? l.count!() : 0}</span>
+                    {' '}
+                    <span
+                      class="count"
+                      aria-label={t('approvals.waiting', { count: String('count' in l ? l.count!() : 0) })}
+                    >
+                      {'count' in l ? l.count!() : 0}
+                    </span>
                   </Show>
                 </A>
               )}
@@ -96,9 +124,29 @@ function Shell(props: ParentProps) {
           </nav>
           <div class="who">
             <Show when={me()}>
-              <A href="/notifications" class="bell" aria-label={t('notifications.unread', { count: String(notes()?.unread ?? 0) })} data-testid="bell">
-                <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" /><path d="M13.7 21a2 2 0 0 1-3.4 0" /></svg>
-                <Show when={(notes()?.unread ?? 0) > 0}><span class="count">{notes()!.unread}</span></Show>
+              <A
+                href="/notifications"
+                class="bell"
+                aria-label={t('notifications.unread', { count: String(notes()?.unread ?? 0) })}
+                data-testid="bell"
+              >
+                <svg
+                  aria-hidden="true"
+                  width="20"
+                  height="20"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="2"
+                  stroke-linecap="round"
+                  stroke-linejoin="round"
+                >
+                  <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                  <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+                </svg>
+                <Show when={(notes()?.unread ?? 0) > 0}>
+                  <span class="count">{notes()!.unread}</span>
+                </Show>
               </A>
             </Show>
             <LangSwitch signedIn={!!me()} />
@@ -106,7 +154,9 @@ function Shell(props: ParentProps) {
               {(m) => (
                 <>
                   <span data-testid="who">{m().user.name}</span>
-                  <button type="button" onClick={() => doSignOut()}>{t('nav.signOut')}</button>
+                  <button type="button" onClick={() => doSignOut()}>
+                    {t('nav.signOut')}
+                  </button>
                 </>
               )}
             </Show>

@@ -10,7 +10,13 @@ export function LangSwitch(props: { signedIn: boolean }) {
     if (props.signedIn) await saveLocale(next).catch(() => {});
   };
   return (
-    <button type="button" onClick={toggle} aria-label={t('lang.label')} lang={locale() === 'zh' ? 'en' : 'zh-CN'} data-testid="lang-switch">
+    <button
+      type="button"
+      onClick={toggle}
+      aria-label={t('lang.label')}
+      lang={locale() === 'zh' ? 'en' : 'zh-CN'}
+      data-testid="lang-switch"
+    >
       {t('lang.switchTo')}
     </button>
   );

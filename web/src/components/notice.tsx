@@ -6,13 +6,19 @@ export function ErrorNotice(props: { error: unknown }) {
   const { errorText } = useI18n();
   return (
     <Show when={props.error}>
-      <div class="notice error" role="alert">{errorText(props.error)}</div>
+      <div class="notice error" role="alert">
+        {errorText(props.error)}
+      </div>
     </Show>
   );
 }
 
 export function OkNotice(props: { children: any }) {
-  return <div class="notice ok" role="status">{props.children}</div>;
+  return (
+    <div class="notice ok" role="status">
+      {props.children}
+    </div>
+  );
 }
 
 /** What is missing and what to do next. */
@@ -20,7 +26,9 @@ export function EmptyState(props: { title: string; hint?: string; children?: any
   return (
     <div class="empty">
       <strong>{props.title}</strong>
-      <Show when={props.hint}><span>{props.hint}</span></Show>
+      <Show when={props.hint}>
+        <span>{props.hint}</span>
+      </Show>
       {props.children}
     </div>
   );

@@ -1,5 +1,5 @@
 // The typed client: routes and shapes come from the server's AppType, so the two cannot drift.
-import { hc, type ClientResponse } from 'hono/client';
+import { type ClientResponse, hc } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../../server/app';
 import type { ErrorCode } from '../../../shared/errors';

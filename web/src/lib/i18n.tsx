@@ -1,5 +1,5 @@
 import * as i18n from '@solid-primitives/i18n';
-import { createContext, createEffect, createMemo, createSignal, useContext, type ParentProps } from 'solid-js';
+import { createContext, createEffect, createMemo, createSignal, type ParentProps, useContext } from 'solid-js';
 import type { Locale } from '../../../shared/enums';
 import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
@@ -30,7 +30,8 @@ function makeI18n() {
   const errorText = (err: unknown): string => {
     if (!(err instanceof ApiError)) return t('errors.generic', { message: String((err as Error)?.message ?? err) });
     if (err.code === 'network_error') return t('errors.network');
-    if (err.code === 'too_many_requests') return t('errors.too_many_requests', { minutes: String(Math.ceil((err.details?.retryAfter ?? 60) / 60)) });
+    if (err.code === 'too_many_requests')
+      return t('errors.too_many_requests', { minutes: String(Math.ceil((err.details?.retryAfter ?? 60) / 60)) });
     if (err.code === 'already_exists') return t('errors.already_exists', { message: err.message });
     const known = t(`errors.${err.code}` as any);
     return typeof known === 'string' && known ? known : t('errors.generic', { message: err.message });

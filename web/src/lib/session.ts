@@ -1,7 +1,7 @@
 import { action, query, redirect, revalidate } from '@solidjs/router';
 import type { Locale } from '../../../shared/enums';
-import { ApiError, call, client } from './api';
 import type { Me } from '../../../shared/schemas/auth';
+import { ApiError, call, client } from './api';
 
 /** The signed-in person, or null. Every page reads it through this one query. */
 export const getMe = query(async (): Promise<Me | null> => {
@@ -45,6 +45,13 @@ export function rolesOf(me: Me) {
 }
 
 /** Whether the person leads the school's group or district (sets its flags and code, names reviewers). */
-export function leadsSchool(me: Me | null | undefined, school: { groupId: string | null; districtId: string | null }): boolean {
-  return !!me?.memberships.some((m) => (m.role === 'group_admin' && m.orgId === school.groupId) || (m.role === 'district_admin' && m.orgId === school.districtId));
+export function leadsSchool(
+  me: Me | null | undefined,
+  school: { groupId: string | null; districtId: string | null },
+): boolean {
+  return !!me?.memberships.some(
+    (m) =>
+      (m.role === 'group_admin' && m.orgId === school.groupId) ||
+      (m.role === 'district_admin' && m.orgId === school.districtId),
+  );
 }

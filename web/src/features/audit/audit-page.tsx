@@ -8,15 +8,29 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
 
-const getAudit = query((orgId: string, cursor: string) => call(client.audit.$get({ query: { ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) } })), 'audit');
+const getAudit = query(
+  (orgId: string, cursor: string) =>
+    call(client.audit.$get({ query: { ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) } })),
+  'audit',
+);
 
 /** before → after, only for the keys that changed, so a reviewer reads the change itself. */
 function describeChange(e: AuditEvent): string {
   const before = (e.before ?? {}) as Record<string, unknown>;
   const after = (e.after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  const show = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return keys.slice(0, 6).map((k) => (e.before && e.after ? `${k}: ${show(before[k])} → ${show(after[k])}` : `${k}: ${show(e.after ? after[k] : before[k])}`)).join('；');
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  const show = (v: unknown) =>
+    v === undefined || v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return keys
+    .slice(0, 6)
+    .map((k) =>
+      e.before && e.after
+        ? `${k}: ${show(before[k])} → ${show(after[k])}`
+        : `${k}: ${show(e.after ? after[k] : before[k])}`,
+    )
+    .join('；');
 }
 
 export function AuditPage() {
@@ -25,17 +39,27 @@ export function AuditPage() {
   const orgs = createAsync(() => getOrgs());
   const [orgId, setOrgId] = createSignal('');
   const [pages, setPages] = createSignal<string[]>(['']);
-  const [more, { refetch: _ }] = createResource(() => ({ orgId: orgId(), cursors: pages() }), async ({ orgId, cursors }) => {
-    const results = await Promise.all(cursors.map((c) => getAudit(orgId, c)));
-    return { items: results.flatMap((r) => r.items), nextCursor: results[results.length - 1]!.nextCursor };
-  });
+  const [more, { refetch: _ }] = createResource(
+    () => ({ orgId: orgId(), cursors: pages() }),
+    async ({ orgId, cursors }) => {
+      const results = await Promise.all(cursors.map((c) => getAudit(orgId, c)));
+      return { items: results.flatMap((r) => r.items), nextCursor: results[results.length - 1]!.nextCursor };
+    },
+  );
   return (
     <>
       <h1>{t('audit.title')}</h1>
       <p class="muted">{t('audit.intro')}</p>
       <div class="field" style={{ 'max-width': '24rem' }}>
         <label for="audit-org">{t('audit.org')}</label>
-        <select id="audit-org" value={orgId()} onChange={(e) => { setOrgId(e.currentTarget.value); setPages(['']); }}>
+        <select
+          id="audit-org"
+          value={orgId()}
+          onChange={(e) => {
+            setOrgId(e.currentTarget.value);
+            setPages(['']);
+          }}
+        >
           <option value="">{t('audit.allOrgs')}</option>
           <For each={orgs()?.items.filter((o) => o.canManage)}>{(o) => <option value={o.id}>{o.name}</option>}</For>
         </select>
@@ -47,7 +71,14 @@ export function AuditPage() {
             <Show when={data().items.length} fallback={<EmptyState title={t('audit.empty')} />}>
               <div class="table-wrap">
                 <table>
-                  <thead><tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.what')}</th><th scope="col">{t('audit.detail')}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('audit.when')}</th>
+                      <th scope="col">{t('audit.who')}</th>
+                      <th scope="col">{t('audit.what')}</th>
+                      <th scope="col">{t('audit.detail')}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     <For each={data().items}>
                       {(e) => (
@@ -63,7 +94,11 @@ export function AuditPage() {
                 </table>
               </div>
               <Show when={data().nextCursor}>
-                {(c) => <button type="button" onClick={() => setPages([...pages(), c()])}>{t('audit.more')}</button>}
+                {(c) => (
+                  <button type="button" onClick={() => setPages([...pages(), c()])}>
+                    {t('audit.more')}
+                  </button>
+                )}
               </Show>
             </Show>
           )}

@@ -8,10 +8,18 @@ import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { getMe, requireMe } from '../../lib/session';
 
-const getInvitation = query((token: string) => call(client.invitations[':token'].$get({ param: { token } })), 'invitation');
+const getInvitation = query(
+  (token: string) => call(client.invitations[':token'].$get({ param: { token } })),
+  'invitation',
+);
 
 const accept = action(async (token: string, form: FormData) => {
-  await call(client.invitations[':token'].accept.$post({ param: { token }, json: { password: String(form.get('password') ?? '') } }));
+  await call(
+    client.invitations[':token'].accept.$post({
+      param: { token },
+      json: { password: String(form.get('password') ?? '') },
+    }),
+  );
   await revalidate([getMe.key, requireMe.key]);
   throw redirect('/');
 }, 'acceptInvitation');
@@ -23,16 +31,30 @@ export function InvitePage() {
   const submission = useSubmission(accept);
   return (
     <div class="login-wrap">
-      <div class="login-top"><LangSwitch signedIn={false} /></div>
+      <div class="login-top">
+        <LangSwitch signedIn={false} />
+      </div>
       <main class="login-card" id="main">
-        <div class="brand"><img src="/favicon.svg" alt="" />{t('app.name')}</div>
+        <div class="brand">
+          <img src="/favicon.svg" alt="" />
+          {t('app.name')}
+        </div>
         <h1>{t('invite.title')}</h1>
         <Show when={invitation()}>
           {(inv) => (
-            <Show when={'invitation' in inv() ? (inv() as any).invitation : null} fallback={<ErrorNotice error={(inv() as any).err} />}>
+            <Show
+              when={'invitation' in inv() ? (inv() as any).invitation : null}
+              fallback={<ErrorNotice error={(inv() as any).err} />}
+            >
               {(i) => (
                 <>
-                  <p>{t('invite.intro', { name: i().name, org: i().orgName, role: t(`roles.${i().role}` as any) as string })}</p>
+                  <p>
+                    {t('invite.intro', {
+                      name: i().name,
+                      org: i().orgName,
+                      role: t(`roles.${i().role}` as any) as string,
+                    })}
+                  </p>
                   <ErrorNotice error={submission.error} />
                   <form action={accept.with(params.token!)} method="post">
                     {/* Lets password managers store the new password under the right account. */}
@@ -40,7 +62,9 @@ export function InvitePage() {
                     <Field label={t('invite.password')} name="password" error={submission.error}>
                       {(a) => <input {...a} type="password" autocomplete="new-password" minlength={10} required />}
                     </Field>
-                    <button class="primary big" type="submit" disabled={submission.pending} style={{ width: '100%' }}>{t('invite.submit')}</button>
+                    <button class="primary big" type="submit" disabled={submission.pending} style={{ width: '100%' }}>
+                      {t('invite.submit')}
+                    </button>
                   </form>
                   <p class="muted">{t('invite.expires', { date: formatDate(i().expiresAt, locale()) })}</p>
                 </>

@@ -23,9 +23,14 @@ export function LoginPage() {
   const submission = useSubmission(signIn);
   return (
     <div class="login-wrap">
-      <div class="login-top"><LangSwitch signedIn={false} /></div>
+      <div class="login-top">
+        <LangSwitch signedIn={false} />
+      </div>
       <main class="login-card" id="main">
-        <div class="brand"><img src="/favicon.svg" alt="" />{t('app.name')}</div>
+        <div class="brand">
+          <img src="/favicon.svg" alt="" />
+          {t('app.name')}
+        </div>
         <p class="muted">{t('app.tagline')}</p>
         <h1>{t('login.title')}</h1>
         <ErrorNotice error={submission.error} />
@@ -39,10 +44,16 @@ export function LoginPage() {
             {(a) => <input {...a} type="password" autocomplete="current-password" required />}
           </Field>
           <button class="primary big" type="submit" disabled={submission.pending} style={{ width: '100%' }}>
-            <Show when={submission.pending} fallback={t('login.submit')}>{t('login.submitting')}</Show>
+            <Show when={submission.pending} fallback={t('login.submit')}>
+              {t('login.submitting')}
+            </Show>
           </button>
         </form>
-        <p class="muted" style={{ 'font-size': '.9rem' }}>{t('login.forgot')}<br />{t('login.demoHint')}</p>
+        <p class="muted" style={{ 'font-size': '.9rem' }}>
+          {t('login.forgot')}
+          <br />
+          {t('login.demoHint')}
+        </p>
       </main>
     </div>
   );

@@ -7,7 +7,10 @@ import { QuotaCell } from './quota-cell';
 
 export const QUEUE_COLUMNS = 7;
 
-/** One waiting booking: who, which school, what, when, how many, why, quota; approve (1 action) or decline with a reason (2). */
+/**
+ * One waiting booking: who, which school, what, when, how many, why, quota; approve (1 action) or decline with a reason
+ * (2).
+ */
 export function ApprovalRow(props: {
   booking: Booking;
   span: { from: string; to: string };
@@ -43,9 +46,12 @@ export function ApprovalRow(props: {
         </td>
         <td class="what">
           <strong>{b().facilityName}</strong>
-          <Show when={props.showOwner}><span class="muted"> · {b().schoolName}</span></Show>
+          <Show when={props.showOwner}>
+            <span class="muted"> · {b().schoolName}</span>
+          </Show>
           <div>
-            <span class="nowrap">{bookingWhenParts(b(), locale()).date}</span> <span class="nowrap">{bookingWhenParts(b(), locale()).time}</span>
+            <span class="nowrap">{bookingWhenParts(b(), locale()).date}</span>{' '}
+            <span class="nowrap">{bookingWhenParts(b(), locale()).time}</span>
           </div>
         </td>
         <td data-label={t('approvals.attendees')} class="nowrap">
@@ -53,13 +59,33 @@ export function ApprovalRow(props: {
             {t('approvals.people', { n: String(b().attendees) })}
           </Show>
         </td>
-        <td data-label={t('approvals.purpose')} class="purpose">{b().purpose}</td>
-        <td data-label={t('approvals.quota')}><QuotaCell booking={b()} span={props.span} /></td>
+        <td data-label={t('approvals.purpose')} class="purpose">
+          {b().purpose}
+        </td>
+        <td data-label={t('approvals.quota')}>
+          <QuotaCell booking={b()} span={props.span} />
+        </td>
         <td class="decide">
-          <Show when={!props.busy} fallback={<span class="muted" role="status">{t('approvals.working')}</span>}>
+          <Show
+            when={!props.busy}
+            fallback={
+              <span class="muted" role="status">
+                {t('approvals.working')}
+              </span>
+            }
+          >
             <div class="row">
-              <button type="button" class="primary" onClick={() => props.onApprove()}>{t('approvals.approve')}</button>
-              <button type="button" class="danger" aria-expanded={declining()} onClick={() => setDeclining(!declining())}>{t('approvals.decline')}</button>
+              <button type="button" class="primary" onClick={() => props.onApprove()}>
+                {t('approvals.approve')}
+              </button>
+              <button
+                type="button"
+                class="danger"
+                aria-expanded={declining()}
+                onClick={() => setDeclining(!declining())}
+              >
+                {t('approvals.decline')}
+              </button>
             </div>
           </Show>
         </td>
@@ -67,7 +93,11 @@ export function ApprovalRow(props: {
       <Show when={declining()}>
         <tr class="decline-row">
           <td colspan={QUEUE_COLUMNS}>
-            <DeclinePicker busy={props.busy} onDecline={(reason) => props.onDecline(reason)} onCancel={() => setDeclining(false)} />
+            <DeclinePicker
+              busy={props.busy}
+              onDecline={(reason) => props.onDecline(reason)}
+              onCancel={() => setDeclining(false)}
+            />
           </td>
         </tr>
       </Show>

@@ -5,9 +5,9 @@ import { EmptyState } from '../../components/notice';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { ApprovalRow } from './approval-row';
-import { decideBookings, type Decision, type DecisionResult } from './approvals.actions';
-import { BulkBar } from './bulk-bar';
+import { type Decision, type DecisionResult, decideBookings } from './approvals.actions';
 import { getApprovalQueue } from './bookings.queries';
+import { BulkBar } from './bulk-bar';
 import { DecisionOutcome, type Outcome } from './decision-outcome';
 import { termSpan } from './quota';
 
@@ -46,7 +46,11 @@ export function ApprovalsPage() {
     try {
       const results = await decide(decision, ids, reason);
       const failed = results.filter((r) => !r.ok);
-      setOutcome({ decision, done: results.length - failed.length, failures: failed.map((r) => ({ booking: list.find((b) => b.id === r.id)!, message: failureText(r.error) })) });
+      setOutcome({
+        decision,
+        done: results.length - failed.length,
+        failures: failed.map((r) => ({ booking: list.find((b) => b.id === r.id)!, message: failureText(r.error) })),
+      });
       const settled = new Set(results.filter((r) => r.ok || r.error?.code === 'invalid_state').map((r) => r.id));
       setSelected((s) => s.filter((id) => !settled.has(id)));
     } catch (err) {
@@ -59,7 +63,8 @@ export function ApprovalsPage() {
     }
   }
 
-  const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id)));
   const allSelected = () => items().length > 0 && chosen().length === items().length;
 
   return (
@@ -67,9 +72,18 @@ export function ApprovalsPage() {
       <h1>{t('approvals.title')}</h1>
       <p class="muted">{t('approvals.intro')}</p>
       <Show when={outcome()}>{(o) => <DecisionOutcome outcome={o()} ref={(el) => (outcomeEl = el)} />}</Show>
-      <Show when={items().length} fallback={<div class="card"><EmptyState title={t('approvals.empty')} hint={t('approvals.emptyHint')} /></div>}>
+      <Show
+        when={items().length}
+        fallback={
+          <div class="card">
+            <EmptyState title={t('approvals.empty')} hint={t('approvals.emptyHint')} />
+          </div>
+        }
+      >
         <section class="card queue" aria-labelledby="queue-title">
-          <h2 id="queue-title" class="sr-only">{t('approvals.waiting', { count: String(items().length) })}</h2>
+          <h2 id="queue-title" class="sr-only">
+            {t('approvals.waiting', { count: String(items().length) })}
+          </h2>
           <BulkBar
             count={chosen().length}
             total={items().length}
@@ -82,13 +96,17 @@ export function ApprovalsPage() {
           <table class="queue-table">
             <thead>
               <tr>
-                <th scope="col" class="pick"><span class="sr-only">{t('approvals.pick')}</span></th>
+                <th scope="col" class="pick">
+                  <span class="sr-only">{t('approvals.pick')}</span>
+                </th>
                 <th scope="col">{t('approvals.who')}</th>
                 <th scope="col">{t('approvals.what')}</th>
                 <th scope="col">{t('approvals.attendees')}</th>
                 <th scope="col">{t('approvals.purpose')}</th>
                 <th scope="col">{t('approvals.quota')}</th>
-                <th scope="col"><span class="sr-only">{t('approvals.actions')}</span></th>
+                <th scope="col">
+                  <span class="sr-only">{t('approvals.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

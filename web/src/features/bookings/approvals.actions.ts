@@ -11,11 +11,16 @@ export type DecisionResult = { id: string; ok: boolean; error?: { code: string; 
 async function decideOne(decision: Decision, id: string, reason?: string): Promise<DecisionResult> {
   const request = { param: { id }, json: reason ? { reason } : {} };
   try {
-    await call(decision === 'approve' ? client.bookings[':id'].approve.$post(request) : client.bookings[':id'].decline.$post(request));
+    await call(
+      decision === 'approve'
+        ? client.bookings[':id'].approve.$post(request)
+        : client.bookings[':id'].decline.$post(request),
+    );
     return { id, ok: true };
   } catch (err) {
     // A refusal belongs to this booking; a dropped connection belongs to the whole attempt.
-    if (err instanceof ApiError && err.status >= 400 && err.status < 500) return { id, ok: false, error: { code: err.code, message: err.message } };
+    if (err instanceof ApiError && err.status >= 400 && err.status < 500)
+      return { id, ok: false, error: { code: err.code, message: err.message } };
     throw err;
   }
 }
@@ -25,6 +30,9 @@ export const decideBookings = action(async (decision: Decision, ids: string[], r
   const results =
     ids.length === 1
       ? [await decideOne(decision, ids[0]!, reason)]
-      : (await call(client.bookings.bulk.$post({ json: { action: decision, ids, ...(reason ? { reason } : {}) } }))).results;
-  return json(results as DecisionResult[], { revalidate: [getApprovalQueue.key, getNotifications.key, getFacilityLoad.key] });
+      : (await call(client.bookings.bulk.$post({ json: { action: decision, ids, ...(reason ? { reason } : {}) } })))
+          .results;
+  return json(results as DecisionResult[], {
+    revalidate: [getApprovalQueue.key, getNotifications.key, getFacilityLoad.key],
+  });
 }, 'decideBookings');

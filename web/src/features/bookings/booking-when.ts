@@ -9,7 +9,10 @@ export function bookingWhen(b: Pick<Booking, 'startsAt' | 'endsAt'>, locale: Loc
 }
 
 /** The same, split where a narrow column may break the line: date | "14:00–16:00". */
-export function bookingWhenParts(b: Pick<Booking, 'startsAt' | 'endsAt'>, locale: Locale): { date: string; time: string } {
+export function bookingWhenParts(
+  b: Pick<Booking, 'startsAt' | 'endsAt'>,
+  locale: Locale,
+): { date: string; time: string } {
   const sameDay = formatDate(b.startsAt, locale) === formatDate(b.endsAt, locale);
   const end = sameDay ? formatTime(b.endsAt, locale) : formatDateTime(b.endsAt, locale);
   return { date: formatDate(b.startsAt, locale), time: `${formatTime(b.startsAt, locale)}–${end}` };

@@ -7,6 +7,9 @@ export const getMyBookings = query(
   'myBookings',
 );
 /** Bookings waiting for the caller's approval (empty for non-admins). */
-export const getApprovalQueue = query(() => call(client.bookings.$get({ query: { scope: 'to_approve' } })), 'approvalQueue');
+export const getApprovalQueue = query(
+  () => call(client.bookings.$get({ query: { scope: 'to_approve' } })),
+  'approvalQueue',
+);
 /** The last purpose, to pre-fill the next booking (JOURNEYS 1: nothing asked twice). */
 export const getBookingDefaults = query(() => call(client.bookings.defaults.$get()), 'bookingDefaults');

@@ -32,13 +32,21 @@ export function BulkBar(props: {
             disabled={props.busy}
           />
           {t('approvals.selectAll')}
-          <span class="muted" aria-live="polite">{t('approvals.selected', { count: String(props.count) })}</span>
+          <span class="muted" aria-live="polite">
+            {t('approvals.selected', { count: String(props.count) })}
+          </span>
         </label>
         <div class="row">
           <button type="button" class="primary" disabled={none()} onClick={() => props.onApprove()}>
             {t('approvals.approveSelected', { count: String(props.count) })}
           </button>
-          <button type="button" class="danger" disabled={none()} aria-expanded={declining() && props.count > 0} onClick={() => setDeclining(!declining())}>
+          <button
+            type="button"
+            class="danger"
+            disabled={none()}
+            aria-expanded={declining() && props.count > 0}
+            onClick={() => setDeclining(!declining())}
+          >
             {t('approvals.declineSelected', { count: String(props.count) })}
           </button>
         </div>

@@ -7,13 +7,20 @@ import { bookingWhen } from './booking-when';
 
 export type Outcome = { decision: Decision; done: number; failures: { booking: Booking; message: string }[] };
 
-/** What the last approve/decline did: how many went through, and each one that did not, named (its row may have left the queue). */
+/**
+ * What the last approve/decline did: how many went through, and each one that did not, named (its row may have left the
+ * queue).
+ */
 export function DecisionOutcome(props: { outcome: Outcome; ref?: (el: HTMLDivElement) => void }) {
   const { t, locale } = useI18n();
   return (
     <div ref={props.ref} tabindex="-1" class="outcome">
       <Show when={props.outcome.done > 0}>
-        <OkNotice>{t(props.outcome.decision === 'approve' ? 'approvals.approved' : 'approvals.declined', { count: String(props.outcome.done) })}</OkNotice>
+        <OkNotice>
+          {t(props.outcome.decision === 'approve' ? 'approvals.approved' : 'approvals.declined', {
+            count: String(props.outcome.done),
+          })}
+        </OkNotice>
       </Show>
       <Show when={props.outcome.failures.length}>
         <div class="notice error" role="alert">
@@ -22,7 +29,12 @@ export function DecisionOutcome(props: { outcome: Outcome; ref?: (el: HTMLDivEle
             <For each={props.outcome.failures}>
               {(f) => (
                 <li>
-                  {t('approvals.failedRow', { who: f.booking.bookerName, facility: f.booking.facilityName, when: bookingWhen(f.booking, locale()), message: f.message })}
+                  {t('approvals.failedRow', {
+                    who: f.booking.bookerName,
+                    facility: f.booking.facilityName,
+                    when: bookingWhen(f.booking, locale()),
+                    message: f.message,
+                  })}
                 </li>
               )}
             </For>

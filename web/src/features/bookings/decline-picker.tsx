@@ -4,7 +4,12 @@ import { useI18n } from '../../lib/i18n';
 const presetReasons = ['conflict', 'maintenance', 'quota'] as const;
 
 /** The reasons to decline with: one click on a preset declines (the second action), or type another. */
-export function DeclinePicker(props: { busy: boolean; onDecline: (reason: string) => void; onCancel: () => void; label?: string }) {
+export function DeclinePicker(props: {
+  busy: boolean;
+  onDecline: (reason: string) => void;
+  onCancel: () => void;
+  label?: string;
+}) {
   const { t } = useI18n();
   const id = createUniqueId();
   // Kept here, not reset on an error: what the person typed is not lost.
@@ -14,11 +19,18 @@ export function DeclinePicker(props: { busy: boolean; onDecline: (reason: string
   onMount(() => group?.querySelector('button')?.focus());
   return (
     <div ref={group} class="decline-picker" role="group" aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`} class="decline-title">{props.label ?? t('approvals.pickReason')}</p>
+      <p id={`${id}-title`} class="decline-title">
+        {props.label ?? t('approvals.pickReason')}
+      </p>
       <div class="row">
         <For each={presetReasons}>
           {(r) => (
-            <button type="button" class="danger" disabled={props.busy} onClick={() => props.onDecline(t(`approvals.reasons.${r}`))}>
+            <button
+              type="button"
+              class="danger"
+              disabled={props.busy}
+              onClick={() => props.onDecline(t(`approvals.reasons.${r}`))}
+            >
               {t(`approvals.reasons.${r}`)}
             </button>
           )}
@@ -31,10 +43,22 @@ export function DeclinePicker(props: { busy: boolean; onDecline: (reason: string
           if (other().trim()) props.onDecline(other().trim());
         }}
       >
-        <label class="sr-only" for={`${id}-other`}>{t('approvals.otherReason')}</label>
-        <input id={`${id}-other`} value={other()} onInput={(e) => setOther(e.currentTarget.value)} maxlength={300} placeholder={t('approvals.otherReason')} />
-        <button type="submit" class="danger" disabled={props.busy || !other().trim()}>{t('approvals.declineWith')}</button>
-        <button type="button" class="link" onClick={() => props.onCancel()}>{t('approvals.cancelDecline')}</button>
+        <label class="sr-only" for={`${id}-other`}>
+          {t('approvals.otherReason')}
+        </label>
+        <input
+          id={`${id}-other`}
+          value={other()}
+          onInput={(e) => setOther(e.currentTarget.value)}
+          maxlength={300}
+          placeholder={t('approvals.otherReason')}
+        />
+        <button type="submit" class="danger" disabled={props.busy || !other().trim()}>
+          {t('approvals.declineWith')}
+        </button>
+        <button type="button" class="link" onClick={() => props.onCancel()}>
+          {t('approvals.cancelDecline')}
+        </button>
       </form>
     </div>
   );

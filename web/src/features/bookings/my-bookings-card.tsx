@@ -14,10 +14,18 @@ export function MyBookingsCard() {
     <section class="card" aria-labelledby="my-bookings-title">
       <div class="spread">
         <h2 id="my-bookings-title">{t('home.myBookings')}</h2>
-        <A class="button primary" href="/facilities">{t('home.bookFacility')}</A>
+        <A class="button primary" href="/facilities">
+          {t('home.bookFacility')}
+        </A>
       </div>
       {/* The button above shows at once; the list follows when it arrives. */}
-      <Suspense fallback={<p class="muted" role="status">{t('common.loading')}</p>}>
+      <Suspense
+        fallback={
+          <p class="muted" role="status">
+            {t('common.loading')}
+          </p>
+        }
+      >
         <Upcoming />
       </Suspense>
     </section>
@@ -27,9 +35,13 @@ export function MyBookingsCard() {
 function Upcoming() {
   const { t, locale } = useI18n();
   const mine = createAsync(() => getMyBookings());
-  const upcoming = () => (mine()?.items ?? []).filter((b) => b.status !== 'cancelled' && Date.parse(b.endsAt) > Date.now());
+  const upcoming = () =>
+    (mine()?.items ?? []).filter((b) => b.status !== 'cancelled' && Date.parse(b.endsAt) > Date.now());
   return (
-    <Show when={upcoming().length} fallback={<EmptyState title={t('home.noUpcoming')} hint={t('home.noUpcomingHint')} />}>
+    <Show
+      when={upcoming().length}
+      fallback={<EmptyState title={t('home.noUpcoming')} hint={t('home.noUpcomingHint')} />}
+    >
       <ul class="plain">
         <For each={upcoming().slice(0, SHOWN)}>
           {(b) => (
@@ -45,7 +57,9 @@ function Upcoming() {
       </ul>
       <p>
         <A href="/bookings">
-          {upcoming().length > SHOWN ? t('home.moreBookings', { count: String(upcoming().length - SHOWN) }) : t('home.allBookings')}
+          {upcoming().length > SHOWN
+            ? t('home.moreBookings', { count: String(upcoming().length - SHOWN) })
+            : t('home.allBookings')}
         </A>
       </p>
     </Show>

@@ -4,7 +4,9 @@ import type { Booking } from '../../../../shared/schemas/facilities';
 import { useI18n } from '../../lib/i18n';
 import { getFacilityLoad, hoursText, quotaStatus } from './quota';
 
-/** The quota verdict for one queued booking, in words (never colour alone). Loads on its own so the queue shows at once. */
+/**
+ * The quota verdict for one queued booking, in words (never colour alone). Loads on its own so the queue shows at once.
+ */
 export function QuotaCell(props: { booking: Booking; span: { from: string; to: string } }) {
   const { t } = useI18n();
   return (
@@ -28,9 +30,19 @@ function Verdict(props: { booking: Booking; span: { from: string; to: string } }
     <Show when={status()}>
       {(s) => (
         <Switch>
-          <Match when={s().kind === 'none'}><span class="muted">{t('approvals.quotaNone')}</span></Match>
-          <Match when={s().kind === 'own'}><span class="muted">{t('approvals.quotaOwn')}</span></Match>
-          <Match when={s().kind === 'within' || s().kind === 'over' ? (s() as Extract<ReturnType<typeof quotaStatus>, { total: number }>) : undefined}>
+          <Match when={s().kind === 'none'}>
+            <span class="muted">{t('approvals.quotaNone')}</span>
+          </Match>
+          <Match when={s().kind === 'own'}>
+            <span class="muted">{t('approvals.quotaOwn')}</span>
+          </Match>
+          <Match
+            when={
+              s().kind === 'within' || s().kind === 'over'
+                ? (s() as Extract<ReturnType<typeof quotaStatus>, { total: number }>)
+                : undefined
+            }
+          >
             {(q) => (
               <div class="quota">
                 <span class={`badge ${q().kind === 'over' ? 'over' : 'within'}`}>

@@ -28,7 +28,9 @@ export const getFacilityLoad = query(async (facilityId: string, from: string, to
     // One page answers for almost every facility; a very busy one pages on.
     let cursor: string | undefined;
     do {
-      const page = await call(client.bookings.$get({ query: { scope: 'facility', facilityId, from, to, ...(cursor ? { cursor } : {}) } }));
+      const page = await call(
+        client.bookings.$get({ query: { scope: 'facility', facilityId, from, to, ...(cursor ? { cursor } : {}) } }),
+      );
       bookings.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -48,7 +50,13 @@ export function quotaStatus(b: Booking, load: { facility: Facility; bookings: Bo
   if (b.borrowerSchoolId === load.facility.schoolId) return { kind: 'own' };
   const term = termOf(new Date(b.startsAt));
   const held = load.bookings
-    .filter((o) => o.id !== b.id && o.kind === 'booking' && o.borrowerSchoolId === b.borrowerSchoolId && (o.status === 'pending' || o.status === 'approved'))
+    .filter(
+      (o) =>
+        o.id !== b.id &&
+        o.kind === 'booking' &&
+        o.borrowerSchoolId === b.borrowerSchoolId &&
+        (o.status === 'pending' || o.status === 'approved'),
+    )
     .filter((o) => Date.parse(o.startsAt) >= term.start.getTime() && Date.parse(o.startsAt) < term.end.getTime())
     .reduce((sum, o) => sum + hoursOf(o), 0);
   const hours = hoursOf(b);

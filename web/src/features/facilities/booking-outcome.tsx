@@ -23,7 +23,8 @@ export function BookingOutcome(props: {
 }) {
   const { t, locale } = useI18n();
   const when = (s: Slot) => `${formatDateTime(s.startsAt, locale())}–${formatTime(s.endsAt, locale())}`;
-  const clash = () => (props.error instanceof ApiError && props.error.code === 'booking_conflict' ? props.error.details : null);
+  const clash = () =>
+    props.error instanceof ApiError && props.error.code === 'booking_conflict' ? props.error.details : null;
   return (
     <>
       <Show when={props.result}>
@@ -31,10 +32,23 @@ export function BookingOutcome(props: {
           <div class="notice ok" role="status" data-testid="booking-result">
             {r().booking.status === 'approved'
               ? t('facilities.booked', { facility: props.facility.name, when: when(r().booking) })
-              : t('facilities.waiting', { school: props.facility.schoolName, facility: props.facility.name, when: when(r().booking) })}
-            <Show when={r().bookings.length > 1}> {t('facilities.seriesBooked', { count: String(r().bookings.length) })}</Show>
-            <Show when={r().skipped.length}> {t('facilities.seriesSkipped', { count: String(r().skipped.length) })}</Show>
-            <Show when={r().clashed.length}> {t('facilities.seriesClashed', { count: String(r().clashed.length) })}</Show>
+              : t('facilities.waiting', {
+                  school: props.facility.schoolName,
+                  facility: props.facility.name,
+                  when: when(r().booking),
+                })}
+            <Show when={r().bookings.length > 1}>
+              {' '}
+              {t('facilities.seriesBooked', { count: String(r().bookings.length) })}
+            </Show>
+            <Show when={r().skipped.length}>
+              {' '}
+              {t('facilities.seriesSkipped', { count: String(r().skipped.length) })}
+            </Show>
+            <Show when={r().clashed.length}>
+              {' '}
+              {t('facilities.seriesClashed', { count: String(r().clashed.length) })}
+            </Show>
           </div>
         )}
       </Show>
@@ -48,7 +62,15 @@ export function BookingOutcome(props: {
               <For each={d().conflicts}>
                 {(c: { startsAt: string; endsAt: string; with: (Slot & { status: string; purpose?: string })[] }) => (
                   <For each={c.with}>
-                    {(w) => <li>{t('facilities.clashWith', { when: when(w), status: t('facilities.status')[w.status] ?? w.status })}{w.purpose ? ` · ${w.purpose}` : ''}</li>}
+                    {(w) => (
+                      <li>
+                        {t('facilities.clashWith', {
+                          when: when(w),
+                          status: t('facilities.status')[w.status] ?? w.status,
+                        })}
+                        {w.purpose ? ` · ${w.purpose}` : ''}
+                      </li>
+                    )}
                   </For>
                 )}
               </For>
@@ -56,13 +78,23 @@ export function BookingOutcome(props: {
             <Show when={d().suggestions.length}>
               <p>{t('facilities.nearest')}</p>
               <div class="row">
-                <For each={d().suggestions}>{(s: Slot) => <button type="button" onClick={() => props.onPick(s)}>{t('facilities.useSlot', { when: when(s) })}</button>}</For>
+                <For each={d().suggestions}>
+                  {(s: Slot) => (
+                    <button type="button" onClick={() => props.onPick(s)}>
+                      {t('facilities.useSlot', { when: when(s) })}
+                    </button>
+                  )}
+                </For>
               </div>
             </Show>
             <Show when={props.series}>
               <div class="row" style={{ 'margin-top': '.5rem' }}>
-                <button type="button" class="primary" onClick={() => props.onBookRest()}>{t('facilities.bookRest')}</button>
-                <button type="button" onClick={() => props.onClear()}>{t('facilities.bookNothing')}</button>
+                <button type="button" class="primary" onClick={() => props.onBookRest()}>
+                  {t('facilities.bookRest')}
+                </button>
+                <button type="button" onClick={() => props.onClear()}>
+                  {t('facilities.bookNothing')}
+                </button>
               </div>
             </Show>
           </div>

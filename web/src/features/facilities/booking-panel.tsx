@@ -6,8 +6,8 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { getBookingDefaults } from '../bookings/bookings.queries';
-import { createBooking } from './facilities.actions';
 import { BookingOutcome } from './booking-outcome';
+import { createBooking } from './facilities.actions';
 
 export interface Pick {
   startsAt: string;
@@ -15,7 +15,12 @@ export interface Pick {
 }
 
 /** Journey 1, step 4: the picked slot, purpose pre-filled from the last booking, one button to confirm. */
-export function BookingPanel(props: { facility: Facility; pick: Pick | null; onPick: (p: Pick) => void; onBooked: () => void }) {
+export function BookingPanel(props: {
+  facility: Facility;
+  pick: Pick | null;
+  onPick: (p: Pick) => void;
+  onBooked: () => void;
+}) {
   const { t, locale } = useI18n();
   const defaults = createAsync(() => getBookingDefaults());
   const submission = useSubmission(createBooking);
@@ -28,33 +33,91 @@ export function BookingPanel(props: { facility: Facility; pick: Pick | null; onP
   createEffect(on(defaults, (d) => d?.purpose && !purpose() && setPurpose(d.purpose)));
   const when = (p: Pick) => `${formatDateTime(p.startsAt, locale())}–${formatTime(p.endsAt, locale())}`;
   const input = (p: Pick, conflicts: 'all' | 'available' = 'all') => ({
-    facilityId: props.facility.id, startsAt: p.startsAt, endsAt: p.endsAt, purpose: purpose(),
+    facilityId: props.facility.id,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+    purpose: purpose(),
     ...(attendees() ? { attendees: Number(attendees()) } : {}),
     ...(repeat() && until() ? { recurrence: { until: until() }, conflicts } : {}),
   });
   // Errors show through `submission`; either way the calendar reloads to show the slot's state now.
-  const submit = (p: Pick, conflicts?: 'all' | 'available') => book(input(p, conflicts)).catch(() => {}).finally(() => props.onBooked());
-  const fieldError = () => (submission.error instanceof ApiError && submission.error.code === 'validation_failed' ? submission.error : undefined);
+  const submit = (p: Pick, conflicts?: 'all' | 'available') =>
+    book(input(p, conflicts))
+      .catch(() => {})
+      .finally(() => props.onBooked());
+  const fieldError = () =>
+    submission.error instanceof ApiError && submission.error.code === 'validation_failed'
+      ? submission.error
+      : undefined;
   return (
     <section class="card booking-panel" aria-labelledby="booking-title">
-      <h2 id="booking-title">{t('facilities.book')} · {props.facility.name}</h2>
+      <h2 id="booking-title">
+        {t('facilities.book')} · {props.facility.name}
+      </h2>
       <Show when={props.pick} fallback={<p class="muted">{t('facilities.pickSlot')}</p>}>
         {(p) => (
-          <form onSubmit={(e) => { e.preventDefault(); submit(p()); }}>
-            <p><strong data-testid="picked-slot">{when(p())}</strong></p>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit(p());
+            }}
+          >
+            <p>
+              <strong data-testid="picked-slot">{when(p())}</strong>
+            </p>
             <Field label={t('facilities.purpose')} name="purpose" error={fieldError()}>
-              {(a) => <input {...a} required maxlength={200} value={purpose()} onInput={(e) => setPurpose(e.currentTarget.value)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  required
+                  maxlength={200}
+                  value={purpose()}
+                  onInput={(e) => setPurpose(e.currentTarget.value)}
+                />
+              )}
             </Field>
-            <Field label={t('facilities.attendees')} name="attendees" error={fieldError()} hint={`≤ ${props.facility.capacity}`}>
-              {(a) => <input {...a} type="number" min={1} max={props.facility.capacity} inputmode="numeric" value={attendees()} onInput={(e) => setAttendees(e.currentTarget.value)} />}
+            <Field
+              label={t('facilities.attendees')}
+              name="attendees"
+              error={fieldError()}
+              hint={`≤ ${props.facility.capacity}`}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="number"
+                  min={1}
+                  max={props.facility.capacity}
+                  inputmode="numeric"
+                  value={attendees()}
+                  onInput={(e) => setAttendees(e.currentTarget.value)}
+                />
+              )}
             </Field>
-            <label class="check"><input type="checkbox" checked={repeat()} onChange={(e) => setRepeat(e.currentTarget.checked)} /> {t('facilities.repeat')}</label>
+            <label class="check">
+              <input type="checkbox" checked={repeat()} onChange={(e) => setRepeat(e.currentTarget.checked)} />{' '}
+              {t('facilities.repeat')}
+            </label>
             <Show when={repeat()}>
               <Field label={t('facilities.until')} name="recurrence" error={fieldError()}>
-                {(a) => <input {...a} type="date" required value={until()} min={p().startsAt.slice(0, 10)} onInput={(e) => setUntil(e.currentTarget.value)} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    type="date"
+                    required
+                    value={until()}
+                    min={p().startsAt.slice(0, 10)}
+                    onInput={(e) => setUntil(e.currentTarget.value)}
+                  />
+                )}
               </Field>
             </Show>
-            <button class="primary big" type="submit" disabled={submission.pending} style={{ width: '100%', 'margin-top': '.75rem' }}>
+            <button
+              class="primary big"
+              type="submit"
+              disabled={submission.pending}
+              style={{ width: '100%', 'margin-top': '.75rem' }}
+            >
               {submission.pending ? t('facilities.booking') : t('facilities.confirm')}
             </button>
           </form>
@@ -65,7 +128,10 @@ export function BookingPanel(props: { facility: Facility; pick: Pick | null; onP
         result={submission.result}
         error={submission.pending ? undefined : submission.error}
         series={repeat() && !!until()}
-        onPick={(slot) => { props.onPick(slot); submit(slot); }}
+        onPick={(slot) => {
+          props.onPick(slot);
+          submit(slot);
+        }}
         onBookRest={() => props.pick && submit(props.pick, 'available')}
         onClear={() => submission.clear()}
       />

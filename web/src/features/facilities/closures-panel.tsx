@@ -9,10 +9,13 @@ import { getAvailability } from './facilities.queries';
 
 const getClosures = query((schoolId: string) => call(client.closures.$get({ query: { schoolId } })), 'closures');
 
-const addClosure = action(async (input: { schoolId: string; facilityId: string | null; startsOn: string; endsOn: string; reason: string }) => {
-  await call(client.closures.$post({ json: input }));
-  await revalidate([getClosures.key, getAvailability.key]);
-}, 'addClosure');
+const addClosure = action(
+  async (input: { schoolId: string; facilityId: string | null; startsOn: string; endsOn: string; reason: string }) => {
+    await call(client.closures.$post({ json: input }));
+    await revalidate([getClosures.key, getAvailability.key]);
+  },
+  'addClosure',
+);
 
 const removeClosure = action(async (id: string) => {
   await call(client.closures[':id'].$delete({ param: { id } }));
@@ -33,13 +36,21 @@ export function ClosuresPanel(props: { facility: Facility; onChanged: () => void
   const mine = () => closures()?.items.filter((c) => c.facilityId === null || c.facilityId === props.facility.id) ?? [];
   return (
     <details style={{ 'margin-top': '1rem' }}>
-      <summary>{t('facilities.closures')} ({mine().length})</summary>
+      <summary>
+        {t('facilities.closures')} ({mine().length})
+      </summary>
       <ul class="plain">
         <For each={mine()}>
           {(c) => (
             <li class="spread">
-              <span>{formatDate(`${c.startsOn}T12:00:00+08:00`, locale())}{c.endsOn !== c.startsOn ? ` – ${formatDate(`${c.endsOn}T12:00:00+08:00`, locale())}` : ''} · {c.reason}{c.facilityId ? '' : ` · ${t('facilities.wholeSchool')}`}</span>
-              <button type="button" class="link" onClick={() => remove(c.id).then(() => props.onChanged())}>{t('common.remove')}</button>
+              <span>
+                {formatDate(`${c.startsOn}T12:00:00+08:00`, locale())}
+                {c.endsOn !== c.startsOn ? ` – ${formatDate(`${c.endsOn}T12:00:00+08:00`, locale())}` : ''} · {c.reason}
+                {c.facilityId ? '' : ` · ${t('facilities.wholeSchool')}`}
+              </span>
+              <button type="button" class="link" onClick={() => remove(c.id).then(() => props.onChanged())}>
+                {t('common.remove')}
+              </button>
             </li>
           )}
         </For>
@@ -48,18 +59,47 @@ export function ClosuresPanel(props: { facility: Facility; onChanged: () => void
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          add({ schoolId: props.facility.schoolId, facilityId: wholeSchool() ? null : props.facility.id, startsOn: from(), endsOn: to() || from(), reason: reason() })
-            .then(() => { setReason(''); props.onChanged(); })
+          add({
+            schoolId: props.facility.schoolId,
+            facilityId: wholeSchool() ? null : props.facility.id,
+            startsOn: from(),
+            endsOn: to() || from(),
+            reason: reason(),
+          })
+            .then(() => {
+              setReason('');
+              props.onChanged();
+            })
             .catch(() => {});
         }}
       >
         <div class="row">
-          <label>{t('facilities.closedFrom')} <input type="date" required value={from()} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
-          <label>{t('facilities.closedTo')} <input type="date" value={to()} min={from()} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+          <label>
+            {t('facilities.closedFrom')}{' '}
+            <input type="date" required value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t('facilities.closedTo')}{' '}
+            <input type="date" value={to()} min={from()} onInput={(e) => setTo(e.currentTarget.value)} />
+          </label>
         </div>
-        <div class="field"><label for="closure-reason">{t('facilities.closureReason')}</label><input id="closure-reason" required maxlength={120} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} /></div>
-        <label class="check"><input type="checkbox" checked={wholeSchool()} onChange={(e) => setWholeSchool(e.currentTarget.checked)} /> {t('facilities.wholeSchool')}</label>
-        <button type="submit" disabled={added.pending}>{t('facilities.addClosure')}</button>
+        <div class="field">
+          <label for="closure-reason">{t('facilities.closureReason')}</label>
+          <input
+            id="closure-reason"
+            required
+            maxlength={120}
+            value={reason()}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={wholeSchool()} onChange={(e) => setWholeSchool(e.currentTarget.checked)} />{' '}
+          {t('facilities.wholeSchool')}
+        </label>
+        <button type="submit" disabled={added.pending}>
+          {t('facilities.addClosure')}
+        </button>
       </form>
     </details>
   );

@@ -1,14 +1,14 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { facilityKinds, type FacilityKind } from '../../../../shared/enums';
+import { type FacilityKind, facilityKinds } from '../../../../shared/enums';
 import { parseFacilitySearch } from '../../../../shared/facility-search';
 import { EmptyState } from '../../components/notice';
 import { isoOf } from '../../lib/beijing';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
-import { FacilityCard } from './facility-card';
 import { getFacilities } from './facilities.queries';
+import { FacilityCard } from './facility-card';
 
 /** Journey 1, step 2: find the facility — by browsing, by kind, or by typing "实验室 周四下午 40人". */
 export function FacilitiesPage() {
@@ -21,8 +21,12 @@ export function FacilitiesPage() {
   const facilities = createAsync(() => {
     const p = parsed();
     return getFacilities({
-      q: p.q, kind: kind(), capacity: p.capacity,
-      ...(p.window ? { freeFrom: isoOf(p.window.date, p.window.start), freeTo: isoOf(p.window.date, p.window.end) } : {}),
+      q: p.q,
+      kind: kind(),
+      capacity: p.capacity,
+      ...(p.window
+        ? { freeFrom: isoOf(p.window.date, p.window.start), freeTo: isoOf(p.window.date, p.window.end) }
+        : {}),
     });
   });
   const link = (id: string) => {
@@ -35,34 +39,75 @@ export function FacilitiesPage() {
       <div class="spread">
         <h1>{t('facilities.title')}</h1>
         <div class="row">
-          <A class="button" href="/facilities/calendar">{t('facilities.calendarView')}</A>
-          <Show when={me() && rolesOf(me()!).isAdmin}><A class="button" href="/facilities/new">{t('facilities.newFacility')}</A></Show>
+          <A class="button" href="/facilities/calendar">
+            {t('facilities.calendarView')}
+          </A>
+          <Show when={me() && rolesOf(me()!).isAdmin}>
+            <A class="button" href="/facilities/new">
+              {t('facilities.newFacility')}
+            </A>
+          </Show>
         </div>
       </div>
       <div class="field" style={{ 'max-width': '40rem' }}>
         <label for="facility-search">{t('facilities.search')}</label>
         <input
-          id="facility-search" type="search" value={text()} placeholder={t('facilities.searchPlaceholder')} aria-describedby="facility-search-hint"
-          onInput={(e) => { const v = e.currentTarget.value; clearTimeout(timer); timer = setTimeout(() => setParams({ q: v || undefined }, { replace: true }), 250); }}
+          id="facility-search"
+          type="search"
+          value={text()}
+          placeholder={t('facilities.searchPlaceholder')}
+          aria-describedby="facility-search-hint"
+          onInput={(e) => {
+            const v = e.currentTarget.value;
+            clearTimeout(timer);
+            timer = setTimeout(() => setParams({ q: v || undefined }, { replace: true }), 250);
+          }}
         />
-        <span id="facility-search-hint" class="muted" style={{ 'font-size': '.9rem' }}>{t('facilities.searchHint')}</span>
+        <span id="facility-search-hint" class="muted" style={{ 'font-size': '.9rem' }}>
+          {t('facilities.searchHint')}
+        </span>
       </div>
       <div class="row chips" role="group" aria-label={t('facilities.kind')}>
-        <button type="button" aria-pressed={!kind()} onClick={() => setParams({ kind: undefined })}>{t('facilities.allKinds')}</button>
+        <button type="button" aria-pressed={!kind()} onClick={() => setParams({ kind: undefined })}>
+          {t('facilities.allKinds')}
+        </button>
         <For each={facilityKinds}>
-          {(k) => <button type="button" aria-pressed={kind() === k} onClick={() => setParams({ kind: kind() === k ? undefined : k })}>{t('facilities.kinds')[k]}</button>}
+          {(k) => (
+            <button
+              type="button"
+              aria-pressed={kind() === k}
+              onClick={() => setParams({ kind: kind() === k ? undefined : k })}
+            >
+              {t('facilities.kinds')[k]}
+            </button>
+          )}
         </For>
       </div>
       <Show when={parsed().window || parsed().capacity}>
         <p class="notice info" role="status">
-          <Show when={parsed().window}>{(w) => <>{t('facilities.freeAt', { when: `${formatDate(isoOf(w().date, '12:00'), locale())} ${w().start}–${w().end}` })} </>}</Show>
+          <Show when={parsed().window}>
+            {(w) => (
+              <>
+                {t('facilities.freeAt', {
+                  when: `${formatDate(isoOf(w().date, '12:00'), locale())} ${w().start}–${w().end}`,
+                })}{' '}
+              </>
+            )}
+          </Show>
           <Show when={parsed().capacity}>{(n) => <>· {t('facilities.people', { n: String(n()) })}</>}</Show>
         </p>
       </Show>
       <Show when={facilities()}>
         {(list) => (
           <div class="grid" style={{ 'margin-top': '1rem' }}>
-            <For each={list().items} fallback={<div class="card"><EmptyState title={t('facilities.none')} /></div>}>
+            <For
+              each={list().items}
+              fallback={
+                <div class="card">
+                  <EmptyState title={t('facilities.none')} />
+                </div>
+              }
+            >
               {(f) => <FacilityCard facility={f} href={link(f.id)} />}
             </For>
           </div>

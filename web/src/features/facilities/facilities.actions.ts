@@ -7,12 +7,20 @@ import { getAvailability, getFacilities, getFacility } from './facilities.querie
 
 export const createBooking = action(async (input: z.input<typeof createBookingInput>) => {
   const res = await call(client.bookings.$post({ json: input as z.infer<typeof createBookingInput> }));
-  await revalidate([getMyBookings.key, getAvailability.key, getBookingDefaults.key, getApprovalQueue.key, getFacilities.key]);
+  await revalidate([
+    getMyBookings.key,
+    getAvailability.key,
+    getBookingDefaults.key,
+    getApprovalQueue.key,
+    getFacilities.key,
+  ]);
   return res;
 }, 'createBooking');
 
 export const blockTime = action(async (facilityId: string, startsAt: string, endsAt: string, reason: string) => {
-  const res = await call(client.facilities[':id'].blocks.$post({ param: { id: facilityId }, json: { startsAt, endsAt, reason } }));
+  const res = await call(
+    client.facilities[':id'].blocks.$post({ param: { id: facilityId }, json: { startsAt, endsAt, reason } }),
+  );
   await revalidate([getAvailability.key, getApprovalQueue.key]);
   return res;
 }, 'blockTime');

@@ -15,7 +15,9 @@ export const getFacilities = query(
     call(
       client.facilities.$get({
         query: {
-          ...(p.q ? { q: p.q } : {}), ...(p.kind ? { kind: p.kind } : {}), ...(p.capacity ? { capacity: String(p.capacity) as unknown as number } : {}),
+          ...(p.q ? { q: p.q } : {}),
+          ...(p.kind ? { kind: p.kind } : {}),
+          ...(p.capacity ? { capacity: String(p.capacity) as unknown as number } : {}),
           ...(p.freeFrom && p.freeTo ? { freeFrom: p.freeFrom, freeTo: p.freeTo } : {}),
         },
       }),
@@ -24,6 +26,7 @@ export const getFacilities = query(
 );
 export const getFacility = query((id: string) => call(client.facilities[':id'].$get({ param: { id } })), 'facility');
 export const getAvailability = query(
-  (id: string, from: string, to: string) => call(client.facilities[':id'].availability.$get({ param: { id }, query: { from, to } })),
+  (id: string, from: string, to: string) =>
+    call(client.facilities[':id'].availability.$get({ param: { id }, query: { from, to } })),
   'availability',
 );

@@ -1,6 +1,6 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, For, on, onCleanup, onMount } from 'solid-js';
-import { facilityKinds, type FacilityKind } from '../../../../shared/enums';
+import { type FacilityKind, facilityKinds } from '../../../../shared/enums';
 import { call, client } from '../../lib/api';
 import { fromWall, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
@@ -24,7 +24,17 @@ export function GroupCalendarPage() {
   let destroy: ((c: never) => unknown) | undefined;
   const label = (status: string) => t('facilities.status')[status] ?? status;
   const load = async (from: Date, to: Date) =>
-    call(client['facility-availability'].$get({ query: { from: fromWall(from), to: fromWall(to), ...(kind() ? { kind: kind() } : {}), ...(schoolId() ? { schoolId: schoolId() } : {}), ...(capacity() ? { capacity: String(capacity()) as unknown as number } : {}) } }));
+    call(
+      client['facility-availability'].$get({
+        query: {
+          from: fromWall(from),
+          to: fromWall(to),
+          ...(kind() ? { kind: kind() } : {}),
+          ...(schoolId() ? { schoolId: schoolId() } : {}),
+          ...(capacity() ? { capacity: String(capacity()) as unknown as number } : {}),
+        },
+      }),
+    );
   onMount(async () => {
     const [lib] = await Promise.all([import('@event-calendar/core'), import('@event-calendar/core/index.css')]);
     destroy = lib.destroyCalendar as never;
@@ -46,8 +56,22 @@ export function GroupCalendarPage() {
         {
           events: async (info: { start: Date; end: Date }) => {
             const res = await load(info.start, info.end);
-            ec?.setOption('resources', res.items.map((i) => ({ id: i.facility.id, title: `${i.facility.name} · ${i.facility.schoolName}（${i.facility.capacity}）` })));
-            return res.items.flatMap((i) => i.busy.map((b) => ({ resourceIds: [i.facility.id], start: wall(b.startsAt), end: wall(b.endsAt), title: label(b.status), classNames: [`ec-busy-${b.status}`] })));
+            ec?.setOption(
+              'resources',
+              res.items.map((i) => ({
+                id: i.facility.id,
+                title: `${i.facility.name} · ${i.facility.schoolName}（${i.facility.capacity}）`,
+              })),
+            );
+            return res.items.flatMap((i) =>
+              i.busy.map((b) => ({
+                resourceIds: [i.facility.id],
+                start: wall(b.startsAt),
+                end: wall(b.endsAt),
+                title: label(b.status),
+                classNames: [`ec-busy-${b.status}`],
+              })),
+            );
           },
         },
       ],
@@ -56,37 +80,67 @@ export function GroupCalendarPage() {
         if (!info.resource) return;
         const s = fromWall(info.start);
         const e = fromWall(info.end);
-        navigate(`/facilities/${info.resource.id}?date=${s.slice(0, 10)}&start=${s.slice(11, 16)}&end=${e.slice(11, 16)}`);
+        navigate(
+          `/facilities/${info.resource.id}?date=${s.slice(0, 10)}&start=${s.slice(11, 16)}&end=${e.slice(11, 16)}`,
+        );
       },
     }) as unknown as Ec;
   });
-  createEffect(on(() => [kind(), schoolId(), capacity()], () => ec?.refetchEvents(), { defer: true }));
+  createEffect(
+    on(
+      () => [kind(), schoolId(), capacity()],
+      () => ec?.refetchEvents(),
+      { defer: true },
+    ),
+  );
   createEffect(on(locale, (l) => ec?.setOption('locale', l === 'zh' ? 'zh-CN' : 'en-GB'), { defer: true }));
   onCleanup(() => ec && destroy?.(ec as never));
   return (
     <>
       <div class="spread">
         <h1>{t('facilities.groupCalendar')}</h1>
-        <A class="button" href="/facilities">{t('facilities.back')}</A>
+        <A class="button" href="/facilities">
+          {t('facilities.back')}
+        </A>
       </div>
       <div class="row" style={{ 'align-items': 'flex-end' }}>
         <div class="field">
           <label for="cal-kind">{t('facilities.kind')}</label>
           <select id="cal-kind" onChange={(e) => setParams({ kind: e.currentTarget.value || undefined })}>
             <option value="">{t('facilities.allKinds')}</option>
-            <For each={facilityKinds}>{(k) => <option value={k} selected={kind() === k}>{t('facilities.kinds')[k]}</option>}</For>
+            <For each={facilityKinds}>
+              {(k) => (
+                <option value={k} selected={kind() === k}>
+                  {t('facilities.kinds')[k]}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
           <label for="cal-school">{t('orgKinds.school')}</label>
           <select id="cal-school" onChange={(e) => setParams({ schoolId: e.currentTarget.value || undefined })}>
             <option value="">{t('facilities.allSchools')}</option>
-            <For each={orgs()?.items.filter((o) => o.kind === 'school')}>{(o) => <option value={o.id} selected={schoolId() === o.id}>{o.name}</option>}</For>
+            <For each={orgs()?.items.filter((o) => o.kind === 'school')}>
+              {(o) => (
+                <option value={o.id} selected={schoolId() === o.id}>
+                  {o.name}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
           <label for="cal-capacity">{t('facilities.capacityLabel')}</label>
-          <input id="cal-capacity" type="number" min={1} inputmode="numeric" value={capacity() ?? ''} style={{ width: '7rem' }} onChange={(e) => setParams({ capacity: e.currentTarget.value || undefined })} />
+          <input
+            id="cal-capacity"
+            type="number"
+            min={1}
+            inputmode="numeric"
+            value={capacity() ?? ''}
+            style={{ width: '7rem' }}
+            onChange={(e) => setParams({ capacity: e.currentTarget.value || undefined })}
+          />
         </div>
       </div>
       <p class="muted">{t('facilities.groupCalendarHint')}</p>

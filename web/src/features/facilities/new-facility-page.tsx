@@ -16,21 +16,27 @@ const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? undefine
 /** The form's fields as the API's facility input (both for creating and for editing). */
 function readForm(form: FormData) {
   const openingHours = Object.fromEntries(
-    DAYS.filter((d) => form.get(`open-${d}`) === 'on').map((d) => [d, [{ start: String(form.get(`start-${d}`)), end: String(form.get(`end-${d}`)) }]]),
+    DAYS.filter((d) => form.get(`open-${d}`) === 'on').map((d) => [
+      d,
+      [{ start: String(form.get(`start-${d}`)), end: String(form.get(`end-${d}`)) }],
+    ]),
   );
   return {
-        name: String(form.get('name') ?? ''),
-        kind: String(form.get('kind')) as (typeof facilityKinds)[number],
-        capacity: num(form.get('capacity')) ?? 0,
-        location: String(form.get('location') ?? '') || null,
-        equipment: String(form.get('equipment') ?? '').split(/[,，、]/).map((s) => s.trim()).filter(Boolean),
-        scope: String(form.get('scope')) as (typeof scopes)[number],
-        approvalRequired: form.get('approvalRequired') === 'on',
-        minNoticeHours: num(form.get('minNoticeHours')) ?? 0,
-        maxLengthMinutes: num(form.get('maxLengthMinutes')) ?? null,
-        advanceDays: num(form.get('advanceDays')) ?? 90,
-        quotaHoursPerTerm: num(form.get('quotaHoursPerTerm')) ?? null,
-        openingHours,
+    name: String(form.get('name') ?? ''),
+    kind: String(form.get('kind')) as (typeof facilityKinds)[number],
+    capacity: num(form.get('capacity')) ?? 0,
+    location: String(form.get('location') ?? '') || null,
+    equipment: String(form.get('equipment') ?? '')
+      .split(/[,，、]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    scope: String(form.get('scope')) as (typeof scopes)[number],
+    approvalRequired: form.get('approvalRequired') === 'on',
+    minNoticeHours: num(form.get('minNoticeHours')) ?? 0,
+    maxLengthMinutes: num(form.get('maxLengthMinutes')) ?? null,
+    advanceDays: num(form.get('advanceDays')) ?? 90,
+    quotaHoursPerTerm: num(form.get('quotaHoursPerTerm')) ?? null,
+    openingHours,
   };
 }
 
@@ -43,7 +49,9 @@ const saveFacility = action(async (id: string | null, form: FormData) => {
   throw redirect(`/facilities/${res.facility.id}`);
 }, 'saveFacility');
 
-/** A school admin lists a facility — or edits it at /facilities/:id/edit: what it is, who may book it, when it is open. */
+/**
+ * A school admin lists a facility — or edits it at /facilities/:id/edit: what it is, who may book it, when it is open.
+ */
 export function NewFacilityPage() {
   const params = useParams();
   createAsync(() => requireMe());
@@ -58,7 +66,8 @@ export function NewFacilityPage() {
 function FacilityForm(props: { facility: Facility | null }) {
   const { t } = useI18n();
   const f = props.facility;
-  const hoursOf = (d: string) => (f?.openingHours as Record<string, { start: string; end: string }[]> | undefined)?.[d]?.[0];
+  const hoursOf = (d: string) =>
+    (f?.openingHours as Record<string, { start: string; end: string }[]> | undefined)?.[d]?.[0];
   const orgs = createAsync(() => getOrgs());
   const schools = () => orgs()?.items.filter((o) => o.kind === 'school' && o.canManage) ?? [];
   const submission = useSubmission(saveFacility);
@@ -68,41 +77,109 @@ function FacilityForm(props: { facility: Facility | null }) {
       <ErrorNotice error={submission.error} />
       <form action={saveFacility.with(f?.id ?? null)} method="post" class="card">
         <div class="grid">
-          <Show when={!f && schools().length > 1} fallback={<input type="hidden" name="schoolId" value={schools()[0]?.id ?? ''} />}>
+          <Show
+            when={!f && schools().length > 1}
+            fallback={<input type="hidden" name="schoolId" value={schools()[0]?.id ?? ''} />}
+          >
             <Field label={t('orgKinds.school')} name="schoolId" error={submission.error}>
-              {(a) => <select {...a}><For each={schools()}>{(s) => <option value={s.id}>{s.name}</option>}</For></select>}
+              {(a) => (
+                <select {...a}>
+                  <For each={schools()}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+                </select>
+              )}
             </Field>
           </Show>
-          <Field label={t('facilities.name')} name="name" error={submission.error}>{(a) => <input {...a} required maxlength={80} value={f?.name ?? ''} />}</Field>
+          <Field label={t('facilities.name')} name="name" error={submission.error}>
+            {(a) => <input {...a} required maxlength={80} value={f?.name ?? ''} />}
+          </Field>
           <Field label={t('facilities.kind')} name="kind" error={submission.error}>
-            {(a) => <select {...a}><For each={facilityKinds}>{(k) => <option value={k} selected={f?.kind === k}>{t('facilities.kinds')[k]}</option>}</For></select>}
+            {(a) => (
+              <select {...a}>
+                <For each={facilityKinds}>
+                  {(k) => (
+                    <option value={k} selected={f?.kind === k}>
+                      {t('facilities.kinds')[k]}
+                    </option>
+                  )}
+                </For>
+              </select>
+            )}
           </Field>
-          <Field label={t('facilities.capacityLabel')} name="capacity" error={submission.error}>{(a) => <input {...a} type="number" min={1} required value={f?.capacity ?? ''} />}</Field>
-          <Field label={t('facilities.location')} name="location" error={submission.error}>{(a) => <input {...a} maxlength={200} value={f?.location ?? ''} />}</Field>
-          <Field label={t('facilities.equipment')} name="equipment" error={submission.error} hint={t('facilities.equipmentHint')}>{(a) => <input {...a} value={f?.equipment.join('、') ?? ''} />}</Field>
+          <Field label={t('facilities.capacityLabel')} name="capacity" error={submission.error}>
+            {(a) => <input {...a} type="number" min={1} required value={f?.capacity ?? ''} />}
+          </Field>
+          <Field label={t('facilities.location')} name="location" error={submission.error}>
+            {(a) => <input {...a} maxlength={200} value={f?.location ?? ''} />}
+          </Field>
+          <Field
+            label={t('facilities.equipment')}
+            name="equipment"
+            error={submission.error}
+            hint={t('facilities.equipmentHint')}
+          >
+            {(a) => <input {...a} value={f?.equipment.join('、') ?? ''} />}
+          </Field>
           <Field label={t('facilities.scopeLabel')} name="scope" error={submission.error}>
-            {(a) => <select {...a}><For each={scopes}>{(s) => <option value={s} selected={s === (f?.scope ?? 'group')}>{t('facilities.scope')[s]}</option>}</For></select>}
+            {(a) => (
+              <select {...a}>
+                <For each={scopes}>
+                  {(s) => (
+                    <option value={s} selected={s === (f?.scope ?? 'group')}>
+                      {t('facilities.scope')[s]}
+                    </option>
+                  )}
+                </For>
+              </select>
+            )}
           </Field>
-          <Field label={t('facilities.minNotice')} name="minNoticeHours" error={submission.error}>{(a) => <input {...a} type="number" min={0} value={f?.minNoticeHours ?? 0} />}</Field>
-          <Field label={t('facilities.maxLength')} name="maxLengthMinutes" error={submission.error}>{(a) => <input {...a} type="number" min={15} value={f?.maxLengthMinutes ?? ''} />}</Field>
-          <Field label={t('facilities.advance')} name="advanceDays" error={submission.error}>{(a) => <input {...a} type="number" min={1} value={f?.advanceDays ?? 90} />}</Field>
-          <Field label={t('facilities.quota')} name="quotaHoursPerTerm" error={submission.error}>{(a) => <input {...a} type="number" min={1} value={f?.quotaHoursPerTerm ?? ''} />}</Field>
+          <Field label={t('facilities.minNotice')} name="minNoticeHours" error={submission.error}>
+            {(a) => <input {...a} type="number" min={0} value={f?.minNoticeHours ?? 0} />}
+          </Field>
+          <Field label={t('facilities.maxLength')} name="maxLengthMinutes" error={submission.error}>
+            {(a) => <input {...a} type="number" min={15} value={f?.maxLengthMinutes ?? ''} />}
+          </Field>
+          <Field label={t('facilities.advance')} name="advanceDays" error={submission.error}>
+            {(a) => <input {...a} type="number" min={1} value={f?.advanceDays ?? 90} />}
+          </Field>
+          <Field label={t('facilities.quota')} name="quotaHoursPerTerm" error={submission.error}>
+            {(a) => <input {...a} type="number" min={1} value={f?.quotaHoursPerTerm ?? ''} />}
+          </Field>
         </div>
-        <label class="check"><input type="checkbox" name="approvalRequired" checked={f?.approvalRequired ?? true} /> {t('facilities.approvalRequired')}</label>
+        <label class="check">
+          <input type="checkbox" name="approvalRequired" checked={f?.approvalRequired ?? true} />{' '}
+          {t('facilities.approvalRequired')}
+        </label>
         <fieldset style={{ border: 'none', padding: 0, 'margin-top': '1rem' }}>
-          <legend><strong>{t('facilities.openingHours')}</strong></legend>
+          <legend>
+            <strong>{t('facilities.openingHours')}</strong>
+          </legend>
           <Index each={DAYS}>
             {(d) => (
               <div class="row" style={{ 'margin-bottom': '.35rem' }}>
-                <label class="check" style={{ width: '5rem' }}><input type="checkbox" name={`open-${d()}`} checked={f ? !!hoursOf(d()) : Number(d()) <= 5} /> {t('facilities.weekdays')[d()]}</label>
-                <input type="time" name={`start-${d()}`} value={hoursOf(d())?.start ?? '08:00'} aria-label={`${t('facilities.weekdays')[d()]} start`} />
+                <label class="check" style={{ width: '5rem' }}>
+                  <input type="checkbox" name={`open-${d()}`} checked={f ? !!hoursOf(d()) : Number(d()) <= 5} />{' '}
+                  {t('facilities.weekdays')[d()]}
+                </label>
+                <input
+                  type="time"
+                  name={`start-${d()}`}
+                  value={hoursOf(d())?.start ?? '08:00'}
+                  aria-label={`${t('facilities.weekdays')[d()]} start`}
+                />
                 <span aria-hidden="true">–</span>
-                <input type="time" name={`end-${d()}`} value={hoursOf(d())?.end ?? '18:00'} aria-label={`${t('facilities.weekdays')[d()]} end`} />
+                <input
+                  type="time"
+                  name={`end-${d()}`}
+                  value={hoursOf(d())?.end ?? '18:00'}
+                  aria-label={`${t('facilities.weekdays')[d()]} end`}
+                />
               </div>
             )}
           </Index>
         </fieldset>
-        <button class="primary big" type="submit" disabled={submission.pending}>{t('facilities.save')}</button>
+        <button class="primary big" type="submit" disabled={submission.pending}>
+          {t('facilities.save')}
+        </button>
       </form>
     </>
   );

@@ -20,8 +20,15 @@ export function PhotoUpload(props: { facilityId: string }) {
     <div class="field" style={{ 'margin-top': '1rem' }}>
       <label for="facility-photo">{t('facilities.addPhoto')}</label>
       <input
-        id="facility-photo" type="file" accept="image/png,image/jpeg,image/gif,image/webp" disabled={added.pending}
-        onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) add(props.facilityId, f).catch(() => {}); e.currentTarget.value = ''; }}
+        id="facility-photo"
+        type="file"
+        accept="image/png,image/jpeg,image/gif,image/webp"
+        disabled={added.pending}
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          if (f) add(props.facilityId, f).catch(() => {});
+          e.currentTarget.value = '';
+        }}
       />
       <ErrorNotice error={added.error} />
     </div>

@@ -1,4 +1,4 @@
-import { onCleanup, onMount, createEffect, on } from 'solid-js';
+import { createEffect, on, onCleanup, onMount } from 'solid-js';
 import type { OpeningHours } from '../../../../shared/schemas/facilities';
 import { fromWall, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
@@ -11,7 +11,10 @@ function hoursRange(hours: OpeningHours): [string, string] {
   const all = Object.values(hours).flat();
   if (!all.length) return ['07:00', '21:00'];
   const min = all.map((i) => i!.start).sort()[0]!;
-  const max = all.map((i) => i!.end).sort().reverse()[0]!;
+  const max = all
+    .map((i) => i!.end)
+    .sort()
+    .reverse()[0]!;
   return [`${min}:00`, max === '24:00' ? '24:00:00' : `${max}:00`];
 }
 
@@ -50,15 +53,40 @@ export function WeekCalendar(props: {
       nowIndicator: true,
       selectable: true,
       headerToolbar: { start: 'prev,next today', center: 'title', end: 'timeGridDay,timeGridWeek,dayGridMonth' },
-      buttonText: (b: Record<string, string>) => ({ ...b, today: t('facilities.today'), timeGridDay: t('facilities.day'), timeGridWeek: t('facilities.week'), dayGridMonth: t('facilities.month') }),
+      buttonText: (b: Record<string, string>) => ({
+        ...b,
+        today: t('facilities.today'),
+        timeGridDay: t('facilities.day'),
+        timeGridWeek: t('facilities.week'),
+        dayGridMonth: t('facilities.month'),
+      }),
       eventSources: [
         {
           events: async (info: { start: Date; end: Date }) => {
             const a = await getAvailability(props.facilityId, fromWall(info.start), fromWall(info.end));
             return [
-              ...a.open.map((o) => ({ start: wall(o.startsAt), end: wall(o.endsAt), display: 'background' as const, classNames: ['ec-open'] })),
-              ...a.busy.map((b) => ({ start: wall(b.startsAt), end: wall(b.endsAt), title: label(b.status), classNames: [`ec-busy-${b.status}`] })),
-              ...(props.pick ? [{ start: wall(props.pick.startsAt), end: wall(props.pick.endsAt), title: t('facilities.picked'), classNames: ['ec-picked'] }] : []),
+              ...a.open.map((o) => ({
+                start: wall(o.startsAt),
+                end: wall(o.endsAt),
+                display: 'background' as const,
+                classNames: ['ec-open'],
+              })),
+              ...a.busy.map((b) => ({
+                start: wall(b.startsAt),
+                end: wall(b.endsAt),
+                title: label(b.status),
+                classNames: [`ec-busy-${b.status}`],
+              })),
+              ...(props.pick
+                ? [
+                    {
+                      start: wall(props.pick.startsAt),
+                      end: wall(props.pick.endsAt),
+                      title: t('facilities.picked'),
+                      classNames: ['ec-picked'],
+                    },
+                  ]
+                : []),
             ];
           },
         },
@@ -70,7 +98,13 @@ export function WeekCalendar(props: {
       },
     }) as unknown as Ec;
   });
-  createEffect(on(() => [props.refresh, props.pick], () => ec?.refetchEvents(), { defer: true }));
+  createEffect(
+    on(
+      () => [props.refresh, props.pick],
+      () => ec?.refetchEvents(),
+      { defer: true },
+    ),
+  );
   createEffect(on(locale, (l) => ec?.setOption('locale', l === 'zh' ? 'zh-CN' : 'en-GB'), { defer: true }));
   onCleanup(() => ec && destroy?.(ec as never));
   return <div ref={el} class="facility-calendar" aria-label={t('facilities.pickSlot')} />;

@@ -16,12 +16,24 @@ export function ChatPanel(props: { live: LiveRoom; readOnly?: boolean }) {
       <h2 id="chat-title">{t('lessons.chat')}</h2>
       <ul class="plain chat-lines" aria-live="polite">
         <Show when={props.live.chat().length} fallback={<li class="muted">{t('lessons.noChat')}</li>}>
-          <For each={props.live.chat()}>{(m) => <li classList={{ mine: m.mine }}><strong>{m.from}</strong> {m.text}</li>}</For>
+          <For each={props.live.chat()}>
+            {(m) => (
+              <li classList={{ mine: m.mine }}>
+                <strong>{m.from}</strong> {m.text}
+              </li>
+            )}
+          </For>
         </Show>
       </ul>
       <Show when={!props.readOnly}>
         <form class="row" onSubmit={submit}>
-          <input aria-label={t('lessons.chat')} placeholder={t('lessons.chatPlaceholder')} maxLength={500} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+          <input
+            aria-label={t('lessons.chat')}
+            placeholder={t('lessons.chatPlaceholder')}
+            maxLength={500}
+            value={text()}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
           <button type="submit">{t('lessons.send')}</button>
         </form>
       </Show>

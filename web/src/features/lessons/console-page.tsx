@@ -2,17 +2,24 @@
 // fixed order (by name) with a state light; a raised hand floats a notice and one click lets that classroom
 // speak; one click stops it; screen share is one button; ending asks once, then shows attendance.
 import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
-import { createLocalTracks, Room, Track, type LocalAudioTrack, type LocalTrack, type LocalVideoTrack } from 'livekit-client';
+import {
+  createLocalTracks,
+  type LocalAudioTrack,
+  type LocalTrack,
+  type LocalVideoTrack,
+  Room,
+  Track,
+} from 'livekit-client';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/notice';
+import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { sendFile } from '../library/upload-request';
 import { ChatPanel } from './chat-panel';
 import { endLesson, getAttendance, getLesson, muteClassroom, setSpeak } from './lessons.queries';
 import { cameraOf, createLiveRoom, micOf, type Peer } from './live-room';
 import { SoundMeter, VideoView } from './media';
-import { canRecord, startRecording, type Recording } from './recorder';
-import { sendFile } from '../library/upload-request';
-import { call, client } from '../../lib/api';
+import { canRecord, type Recording, startRecording } from './recorder';
 
 export function ConsolePage() {
   const { t } = useI18n();
@@ -22,11 +29,16 @@ export function ConsolePage() {
   const [notices, setNotices] = createSignal<{ id: number; identity: string; name: string }[]>([]);
   let noticeSeq = 0;
   const live = createLiveRoom(params.id!, {
-    onHand: (p) => setNotices((n) => [...n.filter((x) => x.identity !== p.identity), { id: ++noticeSeq, identity: p.identity, name: p.name }]),
+    onHand: (p) =>
+      setNotices((n) => [
+        ...n.filter((x) => x.identity !== p.identity),
+        { id: ++noticeSeq, identity: p.identity, name: p.name },
+      ]),
     // On every connect, the first and any after a dropped connection: publish camera and microphone again.
     keepLocalTracks: true,
     onConnected: async () => {
-      // A screen share does not survive a dropped connection: its capture stops; the teacher shares again with one click.
+      // A screen share does not survive a dropped connection: its capture stops; the teacher shares again with one
+      // click.
       shared?.stop();
       shared = undefined;
       setSharing(false);
@@ -52,7 +64,10 @@ export function ConsolePage() {
   let gone = false;
   onMount(async () => {
     try {
-      const tracks = await createLocalTracks({ audio: true, video: { resolution: { width: 1280, height: 720, frameRate: 25 } } });
+      const tracks = await createLocalTracks({
+        audio: true,
+        video: { resolution: { width: 1280, height: 720, frameRate: 25 } },
+      });
       if (gone) return tracks.forEach((x) => x.stop());
       setLocal(tracks);
       setCams(await Room.getLocalDevices('videoinput', false));
@@ -112,7 +127,8 @@ export function ConsolePage() {
   const end = async () => {
     if (!confirm(t('lessons.endConfirm'))) return;
     try {
-      if (serverRecording()) await call(client.lessons[':id'].recording.stop.$post({ param: { id: params.id! } })).catch(() => {});
+      if (serverRecording())
+        await call(client.lessons[':id'].recording.stop.$post({ param: { id: params.id! } })).catch(() => {});
       await endLesson(params.id!);
       await live.leave();
       const rec = recording();
@@ -129,14 +145,20 @@ export function ConsolePage() {
     }
   };
 
-  /** LiveKit Egress records on the server where it is configured; otherwise (503) this browser records what it publishes. */
+  /**
+   * LiveKit Egress records on the server where it is configured; otherwise (503) this browser records what it
+   * publishes.
+   */
   const startRecordingSomewhere = async () => {
     try {
       await call(client.lessons[':id'].recording.start.$post({ param: { id: params.id! } }));
       setServerRecording(true);
     } catch {
-      const screen = () => live.room.localParticipant.getTrackPublication(Track.Source.ScreenShare)?.track?.mediaStreamTrack;
-      setRecording(startRecording(() => ({ camera: video()?.mediaStreamTrack, mic: audio()?.mediaStreamTrack, screen: screen() })));
+      const screen = () =>
+        live.room.localParticipant.getTrackPublication(Track.Source.ScreenShare)?.track?.mediaStreamTrack;
+      setRecording(
+        startRecording(() => ({ camera: video()?.mediaStreamTrack, mic: audio()?.mediaStreamTrack, screen: screen() })),
+      );
     }
   };
 
@@ -145,7 +167,13 @@ export function ConsolePage() {
     const l = lesson()!.lesson;
     setUpload({ fraction: 0, file });
     try {
-      const meta = { title: `${l.title}（${t('lessons.recordingSuffix')}）`, subject: l.subject, grade: l.grade, kind: 'video' as const, visibility: 'group' as const };
+      const meta = {
+        title: `${l.title}（${t('lessons.recordingSuffix')}）`,
+        subject: l.subject,
+        grade: l.grade,
+        kind: 'video' as const,
+        visibility: 'group' as const,
+      };
       const resource = await sendFile('/api/resources', file, meta, (fraction) => setUpload({ fraction, file })).done;
       await call(client.lessons[':id'].recording.$post({ param: { id: l.id }, json: { resourceId: resource.id } }));
       setUpload(null);
@@ -176,10 +204,19 @@ export function ConsolePage() {
   const roster = createMemo(() =>
     (lesson()?.lesson.classrooms ?? [])
       .map((c) => ({ id: c.id, identity: `classroom:${c.id}`, label: `${c.schoolName} ${c.name}` }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')));
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')),
+  );
   const peerOf = (identity: string) => live.peers().find((p) => p.identity === identity);
   const stateText = (p: Peer | undefined) =>
-    !p ? t('lessons.notJoined') : p.hand ? t('lessons.handUp') : p.canPublish ? t('lessons.speaking') : p.quality === 'weak' ? t('lessons.weak') : t('lessons.connected');
+    !p
+      ? t('lessons.notJoined')
+      : p.hand
+        ? t('lessons.handUp')
+        : p.canPublish
+          ? t('lessons.speaking')
+          : p.quality === 'weak'
+            ? t('lessons.weak')
+            : t('lessons.connected');
   const light = (p: Peer | undefined) => (!p ? 'off' : p.hand ? 'hand' : p.quality === 'weak' ? 'weak' : 'on');
 
   return (
@@ -189,103 +226,172 @@ export function ConsolePage() {
           <div class="spread">
             <h1>{l().lesson.title}</h1>
             <span class="row">
-              <Show when={recording() || serverRecording()}><span class="badge live" title={serverRecording() ? t('lessons.recordingOnServer') : undefined}>● {t('lessons.recordingNow')}</span></Show>
-              <Show when={isLive()}><span class="badge live" role="status">{t('lessons.live')}</span></Show>
+              <Show when={recording() || serverRecording()}>
+                <span class="badge live" title={serverRecording() ? t('lessons.recordingOnServer') : undefined}>
+                  ● {t('lessons.recordingNow')}
+                </span>
+              </Show>
+              <Show when={isLive()}>
+                <span class="badge live" role="status">
+                  {t('lessons.live')}
+                </span>
+              </Show>
             </span>
           </div>
           <ErrorNotice error={error() ?? live.error()} />
           <Show when={upload()}>
             {(u) => (
               <div class="card stack" role="status">
-                <Show when={!u().failed} fallback={
-                  <>
-                    <ErrorNotice error={u().failed} />
-                    <div class="row">
-                      <button class="primary" onClick={finish}>{t('lessons.retryUpload')}</button>
-                      <a class="button" href={savedUrl()} download={u().file!.name}>{t('lessons.saveRecording')}</a>
-                    </div>
-                  </>
-                }>
-                  <label>{t('lessons.uploadingRecording', { percent: String(Math.round(u().fraction * 100)) })}
+                <Show
+                  when={!u().failed}
+                  fallback={
+                    <>
+                      <ErrorNotice error={u().failed} />
+                      <div class="row">
+                        <button class="primary" onClick={finish}>
+                          {t('lessons.retryUpload')}
+                        </button>
+                        <a class="button" href={savedUrl()} download={u().file!.name}>
+                          {t('lessons.saveRecording')}
+                        </a>
+                      </div>
+                    </>
+                  }
+                >
+                  <label>
+                    {t('lessons.uploadingRecording', { percent: String(Math.round(u().fraction * 100)) })}
                     <progress max={1} value={u().fraction} />
                   </label>
                 </Show>
               </div>
             )}
           </Show>
-          <Show when={live.phase() === 'reconnecting'}><div class="notice info" role="status">{t('lessons.reconnecting')}</div></Show>
-          <Show when={live.phase() === 'retrying'}><div class="notice info" role="status">{t('lessons.unavailable', { seconds: String(live.retryIn()) })}</div></Show>
+          <Show when={live.phase() === 'reconnecting'}>
+            <div class="notice info" role="status">
+              {t('lessons.reconnecting')}
+            </div>
+          </Show>
+          <Show when={live.phase() === 'retrying'}>
+            <div class="notice info" role="status">
+              {t('lessons.unavailable', { seconds: String(live.retryIn()) })}
+            </div>
+          </Show>
           <div class="hand-notices" aria-live="assertive">
             <For each={notices()}>
               {(n) => (
                 <div class="hand-notice">
-                  <span><span class="light hand" aria-hidden="true" /> {t('lessons.handNotice', { name: n.name })}</span>
-                  <button class="primary" onClick={() => speak(n, true)}>{t('lessons.letSpeak')}</button>
-                  <button class="link" aria-label={t('common.close')} onClick={() => setNotices((x) => x.filter((y) => y.id !== n.id))}>×</button>
+                  <span>
+                    <span class="light hand" aria-hidden="true" /> {t('lessons.handNotice', { name: n.name })}
+                  </span>
+                  <button class="primary" onClick={() => speak(n, true)}>
+                    {t('lessons.letSpeak')}
+                  </button>
+                  <button
+                    class="link"
+                    aria-label={t('common.close')}
+                    onClick={() => setNotices((x) => x.filter((y) => y.id !== n.id))}
+                  >
+                    ×
+                  </button>
                 </div>
               )}
             </For>
           </div>
           <div class="console-layout">
             <section class="card">
-              <Show when={!isLive()} fallback={<h2>{t('lessons.camera')}</h2>}><h2>{t('lessons.preview')}</h2></Show>
+              <Show when={!isLive()} fallback={<h2>{t('lessons.camera')}</h2>}>
+                <h2>{t('lessons.preview')}</h2>
+              </Show>
               <VideoView track={video()} class="self-view" label={t('lessons.camera')} mirror />
               <SoundMeter track={audio()} label={t('lessons.microphone')} />
               <Show when={!isLive()}>
                 <div class="row">
-                  <label>{t('lessons.camera')}
+                  <label>
+                    {t('lessons.camera')}
                     <select onChange={(e) => video()?.restartTrack({ deviceId: e.currentTarget.value })}>
                       <For each={cams()}>{(d) => <option value={d.deviceId}>{d.label || d.deviceId}</option>}</For>
                     </select>
                   </label>
-                  <label>{t('lessons.microphone')}
+                  <label>
+                    {t('lessons.microphone')}
                     <select onChange={(e) => audio()?.restartTrack({ deviceId: e.currentTarget.value })}>
                       <For each={mics()}>{(d) => <option value={d.deviceId}>{d.label || d.deviceId}</option>}</For>
                     </select>
                   </label>
                 </div>
                 <Show when={canRecord()}>
-                  <label class="check"><input type="checkbox" checked={record()} onChange={(e) => setRecord(e.currentTarget.checked)} /> {t('lessons.recordLesson')}</label>
+                  <label class="check">
+                    <input type="checkbox" checked={record()} onChange={(e) => setRecord(e.currentTarget.checked)} />{' '}
+                    {t('lessons.recordLesson')}
+                  </label>
                 </Show>
-                <button class="primary big" disabled={busy() || !local().length} onClick={goLive}>{busy() ? t('lessons.going') : t('lessons.goLive')}</button>
+                <button class="primary big" disabled={busy() || !local().length} onClick={goLive}>
+                  {busy() ? t('lessons.going') : t('lessons.goLive')}
+                </button>
               </Show>
               <Show when={isLive()}>
                 <div class="row">
                   <button onClick={toggleShare}>{sharing() ? t('lessons.stopShare') : t('lessons.shareScreen')}</button>
-                  <button class="danger" onClick={end}>{t('lessons.end')}</button>
+                  <button class="danger" onClick={end}>
+                    {t('lessons.end')}
+                  </button>
                 </div>
               </Show>
             </section>
             <section class="card" aria-labelledby="roster-title">
-              <h2 id="roster-title">{t('lessons.roster', { joined: String(roster().filter((r) => peerOf(r.identity)).length), total: String(roster().length) })}</h2>
+              <h2 id="roster-title">
+                {t('lessons.roster', {
+                  joined: String(roster().filter((r) => peerOf(r.identity)).length),
+                  total: String(roster().length),
+                })}
+              </h2>
               <ul class="plain roster">
                 <For each={roster()}>
                   {(r) => (
                     <li data-identity={r.identity} data-state={light(peerOf(r.identity))}>
                       <div class="spread">
-                        <span><span class={`light ${light(peerOf(r.identity))}`} aria-hidden="true" /> {r.label}</span>
+                        <span>
+                          <span class={`light ${light(peerOf(r.identity))}`} aria-hidden="true" /> {r.label}
+                        </span>
                         <span class="muted">{stateText(peerOf(r.identity))}</span>
                       </div>
                       <Show when={peerOf(r.identity)}>
                         {(p) => (
                           <div class="row">
-                            <Show when={p().canPublish} fallback={<button class="primary" onClick={() => speak(p(), true)}>{t('lessons.letSpeak')}</button>}>
+                            <Show
+                              when={p().canPublish}
+                              fallback={
+                                <button class="primary" onClick={() => speak(p(), true)}>
+                                  {t('lessons.letSpeak')}
+                                </button>
+                              }
+                            >
                               <button onClick={() => speak(p(), false)}>{t('lessons.stopSpeak')}</button>
-                              <button onClick={() => muteClassroom(params.id!, p().identity).catch(setError)}>{t('lessons.mute')}</button>
+                              <button onClick={() => muteClassroom(params.id!, p().identity).catch(setError)}>
+                                {t('lessons.mute')}
+                              </button>
                               <SoundMeter track={micOf(live, p().identity)} label={t('lessons.speaking')} />
                             </Show>
                           </div>
                         )}
                       </Show>
-                      <Show when={cameraOf(live, r.identity)}>{(cam) => <VideoView track={cam()} class="classroom-view" label={r.label} />}</Show>
+                      <Show when={cameraOf(live, r.identity)}>
+                        {(cam) => <VideoView track={cam()} class="classroom-view" label={r.label} />}
+                      </Show>
                     </li>
                   )}
                 </For>
               </ul>
             </section>
-            <Show when={isLive()}><ChatPanel live={live} /></Show>
+            <Show when={isLive()}>
+              <ChatPanel live={live} />
+            </Show>
           </div>
-          <Show when={!isLive()}><p><A href={`/lessons/${params.id}`}>{t('lessons.back')}</A></p></Show>
+          <Show when={!isLive()}>
+            <p>
+              <A href={`/lessons/${params.id}`}>{t('lessons.back')}</A>
+            </p>
+          </Show>
         </div>
       )}
     </Show>

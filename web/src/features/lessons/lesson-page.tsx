@@ -3,11 +3,11 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Show, untrack } from 'solid-js';
 import { rubricCriteria } from '../../../../shared/lessons';
-import { hhmm, toLocal } from '../../../../shared/time';
-import { isoOf } from '../../lib/beijing';
 import type { Lesson } from '../../../../shared/schemas/lessons';
+import { hhmm, toLocal } from '../../../../shared/time';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { call, client } from '../../lib/api';
+import { isoOf } from '../../lib/beijing';
 import { formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { LessonAction, LessonWhen } from './lesson-action';
@@ -23,29 +23,62 @@ export function LessonPage() {
     <Show when={data()}>
       {(d) => {
         const l = () => d().lesson;
-        const started = () => l().status === 'live' || l().status === 'ended' || (l().status === 'scheduled' && new Date(l().startsAt).getTime() <= Date.now());
+        const started = () =>
+          l().status === 'live' ||
+          l().status === 'ended' ||
+          (l().status === 'scheduled' && new Date(l().startsAt).getTime() <= Date.now());
         return (
           <>
-            <p><A href="/lessons">← {t('lessons.title')}</A></p>
+            <p>
+              <A href="/lessons">← {t('lessons.title')}</A>
+            </p>
             <div class="spread">
               <h1>{l().title}</h1>
-              <span class={`badge status-${l().status}`}>{t(`lessons.status.${l().status}` as 'lessons.status.live')}</span>
+              <span class={`badge status-${l().status}`}>
+                {t(`lessons.status.${l().status}` as 'lessons.status.live')}
+              </span>
             </div>
-            <p class="muted"><LessonWhen lesson={l()} /> · {t('lessons.by', { teacher: l().teacherName, school: l().schoolName })}</p>
-            <Show when={l().cancelReason}><p class="notice info">{l().cancelReason}</p></Show>
+            <p class="muted">
+              <LessonWhen lesson={l()} /> · {t('lessons.by', { teacher: l().teacherName, school: l().schoolName })}
+            </p>
+            <Show when={l().cancelReason}>
+              <p class="notice info">{l().cancelReason}</p>
+            </Show>
             <LessonAction lesson={l()} big />
             <div class="grid">
               <section class="card">
                 <h2>{t('lessons.classrooms')}</h2>
-                <ul class="plain"><For each={l().classrooms}>{(c) => <li>{c.schoolName} {c.name}</li>}</For></ul>
+                <ul class="plain">
+                  <For each={l().classrooms}>
+                    {(c) => (
+                      <li>
+                        {c.schoolName} {c.name}
+                      </li>
+                    )}
+                  </For>
+                </ul>
                 <Show when={l().materials.length}>
                   <h3>{t('library.title')}</h3>
-                  <ul class="plain"><For each={l().materials}>{(m) => <li><A href={`/library/${m.id}`}>{m.title}</A></li>}</For></ul>
+                  <ul class="plain">
+                    <For each={l().materials}>
+                      {(m) => (
+                        <li>
+                          <A href={`/library/${m.id}`}>{m.title}</A>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
                 </Show>
               </section>
-              <Show when={l().myRole === 'teacher' && l().status === 'scheduled'}><ChangeCard lesson={l()} /></Show>
-              <Show when={(l().myRole === 'teacher' || l().myRole === 'observer') && l().status !== 'scheduled'}><AttendanceCard lessonId={l().id} /></Show>
-              <Show when={started() && l().status !== 'cancelled'}><FeedbackCard lesson={l()} /></Show>
+              <Show when={l().myRole === 'teacher' && l().status === 'scheduled'}>
+                <ChangeCard lesson={l()} />
+              </Show>
+              <Show when={(l().myRole === 'teacher' || l().myRole === 'observer') && l().status !== 'scheduled'}>
+                <AttendanceCard lessonId={l().id} />
+              </Show>
+              <Show when={started() && l().status !== 'cancelled'}>
+                <FeedbackCard lesson={l()} />
+              </Show>
             </div>
           </>
         );
@@ -65,21 +98,37 @@ function AttendanceCard(props: { lessonId: string }) {
       <Show when={att()}>
         {(a) => (
           <>
-            <div class="table-wrap"><table class="attendance">
-              <thead><tr><th>{t('lessons.classrooms')}</th><th>{t('lessons.firstJoined')}</th><th>{t('lessons.lastLeft')}</th><th>{t('lessons.minutesPresent')}</th></tr></thead>
-              <tbody>
-                <For each={a().items}>
-                  {(r) => (
-                    <tr>
-                      <td>{r.schoolName} {r.name} <Show when={r.present}><span class="badge live">{t('lessons.presentNow')}</span></Show></td>
-                      <td>{time(r.firstJoinedAt)}</td>
-                      <td>{r.present ? '—' : time(r.lastLeftAt)}</td>
-                      <td>{r.firstJoinedAt ? t('lessons.minutes', { n: String(r.minutes) }) : t('lessons.absent')}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table></div>
+            <div class="table-wrap">
+              <table class="attendance">
+                <thead>
+                  <tr>
+                    <th>{t('lessons.classrooms')}</th>
+                    <th>{t('lessons.firstJoined')}</th>
+                    <th>{t('lessons.lastLeft')}</th>
+                    <th>{t('lessons.minutesPresent')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={a().items}>
+                    {(r) => (
+                      <tr>
+                        <td>
+                          {r.schoolName} {r.name}{' '}
+                          <Show when={r.present}>
+                            <span class="badge live">{t('lessons.presentNow')}</span>
+                          </Show>
+                        </td>
+                        <td>{time(r.firstJoinedAt)}</td>
+                        <td>{r.present ? '—' : time(r.lastLeftAt)}</td>
+                        <td>
+                          {r.firstJoinedAt ? t('lessons.minutes', { n: String(r.minutes) }) : t('lessons.absent')}
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
             <p class="muted">{t('lessons.teacherMinutes', { n: String(a().teacherMinutes) })}</p>
           </>
         )}
@@ -111,28 +160,62 @@ function ChangeCard(props: { lesson: Lesson }) {
   const move = () => {
     const startsAt = isoOf(date(), time());
     const endsAt = new Date(new Date(startsAt).getTime() + length()).toISOString();
-    return run(() => call(client.lessons[':id'].$patch({ param: { id: props.lesson.id }, json: { startsAt, endsAt, series: series() } })), t('lessons.moved'));
+    return run(
+      () =>
+        call(
+          client.lessons[':id'].$patch({
+            param: { id: props.lesson.id },
+            json: { startsAt, endsAt, series: series() },
+          }),
+        ),
+      t('lessons.moved'),
+    );
   };
   const cancel = () => {
     if (!confirm(t('lessons.cancelConfirm'))) return;
-    return run(() => call(client.lessons[':id'].cancel.$post({ param: { id: props.lesson.id }, json: { reason: reason(), series: series() } })), t('lessons.cancelled'));
+    return run(
+      () =>
+        call(
+          client.lessons[':id'].cancel.$post({
+            param: { id: props.lesson.id },
+            json: { reason: reason(), series: series() },
+          }),
+        ),
+      t('lessons.cancelled'),
+    );
   };
   return (
     <section class="card stack" aria-labelledby="change-title">
       <h2 id="change-title">{t('lessons.change')}</h2>
       <ErrorNotice error={error()} />
-      <Show when={ok()}><OkNotice>{ok()}</OkNotice></Show>
+      <Show when={ok()}>
+        <OkNotice>{ok()}</OkNotice>
+      </Show>
       <Show when={props.lesson.seriesId}>
-        <label class="check"><input type="checkbox" checked={series()} onChange={(e) => setSeries(e.currentTarget.checked)} /> {t('lessons.andFollowing')}</label>
+        <label class="check">
+          <input type="checkbox" checked={series()} onChange={(e) => setSeries(e.currentTarget.checked)} />{' '}
+          {t('lessons.andFollowing')}
+        </label>
       </Show>
       <div class="row">
-        <label>{t('lessons.dateLabel')}<input type="date" value={date()} onInput={(e) => setDate(e.currentTarget.value)} /></label>
-        <label>{t('lessons.startLabel')}<input type="time" value={time()} onInput={(e) => setTime(e.currentTarget.value)} /></label>
+        <label>
+          {t('lessons.dateLabel')}
+          <input type="date" value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('lessons.startLabel')}
+          <input type="time" value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
+        </label>
         <button onClick={move}>{t('lessons.move')}</button>
       </div>
       <div class="row">
-        <label>{t('lessons.cancelReason')}<input maxLength={200} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} /></label>
-        <button class="danger" onClick={cancel}>{t('lessons.cancel')}</button>
+        <label>
+          {t('lessons.cancelReason')}
+          <input maxLength={200} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+        </label>
+        <button class="danger" onClick={cancel}>
+          {t('lessons.cancel')}
+        </button>
       </div>
     </section>
   );
@@ -143,7 +226,20 @@ type Feedback = NonNullable<Awaited<ReturnType<typeof getFeedback>>>['items'][nu
 function Stars(p: { value: number; onPick: (n: number) => void; label: string }) {
   return (
     <div class="stars" role="radiogroup" aria-label={p.label}>
-      <For each={[1, 2, 3, 4, 5]}>{(n) => <button type="button" role="radio" aria-checked={p.value === n} aria-label={`${n}`} classList={{ on: n <= p.value }} onClick={() => p.onPick(n)}>★</button>}</For>
+      <For each={[1, 2, 3, 4, 5]}>
+        {(n) => (
+          <button
+            type="button"
+            role="radio"
+            aria-checked={p.value === n}
+            aria-label={`${n}`}
+            classList={{ on: n <= p.value }}
+            onClick={() => p.onPick(n)}
+          >
+            ★
+          </button>
+        )}
+      </For>
     </div>
   );
 }
@@ -154,17 +250,40 @@ function FeedbackCard(props: { lesson: Lesson }) {
   const observer = () => props.lesson.myRole === 'observer';
   return (
     <section class="card stack" aria-labelledby="fb-title">
-      <h2 id="fb-title">{props.lesson.myRole === 'teacher' ? t('lessons.feedbackAll') : observer() ? t('lessons.evaluate') : t('lessons.feedback')}</h2>
+      <h2 id="fb-title">
+        {props.lesson.myRole === 'teacher'
+          ? t('lessons.feedbackAll')
+          : observer()
+            ? t('lessons.evaluate')
+            : t('lessons.feedback')}
+      </h2>
       <Show when={props.lesson.myRole === 'teacher'}>
         <Show when={list()?.items.length} fallback={<p class="muted">{t('lessons.noFeedback')}</p>}>
           <ul class="plain">
             <For each={list()!.items}>
               {(f) => (
                 <li>
-                  <strong>{f.kind === 'observer' ? t('lessons.evaluationBy', { name: f.authorName }) : t('lessons.feedbackBy', { name: f.authorName, classroom: f.classroomName ?? '' })}</strong> {'★'.repeat(f.rating)}
-                  <Show when={f.rubric}>{(r) => <p class="muted">{rubricCriteria.map((k) => `${t(`lessons.rubric.${k}` as 'lessons.rubric.goals')} ${r()[k] ?? '—'}`).join(' · ')}</p>}</Show>
-                  <Show when={f.comment}><p>{f.comment}</p></Show>
-                  <Show when={f.questions}><p>{t('lessons.questionsLine', { q: f.questions })}</p></Show>
+                  <strong>
+                    {f.kind === 'observer'
+                      ? t('lessons.evaluationBy', { name: f.authorName })
+                      : t('lessons.feedbackBy', { name: f.authorName, classroom: f.classroomName ?? '' })}
+                  </strong>{' '}
+                  {'★'.repeat(f.rating)}
+                  <Show when={f.rubric}>
+                    {(r) => (
+                      <p class="muted">
+                        {rubricCriteria
+                          .map((k) => `${t(`lessons.rubric.${k}` as 'lessons.rubric.goals')} ${r()[k] ?? '—'}`)
+                          .join(' · ')}
+                      </p>
+                    )}
+                  </Show>
+                  <Show when={f.comment}>
+                    <p>{f.comment}</p>
+                  </Show>
+                  <Show when={f.questions}>
+                    <p>{t('lessons.questionsLine', { q: f.questions })}</p>
+                  </Show>
                   <p class="muted">{formatTime(f.updatedAt, locale())}</p>
                 </li>
               )}
@@ -194,10 +313,17 @@ function FeedbackForm(props: { lessonId: string; observer: boolean; saved: Feedb
     setError(null);
     setSaved(false);
     try {
-      await call(client.lessons[':id'].feedback.$put({
-        param: { id: props.lessonId },
-        json: { rating: rating(), comment: comment(), questions: questions(), ...(props.observer ? { rubric: rubric() as never } : {}) },
-      }));
+      await call(
+        client.lessons[':id'].feedback.$put({
+          param: { id: props.lessonId },
+          json: {
+            rating: rating(),
+            comment: comment(),
+            questions: questions(),
+            ...(props.observer ? { rubric: rubric() as never } : {}),
+          },
+        }),
+      );
       setSaved(true);
     } catch (err) {
       setError(err);
@@ -206,23 +332,42 @@ function FeedbackForm(props: { lessonId: string; observer: boolean; saved: Feedb
   return (
     <form class="stack" onSubmit={save}>
       <ErrorNotice error={error()} />
-      <Show when={saved()}><OkNotice>{t('lessons.feedbackSaved')}</OkNotice></Show>
+      <Show when={saved()}>
+        <OkNotice>{t('lessons.feedbackSaved')}</OkNotice>
+      </Show>
       <Stars value={rating()} onPick={setRating} label={t('lessons.rating')} />
       <Show when={props.observer}>
         <For each={rubricCriteria}>
           {(k) => (
             <div class="spread">
               <span>{t(`lessons.rubric.${k}` as 'lessons.rubric.goals')}</span>
-              <Stars value={rubric()[k] ?? 0} onPick={(n) => setRubric((r) => ({ ...r, [k]: n }))} label={t(`lessons.rubric.${k}` as 'lessons.rubric.goals')} />
+              <Stars
+                value={rubric()[k] ?? 0}
+                onPick={(n) => setRubric((r) => ({ ...r, [k]: n }))}
+                label={t(`lessons.rubric.${k}` as 'lessons.rubric.goals')}
+              />
             </div>
           )}
         </For>
       </Show>
-      <label>{props.observer ? t('lessons.evaluationComment') : t('lessons.howItWent')}<textarea rows={3} maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} /></label>
+      <label>
+        {props.observer ? t('lessons.evaluationComment') : t('lessons.howItWent')}
+        <textarea rows={3} maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+      </label>
       <Show when={!props.observer}>
-        <label>{t('lessons.questionsLabel')}<textarea rows={3} maxLength={2000} value={questions()} onInput={(e) => setQuestions(e.currentTarget.value)} /></label>
+        <label>
+          {t('lessons.questionsLabel')}
+          <textarea
+            rows={3}
+            maxLength={2000}
+            value={questions()}
+            onInput={(e) => setQuestions(e.currentTarget.value)}
+          />
+        </label>
       </Show>
-      <button type="submit" class="primary">{t('common.save')}</button>
+      <button type="submit" class="primary">
+        {t('common.save')}
+      </button>
     </form>
   );
 }

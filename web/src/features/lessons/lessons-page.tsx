@@ -5,8 +5,8 @@ import type { Lesson } from '../../../../shared/schemas/lessons';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
-import { getLessons } from './lessons.queries';
 import { LessonAction, LessonWhen } from './lesson-action';
+import { getLessons } from './lessons.queries';
 import { ScheduleForm } from './schedule-form';
 
 export function LessonsPage() {
@@ -20,20 +20,50 @@ export function LessonsPage() {
       <div class="spread">
         <h1>{t('lessons.title')}</h1>
         <Show when={me() && rolesOf(me()!).isMaster && !scheduling()}>
-          <button class="primary" onClick={() => setScheduling(true)}>{t('lessons.schedule')}</button>
+          <button class="primary" onClick={() => setScheduling(true)}>
+            {t('lessons.schedule')}
+          </button>
         </Show>
       </div>
       <Show when={scheduling()}>
-        <ScheduleForm onDone={() => { setScheduling(false); void revalidate(getLessons.key); }} onCancel={() => setScheduling(false)} />
+        <ScheduleForm
+          onDone={() => {
+            setScheduling(false);
+            void revalidate(getLessons.key);
+          }}
+          onCancel={() => setScheduling(false)}
+        />
       </Show>
       <div class="chips" role="group">
-        <button aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>{t('lessons.mine')}</button>
-        <button aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>{t('lessons.upcoming')}</button>
-        <button aria-pressed={scope() === 'past'} onClick={() => setScope('past')}>{t('lessons.past')}</button>
+        <button aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>
+          {t('lessons.mine')}
+        </button>
+        <button aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>
+          {t('lessons.upcoming')}
+        </button>
+        <button aria-pressed={scope() === 'past'} onClick={() => setScope('past')}>
+          {t('lessons.past')}
+        </button>
       </div>
       <Show when={lessons()}>
         {(list) => (
-          <Show when={list().items.length} fallback={<div class="card"><EmptyState title={t('lessons.none')} hint={scope() === 'mine' ? t('lessons.noneHint') : scope() === 'past' ? undefined : t('lessons.noneObserve')} /></div>}>
+          <Show
+            when={list().items.length}
+            fallback={
+              <div class="card">
+                <EmptyState
+                  title={t('lessons.none')}
+                  hint={
+                    scope() === 'mine'
+                      ? t('lessons.noneHint')
+                      : scope() === 'past'
+                        ? undefined
+                        : t('lessons.noneObserve')
+                  }
+                />
+              </div>
+            }
+          >
             <ul class="plain lesson-list">
               <For each={list().items}>{(l) => <LessonRow lesson={l} />}</For>
             </ul>
@@ -51,13 +81,23 @@ function LessonRow(props: { lesson: Lesson }) {
     <li class="card lesson-row" data-status={l().status}>
       <div class="spread">
         <div>
-          <h2><A href={`/lessons/${l().id}`}>{l().title}</A></h2>
-          <p class="muted"><LessonWhen lesson={l()} /> · {t('lessons.by', { teacher: l().teacherName, school: l().schoolName })}</p>
-          <p>{l().classrooms.map((c) => `${c.schoolName} ${c.name}`).join('、')}</p>
+          <h2>
+            <A href={`/lessons/${l().id}`}>{l().title}</A>
+          </h2>
+          <p class="muted">
+            <LessonWhen lesson={l()} /> · {t('lessons.by', { teacher: l().teacherName, school: l().schoolName })}
+          </p>
+          <p>
+            {l()
+              .classrooms.map((c) => `${c.schoolName} ${c.name}`)
+              .join('、')}
+          </p>
         </div>
         <div class="stack">
           <span class={`badge status-${l().status}`}>{t(`lessons.status.${l().status}` as 'lessons.status.live')}</span>
-          <Show when={l().myRole}>{(r) => <span class="badge">{t(`lessons.roles.${r()}` as 'lessons.roles.teacher')}</span>}</Show>
+          <Show when={l().myRole}>
+            {(r) => <span class="badge">{t(`lessons.roles.${r()}` as 'lessons.roles.teacher')}</span>}
+          </Show>
         </div>
       </div>
       <LessonAction lesson={l()} />

@@ -1,9 +1,15 @@
 import { query } from '@solidjs/router';
 import { call, client } from '../../lib/api';
 
-export const getLessons = query((scope: 'mine' | 'upcoming' | 'past') => call(client.lessons.$get({ query: { scope } })), 'lessons');
+export const getLessons = query(
+  (scope: 'mine' | 'upcoming' | 'past') => call(client.lessons.$get({ query: { scope } })),
+  'lessons',
+);
 export const getLesson = query((id: string) => call(client.lessons[':id'].$get({ param: { id } })), 'lesson');
-export const getAttendance = query((id: string) => call(client.lessons[':id'].attendance.$get({ param: { id } })), 'lessonAttendance');
+export const getAttendance = query(
+  (id: string) => call(client.lessons[':id'].attendance.$get({ param: { id } })),
+  'lessonAttendance',
+);
 
 /** The LiveKit URL and a short-lived token for the caller's role. */
 export const joinLesson = (id: string) => call(client.lessons[':id'].join.$post({ param: { id } }));
@@ -26,7 +32,12 @@ export const setSpeak = (id: string, identity: string, allowed: boolean) =>
   call(client.lessons[':id'].participants[':identity'].speak.$post({ param: { id, identity }, json: { allowed } }));
 
 export const muteClassroom = (id: string, identity: string) =>
-  call(client.lessons[':id'].participants[':identity'].mute.$post({ param: { id, identity }, json: { source: 'microphone' } }));
+  call(
+    client.lessons[':id'].participants[':identity'].mute.$post({
+      param: { id, identity },
+      json: { source: 'microphone' },
+    }),
+  );
 
 export const endLesson = (id: string) => call(client.lessons[':id'].end.$post({ param: { id } }));
 

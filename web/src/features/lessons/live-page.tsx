@@ -48,51 +48,117 @@ export function LivePage() {
         </Suspense>
         <span class="stage-actions">
           <Show when={live.audioBlocked()}>
-            <button class="primary big" onClick={() => live.startAudio()}>{t('lessons.startSound')}</button>
+            <button class="primary big" onClick={() => live.startAudio()}>
+              {t('lessons.startSound')}
+            </button>
           </Show>
-          <button onClick={() => (full() ? document.exitFullscreen() : enterFull())}>{full() ? t('lessons.exitFullscreen') : t('lessons.fullscreen')}</button>
-          <button onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>{t('lessons.chat')}</button>
-          <A class="button" href="/" onClick={() => void live.leave()}>{t('lessons.leave')}</A>
+          <button onClick={() => (full() ? document.exitFullscreen() : enterFull())}>
+            {full() ? t('lessons.exitFullscreen') : t('lessons.fullscreen')}
+          </button>
+          <button onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>
+            {t('lessons.chat')}
+          </button>
+          <A class="button" href="/" onClick={() => void live.leave()}>
+            {t('lessons.leave')}
+          </A>
         </span>
       </div>
       <div class="stage-status" role="status">
-        <Show when={live.phase() === 'connecting'}><span class="notice info">{t('lessons.connecting')}</span></Show>
-        <Show when={live.phase() === 'reconnecting'}><span class="notice info">{t('lessons.reconnecting')}</span></Show>
+        <Show when={live.phase() === 'connecting'}>
+          <span class="notice info">{t('lessons.connecting')}</span>
+        </Show>
+        <Show when={live.phase() === 'reconnecting'}>
+          <span class="notice info">{t('lessons.reconnecting')}</span>
+        </Show>
         <Show when={live.phase() === 'retrying'}>
           <span class="notice error">
-            {t('lessons.unavailable', { seconds: String(live.retryIn()) })} <button onClick={() => live.connect()}>{t('lessons.retryNow')}</button>
+            {t('lessons.unavailable', { seconds: String(live.retryIn()) })}{' '}
+            <button onClick={() => live.connect()}>{t('lessons.retryNow')}</button>
           </span>
         </Show>
-        <Show when={live.phase() === 'connected' && live.videoPaused()}><span class="notice info">{t('lessons.audioOnly')}</span></Show>
-        <Show when={live.phase() === 'connected' && !live.videoPaused() && (live.linkLevel() !== 'full' || live.myQuality() === 'weak')}><span class="notice info">{t('lessons.lowerQuality')}</span></Show>
-        <Show when={live.role() === 'observer'}><span class="notice info">{t('lessons.observerNote')}</span></Show>
+        <Show when={live.phase() === 'connected' && live.videoPaused()}>
+          <span class="notice info">{t('lessons.audioOnly')}</span>
+        </Show>
+        <Show
+          when={
+            live.phase() === 'connected' &&
+            !live.videoPaused() &&
+            (live.linkLevel() !== 'full' || live.myQuality() === 'weak')
+          }
+        >
+          <span class="notice info">{t('lessons.lowerQuality')}</span>
+        </Show>
+        <Show when={live.role() === 'observer'}>
+          <span class="notice info">{t('lessons.observerNote')}</span>
+        </Show>
       </div>
       <Show when={live.phase() === 'ended'}>
-        <div class="stage-message"><p>{t('lessons.ended')}</p><A class="button primary" href={`/lessons/${params.id}`}>{t('lessons.openDetail')}</A></div>
+        <div class="stage-message">
+          <p>{t('lessons.ended')}</p>
+          <A class="button primary" href={`/lessons/${params.id}`}>
+            {t('lessons.openDetail')}
+          </A>
+        </div>
       </Show>
       <Show when={live.phase() === 'replaced'}>
-        <div class="stage-message"><p>{t('lessons.replaced')}</p><button class="primary" onClick={() => live.connect()}>{t('lessons.takeBack')}</button></div>
+        <div class="stage-message">
+          <p>{t('lessons.replaced')}</p>
+          <button class="primary" onClick={() => live.connect()}>
+            {t('lessons.takeBack')}
+          </button>
+        </div>
       </Show>
       <Show when={live.phase() === 'closed' && live.error()}>
-        <div class="stage-message"><p>{errorText(live.error())}</p><A class="button primary" href="/">{t('nav.home')}</A></div>
+        <div class="stage-message">
+          <p>{errorText(live.error())}</p>
+          <A class="button primary" href="/">
+            {t('nav.home')}
+          </A>
+        </div>
       </Show>
       <div class="stage-main">
-        <Show when={main()} fallback={<Show when={live.phase() === 'connected'}><p class="stage-waiting">{t('lessons.waitingTeacher')}</p></Show>}>
+        <Show
+          when={main()}
+          fallback={
+            <Show when={live.phase() === 'connected'}>
+              <p class="stage-waiting">{t('lessons.waitingTeacher')}</p>
+            </Show>
+          }
+        >
           <VideoView track={main()} class="teacher-main" label={t('lessons.roles.teacher')} />
         </Show>
-        <Show when={inset()}><VideoView track={inset()} class="teacher-inset" label={t('lessons.camera')} /></Show>
+        <Show when={inset()}>
+          <VideoView track={inset()} class="teacher-inset" label={t('lessons.camera')} />
+        </Show>
         {/* While on air the classroom sees itself, as the others see it. */}
-        <Show when={live.onAir() && myCamera(live)}><VideoView track={myCamera(live)} class="self-inset" label={t('lessons.onAir')} mirror /></Show>
-        <Show when={chatOpen()}><div class="stage-chat"><ChatPanel live={live} readOnly={!isClassroom()} /></div></Show>
+        <Show when={live.onAir() && myCamera(live)}>
+          <VideoView track={myCamera(live)} class="self-inset" label={t('lessons.onAir')} mirror />
+        </Show>
+        <Show when={chatOpen()}>
+          <div class="stage-chat">
+            <ChatPanel live={live} readOnly={!isClassroom()} />
+          </div>
+        </Show>
       </div>
       <Show when={isClassroom()}>
         <div class="stage-bottom">
-          <Show when={live.onAir()}><span class="on-air" role="status">● {t('lessons.onAir')}</span></Show>
+          <Show when={live.onAir()}>
+            <span class="on-air" role="status">
+              ● {t('lessons.onAir')}
+            </span>
+          </Show>
           <Show when={!live.onAir()}>
-            <button class="primary big hand" aria-pressed={live.handUp()} disabled={live.phase() !== 'connected'} onClick={() => live.raiseHand(!live.handUp())}>
+            <button
+              class="primary big hand"
+              aria-pressed={live.handUp()}
+              disabled={live.phase() !== 'connected'}
+              onClick={() => live.raiseHand(!live.handUp())}
+            >
               {live.handUp() ? t('lessons.lowerHand') : t('lessons.raiseHand')}
             </button>
-            <Show when={live.handUp()}><span class="muted">{t('lessons.handRaised')}</span></Show>
+            <Show when={live.handUp()}>
+              <span class="muted">{t('lessons.handRaised')}</span>
+            </Show>
           </Show>
         </div>
       </Show>

@@ -2,13 +2,23 @@
 // so livekit-client loads on those pages alone. Adaptive stream and dynacast are on; the teacher publishes
 // simulcast layers small enough for rural links; a dropped connection comes back by itself (LiveKit's own
 // reconnect first, then a fresh token from the app), and the page says what is happening.
-import { ConnectionQuality, DisconnectReason, Participant, RemoteParticipant, RemoteTrack, Room, RoomEvent, Track, VideoPresets } from 'livekit-client';
+import {
+  ConnectionQuality,
+  DisconnectReason,
+  Participant,
+  RemoteParticipant,
+  RemoteTrack,
+  Room,
+  RoomEvent,
+  Track,
+  VideoPresets,
+} from 'livekit-client';
 import { batch, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
 import { takeJoin } from './lessons.queries';
 import { roomOptions, rtcConfigFor } from './room-options';
-import { watchWeakLink, type LinkLevel } from './weak-link';
+import { type LinkLevel, watchWeakLink } from './weak-link';
 
 export type Phase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'ended' | 'closed' | 'replaced';
 
@@ -22,12 +32,15 @@ export interface Peer {
   speaking: boolean;
 }
 
-export interface ChatLine { id: number; from: string; text: string; mine: boolean }
+export interface ChatLine {
+  id: number;
+  from: string;
+  text: string;
+  mine: boolean;
+}
 
 /** Message kinds on the room's data channel. */
 type Signal = { type: 'hand'; up: boolean } | { type: 'chat'; text: string };
-
-
 
 const roleOf = (p: Participant): LessonRole | null => {
   try {
@@ -38,7 +51,11 @@ const roleOf = (p: Participant): LessonRole | null => {
 };
 
 const qualityOf = (q: ConnectionQuality): Peer['quality'] =>
-  q === ConnectionQuality.Excellent || q === ConnectionQuality.Good ? 'good' : q === ConnectionQuality.Poor || q === ConnectionQuality.Lost ? 'weak' : 'unknown';
+  q === ConnectionQuality.Excellent || q === ConnectionQuality.Good
+    ? 'good'
+    : q === ConnectionQuality.Poor || q === ConnectionQuality.Lost
+      ? 'weak'
+      : 'unknown';
 
 export interface LiveRoomOptions {
   onHand?: (peer: Peer) => void;
@@ -91,9 +108,14 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     );
 
   const send = (msg: Signal, to?: string[]) =>
-    room.localParticipant.publishData(new TextEncoder().encode(JSON.stringify(msg)), { reliable: true, topic: msg.type, ...(to ? { destinationIdentities: to } : {}) });
+    room.localParticipant.publishData(new TextEncoder().encode(JSON.stringify(msg)), {
+      reliable: true,
+      topic: msg.type,
+      ...(to ? { destinationIdentities: to } : {}),
+    });
 
-  const teacherIds = () => [...room.remoteParticipants.values()].filter((p) => roleOf(p) === 'teacher').map((p) => p.identity);
+  const teacherIds = () =>
+    [...room.remoteParticipants.values()].filter((p) => roleOf(p) === 'teacher').map((p) => p.identity);
 
   room
     .on(RoomEvent.ParticipantConnected, (p) => {
@@ -153,7 +175,10 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
         const peer = peers().find((x) => x.identity === participant.identity);
         if (msg.up && peer) opts.onHand?.(peer);
       } else if (msg.type === 'chat' && typeof msg.text === 'string') {
-        setChat((c) => [...c.slice(-99), { id: ++chatSeq, from: participant.name || participant.identity, text: msg.text.slice(0, 500), mine: false }]);
+        setChat((c) => [
+          ...c.slice(-99),
+          { id: ++chatSeq, from: participant.name || participant.identity, text: msg.text.slice(0, 500), mine: false },
+        ]);
       }
     })
     .on(RoomEvent.Reconnecting, () => setPhase('reconnecting'))
@@ -251,7 +276,10 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     const clean = text.trim().slice(0, 500);
     if (!clean) return;
     void send({ type: 'chat', text: clean });
-    setChat((c) => [...c.slice(-99), { id: ++chatSeq, from: room.localParticipant.name || '', text: clean, mine: true }]);
+    setChat((c) => [
+      ...c.slice(-99),
+      { id: ++chatSeq, from: room.localParticipant.name || '', text: clean, mine: true },
+    ]);
   }
 
   function raiseHand(up: boolean) {
@@ -289,8 +317,25 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
   });
 
   return {
-    room, phase, role, peers, chat, audioBlocked, onAir, handUp, myQuality, videoPaused, linkLevel, retryIn, error, tracks,
-    connect, sendChat, raiseHand, clearHand, leave,
+    room,
+    phase,
+    role,
+    peers,
+    chat,
+    audioBlocked,
+    onAir,
+    handUp,
+    myQuality,
+    videoPaused,
+    linkLevel,
+    retryIn,
+    error,
+    tracks,
+    connect,
+    sendChat,
+    raiseHand,
+    clearHand,
+    leave,
     startAudio: async () => {
       await room.startAudio();
       setAudioBlocked(!room.canPlaybackAudio);

@@ -11,7 +11,17 @@ export function VideoView(props: { track: Track | undefined; class?: string; lab
     t.attach(el);
     onCleanup(() => void t.detach(el));
   });
-  return <video ref={el} class={props.class} classList={{ mirror: !!props.mirror }} aria-label={props.label} autoplay playsinline muted />;
+  return (
+    <video
+      ref={el}
+      class={props.class}
+      classList={{ mirror: !!props.mirror }}
+      aria-label={props.label}
+      autoplay
+      playsinline
+      muted
+    />
+  );
 }
 
 /** 0–100, from the decoded audio of a (remote or local) track. */

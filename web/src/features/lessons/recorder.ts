@@ -16,7 +16,10 @@ export function canRecord(): boolean {
   return typeof MediaRecorder !== 'undefined' && typeof HTMLCanvasElement.prototype.captureStream === 'function';
 }
 
-const mimeType = () => ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m)) ?? '';
+const mimeType = () =>
+  ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'].find((m) =>
+    MediaRecorder.isTypeSupported(m),
+  ) ?? '';
 
 export function startRecording(sources: () => Sources) {
   const canvas = document.createElement('canvas');
@@ -61,7 +64,11 @@ export function startRecording(sources: () => Sources) {
   const mic = sources().mic;
   if (mic) stream.addTrack(mic.clone());
   const type = mimeType();
-  const recorder = new MediaRecorder(stream, { ...(type ? { mimeType: type } : {}), videoBitsPerSecond: 1_200_000, audioBitsPerSecond: 64_000 });
+  const recorder = new MediaRecorder(stream, {
+    ...(type ? { mimeType: type } : {}),
+    videoBitsPerSecond: 1_200_000,
+    audioBitsPerSecond: 64_000,
+  });
   const chunks: Blob[] = [];
   recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
   // A chunk every 5 s: a crash of the tab loses seconds, not the lesson.

@@ -1,5 +1,6 @@
-// How every lesson page opens its LiveKit room (also used by bench/live.bench.ts, so the bench measures the same settings).
-import { ScreenSharePresets, VideoPresets, type RoomOptions } from 'livekit-client';
+// How every lesson page opens its LiveKit room (also used by bench/live.bench.ts, so the bench measures the same
+// settings).
+import { type RoomOptions, ScreenSharePresets, VideoPresets } from 'livekit-client';
 
 export const roomOptions: RoomOptions = {
   adaptiveStream: true,
@@ -17,4 +18,5 @@ export const roomOptions: RoomOptions = {
 };
 
 /** A LiveKit server on this machine hands out public STUN servers that an offline classroom cannot reach. */
-export const rtcConfigFor = (url: string): RTCConfiguration | undefined => (/^wss?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) ? { iceServers: [] } : undefined);
+export const rtcConfigFor = (url: string): RTCConfiguration | undefined =>
+  /^wss?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) ? { iceServers: [] } : undefined;

@@ -2,13 +2,13 @@
 // Clashes with the classrooms' other lessons come back before anything is saved, with "schedule anyway".
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { subjects } from '../../../../shared/enums';
 import type { Clash } from '../../../../server/modules/lessons/lessons.service';
+import { subjects } from '../../../../shared/enums';
+import { toLocal } from '../../../../shared/time';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { ApiError, call, client } from '../../lib/api';
 import { isoOf } from '../../lib/beijing';
-import { toLocal } from '../../../../shared/time';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { getResources } from '../library/library.queries';
@@ -40,9 +40,27 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
     try {
       const startsAt = isoOf(date(), time());
       const endsAt = new Date(new Date(startsAt).getTime() + minutes() * 60_000).toISOString();
-      const res = await call(client.lessons.$post({ json: { title: title(), subject: subject(), grade: grade(), startsAt, endsAt, classroomIds: picked(), resourceIds: materials().map((m) => m.id), weeks: weeks(), allowClashes } }));
+      const res = await call(
+        client.lessons.$post({
+          json: {
+            title: title(),
+            subject: subject(),
+            grade: grade(),
+            startsAt,
+            endsAt,
+            classroomIds: picked(),
+            resourceIds: materials().map((m) => m.id),
+            weeks: weeks(),
+            allowClashes,
+          },
+        }),
+      );
       setClashes([]);
-      setDone(res.lessons.length > 1 ? t('lessons.scheduledSeries', { n: String(res.lessons.length), title: res.lesson.title }) : t('lessons.scheduled', { title: res.lesson.title }));
+      setDone(
+        res.lessons.length > 1
+          ? t('lessons.scheduledSeries', { n: String(res.lessons.length), title: res.lesson.title })
+          : t('lessons.scheduled', { title: res.lesson.title }),
+      );
       setTimeout(props.onDone, 600);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'conflict' && err.details?.clashes) setClashes(err.details.clashes);
@@ -55,19 +73,37 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
   return (
-    <form class="card stack schedule-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      class="card stack schedule-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <h2>{t('lessons.schedule')}</h2>
       <p class="muted">{t('lessons.scheduleHint')}</p>
       <ErrorNotice error={error()} />
       <Field label={t('lessons.titleLabel')} name="title" error={error()}>
-        {(a) => <input {...a} required maxLength={120} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />}
+        {(a) => (
+          <input {...a} required maxLength={120} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+        )}
       </Field>
       <div class="row">
         <Field label={t('lessons.subjectLabel')} name="subject" error={error()}>
-          {(a) => <select {...a} value={subject()} onChange={(e) => setSubject(e.currentTarget.value as 'math')}><For each={subjects}>{(s) => <option value={s}>{t('library.subjects')[s]}</option>}</For></select>}
+          {(a) => (
+            <select {...a} value={subject()} onChange={(e) => setSubject(e.currentTarget.value as 'math')}>
+              <For each={subjects}>{(s) => <option value={s}>{t('library.subjects')[s]}</option>}</For>
+            </select>
+          )}
         </Field>
         <Field label={t('lessons.gradeLabel')} name="grade" error={error()}>
-          {(a) => <select {...a} value={grade()} onChange={(e) => setGrade(Number(e.currentTarget.value))}><For each={Array.from({ length: 12 }, (_, i) => i + 1)}>{(g) => <option value={g}>{t('library.grades')[String(g) as '1']}</option>}</For></select>}
+          {(a) => (
+            <select {...a} value={grade()} onChange={(e) => setGrade(Number(e.currentTarget.value))}>
+              <For each={Array.from({ length: 12 }, (_, i) => i + 1)}>
+                {(g) => <option value={g}>{t('library.grades')[String(g) as '1']}</option>}
+              </For>
+            </select>
+          )}
         </Field>
       </div>
       <div class="row">
@@ -78,49 +114,127 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
           {(a) => <input {...a} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />}
         </Field>
         <Field label={t('lessons.minutesLabel')} name="endsAt" error={error()}>
-          {(a) => <input {...a} type="number" min={10} max={240} step={5} required value={minutes()} onInput={(e) => setMinutes(Number(e.currentTarget.value))} />}
+          {(a) => (
+            <input
+              {...a}
+              type="number"
+              min={10}
+              max={240}
+              step={5}
+              required
+              value={minutes()}
+              onInput={(e) => setMinutes(Number(e.currentTarget.value))}
+            />
+          )}
         </Field>
         <Field label={t('lessons.weeksLabel')} name="weeks" hint={t('lessons.weeksHint')} error={error()}>
-          {(a) => <input {...a} type="number" min={1} max={20} value={weeks()} onInput={(e) => setWeeks(Number(e.currentTarget.value))} />}
+          {(a) => (
+            <input
+              {...a}
+              type="number"
+              min={1}
+              max={20}
+              value={weeks()}
+              onInput={(e) => setWeeks(Number(e.currentTarget.value))}
+            />
+          )}
         </Field>
       </div>
       <fieldset>
-        <legend>{t('lessons.classroomsLabel')} <span class="hint">{t('lessons.classroomsHint')}</span></legend>
+        <legend>
+          {t('lessons.classroomsLabel')} <span class="hint">{t('lessons.classroomsHint')}</span>
+        </legend>
         <div class="check-grid">
-          <For each={[...(rooms()?.items ?? [])].sort((a, b) => `${a.schoolName}${a.name}`.localeCompare(`${b.schoolName}${b.name}`, 'zh-CN'))}>
+          <For
+            each={[...(rooms()?.items ?? [])].sort((a, b) =>
+              `${a.schoolName}${a.name}`.localeCompare(`${b.schoolName}${b.name}`, 'zh-CN'),
+            )}
+          >
             {(r) => (
               <label class="check">
-                <input type="checkbox" name="classroomIds" value={r.id} checked={picked().includes(r.id)} onChange={() => toggle(r.id)} /> {r.schoolName} {r.name}
+                <input
+                  type="checkbox"
+                  name="classroomIds"
+                  value={r.id}
+                  checked={picked().includes(r.id)}
+                  onChange={() => toggle(r.id)}
+                />{' '}
+                {r.schoolName} {r.name}
               </label>
             )}
           </For>
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t('library.title')} <span class="hint">{t('library.searchPlaceholder')}</span></legend>
-        <input type="search" aria-label={t('library.search')} value={q()} onInput={(e) => setQ(e.currentTarget.value)} />
+        <legend>
+          {t('library.title')} <span class="hint">{t('library.searchPlaceholder')}</span>
+        </legend>
+        <input
+          type="search"
+          aria-label={t('library.search')}
+          value={q()}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
         <ul class="plain">
           <For each={(found()?.items ?? []).filter((r) => !materials().some((m) => m.id === r.id)).slice(0, 5)}>
-            {(r) => <li><button type="button" class="link" onClick={() => setMaterials((m) => [...m, { id: r.id, title: r.title }])}>+ {r.title}</button></li>}
+            {(r) => (
+              <li>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => setMaterials((m) => [...m, { id: r.id, title: r.title }])}
+                >
+                  + {r.title}
+                </button>
+              </li>
+            )}
           </For>
         </ul>
         <div class="chips">
-          <For each={materials()}>{(m) => <button type="button" aria-pressed="true" onClick={() => setMaterials((x) => x.filter((y) => y.id !== m.id))}>{m.title} ×</button>}</For>
+          <For each={materials()}>
+            {(m) => (
+              <button
+                type="button"
+                aria-pressed="true"
+                onClick={() => setMaterials((x) => x.filter((y) => y.id !== m.id))}
+              >
+                {m.title} ×
+              </button>
+            )}
+          </For>
         </div>
       </fieldset>
       <Show when={clashes().length}>
         <div class="notice error" role="alert">
           <p>{t('lessons.clashes')}</p>
           <ul>
-            <For each={clashes()}>{(c) => <li>{t('lessons.clashLine', { classroom: c.classroomName, when: formatDateTime(c.startsAt, locale()), title: c.title })}</li>}</For>
+            <For each={clashes()}>
+              {(c) => (
+                <li>
+                  {t('lessons.clashLine', {
+                    classroom: c.classroomName,
+                    when: formatDateTime(c.startsAt, locale()),
+                    title: c.title,
+                  })}
+                </li>
+              )}
+            </For>
           </ul>
-          <button type="button" class="danger" disabled={busy()} onClick={() => submit(true)}>{t('lessons.scheduleAnyway')}</button>
+          <button type="button" class="danger" disabled={busy()} onClick={() => submit(true)}>
+            {t('lessons.scheduleAnyway')}
+          </button>
         </div>
       </Show>
-      <Show when={done()}><OkNotice>{done()}</OkNotice></Show>
+      <Show when={done()}>
+        <OkNotice>{done()}</OkNotice>
+      </Show>
       <div class="row">
-        <button type="submit" class="primary" disabled={busy() || !picked().length}>{t('lessons.submit')}</button>
-        <button type="button" onClick={props.onCancel}>{t('common.cancel')}</button>
+        <button type="submit" class="primary" disabled={busy() || !picked().length}>
+          {t('lessons.submit')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -9,7 +9,11 @@ export type LinkLevel = 'full' | 'lower' | 'lowest';
 
 const LAYERS = [720, 360, 180];
 
-export function watchWeakLink(pick: () => RemoteTrackPublication | undefined, onLevel: (level: LinkLevel) => void, opts: { minFps?: number; everyMs?: number } = {}) {
+export function watchWeakLink(
+  pick: () => RemoteTrackPublication | undefined,
+  onLevel: (level: LinkLevel) => void,
+  opts: { minFps?: number; everyMs?: number } = {},
+) {
   const minFps = opts.minFps ?? 15;
   const every = opts.everyMs ?? 2000;
   let step = 0;

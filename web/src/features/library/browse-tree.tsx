@@ -1,13 +1,17 @@
 import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { subjects, type Subject } from '../../../../shared/enums';
+import { type Subject, subjects } from '../../../../shared/enums';
 import { useI18n } from '../../lib/i18n';
 import { getResourceTree } from './library.queries';
 
 type Pick = { subject?: string; edition?: string; grade?: string; unit?: string };
 
 /** Browse like the textbook: subject → edition → grade → unit, each with how many resources it holds. */
-export function BrowseTree(props: { subject?: Subject; selected: { edition?: string; grade?: string; unit?: string }; onPick: (p: Pick) => void }) {
+export function BrowseTree(props: {
+  subject?: Subject;
+  selected: { edition?: string; grade?: string; unit?: string };
+  onPick: (p: Pick) => void;
+}) {
   const { t } = useI18n();
   const tree = createAsync(async () => (props.subject ? getResourceTree(props.subject) : undefined));
   return (
@@ -16,7 +20,18 @@ export function BrowseTree(props: { subject?: Subject; selected: { edition?: str
       <div class="row chips" role="group" aria-label={t('library.browseSubject')}>
         <For each={subjects}>
           {(s) => (
-            <button type="button" aria-pressed={props.subject === s} onClick={() => props.onPick({ subject: props.subject === s ? undefined : s, edition: undefined, grade: undefined, unit: undefined })}>
+            <button
+              type="button"
+              aria-pressed={props.subject === s}
+              onClick={() =>
+                props.onPick({
+                  subject: props.subject === s ? undefined : s,
+                  edition: undefined,
+                  grade: undefined,
+                  unit: undefined,
+                })
+              }
+            >
               {t('library.subjects')[s]}
             </button>
           )}
@@ -40,9 +55,20 @@ export function BrowseTree(props: { subject?: Subject; selected: { edition?: str
                                 {(u) => (
                                   <li>
                                     <button
-                                      type="button" class="link"
-                                      aria-pressed={props.selected.unit === u.unit && props.selected.grade === String(g.grade) && props.selected.edition === e.edition}
-                                      onClick={() => props.onPick({ edition: e.edition || undefined, grade: String(g.grade), unit: u.unit || undefined })}
+                                      type="button"
+                                      class="link"
+                                      aria-pressed={
+                                        props.selected.unit === u.unit &&
+                                        props.selected.grade === String(g.grade) &&
+                                        props.selected.edition === e.edition
+                                      }
+                                      onClick={() =>
+                                        props.onPick({
+                                          edition: e.edition || undefined,
+                                          grade: String(g.grade),
+                                          unit: u.unit || undefined,
+                                        })
+                                      }
                                     >
                                       {u.unit || t('library.noUnit')} ({u.count})
                                     </button>

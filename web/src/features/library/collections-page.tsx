@@ -13,14 +13,27 @@ export function CollectionsPage() {
   const all = createAsync(() => getCollections(false));
   return (
     <>
-      <p class="muted"><A href="/library">{t('library.back')}</A></p>
+      <p class="muted">
+        <A href="/library">{t('library.back')}</A>
+      </p>
       <h1>{t('library.collections')}</h1>
       <div class="grid">
-        <For each={all()?.items} fallback={<div class="card"><EmptyState title={t('library.noCollections')} hint={t('library.noCollectionsHint')} /></div>}>
+        <For
+          each={all()?.items}
+          fallback={
+            <div class="card">
+              <EmptyState title={t('library.noCollections')} hint={t('library.noCollectionsHint')} />
+            </div>
+          }
+        >
           {(c) => (
             <article class="card">
-              <h2><A href={`/library/collections/${c.id}`}>{c.title}</A></h2>
-              <p class="muted">{c.schoolName} · {c.ownerName} · {t('library.collectionCount', { n: String(c.count) })}</p>
+              <h2>
+                <A href={`/library/collections/${c.id}`}>{c.title}</A>
+              </h2>
+              <p class="muted">
+                {c.schoolName} · {c.ownerName} · {t('library.collectionCount', { n: String(c.count) })}
+              </p>
               <span class="badge">{t('library.visibility')[c.visibility]}</span>
             </article>
           )}
@@ -39,12 +52,27 @@ export function CollectionPage() {
     <Show when={data()}>
       {(d) => (
         <>
-          <p class="muted"><A href="/library/collections">{t('library.collections')}</A></p>
+          <p class="muted">
+            <A href="/library/collections">{t('library.collections')}</A>
+          </p>
           <h1>{d().collection.title}</h1>
-          <p class="muted">{d().collection.schoolName} · {d().collection.ownerName}</p>
-          <Show when={d().collection.description}><p>{d().collection.description}</p></Show>
+          <p class="muted">
+            {d().collection.schoolName} · {d().collection.ownerName}
+          </p>
+          <Show when={d().collection.description}>
+            <p>{d().collection.description}</p>
+          </Show>
           <div class="grid library-results">
-            <For each={d().collection.resources} fallback={<div class="card"><EmptyState title={t('library.emptyCollection')} /></div>}>{(r) => <ResourceCard resource={r} />}</For>
+            <For
+              each={d().collection.resources}
+              fallback={
+                <div class="card">
+                  <EmptyState title={t('library.emptyCollection')} />
+                </div>
+              }
+            >
+              {(r) => <ResourceCard resource={r} />}
+            </For>
           </div>
         </>
       )}

@@ -9,8 +9,12 @@ export function LibraryCard() {
       <h2 id="library-card-title">{t('library.homeCard')}</h2>
       <p class="muted">{t('library.homeCardHint')}</p>
       <div class="row">
-        <A class="button primary" href="/library">{t('library.findLessonPlan')}</A>
-        <A class="button" href="/library/upload">{t('library.shareOne')}</A>
+        <A class="button primary" href="/library">
+          {t('library.findLessonPlan')}
+        </A>
+        <A class="button" href="/library/upload">
+          {t('library.shareOne')}
+        </A>
       </div>
     </section>
   );

@@ -5,13 +5,15 @@ import type { Resource } from '../../../../shared/schemas/resources';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
-import { LibraryFilters, type FilterKey } from './library-filters';
-import { getResources, type LibraryQuery } from './library.queries';
 import { BrowseTree } from './browse-tree';
+import { getResources, type LibraryQuery } from './library.queries';
+import { type FilterKey, LibraryFilters } from './library-filters';
 import { ResourceCard } from './resource-card';
 import { SearchBox } from './search-box';
 
-/** Journey 5: type "分数", narrow by grade and edition, open or download — the search lives in the address, so Back works. */
+/**
+ * Journey 5: type "分数", narrow by grade and edition, open or download — the search lives in the address, so Back works.
+ */
 export function LibraryPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -19,22 +21,44 @@ export function LibraryPage() {
   const [params, setParams] = useSearchParams();
   const str = (k: string) => (params[k] ? String(params[k]) : undefined);
   const filters = createMemo<LibraryQuery>(() => ({
-    q: str('q'), subject: str('subject') as Subject | undefined, grade: str('grade') ? Number(str('grade')) : undefined,
-    kind: str('kind') as ResourceKind | undefined, edition: str('edition'), unit: str('unit'),
+    q: str('q'),
+    subject: str('subject') as Subject | undefined,
+    grade: str('grade') ? Number(str('grade')) : undefined,
+    kind: str('kind') as ResourceKind | undefined,
+    edition: str('edition'),
+    unit: str('unit'),
   }));
   // Each answer carries the search it answers, so the suggestions never show titles for older text.
-  const first = createAsync(async () => { const query = filters(); return { query, ...(await getResources(query)) }; });
+  const first = createAsync(async () => {
+    const query = filters();
+    return { query, ...(await getResources(query)) };
+  });
   // Further pages ("加载更多") are added to the first one until the search changes.
   const [more, setMore] = createSignal<{ items: Resource[]; nextCursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [moreError, setMoreError] = createSignal<unknown>();
-  createEffect(on(filters, () => { setMore(null); setMoreError(undefined); }, { defer: true }));
+  createEffect(
+    on(
+      filters,
+      () => {
+        setMore(null);
+        setMoreError(undefined);
+      },
+      { defer: true },
+    ),
+  );
   const items = () => [...(first()?.items ?? []), ...(more()?.items ?? [])];
-  const nextCursor = () => (more() ? more()!.nextCursor : first()?.nextCursor ?? null);
+  const nextCursor = () => (more() ? more()!.nextCursor : (first()?.nextCursor ?? null));
   const total = () => first()?.total ?? 0;
-  const filtered = () => !!(filters().q || filters().subject || filters().grade || filters().kind || filters().edition || filters().unit);
-  const reviewer = () => { const m = me(); return !!m && (rolesOf(m).isGroupAdmin || rolesOf(m).isDistrictAdmin || m.memberships.some((x) => x.reviewer)); };
-  const reviewQueue = createAsync(async () => (reviewer() ? (await getResources({ status: 'in_review' })).items.filter((r) => r.canReview) : undefined));
+  const filtered = () =>
+    !!(filters().q || filters().subject || filters().grade || filters().kind || filters().edition || filters().unit);
+  const reviewer = () => {
+    const m = me();
+    return !!m && (rolesOf(m).isGroupAdmin || rolesOf(m).isDistrictAdmin || m.memberships.some((x) => x.reviewer));
+  };
+  const reviewQueue = createAsync(async () =>
+    reviewer() ? (await getResources({ status: 'in_review' })).items.filter((r) => r.canReview) : undefined,
+  );
 
   async function loadMore() {
     const cursor = nextCursor();
@@ -57,10 +81,18 @@ export function LibraryPage() {
         <h1>{t('library.title')}</h1>
         <div class="row">
           <Show when={reviewer()}>
-            <A class="button" href="/library/review">{reviewQueue()?.length ? t('library.reviewCount', { count: String(reviewQueue()!.length) }) : t('library.review')}</A>
+            <A class="button" href="/library/review">
+              {reviewQueue()?.length
+                ? t('library.reviewCount', { count: String(reviewQueue()!.length) })
+                : t('library.review')}
+            </A>
           </Show>
-          <A class="button" href="/library/collections">{t('library.collections')}</A>
-          <A class="button primary" href="/library/upload">{t('library.upload')}</A>
+          <A class="button" href="/library/collections">
+            {t('library.collections')}
+          </A>
+          <A class="button primary" href="/library/upload">
+            {t('library.upload')}
+          </A>
         </div>
       </div>
       <SearchBox
@@ -76,21 +108,49 @@ export function LibraryPage() {
         onChange={(key: FilterKey, value) => setParams({ [key]: value })}
       />
       <Show when={!filters().q}>
-        <BrowseTree subject={filters().subject} selected={{ edition: str('edition'), grade: str('grade'), unit: str('unit') }} onPick={(p) => setParams(p)} />
+        <BrowseTree
+          subject={filters().subject}
+          selected={{ edition: str('edition'), grade: str('grade'), unit: str('unit') }}
+          onPick={(p) => setParams(p)}
+        />
       </Show>
       <Show when={first()}>
         <div class="spread results-bar">
-          <p class="muted" role="status">{t('library.results', { count: String(total()) })}</p>
+          <p class="muted" role="status">
+            {t('library.results', { count: String(total()) })}
+          </p>
           <Show when={filtered()}>
-            <button type="button" class="link" onClick={() => setParams({ q: undefined, subject: undefined, grade: undefined, kind: undefined, edition: undefined, unit: undefined })}>{t('library.clear')}</button>
+            <button
+              type="button"
+              class="link"
+              onClick={() =>
+                setParams({
+                  q: undefined,
+                  subject: undefined,
+                  grade: undefined,
+                  kind: undefined,
+                  edition: undefined,
+                  unit: undefined,
+                })
+              }
+            >
+              {t('library.clear')}
+            </button>
           </Show>
         </div>
         <Show
           when={items().length}
           fallback={
             <div class="card">
-              <EmptyState title={filtered() ? t('library.none') : t('library.empty')} hint={filtered() ? t('library.noneHint') : t('library.emptyHint')}>
-                <p><A class="button primary" href="/library/upload">{t('library.upload')}</A></p>
+              <EmptyState
+                title={filtered() ? t('library.none') : t('library.empty')}
+                hint={filtered() ? t('library.noneHint') : t('library.emptyHint')}
+              >
+                <p>
+                  <A class="button primary" href="/library/upload">
+                    {t('library.upload')}
+                  </A>
+                </p>
               </EmptyState>
             </div>
           }
@@ -102,7 +162,9 @@ export function LibraryPage() {
         <ErrorNotice error={moreError()} />
         <Show when={nextCursor()}>
           <p class="load-more">
-            <button type="button" onClick={loadMore} disabled={loadingMore()}>{loadingMore() ? t('library.loadingMore') : t('library.loadMore')}</button>
+            <button type="button" onClick={loadMore} disabled={loadingMore()}>
+              {loadingMore() ? t('library.loadingMore') : t('library.loadMore')}
+            </button>
           </p>
         </Show>
       </Show>

@@ -19,8 +19,13 @@ export const getResources = query(
     call(
       client.resources.$get({
         query: {
-          ...(p.q ? { q: p.q } : {}), ...(p.subject ? { subject: p.subject } : {}), ...(p.grade ? { grade: String(p.grade) as unknown as number } : {}),
-          ...(p.kind ? { kind: p.kind } : {}), ...(p.edition ? { edition: p.edition } : {}), ...(p.unit ? { unit: p.unit } : {}), ...(p.status ? { status: p.status } : {}),
+          ...(p.q ? { q: p.q } : {}),
+          ...(p.subject ? { subject: p.subject } : {}),
+          ...(p.grade ? { grade: String(p.grade) as unknown as number } : {}),
+          ...(p.kind ? { kind: p.kind } : {}),
+          ...(p.edition ? { edition: p.edition } : {}),
+          ...(p.unit ? { unit: p.unit } : {}),
+          ...(p.status ? { status: p.status } : {}),
           ...(p.cursor ? { cursor: p.cursor } : {}),
         },
       }),
@@ -30,5 +35,8 @@ export const getResources = query(
 
 export const getResource = query((id: string) => call(client.resources[':id'].$get({ param: { id } })), 'resource');
 
-export const getResourceTree = query((subject: Subject) => call(client['resource-tree'].$get({ query: { subject } })), 'resourceTree');
+export const getResourceTree = query(
+  (subject: Subject) => call(client['resource-tree'].$get({ query: { subject } })),
+  'resourceTree',
+);
 export const getUploadLimits = query(() => call(client['resource-limits'].$get()), 'uploadLimits');

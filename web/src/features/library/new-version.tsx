@@ -4,9 +4,9 @@ import type { Resource } from '../../../../shared/schemas/resources';
 import { OkNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { getResource, getResources } from './library.queries';
-import { sendFile } from './upload-request';
-import { UploadProgress } from './upload-progress';
 import { UploadError } from './upload-error';
+import { UploadProgress } from './upload-progress';
+import { sendFile } from './upload-request';
 
 /** The author (or the school's admins) replace the file; older versions stay downloadable. */
 export function NewVersion(props: { resource: Resource }) {
@@ -39,15 +39,27 @@ export function NewVersion(props: { resource: Resource }) {
     <form class="new-version" onSubmit={upload}>
       <h3>{t('library.newVersion')}</h3>
       <p class="muted small">{t('library.newVersionHint')}</p>
-      <label class="sr-only" for={`${id}-file`}>{t('library.chooseFile')}</label>
+      <label class="sr-only" for={`${id}-file`}>
+        {t('library.chooseFile')}
+      </label>
       <div class="row">
         <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
-        <button type="submit" disabled={!file() || progress() !== undefined}>{t('library.startUploadOne')}</button>
+        <button type="submit" disabled={!file() || progress() !== undefined}>
+          {t('library.startUploadOne')}
+        </button>
       </div>
-      <Show when={progress() !== undefined}><UploadProgress fraction={progress()!} /></Show>
+      <Show when={progress() !== undefined}>
+        <UploadProgress fraction={progress()!} />
+      </Show>
       <UploadError error={error()} />
       <Show when={done()}>
-        {(r) => <OkNotice>{t(r().status === 'in_review' ? 'library.versionInReview' : 'library.versionDone', { n: String(r().file?.number ?? '') })}</OkNotice>}
+        {(r) => (
+          <OkNotice>
+            {t(r().status === 'in_review' ? 'library.versionInReview' : 'library.versionDone', {
+              n: String(r().file?.number ?? ''),
+            })}
+          </OkNotice>
+        )}
       </Show>
     </form>
   );

@@ -6,14 +6,20 @@ import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-la
 import { Highlight } from './search-box';
 import { StatusBadge } from './status-badge';
 
-/** One search result: what it is, where it sits in the curriculum, who made it, how many used it; download in one click. */
+/**
+ * One search result: what it is, where it sits in the curriculum, who made it, how many used it; download in one click.
+ */
 export function ResourceCard(props: { resource: Resource; highlight?: string }) {
   const { t, locale } = useI18n();
   const r = () => props.resource;
   return (
     <article class="card resource-card" data-testid="resource-card">
       <div class="spread resource-card-head">
-        <h2><A href={`/library/${r().id}`}><Highlight text={r().title} term={props.highlight ?? ''} /></A></h2>
+        <h2>
+          <A href={`/library/${r().id}`}>
+            <Highlight text={r().title} term={props.highlight ?? ''} />
+          </A>
+        </h2>
         <span class="badge kind">{t('library.kinds')[r().kind]}</span>
       </div>
       <p class="resource-place">
@@ -26,8 +32,19 @@ export function ResourceCard(props: { resource: Resource; highlight?: string }) 
         <StatusBadge status={r().status} />
       </p>
       <div class="spread resource-card-foot">
-        <Show when={r().file}>{(f) => <span class="muted small">{fileType(f().contentType, f().fileName)} · {formatSize(f().size, locale())}</span>}</Show>
-        <a class="button" href={downloadUrl(r().id)} download="" aria-label={t('library.downloadTitle', { title: r().title })}>
+        <Show when={r().file}>
+          {(f) => (
+            <span class="muted small">
+              {fileType(f().contentType, f().fileName)} · {formatSize(f().size, locale())}
+            </span>
+          )}
+        </Show>
+        <a
+          class="button"
+          href={downloadUrl(r().id)}
+          download=""
+          aria-label={t('library.downloadTitle', { title: r().title })}
+        >
           <DownloadIcon /> {t('library.download')}
         </a>
       </div>
@@ -37,8 +54,20 @@ export function ResourceCard(props: { resource: Resource; highlight?: string }) 
 
 export function DownloadIcon() {
   return (
-    <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-      <path d="M12 3v12" /><path d="m7 10 5 5 5-5" /><path d="M5 21h14" />
+    <svg
+      aria-hidden="true"
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
+      <path d="M12 3v12" />
+      <path d="m7 10 5 5 5-5" />
+      <path d="M5 21h14" />
     </svg>
   );
 }

@@ -6,8 +6,8 @@ import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import type { ReviewDecision } from './library.actions';
-import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
 import { getResource } from './library.queries';
+import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
 import { NewVersion } from './new-version';
 import { DownloadIcon } from './resource-card';
 import { ResourcePreview } from './resource-preview';
@@ -29,7 +29,9 @@ export function ResourcePage() {
         const r = () => d().resource;
         return (
           <>
-            <p class="muted"><A href="/library">{t('library.back')}</A></p>
+            <p class="muted">
+              <A href="/library">{t('library.back')}</A>
+            </p>
             <div class="spread">
               <h1>{r().title}</h1>
               <span class="row">
@@ -43,25 +45,45 @@ export function ResourcePage() {
               <Show when={curriculumPlace(r())}>{(place) => <> · {place()}</>}</Show>
             </p>
             <Show when={reviewed()}>
-              {(o) => <OkNotice>{t(o().decision === 'publish' ? 'library.published' : 'library.returned', { title: o().title })}</OkNotice>}
+              {(o) => (
+                <OkNotice>
+                  {t(o().decision === 'publish' ? 'library.published' : 'library.returned', { title: o().title })}
+                </OkNotice>
+              )}
             </Show>
             <Show when={r().status === 'returned' && r().reviewComment}>
-              <div class="notice error" role="status">{t('library.returnedBecause', { comment: r().reviewComment! })}</div>
+              <div class="notice error" role="status">
+                {t('library.returnedBecause', { comment: r().reviewComment! })}
+              </div>
             </Show>
-            <Show when={r().status === 'in_review'}><p class="notice info">{t('library.inReviewHint')}</p></Show>
+            <Show when={r().status === 'in_review'}>
+              <p class="notice info">{t('library.inReviewHint')}</p>
+            </Show>
             <div class="resource-layout">
               <ResourcePreview resource={r()} />
               <aside class="stack">
                 <section class="card download-card" aria-labelledby="details-title">
-                  <h2 id="details-title" class="sr-only">{t('library.details')}</h2>
+                  <h2 id="details-title" class="sr-only">
+                    {t('library.details')}
+                  </h2>
                   <Show when={r().file}>
                     {(f) => (
-                      <a class="button primary big download" href={downloadUrl(r().id)} download="" data-testid="download">
-                        <DownloadIcon /> {t('library.download')} <span class="small">({fileType(f().contentType, f().fileName)} · {formatSize(f().size, locale())})</span>
+                      <a
+                        class="button primary big download"
+                        href={downloadUrl(r().id)}
+                        download=""
+                        data-testid="download"
+                      >
+                        <DownloadIcon /> {t('library.download')}{' '}
+                        <span class="small">
+                          ({fileType(f().contentType, f().fileName)} · {formatSize(f().size, locale())})
+                        </span>
                       </a>
                     )}
                   </Show>
-                  <Show when={r().summary}><p>{r().summary}</p></Show>
+                  <Show when={r().summary}>
+                    <p>{r().summary}</p>
+                  </Show>
                   <Details resource={r()} />
                 </section>
                 <Show when={r().canReview}>
@@ -74,7 +96,9 @@ export function ResourcePage() {
                 <section class="card" aria-labelledby="versions-title">
                   <h2 id="versions-title">{t('library.versions')}</h2>
                   <VersionsList resourceId={r().id} versions={d().versions} />
-                  <Show when={r().canManage}><NewVersion resource={r()} /></Show>
+                  <Show when={r().canManage}>
+                    <NewVersion resource={r()} />
+                  </Show>
                 </section>
               </aside>
             </div>
@@ -90,15 +114,25 @@ function Details(props: { resource: Resource }) {
   const r = () => props.resource;
   return (
     <dl class="details">
-      <dt>{t('library.school')}</dt><dd>{r().schoolName}</dd>
-      <dt>{t('library.author')}</dt><dd>{r().authorName}</dd>
-      <dt>{r().publishedAt ? t('library.publishedAt') : t('library.uploadedAt')}</dt><dd>{formatDate(r().publishedAt ?? r().createdAt, locale())}</dd>
-      <dt>{t('library.licenceLabel')}</dt><dd>{t('library.licences')[r().licence]}</dd>
+      <dt>{t('library.school')}</dt>
+      <dd>{r().schoolName}</dd>
+      <dt>{t('library.author')}</dt>
+      <dd>{r().authorName}</dd>
+      <dt>{r().publishedAt ? t('library.publishedAt') : t('library.uploadedAt')}</dt>
+      <dd>{formatDate(r().publishedAt ?? r().createdAt, locale())}</dd>
+      <dt>{t('library.licenceLabel')}</dt>
+      <dd>{t('library.licences')[r().licence]}</dd>
       <Show when={r().tags.length}>
-        <dt>{t('library.tags')}</dt><dd class="row tags"><For each={r().tags}>{(tag) => <span class="badge">{tag}</span>}</For></dd>
+        <dt>{t('library.tags')}</dt>
+        <dd class="row tags">
+          <For each={r().tags}>{(tag) => <span class="badge">{tag}</span>}</For>
+        </dd>
       </Show>
       <dt>{t('library.usage')}</dt>
-      <dd>{r().users ? t('library.usedBy', { n: String(r().users) }) : t('library.usedByNone')} · {t('library.downloads', { n: String(r().downloads) })}</dd>
+      <dd>
+        {r().users ? t('library.usedBy', { n: String(r().users) }) : t('library.usedByNone')} ·{' '}
+        {t('library.downloads', { n: String(r().downloads) })}
+      </dd>
     </dl>
   );
 }

@@ -16,11 +16,19 @@ export function ResourcePreview(props: { resource: Resource }) {
         <h2 id="preview-title">{t('library.preview')}</h2>
         <Switch>
           <Match when={kind() === 'pdf'}>
-            <a href={src()} target="_blank" rel="noopener">{t('library.openFull')}</a>
+            <a href={src()} target="_blank" rel="noopener">
+              {t('library.openFull')}
+            </a>
           </Match>
         </Switch>
       </div>
-      <Switch fallback={<p class="muted">{t('library.noPreview', { type: file() ? fileType(file()!.contentType, file()!.fileName) : '' })}</p>}>
+      <Switch
+        fallback={
+          <p class="muted">
+            {t('library.noPreview', { type: file() ? fileType(file()!.contentType, file()!.fileName) : '' })}
+          </p>
+        }
+      >
         <Match when={kind() === 'pdf'}>
           <iframe class="preview-pdf" src={src()} title={t('library.previewFrame', { title: props.resource.title })} />
         </Match>
@@ -28,10 +36,21 @@ export function ResourcePreview(props: { resource: Resource }) {
           <img class="preview-media" src={src()} alt={t('library.previewFrame', { title: props.resource.title })} />
         </Match>
         <Match when={kind() === 'video'}>
-          <video class="preview-media" src={src()} controls preload="metadata" aria-label={t('library.previewFrame', { title: props.resource.title })} />
+          <video
+            class="preview-media"
+            src={src()}
+            controls
+            preload="metadata"
+            aria-label={t('library.previewFrame', { title: props.resource.title })}
+          />
         </Match>
         <Match when={kind() === 'audio'}>
-          <audio src={src()} controls preload="metadata" aria-label={t('library.previewFrame', { title: props.resource.title })} />
+          <audio
+            src={src()}
+            controls
+            preload="metadata"
+            aria-label={t('library.previewFrame', { title: props.resource.title })}
+          />
         </Match>
       </Switch>
     </section>

@@ -9,17 +9,30 @@ const MAX_SUGGESTIONS = 6;
  * The search box of the library (a combobox): results follow the typing after a short pause, and the titles
  * that match drop down under it. Arrow keys move through them, Enter opens one, Escape closes the list.
  */
-export function SearchBox(props: { value: string; results: Resource[] | undefined; resultsFor: string; onSearch: (text: string) => void; onOpen: (id: string) => void }) {
+export function SearchBox(props: {
+  value: string;
+  results: Resource[] | undefined;
+  resultsFor: string;
+  onSearch: (text: string) => void;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useI18n();
   const [text, setText] = createSignal(props.value);
   const [focused, setFocused] = createSignal(false);
   const [dismissed, setDismissed] = createSignal(false);
   const [active, setActive] = createSignal(-1);
   // Back and forward change the query in the address: the box follows.
-  createEffect(on(() => props.value, (v) => v !== text().trim() && setText(v), { defer: true }));
+  createEffect(
+    on(
+      () => props.value,
+      (v) => v !== text().trim() && setText(v),
+      { defer: true },
+    ),
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
-  const suggestions = () => (text().trim() && props.resultsFor === text().trim() ? (props.results ?? []).slice(0, MAX_SUGGESTIONS) : []);
+  const suggestions = () =>
+    text().trim() && props.resultsFor === text().trim() ? (props.results ?? []).slice(0, MAX_SUGGESTIONS) : [];
   const open = () => focused() && !dismissed() && suggestions().length > 0;
   createEffect(on(suggestions, () => setActive(-1)));
   const optionId = (i: number) => `library-suggestion-${i}`;
@@ -59,29 +72,59 @@ export function SearchBox(props: { value: string; results: Resource[] | undefine
       <label for="library-search">{t('library.search')}</label>
       <div class="combo">
         <input
-          id="library-search" type="search" role="combobox" autocomplete="off" aria-autocomplete="list" aria-controls="library-suggestions"
-          aria-expanded={open()} aria-activedescendant={open() && active() >= 0 ? optionId(active()) : undefined} aria-describedby="library-search-hint"
-          value={text()} placeholder={t('library.searchPlaceholder')}
-          onInput={(e) => onInput(e.currentTarget.value)} onKeyDown={onKeyDown} onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
+          id="library-search"
+          type="search"
+          role="combobox"
+          autocomplete="off"
+          aria-autocomplete="list"
+          aria-controls="library-suggestions"
+          aria-expanded={open()}
+          aria-activedescendant={open() && active() >= 0 ? optionId(active()) : undefined}
+          aria-describedby="library-search-hint"
+          value={text()}
+          placeholder={t('library.searchPlaceholder')}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
         />
-        <ul id="library-suggestions" role="listbox" aria-label={t('library.suggestions')} class="suggestions" hidden={!open()}>
+        <ul
+          id="library-suggestions"
+          role="listbox"
+          aria-label={t('library.suggestions')}
+          class="suggestions"
+          hidden={!open()}
+        >
           <For each={suggestions()}>
             {(r, i) => (
               <li
-                id={optionId(i())} role="option" aria-selected={active() === i()} classList={{ active: active() === i() }}
+                id={optionId(i())}
+                role="option"
+                aria-selected={active() === i()}
+                classList={{ active: active() === i() }}
                 // mousedown, not click: the input keeps its focus, so the list is still there when the click lands.
-                onMouseDown={(e) => { e.preventDefault(); props.onOpen(r.id); }}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  props.onOpen(r.id);
+                }}
                 onMouseEnter={() => setActive(i())}
               >
                 <Highlight text={r.title} term={text().trim()} />
-                <span class="muted small"> · {t('library.subjects')[r.subject]} {t('library.grades')[String(r.grade) as '1']}</span>
+                <span class="muted small">
+                  {' '}
+                  · {t('library.subjects')[r.subject]} {t('library.grades')[String(r.grade) as '1']}
+                </span>
               </li>
             )}
           </For>
         </ul>
       </div>
-      <span id="library-search-hint" class="muted small">{t('library.searchHint')}</span>
-      <span class="sr-only" role="status">{open() ? t('library.suggestionsCount', { count: String(suggestions().length) }) : ''}</span>
+      <span id="library-search-hint" class="muted small">
+        {t('library.searchHint')}
+      </span>
+      <span class="sr-only" role="status">
+        {open() ? t('library.suggestionsCount', { count: String(suggestions().length) }) : ''}
+      </span>
     </div>
   );
 }
@@ -89,7 +132,10 @@ export function SearchBox(props: { value: string; results: Resource[] | undefine
 /** The title with the typed words marked (<mark>, so it is not colour alone). */
 export function Highlight(props: { text: string; term: string }) {
   const parts = () => {
-    const words = props.term.split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = props.term
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return words.length ? props.text.split(new RegExp(`(${words.join('|')})`, 'i')) : [props.text];
   };
   return <For each={parts()}>{(p, i) => (i() % 2 ? <mark>{p}</mark> : <>{p}</>)}</For>;

@@ -3,12 +3,25 @@ import type { Scope } from '../../../../shared/enums';
 import { call, client } from '../../lib/api';
 
 export const getFavourites = query(() => call(client.favourites.$get()), 'favourites');
-export const getComments = query((id: string) => call(client.resources[':id'].comments.$get({ param: { id } })), 'comments');
-export const getCollections = query((mine: boolean) => call(client.collections.$get({ query: mine ? { mine: '1' } : {} })), 'collections');
-export const getCollection = query((id: string) => call(client.collections[':id'].$get({ param: { id } })), 'collection');
+export const getComments = query(
+  (id: string) => call(client.resources[':id'].comments.$get({ param: { id } })),
+  'comments',
+);
+export const getCollections = query(
+  (mine: boolean) => call(client.collections.$get({ query: mine ? { mine: '1' } : {} })),
+  'collections',
+);
+export const getCollection = query(
+  (id: string) => call(client.collections[':id'].$get({ param: { id } })),
+  'collection',
+);
 
 export const setFavourite = action(async (id: string, on: boolean) => {
-  await call(on ? client.resources[':id'].favourite.$put({ param: { id } }) : client.resources[':id'].favourite.$delete({ param: { id } }));
+  await call(
+    on
+      ? client.resources[':id'].favourite.$put({ param: { id } })
+      : client.resources[':id'].favourite.$delete({ param: { id } }),
+  );
   await revalidate(getFavourites.key);
 }, 'setFavourite');
 

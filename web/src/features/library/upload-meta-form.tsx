@@ -21,9 +21,15 @@ export interface SharedMeta {
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
 const VOLUMES = ['上册', '下册', '全一册'];
 
-export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunction<SharedMeta>; error: unknown; disabled: boolean }) {
+export function UploadMetaForm(props: {
+  meta: SharedMeta;
+  setMeta: SetStoreFunction<SharedMeta>;
+  error: unknown;
+  disabled: boolean;
+}) {
   const { t } = useI18n();
-  const set = (key: keyof SharedMeta) => (e: { currentTarget: { value: string } }) => props.setMeta(key, e.currentTarget.value);
+  const set = (key: keyof SharedMeta) => (e: { currentTarget: { value: string } }) =>
+    props.setMeta(key, e.currentTarget.value);
   return (
     <fieldset class="upload-meta" disabled={props.disabled}>
       <legend>{t('library.shared')}</legend>
@@ -32,7 +38,13 @@ export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunct
           {(a) => (
             <select {...a} required onChange={set('subject')}>
               <option value="">{t('library.choose')}</option>
-              <For each={subjects}>{(s) => <option value={s} selected={props.meta.subject === s}>{t('library.subjects')[s]}</option>}</For>
+              <For each={subjects}>
+                {(s) => (
+                  <option value={s} selected={props.meta.subject === s}>
+                    {t('library.subjects')[s]}
+                  </option>
+                )}
+              </For>
             </select>
           )}
         </Field>
@@ -40,7 +52,13 @@ export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunct
           {(a) => (
             <select {...a} required onChange={set('grade')}>
               <option value="">{t('library.choose')}</option>
-              <For each={GRADES}>{(g) => <option value={g} selected={props.meta.grade === g}>{t('library.grades')[g]}</option>}</For>
+              <For each={GRADES}>
+                {(g) => (
+                  <option value={g} selected={props.meta.grade === g}>
+                    {t('library.grades')[g]}
+                  </option>
+                )}
+              </For>
             </select>
           )}
         </Field>
@@ -48,7 +66,13 @@ export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunct
           {(a) => (
             <select {...a} required onChange={set('kind')}>
               <option value="">{t('library.choose')}</option>
-              <For each={resourceKinds}>{(k) => <option value={k} selected={props.meta.kind === k}>{t('library.kinds')[k]}</option>}</For>
+              <For each={resourceKinds}>
+                {(k) => (
+                  <option value={k} selected={props.meta.kind === k}>
+                    {t('library.kinds')[k]}
+                  </option>
+                )}
+              </For>
             </select>
           )}
         </Field>
@@ -56,7 +80,13 @@ export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunct
           {(a) => (
             <select {...a} onChange={set('edition')}>
               <option value="">{t('library.noEdition')}</option>
-              <For each={editions}>{(e) => <option value={e} selected={props.meta.edition === e}>{e}</option>}</For>
+              <For each={editions}>
+                {(e) => (
+                  <option value={e} selected={props.meta.edition === e}>
+                    {e}
+                  </option>
+                )}
+              </For>
             </select>
           )}
         </Field>
@@ -64,7 +94,13 @@ export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunct
           {(a) => (
             <select {...a} onChange={set('volume')}>
               <option value="">{t('library.noEdition')}</option>
-              <For each={VOLUMES}>{(v) => <option value={v} selected={props.meta.volume === v}>{v}</option>}</For>
+              <For each={VOLUMES}>
+                {(v) => (
+                  <option value={v} selected={props.meta.volume === v}>
+                    {v}
+                  </option>
+                )}
+              </For>
             </select>
           )}
         </Field>
@@ -74,11 +110,25 @@ export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunct
       </div>
       <div class="field">
         <label for="upload-visibility">{t('library.visibilityLabel')}</label>
-        <select id="upload-visibility" name="visibility" required aria-describedby="upload-visibility-hint" onChange={set('visibility')}>
-          <For each={scopes}>{(s) => <option value={s} selected={props.meta.visibility === s}>{t('library.visibility')[s]}</option>}</For>
+        <select
+          id="upload-visibility"
+          name="visibility"
+          required
+          aria-describedby="upload-visibility-hint"
+          onChange={set('visibility')}
+        >
+          <For each={scopes}>
+            {(s) => (
+              <option value={s} selected={props.meta.visibility === s}>
+                {t('library.visibility')[s]}
+              </option>
+            )}
+          </For>
         </select>
         {/* Why "own school" is the default: anything wider waits for the group's review. */}
-        <span id="upload-visibility-hint" class="muted small">{t('library.visibilityHint')}</span>
+        <span id="upload-visibility-hint" class="muted small">
+          {t('library.visibilityHint')}
+        </span>
       </div>
       <Field label={t('library.tagsLabel')} name="tags" error={props.error} hint={t('library.tagsHint')}>
         {(a) => <input {...a} value={props.meta.tags} onInput={set('tags')} />}
@@ -86,7 +136,13 @@ export function UploadMetaForm(props: { meta: SharedMeta; setMeta: SetStoreFunct
       <Field label={t('library.licenceLabel')} name="licence" error={props.error}>
         {(a) => (
           <select {...a} onChange={set('licence')}>
-            <For each={licences}>{(l) => <option value={l} selected={props.meta.licence === l}>{t('library.licences')[l]}</option>}</For>
+            <For each={licences}>
+              {(l) => (
+                <option value={l} selected={props.meta.licence === l}>
+                  {t('library.licences')[l]}
+                </option>
+              )}
+            </For>
           </select>
         )}
       </Field>

@@ -6,12 +6,12 @@ import { EmptyState } from '../../components/notice';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
-import { DropZone } from './drop-zone';
-import { titleFromFileName } from './library-labels';
-import { getResources, getUploadLimits } from './library.queries';
 import { getOrgs } from '../orgs/orgs.queries';
-import { isFinal, UploadItem, type UploadEntry } from './upload-item';
-import { UploadMetaForm, type SharedMeta } from './upload-meta-form';
+import { DropZone } from './drop-zone';
+import { getResources, getUploadLimits } from './library.queries';
+import { titleFromFileName } from './library-labels';
+import { isFinal, type UploadEntry, UploadItem } from './upload-item';
+import { type SharedMeta, UploadMetaForm } from './upload-meta-form';
 import { sendFile } from './upload-request';
 import { UploadSummary } from './upload-summary';
 
@@ -21,10 +21,22 @@ const REMEMBERED = 'tz.library.lastMeta';
 const remembered = ['subject', 'grade', 'edition', 'volume', 'visibility', 'licence'] as const;
 
 /** A first guess at the kind from the file: slides are courseware, a video is a recorded lesson. */
-const guessKind = (f: File) => (/\.(pptx?|key)$/i.test(f.name) ? 'courseware' : f.type.startsWith('video/') ? 'video' : 'lesson_plan');
+const guessKind = (f: File) =>
+  /\.(pptx?|key)$/i.test(f.name) ? 'courseware' : f.type.startsWith('video/') ? 'video' : 'lesson_plan';
 
 function initialMeta(): SharedMeta {
-  const base: SharedMeta = { subject: '', grade: '', kind: '', visibility: 'school', edition: '', volume: '', unit: '', tags: '', licence: 'group_only', summary: '' };
+  const base: SharedMeta = {
+    subject: '',
+    grade: '',
+    kind: '',
+    visibility: 'school',
+    edition: '',
+    volume: '',
+    unit: '',
+    tags: '',
+    licence: 'group_only',
+    summary: '',
+  };
   try {
     // The same teacher shares for the same subject and grade: last time's choices come back.
     return { ...base, ...JSON.parse(localStorage.getItem(REMEMBERED) ?? '{}') };
@@ -48,7 +60,11 @@ export function UploadPage() {
   const [fieldError, setFieldError] = createSignal<unknown>();
   let nextKey = 1;
 
-  const update = (key: number, change: Partial<UploadEntry>) => setEntries((e) => e.key === key, produce((e) => Object.assign(e, change)));
+  const update = (key: number, change: Partial<UploadEntry>) =>
+    setEntries(
+      (e) => e.key === key,
+      produce((e) => Object.assign(e, change)),
+    );
   const busy = () => entries.some((e) => e.state === 'waiting' || e.state === 'uploading');
   const pending = () => entries.filter((e) => e.state === 'ready' || (e.state === 'failed' && !isFinal(e.error)));
 
@@ -57,24 +73,46 @@ export function UploadPage() {
     if (!meta.kind) setMeta('kind', guessKind(files[0]!));
     const max = limits()?.maxUploadBytes;
     // Too large is known before a byte is sent: say so at once instead of after a long upload.
-    const tooLarge = (f: File) => (max && f.size > max ? new ApiError(413, 'payload_too_large', `The file is larger than ${Math.round(max / 1048576)} MB`) : undefined);
+    const tooLarge = (f: File) =>
+      max && f.size > max
+        ? new ApiError(413, 'payload_too_large', `The file is larger than ${Math.round(max / 1048576)} MB`)
+        : undefined;
     setEntries((list) => [
       ...list,
       ...files.map((file): UploadEntry => {
         const error = tooLarge(file);
-        return { key: nextKey++, file, title: titleFromFileName(file.name), state: error ? 'failed' : 'ready', progress: 0, ...(error ? { error } : {}) };
+        return {
+          key: nextKey++,
+          file,
+          title: titleFromFileName(file.name),
+          state: error ? 'failed' : 'ready',
+          progress: 0,
+          ...(error ? { error } : {}),
+        };
       }),
     ]);
   }
 
   const metaFor = (title: string): ResourceMeta => {
-    const tags = meta.tags.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+    const tags = meta.tags
+      .split(/[,，、;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     return {
-      title: title.trim(), subject: meta.subject as ResourceMeta['subject'], grade: Number(meta.grade), kind: meta.kind as ResourceMeta['kind'],
-      visibility: meta.visibility as ResourceMeta['visibility'], licence: meta.licence as ResourceMeta['licence'],
-      ...(meta.edition ? { edition: meta.edition } : {}), ...(meta.volume ? { volume: meta.volume } : {}), ...(meta.unit.trim() ? { unit: meta.unit.trim() } : {}),
-      ...(tags.length ? { tags } : {}), ...(meta.summary.trim() ? { summary: meta.summary.trim() } : {}),
-      ...(!ownSchool() && (schoolId() || managedSchools()[0]) ? { schoolId: schoolId() || managedSchools()[0]!.id } : {}),
+      title: title.trim(),
+      subject: meta.subject as ResourceMeta['subject'],
+      grade: Number(meta.grade),
+      kind: meta.kind as ResourceMeta['kind'],
+      visibility: meta.visibility as ResourceMeta['visibility'],
+      licence: meta.licence as ResourceMeta['licence'],
+      ...(meta.edition ? { edition: meta.edition } : {}),
+      ...(meta.volume ? { volume: meta.volume } : {}),
+      ...(meta.unit.trim() ? { unit: meta.unit.trim() } : {}),
+      ...(tags.length ? { tags } : {}),
+      ...(meta.summary.trim() ? { summary: meta.summary.trim() } : {}),
+      ...(!ownSchool() && (schoolId() || managedSchools()[0])
+        ? { schoolId: schoolId() || managedSchools()[0]!.id }
+        : {}),
     };
   };
 
@@ -83,7 +121,9 @@ export function UploadPage() {
     if (!entry) return;
     update(key, { state: 'uploading', progress: 0, error: undefined });
     try {
-      const resource = await sendFile('/api/resources', entry.file, metaFor(entry.title), (progress) => update(key, { progress })).done;
+      const resource = await sendFile('/api/resources', entry.file, metaFor(entry.title), (progress) =>
+        update(key, { progress }),
+      ).done;
       update(key, { state: 'done', progress: 1, resource });
       localStorage.setItem(REMEMBERED, JSON.stringify(Object.fromEntries(remembered.map((k) => [k, meta[k]]))));
     } catch (error) {
@@ -105,11 +145,19 @@ export function UploadPage() {
 
   return (
     <>
-      <p class="muted"><A href="/library">{t('library.back')}</A></p>
+      <p class="muted">
+        <A href="/library">{t('library.back')}</A>
+      </p>
       <h1>{t('library.uploadTitle')}</h1>
       <p class="muted">{t('library.uploadIntro')}</p>
       {/* Native validation first (required subject, grade, kind, titles), then the server's answer per file. */}
-      <form class="upload-layout" onSubmit={(e) => { e.preventDefault(); run(pending().map((p) => p.key)); }}>
+      <form
+        class="upload-layout"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(pending().map((p) => p.key));
+        }}
+      >
         <section class="card" aria-labelledby="files-title">
           <h2 id="files-title">{t('library.files', { count: String(entries.length) })}</h2>
           <DropZone onFiles={addFiles} />
@@ -127,22 +175,36 @@ export function UploadPage() {
               </For>
             </ul>
           </Show>
-          <UploadSummary entries={entries} onClear={() => setEntries((list) => list.filter((e) => e.state !== 'done'))} />
+          <UploadSummary
+            entries={entries}
+            onClear={() => setEntries((list) => list.filter((e) => e.state !== 'done'))}
+          />
         </section>
         <section class="card">
           <Show when={!ownSchool() && managedSchools().length}>
             <div class="field">
               <label for="upload-school">{t('library.forSchool')}</label>
               <select id="upload-school" disabled={busy()} onChange={(e) => setSchoolId(e.currentTarget.value)}>
-                <For each={managedSchools()}>{(s) => <option value={s.id} selected={s.id === (schoolId() || managedSchools()[0]?.id)}>{s.name}</option>}</For>
+                <For each={managedSchools()}>
+                  {(s) => (
+                    <option value={s.id} selected={s.id === (schoolId() || managedSchools()[0]?.id)}>
+                      {s.name}
+                    </option>
+                  )}
+                </For>
               </select>
             </div>
           </Show>
           <UploadMetaForm meta={meta} setMeta={setMeta} error={fieldError()} disabled={busy()} />
           <button type="submit" class="primary big" disabled={busy() || !pending().length} style={{ width: '100%' }}>
             {busy()
-              ? t('library.uploadingCount', { done: String(entries.filter((e) => e.state === 'done' || e.state === 'failed').length), count: String(entries.length) })
-              : pending().length > 1 ? t('library.startUpload', { count: String(pending().length) }) : t('library.startUploadOne')}
+              ? t('library.uploadingCount', {
+                  done: String(entries.filter((e) => e.state === 'done' || e.state === 'failed').length),
+                  count: String(entries.length),
+                })
+              : pending().length > 1
+                ? t('library.startUpload', { count: String(pending().length) })
+                : t('library.startUploadOne')}
           </button>
         </section>
       </form>

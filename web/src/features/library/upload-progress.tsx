@@ -7,7 +7,9 @@ export function UploadProgress(props: { fraction: number; label?: string }) {
   return (
     <span class="upload-progress">
       <progress max={100} value={percent()} aria-label={props.label ?? t('library.progress')} />
-      <span class="percent" data-testid="upload-percent">{percent()}%</span>
+      <span class="percent" data-testid="upload-percent">
+        {percent()}%
+      </span>
     </span>
   );
 }

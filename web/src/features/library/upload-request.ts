@@ -8,13 +8,22 @@ export interface UploadHandle {
 }
 
 /** Status → code when the answer carries no JSON body (a proxy's 413, say). */
-const codeByStatus: Record<number, ApiError['code']> = { 413: 'payload_too_large', 415: 'unsupported_type', 409: 'already_exists' };
+const codeByStatus: Record<number, ApiError['code']> = {
+  413: 'payload_too_large',
+  415: 'unsupported_type',
+  409: 'already_exists',
+};
 
 /**
  * POSTs `file` (and `meta`, for a new resource) as multipart/form-data with the session cookie;
  * `onProgress` gets 0–1 as bytes leave. Resolves with the resource, or rejects with an ApiError.
  */
-export function sendFile(url: string, file: File, meta: ResourceMeta | undefined, onProgress: (fraction: number) => void): UploadHandle {
+export function sendFile(
+  url: string,
+  file: File,
+  meta: ResourceMeta | undefined,
+  onProgress: (fraction: number) => void,
+): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<Resource>((resolve, reject) => {
     xhr.open('POST', url);
@@ -34,7 +43,14 @@ export function sendFile(url: string, file: File, meta: ResourceMeta | undefined
         return;
       }
       const e = body?.error;
-      reject(new ApiError(xhr.status, e?.code ?? codeByStatus[xhr.status] ?? 'internal_error', e?.message ?? xhr.statusText, e?.details));
+      reject(
+        new ApiError(
+          xhr.status,
+          e?.code ?? codeByStatus[xhr.status] ?? 'internal_error',
+          e?.message ?? xhr.statusText,
+          e?.details,
+        ),
+      );
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', 'network'));
     xhr.onabort = () => reject(new ApiError(0, 'network_error', 'aborted'));

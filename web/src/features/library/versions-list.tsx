@@ -17,11 +17,24 @@ export function VersionsList(props: { resourceId: string; versions: Version[] })
           <li class="spread">
             <span>
               <strong>{t('library.versionLine', { n: String(v.number) })}</strong>
-              {i() === 0 ? <> <span class="badge lead">{t('library.current')}</span></> : null}
+              {i() === 0 ? (
+                <>
+                  {' '}
+                  <span class="badge lead">{t('library.current')}</span>
+                </>
+              ) : null}
               <br />
-              <span class="muted small">{v.fileName} · {formatSize(v.size, locale())} · {formatDateTime(v.createdAt, locale())}</span>
+              <span class="muted small">
+                {v.fileName} · {formatSize(v.size, locale())} · {formatDateTime(v.createdAt, locale())}
+              </span>
             </span>
-            <a href={downloadUrl(props.resourceId, { version: v.number })} download="" aria-label={t('library.downloadVersion', { n: String(v.number) })}>{t('library.download')}</a>
+            <a
+              href={downloadUrl(props.resourceId, { version: v.number })}
+              download=""
+              aria-label={t('library.downloadVersion', { n: String(v.number) })}
+            >
+              {t('library.download')}
+            </a>
           </li>
         )}
       </For>

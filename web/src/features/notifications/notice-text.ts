@@ -26,9 +26,15 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
     case 'booking.cancelled':
       return `${t('notifications.cancelled', vars)}${reason}`;
     case 'lesson.scheduled':
-      return Number(d.count) > 1 ? t('notifications.lessonSeries', { ...vars, title: str(d.title) }) : t('notifications.lessonScheduled', { ...vars, title: str(d.title) });
+      return Number(d.count) > 1
+        ? t('notifications.lessonSeries', { ...vars, title: str(d.title) })
+        : t('notifications.lessonScheduled', { ...vars, title: str(d.title) });
     case 'lesson.rescheduled':
-      return t('notifications.lessonMoved', { ...vars, title: str(d.title), was: typeof d.was === 'string' ? formatDateTime(d.was, locale) : '' });
+      return t('notifications.lessonMoved', {
+        ...vars,
+        title: str(d.title),
+        was: typeof d.was === 'string' ? formatDateTime(d.was, locale) : '',
+      });
     case 'lesson.recorded':
       return t('notifications.lessonRecorded', { ...vars, title: str(d.title) });
     case 'lesson.recordingFailed':

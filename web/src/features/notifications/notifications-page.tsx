@@ -22,24 +22,52 @@ export function NotificationsPage() {
       <h1>{t('notifications.title')}</h1>
       <p class="muted">{t('notifications.intro')}</p>
       <div class="spread notices-bar">
-        <strong role="status">{unread() > 0 ? t('notifications.unreadCount', { count: String(unread()) }) : t('notifications.allRead')}</strong>
-        <button type="button" disabled={unread() === 0 || markAll.pending} onClick={() => mark().catch(() => undefined)}>
+        <strong role="status">
+          {unread() > 0 ? t('notifications.unreadCount', { count: String(unread()) }) : t('notifications.allRead')}
+        </strong>
+        <button
+          type="button"
+          disabled={unread() === 0 || markAll.pending}
+          onClick={() => mark().catch(() => undefined)}
+        >
           {t('notifications.markAllRead')}
         </button>
       </div>
       <ErrorNotice error={markAll.error} />
-      <Show when={items().length} fallback={<div class="card"><EmptyState title={t('notifications.empty')} hint={t('notifications.emptyHint')} /></div>}>
+      <Show
+        when={items().length}
+        fallback={
+          <div class="card">
+            <EmptyState title={t('notifications.empty')} hint={t('notifications.emptyHint')} />
+          </div>
+        }
+      >
         <section class="card" aria-labelledby="notices-title">
-          <h2 id="notices-title" class="sr-only">{t('notifications.title')}</h2>
+          <h2 id="notices-title" class="sr-only">
+            {t('notifications.title')}
+          </h2>
           <ul class="plain notices">
             <For each={items()}>
               {(n) => (
                 <li classList={{ unread: !n.read }}>
-                  <Show when={!n.read}><span class="badge unread">{t('notifications.unreadWord')}</span>{' '}</Show>
-                  <A href={n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string' ? `/lessons/${n.data.lessonId}` : n.kind === 'booking.pending' ? '/approvals' : '/bookings'} onClick={() => open(n.id, n.read)}>
+                  <Show when={!n.read}>
+                    <span class="badge unread">{t('notifications.unreadWord')}</span>{' '}
+                  </Show>
+                  <A
+                    href={
+                      n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string'
+                        ? `/lessons/${n.data.lessonId}`
+                        : n.kind === 'booking.pending'
+                          ? '/approvals'
+                          : '/bookings'
+                    }
+                    onClick={() => open(n.id, n.read)}
+                  >
                     {noticeText(n, t, locale())}
                   </A>
-                  <div class="muted small">{t('notifications.received', { when: formatDateTime(n.createdAt, locale()) })}</div>
+                  <div class="muted small">
+                    {t('notifications.received', { when: formatDateTime(n.createdAt, locale()) })}
+                  </div>
                 </li>
               )}
             </For>

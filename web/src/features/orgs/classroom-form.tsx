@@ -10,7 +10,13 @@ export function ClassroomForm(props: { schoolId: string }) {
   const submission = useSubmission(addClassroom);
   let form!: HTMLFormElement;
   // Clear the fields only once the classroom exists; on an error they keep what was typed.
-  createEffect(on(() => submission.result, (r) => r && form.reset(), { defer: true }));
+  createEffect(
+    on(
+      () => submission.result,
+      (r) => r && form.reset(),
+      { defer: true },
+    ),
+  );
   return (
     <form
       ref={form}
@@ -19,17 +25,27 @@ export function ClassroomForm(props: { schoolId: string }) {
       class="row"
       style={{ 'align-items': 'flex-end', 'margin-top': '1rem' }}
     >
-      <Field label={t('orgs.name')} name="name" error={submission.error}>{(a) => <input {...a} required maxlength={60} placeholder="四年级一班" />}</Field>
+      <Field label={t('orgs.name')} name="name" error={submission.error}>
+        {(a) => <input {...a} required maxlength={60} placeholder="四年级一班" />}
+      </Field>
       <Field label={t('orgs.grade')} name="grade" error={submission.error}>
         {(a) => (
           <select {...a}>
             <option value="">—</option>
-            {Array.from({ length: 12 }, (_, i) => <option value={i + 1}>{t('orgs.gradeN', { grade: String(i + 1) })}</option>)}
+            {Array.from({ length: 12 }, (_, i) => (
+              <option value={i + 1}>{t('orgs.gradeN', { grade: String(i + 1) })}</option>
+            ))}
           </select>
         )}
       </Field>
-      <div class="field"><button type="submit" disabled={submission.pending}>{t('orgs.addClassroom')}</button></div>
-      <div style={{ 'flex-basis': '100%' }}><ErrorNotice error={submission.error} /></div>
+      <div class="field">
+        <button type="submit" disabled={submission.pending}>
+          {t('orgs.addClassroom')}
+        </button>
+      </div>
+      <div style={{ 'flex-basis': '100%' }}>
+        <ErrorNotice error={submission.error} />
+      </div>
     </form>
   );
 }

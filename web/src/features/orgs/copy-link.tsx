@@ -17,7 +17,9 @@ export function CopyLink(props: { path: string }) {
   return (
     <span class="row" style={{ gap: '.5rem' }}>
       <code data-testid="invite-link">{url()}</code>
-      <button type="button" onClick={copy}>{copied() ? t('common.copied') : t('common.copy')}</button>
+      <button type="button" onClick={copy}>
+        {copied() ? t('common.copied') : t('common.copy')}
+      </button>
     </span>
   );
 }

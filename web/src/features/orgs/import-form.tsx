@@ -1,7 +1,7 @@
 import { useAction, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { ApiError } from '../../lib/api';
 import { ErrorNotice, OkNotice } from '../../components/notice';
+import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { CopyLink } from './copy-link';
 import { importCsv } from './orgs.actions';
@@ -11,7 +11,10 @@ export function ImportForm(props: { onClose: () => void }) {
   const submission = useSubmission(importCsv);
   const run = useAction(importCsv);
   const [file, setFile] = createSignal<File | null>(null);
-  const rowErrors = () => (submission.error instanceof ApiError && submission.error.code === 'import_failed' ? (submission.error.details?.errors as { line: number; field: string | null; reason: string }[]) : null);
+  const rowErrors = () =>
+    submission.error instanceof ApiError && submission.error.code === 'import_failed'
+      ? (submission.error.details?.errors as { line: number; field: string | null; reason: string }[])
+      : null;
   return (
     <section class="card" aria-labelledby="import-title">
       <h2 id="import-title">{t('orgs.importTitle')}</h2>
@@ -20,7 +23,15 @@ export function ImportForm(props: { onClose: () => void }) {
         {(errs) => (
           <div class="notice error" role="alert">
             {t('orgs.importErrors', { count: String(errs().length) })}
-            <ul><For each={errs()}>{(e) => <li>{t('orgs.line', { line: String(e.line) })}：{e.reason}</li>}</For></ul>
+            <ul>
+              <For each={errs()}>
+                {(e) => (
+                  <li>
+                    {t('orgs.line', { line: String(e.line) })}：{e.reason}
+                  </li>
+                )}
+              </For>
+            </ul>
           </div>
         )}
       </Show>
@@ -28,7 +39,15 @@ export function ImportForm(props: { onClose: () => void }) {
         {(rows) => (
           <OkNotice>
             {t('orgs.importDone', { count: String(rows().length) })}
-            <ul><For each={rows()}>{(r) => <li>{r.name} ({r.email}) <Show when={r.url}>{(u) => <CopyLink path={u()} />}</Show></li>}</For></ul>
+            <ul>
+              <For each={rows()}>
+                {(r) => (
+                  <li>
+                    {r.name} ({r.email}) <Show when={r.url}>{(u) => <CopyLink path={u()} />}</Show>
+                  </li>
+                )}
+              </For>
+            </ul>
           </OkNotice>
         )}
       </Show>
@@ -41,11 +60,21 @@ export function ImportForm(props: { onClose: () => void }) {
       >
         <div class="field">
           <label for="csv-file">{t('orgs.importFile')}</label>
-          <input id="csv-file" type="file" accept=".csv,text/csv" required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
         </div>
         <div class="row">
-          <button class="primary" type="submit" disabled={!file() || submission.pending}>{t('orgs.importSubmit')}</button>
-          <button type="button" onClick={() => props.onClose()}>{t('common.close')}</button>
+          <button class="primary" type="submit" disabled={!file() || submission.pending}>
+            {t('orgs.importSubmit')}
+          </button>
+          <button type="button" onClick={() => props.onClose()}>
+            {t('common.close')}
+          </button>
         </div>
       </form>
     </section>

@@ -1,6 +1,6 @@
 import { useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { rolesByOrgKind, type Role } from '../../../../shared/enums';
+import { type Role, rolesByOrgKind } from '../../../../shared/enums';
 import type { Classroom, Org } from '../../../../shared/schemas/orgs';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
@@ -20,7 +20,11 @@ export function InviteForm(props: { org: Org; classrooms: Classroom[]; onClose: 
         {(r) => (
           <OkNotice>
             <Show when={r().url} fallback={t('orgs.alreadyHasAccount', { name: r().name })}>
-              {(url) => <>{t('orgs.inviteSent', { name: r().name })} <CopyLink path={url()} /></>}
+              {(url) => (
+                <>
+                  {t('orgs.inviteSent', { name: r().name })} <CopyLink path={url()} />
+                </>
+              )}
             </Show>
           </OkNotice>
         )}
@@ -28,13 +32,24 @@ export function InviteForm(props: { org: Org; classrooms: Classroom[]; onClose: 
       <ErrorNotice error={submission.error} />
       <form action={invite.with(props.org.id)} method="post">
         <div class="grid">
-          <Field label={t('orgs.name')} name="name" error={submission.error}>{(a) => <input {...a} required maxlength={80} autocomplete="off" />}</Field>
-          <Field label={t('orgs.email')} name="email" error={submission.error}>{(a) => <input {...a} type="email" required autocomplete="off" />}</Field>
+          <Field label={t('orgs.name')} name="name" error={submission.error}>
+            {(a) => <input {...a} required maxlength={80} autocomplete="off" />}
+          </Field>
+          <Field label={t('orgs.email')} name="email" error={submission.error}>
+            {(a) => <input {...a} type="email" required autocomplete="off" />}
+          </Field>
           <Field label={t('orgs.role')} name="role" error={submission.error}>
             {(a) => (
               <select {...a} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-                {/* `selected` on the option, not `value` on the select: the options do not exist yet when the select gets its value. */}
-                <For each={roles()}>{(r) => <option value={r} selected={r === role()}>{t(`roles.${r}`)}</option>}</For>
+                {/* `selected` on the option, not `value` on the select: the options do not exist yet when the
+                    select gets its value. */}
+                <For each={roles()}>
+                  {(r) => (
+                    <option value={r} selected={r === role()}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  )}
+                </For>
               </select>
             )}
           </Field>
@@ -50,11 +65,17 @@ export function InviteForm(props: { org: Org; classrooms: Classroom[]; onClose: 
           </Show>
         </div>
         <Show when={role() === 'teacher'}>
-          <label class="check"><input type="checkbox" name="masterTeacher" /> {t('orgs.masterTeacher')}</label>
+          <label class="check">
+            <input type="checkbox" name="masterTeacher" /> {t('orgs.masterTeacher')}
+          </label>
         </Show>
         <div class="row" style={{ 'margin-top': '1rem' }}>
-          <button class="primary" type="submit" disabled={submission.pending}>{t('orgs.invite')}</button>
-          <button type="button" onClick={() => props.onClose()}>{t('common.close')}</button>
+          <button class="primary" type="submit" disabled={submission.pending}>
+            {t('orgs.invite')}
+          </button>
+          <button type="button" onClick={() => props.onClose()}>
+            {t('common.close')}
+          </button>
         </div>
       </form>
     </section>

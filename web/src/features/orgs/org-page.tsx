@@ -23,36 +23,65 @@ export function OrgPage() {
     <Show when={detail()}>
       {(d) => (
         <>
-          <p class="muted"><A href="/orgs">{t('nav.orgs')}</A> › {t(`orgKinds.${d().org.kind}`)}</p>
+          <p class="muted">
+            <A href="/orgs">{t('nav.orgs')}</A> › {t(`orgKinds.${d().org.kind}`)}
+          </p>
           <div class="spread">
-            <h1 class="row">{d().org.name} <OrgBadges org={d().org} /></h1>
+            <h1 class="row">
+              {d().org.name} <OrgBadges org={d().org} />
+            </h1>
             <Show when={d().org.canManage}>
               <div class="row">
-                <button class="primary" aria-expanded={panel() === 'invite'} onClick={() => toggle('invite')}>{t('orgs.invite')}</button>
-                <button aria-expanded={panel() === 'import'} onClick={() => toggle('import')}>{t('orgs.import')}</button>
+                <button class="primary" aria-expanded={panel() === 'invite'} onClick={() => toggle('invite')}>
+                  {t('orgs.invite')}
+                </button>
+                <button aria-expanded={panel() === 'import'} onClick={() => toggle('import')}>
+                  {t('orgs.import')}
+                </button>
                 <Show when={d().org.kind === 'school'}>
-                  <button aria-expanded={panel() === 'edit'} onClick={() => toggle('edit')}>{t('orgs.editDetails')}</button>
+                  <button aria-expanded={panel() === 'edit'} onClick={() => toggle('edit')}>
+                    {t('orgs.editDetails')}
+                  </button>
                 </Show>
               </div>
             </Show>
           </div>
           <Show when={d().org.kind === 'school'}>
             <p class="muted">
-              {[d().org.code && `${t('orgs.code')} ${d().org.code}`, d().org.groupName, d().org.districtName, d().org.address].filter(Boolean).join(' · ')}
+              {[
+                d().org.code && `${t('orgs.code')} ${d().org.code}`,
+                d().org.groupName,
+                d().org.districtName,
+                d().org.address,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           </Show>
-          <Show when={panel() === 'invite'}><InviteForm org={d().org} classrooms={d().classrooms} onClose={() => setPanel(null)} /></Show>
-          <Show when={panel() === 'import'}><ImportForm onClose={() => setPanel(null)} /></Show>
-          <Show when={panel() === 'edit'}><SchoolForm org={d().org} onClose={() => setPanel(null)} /></Show>
+          <Show when={panel() === 'invite'}>
+            <InviteForm org={d().org} classrooms={d().classrooms} onClose={() => setPanel(null)} />
+          </Show>
+          <Show when={panel() === 'import'}>
+            <ImportForm onClose={() => setPanel(null)} />
+          </Show>
+          <Show when={panel() === 'edit'}>
+            <SchoolForm org={d().org} onClose={() => setPanel(null)} />
+          </Show>
 
           <Show when={d().org.kind !== 'school'}>
             <section class="card">
               <h2>{t('orgs.schools')}</h2>
               <ul class="plain">
-                <For each={d().schools} fallback={<EmptyState title={t('orgs.noSchools', { kind: t(`orgKinds.${d().org.kind}`) })} />}>
+                <For
+                  each={d().schools}
+                  fallback={<EmptyState title={t('orgs.noSchools', { kind: t(`orgKinds.${d().org.kind}`) })} />}
+                >
                   {(s) => (
                     <li class="spread">
-                      <span class="row"><A href={`/orgs/${s.id}`}>{s.name}</A><OrgBadges org={s} /></span>
+                      <span class="row">
+                        <A href={`/orgs/${s.id}`}>{s.name}</A>
+                        <OrgBadges org={s} />
+                      </span>
                       <span class="muted">{s.code}</span>
                     </li>
                   )}
@@ -67,13 +96,24 @@ export function OrgPage() {
                 <For each={d().classrooms} fallback={<EmptyState title={t('orgs.noClassrooms')} />}>
                   {(c) => (
                     <li class="spread">
-                      <span>{c.name} <Show when={c.grade}><span class="muted">· {t('orgs.gradeN', { grade: String(c.grade) })}</span></Show></span>
-                      <span class="muted">{t('orgs.assistantsList', { names: c.assistants.map((a) => a.name).join('、') || t('common.none') })}</span>
+                      <span>
+                        {c.name}{' '}
+                        <Show when={c.grade}>
+                          <span class="muted">· {t('orgs.gradeN', { grade: String(c.grade) })}</span>
+                        </Show>
+                      </span>
+                      <span class="muted">
+                        {t('orgs.assistantsList', {
+                          names: c.assistants.map((a) => a.name).join('、') || t('common.none'),
+                        })}
+                      </span>
                     </li>
                   )}
                 </For>
               </ul>
-              <Show when={d().org.canManage}><ClassroomForm schoolId={d().org.id} /></Show>
+              <Show when={d().org.canManage}>
+                <ClassroomForm schoolId={d().org.id} />
+              </Show>
             </section>
           </Show>
           <MembersPanel org={d().org} classrooms={d().classrooms} />

@@ -21,7 +21,9 @@ export function OrgsPage() {
               {(o) => (
                 <section class="card">
                   <p class="muted">{t(`orgKinds.${kind}`)}</p>
-                  <h2><A href={`/orgs/${o.id}`}>{o.name}</A></h2>
+                  <h2>
+                    <A href={`/orgs/${o.id}`}>{o.name}</A>
+                  </h2>
                 </section>
               )}
             </For>
@@ -34,13 +36,18 @@ export function OrgsPage() {
           <For each={ofKind('school')} fallback={<EmptyState title={t('home.noMembership')} />}>
             {(o) => (
               <li class="spread">
-                <span class="row"><A href={`/orgs/${o.id}`}>{o.name}</A><OrgBadges org={o} /></span>
+                <span class="row">
+                  <A href={`/orgs/${o.id}`}>{o.name}</A>
+                  <OrgBadges org={o} />
+                </span>
                 <span class="muted">{[o.groupName, o.districtName].filter(Boolean).join(' · ')}</span>
               </li>
             )}
           </For>
         </ul>
-        <Show when={!orgs()}><p class="muted">{t('common.loading')}</p></Show>
+        <Show when={!orgs()}>
+          <p class="muted">{t('common.loading')}</p>
+        </Show>
       </section>
     </>
   );

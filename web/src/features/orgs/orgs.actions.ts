@@ -7,7 +7,12 @@ const refresh = () => revalidate([getOrg.key, getOrgs.key, getMembers.key]);
 
 export const addClassroom = action(async (schoolId: string, form: FormData) => {
   const grade = Number(form.get('grade'));
-  const res = await call(client.orgs[':id'].classrooms.$post({ param: { id: schoolId }, json: { name: String(form.get('name') ?? ''), grade: grade || null } }));
+  const res = await call(
+    client.orgs[':id'].classrooms.$post({
+      param: { id: schoolId },
+      json: { name: String(form.get('name') ?? ''), grade: grade || null },
+    }),
+  );
   await refresh();
   return res;
 }, 'addClassroom');
@@ -31,7 +36,11 @@ export const invite = action(async (orgId: string, form: FormData) => {
 }, 'invite');
 
 export const importCsv = action(async (file: File) => {
-  const res = await send('/api/members/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: await file.text() });
+  const res = await send('/api/members/import', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: await file.text(),
+  });
   await refresh();
   return res.imported as { name: string; email: string; url: string | null }[];
 }, 'importCsv');
@@ -42,7 +51,9 @@ export const updateSchool = action(async (orgId: string, form: FormData) => {
   const json = {
     name: String(form.get('name') ?? ''),
     address: String(form.get('address') ?? '') || null,
-    ...(leads ? { code: String(form.get('code')), rural: form.get('rural') === 'on', supported: form.get('supported') === 'on' } : {}),
+    ...(leads
+      ? { code: String(form.get('code')), rural: form.get('rural') === 'on', supported: form.get('supported') === 'on' }
+      : {}),
   };
   const res = await call(client.orgs[':id'].$patch({ param: { id: orgId }, json }));
   await refresh();

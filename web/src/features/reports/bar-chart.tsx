@@ -22,14 +22,24 @@ export function BarChart(props: { labels: string[]; series: Series[]; title: str
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (i) => `${i.dataset.label}: ${i.formattedValue} ${props.unit}` } } },
+        plugins: {
+          legend: { position: 'bottom' },
+          tooltip: { callbacks: { label: (i) => `${i.dataset.label}: ${i.formattedValue} ${props.unit}` } },
+        },
         scales: { y: { beginAtZero: true, title: { display: true, text: props.unit } } },
       },
     }) as unknown as typeof chart;
   });
   const data = () => ({
     labels: props.labels,
-    datasets: props.series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color, borderColor: '#24292f', borderWidth: s.dashed ? 1 : 0, borderDash: s.dashed ? [4, 3] : [] })),
+    datasets: props.series.map((s) => ({
+      label: s.label,
+      data: s.values,
+      backgroundColor: s.color,
+      borderColor: '#24292f',
+      borderWidth: s.dashed ? 1 : 0,
+      borderDash: s.dashed ? [4, 3] : [],
+    })),
   });
   createEffect(() => {
     const d = data();

@@ -9,7 +9,10 @@ import { BarChart } from './bar-chart';
 import { LessonReport } from './lesson-report';
 import { ResourceReport } from './resource-report';
 
-const getUsage = query((orgId: string) => call(client.reports['facility-usage'].$get({ query: { orgId } })), 'facilityUsage');
+const getUsage = query(
+  (orgId: string) => call(client.reports['facility-usage'].$get({ query: { orgId } })),
+  'facilityUsage',
+);
 
 /** Journey 6 for facilities: whether sharing works, each school against its own past (clause 4: no league table). */
 export function FacilityReportPage() {
@@ -36,14 +39,22 @@ export function FacilityReportPage() {
         <div class="field" style={{ 'max-width': '22rem' }}>
           <label for="report-org">{t('reports.org')}</label>
           <select id="report-org" onChange={(e) => setParams({ orgId: e.currentTarget.value })}>
-            <For each={scopes()}>{(o) => <option value={o.id} selected={o.id === orgId()}>{o.name}</option>}</For>
+            <For each={scopes()}>
+              {(o) => (
+                <option value={o.id} selected={o.id === orgId()}>
+                  {o.name}
+                </option>
+              )}
+            </For>
           </select>
         </div>
       </Show>
       <Show when={usage()}>
         {(u) => (
           <>
-            <p><strong>{u().org.name}</strong> · {termName(u().term.name)}</p>
+            <p>
+              <strong>{u().org.name}</strong> · {termName(u().term.name)}
+            </p>
             <section class="card" aria-labelledby="schools-title">
               <h2 id="schools-title">{t('reports.facilityTitle')}</h2>
               <BarChart
@@ -52,21 +63,55 @@ export function FacilityReportPage() {
                 labels={u().schools.map((s) => s.name)}
                 series={[
                   { label: t('reports.lentNow'), values: u().schools.map((s) => s.lentHours), color: '#0b5cad' },
-                  { label: t('reports.lentBefore'), values: u().schools.map((s) => s.previousLentHours), color: '#9ec5f0', dashed: true },
-                  { label: t('reports.borrowedNow'), values: u().schools.map((s) => s.borrowedHours), color: '#bf8700' },
-                  { label: t('reports.borrowedBefore'), values: u().schools.map((s) => s.previousBorrowedHours), color: '#f0d58c', dashed: true },
+                  {
+                    label: t('reports.lentBefore'),
+                    values: u().schools.map((s) => s.previousLentHours),
+                    color: '#9ec5f0',
+                    dashed: true,
+                  },
+                  {
+                    label: t('reports.borrowedNow'),
+                    values: u().schools.map((s) => s.borrowedHours),
+                    color: '#bf8700',
+                  },
+                  {
+                    label: t('reports.borrowedBefore'),
+                    values: u().schools.map((s) => s.previousBorrowedHours),
+                    color: '#f0d58c',
+                    dashed: true,
+                  },
                 ]}
               />
               <div class="table-wrap">
                 <table>
-                  <thead><tr><th scope="col">{t('reports.school')}</th><th scope="col">{t('reports.lent')}</th><th scope="col">{t('reports.change')}</th><th scope="col">{t('reports.borrowed')}</th><th scope="col">{t('reports.change')}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('reports.school')}</th>
+                      <th scope="col">{t('reports.lent')}</th>
+                      <th scope="col">{t('reports.change')}</th>
+                      <th scope="col">{t('reports.borrowed')}</th>
+                      <th scope="col">{t('reports.change')}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     <For each={u().schools}>
                       {(s) => (
                         <tr>
-                          <th scope="row">{s.name}<Show when={s.rural}> <span class="badge rural">{t('common.rural')}</span></Show><Show when={s.supported}> <span class="badge supported">{t('common.supported')}</span></Show></th>
-                          <td>{s.lentHours}</td><td>{change(s.lentHours, s.previousLentHours)}</td>
-                          <td>{s.borrowedHours}</td><td>{change(s.borrowedHours, s.previousBorrowedHours)}</td>
+                          <th scope="row">
+                            {s.name}
+                            <Show when={s.rural}>
+                              {' '}
+                              <span class="badge rural">{t('common.rural')}</span>
+                            </Show>
+                            <Show when={s.supported}>
+                              {' '}
+                              <span class="badge supported">{t('common.supported')}</span>
+                            </Show>
+                          </th>
+                          <td>{s.lentHours}</td>
+                          <td>{change(s.lentHours, s.previousLentHours)}</td>
+                          <td>{s.borrowedHours}</td>
+                          <td>{change(s.borrowedHours, s.previousBorrowedHours)}</td>
                         </tr>
                       )}
                     </For>
@@ -79,9 +124,25 @@ export function FacilityReportPage() {
               <Show when={u().facilities.length} fallback={<EmptyState title={t('reports.empty')} />}>
                 <div class="table-wrap">
                   <table>
-                    <thead><tr><th scope="col">{t('reports.facility')}</th><th scope="col">{t('reports.school')}</th><th scope="col">{t('reports.owner')}</th><th scope="col">{t('reports.others')}</th></tr></thead>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('reports.facility')}</th>
+                        <th scope="col">{t('reports.school')}</th>
+                        <th scope="col">{t('reports.owner')}</th>
+                        <th scope="col">{t('reports.others')}</th>
+                      </tr>
+                    </thead>
                     <tbody>
-                      <For each={u().facilities}>{(f) => <tr><th scope="row">{f.name}</th><td>{f.schoolName}</td><td>{f.ownerHours}</td><td>{f.otherHours}</td></tr>}</For>
+                      <For each={u().facilities}>
+                        {(f) => (
+                          <tr>
+                            <th scope="row">{f.name}</th>
+                            <td>{f.schoolName}</td>
+                            <td>{f.ownerHours}</td>
+                            <td>{f.otherHours}</td>
+                          </tr>
+                        )}
+                      </For>
                     </tbody>
                   </table>
                 </div>

@@ -5,7 +5,10 @@ import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
 
-const getLessonUsage = query((orgId: string) => call(client.reports['lesson-usage'].$get({ query: { orgId } })), 'lessonUsage');
+const getLessonUsage = query(
+  (orgId: string) => call(client.reports['lesson-usage'].$get({ query: { orgId } })),
+  'lessonUsage',
+);
 
 /** The live-lesson part of the sharing report (journey 6): what each classroom received this term, in a fixed order. */
 export function LessonReport(props: { orgId: string }) {
@@ -17,25 +20,45 @@ export function LessonReport(props: { orgId: string }) {
       {(u) => (
         <section class="card" aria-labelledby="lesson-report-title">
           <h2 id="lesson-report-title">{t('reports.lessonsTitle')}</h2>
-          <p>{t('reports.lessonsReached', { lessons: String(u().reachedRuralOrSupported.lessons), minutes: String(u().reachedRuralOrSupported.minutes) })}</p>
+          <p>
+            {t('reports.lessonsReached', {
+              lessons: String(u().reachedRuralOrSupported.lessons),
+              minutes: String(u().reachedRuralOrSupported.minutes),
+            })}
+          </p>
           <Show when={reached().length} fallback={<EmptyState title={t('reports.lessonsEmpty')} />}>
             <BarChart
               title={t('reports.lessonsTitle')}
               unit={t('reports.minutes')}
               labels={reached().map((c) => `${c.schoolName} ${c.name}`)}
-              series={[{ label: t('reports.minutesReceived'), values: reached().map((c) => c.minutes), color: '#1a7f37' }]}
+              series={[
+                { label: t('reports.minutesReceived'), values: reached().map((c) => c.minutes), color: '#1a7f37' },
+              ]}
             />
             <div class="table-wrap">
               <table>
                 <thead>
-                  <tr><th scope="col">{t('reports.classroom')}</th><th scope="col">{t('reports.invited')}</th><th scope="col">{t('reports.attended')}</th><th scope="col">{t('reports.minutesReceived')}</th></tr>
+                  <tr>
+                    <th scope="col">{t('reports.classroom')}</th>
+                    <th scope="col">{t('reports.invited')}</th>
+                    <th scope="col">{t('reports.attended')}</th>
+                    <th scope="col">{t('reports.minutesReceived')}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   <For each={reached()}>
                     {(c) => (
                       <tr>
-                        <th scope="row">{c.schoolName} {c.name}<Show when={c.rural}> <span class="badge rural">{t('common.rural')}</span></Show></th>
-                        <td>{c.invited}</td><td>{c.attended}</td><td>{c.minutes}</td>
+                        <th scope="row">
+                          {c.schoolName} {c.name}
+                          <Show when={c.rural}>
+                            {' '}
+                            <span class="badge rural">{t('common.rural')}</span>
+                          </Show>
+                        </th>
+                        <td>{c.invited}</td>
+                        <td>{c.attended}</td>
+                        <td>{c.minutes}</td>
                       </tr>
                     )}
                   </For>
@@ -43,7 +66,14 @@ export function LessonReport(props: { orgId: string }) {
               </table>
             </div>
           </Show>
-          <p class="muted">{u().schools.filter((s) => s.taught).map((s) => t('reports.taughtBy', { school: s.name, n: String(s.taught), minutes: String(s.minutesTaught) })).join('；')}</p>
+          <p class="muted">
+            {u()
+              .schools.filter((s) => s.taught)
+              .map((s) =>
+                t('reports.taughtBy', { school: s.name, n: String(s.taught), minutes: String(s.minutesTaught) }),
+              )
+              .join('；')}
+          </p>
         </section>
       )}
     </Show>

@@ -5,13 +5,21 @@ import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
 
-const getResourceUsage = query((orgId: string) => call(client.reports['resource-usage'].$get({ query: { orgId } })), 'resourceUsage');
+const getResourceUsage = query(
+  (orgId: string) => call(client.reports['resource-usage'].$get({ query: { orgId } })),
+  'resourceUsage',
+);
 
 /** The library half of the sharing report: each school against its own last term, and what reached rural schools. */
 export function ResourceReport(props: { orgId: string }) {
   const { t } = useI18n();
   const usage = createAsync(() => getResourceUsage(props.orgId));
-  const change = (now: number, before: number) => (now > before ? t('reports.up', { n: String(now - before) }) : now < before ? t('reports.down', { n: String(before - now) }) : t('reports.same'));
+  const change = (now: number, before: number) =>
+    now > before
+      ? t('reports.up', { n: String(now - before) })
+      : now < before
+        ? t('reports.down', { n: String(before - now) })
+        : t('reports.same');
   return (
     <Show when={usage()}>
       {(u) => (
@@ -23,7 +31,11 @@ export function ResourceReport(props: { orgId: string }) {
             labels={u().schools.map((s) => s.name)}
             series={[
               { label: t('reports.contributed'), values: u().schools.map((s) => s.now.contributed), color: '#0b5cad' },
-              { label: t('reports.usedByOthers'), values: u().schools.map((s) => s.now.usedByOthers), color: '#1a7f37' },
+              {
+                label: t('reports.usedByOthers'),
+                values: u().schools.map((s) => s.now.usedByOthers),
+                color: '#1a7f37',
+              },
               { label: t('reports.received'), values: u().schools.map((s) => s.now.received), color: '#bf8700' },
             ]}
           />
@@ -32,19 +44,35 @@ export function ResourceReport(props: { orgId: string }) {
               <thead>
                 <tr>
                   <th scope="col">{t('reports.school')}</th>
-                  <th scope="col">{t('reports.contributed')}</th><th scope="col">{t('reports.change')}</th>
-                  <th scope="col">{t('reports.usedByOthers')}</th><th scope="col">{t('reports.change')}</th>
-                  <th scope="col">{t('reports.received')}</th><th scope="col">{t('reports.change')}</th>
+                  <th scope="col">{t('reports.contributed')}</th>
+                  <th scope="col">{t('reports.change')}</th>
+                  <th scope="col">{t('reports.usedByOthers')}</th>
+                  <th scope="col">{t('reports.change')}</th>
+                  <th scope="col">{t('reports.received')}</th>
+                  <th scope="col">{t('reports.change')}</th>
                 </tr>
               </thead>
               <tbody>
                 <For each={u().schools}>
                   {(s) => (
                     <tr>
-                      <th scope="row">{s.name}<Show when={s.rural}> <span class="badge rural">{t('common.rural')}</span></Show><Show when={s.supported}> <span class="badge supported">{t('common.supported')}</span></Show></th>
-                      <td>{s.now.contributed}</td><td>{change(s.now.contributed, s.before.contributed)}</td>
-                      <td>{s.now.usedByOthers}</td><td>{change(s.now.usedByOthers, s.before.usedByOthers)}</td>
-                      <td>{s.now.received}</td><td>{change(s.now.received, s.before.received)}</td>
+                      <th scope="row">
+                        {s.name}
+                        <Show when={s.rural}>
+                          {' '}
+                          <span class="badge rural">{t('common.rural')}</span>
+                        </Show>
+                        <Show when={s.supported}>
+                          {' '}
+                          <span class="badge supported">{t('common.supported')}</span>
+                        </Show>
+                      </th>
+                      <td>{s.now.contributed}</td>
+                      <td>{change(s.now.contributed, s.before.contributed)}</td>
+                      <td>{s.now.usedByOthers}</td>
+                      <td>{change(s.now.usedByOthers, s.before.usedByOthers)}</td>
+                      <td>{s.now.received}</td>
+                      <td>{change(s.now.received, s.before.received)}</td>
                     </tr>
                   )}
                 </For>
@@ -58,8 +86,16 @@ export function ResourceReport(props: { orgId: string }) {
               unit={t('reports.count')}
               labels={u().months.map((m) => m.month)}
               series={[
-                { label: t('reports.usedAcrossSchools'), values: u().months.map((m) => m.usedAcrossSchools), color: '#0b5cad' },
-                { label: t('reports.reachedRural'), values: u().months.map((m) => m.reachedRuralOrSupported), color: '#1a7f37' },
+                {
+                  label: t('reports.usedAcrossSchools'),
+                  values: u().months.map((m) => m.usedAcrossSchools),
+                  color: '#0b5cad',
+                },
+                {
+                  label: t('reports.reachedRural'),
+                  values: u().months.map((m) => m.reachedRuralOrSupported),
+                  color: '#1a7f37',
+                },
               ]}
             />
           </Show>

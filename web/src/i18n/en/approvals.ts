@@ -1,18 +1,42 @@
 import type { approvalsZh } from '../zh/approvals';
 
-export const approvalsEn: { [K in keyof typeof approvalsZh]: (typeof approvalsZh)[K] extends string ? string : { [J in keyof (typeof approvalsZh)[K]]: string } } = {
+export const approvalsEn: {
+  [K in keyof typeof approvalsZh]: (typeof approvalsZh)[K] extends string
+    ? string
+    : { [J in keyof (typeof approvalsZh)[K]]: string };
+} = {
   title: 'Approvals',
   waiting: '{{ count }} waiting',
   intro: 'Requests to use your school’s facilities. The requester hears at once when you approve or decline.',
   empty: 'No bookings waiting for approval',
-  emptyHint: 'When someone asks to use a facility you manage, the request appears here and a number shows next to “Approvals” at the top.',
-  who: 'Requested by', what: 'Facility and time', attendees: 'People', purpose: 'Purpose', quota: 'Term quota', actions: 'Actions',
-  onBehalf: 'on behalf of {{ school }}', people: '{{ n }}', peopleUnknown: 'not given',
-  approve: 'Approve', decline: 'Decline', cancelDecline: 'Don’t decline',
-  pick: 'Select', select: 'Select: {{ who }}, {{ purpose }}, {{ when }}', selectAll: 'Select all', selected: '{{ count }} selected',
-  approveSelected: 'Approve selected ({{ count }})', declineSelected: 'Decline selected ({{ count }})',
-  pickReason: 'Pick a reason to decline; the requester is told it:', otherReason: 'Other reason', declineWith: 'Decline with this reason',
-  reasons: { conflict: 'Time clash', maintenance: 'Under maintenance', quota: 'Over quota' },
+  emptyHint:
+    'When someone asks to use a facility you manage, the request appears here and a number shows next to “Approvals” at the top.',
+  who: 'Requested by',
+  what: 'Facility and time',
+  attendees: 'People',
+  purpose: 'Purpose',
+  quota: 'Term quota',
+  actions: 'Actions',
+  onBehalf: 'on behalf of {{ school }}',
+  people: '{{ n }}',
+  peopleUnknown: 'not given',
+  approve: 'Approve',
+  decline: 'Decline',
+  cancelDecline: 'Don’t decline',
+  pick: 'Select',
+  select: 'Select: {{ who }}, {{ purpose }}, {{ when }}',
+  selectAll: 'Select all',
+  selected: '{{ count }} selected',
+  approveSelected: 'Approve selected ({{ count }})',
+  declineSelected: 'Decline selected ({{ count }})',
+  pickReason: 'Pick a reason to decline; the requester is told it:',
+  otherReason: 'Other reason',
+  declineWith: 'Decline with this reason',
+  reasons: {
+    conflict: 'Time clash',
+    maintenance: 'Under maintenance',
+    quota: 'Over quota',
+  },
   working: 'Working…',
   approved: 'Approved {{ count }} booking(s); the requesters have been told.',
   declined: 'Declined {{ count }} booking(s); the requesters have been told why.',
@@ -20,7 +44,12 @@ export const approvalsEn: { [K in keyof typeof approvalsZh]: (typeof approvalsZh
   failedRow: '{{ who }} · {{ facility }} · {{ when }}: {{ message }}',
   invalidState: 'someone (perhaps another admin) has already decided it; it has left the queue.',
   notFound: 'this booking no longer exists; the requester may have cancelled it.',
-  quotaNone: 'No quota', quotaOwn: 'Own school: not counted', quotaWithin: 'Within quota', quotaOver: 'Would exceed quota',
-  quotaUse: '{{ total }}/{{ quota }} h this term if approved', quotaThis: 'incl. this booking’s {{ hours }} h',
-  quotaLoading: 'Working out the quota…', quotaUnknown: 'Quota unavailable just now',
+  quotaNone: 'No quota',
+  quotaOwn: 'Own school: not counted',
+  quotaWithin: 'Within quota',
+  quotaOver: 'Would exceed quota',
+  quotaUse: '{{ total }}/{{ quota }} h this term if approved',
+  quotaThis: 'incl. this booking’s {{ hours }} h',
+  quotaLoading: 'Working out the quota…',
+  quotaUnknown: 'Quota unavailable just now',
 };
