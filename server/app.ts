@@ -16,13 +16,14 @@ import { fieldErrors } from './lib/router';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authenticate } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
-import { bookingsRoutes } from './modules/bookings/bookings.routes';
+import { bookingsRoutes } from './modules/bookings';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { closuresRoutes } from './modules/facilities/closures.routes';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { photosRoutes } from './modules/facilities/photos.routes';
 import { lessonsRoutes } from './modules/lessons/lessons.routes';
 import { webhooksRoutes } from './modules/lessons/webhooks.routes';
+import { notificationsRoutes } from './modules/notifications';
 import { importRoutes } from './modules/orgs/import.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
@@ -45,6 +46,7 @@ function api() {
     .route('/', closuresRoutes)
     .route('/', photosRoutes)
     .route('/', bookingsRoutes)
+    .route('/', notificationsRoutes)
     .route('/', calendarRoutes)
     .route('/', facilityUsageRoutes)
     .route('/', resourceUsageRoutes)

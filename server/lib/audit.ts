@@ -1,7 +1,7 @@
-import type { Context } from 'hono';
 import { auditEvents } from '../db/schema';
-import type { AppEnv } from './context';
-import type { Db, Tx } from './db';
+import type { RequestMeta } from './context';
+import type { Queryable } from './db';
+import type { Actor } from './policy';
 
 export interface AuditEntry {
   action: string;
@@ -16,9 +16,9 @@ export interface AuditEntry {
 }
 
 /** Write an audit event in the same transaction as the change it records, so neither exists without the other. */
-export async function audit(tx: Tx | Db, c: Context<AppEnv>, entry: AuditEntry): Promise<void> {
+export async function audit(tx: Queryable, actor: Actor | null, meta: RequestMeta, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
-    actorId: c.get('actor')?.user.id ?? null,
+    actorId: actor?.user.id ?? null,
     orgId: entry.orgId ?? null,
     onBehalfOfOrgId: entry.onBehalfOfOrgId ?? null,
     action: entry.action,
@@ -26,7 +26,7 @@ export async function audit(tx: Tx | Db, c: Context<AppEnv>, entry: AuditEntry):
     entityId: entry.entityId ?? null,
     before: redact(entry.before),
     after: redact(entry.after),
-    requestId: c.get('requestId'),
+    requestId: meta.requestId,
   });
 }
 

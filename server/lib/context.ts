@@ -44,3 +44,17 @@ export interface AppEnv {
     deps: Deps;
   };
 }
+
+/** The context of a route that only signed-in people reach (see signedInRouter): the actor is there. */
+export interface SignedInEnv extends AppEnv {
+  Variables: AppEnv['Variables'] & { actor: Actor };
+}
+
+/**
+ * What a service needs to know of the request it serves, without Hono's Context: the request id (recorded in
+ * the audit trail) and the client's address. A CLI, a job or a test builds one by hand.
+ */
+export interface RequestMeta {
+  requestId: string | null;
+  ip: string | null;
+}

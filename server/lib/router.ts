@@ -1,7 +1,12 @@
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { z } from 'zod';
+// The pieces every domain's contract, handlers and index are made of: two routers (public and signed-in), the
+// handler types that go with them, the request's meta for services, and the contract's response helpers.
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import type { errorStatus } from '../../shared/errors';
 import { errorBody } from '../../shared/schemas/common';
-import type { AppEnv } from './context';
+import type { AppEnv, RequestMeta, SignedInEnv } from './context';
+import type { Db } from './db';
 import { AppError } from './errors';
 
 /** Zod issues → `{ fields: { "a.b": ["message"] } }`: the contract's "details names the fields". */
@@ -9,25 +14,72 @@ export function fieldErrors(error: z.ZodError): { fields: Record<string, string[
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
-    (fields[key] ??= []).push(issue.message);
+    fields[key] ??= [];
+    fields[key].push(issue.message);
   }
   return { fields };
 }
 
-/** Every module's router: validation failures become the contract's 400, never the library's own body. */
-export function newRouter() {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw new AppError(
-          'validation_failed',
-          'Some fields are missing or invalid',
-          fieldErrors(result.error as z.ZodError),
-        );
-      }
-    },
-  });
+const validationHook = {
+  defaultHook: (result: { success: boolean; error?: unknown }) => {
+    if (!result.success) {
+      throw new AppError(
+        'validation_failed',
+        'Some fields are missing or invalid',
+        fieldErrors(result.error as z.ZodError),
+      );
+    }
+  },
+};
+
+/** Routes anyone may call (health, sign-in, invitations, calendar feeds, LiveKit's webhooks). */
+export function publicRouter() {
+  return new OpenAPIHono<AppEnv>(validationHook);
 }
+
+/** Refuses a caller who is not signed in; runs before the route's validators, so nothing else is revealed. */
+export const signedIn: MiddlewareHandler<SignedInEnv> = async (c, next) => {
+  if (!c.get('actor')) throw new AppError('unauthenticated', 'Please sign in first');
+  await next();
+};
+
+/**
+ * Routes for signed-in people. Every route registered here gets `signedIn` in front of it, so its handler's
+ * context carries an actor that is there (SignedInEnv), and openapi.json names the two ways to sign in.
+ */
+export function signedInRouter() {
+  const router = new OpenAPIHono<SignedInEnv>(validationHook);
+  const register = router.openapi;
+  router.openapi = ((route: RouteConfig, handler: never, hook?: never) => {
+    const own = route.middleware ? [route.middleware].flat() : [];
+    const security = route.security ?? [{ session: [] }, { bearer: [] }];
+    return register({ ...route, middleware: [signedIn, ...own], security }, handler, hook);
+  }) as typeof router.openapi;
+  return router;
+}
+
+/** A handler of a signed-in route: `c.get('actor')` is the signed-in person. */
+export type SignedInHandler<R extends RouteConfig> = RouteHandler<R, SignedInEnv>;
+/** A handler of a public route: `c.get('actor')` may be null. */
+export type PublicHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
+
+/** The client's address: the socket's, or a proxy header when the deployment says proxies are trusted. */
+export function clientIp<E extends AppEnv>(c: Context<E>): string | null {
+  const deps = c.get('deps');
+  if (deps.config.trustProxy) {
+    const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return deps.remoteAddress?.(c) ?? null;
+}
+
+/** What services are told of the request. */
+export function requestMeta<E extends AppEnv>(c: Context<E>): RequestMeta {
+  return { requestId: c.get('requestId') ?? null, ip: clientIp(c) };
+}
+
+/** The database of the request's deps. */
+export const dbOf = <E extends AppEnv>(c: Context<E>): Db => c.get('deps').database.db;
 
 export const json = <T extends z.ZodTypeAny>(schema: T, description = 'OK') => ({
   description,
@@ -39,12 +91,33 @@ export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
+/** An optional JSON body (a reason that may be left out). */
+export const optionalJsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  required: false,
+  content: { 'application/json': { schema } },
+});
+
 export const noContent = { description: 'Done' } as const;
+
+type ErrorStatus = (typeof errorStatus)[keyof typeof errorStatus];
+
+/** One documented error answer: the contract's error shape with what this status means on this route. */
+export const errorAnswer = (description: string) => json(errorBody, description);
+
+/** Error answers a route gives besides the common ones, by status: `{ 409: 'why', 503: 'why' }`. */
+export function errorAnswers<S extends Partial<Record<ErrorStatus, string>>>(statuses: S) {
+  return Object.fromEntries(Object.entries(statuses).map(([status, why]) => [status, errorAnswer(why as string)])) as {
+    [K in keyof S]: ReturnType<typeof errorAnswer>;
+  };
+}
 
 /** Error answers every route may give; listed once so openapi.json documents the shape. */
 export const commonErrors = {
-  400: json(errorBody, 'Bad input: `details.fields` names the fields'),
-  401: json(errorBody, 'Not signed in'),
-  403: json(errorBody, 'Not allowed'),
-  404: json(errorBody, 'Not found, or not visible to you'),
+  400: errorAnswer('Bad input: `details.fields` names the fields'),
+  401: errorAnswer('Not signed in'),
+  403: errorAnswer('Not allowed'),
+  404: errorAnswer('Not found, or not visible to you'),
 } satisfies RouteConfig['responses'];
+
+/** @deprecated the old name of publicRouter, while domains move to the contract/handlers shape. */
+export const newRouter = publicRouter;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activeBookingStatuses, bookingStatuses, facilityKinds, scopes } from '../enums';
+import { activeBookingStatuses, facilityKinds, scopes } from '../enums';
 import { id, isoTime } from './common';
 
 /** "HH:MM" on a 24-hour clock, Beijing time. */
@@ -68,59 +68,6 @@ export const facility = z.object({
   photos: z.array(z.object({ id, url: z.string() })),
 });
 export type Facility = z.infer<typeof facility>;
-
-export const recurrence = z
-  .object({
-    /** Weekly on these weekdays (1 = Monday … 7 = Sunday); defaults to the first date's weekday. */
-    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
-    /** Every n weeks. */
-    interval: z.number().int().min(1).max(4).default(1),
-    until: z.iso.date().optional(),
-    count: z.number().int().min(1).max(60).optional(),
-  })
-  .refine((r) => !!r.until !== !!r.count, 'give either until or count');
-
-export const createBookingInput = z
-  .object({
-    facilityId: id,
-    startsAt: isoTime,
-    endsAt: isoTime,
-    purpose: z.string().trim().min(1).max(200),
-    attendees: z.number().int().min(1).max(100_000).optional(),
-    recurrence: recurrence.optional(),
-    /** For a series: `all` books every date or nothing; `available` books the dates that are free. */
-    conflicts: z.enum(['all', 'available']).default('all'),
-    /** A group leader books for a school of the group; defaults to the booker's own school. */
-    forSchoolId: id.optional(),
-  })
-  .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), {
-    message: 'endsAt must be after startsAt',
-    path: ['endsAt'],
-  });
-
-export const booking = z.object({
-  id,
-  facilityId: id,
-  facilityName: z.string(),
-  schoolId: id,
-  schoolName: z.string(),
-  seriesId: id.nullable(),
-  kind: z.enum(['booking', 'block']),
-  status: z.enum(bookingStatuses),
-  bookerId: id,
-  bookerName: z.string(),
-  borrowerSchoolId: id,
-  borrowerSchoolName: z.string(),
-  onBehalf: z.boolean(),
-  purpose: z.string(),
-  attendees: z.number().int().nullable(),
-  startsAt: isoTime,
-  endsAt: isoTime,
-  decisionReason: z.string().nullable(),
-  cancelReason: z.string().nullable(),
-  createdAt: isoTime,
-});
-export type Booking = z.infer<typeof booking>;
 
 export const busySlot = z.object({
   startsAt: isoTime,

@@ -75,13 +75,3 @@ export function requireActor(c: Context<AppEnv>): Actor {
   if (!actor) throw new AppError('unauthenticated', 'Please sign in first');
   return actor;
 }
-
-/** The client's address: the socket's, or a proxy header when the deployment says proxies are trusted. */
-export function clientIp(c: Context<AppEnv>): string | null {
-  const deps = c.get('deps');
-  if (deps.config.trustProxy) {
-    const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  return deps.remoteAddress?.(c) ?? null;
-}

@@ -21,9 +21,9 @@ import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { hashPassword, secretHash, verifyPassword } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
-import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
+import { clientIp, commonErrors, json, jsonBody, newRouter, noContent, requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
-import { clientIp, forgetActor, requireActor, SESSION_COOKIE } from './auth.middleware';
+import { forgetActor, requireActor, SESSION_COOKIE } from './auth.middleware';
 import {
   createCredential,
   findUserByEmail,
@@ -146,7 +146,7 @@ export const authRoutes = newRouter()
       const updated = await db.transaction(async (tx) => {
         const [row] = await tx.update(users).set(input).where(eq(users.id, actor.user.id)).returning();
         const before = Object.fromEntries(Object.keys(input).map((k) => [k, actor.user[k as keyof typeof input]]));
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'user.update',
           entityType: 'user',
           entityId: actor.user.id,
@@ -187,7 +187,11 @@ export const authRoutes = newRouter()
           .where(
             and(eq(credentials.userId, actor.user.id), eq(credentials.kind, 'session'), isNull(credentials.revokedAt)),
           );
-        await audit(tx, c, { action: 'user.password_change', entityType: 'user', entityId: actor.user.id });
+        await audit(tx, c.get('actor'), requestMeta(c), {
+          action: 'user.password_change',
+          entityType: 'user',
+          entityId: actor.user.id,
+        });
       });
       await startSession(c, actor.user.id);
       return c.body(null, 204);
@@ -209,7 +213,7 @@ export const authRoutes = newRouter()
       const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null;
       const { token, credential } = await db.transaction(async (tx) => {
         const created = await createCredential(tx, { userId: actor.user.id, kind: 'api_token', name, expiresAt });
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'token.create',
           entityType: 'api_token',
           entityId: created.credential.id,
@@ -268,7 +272,7 @@ export const authRoutes = newRouter()
           )
           .returning({ id: credentials.id, name: credentials.name });
         if (!row) throw notFound('token');
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'token.revoke',
           entityType: 'api_token',
           entityId: id,
@@ -331,7 +335,7 @@ export const authRoutes = newRouter()
           .set({ passwordHash: hash, ...(name ? { name } : {}) })
           .where(eq(users.id, inv.userId))
           .returning();
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'invitation.accept',
           entityType: 'invitation',
           entityId: inv.id,

@@ -1,11 +1,14 @@
 import { and, asc, desc, eq, gt, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { activeBookingStatuses, type BookingStatus } from '../../../shared/enums';
-import { bookings, facilities, memberships, notifications, orgs, users } from '../../db/schema';
+import type { Booking } from '../../../shared/schemas/bookings';
+import { iso } from '../../../shared/time';
+import { bookings, facilities, memberships, orgs, users } from '../../db/schema';
+import { badCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Queryable } from '../../lib/db';
+import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
-import { iso } from '../../lib/time';
-import { managedFacilitiesWhere } from '../facilities/facilities.queries';
+import { type FacilityRow, getVisibleFacility, managedFacilitiesWhere } from '../facilities/facilities.queries';
 
 const borrower = alias(orgs, 'borrower_org');
 
@@ -36,7 +39,7 @@ export function selectBookings(db: Queryable) {
     .innerJoin(borrower, eq(borrower.id, bookings.borrowerSchoolId));
 }
 
-export function bookingOut(r: BookingRow) {
+export function bookingOut(r: BookingRow): Booking {
   const b = r.b;
   return {
     id: b.id,
@@ -61,7 +64,6 @@ export function bookingOut(r: BookingRow) {
     createdAt: iso(b.createdAt),
   };
 }
-export type BookingOut = ReturnType<typeof bookingOut>;
 
 /** Bookings a person may read in full: their own, their school's, and those of facilities they manage. */
 export function readableBookingsWhere(actor: Actor): SQL {
@@ -70,7 +72,7 @@ export function readableBookingsWhere(actor: Actor): SQL {
     eq(bookings.bookerId, actor.user.id),
     schools.length ? inArray(bookings.borrowerSchoolId, schools) : undefined,
     managedFacilitiesWhere(actor),
-  )!;
+  ) as SQL;
 }
 
 export async function getReadableBooking(db: Queryable, actor: Actor, id: string) {
@@ -78,26 +80,52 @@ export async function getReadableBooking(db: Queryable, actor: Actor, id: string
   return row ?? null;
 }
 
-export type ListScope = 'mine' | 'to_approve' | 'facility';
+/**
+ * The facility a new booking names. One the caller cannot see is bad input of this route (400 naming the
+ * field), not a missing route (404).
+ */
+export async function bookableFacility(db: Queryable, actor: Actor, facilityId: string): Promise<FacilityRow> {
+  return getVisibleFacility(db, actor, facilityId).catch(() => {
+    throw new AppError('validation_failed', 'No such facility, or it is not visible to you', {
+      fields: { facilityId: ['not found'] },
+    });
+  });
+}
+
+type BookingKey = { startsAt: Date; id: string };
+const bookingCursor = (b: BookingKey) => encodeCursor(b.startsAt.toISOString(), b.id);
+const bookingKey = (cursor: string): BookingKey =>
+  decodeCursor(cursor, ([t, id]) => {
+    const startsAt = new Date(t ?? '');
+    if (Number.isNaN(startsAt.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) throw badCursor();
+    return { startsAt, id };
+  });
+
+/** Which bookings a list shows: the caller's own, those waiting for them, or one (visible) facility's. */
+export type BookingListScope = { scope: 'mine' } | { scope: 'to_approve' } | { scope: 'facility'; facilityId: string };
+
+export type ListBookingsParams = BookingListScope & {
+  from?: Date;
+  to?: Date;
+  status?: BookingStatus;
+  cursor?: string;
+};
+
+const PAGE = 100;
+
+/** One page of bookings in time order, and the cursor of the next. */
 export async function listBookings(
   db: Queryable,
   actor: Actor,
-  p: {
-    scope: ListScope;
-    facilityId?: string;
-    from?: Date;
-    to?: Date;
-    status?: BookingStatus;
-    cursor?: { startsAt: Date; id: string };
-    limit: number;
-  },
-) {
+  p: ListBookingsParams,
+): Promise<{ items: Booking[]; nextCursor: string | null }> {
   const scopeWhere =
     p.scope === 'mine'
       ? and(eq(bookings.bookerId, actor.user.id), eq(bookings.kind, 'booking'))
       : p.scope === 'to_approve'
         ? and(eq(bookings.status, 'pending'), managedFacilitiesWhere(actor))
-        : and(eq(bookings.facilityId, p.facilityId!), readableBookingsWhere(actor));
+        : and(eq(bookings.facilityId, p.facilityId), readableBookingsWhere(actor));
+  const cursor = p.cursor ? bookingKey(p.cursor) : undefined;
   const rows = await selectBookings(db)
     .where(
       and(
@@ -105,14 +133,15 @@ export async function listBookings(
         p.from ? gt(bookings.endsAt, p.from) : undefined,
         p.to ? lt(bookings.startsAt, p.to) : undefined,
         p.status ? eq(bookings.status, p.status) : undefined,
-        p.cursor
-          ? sql`(${bookings.startsAt}, ${bookings.id}) > (${p.cursor.startsAt.toISOString()}::timestamptz, ${p.cursor.id}::uuid)`
+        cursor
+          ? sql`(${bookings.startsAt}, ${bookings.id}) > (${cursor.startsAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`
           : undefined,
       ),
     )
     .orderBy(asc(bookings.startsAt), asc(bookings.id))
-    .limit(p.limit + 1);
-  return rows;
+    .limit(PAGE + 1);
+  const last = rows.length > PAGE ? rows[PAGE - 1] : undefined;
+  return { items: rows.slice(0, PAGE).map(bookingOut), nextCursor: last ? bookingCursor(last.b) : null };
 }
 
 /** Active (slot-holding) rows of a facility overlapping [from, to). */
@@ -175,20 +204,6 @@ export async function approverIds(db: Queryable, schoolId: string): Promise<stri
     .from(memberships)
     .where(and(eq(memberships.orgId, schoolId), eq(memberships.role, 'school_admin')));
   return rows.map((r) => r.id);
-}
-
-export async function notify(
-  db: Queryable,
-  userIds: string[],
-  kind: string,
-  data: Record<string, unknown>,
-  bookingId?: string,
-) {
-  const unique = [...new Set(userIds)];
-  if (unique.length)
-    await db
-      .insert(notifications)
-      .values(unique.map((userId) => ({ userId, kind, data, bookingId: bookingId ?? null })));
 }
 
 export async function latestPurpose(db: Queryable, userId: string): Promise<string | null> {

@@ -5,6 +5,7 @@ import type { Weekday } from 'rrule';
 import * as rruleModule from 'rrule';
 import type { BookingStatus } from '../../../shared/enums';
 import type { OpeningHours } from '../../../shared/schemas/facilities';
+import { MAX_OCCURRENCES, type Occurrence } from '../../../shared/series';
 
 import { fromLocal, BEIJING_OFFSET_MS as OFFSET_MS, toLocal } from '../../../shared/time';
 
@@ -13,11 +14,6 @@ export { fromLocal, type Local, termOf, toLocal } from '../../../shared/time';
 const DAY_MS = 24 * 3600_000;
 
 const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-export interface Occurrence {
-  startsAt: Date;
-  endsAt: Date;
-}
 
 export interface Recurrence {
   weekdays?: number[];
@@ -33,8 +29,6 @@ const { RRule } = (rruleModule as { RRule?: unknown }).RRule
   : (rruleModule as unknown as { default: typeof rruleModule }).default;
 
 const RRULE_DAYS: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
-/** A series longer than this is refused: a term has at most ~26 weeks, twice a week at most is the norm. */
-export const MAX_OCCURRENCES = 120;
 
 /**
  * Weekly occurrences of [startsAt, endsAt) on the chosen weekdays, until a date (inclusive) or for a count.
@@ -52,7 +46,7 @@ export function expandWeekly(
     freq: RRule.WEEKLY,
     interval: rec.interval ?? 1,
     dtstart: floatingStart,
-    byweekday: weekdays.map((w) => RRULE_DAYS[w - 1]!),
+    byweekday: weekdays.flatMap((w) => RRULE_DAYS[w - 1] ?? []),
     ...(rec.until ? { until: new Date(`${rec.until}T23:59:59Z`) } : {}),
     ...(rec.count ? { count: rec.count } : {}),
   });

@@ -1,26 +1,37 @@
-// Creating bookings: rules first (pure), then inserts that the exclusion constraint guards. Each occurrence
-// is inserted under a savepoint, so a clash is seen per date; `conflicts: 'all'` rolls the whole series back
-// when any date clashes, `available` keeps the free dates. Nothing is ever half-written.
-import { eq, sql } from 'drizzle-orm';
-import type { Context } from 'hono';
+// The writes of bookings. Creating: rules first (pure), then inserts that the exclusion constraint guards; each
+// date of a series is inserted under a savepoint, so a clash is seen per date; `conflicts: 'all'` rolls the whole
+// series back when any date clashes, `available` keeps the free dates. Deciding and cancelling: one guarded
+// UPDATE. Every change writes its audit event and notices in the same transaction; nothing is half-written.
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { createBookingInput } from '../../../shared/schemas/facilities';
+import type { Booking, createBookingInput } from '../../../shared/schemas/bookings';
+import { MAX_OCCURRENCES, type Occurrence } from '../../../shared/series';
+import { iso } from '../../../shared/time';
 import { bookingSeries, bookings, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
-import type { AppEnv } from '../../lib/context';
-import type { Queryable, Tx } from '../../lib/db';
-import { AppError, sqlConstraint, sqlState } from '../../lib/errors';
+import type { RequestMeta } from '../../lib/context';
+import type { Db, Queryable, Tx } from '../../lib/db';
+import { AppError, forbidden, notFound, retryTransient, sqlConstraint, sqlState } from '../../lib/errors';
 import { type Actor, canManageOrg, canSeeOrg } from '../../lib/policy';
-import { iso } from '../../lib/time';
-import { canManageFacility, closuresFor, type FacilityRow } from '../facilities/facilities.queries';
-import { activeOverlapping, approverIds, hoursHeld, notify } from './bookings.queries';
+import { canManageFacility, closuresFor, type FacilityRow, getVisibleFacility } from '../facilities/facilities.queries';
+import { notify } from '../notifications/notifications.service';
 import {
+  activeOverlapping,
+  approverIds,
+  bookingOut,
+  getReadableBooking,
+  hoursHeld,
+  selectBookings,
+} from './bookings.queries';
+import {
+  allowedFrom,
+  type BookingAction,
   closureOn,
   expandWeekly,
-  type Occurrence,
   openIntervals,
   type Problem,
   problemsOf,
+  resultOf,
   termOf,
   toLocal,
 } from './bookings.rules';
@@ -45,7 +56,7 @@ export async function borrowerFor(
       .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId })
       .from(orgs)
       .where(eq(orgs.id, forSchoolId));
-    if (!school || school.kind !== 'school' || !canSeeOrg(actor, school))
+    if (school?.kind !== 'school' || !canSeeOrg(actor, school))
       throw new AppError('validation_failed', 'No such school', {
         fields: { forSchoolId: ['not a school you can see'] },
       });
@@ -137,27 +148,58 @@ export async function nearestFree(
     .map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) }));
 }
 
-export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, facility: FacilityRow, input: Input) {
+export interface BookFacilityParams {
+  /** The facility, as the caller's gate (bookableFacility) returned it. */
+  facility: FacilityRow;
+  input: Input;
+}
+
+/**
+ * Books a facility once or weekly. A deadlock or serialization failure under load is retried; a clash is answered
+ * as 409 with what it clashes with and the nearest free slots. Everything the answer names is already at hand.
+ */
+export async function bookFacility(db: Db, actor: Actor, params: BookFacilityParams, meta: RequestMeta) {
+  const { facility, input } = params;
+  const result = await retryTransient(() =>
+    db.transaction((tx) => createBookings(tx, actor, facility, input, meta)),
+  ).catch(async (err) => {
+    throw err instanceof Clashed ? await describeConflict(db, actor, facility, err) : err;
+  });
+  const out = result.created.map((b) =>
+    bookingOut({
+      b,
+      facilityName: facility.facility.name,
+      schoolId: facility.school.id,
+      schoolName: facility.school.name,
+      bookerName: actor.user.name,
+      borrowerSchoolName: result.borrower.name,
+    }),
+  );
+  return { bookings: out, skipped: result.skipped, clashed: result.clashed };
+}
+
+async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input: Input, meta: RequestMeta) {
   if (facility.facility.retiredAt)
     throw new AppError('invalid_state', 'This facility is retired and takes no new bookings');
   const start = new Date(input.startsAt);
   const end = new Date(input.endsAt);
   const series = input.recurrence ? expandWeekly(start, end, input.recurrence) : null;
   const wanted = series ? series.occurrences : [{ startsAt: start, endsAt: end }];
-  if (wanted.length === 0)
-    throw new AppError('validation_failed', 'The repetition gives no dates', {
-      fields: { recurrence: ['no dates between the start and the end'] },
-    });
-  if (wanted.length > 120)
-    throw new AppError('validation_failed', 'A series may have at most 120 dates', {
+  if (wanted.length > MAX_OCCURRENCES)
+    throw new AppError('validation_failed', `A series may have at most ${MAX_OCCURRENCES} dates`, {
       fields: { recurrence: ['too many dates'] },
     });
 
-  const last = wanted[wanted.length - 1]!;
+  const first = wanted[0];
+  const last = wanted[wanted.length - 1];
+  if (!first || !last)
+    throw new AppError('validation_failed', 'The repetition gives no dates', {
+      fields: { recurrence: ['no dates between the start and the end'] },
+    });
   const closures = await closuresFor(
     tx,
     { facilityId: facility.facility.id, schoolId: facility.school.id },
-    toLocal(wanted[0]!.startsAt).date,
+    toLocal(first.startsAt).date,
     toLocal(last.endsAt).date,
   );
   const manager = canManageFacility(actor, facility);
@@ -177,16 +219,13 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
     if (found.length) problems.push({ startsAt: iso(occ.startsAt), problems: found.map(problemText) });
     else candidates.push(occ);
   }
-  if (problems.length) {
-    const first = problems[0]!;
-    throw new AppError(
-      'validation_failed',
-      `Cannot book ${problems.length > 1 ? `${problems.length} of the dates` : 'this time'}: ${first.problems.join('; ')}`,
-      {
-        fields: { startsAt: first.problems },
-        problems,
-      },
-    );
+  const firstProblem = problems[0];
+  if (firstProblem) {
+    const which = problems.length > 1 ? `${problems.length} of the dates` : 'this time';
+    throw new AppError('validation_failed', `Cannot book ${which}: ${firstProblem.problems.join('; ')}`, {
+      fields: { startsAt: firstProblem.problems },
+      problems,
+    });
   }
   if (!candidates.length)
     throw new AppError('validation_failed', 'Every date of the series falls on a closed day', {
@@ -249,7 +288,7 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
   if (!series) {
     // One date: a plain INSERT. A clash (23P01) aborts the transaction and is described by the caller.
     try {
-      created.push((await tx.insert(bookings).values(values(candidates[0]!)).returning())[0]!);
+      created.push(...(await tx.insert(bookings).values(candidates.map(values)).returning()));
     } catch (err) {
       if (isOverlap(err)) throw new Clashed(candidates, false, 1, skipped);
       throw err;
@@ -258,7 +297,7 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
     // A series: each date under a savepoint, so one clash does not abort the others.
     for (const occ of candidates) {
       try {
-        created.push((await tx.transaction((sp) => sp.insert(bookings).values(values(occ)).returning()))[0]!);
+        created.push(...(await tx.transaction((sp) => sp.insert(bookings).values(values(occ)).returning())));
       } catch (err) {
         if (!isOverlap(err)) throw err;
         clashes.push(occ);
@@ -269,7 +308,7 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
   }
 
   for (const row of created) {
-    await audit(tx, c, {
+    await audit(tx, actor, meta, {
       action: 'booking.create',
       entityType: 'booking',
       entityId: row.id,
@@ -284,20 +323,16 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
       },
     });
   }
-  if (status === 'pending') {
+  const firstCreated = created[0];
+  if (status === 'pending' && firstCreated) {
     const approvers = (await approverIds(tx, facility.school.id)).filter((id) => id !== actor.user.id);
-    await notify(
-      tx,
-      approvers,
-      'booking.pending',
-      {
-        facility: facility.facility.name,
-        count: created.length,
-        startsAt: iso(created[0]!.startsAt),
-        booker: actor.user.name,
-      },
-      created[0]!.id,
-    );
+    const data = {
+      facility: facility.facility.name,
+      count: created.length,
+      startsAt: iso(firstCreated.startsAt),
+      booker: actor.user.name,
+    };
+    await notify(tx, approvers, 'booking.pending', data, firstCreated.id);
   }
   return {
     created,
@@ -308,17 +343,12 @@ export async function createBookings(tx: Tx, c: Context<AppEnv>, actor: Actor, f
 }
 
 /** The 409 for a clash: what each date clashes with (details only where the caller may read them) and free slots. */
-export async function describeConflict(
-  db: Queryable,
-  actor: Actor,
-  facility: FacilityRow,
-  clash: Clashed,
-): Promise<AppError> {
+async function describeConflict(db: Queryable, actor: Actor, facility: FacilityRow, clash: Clashed): Promise<AppError> {
   const manager = canManageFacility(actor, facility);
   const details = await describeClashes(db, actor, facility, clash.occurrences, manager);
   let suggestions: { startsAt: string; endsAt: string }[] = [];
-  if (!clash.series) {
-    const first = clash.occurrences[0]!;
+  const first = clash.occurrences[0];
+  if (!clash.series && first) {
     const closures = await closuresFor(
       db,
       { facilityId: facility.facility.id, schoolId: facility.school.id },
@@ -374,4 +404,210 @@ export async function lockDays(tx: Tx, facilityId: string, occurrences: Occurren
 /** A transaction-scoped advisory lock keyed by text (hashtext → int4). */
 function sqlLock(key: string) {
   return sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+export interface DecideParams {
+  bookingId: string;
+  action: BookingAction;
+  reason?: string;
+}
+
+/**
+ * One guarded state change: `UPDATE … WHERE status IN (allowed)`; a double click or a race applies once. The
+ * booker hears of a decision on their booking; the approvers hear when the booker cancels an approved one.
+ */
+export async function decide(db: Db, actor: Actor, params: DecideParams, meta: RequestMeta): Promise<Booking> {
+  const { bookingId, action, reason } = params;
+  return db.transaction(async (tx) => {
+    const current = await getReadableBooking(tx, actor, bookingId);
+    if (!current) throw notFound('booking');
+    const facility = await getVisibleFacility(tx, actor, current.b.facilityId).catch(() => null);
+    const manager = facility ? canManageFacility(actor, facility) : false;
+    if (action !== 'cancel' && !manager) throw forbidden('Only the facility’s managers approve or decline');
+    if (action === 'cancel' && !manager && current.b.bookerId !== actor.user.id)
+      throw forbidden('Only the booker or the facility’s managers cancel');
+    if (current.b.kind === 'block' && action !== 'cancel')
+      throw new AppError('invalid_state', 'A block-out is not approved or declined; cancel it instead');
+    const now = new Date();
+    const change =
+      action === 'cancel'
+        ? { cancelledBy: actor.user.id, cancelledAt: now, cancelReason: reason ?? null }
+        : { decidedBy: actor.user.id, decidedAt: now, decisionReason: reason ?? null };
+    const [updated] = await tx
+      .update(bookings)
+      .set({ status: resultOf[action], updatedAt: now, ...change })
+      .where(and(eq(bookings.id, bookingId), inArray(bookings.status, [...allowedFrom[action]])))
+      .returning({ id: bookings.id });
+    if (!updated) {
+      throw new AppError('invalid_state', `This booking is ${current.b.status}; it cannot be ${resultOf[action]} now`, {
+        status: current.b.status,
+      });
+    }
+    await audit(tx, actor, meta, {
+      action: `booking.${action}`,
+      entityType: 'booking',
+      entityId: bookingId,
+      orgId: current.schoolId,
+      before: { status: current.b.status },
+      after: { status: resultOf[action], reason: reason ?? null },
+    });
+    const data = {
+      facility: current.facilityName,
+      startsAt: iso(current.b.startsAt),
+      reason: reason ?? null,
+      by: actor.user.name,
+    };
+    if (current.b.bookerId !== actor.user.id)
+      await notify(tx, [current.b.bookerId], `booking.${resultOf[action]}`, data, bookingId);
+    else if (action === 'cancel' && current.b.status === 'approved')
+      await notify(tx, await approverIds(tx, current.schoolId), 'booking.cancelled', data, bookingId);
+    const [row] = await selectBookings(tx).where(eq(bookings.id, bookingId));
+    if (!row) throw notFound('booking');
+    return bookingOut(row);
+  });
+}
+
+export interface BulkDecideParams {
+  action: 'approve' | 'decline';
+  ids: string[];
+  reason?: string;
+}
+
+export type BulkResult =
+  | { id: string; ok: true; booking: Booking }
+  | { id: string; ok: false; error: { code: string; message: string } };
+
+/** Several decisions, each on its own: one refused booking does not stop the others. */
+export async function bulkDecide(
+  db: Db,
+  actor: Actor,
+  params: BulkDecideParams,
+  meta: RequestMeta,
+): Promise<BulkResult[]> {
+  const results: BulkResult[] = [];
+  for (const bookingId of new Set(params.ids)) {
+    try {
+      const booking = await decide(db, actor, { bookingId, action: params.action, reason: params.reason }, meta);
+      results.push({ id: bookingId, ok: true, booking });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results.push({ id: bookingId, ok: false, error: { code: err.code, message: err.message } });
+    }
+  }
+  return results;
+}
+
+export interface BlockTimeParams {
+  /** The facility, as the caller's gate (managedFacility) returned it. */
+  facility: FacilityRow;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}
+
+/**
+ * Blocks time out (maintenance, exams): pending bookings that clash are declined with a notice to their bookers;
+ * approved ones hold their time, and the block is refused with what they are (409).
+ */
+export async function blockTime(
+  db: Db,
+  actor: Actor,
+  params: BlockTimeParams,
+  meta: RequestMeta,
+): Promise<{ booking: Booking; declined: Booking[] }> {
+  const { facility, startsAt, endsAt, reason } = params;
+  const from = new Date(startsAt);
+  const to = new Date(endsAt);
+  const result = await db.transaction(async (tx) => {
+    await lockDays(tx, facility.facility.id, [{ startsAt: from, endsAt: to }]);
+    const pending = await tx
+      .update(bookings)
+      .set({
+        status: 'declined',
+        decidedBy: actor.user.id,
+        decidedAt: new Date(),
+        decisionReason: reason,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(bookings.facilityId, facility.facility.id),
+          eq(bookings.status, 'pending'),
+          lt(bookings.startsAt, to),
+          gt(bookings.endsAt, from),
+        ),
+      )
+      .returning();
+    const block = await insertBlock(tx, actor, facility, { from, to, reason }).catch(async (err) => {
+      if (!isOverlap(err)) throw err;
+      const approved = await activeOverlapping(tx, facility.facility.id, from, to);
+      throw new AppError('booking_conflict', 'Approved bookings hold part of this time; cancel them first', {
+        conflicts: [
+          {
+            startsAt,
+            endsAt,
+            with: approved.map((r) => ({
+              startsAt: iso(r.startsAt),
+              endsAt: iso(r.endsAt),
+              status: r.kind === 'block' ? 'blocked' : r.status,
+              purpose: r.purpose,
+            })),
+          },
+        ],
+      });
+    });
+    for (const p of pending) {
+      const data = { facility: facility.facility.name, startsAt: iso(p.startsAt), reason, by: actor.user.name };
+      await notify(tx, [p.bookerId], 'booking.declined', data, p.id);
+      await audit(tx, actor, meta, {
+        action: 'booking.decline',
+        entityType: 'booking',
+        entityId: p.id,
+        orgId: facility.school.id,
+        before: { status: 'pending' },
+        after: { status: 'declined', reason },
+      });
+    }
+    await audit(tx, actor, meta, {
+      action: 'facility.block',
+      entityType: 'booking',
+      entityId: block.id,
+      orgId: facility.school.id,
+      after: { facility: facility.facility.name, startsAt, endsAt, reason },
+    });
+    return { blockId: block.id, declinedIds: pending.map((p) => p.id) };
+  });
+  const rows = await selectBookings(db).where(inArray(bookings.id, [result.blockId, ...result.declinedIds]));
+  const byId = new Map(rows.map((r) => [r.b.id, bookingOut(r)]));
+  const booking = byId.get(result.blockId);
+  if (!booking) throw notFound('booking');
+  return { booking, declined: result.declinedIds.flatMap((i) => byId.get(i) ?? []) };
+}
+
+/** The block's row, under a savepoint: an overlap with an approved booking leaves the transaction usable. */
+async function insertBlock(
+  tx: Tx,
+  actor: Actor,
+  facility: FacilityRow,
+  block: { from: Date; to: Date; reason: string },
+) {
+  const [row] = await tx.transaction((sp) =>
+    sp
+      .insert(bookings)
+      .values({
+        facilityId: facility.facility.id,
+        kind: 'block',
+        status: 'approved',
+        bookerId: actor.user.id,
+        borrowerSchoolId: facility.school.id,
+        purpose: block.reason,
+        startsAt: block.from,
+        endsAt: block.to,
+        decidedBy: actor.user.id,
+        decidedAt: new Date(),
+      })
+      .returning({ id: bookings.id }),
+  );
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row;
 }

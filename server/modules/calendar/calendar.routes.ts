@@ -9,7 +9,7 @@ import { bookings, calendarFeeds, facilities } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import { newSecret, secretHash } from '../../lib/crypto';
 import { notFound } from '../../lib/errors';
-import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
+import { commonErrors, json, jsonBody, newRouter, noContent, requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import { loadActorById } from '../auth/auth.queries';
@@ -57,7 +57,7 @@ export const calendarRoutes = newRouter()
           .insert(calendarFeeds)
           .values({ tokenHash: secretHash(token), userId: actor.user.id, facilityId: facilityId ?? null })
           .returning();
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'calendar_feed.create',
           entityType: 'user',
           entityId: actor.user.id,

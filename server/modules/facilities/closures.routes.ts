@@ -8,7 +8,7 @@ import { audit } from '../../lib/audit';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, canManageOrg, canSeeOrg } from '../../lib/policy';
-import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
+import { commonErrors, json, jsonBody, newRouter, noContent, requestMeta } from '../../lib/router';
 import { requireActor } from '../auth/auth.middleware';
 
 const closure = z.object({
@@ -92,7 +92,7 @@ export const closuresRoutes = newRouter()
           .insert(closures)
           .values({ ...input, facilityId: input.facilityId ?? null, createdBy: actor.user.id })
           .returning();
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'closure.create',
           entityType: 'closure',
           entityId: r!.id,
@@ -126,7 +126,7 @@ export const closuresRoutes = newRouter()
       if (!canManageOrg(actor, s)) throw forbidden("Only the school's administrators change its closed days");
       await db.transaction(async (tx) => {
         await tx.delete(closures).where(inArray(closures.id, [row.id]));
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'closure.delete',
           entityType: 'closure',
           entityId: row.id,

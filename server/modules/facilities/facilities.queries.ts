@@ -2,7 +2,7 @@ import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } fro
 import type { FacilityKind } from '../../../shared/enums';
 import { closures, facilities, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { notFound } from '../../lib/errors';
+import { forbidden, notFound } from '../../lib/errors';
 import { type Actor, adminOf, canSeeScoped, type OrgPlace } from '../../lib/policy';
 import { visibleScopedWhere } from '../../lib/scope-sql';
 import type { Closure } from '../bookings/bookings.rules';
@@ -98,6 +98,21 @@ export async function getVisibleFacility(db: Queryable, actor: Actor | null, id:
   const visible =
     canSeeScoped(actor, row.school, row.facility.scope) || (actor !== null && canManageFacility(actor, row));
   if (!visible) throw notFound('facility');
+  return row;
+}
+
+/**
+ * The facility if the caller manages it: 404 when they cannot see it, 403 (with `refusal`) when they see it
+ * but do not manage it.
+ */
+export async function getManagedFacility(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  refusal: string,
+): Promise<FacilityRow> {
+  const row = await getVisibleFacility(db, actor, id);
+  if (!canManageFacility(actor, row)) throw forbidden(refusal);
   return row;
 }
 

@@ -4,15 +4,16 @@ import { z } from 'zod';
 import { activeBookingStatuses, facilityKinds } from '../../../shared/enums';
 import { id, idParam, isoTime, page } from '../../../shared/schemas/common';
 import { availability, facility, facilityInput, updateFacilityInput } from '../../../shared/schemas/facilities';
+import type { Occurrence } from '../../../shared/series';
 import { bookings, closures, facilities, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound, sqlState } from '../../lib/errors';
 import { adminOf, canManageOrg, canSeeOrg } from '../../lib/policy';
-import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
+import { commonErrors, json, jsonBody, newRouter, requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
-import { type Occurrence, openIntervals, toLocal, withinOpeningHours } from '../bookings/bookings.rules';
+import { openIntervals, toLocal, withinOpeningHours } from '../bookings/bookings.rules';
 import {
   closuresFor,
   type FacilityRow,
@@ -156,7 +157,7 @@ export const facilitiesRoutes = newRouter()
             .insert(facilities)
             .values({ ...input, schoolId: school.id, equipment: input.equipment ?? [] })
             .returning();
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'facility.create',
             entityType: 'facility',
             entityId: row!.id,
@@ -209,7 +210,7 @@ export const facilitiesRoutes = newRouter()
             .where(eq(facilities.id, row.facility.id))
             .returning();
           const before = Object.fromEntries(Object.keys(input).map((k) => [k, (row.facility as any)[k]]));
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'facility.update',
             entityType: 'facility',
             entityId: row.facility.id,
@@ -243,7 +244,7 @@ export const facilitiesRoutes = newRouter()
           .set({ retiredAt: new Date(), updatedAt: new Date() })
           .where(and(eq(facilities.id, row.facility.id)))
           .returning();
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'facility.retire',
           entityType: 'facility',
           entityId: row.facility.id,

@@ -6,7 +6,7 @@ import { facilityPhotos } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import { commonErrors, json, newRouter, noContent } from '../../lib/router';
+import { commonErrors, json, newRouter, noContent, requestMeta } from '../../lib/router';
 import { requireActor } from '../auth/auth.middleware';
 import { receiveUpload } from '../resources/upload';
 import { canManageFacility, getVisibleFacility } from './facilities.queries';
@@ -69,7 +69,7 @@ export const photosRoutes = newRouter()
             .insert(facilityPhotos)
             .values({ facilityId: row.facility.id, storageKey: key, contentType: file.contentType, size: file.size })
             .returning();
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'facility.photo_add',
             entityType: 'facility',
             entityId: row.facility.id,
@@ -136,7 +136,7 @@ export const photosRoutes = newRouter()
           .where(and(eq(facilityPhotos.id, photoId), eq(facilityPhotos.facilityId, facilityId)))
           .returning();
         if (deleted.length)
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'facility.photo_remove',
             entityType: 'facility',
             entityId: facilityId,

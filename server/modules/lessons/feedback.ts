@@ -1,5 +1,6 @@
 // After the lesson (听课评课): each classroom's assistant teacher says how it went and what the students asked;
 // observers evaluate with a short rubric. The teacher reads them all; everyone else reads their own.
+
 import { and, asc, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { z } from 'zod';
@@ -10,6 +11,7 @@ import type { AppEnv } from '../../lib/context';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
+import { requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
 import type { getLessonFor } from './lessons.queries';
 
@@ -46,7 +48,7 @@ export async function saveFeedback(
       .values(values)
       .onConflictDoUpdate({ target: [lessonFeedback.lessonId, lessonFeedback.authorId], set: values })
       .returning();
-    await audit(tx, c, {
+    await audit(tx, c.get('actor'), requestMeta(c), {
       action: 'lesson.feedback',
       entityType: 'lesson',
       entityId: row.id,

@@ -22,10 +22,10 @@ import { lessonAttendance, lessonMaterials, lessons, resources } from '../../db/
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
-import { commonErrors, json, jsonBody, newRouter } from '../../lib/router';
+import { commonErrors, json, jsonBody, newRouter, requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
-import { notify } from '../bookings/bookings.queries';
+import { notify } from '../notifications/notifications.service';
 import { newFileKey } from '../resources/storage';
 import { attendanceOf } from './attendance';
 import { feedbackFor, saveFeedback } from './feedback';
@@ -229,7 +229,7 @@ export const lessonsRoutes = newRouter()
       const { allowed } = c.req.valid('json');
       const t = await teacherOver(c, id, identity);
       const p = await setSpeaking(t.lk, t.room, identity, allowed);
-      await audit(c.get('deps').database.db, c, {
+      await audit(c.get('deps').database.db, c.get('actor'), requestMeta(c), {
         action: allowed ? 'lesson.speak.allow' : 'lesson.speak.stop',
         entityType: 'lesson',
         entityId: t.lessonId,
@@ -292,7 +292,12 @@ export const lessonsRoutes = newRouter()
           .update(lessonAttendance)
           .set({ leftAt: now })
           .where(and(eq(lessonAttendance.lessonId, row.id), isNull(lessonAttendance.leftAt)));
-        await audit(tx, c, { action: 'lesson.end', entityType: 'lesson', entityId: row.id, orgId: row.schoolId });
+        await audit(tx, c.get('actor'), requestMeta(c), {
+          action: 'lesson.end',
+          entityType: 'lesson',
+          entityId: row.id,
+          orgId: row.schoolId,
+        });
         return true;
       });
       if (!ended)
@@ -385,7 +390,7 @@ export const lessonsRoutes = newRouter()
             .returning({ id: lessons.id });
           if (!hit) continue;
           done.push(m.id);
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'lesson.update',
             entityType: 'lesson',
             entityId: m.id,
@@ -452,7 +457,7 @@ export const lessonsRoutes = newRouter()
         if (!changed.some((x) => x.id === row.id))
           throw new AppError('invalid_state', 'This lesson has already ended or been cancelled');
         for (const x of changed)
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'lesson.cancel',
             entityType: 'lesson',
             entityId: x.id,
@@ -538,7 +543,7 @@ export const lessonsRoutes = newRouter()
         });
       await db.transaction(async (tx) => {
         await tx.insert(lessonMaterials).values({ lessonId: row.id, resourceId, position: 1000 }).onConflictDoNothing();
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'lesson.recording',
           entityType: 'lesson',
           entityId: row.id,
@@ -589,7 +594,7 @@ export const lessonsRoutes = newRouter()
           .where(and(eq(lessons.id, row.id), isNull(lessons.recordingEgressId)))
           .returning({ id: lessons.id });
         if (hit)
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'lesson.recording.start',
             entityType: 'lesson',
             entityId: row.id,

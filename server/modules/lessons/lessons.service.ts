@@ -1,6 +1,7 @@
 // Scheduling live lessons: once or weekly, for chosen classrooms, with library materials; clashes with the
 // classrooms' other lessons are shown before anything is saved; every invited classroom's assistant teachers
 // hear of a new, moved or cancelled lesson.
+
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { classrooms, lessonClassrooms, lessonMaterials, lessons, memberships, orgs, resources } from '../../db/schema';
@@ -9,8 +10,9 @@ import type { AppEnv } from '../../lib/context';
 import type { Queryable } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { type Actor, canSeeOrg } from '../../lib/policy';
+import { requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
-import { notify } from '../bookings/bookings.queries';
+import { notify } from '../notifications/notifications.service';
 import { owner, visibleResourcesWhere } from '../resources/resources.queries';
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -198,7 +200,7 @@ export async function scheduleLessons(
     count: rows.length,
   });
   for (const r of rows)
-    await audit(tx, c, {
+    await audit(tx, c.get('actor'), requestMeta(c), {
       action: 'lesson.create',
       entityType: 'lesson',
       entityId: r.id,

@@ -10,7 +10,7 @@ import { type EgressInfo, EgressStatus } from 'livekit-server-sdk';
 import { lessonMaterials, lessons } from '../../db/schema';
 import type { Deps } from '../../lib/context';
 import { iso } from '../../lib/time';
-import { notify } from '../bookings/bookings.queries';
+import { notify } from '../notifications/notifications.service';
 import { insertResource } from '../resources/resources.service';
 
 export async function fileEgressRecording(deps: Pick<Deps, 'database' | 'storage' | 'log'>, info: EgressInfo) {

@@ -8,6 +8,7 @@ import { newSecret, secretHash } from '../../lib/crypto';
 import type { Tx } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { assignableRoles, type OrgPlace } from '../../lib/policy';
+import { requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
 
 export const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -88,7 +89,7 @@ export async function inviteMember(tx: Tx, c: Context<AppEnv>, p: InviteParams) 
   }
   // An existing account gains a membership: its cached identity must not lag behind.
   c.get('deps').actorCache?.forgetUser(user!.id);
-  await audit(tx, c, {
+  await audit(tx, c.get('actor'), requestMeta(c), {
     action: 'membership.create',
     entityType: 'membership',
     entityId: membership!.id,

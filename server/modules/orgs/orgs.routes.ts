@@ -18,7 +18,7 @@ import { classrooms, memberships, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import { AppError, notFound, sqlConstraint, sqlState } from '../../lib/errors';
 import { assertManageOrg, canManageOrg, canSeeOrg, leadsSchool, reach } from '../../lib/policy';
-import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
+import { commonErrors, json, jsonBody, newRouter, noContent, requestMeta } from '../../lib/router';
 import { forgetActor, requireActor } from '../auth/auth.middleware';
 import { inviteMember, membershipProblem } from './members.service';
 import {
@@ -98,7 +98,7 @@ export const orgsRoutes = newRouter()
             .update(orgs)
             .set({ ...input, updatedAt: new Date() })
             .where(eq(orgs.id, before.id));
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'org.update',
             entityType: 'org',
             entityId: before.id,
@@ -159,7 +159,7 @@ export const orgsRoutes = newRouter()
             .insert(classrooms)
             .values({ schoolId: school.id, name: input.name, grade: input.grade ?? null })
             .returning();
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'classroom.create',
             entityType: 'classroom',
             entityId: row!.id,
@@ -191,7 +191,7 @@ export const orgsRoutes = newRouter()
       await uniqueName(() =>
         db.transaction(async (tx) => {
           await tx.update(classrooms).set(input).where(eq(classrooms.id, found.classroom.id));
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'classroom.update',
             entityType: 'classroom',
             entityId: found.classroom.id,
@@ -312,7 +312,7 @@ export const orgsRoutes = newRouter()
             })
             .where(eq(memberships.id, found.membership.id))
             .returning();
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'membership.update',
             entityType: 'membership',
             entityId: row!.id,
@@ -362,7 +362,7 @@ export const orgsRoutes = newRouter()
           .where(eq(memberships.id, found.membership.id))
           .returning({ id: memberships.id });
         if (!gone.length) throw notFound('membership');
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'membership.delete',
           entityType: 'membership',
           entityId: found.membership.id,

@@ -14,7 +14,7 @@ import type { AppEnv } from '../../lib/context';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, canManageOrg, canSeeOrg } from '../../lib/policy';
-import { commonErrors, fieldErrors, json, jsonBody, newRouter } from '../../lib/router';
+import { commonErrors, fieldErrors, json, jsonBody, newRouter, requestMeta } from '../../lib/router';
 import { requireActor } from '../auth/auth.middleware';
 import {
   canManageResource,
@@ -135,7 +135,7 @@ export const resourcesRoutes = newRouter()
             status,
             file: { ...file, storageKey },
           });
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'resource.create',
             entityType: 'resource',
             entityId: row.id,
@@ -451,7 +451,7 @@ export const resourcesRoutes = newRouter()
             .set({ status, updatedAt: new Date() })
             .where(eq(resources.id, row.r.id))
             .returning();
-          await audit(tx, c, {
+          await audit(tx, c.get('actor'), requestMeta(c), {
             action: 'resource.version',
             entityType: 'resource',
             entityId: row.r.id,
@@ -505,7 +505,7 @@ export const resourcesRoutes = newRouter()
           .where(and(eq(resources.id, row.r.id), eq(resources.status, 'in_review')))
           .returning();
         if (!updated) throw new AppError('invalid_state', `This resource is ${row.r.status}, not in review`);
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: `resource.${decision}`,
           entityType: 'resource',
           entityId: row.r.id,

@@ -11,7 +11,7 @@ import { audit } from '../../lib/audit';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, canSeeScoped } from '../../lib/policy';
-import { commonErrors, json, jsonBody, newRouter, noContent } from '../../lib/router';
+import { commonErrors, json, jsonBody, newRouter, noContent, requestMeta } from '../../lib/router';
 import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import {
@@ -217,7 +217,7 @@ export const socialRoutes = newRouter()
           .insert(resourceComments)
           .values({ resourceId: row.r.id, authorId: actor.user.id, body: c.req.valid('json').body })
           .returning();
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'resource.comment',
           entityType: 'resource',
           entityId: row.r.id,
@@ -279,7 +279,7 @@ export const socialRoutes = newRouter()
             visibility: input.visibility,
           })
           .returning({ id: collections.id });
-        await audit(tx, c, {
+        await audit(tx, c.get('actor'), requestMeta(c), {
           action: 'collection.create',
           entityType: 'collection',
           entityId: row!.id,

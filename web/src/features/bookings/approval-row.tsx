@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import type { Booking } from '../../../../shared/schemas/facilities';
+import type { Booking } from '../../../../shared/schemas/bookings';
 import { useI18n } from '../../lib/i18n';
 import { bookingWhen, bookingWhenParts } from './booking-when';
 import { DeclinePicker } from './decline-picker';

@@ -1,6 +1,6 @@
 import { createAsync, useAction } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { Booking } from '../../../../shared/schemas/facilities';
+import type { Booking } from '../../../../shared/schemas/bookings';
 import { EmptyState } from '../../components/notice';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../shared/enums';
-import type { Booking } from '../../../../shared/schemas/facilities';
+import type { Booking } from '../../../../shared/schemas/bookings';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 
 /** "2026年12月3日 周四 14:00–16:00"; the end's date is written only when it falls on another day. */

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { Booking } from '../../../../shared/schemas/facilities';
+import type { Booking } from '../../../../shared/schemas/bookings';
 import { OkNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import type { Decision } from './approvals.actions';

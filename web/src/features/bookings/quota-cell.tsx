@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { ErrorBoundary, Match, Show, Suspense, Switch } from 'solid-js';
-import type { Booking } from '../../../../shared/schemas/facilities';
+import type { Booking } from '../../../../shared/schemas/bookings';
 import { useI18n } from '../../lib/i18n';
 import { getFacilityLoad, hoursText, quotaStatus } from './quota';
 

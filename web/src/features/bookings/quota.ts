@@ -2,7 +2,8 @@
 // The same rule the server applies when a booking is made (bookings.service.ts): hours held are the
 // school's pending and approved bookings at that facility starting within the term.
 import { query } from '@solidjs/router';
-import type { Booking, Facility } from '../../../../shared/schemas/facilities';
+import type { Booking } from '../../../../shared/schemas/bookings';
+import type { Facility } from '../../../../shared/schemas/facilities';
 import { termOf } from '../../../../shared/time';
 import { call, client } from '../../lib/api';
 

@@ -1,6 +1,6 @@
 import { action, revalidate } from '@solidjs/router';
 import type { z } from 'zod';
-import type { createBookingInput } from '../../../../shared/schemas/facilities';
+import type { createBookingInput } from '../../../../shared/schemas/bookings';
 import { call, client } from '../../lib/api';
 import { getApprovalQueue, getBookingDefaults, getMyBookings } from '../bookings/bookings.queries';
 import { getAvailability, getFacilities, getFacility } from './facilities.queries';

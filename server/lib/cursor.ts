@@ -1,0 +1,23 @@
+// Opaque list cursors (CONTRACT: `nextCursor`, then `?cursor=` with the same filters): the parts of the last
+// row's sort key, base64url-encoded. A cursor that does not decode to what the list expects is bad input (400).
+import { Buffer } from 'node:buffer';
+import { AppError } from './errors';
+
+export const encodeCursor = (...parts: string[]): string => Buffer.from(parts.join('|')).toString('base64url');
+
+export const badCursor = () =>
+  new AppError('validation_failed', 'Bad cursor', { fields: { cursor: ['not a cursor from this list'] } });
+
+/** The cursor's parts; `parse` turns them into the list's key and throws badCursor() when they are not one. */
+export function decodeCursor<T>(cursor: string, parse: (parts: string[]) => T): T {
+  return parse(Buffer.from(cursor, 'base64url').toString().split('|'));
+}
+
+/** A cursor of one non-negative integer (a sequence number or an offset). */
+export function decodeCount(cursor: string): number {
+  return decodeCursor(cursor, ([part]) => {
+    const n = Number(part);
+    if (!part || !Number.isSafeInteger(n) || n < 0) throw badCursor();
+    return n;
+  });
+}
