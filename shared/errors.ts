@@ -18,6 +18,7 @@ export const errorStatus = {
   gone: 410,
   payload_too_large: 413,
   unsupported_type: 415,
+  range_not_satisfiable: 416,
   too_many_requests: 429,
   internal_error: 500,
   livekit_unavailable: 503,

@@ -4,11 +4,11 @@ import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { id, page } from '../../../shared/schemas/common';
 import { auditEvent } from '../../../shared/schemas/orgs';
+import { iso } from '../../../shared/time';
 import { auditEvents, orgs, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { canManageOrg } from '../../lib/policy';
 import { commonErrors, json, newRouter } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import { getVisibleOrg, listVisibleOrgs } from '../orgs/orgs.queries';
 

@@ -16,13 +16,13 @@ import {
   user,
 } from '../../../shared/schemas/auth';
 import { idParam, page } from '../../../shared/schemas/common';
+import { iso } from '../../../shared/time';
 import { credentials, invitations, orgs, users } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { hashPassword, secretHash, verifyPassword } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
 import { clientIp, commonErrors, json, jsonBody, newRouter, noContent, requestMeta } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { forgetActor, requireActor, SESSION_COOKIE } from './auth.middleware';
 import {
   createCredential,

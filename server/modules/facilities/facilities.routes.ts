@@ -5,13 +5,13 @@ import { activeBookingStatuses, facilityKinds } from '../../../shared/enums';
 import { id, idParam, isoTime, page } from '../../../shared/schemas/common';
 import { availability, facility, facilityInput, updateFacilityInput } from '../../../shared/schemas/facilities';
 import type { Occurrence } from '../../../shared/series';
+import { iso } from '../../../shared/time';
 import { bookings, closures, facilities, orgs } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound, sqlState } from '../../lib/errors';
 import { adminOf, canManageOrg, canSeeOrg } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter, requestMeta } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import { openIntervals, toLocal, withinOpeningHours } from '../bookings/bookings.rules';
 import {

@@ -1,9 +1,9 @@
 // Minutes present per classroom, from the join/leave pairs LiveKit's webhooks recorded: sessions that overlap
 // (a reconnect that joined before the old session's leave arrived) count once.
 import { eq } from 'drizzle-orm';
+import { iso } from '../../../shared/time';
 import { lessonAttendance } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { iso } from '../../lib/time';
 
 interface Session {
   joinedAt: Date | null;

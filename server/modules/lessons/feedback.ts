@@ -5,6 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { feedbackInput } from '../../../shared/schemas/lessons';
+import { iso } from '../../../shared/time';
 import { classrooms, lessonFeedback, users } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
@@ -12,7 +13,6 @@ import type { Queryable } from '../../lib/db';
 import { AppError, forbidden } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { requestMeta } from '../../lib/router';
-import { iso } from '../../lib/time';
 import type { getLessonFor } from './lessons.queries';
 
 type Found = Awaited<ReturnType<typeof getLessonFor>>;

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { LessonRole } from '../../../shared/enums';
+import { iso } from '../../../shared/time';
 import { classrooms, lessonClassrooms, lessonMaterials, lessons, orgs, resources, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { type Actor, reach } from '../../lib/policy';
-import { iso } from '../../lib/time';
 
 type LessonRow = typeof lessons.$inferSelect & {
   teacherName: string;

@@ -18,12 +18,12 @@ import {
   speaking,
   updateLessonInput,
 } from '../../../shared/schemas/lessons';
+import { iso } from '../../../shared/time';
 import { lessonAttendance, lessonMaterials, lessons, resources } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
 import { commonErrors, json, jsonBody, newRouter, requestMeta } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import { notify } from '../notifications/notifications.service';
 import { newFileKey } from '../resources/storage';

@@ -4,6 +4,7 @@
 
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
+import { iso } from '../../../shared/time';
 import { classrooms, lessonClassrooms, lessonMaterials, lessons, memberships, orgs, resources } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
@@ -11,7 +12,6 @@ import type { Queryable } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { type Actor, canSeeOrg } from '../../lib/policy';
 import { requestMeta } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { notify } from '../notifications/notifications.service';
 import { owner, visibleResourcesWhere } from '../resources/resources.queries';
 

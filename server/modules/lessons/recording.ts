@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { type EgressInfo, EgressStatus } from 'livekit-server-sdk';
+import { iso } from '../../../shared/time';
 import { lessonMaterials, lessons } from '../../db/schema';
 import type { Deps } from '../../lib/context';
-import { iso } from '../../lib/time';
 import { notify } from '../notifications/notifications.service';
 import { insertResource } from '../resources/resources.service';
 

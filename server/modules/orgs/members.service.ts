@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Role } from '../../../shared/enums';
+import { iso } from '../../../shared/time';
 import { invitations, memberships, users } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
@@ -9,7 +10,6 @@ import type { Tx } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { assignableRoles, type OrgPlace } from '../../lib/policy';
 import { requestMeta } from '../../lib/router';
-import { iso } from '../../lib/time';
 
 export const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
 

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
+import { iso } from '../../../shared/time';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import { termOf } from '../bookings/bookings.rules';
 import { getVisibleOrg, listSchoolsOf } from '../orgs/orgs.queries';

@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { iso } from '../../../shared/time';
 import { orgs, resources, resourceUses, resourceVersions, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { type Actor, adminOf, canManageOrg, canSeeScoped, type OrgPlace } from '../../lib/policy';
 import { visibleScopedWhere } from '../../lib/scope-sql';
-import { iso } from '../../lib/time';
 
 export const owner = alias(orgs, 'owner_school');
 

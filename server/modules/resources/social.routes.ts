@@ -6,13 +6,13 @@ import { z } from 'zod';
 import { scopes } from '../../../shared/enums';
 import { id, idParam, isoTime, page } from '../../../shared/schemas/common';
 import { resource } from '../../../shared/schemas/resources';
+import { iso } from '../../../shared/time';
 import { collectionItems, collections, favourites, orgs, resourceComments, resources, users } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, canSeeScoped } from '../../lib/policy';
 import { commonErrors, json, jsonBody, newRouter, noContent, requestMeta } from '../../lib/router';
-import { iso } from '../../lib/time';
 import { requireActor } from '../auth/auth.middleware';
 import {
   currentVersions,
