@@ -1,8 +1,24 @@
+// Configuration, parsed once with zod at each door: server/node.ts reads the process environment,
+// server/worker.ts a Worker's bindings and vars. configFrom() turns either into the app's Config, so both doors
+// mean the same by the same variable. Every variable is optional (CONTRACT.md, Configuration).
 import { z } from 'zod';
+import type { Config } from './lib/context';
 import type { Level } from './lib/log';
 
-/** The environment, parsed once at the Node door. Every variable is optional (CONTRACT.md, Configuration). */
-export const nodeEnv = z.object({
+const flag = z.enum(['0', '1']);
+
+/** What both doors read. */
+export const commonEnv = z.object({
+  LIVEKIT_URL: z.string().url().optional(),
+  LIVEKIT_API_KEY: z.string().optional(),
+  LIVEKIT_API_SECRET: z.string().optional(),
+  /** Comma-separated origins besides the server's own that may send signed-in writes (e.g. the Vite dev server). */
+  ALLOWED_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') as z.ZodType<Level | 'silent'>,
+});
+
+/** The Node door's environment. */
+export const nodeEnv = commonEnv.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./.data'),
@@ -10,20 +26,14 @@ export const nodeEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
-  LIVEKIT_URL: z.string().url().optional(),
-  LIVEKIT_API_KEY: z.string().optional(),
-  LIVEKIT_API_SECRET: z.string().optional(),
   /** With no LIVEKIT_URL, run the locally built server (npm run livekit:install) on loopback; 0 turns that off. */
-  LIVEKIT_AUTOSTART: z.enum(['0', '1']).default('1'),
+  LIVEKIT_AUTOSTART: flag.default('1'),
   /** First of three ports for that local server: HTTP/WebSocket, then ICE/TCP, then ICE/UDP. */
   LIVEKIT_PORT: z.coerce.number().int().min(1024).max(65530).default(7880),
   /** 1: a LiveKit Egress service is attached to LIVEKIT_URL and writes room recordings into the S3 bucket below. */
-  LIVEKIT_EGRESS: z.enum(['0', '1']).default('0'),
-  SEED_DEMO: z.enum(['0', '1']).default('1'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') as z.ZodType<Level | 'silent'>,
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
-  /** Comma-separated origins besides the server's own that may send signed-in writes (e.g. the Vite dev server). */
-  ALLOWED_ORIGINS: z.string().default(''),
+  LIVEKIT_EGRESS: flag.default('0'),
+  SEED_DEMO: flag.default('1'),
+  TRUST_PROXY: flag.default('0'),
   /** S3-compatible object storage for uploaded files; when S3_ENDPOINT is unset, files live under DATA_DIR. */
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(3).max(63).default('tongzhou'),
@@ -35,11 +45,53 @@ export const nodeEnv = z.object({
 });
 export type NodeEnv = z.infer<typeof nodeEnv>;
 
-export function parseEnv(env: Record<string, string | undefined>): NodeEnv {
-  const result = nodeEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+/** Parses an environment (an empty variable counts as unset); the error names every bad variable. */
+export function parseConfigEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.infer<S> {
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Configuration is not valid:\n${lines}`);
   }
   return result.data;
+}
+
+export const parseEnv = (env: Record<string, string | undefined>): NodeEnv => parseConfigEnv(nodeEnv, env);
+
+/** The variables configFrom reads: the common ones, and those only the Node door has. */
+export type ConfigEnv = z.infer<typeof commonEnv> &
+  Partial<Pick<NodeEnv, 'TRUST_PROXY' | 'LIVEKIT_EGRESS' | 'MAX_UPLOAD_MB'>> &
+  Partial<Pick<NodeEnv, 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>>;
+
+/**
+ * The app's Config from a parsed environment. `door.trustProxy` overrides TRUST_PROXY where the door knows
+ * (Cloudflare's edge always sets CF-Connecting-IP and there is no socket address to read).
+ */
+export function configFrom(env: ConfigEnv, door: { version: string; trustProxy?: boolean }): Config {
+  const livekit =
+    env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET
+      ? { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }
+      : null;
+  const egress =
+    env.LIVEKIT_EGRESS === '1' && env.S3_ENDPOINT
+      ? {
+          s3: {
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET ?? 'tongzhou',
+            region: env.S3_REGION ?? 'us-east-1',
+            accessKey: env.S3_ACCESS_KEY_ID ?? '',
+            secret: env.S3_SECRET_ACCESS_KEY ?? '',
+          },
+        }
+      : null;
+  return {
+    allowedOrigins: env.ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: door.trustProxy ?? env.TRUST_PROXY === '1',
+    livekitUrl: env.LIVEKIT_URL ?? null,
+    livekit,
+    egress,
+    version: door.version,
+    ...(env.MAX_UPLOAD_MB ? { maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024 } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { createApp } from './app';
-import { type NodeEnv, parseEnv } from './config';
+import { configFrom, type NodeEnv, parseEnv } from './config';
 import { isEmpty, seedDemo } from './db/seed';
 import type { AppEnv, Deps } from './lib/context';
 import { openDatabase, runMigrations } from './lib/db-node';
@@ -84,31 +84,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     database,
     log,
     storage,
-    config: {
-      allowedOrigins: env.ALLOWED_ORIGINS.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      trustProxy: env.TRUST_PROXY === '1',
-      livekitUrl: env.LIVEKIT_URL ?? null,
-      livekit:
-        env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET
-          ? { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }
-          : null,
-      egress:
-        env.LIVEKIT_EGRESS === '1' && env.S3_ENDPOINT
-          ? {
-              s3: {
-                endpoint: env.S3_ENDPOINT,
-                bucket: env.S3_BUCKET,
-                region: env.S3_REGION,
-                accessKey: env.S3_ACCESS_KEY_ID ?? '',
-                secret: env.S3_SECRET_ACCESS_KEY ?? '',
-              },
-            }
-          : null,
-      version: process.env.npm_package_version ?? '0.1.0',
-      maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
-    },
+    config: configFrom(env, { version: process.env.npm_package_version ?? '0.1.0' }),
     livekitStatus: livekitProbe(env.LIVEKIT_URL),
     remoteAddress: (c) => {
       try {

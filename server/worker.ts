@@ -5,11 +5,12 @@
 import type { ExecutionContext } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
+import { commonEnv, configFrom, parseConfigEnv } from './config';
 import { ActorCache } from './lib/actor-cache';
 import type { Config, Deps } from './lib/context';
 import { openPostgres } from './lib/db';
 import { livekitProbe } from './lib/livekit-probe';
-import { createLogger, type Level, type Logger } from './lib/log';
+import { createLogger, type Logger } from './lib/log';
 
 /** The part of the Hyperdrive binding used here; declared locally so the project's types stay Node's. */
 interface Hyperdrive {
@@ -17,18 +18,12 @@ interface Hyperdrive {
 }
 
 /** Bindings and vars, parsed with zod like the Node door's environment. Unknown bindings (ASSETS) are ignored. */
-const workerEnv = z.object({
+const workerEnv = commonEnv.extend({
   HYPERDRIVE: z.custom<Hyperdrive>(
     (v) => typeof (v as Partial<Hyperdrive> | null)?.connectionString === 'string',
     'must be a Hyperdrive binding',
   ),
-  LIVEKIT_URL: z.string().url().optional(),
-  LIVEKIT_API_KEY: z.string().optional(),
-  LIVEKIT_API_SECRET: z.string().optional(),
-  /** Comma-separated origins besides the Worker's own that may send signed-in writes. */
-  ALLOWED_ORIGINS: z.string().default(''),
   APP_VERSION: z.string().default('0.1.0'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') as z.ZodType<Level | 'silent'>,
 });
 type WorkerEnv = z.infer<typeof workerEnv>;
 
@@ -47,34 +42,20 @@ const isolates = new WeakMap<object, Isolate | Error>();
 function isolateFor(raw: Record<string, unknown>): Isolate | Error {
   const known = isolates.get(raw);
   if (known) return known;
-  // Like the Node door, an empty var counts as unset.
-  const result = workerEnv.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '')));
-  const isolate = result.success
-    ? {
-        env: result.data,
-        log: createLogger(result.data.LOG_LEVEL),
-        config: {
-          allowedOrigins: result.data.ALLOWED_ORIGINS.split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-          trustProxy: true, // Cloudflare's edge sets CF-Connecting-IP; there is no socket address to read
-          livekitUrl: result.data.LIVEKIT_URL ?? null,
-          livekit:
-            result.data.LIVEKIT_URL && result.data.LIVEKIT_API_KEY && result.data.LIVEKIT_API_SECRET
-              ? {
-                  url: result.data.LIVEKIT_URL,
-                  apiKey: result.data.LIVEKIT_API_KEY,
-                  apiSecret: result.data.LIVEKIT_API_SECRET,
-                }
-              : null,
-          version: result.data.APP_VERSION,
-        },
-        livekitStatus: livekitProbe(result.data.LIVEKIT_URL),
-        actorCache: new ActorCache(),
-      }
-    : new Error(
-        `Configuration is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
+  let isolate: Isolate | Error;
+  try {
+    const env = parseConfigEnv(workerEnv, raw);
+    isolate = {
+      env,
+      log: createLogger(env.LOG_LEVEL),
+      // Cloudflare's edge sets CF-Connecting-IP; there is no socket address to read.
+      config: configFrom(env, { version: env.APP_VERSION, trustProxy: true }),
+      livekitStatus: livekitProbe(env.LIVEKIT_URL),
+      actorCache: new ActorCache(),
+    };
+  } catch (err) {
+    isolate = err instanceof Error ? err : new Error(String(err));
+  }
   isolates.set(raw, isolate);
   return isolate;
 }

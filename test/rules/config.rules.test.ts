@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { commonEnv, configFrom, parseConfigEnv, parseEnv } from '../../server/config';
+
+describe('config: one reading of the environment for both doors', () => {
+  const livekit = { LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' };
+
+  it('the Node door: defaults, LiveKit only with all three variables, egress only with S3, uploads in bytes', () => {
+    const bare = configFrom(parseEnv({}), { version: '1' });
+    expect(bare).toMatchObject({ allowedOrigins: [], trustProxy: false, livekit: null, egress: null });
+    expect(bare.maxUploadBytes).toBe(500 * 1024 * 1024);
+    expect(configFrom(parseEnv({ LIVEKIT_URL: livekit.LIVEKIT_URL }), { version: '1' }).livekit).toBeNull();
+    const full = configFrom(
+      parseEnv({ ...livekit, LIVEKIT_EGRESS: '1', S3_ENDPOINT: 'http://127.0.0.1:9000', ALLOWED_ORIGINS: 'a, b,' }),
+      { version: '1' },
+    );
+    expect(full.livekit).toEqual({ url: livekit.LIVEKIT_URL, apiKey: 'k', apiSecret: 's' });
+    expect(full.egress?.s3).toMatchObject({ bucket: 'tongzhou', region: 'us-east-1' });
+    expect(full.allowedOrigins).toEqual(['a', 'b']);
+    expect(configFrom(parseEnv({ LIVEKIT_EGRESS: '1' }), { version: '1' }).egress).toBeNull();
+  });
+
+  it('the Worker door reads the same variables the same way, and always trusts its edge for the address', () => {
+    const worker = configFrom(parseConfigEnv(commonEnv, { ...livekit, ALLOWED_ORIGINS: 'x' }), {
+      version: '2',
+      trustProxy: true,
+    });
+    expect(worker).toMatchObject({ trustProxy: true, version: '2', allowedOrigins: ['x'], egress: null });
+    expect(worker.livekit?.url).toBe(livekit.LIVEKIT_URL);
+  });
+
+  it('names every bad variable, and an empty one counts as unset', () => {
+    expect(() => parseEnv({ PORT: 'x', DATABASE_URL: 'mysql://' })).toThrow(/PORT[\s\S]*DATABASE_URL/);
+    expect(parseEnv({ PORT: '' }).PORT).toBe(8787);
+  });
+});
