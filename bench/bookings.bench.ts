@@ -139,7 +139,8 @@ export async function benchBookings(): Promise<{
     const target = facilities[5]!;
     const from = new Date(t0 + 400 * 86400_000);
     const to = new Date(from.getTime() + 30 * 86400_000);
-    const q = `from=${encodeURIComponent(from.toISOString().replace('Z', '+00:00'))}&to=${encodeURIComponent(to.toISOString().replace('Z', '+00:00'))}`;
+    const param = (d: Date) => encodeURIComponent(d.toISOString().replace('Z', '+00:00'));
+    const q = `from=${param(from)}&to=${param(to)}`;
     const availApi = await closedLoop(AVAIL_REQUESTS, 16, async () => {
       const res = await fetch(`${base}/api/facilities/${target}/availability?${q}`, { headers: { cookie } });
       const body = await res.json();

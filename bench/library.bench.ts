@@ -129,11 +129,17 @@ export async function benchLibrary() {
     const raw = async (q: string) => {
       const terms = searchTerms(q).join(' ');
       await sql`SELECT r.*, s.name FROM resources r JOIN orgs s ON s.id = r.school_id
-        WHERE r.status = 'published' AND (r.visibility = 'public' OR r.school_id = ${ids.orgs.jhxx!} OR (r.visibility IN ('group','district') AND s.group_id = ${group}) OR (r.visibility = 'district' AND s.district_id = ${district}))
+        WHERE r.status = 'published'
+          AND (r.visibility = 'public' OR r.school_id = ${ids.orgs.jhxx!}
+            OR (r.visibility IN ('group','district') AND s.group_id = ${group})
+            OR (r.visibility = 'district' AND s.district_id = ${district}))
           AND r.search @@ plainto_tsquery('simple', ${terms})
         ORDER BY ts_rank(r.search, plainto_tsquery('simple', ${terms})) DESC, r.published_at DESC, r.id LIMIT 21`;
       await sql`SELECT r.subject, r.grade, r.kind, r.edition, count(*) FROM resources r JOIN orgs s ON s.id = r.school_id
-        WHERE r.status = 'published' AND (r.visibility = 'public' OR r.school_id = ${ids.orgs.jhxx!} OR (r.visibility IN ('group','district') AND s.group_id = ${group}) OR (r.visibility = 'district' AND s.district_id = ${district}))
+        WHERE r.status = 'published'
+          AND (r.visibility = 'public' OR r.school_id = ${ids.orgs.jhxx!}
+            OR (r.visibility IN ('group','district') AND s.group_id = ${group})
+            OR (r.visibility = 'district' AND s.district_id = ${district}))
           AND r.search @@ plainto_tsquery('simple', ${terms})
         GROUP BY GROUPING SETS ((r.subject), (r.grade), (r.kind), (r.edition))`;
     };
@@ -153,7 +159,8 @@ export async function benchLibrary() {
         ] as const) {
           const t = performance.now();
           await fn(q);
-          (samples[kind][q] ??= []).push(performance.now() - t);
+          samples[kind][q] ??= [];
+          samples[kind][q].push(performance.now() - t);
         }
       }
     }
@@ -185,7 +192,10 @@ export async function benchLibrary() {
     };
     const boundary = '----tongzhou-bench';
     const pre = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n${JSON.stringify({ title: '压测大文件', subject: 'math', grade: 3, kind: 'video', visibility: 'school' })}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n` +
+        `${JSON.stringify({ title: '压测大文件', subject: 'math', grade: 3, kind: 'video', visibility: 'school' })}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n` +
+        'Content-Type: application/pdf\r\n\r\n',
     );
     const post = Buffer.from(`\r\n--${boundary}--\r\n`);
     const body = new ReadableStream<Uint8Array>({
@@ -279,7 +289,8 @@ export function printLibrary(r: Awaited<ReturnType<typeof benchLibrary>>): strin
         ['write to disk directly', `${round(r.upload.diskMBs)} MB/s`, '100 %'],
       ],
     ),
-    `Server RSS: ${round(r.upload.rssBefore)} MB before, ${round(r.upload.rssPeak)} MB at peak (+${round(r.upload.rssPeak - r.upload.rssBefore)} MB)`,
+    `Server RSS: ${round(r.upload.rssBefore)} MB before, ${round(r.upload.rssPeak)} MB at peak ` +
+      `(+${round(r.upload.rssPeak - r.upload.rssBefore)} MB)`,
   ].join('\n');
 }
 

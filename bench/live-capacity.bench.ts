@@ -145,7 +145,8 @@ export function printCapacity(r: Awaited<ReturnType<typeof benchCapacity>>): str
   const served = (s: Step) => s.withVideo === s.n && s.kbpsMin >= 0.8 * base.kbpsMean && s.videoLoss < 1;
   const best = Math.max(0, ...r.steps.filter(served).map((s) => s.n));
   return [
-    `Subscribers to one teacher publishing ${r.publisher.width}×${r.publisher.height} simulcast (${SECONDS} s windows, ${r.cores} cores shared by server, publisher and subscribers)`,
+    `Subscribers to one teacher publishing ${r.publisher.width}×${r.publisher.height} simulcast (${SECONDS} s ` +
+      `windows, ${r.cores} cores shared by server, publisher and subscribers)`,
     table(
       [
         'subscribers',

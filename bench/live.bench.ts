@@ -200,8 +200,11 @@ export function printLive(r: Awaited<ReturnType<typeof benchLive>>): string {
         ['bare livekit-client connect + subscribe', `${round(median(r.bare))} ms`, `${round(p90(r.bare))} ms`, '1 ×'],
       ],
     ),
-    `aim ≤ 1.3 ×: ${ratio <= 1.3 ? 'met' : 'missed'}   app: ${r.app.map((x) => round(x)).join(', ')}   bare: ${r.bare.map((x) => round(x)).join(', ')}`,
-    `app, medians after the click: join requested ${round(r.phases.request)} ms, answered ${round(r.phases.answer)} ms, connected ${round(r.phases.connected)} ms, video subscribed ${round(r.phases.subscribed)} ms`,
+    `aim ≤ 1.3 ×: ${ratio <= 1.3 ? 'met' : 'missed'}   app: ${r.app.map((x) => round(x)).join(', ')}   bare: ` +
+      `${r.bare.map((x) => round(x)).join(', ')}`,
+    `app, medians after the click: join requested ${round(r.phases.request)} ms, answered ` +
+      `${round(r.phases.answer)} ms, connected ${round(r.phases.connected)} ms, video subscribed ` +
+      `${round(r.phases.subscribed)} ms`,
     '',
     `Weak link: subscriber downlink held to ${LIMIT_BPS / 1000} kbit/s by LiveKit's simulated subscriber bandwidth (${WINDOW_S} s windows)`,
     table(

@@ -212,7 +212,11 @@ async function launchServer(label: string, env: NodeJS.ProcessEnv, timeoutMs: nu
       await stopChild(child);
       if (attempt > 2 || !(err instanceof Error) || !/exited before answering/.test(err.message)) throw err;
       const { code, signal } = await child.exited;
-      const note = `${label} exited before answering (code ${code}, signal ${signal}; output: ${child.output().trim().slice(-300) || 'none'}); dist/server/node.mjs modified ${existsSync(serverEntry) ? new Date(statSync(serverEntry).mtimeMs).toISOString() : '(missing)'}; trying again`;
+      const note =
+        `${label} exited before answering (code ${code}, signal ${signal}; output: ` +
+        `${child.output().trim().slice(-300) || 'none'}); dist/server/node.mjs modified ` +
+        `${existsSync(serverEntry) ? new Date(statSync(serverEntry).mtimeMs).toISOString() : '(missing)'}; trying ` +
+        `again`;
       console.log(`  note: ${note}`);
       buildChanges.push(note);
       await sleep(5000);
@@ -498,7 +502,9 @@ async function main() {
   };
   const serverImportMs = median(imports.map((s) => s.importMs));
   console.log(
-    `bare Hono start ${fmtMs(bare.startMs)}, idle RSS ${fmtMb(bare.rssMb)}; importing dist/server/node.mjs ${fmtMs(serverImportMs)} (process start → imported ${fmtMs(median(imports.map((s) => s.sinceProcessStartMs)))})`,
+    `bare Hono start ${fmtMs(bare.startMs)}, idle RSS ${fmtMb(bare.rssMb)}; importing dist/server/node.mjs ` +
+      `${fmtMs(serverImportMs)} (process start → imported ` +
+      `${fmtMs(median(imports.map((s) => s.sinceProcessStartMs)))})`,
   );
   result.baselines = { bare, serverImport: { medianMs: serverImportMs, samples: imports } };
 
@@ -526,7 +532,8 @@ async function main() {
       dataDir ||= dir; // the first data dir that was migrated and seeded serves every warm measurement
     }
     console.log(
-      `  first start #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)}) · PGlite.create on an empty dir ${fmtMs(o?.openMs)}`,
+      `  first start #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ` +
+        `${fmtMb(s?.rssMb)}) · PGlite.create on an empty dir ${fmtMs(o?.openMs)}`,
     );
   }
   const pgliteCold: StartSample | undefined = coldStarts.length
@@ -550,7 +557,9 @@ async function main() {
       const s = await step(`PGlite warm start ${i + 1}`, () => serverStart('server (pglite)', pgliteEnv, 60_000));
       if (s) pgliteWarm.push(s);
       console.log(
-        `  #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ${fmtMb(s?.rssMb)}) · PGlite.create ${fmtMs(o?.openMs)} (import ${fmtMs(o?.importMs)}, process start → open ${fmtMs(o?.sinceProcessStartMs)}, RSS ${fmtMb(o ? o.rssKb / 1024 : NaN)})`,
+        `  #${i + 1}: server ${fmtMs(s?.startMs)} (startServer ${fmtMs(s?.startServerMs)}, RSS ` +
+          `${fmtMb(s?.rssMb)}) · PGlite.create ${fmtMs(o?.openMs)} (import ${fmtMs(o?.importMs)}, process start → ` +
+          `open ${fmtMs(o?.sinceProcessStartMs)}, RSS ${fmtMb(o ? o.rssKb / 1024 : NaN)})`,
       );
     }
   }
@@ -564,7 +573,9 @@ async function main() {
       if (o) smallBuffers.push(o);
     }
     console.log(
-      `what-if: PGlite alone with shared_buffers=16MB: open ${fmtMs(median(smallBuffers.map((o) => o.openMs)))}, idle RSS ${fmtMb(median(smallBuffers.map((o) => o.rssKb / 1024)))} (default ${opens[0]?.sharedBuffers ?? '?'}: ${fmtMb(median(opens.map((o) => o.rssKb / 1024)))})`,
+      `what-if: PGlite alone with shared_buffers=16MB: open ${fmtMs(median(smallBuffers.map((o) => o.openMs)))}, ` +
+        `idle RSS ${fmtMb(median(smallBuffers.map((o) => o.rssKb / 1024)))} (default ` +
+        `${opens[0]?.sharedBuffers ?? '?'}: ${fmtMb(median(opens.map((o) => o.rssKb / 1024)))})`,
     );
   }
   // The same what-if on the real built server: PGlite.create patched by a preloaded module, no server change.
@@ -874,7 +885,8 @@ async function main() {
     ),
   );
   console.log(
-    `(module loading: importing dist/server/node.mjs takes ${fmtMs(serverImportMs)}; startServer() itself, warm: PGlite ${fmtMs(pglite.warm.startServerMs)}, PostgreSQL ${fmtMs(pg?.warm.startServerMs)})`,
+    `(module loading: importing dist/server/node.mjs takes ${fmtMs(serverImportMs)}; startServer() itself, warm: ` +
+      `PGlite ${fmtMs(pglite.warm.startServerMs)}, PostgreSQL ${fmtMs(pg?.warm.startServerMs)})`,
   );
 
   section(
@@ -910,7 +922,8 @@ async function main() {
   );
   if (pgliteLoad || pgLoad) {
     console.log(
-      `(server RSS right after the /api/me run: PGlite ${fmtMb(pgliteLoad?.rssAfterLoadMb)}, PostgreSQL ${fmtMb(pgLoad?.rssAfterLoadMb)}; "bad" = non-expected status, errors and timeouts)`,
+      `(server RSS right after the /api/me run: PGlite ${fmtMb(pgliteLoad?.rssAfterLoadMb)}, PostgreSQL ` +
+        `${fmtMb(pgLoad?.rssAfterLoadMb)}; "bad" = non-expected status, errors and timeouts)`,
     );
   }
 

@@ -9,12 +9,14 @@ const children = [
   spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'server/node.ts'], { stdio: 'inherit', env }),
   spawn('npx', ['vite', '--config', 'vite.config.ts'], { stdio: 'inherit', env }),
 ];
-const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+const stop = () => {
+  for (const c of children) c.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-children.forEach((c) =>
+for (const c of children) {
   c.on('exit', (code) => {
     stop();
     process.exitCode = code ?? 0;
-  }),
-);
+  });
+}

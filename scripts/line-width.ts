@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 
-const width: number = JSON.parse(readFileSync('biome.json', 'utf8')).formatter.lineWidth;
+// biome.jsonc: JSON with whole-line comments.
+const config = readFileSync('biome.jsonc', 'utf8').replace(/^\s*\/\/.*$/gm, '');
+const width: number = JSON.parse(config).formatter.lineWidth;
 const files = execFileSync(
   'git',
   ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.mjs'],

@@ -29,7 +29,7 @@ for (const size of Object.keys(viewports) as (keyof typeof viewports)[]) {
       let url = path;
       if (url.includes('{jhzx}')) {
         const orgs = await (await page.request.get(`${base}/api/orgs`)).json();
-        url = url.replace('{jhzx}', orgs.items.find((o: any) => o.name === '京华实验中学').id);
+        url = url.replace('{jhzx}', orgs.items.find((o: { name: string }) => o.name === '京华实验中学').id);
       }
       await page.goto(`${base}${url}`);
       await page.waitForLoadState('networkidle');

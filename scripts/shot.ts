@@ -1,6 +1,6 @@
 // Developer aid: one screenshot of one page as one person. Usage:
 //   npx tsx scripts/shot.ts <base url> <email> <path> <out.png> [zh|en] [laptop|projector|phone]
-import { launchBrowser, newContext, viewports } from '../test/support/browser';
+import { launchBrowser, newContext, type viewports } from '../test/support/browser';
 
 const [
   base = 'http://localhost:8787',

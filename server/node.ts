@@ -88,7 +88,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     livekitStatus: livekitProbe(env.LIVEKIT_URL),
     remoteAddress: (c) => {
       try {
-        return getConnInfo(c as any).remote.address;
+        return getConnInfo(c as Parameters<typeof getConnInfo>[0]).remote.address;
       } catch {
         return undefined;
       }

@@ -34,6 +34,7 @@ const WEEKDAYS: Record<string, number> = {
   sun: 7,
   sunday: 7,
 };
+const ALL_DAY: [string, string] = ['08:00', '18:00'];
 const PERIODS: Record<string, [string, string]> = {
   上午: ['08:00', '12:00'],
   早上: ['08:00', '12:00'],
@@ -44,7 +45,7 @@ const PERIODS: Record<string, [string, string]> = {
   afternoon: ['14:00', '18:00'],
   晚上: ['18:00', '21:00'],
   evening: ['18:00', '21:00'],
-  全天: ['08:00', '18:00'],
+  全天: ALL_DAY,
 };
 
 const localDay = (d: Date) => toLocal(d).date;
@@ -66,12 +67,13 @@ export function parseFacilitySearch(text: string, now: Date = new Date()): Parse
     /\b(mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b/i,
   );
   const relative = rest.match(/(今天|明天|后天|today|tomorrow)/i);
-  if (zhDay || enDay) {
-    const wanted = WEEKDAYS[(zhDay?.[1] ?? enDay![1]!).toLowerCase()]!;
+  const day = zhDay ?? enDay;
+  const wanted = day?.[1] ? WEEKDAYS[day[1].toLowerCase()] : undefined;
+  if (day && wanted !== undefined) {
     dayOffset = (wanted - weekdayOf(now) + 7) % 7;
-    rest = rest.replace((zhDay ?? enDay)![0], ' ');
+    rest = rest.replace(day[0], ' ');
   } else if (relative) {
-    dayOffset = { 今天: 0, today: 0, 明天: 1, tomorrow: 1, 后天: 2 }[relative[1]!.toLowerCase() as '今天'] ?? 0;
+    dayOffset = { 今天: 0, today: 0, 明天: 1, tomorrow: 1, 后天: 2 }[relative[0].toLowerCase() as '今天'] ?? 0;
     rest = rest.replace(relative[0], ' ');
   }
 
@@ -98,7 +100,7 @@ export function parseFacilitySearch(text: string, now: Date = new Date()): Parse
 
   if (dayOffset !== undefined || period) {
     const date = localDay(new Date(now.getTime() + (dayOffset ?? 0) * 86400_000));
-    const [start, end] = period ?? PERIODS['全天']!;
+    const [start, end] = period ?? ALL_DAY;
     out.window = { date, start, end };
   }
   out.q = rest.replace(/\s+/g, ' ').trim();

@@ -11,8 +11,9 @@ export function searchTerms(text: string): string[] {
   for (const piece of text.normalize('NFKC').match(PIECES) ?? []) {
     if (HAN.test(piece)) {
       const chars = [...piece];
-      if (chars.length === 1) out.push(chars[0]!);
-      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+      if (chars.length === 1) out.push(piece);
+      // Each pair of neighbouring characters (bigrams).
+      for (let i = 1; i < chars.length; i++) out.push(`${chars[i - 1]}${chars[i]}`);
     } else out.push(piece.toLowerCase());
   }
   return out;

@@ -3,9 +3,9 @@
 // also reads receiver stats and asks the server to treat this subscriber's downlink as slow.
 import {
   createLocalTracks,
-  RemoteAudioTrack,
-  RemoteTrack,
-  RemoteVideoTrack,
+  type RemoteAudioTrack,
+  type RemoteTrack,
+  type RemoteVideoTrack,
   Room,
   RoomEvent,
   Track,

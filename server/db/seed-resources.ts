@@ -6,6 +6,7 @@ import type { ResourceKind, Scope, Subject } from '../../shared/enums';
 import type { Queryable } from '../lib/db';
 import { insertResource } from '../modules/resources/resources.service';
 import type { Storage } from '../modules/resources/storage';
+import { must } from './demo-ids';
 import { resources, resourceUses } from './schema';
 
 type Row = [
@@ -348,8 +349,8 @@ export async function seedResources(
     const storageKey = await storage.promote(key);
     const at = new Date(Date.now() - (ROWS.length - n) * 86400_000);
     const { row } = await insertResource(tx, {
-      schoolId: ids.orgs[school]!,
-      authorId: ids.users[author]!,
+      schoolId: must(ids.orgs, school),
+      authorId: must(ids.users, author),
       status: 'published',
       at,
       meta: {
@@ -374,14 +375,18 @@ export async function seedResources(
     });
     // The rural schools used the lead school's math and science material.
     if (school === 'jhzx' && (subject === 'math' || subject === 'chemistry' || subject === 'physics')) {
-      const users = [
-        ['zhao', 'beishan'],
-        ['chen', 'nanhu'],
-        ['li', 'jhxx'],
-      ].slice(0, 1 + (n % 3));
+      const users = (
+        [
+          ['zhao', 'beishan'],
+          ['chen', 'nanhu'],
+          ['li', 'jhxx'],
+        ] as const
+      ).slice(0, 1 + (n % 3));
       await tx
         .insert(resourceUses)
-        .values(users.map(([u, s]) => ({ resourceId: row.id, userId: ids.users[u!]!, schoolId: ids.orgs[s!]!, at })));
+        .values(
+          users.map(([u, s]) => ({ resourceId: row.id, userId: must(ids.users, u), schoolId: must(ids.orgs, s), at })),
+        );
       await tx
         .update(resources)
         .set({ downloads: sql`${resources.downloads} + ${users.length}` })

@@ -6,6 +6,7 @@ import { hashPassword } from '../lib/crypto';
 import type { Db, Queryable } from '../lib/db';
 import { fromLocal, toLocal } from '../modules/bookings/bookings.rules';
 import type { Storage } from '../modules/resources/storage';
+import { type DemoIds, first, must } from './demo-ids';
 import {
   bookings,
   classrooms,
@@ -20,17 +21,11 @@ import {
 } from './schema';
 import { seedResources } from './seed-resources';
 
+export type { DemoIds } from './demo-ids';
+
 export const DEMO_PASSWORD = 'tongzhou-demo';
 
 type OrgIns = typeof orgs.$inferInsert;
-
-export interface DemoIds {
-  orgs: Record<string, string>;
-  classrooms: Record<string, string>;
-  users: Record<string, string>;
-  facilities: Record<string, string>;
-  lessons?: Record<string, string>;
-}
 
 const weekdays = (start: string, end: string): OpeningHours =>
   Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start, end }]]));
@@ -60,9 +55,9 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
   return db.transaction(async (tx) => {
     const ids: DemoIds = { orgs: {}, classrooms: {}, users: {}, facilities: {} };
     const org = async (key: string, values: OrgIns) => {
-      const [row] = await tx.insert(orgs).values(values).returning({ id: orgs.id });
-      ids.orgs[key] = row!.id;
-      return row!.id;
+      const row = first(await tx.insert(orgs).values(values).returning({ id: orgs.id }));
+      ids.orgs[key] = row.id;
+      return row.id;
     };
     const jinghua = await org('jinghua', { kind: 'group', name: '京华教育集团' });
     const chengguan = await org('chengguan', { kind: 'district', name: '城关学区' });
@@ -107,11 +102,13 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     });
 
     const room = async (key: string, school: string, name: string, grade: number) => {
-      const [row] = await tx
-        .insert(classrooms)
-        .values({ schoolId: ids.orgs[school]!, name, grade })
-        .returning({ id: classrooms.id });
-      ids.classrooms[key] = row!.id;
+      const row = first(
+        await tx
+          .insert(classrooms)
+          .values({ schoolId: must(ids.orgs, school), name, grade })
+          .returning({ id: classrooms.id }),
+      );
+      ids.classrooms[key] = row.id;
     };
     await room('beishan4_1', 'beishan', '四年级一班', 4);
     await room('beishan6_1', 'beishan', '六年级一班', 6);
@@ -130,14 +127,14 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
       role: typeof memberships.$inferInsert.role,
       extra: { masterTeacher?: boolean; classroom?: string } = {},
     ) => {
-      const [u] = await tx.insert(users).values({ email, name, passwordHash }).returning({ id: users.id });
-      ids.users[key] = u!.id;
+      const u = first(await tx.insert(users).values({ email, name, passwordHash }).returning({ id: users.id }));
+      ids.users[key] = u.id;
       await tx.insert(memberships).values({
-        userId: u!.id,
-        orgId: ids.orgs[org]!,
+        userId: u.id,
+        orgId: must(ids.orgs, org),
         role,
         masterTeacher: !!extra.masterTeacher,
-        classroomId: extra.classroom ? ids.classrooms[extra.classroom]! : null,
+        classroomId: extra.classroom ? must(ids.classrooms, extra.classroom) : null,
       });
     };
     await person('leader', 'leader@jinghua.demo', '刘建国', 'jinghua', 'group_admin');
@@ -154,11 +151,13 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     await person('xilingTeacher', 'sun@xiling.demo', '孙浩', 'xiling', 'teacher');
 
     const facility = async (key: string, school: string, values: Omit<typeof facilities.$inferInsert, 'schoolId'>) => {
-      const [row] = await tx
-        .insert(facilities)
-        .values({ schoolId: ids.orgs[school]!, ...values })
-        .returning({ id: facilities.id });
-      ids.facilities[key] = row!.id;
+      const row = first(
+        await tx
+          .insert(facilities)
+          .values({ schoolId: must(ids.orgs, school), ...values })
+          .returning({ id: facilities.id }),
+      );
+      ids.facilities[key] = row.id;
     };
     await facility('gym', 'jhzx', {
       name: '体育馆',
@@ -248,9 +247,9 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
       attendees: number,
     ) =>
       tx.insert(bookings).values({
-        facilityId: ids.facilities[facilityKey]!,
-        bookerId: ids.users[booker]!,
-        borrowerSchoolId: ids.orgs[school]!,
+        facilityId: must(ids.facilities, facilityKey),
+        bookerId: must(ids.users, booker),
+        borrowerSchoolId: must(ids.orgs, school),
         onBehalf: booker === 'leader',
         purpose,
         attendees,
@@ -270,22 +269,24 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
 
     // One upcoming dual-teacher lesson by the master teacher for both rural classrooms (CONTRACT demo data).
     const lessonDay = nextWeekday(3, 1);
-    const [lesson] = await tx
-      .insert(lessons)
-      .values({
-        teacherId: ids.users.wang!,
-        schoolId: ids.orgs.jhzx!,
-        title: '分数的初步认识（双师课堂）',
-        subject: 'math',
-        grade: 4,
-        startsAt: fromLocal(lessonDay, 10 * 60),
-        endsAt: fromLocal(lessonDay, 10 * 60 + 40),
-        roomName: `lesson-demo-${lessonDay}`,
-      })
-      .returning({ id: lessons.id });
+    const lesson = first(
+      await tx
+        .insert(lessons)
+        .values({
+          teacherId: must(ids.users, 'wang'),
+          schoolId: must(ids.orgs, 'jhzx'),
+          title: '分数的初步认识（双师课堂）',
+          subject: 'math',
+          grade: 4,
+          startsAt: fromLocal(lessonDay, 10 * 60),
+          endsAt: fromLocal(lessonDay, 10 * 60 + 40),
+          roomName: `lesson-demo-${lessonDay}`,
+        })
+        .returning({ id: lessons.id }),
+    );
     await tx.insert(lessonClassrooms).values(
-      [ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({
-        lessonId: lesson!.id,
+      [must(ids.classrooms, 'beishan4_1'), must(ids.classrooms, 'nanhu5_1')].map((classroomId) => ({
+        lessonId: lesson.id,
         classroomId,
       })),
     );
@@ -293,37 +294,39 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     // feedback and the sharing report have something to show on a fresh start).
     const lastWeek = toLocal(new Date(Date.now() - 7 * 86400_000)).date;
     const at = (minutes: number) => fromLocal(lastWeek, minutes);
-    const [past] = await tx
-      .insert(lessons)
-      .values({
-        teacherId: ids.users.wang!,
-        schoolId: ids.orgs.jhzx!,
-        title: '小数的意义（双师课堂）',
-        subject: 'math',
-        grade: 4,
-        status: 'ended',
-        startsAt: at(600),
-        endsAt: at(640),
-        updatedAt: at(642),
-        roomName: `lesson-demo-${lastWeek}`,
-      })
-      .returning({ id: lessons.id });
+    const past = first(
+      await tx
+        .insert(lessons)
+        .values({
+          teacherId: must(ids.users, 'wang'),
+          schoolId: must(ids.orgs, 'jhzx'),
+          title: '小数的意义（双师课堂）',
+          subject: 'math',
+          grade: 4,
+          status: 'ended',
+          startsAt: at(600),
+          endsAt: at(640),
+          updatedAt: at(642),
+          roomName: `lesson-demo-${lastWeek}`,
+        })
+        .returning({ id: lessons.id }),
+    );
     await tx.insert(lessonClassrooms).values(
-      [ids.classrooms.beishan4_1!, ids.classrooms.nanhu5_1!].map((classroomId) => ({
-        lessonId: past!.id,
+      [must(ids.classrooms, 'beishan4_1'), must(ids.classrooms, 'nanhu5_1')].map((classroomId) => ({
+        lessonId: past.id,
         classroomId,
       })),
     );
     await tx.insert(lessonAttendance).values([
       {
-        lessonId: past!.id,
+        lessonId: past.id,
         identity: `user:${ids.users.wang}`,
         sid: 'PA_demo_teacher',
         joinedAt: at(595),
         leftAt: at(642),
       },
       {
-        lessonId: past!.id,
+        lessonId: past.id,
         identity: `classroom:${ids.classrooms.beishan4_1}`,
         sid: 'PA_demo_beishan',
         joinedAt: at(598),
@@ -331,14 +334,14 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
       },
       // 南湖's link dropped once: two sessions.
       {
-        lessonId: past!.id,
+        lessonId: past.id,
         identity: `classroom:${ids.classrooms.nanhu5_1}`,
         sid: 'PA_demo_nanhu_1',
         joinedAt: at(605),
         leftAt: at(620),
       },
       {
-        lessonId: past!.id,
+        lessonId: past.id,
         identity: `classroom:${ids.classrooms.nanhu5_1}`,
         sid: 'PA_demo_nanhu_2',
         joinedAt: at(622),
@@ -347,10 +350,10 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     ]);
     await tx.insert(lessonFeedback).values([
       {
-        lessonId: past!.id,
-        authorId: ids.users.zhao!,
+        lessonId: past.id,
+        authorId: must(ids.users, 'zhao'),
         kind: 'classroom',
-        classroomId: ids.classrooms.beishan4_1!,
+        classroomId: must(ids.classrooms, 'beishan4_1'),
         rating: 5,
         comment: '学生跟得上，举手很积极。',
         questions: '0.5 和 0.50 一样大吗？',
@@ -358,8 +361,8 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
         updatedAt: at(650),
       },
       {
-        lessonId: past!.id,
-        authorId: ids.users.li!,
+        lessonId: past.id,
+        authorId: must(ids.users, 'li'),
         kind: 'observer',
         rating: 4,
         rubric: { goals: 5, interaction: 4, dualTeacher: 4, technology: 3 },
@@ -368,7 +371,7 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
         updatedAt: at(660),
       },
     ]);
-    ids.lessons = { demo: lesson!.id, past: past!.id };
+    ids.lessons = { demo: lesson.id, past: past.id };
     return ids;
   });
 }

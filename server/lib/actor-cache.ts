@@ -23,7 +23,9 @@ export class ActorCache {
   }
 
   set(key: string, actor: Actor): void {
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!); // oldest first
+    // Full: the oldest goes first (a Map keeps insertion order).
+    const oldest = this.entries.size >= this.max ? this.entries.keys().next() : undefined;
+    if (oldest && !oldest.done) this.entries.delete(oldest.value);
     this.entries.set(key, { actor, until: Date.now() + this.ttlMs });
   }
 

@@ -33,8 +33,12 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(`${opts.dataDir}/pglite`);
 }
 
+type PgliteDb = Parameters<typeof migratePglite>[0];
+type PostgresDb = Parameters<typeof migratePostgres>[0];
+
 export async function runMigrations(database: Database): Promise<void> {
   const config = { migrationsFolder };
-  if (database.kind === 'pglite') await migratePglite(database.db as any, config);
-  else await migratePostgres(database.db as any, config);
+  // One Db type covers both drivers; each migrator wants its own driver's database type.
+  if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDb, config);
+  else await migratePostgres(database.db as unknown as PostgresDb, config);
 }

@@ -20,9 +20,19 @@ export class AppError extends Error {
 export const notFound = (what = 'record') => new AppError('not_found', `No such ${what}, or it is not visible to you`);
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
 
+type DriverError = { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
+
+/** The error and the errors it wraps (drizzle wraps the driver's), outermost first, at most four deep. */
+function* causes(err: unknown): Generator<DriverError> {
+  for (let e = err, i = 0; typeof e === 'object' && e !== null && i < 4; i++) {
+    yield e as DriverError;
+    e = (e as DriverError).cause;
+  }
+}
+
 /** SQLSTATE of a database error; drizzle wraps the driver's error, so look at `cause` too. */
 export function sqlState(err: unknown): string | undefined {
-  for (let e: any = err, i = 0; e && i < 4; e = e.cause, i++) {
+  for (const e of causes(err)) {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;
@@ -30,7 +40,7 @@ export function sqlState(err: unknown): string | undefined {
 
 /** Name of the violated constraint, when the database reported one. */
 export function sqlConstraint(err: unknown): string | undefined {
-  for (let e: any = err, i = 0; e && i < 4; e = e.cause, i++) {
+  for (const e of causes(err)) {
     const name = e.constraint_name ?? e.constraint;
     if (typeof name === 'string') return name;
   }

@@ -61,8 +61,8 @@ export async function startLocalLiveKit(opts: {
   const keep = (b: Buffer) => {
     for (const l of b.toString().split('\n')) if (l.trim()) (opts.log ?? ((x) => lines.push(x)))(l);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const url = `ws://127.0.0.1:${opts.port}`;
   const stop = () =>
     new Promise<void>((ok) => {
@@ -76,7 +76,7 @@ export async function startLocalLiveKit(opts: {
     if (child.exitCode !== null) throw new Error(`livekit-server exited: ${lines.slice(-5).join(' | ')}`);
     try {
       const res = await fetch(`http://127.0.0.1:${opts.port}/`, { signal: AbortSignal.timeout(500) });
-      if (res.status === 200) return { url, pid: child.pid!, apiKey, apiSecret, stop };
+      if (res.status === 200 && child.pid !== undefined) return { url, pid: child.pid, apiKey, apiSecret, stop };
     } catch {
       /* not listening yet */
     }

@@ -23,5 +23,8 @@ export function visibleScopedWhere(actor: Actor | null, c: ScopedColumns): SQL {
     if (admin.groupIds.length) parts.push(inArray(c.groupId, admin.groupIds));
     if (admin.districtIds.length) parts.push(inArray(c.districtId, admin.districtIds));
   }
-  return or(...parts)!;
+  return anyOf(parts);
 }
+
+/** `a OR b OR …`; no conditions at all select nothing. */
+export const anyOf = (parts: (SQL | undefined)[]): SQL => or(...parts) ?? sql`false`;

@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -26,8 +27,8 @@ export const orgs = pgTable(
     name: text().notNull(),
     /** School code used by imports; unique among schools. */
     code: text(),
-    groupId: uuid().references((): any => orgs.id),
-    districtId: uuid().references((): any => orgs.id),
+    groupId: uuid().references((): AnyPgColumn => orgs.id),
+    districtId: uuid().references((): AnyPgColumn => orgs.id),
     rural: boolean().notNull().default(false),
     supported: boolean().notNull().default(false),
     /** The lead school (龙头校) of its group. */
