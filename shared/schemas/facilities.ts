@@ -1,6 +1,8 @@
+// Shared facilities, their closed days and photos: what the API takes and answers, shared by the server's
+// contract and the web.
 import { z } from 'zod';
 import { activeBookingStatuses, facilityKinds, scopes } from '../enums';
-import { id, isoTime } from './common';
+import { id, isoTime, page } from './common';
 
 /** "HH:MM" on a 24-hour clock, Beijing time. */
 export const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
@@ -44,6 +46,10 @@ export const facilityInput = z.object({
 });
 export const updateFacilityInput = facilityInput.omit({ schoolId: true }).partial();
 
+/** A photo of a facility, as a URL the web app shows. */
+export const photo = z.object({ id, url: z.string() });
+export type Photo = z.infer<typeof photo>;
+
 export const facility = z.object({
   id,
   schoolId: id,
@@ -65,16 +71,68 @@ export const facility = z.object({
   openingHours,
   retired: z.boolean(),
   canManage: z.boolean(),
-  photos: z.array(z.object({ id, url: z.string() })),
+  photos: z.array(photo),
 });
 export type Facility = z.infer<typeof facility>;
+export const facilityAnswer = z.object({ facility });
+
+export const facilityListQuery = z.object({
+  kind: z.enum(facilityKinds).optional(),
+  q: z.string().max(100).optional(),
+  schoolId: id.optional(),
+  capacity: z.coerce.number().int().min(1).optional(),
+  includeRetired: z.enum(['0', '1']).optional(),
+  /** Only facilities open and free for the whole of [freeFrom, freeTo). */
+  freeFrom: isoTime.optional(),
+  freeTo: isoTime.optional(),
+});
+export type FacilityListQuery = z.infer<typeof facilityListQuery>;
+export const facilityPage = page(facility);
 
 export const busySlot = z.object({
   startsAt: isoTime,
   endsAt: isoTime,
   status: z.enum([...activeBookingStatuses, 'blocked', 'closed']),
 });
+export type BusySlot = z.infer<typeof busySlot>;
 export const availability = z.object({
   busy: z.array(busySlot),
   open: z.array(z.object({ startsAt: isoTime, endsAt: isoTime })),
 });
+export const availabilityQuery = z.object({ from: isoTime, to: isoTime });
+
+/** The group-wide calendar: busy times of every facility the caller may book, with the list's filters. */
+export const groupAvailabilityQuery = z.object({
+  from: isoTime,
+  to: isoTime,
+  kind: z.enum(facilityKinds).optional(),
+  schoolId: id.optional(),
+  capacity: z.coerce.number().int().min(1).optional(),
+});
+export const groupAvailabilityPage = page(z.object({ facility, busy: z.array(busySlot) }));
+
+/** Days a school (or one facility) is closed: holidays, term breaks. */
+export const closure = z.object({
+  id,
+  schoolId: id,
+  facilityId: id.nullable(),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+  reason: z.string(),
+});
+export const closureAnswer = z.object({ closure });
+export const closurePage = page(closure);
+export const closureListQuery = z.object({ schoolId: id });
+export const closureInput = z
+  .object({
+    schoolId: id,
+    facilityId: id.nullable().optional(),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    reason: z.string().trim().min(1).max(120),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { message: 'must not be before startsOn', path: ['endsOn'] });
+export type ClosureInput = z.infer<typeof closureInput>;
+
+export const photoAnswer = z.object({ photo });
+export const photoParams = z.object({ id, photoId: id });

@@ -1,14 +1,15 @@
 import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { FacilityKind } from '../../../shared/enums';
+import type { Facility, Photo } from '../../../shared/schemas/facilities';
 import { closures, facilities, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { forbidden, notFound } from '../../lib/errors';
-import { type Actor, adminOf, canSeeScoped, type OrgPlace } from '../../lib/policy';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { type Actor, adminOf, canManageOrg, canSeeOrg, canSeeScoped, type OrgPlace } from '../../lib/policy';
 import { visibleScopedWhere } from '../../lib/scope-sql';
 import type { Closure } from '../bookings/bookings.rules';
 import { byName } from '../orgs/orgs.queries';
 
-export const facilityColumns = {
+const facilityColumns = {
   facility: facilities,
   school: { id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId },
 };
@@ -43,12 +44,14 @@ export function managedFacilitiesWhere(actor: Actor): SQL {
   const parts: SQL[] = [sql`false`];
   if (a.schoolIds.length) parts.push(inArray(facilities.schoolId, a.schoolIds));
   if (a.groupIds.length) parts.push(inArray(orgs.groupId, a.groupIds));
-  if (a.districtIds.length)
-    parts.push(and(inArray(orgs.districtId, a.districtIds), inArray(facilities.scope, ['district', 'public']))!);
-  return or(...parts)!;
+  if (a.districtIds.length) {
+    const shared = and(inArray(orgs.districtId, a.districtIds), inArray(facilities.scope, ['district', 'public']));
+    if (shared) parts.push(shared);
+  }
+  return or(...parts) ?? sql`false`;
 }
 
-export interface FacilityFilters {
+interface FacilityFilters {
   kind?: FacilityKind;
   q?: string;
   schoolId?: string;
@@ -88,16 +91,15 @@ export async function listVisibleFacilities(
 }
 
 /** The facility if the caller may see it; 404 otherwise. */
-export async function getVisibleFacility(db: Queryable, actor: Actor | null, id: string): Promise<FacilityRow> {
+export async function getVisibleFacility(db: Queryable, actor: Actor, id: string): Promise<FacilityRow> {
   const [row] = (await db
     .select(facilityColumns)
     .from(facilities)
     .innerJoin(orgs, eq(orgs.id, facilities.schoolId))
     .where(eq(facilities.id, id))) as FacilityRow[];
   if (!row) throw notFound('facility');
-  const visible =
-    canSeeScoped(actor, row.school, row.facility.scope) || (actor !== null && canManageFacility(actor, row));
-  if (!visible) throw notFound('facility');
+  if (!canSeeScoped(actor, row.school, row.facility.scope) && !canManageFacility(actor, row))
+    throw notFound('facility');
   return row;
 }
 
@@ -116,7 +118,41 @@ export async function getManagedFacility(
   return row;
 }
 
-export function facilityOut(row: FacilityRow, actor: Actor, photos: { id: string; url: string }[] = []) {
+/** A school the caller may see; 404 otherwise (a school of another group is not revealed). */
+export async function getVisibleSchool(db: Queryable, actor: Actor, schoolId: string): Promise<FacilityRow['school']> {
+  const [row] = await db.select(facilityColumns.school).from(orgs).where(eq(orgs.id, schoolId));
+  if (row?.kind !== 'school' || !canSeeOrg(actor, row)) throw notFound('school');
+  return row;
+}
+
+/** A school the caller administers: 404 when they cannot see it, 403 (with `refusal`) when they do not manage it. */
+export async function getManagedSchool(
+  db: Queryable,
+  actor: Actor,
+  schoolId: string,
+  refusal: string,
+): Promise<FacilityRow['school']> {
+  const school = await getVisibleSchool(db, actor, schoolId);
+  if (!canManageOrg(actor, school)) throw forbidden(refusal);
+  return school;
+}
+
+/** The school a new facility is listed for: the one named, or the caller's only school as its admin. */
+export async function listingSchool(
+  db: Queryable,
+  actor: Actor,
+  requested: string | undefined,
+): Promise<FacilityRow['school']> {
+  const own = adminOf(actor).schoolIds;
+  const schoolId = requested ?? (own.length === 1 ? own[0] : undefined);
+  if (!schoolId)
+    throw new AppError('validation_failed', 'Choose the school the facility belongs to', {
+      fields: { schoolId: ['required'] },
+    });
+  return getManagedSchool(db, actor, schoolId, "Only the school's administrators list its facilities");
+}
+
+export function facilityOut(row: FacilityRow, actor: Actor, photos: Photo[] = []): Facility {
   const f = row.facility;
   return {
     id: f.id,

@@ -1,0 +1,16 @@
+// Calendar feeds: secret iCalendar URLs of one's own bookings or of a facility, shared by the server's contract
+// and the web.
+import { z } from 'zod';
+import { id, page } from './common';
+
+export const feed = z.object({
+  id,
+  facilityId: id.nullable(),
+  facilityName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const feedPage = page(feed);
+/** A new feed, with its URL: shown this once. */
+export const newFeedAnswer = z.object({ feed: feed.extend({ url: z.string() }) });
+export const newFeedInput = z.object({ facilityId: id.optional() });
+export const feedFileParam = z.object({ file: z.string().max(120) });
