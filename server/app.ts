@@ -24,10 +24,7 @@ import { webhooksRoutes } from './modules/lessons/webhooks.routes';
 import { notificationsRoutes } from './modules/notifications';
 import { importRoutes } from './modules/orgs/import.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
-import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
-import { lessonUsageRoutes } from './modules/reports/lesson-usage.routes';
-import { overviewRoutes } from './modules/reports/overview.routes';
-import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
+import { reportsRoutes } from './modules/reports';
 import { resourcesRoutes } from './modules/resources/resources.routes';
 import { socialRoutes } from './modules/resources/social.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -46,10 +43,7 @@ function api() {
     .route('/', bookingsRoutes)
     .route('/', notificationsRoutes)
     .route('/', calendarRoutes)
-    .route('/', facilityUsageRoutes)
-    .route('/', resourceUsageRoutes)
-    .route('/', lessonUsageRoutes)
-    .route('/', overviewRoutes)
+    .route('/', reportsRoutes)
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)
     .route('/', resourcesRoutes)

@@ -1,35 +1,42 @@
-import type { Context } from 'hono';
-import { z } from 'zod';
-import { id } from '../../../shared/schemas/common';
-import { iso } from '../../../shared/time';
-import type { AppEnv } from '../../lib/context';
+// The scope gate of every report: which organisation (within the caller's reach), its schools, this term and the
+// last; and the head every report answers first.
+import { type SQL, sql } from 'drizzle-orm';
+import type { ReportHead } from '../../../shared/schemas/reports';
+import { iso, termOf } from '../../../shared/time';
+import type { Queryable } from '../../lib/db';
 import { AppError } from '../../lib/errors';
-import { requireActor } from '../auth/auth.middleware';
-import { termOf } from '../bookings/bookings.rules';
-import { getVisibleOrg, listSchoolsOf } from '../orgs/orgs.queries';
+import type { Actor } from '../../lib/policy';
+import { getVisibleOrg, listSchoolsOf, type OrgRow } from '../orgs/orgs.queries';
+
+export type Term = ReturnType<typeof termOf>;
+
+export interface ReportScope {
+  org: OrgRow;
+  /** The organisation itself when it is a school, else its schools (lead school first, then by name). */
+  schools: OrgRow[];
+  ids: string[];
+  term: Term;
+  previous: Term;
+}
+
+/** A report's answer without the head (which `headOf` gives). */
+export type ReportBody<T extends ReportHead> = Omit<T, keyof ReportHead>;
 
 /**
- * What every report starts from: the organisation asked about (404 outside reach), its schools, this term and the last.
+ * What every report starts from: the organisation asked about (404 outside reach), its schools, this term and the
+ * last. `at` is a day (YYYY-MM-DD) of the term to report; today when left out.
  */
-export async function reportScope(c: Context<AppEnv>, orgId: string, at?: string) {
-  const actor = requireActor(c);
-  const { db } = c.get('deps').database;
+export async function reportScope(db: Queryable, actor: Actor, orgId: string, at?: string): Promise<ReportScope> {
   const org = await getVisibleOrg(db, actor, orgId);
   const schools = org.kind === 'school' ? [org] : await listSchoolsOf(db, org);
   if (!schools.length) throw new AppError('not_found', 'This organisation has no schools yet');
   const term = termOf(at ? new Date(`${at}T12:00:00+08:00`) : new Date());
   const previous = termOf(new Date(term.start.getTime() - 86400_000));
-  return { actor, db, org, schools, ids: schools.map((s) => s.id), term, previous };
+  return { org, schools, ids: schools.map((s) => s.id), term, previous };
 }
 
-/** What every report answers first: the organisation, this term and the last (a fixed head, shared by the reports). */
-export const reportHead = {
-  org: z.object({ id, name: z.string(), kind: z.string() }),
-  term: z.object({ name: z.string(), start: z.string(), end: z.string() }),
-  previousTerm: z.object({ name: z.string() }),
-};
-
-export function headOf(scope: Pick<Awaited<ReturnType<typeof reportScope>>, 'org' | 'term' | 'previous'>) {
+/** What every report answers first: the organisation, this term and the last. */
+export function headOf(scope: ReportScope): ReportHead {
   const { org, term, previous } = scope;
   return {
     org: { id: org.id, name: org.name, kind: org.kind },
@@ -37,3 +44,10 @@ export function headOf(scope: Pick<Awaited<ReturnType<typeof reportScope>>, 'org
     previousTerm: { name: previous.name },
   };
 }
+
+/** Schools' ids as an SQL list, for `IN (…)`. */
+export const uuidList = (ids: string[]): SQL =>
+  sql.join(
+    ids.map((s) => sql`${s}::uuid`),
+    sql`, `,
+  );
