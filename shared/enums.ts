@@ -75,3 +75,6 @@ export const lessonStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as con
 export type LessonStatus = (typeof lessonStatuses)[number];
 export const lessonRoles = ['teacher', 'classroom', 'observer'] as const;
 export type LessonRole = (typeof lessonRoles)[number];
+/** After a lesson: an assistant's feedback for their classroom, or an observer's rubric evaluation. */
+export const feedbackKinds = ['classroom', 'observer'] as const;
+export type FeedbackKind = (typeof feedbackKinds)[number];

@@ -12,11 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { lessonStatuses } from '../../../shared/enums';
+import { feedbackKinds, lessonStatuses } from '../../../shared/enums';
 import { classrooms, orgs, users } from './orgs';
 import { resources, subject } from './resources';
 
 export const lessonStatus = pgEnum('lesson_status', lessonStatuses);
+export const feedbackKind = pgEnum('feedback_kind', feedbackKinds);
 
 /** A live dual-teacher lesson: a master teacher teaches, invited classrooms watch and take part. */
 export const lessons = pgTable(
@@ -130,7 +131,7 @@ export const lessonFeedback = pgTable(
       .notNull()
       .references(() => users.id),
     /** classroom (an assistant's feedback) or observer (an evaluation). */
-    kind: text().notNull(),
+    kind: feedbackKind().notNull(),
     classroomId: uuid().references(() => classrooms.id),
     /** Overall, 1–5. */
     rating: integer().notNull(),
@@ -144,7 +145,6 @@ export const lessonFeedback = pgTable(
   },
   (t) => [
     uniqueIndex('lesson_feedback_author_key').on(t.lessonId, t.authorId),
-    check('lesson_feedback_kind_check', sql`${t.kind} IN ('classroom', 'observer')`),
     check('lesson_feedback_rating_check', sql`${t.rating} BETWEEN 1 AND 5`),
   ],
 );
