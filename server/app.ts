@@ -13,21 +13,20 @@ import { ActorCache } from './lib/actor-cache';
 import type { AppEnv, Deps } from './lib/context';
 import { AppError } from './lib/errors';
 import { fieldErrors } from './lib/router';
-import { auditRoutes } from './modules/audit/audit.routes';
+import { auditRoutes } from './modules/audit';
+import { authRoutes } from './modules/auth';
 import { authenticate } from './modules/auth/auth.middleware';
-import { authRoutes } from './modules/auth/auth.routes';
 import { bookingsRoutes } from './modules/bookings';
 import { calendarRoutes } from './modules/calendar';
 import { closuresRoutes, facilitiesRoutes, photosRoutes } from './modules/facilities';
 import { lessonsRoutes } from './modules/lessons/lessons.routes';
 import { webhooksRoutes } from './modules/lessons/webhooks.routes';
 import { notificationsRoutes } from './modules/notifications';
-import { importRoutes } from './modules/orgs/import.routes';
-import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { orgsRoutes } from './modules/orgs';
 import { reportsRoutes } from './modules/reports';
 import { resourcesRoutes } from './modules/resources/resources.routes';
 import { socialRoutes } from './modules/resources/social.routes';
-import { systemRoutes } from './modules/system/system.routes';
+import { systemRoutes } from './modules/system';
 
 /** The API, mounted at /api. Chained so that AppType carries every route to the typed web client. */
 function api() {
@@ -35,7 +34,6 @@ function api() {
     .route('/', systemRoutes)
     .route('/', authRoutes)
     .route('/', orgsRoutes)
-    .route('/', importRoutes)
     .route('/', auditRoutes)
     .route('/', facilitiesRoutes)
     .route('/', closuresRoutes)

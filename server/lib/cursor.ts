@@ -15,9 +15,10 @@ export function decodeCursor<T>(cursor: string, parse: (parts: string[]) => T): 
 
 /** A cursor of one non-negative integer (a sequence number or an offset). */
 export function decodeCount(cursor: string): number {
-  return decodeCursor(cursor, ([part]) => {
+  return decodeCursor(cursor, (parts) => {
+    const [part] = parts;
     const n = Number(part);
-    if (!part || !Number.isSafeInteger(n) || n < 0) throw badCursor();
+    if (parts.length !== 1 || !part || !Number.isSafeInteger(n) || n < 0) throw badCursor();
     return n;
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locales, orgKinds, roles } from '../enums';
-import { id, isoTime } from './common';
+import { id, isoTime, page } from './common';
 
 export const email = z.string().trim().toLowerCase().email().max(254);
 /** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
@@ -10,6 +10,8 @@ export const loginInput = z.object({ email, password: z.string().min(1).max(200)
 
 export const user = z.object({ id, name: z.string(), email: z.string(), locale: z.enum(locales) });
 export type User = z.infer<typeof user>;
+/** Who is signed in now: the answer of sign-in, of a profile change and of an accepted invitation. */
+export const userAnswer = z.object({ user });
 
 export const membership = z.object({
   id,
@@ -22,7 +24,6 @@ export const membership = z.object({
   classroomId: id.nullable(),
   classroomName: z.string().nullable(),
 });
-export type Membership = z.infer<typeof membership>;
 
 export const meResponse = z.object({ user, memberships: z.array(membership) });
 export type Me = z.infer<typeof meResponse>;
@@ -49,7 +50,14 @@ export const apiToken = z.object({
   expiresAt: isoTime.nullable(),
   lastUsedAt: isoTime.nullable(),
 });
+export type ApiToken = z.infer<typeof apiToken>;
+export const tokenPage = page(apiToken);
 export const createdToken = apiToken.extend({ token: z.string() });
+export type CreatedToken = z.infer<typeof createdToken>;
+export const createdTokenAnswer = z.object({ token: createdToken });
+
+/** The secret of an invitation link (`/invite/<token>`). */
+export const invitationTokenParam = z.object({ token: z.string().min(10).max(100) });
 
 export const invitationInfo = z.object({
   name: z.string(),
@@ -58,6 +66,8 @@ export const invitationInfo = z.object({
   role: z.enum(roles),
   expiresAt: isoTime,
 });
+export type InvitationInfo = z.infer<typeof invitationInfo>;
+export const invitationInfoAnswer = z.object({ invitation: invitationInfo });
 
 export const acceptInvitationInput = z.object({
   password: newPassword,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orgKinds, roles } from '../enums';
 import { email } from './auth';
-import { id, isoTime } from './common';
+import { id, isoTime, page } from './common';
 
 export const org = z.object({
   id,
@@ -20,6 +20,8 @@ export const org = z.object({
   canManage: z.boolean(),
 });
 export type Org = z.infer<typeof org>;
+export const orgPage = page(org);
+export const orgAnswer = z.object({ org });
 
 export const classroom = z.object({
   id,
@@ -30,6 +32,10 @@ export const classroom = z.object({
   assistants: z.array(z.object({ userId: id, name: z.string() })),
 });
 export type Classroom = z.infer<typeof classroom>;
+export const classroomPage = page(classroom);
+export const classroomAnswer = z.object({ classroom });
+/** Classrooms of the schools within reach, or of one of them. */
+export const classroomListQuery = z.object({ schoolId: id.optional() });
 
 export const member = z.object({
   membershipId: id,
@@ -44,6 +50,7 @@ export const member = z.object({
   active: z.boolean(),
 });
 export type Member = z.infer<typeof member>;
+export const memberPage = page(member);
 
 export const orgDetail = z.object({
   org,
@@ -67,12 +74,15 @@ export const updateOrgInput = z
     supported: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateOrgInput = z.infer<typeof updateOrgInput>;
 
 export const classroomInput = z.object({
   name: z.string().trim().min(1).max(60),
   grade: z.number().int().min(1).max(12).nullable().optional(),
 });
+export type ClassroomInput = z.infer<typeof classroomInput>;
 export const updateClassroomInput = classroomInput.partial();
+export type UpdateClassroomInput = z.infer<typeof updateClassroomInput>;
 
 export const inviteInput = z.object({
   name: z.string().trim().min(1).max(80),
@@ -81,6 +91,7 @@ export const inviteInput = z.object({
   masterTeacher: z.boolean().optional(),
   classroomId: id.nullable().optional(),
 });
+export type InviteInput = z.infer<typeof inviteInput>;
 
 export const invitation = z.object({
   id,
@@ -92,6 +103,8 @@ export const invitation = z.object({
   url: z.string().nullable(),
   expiresAt: isoTime,
 });
+export type Invitation = z.infer<typeof invitation>;
+export const invitationAnswer = z.object({ invitation });
 
 export const updateMembershipInput = z
   .object({
@@ -102,6 +115,18 @@ export const updateMembershipInput = z
     classroomId: id.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateMembershipInput = z.infer<typeof updateMembershipInput>;
+
+/** A membership as it is after a change. */
+export const membershipAnswer = z.object({
+  membership: z.object({
+    id,
+    role: z.string(),
+    masterTeacher: z.boolean(),
+    reviewer: z.boolean(),
+    classroomId: id.nullable(),
+  }),
+});
 
 /** One line of a teacher import: name, email, role, school code. */
 export const importRow = z.object({
@@ -112,21 +137,17 @@ export const importRow = z.object({
   }),
   schoolCode: z.string().trim().min(1, 'school code is empty'),
 });
+export type ImportRow = z.infer<typeof importRow>;
 export const importError = z.object({ line: z.number().int(), field: z.string().nullable(), reason: z.string() });
 export type ImportError = z.infer<typeof importError>;
 export const importResult = z.object({ imported: z.array(invitation) });
-
-export const auditEvent = z.object({
-  id,
-  at: isoTime,
-  actorId: id.nullable(),
-  actorName: z.string().nullable(),
-  onBehalfOfOrgId: id.nullable(),
-  orgId: id.nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+/** The body of an import: the CSV text itself (`text/csv`). */
+export const importFile = z.string();
+/** An import refused: every bad row with its line; nothing was imported. */
+export const importFailure = z.object({
+  error: z.object({
+    code: z.literal('import_failed'),
+    message: z.string(),
+    details: z.object({ errors: z.array(importError) }),
+  }),
 });
-export type AuditEvent = z.infer<typeof auditEvent>;

@@ -1,20 +1,19 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../lib/context';
 import { secretHash } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
+import { sessionCookieOf } from './auth.cookie';
 import { loadActor } from './auth.queries';
 
-export const SESSION_COOKIE = 'tz_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Puts the signed-in person (or null) on the context. Never rejects by itself: routes decide. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization');
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+  const cookie = bearer ? undefined : sessionCookieOf(c);
   const actor = bearer
     ? await cachedActor(c, bearer, 'bearer')
     : cookie
@@ -37,7 +36,10 @@ async function cachedActor(c: Context<AppEnv>, token: string, via: Actor['via'])
   return actor;
 }
 
-/** Forget the person's cached identity after a change to their sessions, memberships or profile. */
+/**
+ * Forget the person's cached identity after a change to their sessions, memberships or profile.
+ * @deprecated services take `deps.actorCache` and call `forgetUser` themselves; kept while other domains move.
+ */
 export function forgetActor(c: Context<AppEnv>, userId: string): void {
   c.get('deps').actorCache?.forgetUser(userId);
 }
@@ -69,7 +71,10 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
-/** The signed-in person, or 401. */
+/**
+ * The signed-in person, or 401.
+ * @deprecated a signedInRouter() handler reads `c.get('actor')`, which is there; kept while other domains move.
+ */
 export function requireActor(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
   if (!actor) throw new AppError('unauthenticated', 'Please sign in first');

@@ -1,7 +1,10 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
-import { credentials, loginAttempts, users } from '../../db/schema';
-import { newSecret, secretHash } from '../../lib/crypto';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { ApiToken, InvitationInfo, User } from '../../../shared/schemas/auth';
+import { iso } from '../../../shared/time';
+import { credentials, invitations, loginAttempts, orgs, users } from '../../db/schema';
+import { secretHash } from '../../lib/crypto';
 import { type Db, type Queryable, rowsOf } from '../../lib/db';
+import { AppError, notFound } from '../../lib/errors';
 import type { Actor, ActorMembership } from '../../lib/policy';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -76,34 +79,9 @@ export async function loadActorById(db: Db, userId: string): Promise<Actor | nul
   };
 }
 
-export async function createCredential(
-  db: Queryable,
-  params: { userId: string; kind: 'session' | 'api_token'; name?: string; expiresAt: Date | null },
-) {
-  const token = newSecret(params.kind === 'api_token' ? 'tzk_' : '');
-  const [row] = await db
-    .insert(credentials)
-    .values({
-      tokenHash: secretHash(token),
-      userId: params.userId,
-      kind: params.kind,
-      name: params.name ?? null,
-      expiresAt: params.expiresAt,
-    })
-    .returning();
-  return { token, credential: row! };
-}
-
-export async function revokeCredentialByToken(db: Db, token: string) {
-  await db
-    .update(credentials)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(credentials.tokenHash, secretHash(token)), isNull(credentials.revokedAt)));
-}
-
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 30;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 30;
 
 /** Seconds until another attempt is allowed, or 0. Failures before an account's last success do not count. */
 export async function loginRetryAfter(db: Db, email: string, ip: string | null): Promise<number> {
@@ -116,7 +94,8 @@ export async function loginRetryAfter(db: Db, email: string, ip: string | null):
         eq(loginAttempts.email, email),
         eq(loginAttempts.success, false),
         gt(loginAttempts.at, since),
-        sql`${loginAttempts.at} > COALESCE((SELECT max(la.at) FROM login_attempts la WHERE la.email = ${email} AND la.success), '-infinity')`,
+        sql`${loginAttempts.at} > COALESCE(
+          (SELECT max(la.at) FROM login_attempts la WHERE la.email = ${email} AND la.success), '-infinity')`,
       ),
     );
   let waitUntil = 0;
@@ -134,11 +113,66 @@ export async function loginRetryAfter(db: Db, email: string, ip: string | null):
   return waitUntil ? Math.max(1, Math.ceil((waitUntil - Date.now()) / 1000)) : 0;
 }
 
-export async function recordLoginAttempt(db: Db, email: string, ip: string | null, success: boolean) {
-  await db.insert(loginAttempts).values({ email, ip, success });
-}
-
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
   return row ?? null;
+}
+
+/** The stored password hash of a person; null when they have none yet. */
+export async function passwordHashOf(db: Queryable, userId: string): Promise<string | null> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.hash ?? null;
+}
+
+/** A person as answers show them: never the password hash. */
+export const userOut = (u: User): User => ({ id: u.id, name: u.name, email: u.email, locale: u.locale });
+
+export function tokenOut(row: typeof credentials.$inferSelect): ApiToken {
+  return {
+    id: row.id,
+    name: row.name ?? '',
+    createdAt: iso(row.createdAt),
+    expiresAt: iso(row.expiresAt),
+    lastUsedAt: iso(row.lastUsedAt),
+  };
+}
+
+/** A person's live bearer tokens, newest first. */
+export async function listTokens(db: Queryable, userId: string): Promise<ApiToken[]> {
+  const rows = await db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.userId, userId), eq(credentials.kind, 'api_token'), isNull(credentials.revokedAt)))
+    .orderBy(desc(credentials.createdAt));
+  return rows.map(tokenOut);
+}
+
+/** The invitation a link's token opens: 404 when there is none, 410 when it was used or has expired. */
+export async function findOpenInvitation(db: Queryable, token: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      userId: invitations.userId,
+      orgId: invitations.orgId,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      name: users.name,
+      email: users.email,
+      orgName: orgs.name,
+    })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .innerJoin(orgs, eq(orgs.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, secretHash(token)));
+  if (!row) throw notFound('invitation');
+  if (row.acceptedAt) throw new AppError('gone', 'This invitation has already been used; sign in instead');
+  if (row.expiresAt.getTime() < Date.now())
+    throw new AppError('gone', 'This invitation has expired; ask your school admin for a new one');
+  return row;
+}
+export type OpenInvitation = Awaited<ReturnType<typeof findOpenInvitation>>;
+
+export function invitationInfoOut(inv: OpenInvitation): InvitationInfo {
+  return { name: inv.name, email: inv.email, orgName: inv.orgName, role: inv.role, expiresAt: iso(inv.expiresAt) };
 }

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
-import { classrooms, memberships, orgs, users } from '../../db/schema';
+import type { Classroom, Org } from '../../../shared/schemas/orgs';
+import { classrooms, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { type Actor, canManageOrg, canSeeOrg, type OrgPlace, reach } from '../../lib/policy';
+import { type Actor, assertManageOrg, canManageOrg, canSeeOrg, type OrgPlace, reach } from '../../lib/policy';
 
 /**
  * Fixed, deterministic name order (DOMAIN: fixed orders, never rankings). COLLATE "C" gives the same
@@ -28,13 +29,6 @@ const orgColumns = {
   lead: orgs.lead,
   address: orgs.address,
 };
-export type OrgRow = { [K in keyof typeof orgColumns]: any } & {
-  id: string;
-  kind: 'group' | 'district' | 'school';
-  name: string;
-  groupId: string | null;
-  districtId: string | null;
-};
 
 function selectOrgs(db: Queryable) {
   return db
@@ -43,9 +37,11 @@ function selectOrgs(db: Queryable) {
     .leftJoin(groups, eq(groups.id, orgs.groupId))
     .leftJoin(districts, eq(districts.id, orgs.districtId));
 }
+/** An organisation with its group's and district's names. */
+export type OrgRow = Awaited<ReturnType<typeof selectOrgs>>[number];
 
 /** SQL condition: organisations within the actor's reach (the same rule as policy.canSeeOrg). */
-export function visibleOrgsWhere(actor: Actor): SQL {
+function visibleOrgsWhere(actor: Actor): SQL {
   const r = reach(actor);
   const ids = (s: Set<string>) => [...s];
   const parts: SQL[] = [sql`false`];
@@ -53,52 +49,57 @@ export function visibleOrgsWhere(actor: Actor): SQL {
   if (r.groupIds.size) parts.push(inArray(orgs.id, ids(r.groupIds)), inArray(orgs.groupId, ids(r.groupIds)));
   if (r.districtIds.size)
     parts.push(inArray(orgs.id, ids(r.districtIds)), inArray(orgs.districtId, ids(r.districtIds)));
-  return or(...parts)!;
+  return or(...parts) ?? sql`false`;
 }
 
 export async function listVisibleOrgs(db: Queryable, actor: Actor): Promise<OrgRow[]> {
-  return (await selectOrgs(db)
+  return selectOrgs(db)
     .where(visibleOrgsWhere(actor))
     .orderBy(
       sql`CASE ${orgs.kind} WHEN 'group' THEN 0 WHEN 'district' THEN 1 ELSE 2 END`,
       sql`${orgs.lead} DESC`,
       byName(orgs.name),
-    )) as OrgRow[];
+    );
 }
 
 /** The organisation if the actor can see it; otherwise 404. */
 export async function getVisibleOrg(db: Queryable, actor: Actor, id: string): Promise<OrgRow> {
-  const [row] = (await selectOrgs(db).where(eq(orgs.id, id))) as OrgRow[];
+  const [row] = await selectOrgs(db).where(eq(orgs.id, id));
   if (!row || !canSeeOrg(actor, row)) throw notFound('organisation');
+  return row;
+}
+
+/** The organisation if the actor administers it: 404 out of reach, 403 when visible but not theirs to manage. */
+export async function getManagedOrg(db: Queryable, actor: Actor, id: string): Promise<OrgRow> {
+  const row = await getVisibleOrg(db, actor, id);
+  assertManageOrg(actor, row);
   return row;
 }
 
 export async function listSchoolsOf(db: Queryable, parent: OrgPlace): Promise<OrgRow[]> {
   const col = parent.kind === 'group' ? orgs.groupId : orgs.districtId;
-  return (await selectOrgs(db)
-    .where(eq(col, parent.id))
-    .orderBy(sql`${orgs.lead} DESC`, byName(orgs.name))) as OrgRow[];
+  return selectOrgs(db).where(eq(col, parent.id)).orderBy(sql`${orgs.lead} DESC`, byName(orgs.name));
 }
 
-export function orgOut(row: OrgRow, actor: Actor) {
+export function orgOut(row: OrgRow, actor: Actor): Org {
   return {
     id: row.id,
     kind: row.kind,
     name: row.name,
-    code: row.code ?? null,
+    code: row.code,
     groupId: row.groupId,
-    groupName: row.groupName ?? null,
+    groupName: row.groupName,
     districtId: row.districtId,
-    districtName: row.districtName ?? null,
-    rural: !!row.rural,
-    supported: !!row.supported,
-    lead: !!row.lead,
-    address: row.address ?? null,
+    districtName: row.districtName,
+    rural: row.rural,
+    supported: row.supported,
+    lead: row.lead,
+    address: row.address,
     canManage: canManageOrg(actor, row),
   };
 }
 
-export async function listClassrooms(db: Queryable, schoolIds: string[]) {
+export async function listClassrooms(db: Queryable, schoolIds: string[]): Promise<Classroom[]> {
   if (!schoolIds.length) return [];
   const rows = await db
     .select({
@@ -121,7 +122,15 @@ export async function listClassrooms(db: Queryable, schoolIds: string[]) {
   }));
 }
 
-export async function getClassroom(db: Queryable, id: string) {
+/** One classroom as lists show it. */
+export async function classroomOut(db: Queryable, schoolId: string, classroomId: string): Promise<Classroom> {
+  const [row] = (await listClassrooms(db, [schoolId])).filter((r) => r.id === classroomId);
+  if (!row) throw notFound('classroom');
+  return row;
+}
+
+/** The classroom with its school, if the actor administers the school: 404 out of reach, 403 when not theirs. */
+export async function getManagedClassroom(db: Queryable, actor: Actor, id: string) {
   const [row] = await db
     .select({
       classroom: classrooms,
@@ -130,47 +139,16 @@ export async function getClassroom(db: Queryable, id: string) {
     .from(classrooms)
     .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
     .where(eq(classrooms.id, id));
-  return row ?? null;
+  if (!row || !canSeeOrg(actor, row.school)) throw notFound('classroom');
+  assertManageOrg(actor, row.school);
+  return row;
 }
+export type ClassroomRow = Awaited<ReturnType<typeof getManagedClassroom>>;
 
-export async function listMembers(db: Queryable, orgId: string) {
-  const rows = await db
-    .select({
-      membershipId: memberships.id,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      masterTeacher: memberships.masterTeacher,
-      reviewer: memberships.reviewer,
-      classroomId: memberships.classroomId,
-      active: sql<boolean>`${users.passwordHash} IS NOT NULL`,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.orgId, orgId))
-    .orderBy(
-      sql`CASE ${memberships.role} WHEN 'school_admin' THEN 0 WHEN 'group_admin' THEN 0 WHEN 'district_admin' THEN 0 WHEN 'teacher' THEN 1 ELSE 2 END`,
-      byName(users.name),
-    );
-  return rows;
-}
-
-export async function getMembership(db: Queryable, id: string) {
-  const [row] = await db
-    .select({
-      membership: memberships,
-      org: { id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId },
-    })
-    .from(memberships)
-    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(eq(memberships.id, id));
-  return row ?? null;
-}
-
+/** Schools by their codes (imports name schools by code), keyed by code. */
 export async function schoolsByCode(db: Queryable, codes: string[]) {
-  if (!codes.length) return [];
-  return db
+  if (!codes.length) return new Map<string, SchoolByCode>();
+  const rows = await db
     .select({
       id: orgs.id,
       kind: orgs.kind,
@@ -181,4 +159,9 @@ export async function schoolsByCode(db: Queryable, codes: string[]) {
     })
     .from(orgs)
     .where(and(inArray(orgs.code, codes), eq(orgs.kind, 'school')));
+  return new Map(rows.flatMap((s) => (s.code ? [[s.code, s] as const] : [])));
+}
+export interface SchoolByCode extends OrgPlace {
+  name: string;
+  code: string | null;
 }

@@ -1,6 +1,6 @@
 import { createAsync, query } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { AuditEvent } from '../../../../shared/schemas/orgs';
+import type { AuditEvent } from '../../../../shared/schemas/audit';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { call, client } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';

@@ -1,0 +1,227 @@
+// The writes of signing in: sessions (started, rotated, ended), sign-in attempts, a person's own profile and
+// password, and accepting an invitation. Sessions are rows; the cookie that carries one is the handlers' part.
+// Whatever changes who a person is or what they may do forgets their cached identity (`cache`) at once.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Locale } from '../../../shared/enums';
+import type { User } from '../../../shared/schemas/auth';
+import { credentials, invitations, loginAttempts, users } from '../../db/schema';
+import type { ActorCache } from '../../lib/actor-cache';
+import { audit } from '../../lib/audit';
+import type { RequestMeta } from '../../lib/context';
+import { hashPassword, newSecret, secretHash, verifyPassword } from '../../lib/crypto';
+import type { Db, Queryable } from '../../lib/db';
+import { AppError } from '../../lib/errors';
+import type { Actor } from '../../lib/policy';
+import {
+  findUserByEmail,
+  loginRetryAfter,
+  type OpenInvitation,
+  passwordHashOf,
+  SESSION_TTL_MS,
+  userOut,
+} from './auth.queries';
+
+export interface CreateCredentialParams {
+  userId: string;
+  kind: 'session' | 'api_token';
+  name?: string;
+  expiresAt: Date | null;
+}
+
+/** A new credential; its secret is answered once and only its hash is stored. */
+export async function createCredential(db: Queryable, params: CreateCredentialParams) {
+  const token = newSecret(params.kind === 'api_token' ? 'tzk_' : '');
+  const [credential] = await db
+    .insert(credentials)
+    .values({
+      tokenHash: secretHash(token),
+      userId: params.userId,
+      kind: params.kind,
+      name: params.name ?? null,
+      expiresAt: params.expiresAt,
+    })
+    .returning();
+  if (!credential) throw new Error('INSERT … RETURNING gave no credential');
+  return { token, credential };
+}
+
+async function revokeCredentialByToken(db: Queryable, token: string) {
+  await db
+    .update(credentials)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(credentials.tokenHash, secretHash(token)), isNull(credentials.revokedAt)));
+}
+
+export interface StartSessionParams {
+  userId: string;
+  /** The session token the browser still carries, if any. */
+  previousToken?: string;
+}
+
+/**
+ * A fresh session for the person, answering its token: the old one (if any) is revoked, so a fixated session id
+ * is useless.
+ */
+async function startSession(db: Db, params: StartSessionParams, cache: ActorCache | undefined) {
+  if (params.previousToken) await revokeCredentialByToken(db, params.previousToken);
+  cache?.forgetUser(params.userId);
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const { token } = await createCredential(db, { userId: params.userId, kind: 'session', expiresAt });
+  return token;
+}
+
+export interface SignInParams {
+  email: string;
+  password: string;
+  previousToken?: string;
+}
+
+/**
+ * Signs in with email and password: refused for a while (429) after too many failures for the account or from
+ * the address; every attempt is recorded. Answers the person and their new session's token.
+ */
+export async function signIn(
+  db: Db,
+  params: SignInParams,
+  meta: RequestMeta,
+  cache: ActorCache | undefined,
+): Promise<{ user: User; token: string }> {
+  const { email, password } = params;
+  const wait = await loginRetryAfter(db, email, meta.ip);
+  if (wait > 0) {
+    throw new AppError(
+      'too_many_requests',
+      `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`,
+      { retryAfter: wait },
+      { 'Retry-After': String(wait) },
+    );
+  }
+  const found = await findUserByEmail(db, email);
+  const ok = await verifyPassword(password, found?.passwordHash ?? null);
+  await db.insert(loginAttempts).values({ email, ip: meta.ip, success: ok });
+  if (!ok || !found) throw new AppError('invalid_credentials', 'The email or password is not right');
+  const token = await startSession(db, { userId: found.id, previousToken: params.previousToken }, cache);
+  return { user: userOut(found), token };
+}
+
+export interface SignOutParams {
+  /** The session token the browser sent. */
+  token?: string;
+  /** Who was signed in, if anyone. */
+  userId?: string;
+}
+
+export async function signOut(db: Db, params: SignOutParams, cache: ActorCache | undefined): Promise<void> {
+  if (params.token) await revokeCredentialByToken(db, params.token);
+  if (params.userId) cache?.forgetUser(params.userId);
+}
+
+export interface UpdateProfileParams {
+  name?: string;
+  locale?: Locale;
+}
+
+/** Changes the caller's own name or interface language. */
+export async function updateProfile(
+  db: Db,
+  actor: Actor,
+  params: UpdateProfileParams,
+  meta: RequestMeta,
+  cache: ActorCache | undefined,
+): Promise<User> {
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set(params).where(eq(users.id, actor.user.id)).returning();
+    const before = Object.fromEntries(Object.keys(params).map((k) => [k, actor.user[k as keyof UpdateProfileParams]]));
+    await audit(tx, actor, meta, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: actor.user.id,
+      before,
+      after: params,
+    });
+    if (!row) throw new Error('the signed-in person has no user row');
+    return row;
+  });
+  cache?.forgetUser(actor.user.id);
+  return userOut(updated);
+}
+
+export interface ChangePasswordParams {
+  currentPassword: string;
+  newPassword: string;
+  previousToken?: string;
+}
+
+/** Changes the caller's password after checking the current one; every session ends and a new one starts. */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  params: ChangePasswordParams,
+  meta: RequestMeta,
+  cache: ActorCache | undefined,
+): Promise<string> {
+  if (!(await verifyPassword(params.currentPassword, await passwordHashOf(db, actor.user.id)))) {
+    throw new AppError('validation_failed', 'The current password is not right', {
+      fields: { currentPassword: ['not right'] },
+    });
+  }
+  const hash = await hashPassword(params.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, actor.user.id));
+    await tx
+      .update(credentials)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(eq(credentials.userId, actor.user.id), eq(credentials.kind, 'session'), isNull(credentials.revokedAt)),
+      );
+    await audit(tx, actor, meta, { action: 'user.password_change', entityType: 'user', entityId: actor.user.id });
+  });
+  return startSession(db, { userId: actor.user.id, previousToken: params.previousToken }, cache);
+}
+
+export interface AcceptInvitationParams {
+  /** The invitation, as findOpenInvitation returned it. */
+  invitation: OpenInvitation;
+  password: string;
+  name?: string;
+  previousToken?: string;
+}
+
+/**
+ * Sets the invited person's password (and name) and signs them in. `actor` is whoever holds the link and may be
+ * signed in as someone else, or nobody.
+ */
+export async function acceptInvitation(
+  db: Db,
+  actor: Actor | null,
+  params: AcceptInvitationParams,
+  meta: RequestMeta,
+  cache: ActorCache | undefined,
+): Promise<{ user: User; token: string }> {
+  const { invitation, name } = params;
+  const hash = await hashPassword(params.password);
+  const updated = await db.transaction(async (tx) => {
+    // Guarded update: two clicks on the link cannot both accept it.
+    const [accepted] = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (!accepted) throw new AppError('gone', 'This invitation has already been used');
+    const [u] = await tx
+      .update(users)
+      .set({ passwordHash: hash, ...(name ? { name } : {}) })
+      .where(eq(users.id, invitation.userId))
+      .returning();
+    await audit(tx, actor, meta, {
+      action: 'invitation.accept',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      orgId: invitation.orgId,
+    });
+    if (!u) throw new Error('an invitation without its user');
+    return u;
+  });
+  const token = await startSession(db, { userId: updated.id, previousToken: params.previousToken }, cache);
+  return { user: userOut(updated), token };
+}

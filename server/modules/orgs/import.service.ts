@@ -1,0 +1,59 @@
+// The CSV import of teachers: every row, or none. All problems are collected first (the file's own, then what
+// the database says: unknown schools, roles already held), reported together by line; only a file without a
+// single problem is imported, in one transaction.
+import type { Invitation } from '../../../shared/schemas/orgs';
+import type { ActorCache } from '../../lib/actor-cache';
+import type { RequestMeta } from '../../lib/context';
+import type { Db } from '../../lib/db';
+import { AppError } from '../../lib/errors';
+import { type Actor, canManageOrg } from '../../lib/policy';
+import { type ImportLine, readImport } from './import.rules';
+import { membershipsByEmail } from './members.queries';
+import { inviteMember } from './members.service';
+import { type SchoolByCode, schoolsByCode } from './orgs.queries';
+
+export interface ImportMembersParams {
+  /** The CSV file's text. */
+  text: string;
+}
+
+export async function importMembers(
+  db: Db,
+  actor: Actor,
+  params: ImportMembersParams,
+  meta: RequestMeta,
+  cache: ActorCache | undefined,
+): Promise<Invitation[]> {
+  const { rows, errors } = readImport(params.text);
+  const schools = await schoolsByCode(db, [...new Set(rows.map((r) => r.row.schoolCode))]);
+  const ready: (ImportLine & { school: SchoolByCode })[] = [];
+  for (const { line, row } of rows) {
+    const school = schools.get(row.schoolCode);
+    // A school outside the importer's administration reads as unknown, like any record out of reach.
+    if (!school || !canManageOrg(actor, school))
+      errors.push({ line, field: 'schoolCode', reason: `no school with code ${row.schoolCode} that you administer` });
+    else ready.push({ line, row, school });
+  }
+  const emails = rows.map((r) => r.row.email);
+  if (emails.length) {
+    const existing = await membershipsByEmail(db, emails);
+    for (const { line, row } of rows) {
+      const school = schools.get(row.schoolCode);
+      if (school && existing.some((e) => e.email === row.email && e.orgId === school.id && e.role === row.role)) {
+        errors.push({ line, field: 'email', reason: `${row.email} is already a ${row.role} at ${school.name}` });
+      }
+    }
+  }
+  if (errors.length) {
+    errors.sort((a, b) => a.line - b.line);
+    throw new AppError('import_failed', `${errors.length} problem(s) found; nothing was imported`, { errors });
+  }
+
+  return db.transaction(async (tx) => {
+    const out: Invitation[] = [];
+    for (const { row, school } of ready) {
+      out.push(await inviteMember(tx, actor, { ...row, org: school, classroomIds: new Set<string>() }, meta, cache));
+    }
+    return out;
+  });
+}
