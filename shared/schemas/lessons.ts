@@ -1,9 +1,8 @@
+// Live lessons: what the API takes and answers, shared by the server's contract and the web.
 import { z } from 'zod';
 import { lessonRoles, lessonStatuses, subjects } from '../enums';
 import { rubricCriteria } from '../lessons';
-import { id, isoTime } from './common';
-
-export { JOIN_OPENS_MS, joinOpen, rubricCriteria } from '../lessons';
+import { id, isoTime, page } from './common';
 
 const MAX_LESSON_MS = 4 * 3600_000;
 /** Lessons are scheduled from yesterday to two years ahead (a series included): nothing a calendar cannot hold. */
@@ -11,6 +10,8 @@ const sensible = (iso: string, weeks = 1) => {
   const t = new Date(iso).getTime();
   return t > Date.now() - 86_400_000 && t + (weeks - 1) * 7 * 86_400_000 < Date.now() + 2 * 365 * 86_400_000;
 };
+/** A time that may be missing, in ms: a missing one is NaN, so no comparison with it holds (the refinements say so). */
+const ms = (iso: string | undefined) => (iso ? new Date(iso).getTime() : NaN);
 
 export const createLessonInput = z
   .object({
@@ -39,6 +40,7 @@ export const createLessonInput = z
     message: 'between yesterday and two years ahead (the whole series)',
     path: ['startsAt'],
   });
+export type CreateLessonInput = z.infer<typeof createLessonInput>;
 
 export const updateLessonInput = z
   .object({
@@ -54,11 +56,11 @@ export const updateLessonInput = z
     path: ['title'],
   })
   .refine((u) => !u.startsAt === !u.endsAt, { message: 'give both startsAt and endsAt', path: ['endsAt'] })
-  .refine((u) => !u.startsAt || new Date(u.endsAt!) > new Date(u.startsAt), {
+  .refine((u) => !u.startsAt || ms(u.endsAt) > ms(u.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
   })
-  .refine((u) => !u.startsAt || new Date(u.endsAt!).getTime() - new Date(u.startsAt).getTime() <= MAX_LESSON_MS, {
+  .refine((u) => !u.startsAt || ms(u.endsAt) - ms(u.startsAt) <= MAX_LESSON_MS, {
     message: 'a live lesson lasts at most 4 hours',
     path: ['endsAt'],
   })
@@ -67,10 +69,13 @@ export const updateLessonInput = z
     path: ['startsAt'],
   });
 
+export type UpdateLessonInput = z.infer<typeof updateLessonInput>;
+
 export const cancelLessonInput = z.object({
   reason: z.string().trim().max(200).default(''),
   series: z.boolean().default(false),
 });
+export type CancelLessonInput = z.infer<typeof cancelLessonInput>;
 
 export const feedbackInput = z.object({
   rating: z.number().int().min(1).max(5),
@@ -87,6 +92,8 @@ export const feedbackInput = z.object({
     )
     .optional(),
 });
+export type FeedbackInput = z.infer<typeof feedbackInput>;
+
 export const feedback = z.object({
   id,
   kind: z.enum(['classroom', 'observer']),
@@ -99,6 +106,9 @@ export const feedback = z.object({
   updatedAt: isoTime,
   mine: z.boolean(),
 });
+export type Feedback = z.infer<typeof feedback>;
+export const feedbackAnswer = z.object({ feedback });
+export const feedbackList = z.object({ items: z.array(feedback) });
 
 export const lesson = z.object({
   id,
@@ -121,6 +131,25 @@ export const lesson = z.object({
 });
 export type Lesson = z.infer<typeof lesson>;
 
+export const lessonListQuery = z.object({ scope: z.enum(['mine', 'upcoming', 'past']).default('mine') });
+export type LessonListScope = z.infer<typeof lessonListQuery>['scope'];
+export const lessonPage = page(lesson);
+export const lessonAnswer = z.object({ lesson });
+/** A lesson and all of its series that the change made (scheduled) or touched (moved). */
+export const lessonSeriesAnswer = z.object({ lesson, lessons: z.array(lesson) });
+export const cancelLessonAnswer = z.object({ lesson, cancelled: z.number().int() });
+
+/** Another lesson a classroom already has at a wanted time (409 `conflict`, in `details.clashes`). */
+export const clash = z.object({
+  lessonId: id,
+  title: z.string(),
+  startsAt: isoTime,
+  endsAt: isoTime,
+  classroomId: id,
+  classroomName: z.string(),
+});
+export type Clash = z.infer<typeof clash>;
+
 export const joinAnswer = z.object({ url: z.string(), token: z.string(), role: z.enum(lessonRoles) });
 
 /** A participant of a lesson's room: `classroom:<id>` or `user:<id>` (CONTRACT: LiveKit identities). */
@@ -131,6 +160,12 @@ export const participantParam = z.object({
 export const speakInput = z.object({ allowed: z.boolean() });
 export const muteInput = z.object({ source: z.enum(['microphone', 'camera']).default('microphone') });
 export const speaking = z.object({ identity: z.string(), name: z.string(), canPublish: z.boolean() });
+export const speakingAnswer = z.object({ participant: speaking });
+export const muteAnswer = z.object({ muted: z.number().int() });
+
+/** A library resource the teacher uploaded, filed as the lesson's recording. */
+export const fileRecordingInput = z.object({ resourceId: id });
+export const recordingAnswer = z.object({ recording: z.object({ mode: z.literal('egress'), egressId: z.string() }) });
 
 /** One invited classroom's time in the lesson, from LiveKit's own webhooks. */
 export const attendanceRow = z.object({
@@ -150,3 +185,7 @@ export const attendance = z.object({
   items: z.array(attendanceRow),
   teacherMinutes: z.number().int(),
 });
+export type Attendance = z.infer<typeof attendance>;
+
+/** What the LiveKit webhook answers: `applied` is false for a delivery already applied. */
+export const webhookAnswer = z.object({ ok: z.boolean(), applied: z.boolean() });

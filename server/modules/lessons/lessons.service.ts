@@ -1,227 +1,268 @@
 // Scheduling live lessons: once or weekly, for chosen classrooms, with library materials; clashes with the
 // classrooms' other lessons are shown before anything is saved; every invited classroom's assistant teachers
-// hear of a new, moved or cancelled lesson.
-
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Context } from 'hono';
+// hear of a new, moved or cancelled lesson. Ending and cancelling close the lesson's room once saved.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { JOIN_OPENS_MS } from '../../../shared/lessons';
+import type { CancelLessonInput, CreateLessonInput, UpdateLessonInput } from '../../../shared/schemas/lessons';
+import { weekly } from '../../../shared/series';
 import { iso } from '../../../shared/time';
-import { classrooms, lessonClassrooms, lessonMaterials, lessons, memberships, orgs, resources } from '../../db/schema';
+import { lessonAttendance, lessonClassrooms, lessonMaterials, lessons } from '../../db/schema';
 import { audit } from '../../lib/audit';
-import type { AppEnv } from '../../lib/context';
-import type { Queryable } from '../../lib/db';
+import type { RequestMeta } from '../../lib/context';
+import type { Db } from '../../lib/db';
 import { AppError } from '../../lib/errors';
-import { type Actor, canSeeOrg } from '../../lib/policy';
-import { requestMeta } from '../../lib/router';
+import type { Actor } from '../../lib/policy';
 import { notify } from '../notifications/notifications.service';
-import { owner, visibleResourcesWhere } from '../resources/resources.queries';
+import type { LessonFor, LessonRow } from './lessons.queries';
+import { closeRoomQuietly, type RoomDeps } from './livekit';
+import {
+  assistantsOf,
+  checkClassrooms,
+  checkMaterials,
+  findClashes,
+  refuseClashes,
+  restOfSeries,
+} from './schedule.queries';
 
-const WEEK_MS = 7 * 24 * 3600_000;
-
-export interface Occurrence {
-  startsAt: Date;
-  endsAt: Date;
+export interface ScheduleLessonsParams {
+  /** The master teacher's school (schedulingSchool): the lessons' owner. */
+  schoolId: string;
+  input: CreateLessonInput;
 }
 
-/** The weekly series: the same time, `weeks` weeks running (Beijing has no daylight saving, so a week is 7 × 24 h). */
-export function weekly(startsAt: Date, endsAt: Date, weeks: number): Occurrence[] {
-  return Array.from({ length: weeks }, (_, i) => ({
-    startsAt: new Date(startsAt.getTime() + i * WEEK_MS),
-    endsAt: new Date(endsAt.getTime() + i * WEEK_MS),
-  }));
-}
-
-export interface Clash {
-  lessonId: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  classroomId: string;
-  classroomName: string;
-}
-
-/** The classrooms' other scheduled or running lessons that overlap any of the times (half-open ranges). */
-export async function findClashes(
-  db: Queryable,
-  classroomIds: string[],
-  times: Occurrence[],
-  exceptLessonIds: string[] = [],
-): Promise<Clash[]> {
-  if (!classroomIds.length || !times.length) return [];
-  const overlaps = or(
-    ...times.map((o) =>
-      and(
-        sql`${lessons.startsAt} < ${o.endsAt.toISOString()}::timestamptz`,
-        sql`${lessons.endsAt} > ${o.startsAt.toISOString()}::timestamptz`,
-      ),
-    ),
-  );
-  const rows = await db
-    .select({
-      lessonId: lessons.id,
-      title: lessons.title,
-      startsAt: lessons.startsAt,
-      endsAt: lessons.endsAt,
-      classroomId: classrooms.id,
-      classroomName: classrooms.name,
-      schoolName: orgs.name,
-    })
-    .from(lessons)
-    .innerJoin(lessonClassrooms, eq(lessonClassrooms.lessonId, lessons.id))
-    .innerJoin(classrooms, eq(classrooms.id, lessonClassrooms.classroomId))
-    .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
-    .where(
-      and(
-        inArray(lessonClassrooms.classroomId, classroomIds),
-        inArray(lessons.status, ['scheduled', 'live']),
-        overlaps,
-        ...(exceptLessonIds.length
-          ? [
-              sql`${lessons.id} NOT IN (${sql.join(
-                exceptLessonIds.map((x) => sql`${x}::uuid`),
-                sql`, `,
-              )})`,
-            ]
-          : []),
-      ),
-    )
-    .orderBy(asc(lessons.startsAt))
-    .limit(50);
-  return rows.map((r) => ({
-    lessonId: r.lessonId,
-    title: r.title,
-    startsAt: iso(r.startsAt),
-    endsAt: iso(r.endsAt),
-    classroomId: r.classroomId,
-    classroomName: `${r.schoolName} ${r.classroomName}`,
-  }));
-}
-
-export function refuseClashes(clashes: Clash[]) {
-  if (clashes.length)
-    throw new AppError('conflict', 'Some classrooms already have a live lesson at that time', { clashes });
-}
-
-/** Classrooms the teacher may invite: visible schools within the teacher's group or district. */
-export async function checkClassrooms(db: Queryable, actor: Actor, ids: string[]) {
-  const rooms = await db
-    .select({
-      id: classrooms.id,
-      school: { id: orgs.id, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId },
-    })
-    .from(classrooms)
-    .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
-    .where(inArray(classrooms.id, ids));
-  const invisible = ids.filter((cid) => !rooms.some((r) => r.id === cid && canSeeOrg(actor, r.school)));
-  if (invisible.length)
-    throw new AppError('validation_failed', 'Some classrooms do not exist or are outside your group and district', {
-      fields: { classroomIds: invisible.map((i) => `unknown classroom ${i}`) },
-    });
-}
-
-/**
- * Library materials the teacher can see and that the classrooms of other schools may open too: published and
- * shared with the group or wider (a draft or a school-only file would show a title they cannot follow).
- */
-export async function checkMaterials(db: Queryable, actor: Actor, ids: string[]) {
-  if (!ids.length) return;
-  const seen = await db
-    .select({ id: resources.id })
-    .from(resources)
-    .innerJoin(owner, eq(owner.id, resources.schoolId))
-    .where(
-      and(
-        inArray(resources.id, ids),
-        visibleResourcesWhere(actor),
-        eq(resources.status, 'published'),
-        inArray(resources.visibility, ['group', 'district', 'public']),
-      ),
-    );
-  const missing = ids.filter((x) => !seen.some((s) => s.id === x));
-  if (missing.length)
-    throw new AppError(
-      'validation_failed',
-      'Some materials do not exist, are not published, or are not shared beyond their school',
-      { fields: { resourceIds: missing.map((m) => `unknown resource ${m}`) } },
-    );
-}
-
-/** Assistant teachers of the classrooms of these lessons, to notify. */
-export async function assistantsOf(db: Queryable, lessonIds: string[]): Promise<string[]> {
-  if (!lessonIds.length) return [];
-  const rows = await db
-    .selectDistinct({ id: memberships.userId })
-    .from(memberships)
-    .innerJoin(lessonClassrooms, eq(lessonClassrooms.classroomId, memberships.classroomId))
-    .where(and(inArray(lessonClassrooms.lessonId, lessonIds), eq(memberships.role, 'assistant')));
-  return rows.map((r) => r.id);
-}
-
+/** Schedules a lesson, or a weekly series of them; answers the new lessons' ids in start order. */
 export async function scheduleLessons(
-  tx: Queryable,
-  c: Context<AppEnv>,
+  db: Db,
   actor: Actor,
-  input: { title: string; subject: string; grade: number; classroomIds: string[]; resourceIds: string[] },
-  schoolId: string,
-  times: Occurrence[],
-) {
+  params: ScheduleLessonsParams,
+  meta: RequestMeta,
+): Promise<string[]> {
+  const { schoolId } = params;
+  const input = {
+    ...params.input,
+    classroomIds: [...new Set(params.input.classroomIds)],
+    resourceIds: [...new Set(params.input.resourceIds)],
+  };
+  await checkClassrooms(db, actor, input.classroomIds);
+  await checkMaterials(db, actor, input.resourceIds);
+  const times = weekly(new Date(input.startsAt), new Date(input.endsAt), input.weeks);
+  if (!input.allowClashes) refuseClashes(await findClashes(db, input.classroomIds, times));
   const seriesId = times.length > 1 ? crypto.randomUUID() : null;
-  const rows = await tx
-    .insert(lessons)
-    .values(
-      times.map((o) => ({
-        teacherId: actor.user.id,
-        schoolId,
-        title: input.title,
-        subject: input.subject as 'math',
-        grade: input.grade,
-        startsAt: o.startsAt,
-        endsAt: o.endsAt,
-        seriesId,
-        roomName: `lesson-${crypto.randomUUID()}`,
-      })),
-    )
-    .returning();
-  await tx
-    .insert(lessonClassrooms)
-    .values(rows.flatMap((r) => input.classroomIds.map((classroomId) => ({ lessonId: r.id, classroomId }))));
-  if (input.resourceIds.length)
-    await tx
-      .insert(lessonMaterials)
+  const created = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(lessons)
       .values(
-        rows.flatMap((r) =>
-          input.resourceIds.map((resourceId, position) => ({ lessonId: r.id, resourceId, position })),
-        ),
-      );
-  await notify(tx, await assistantsOf(tx, [rows[0]!.id]), 'lesson.scheduled', {
-    lessonId: rows[0]!.id,
-    title: input.title,
-    startsAt: iso(rows[0]!.startsAt),
-    by: actor.user.name,
-    count: rows.length,
-  });
-  for (const r of rows)
-    await audit(tx, c.get('actor'), requestMeta(c), {
-      action: 'lesson.create',
-      entityType: 'lesson',
-      entityId: r.id,
-      orgId: schoolId,
-      after: { ...input, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), seriesId },
+        times.map((o) => ({
+          teacherId: actor.user.id,
+          schoolId,
+          title: input.title,
+          subject: input.subject,
+          grade: input.grade,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          seriesId,
+          roomName: `lesson-${crypto.randomUUID()}`,
+        })),
+      )
+      .returning();
+    const [first] = rows;
+    if (!first) throw new Error('a series of no lessons');
+    await tx
+      .insert(lessonClassrooms)
+      .values(rows.flatMap((r) => input.classroomIds.map((classroomId) => ({ lessonId: r.id, classroomId }))));
+    if (input.resourceIds.length)
+      await tx
+        .insert(lessonMaterials)
+        .values(
+          rows.flatMap((r) =>
+            input.resourceIds.map((resourceId, position) => ({ lessonId: r.id, resourceId, position })),
+          ),
+        );
+    await notify(tx, await assistantsOf(tx, [first.id]), 'lesson.scheduled', {
+      lessonId: first.id,
+      title: input.title,
+      startsAt: iso(first.startsAt),
+      by: actor.user.name,
+      count: rows.length,
     });
-  return rows;
+    for (const r of rows)
+      await audit(tx, actor, meta, {
+        action: 'lesson.create',
+        entityType: 'lesson',
+        entityId: r.id,
+        orgId: schoolId,
+        after: { ...input, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), seriesId },
+      });
+    return rows;
+  });
+  return created.map((r) => r.id);
 }
 
-/** Lessons of the same series from this one on (for "this and the following"), still scheduled. */
-export async function restOfSeries(db: Queryable, lesson: { id: string; seriesId: string | null; startsAt: Date }) {
-  if (!lesson.seriesId) return [lesson.id];
-  const rows = await db
-    .select({ id: lessons.id })
+export interface MoveLessonsParams {
+  /** The lesson as its teacher's gate found it (with its classrooms, whose clashes count). */
+  lesson: LessonFor;
+  input: UpdateLessonInput;
+}
+
+/** Renames or moves a lesson not yet started, or it and the rest of its series; answers the ids it changed. */
+export async function moveLessons(db: Db, actor: Actor, params: MoveLessonsParams, meta: RequestMeta) {
+  const { input } = params;
+  const { row, rooms } = params.lesson;
+  if (row.status !== 'scheduled')
+    throw new AppError('invalid_state', 'Only a lesson that has not started can be changed');
+  const ids = input.series ? await restOfSeries(db, row) : [row.id];
+  // The refinements of updateLessonInput give both times or neither.
+  const times = input.startsAt && input.endsAt ? { startsAt: input.startsAt, endsAt: input.endsAt } : null;
+  const shift = times ? new Date(times.startsAt).getTime() - row.startsAt.getTime() : 0;
+  const length = times
+    ? new Date(times.endsAt).getTime() - new Date(times.startsAt).getTime()
+    : row.endsAt.getTime() - row.startsAt.getTime();
+  const targets = await db
+    .select({ id: lessons.id, startsAt: lessons.startsAt })
     .from(lessons)
-    .where(
-      and(
-        eq(lessons.seriesId, lesson.seriesId),
-        eq(lessons.status, 'scheduled'),
-        sql`${lessons.startsAt} >= ${lesson.startsAt.toISOString()}::timestamptz`,
+    .where(inArray(lessons.id, ids));
+  const moved = targets.map((x) => ({
+    id: x.id,
+    startsAt: new Date(x.startsAt.getTime() + shift),
+    endsAt: new Date(x.startsAt.getTime() + shift + length),
+  }));
+  if (times && !input.allowClashes)
+    refuseClashes(
+      await findClashes(
+        db,
+        rooms.map((r) => r.id),
+        moved,
+        ids,
       ),
     );
-  return [lesson.id, ...rows.map((r) => r.id).filter((x) => x !== lesson.id)];
+  return db.transaction(async (tx) => {
+    const done: string[] = [];
+    for (const m of moved) {
+      // Guarded: a lesson that started or was cancelled meanwhile is left as it is.
+      const [hit] = await tx
+        .update(lessons)
+        .set({
+          ...(input.title ? { title: input.title } : {}),
+          ...(times ? { startsAt: m.startsAt, endsAt: m.endsAt } : {}),
+          updatedAt: new Date(),
+        })
+        .where(and(eq(lessons.id, m.id), eq(lessons.status, 'scheduled')))
+        .returning({ id: lessons.id });
+      if (!hit) continue;
+      done.push(m.id);
+      await audit(tx, actor, meta, {
+        action: 'lesson.update',
+        entityType: 'lesson',
+        entityId: m.id,
+        orgId: row.schoolId,
+        after: {
+          ...(input.title ? { title: input.title } : {}),
+          ...(times ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt) } : {}),
+        },
+      });
+    }
+    if (!done.includes(row.id))
+      throw new AppError('invalid_state', 'This lesson has started or was cancelled meanwhile');
+    // The classrooms hear of a move (a new title alone shows on their pages without a notice).
+    const first = moved.find((m) => m.id === row.id);
+    if (times && first) {
+      await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.rescheduled', {
+        lessonId: row.id,
+        title: input.title ?? row.title,
+        startsAt: iso(first.startsAt),
+        was: iso(row.startsAt),
+        by: actor.user.name,
+        count: done.length,
+      });
+    }
+    return done;
+  });
+}
+
+export interface CancelLessonsParams {
+  /** The lesson as its teacher's gate found it. */
+  lesson: LessonRow;
+  input: CancelLessonInput;
+}
+
+/** Cancels a lesson not yet ended, or it and the rest of its series; answers how many it cancelled. */
+export async function cancelLessons(
+  db: Db,
+  actor: Actor,
+  params: CancelLessonsParams,
+  meta: RequestMeta,
+  room: RoomDeps,
+): Promise<number> {
+  const { lesson: row, input } = params;
+  if (row.status === 'ended' || row.status === 'cancelled')
+    throw new AppError(
+      'invalid_state',
+      `This lesson has already ${row.status === 'ended' ? 'ended' : 'been cancelled'}`,
+    );
+  const ids = input.series ? await restOfSeries(db, row) : [row.id];
+  const done = await db.transaction(async (tx) => {
+    const changed = await tx
+      .update(lessons)
+      .set({ status: 'cancelled', cancelReason: input.reason || null, updatedAt: new Date() })
+      .where(and(inArray(lessons.id, ids), inArray(lessons.status, ['scheduled', 'live'])))
+      .returning({ id: lessons.id, roomName: lessons.roomName });
+    // Ended or cancelled by someone else meanwhile: say so rather than "cancelled 0".
+    if (!changed.some((x) => x.id === row.id))
+      throw new AppError('invalid_state', 'This lesson has already ended or been cancelled');
+    for (const x of changed)
+      await audit(tx, actor, meta, {
+        action: 'lesson.cancel',
+        entityType: 'lesson',
+        entityId: x.id,
+        orgId: row.schoolId,
+        after: { reason: input.reason },
+      });
+    await notify(tx, await assistantsOf(tx, [row.id]), 'lesson.cancelled', {
+      lessonId: row.id,
+      title: row.title,
+      startsAt: iso(row.startsAt),
+      reason: input.reason,
+      by: actor.user.name,
+      count: changed.length,
+    });
+    return changed;
+  });
+  // Whoever is in its room leaves.
+  await closeRoomQuietly(room, row);
+  return done.length;
+}
+
+export interface EndLessonParams {
+  /** The lesson as its teacher's gate found it. */
+  lesson: LessonRow;
+}
+
+/** The teacher ends a lesson that has opened: everyone's attendance closes now, and so does its room. */
+export async function endLesson(db: Db, actor: Actor, params: EndLessonParams, meta: RequestMeta, room: RoomDeps) {
+  const row = params.lesson;
+  if (Date.now() < row.startsAt.getTime() - JOIN_OPENS_MS)
+    throw new AppError('invalid_state', 'This lesson has not started; cancel it instead');
+  const now = new Date();
+  const ended = await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(lessons)
+      .set({ status: 'ended', updatedAt: now })
+      .where(and(eq(lessons.id, row.id), inArray(lessons.status, ['scheduled', 'live'])))
+      .returning({ id: lessons.id });
+    if (!done) return false;
+    await tx
+      .update(lessonAttendance)
+      .set({ leftAt: now })
+      .where(and(eq(lessonAttendance.lessonId, row.id), isNull(lessonAttendance.leftAt)));
+    await audit(tx, actor, meta, { action: 'lesson.end', entityType: 'lesson', entityId: row.id, orgId: row.schoolId });
+    return true;
+  });
+  if (!ended)
+    throw new AppError(
+      'invalid_state',
+      row.status === 'cancelled' ? 'This lesson was cancelled' : 'This lesson has already ended',
+    );
+  // The room closes after the state is saved: a LiveKit hiccup here leaves an ended lesson whose room times out by
+  // itself.
+  await closeRoomQuietly(room, row);
 }

@@ -12,18 +12,23 @@ import {
   type VideoGrant,
 } from 'livekit-server-sdk';
 import type { LessonRole } from '../../../shared/enums';
+import type { Config } from '../../lib/context';
 import { AppError } from '../../lib/errors';
+import type { Logger } from '../../lib/log';
 
-export interface LiveKitConfig {
-  url: string;
-  apiKey: string;
-  apiSecret: string;
+export type LiveKitConfig = NonNullable<Config['livekit']>;
+type EgressConfig = NonNullable<Config['egress']>;
+
+/** The configured LiveKit server; none configured here answers 503. */
+export function configuredLiveKit(cfg: Config['livekit']): LiveKitConfig {
+  if (!cfg) throw new AppError('livekit_unavailable', 'No live lesson server is configured here');
+  return cfg;
 }
 
 /** Short-lived: a token only opens the door; LiveKit refreshes the session of a connected participant itself. */
-export const TOKEN_TTL = '15m';
+const TOKEN_TTL = '15m';
 
-export function grantsFor(role: LessonRole, room: string): VideoGrant {
+function grantsFor(role: LessonRole, room: string): VideoGrant {
   const base = { roomJoin: true, room, canSubscribe: true };
   if (role === 'teacher') {
     return {
@@ -128,7 +133,7 @@ export async function muteTracks(cfg: LiveKitConfig, room: string, identity: str
 }
 
 /** Ends the lesson's room: everyone in it is disconnected. A room that is already gone is fine. */
-export async function closeRoom(cfg: LiveKitConfig, room: string) {
+async function closeRoom(cfg: LiveKitConfig, room: string) {
   ensured.delete(`${cfg.url} ${room}`);
   try {
     await roomService(cfg).deleteRoom(room);
@@ -138,9 +143,22 @@ export async function closeRoom(cfg: LiveKitConfig, room: string) {
   }
 }
 
-export type EgressConfig = {
-  s3: { endpoint: string; bucket: string; region: string; accessKey: string; secret: string };
-};
+/** What closing a lesson's room needs: the server (none configured: nothing to close) and where to log a failure. */
+export interface RoomDeps {
+  livekit: Config['livekit'];
+  log: Logger;
+}
+
+/**
+ * Closes a lesson's room once its new state is saved; a failure is logged, not answered (the room times out by
+ * itself).
+ */
+export async function closeRoomQuietly(deps: RoomDeps, lesson: { id: string; roomName: string }) {
+  if (deps.livekit)
+    await closeRoom(deps.livekit, lesson.roomName).catch((err) =>
+      deps.log.log('warn', 'livekit.close_room_failed', { lessonId: lesson.id, error: String(err) }),
+    );
+}
 
 const egressUnavailable = (err: unknown) =>
   new AppError(

@@ -2,8 +2,8 @@
 // Clashes with the classrooms' other lessons come back before anything is saved, with "schedule anyway".
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import type { Clash } from '../../../../server/modules/lessons/lessons.service';
 import { subjects } from '../../../../shared/enums';
+import type { Clash } from '../../../../shared/schemas/lessons';
 import { toLocal } from '../../../../shared/time';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
