@@ -14,7 +14,7 @@ export function feedbackOut(f: FeedbackRow, authorName: string, classroomName: s
   return {
     id: f.id,
     // The table's check constraint holds it to the two kinds.
-    kind: f.kind as Feedback['kind'],
+    kind: f.kind,
     authorName,
     classroomName,
     rating: f.rating,
