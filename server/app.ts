@@ -30,8 +30,7 @@ import { facilityUsageRoutes } from './modules/reports/facility-usage.routes';
 import { lessonUsageRoutes } from './modules/reports/lesson-usage.routes';
 import { overviewRoutes } from './modules/reports/overview.routes';
 import { resourceUsageRoutes } from './modules/reports/resource-usage.routes';
-import { resourcesRoutes } from './modules/resources/resources.routes';
-import { socialRoutes } from './modules/resources/social.routes';
+import { resourcesRoutes } from './modules/resources';
 import { systemRoutes } from './modules/system/system.routes';
 
 /** The API, mounted at /api. Chained so that AppType carries every route to the typed web client. */
@@ -54,8 +53,7 @@ function api() {
     .route('/', overviewRoutes)
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)
-    .route('/', resourcesRoutes)
-    .route('/', socialRoutes);
+    .route('/', resourcesRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;
