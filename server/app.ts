@@ -23,8 +23,7 @@ import { lessonsRoutes, webhooksRoutes } from './modules/lessons';
 import { notificationsRoutes } from './modules/notifications';
 import { orgsRoutes } from './modules/orgs';
 import { reportsRoutes } from './modules/reports';
-import { resourcesRoutes } from './modules/resources/resources.routes';
-import { socialRoutes } from './modules/resources/social.routes';
+import { resourcesRoutes } from './modules/resources';
 import { systemRoutes } from './modules/system';
 
 /** The API, mounted at /api. Chained so that AppType carries every route to the typed web client. */
@@ -43,8 +42,7 @@ function api() {
     .route('/', reportsRoutes)
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)
-    .route('/', resourcesRoutes)
-    .route('/', socialRoutes);
+    .route('/', resourcesRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;

@@ -1,15 +1,19 @@
+// Reading the library: resources with their school and author, what a person may see of them, the gates of the
+// routes, and the shapes they are answered in. Search and the textbook tree are in resources-search.queries.ts.
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Resource, ResourceVersion } from '../../../shared/schemas/resources';
 import { iso } from '../../../shared/time';
-import { orgs, resources, resourceUses, resourceVersions, users } from '../../db/schema';
+import { orgs, resources, resourceVersions, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { notFound } from '../../lib/errors';
-import { type Actor, adminOf, canManageOrg, canSeeScoped, type OrgPlace } from '../../lib/policy';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { type Actor, adminOf, canManageOrg, canSeeOrg, type OrgPlace } from '../../lib/policy';
 import { visibleScopedWhere } from '../../lib/scope-sql';
+import { canManageResource, canReview, canSeeResource, reviewerOf } from './resources.rules';
 
 export const owner = alias(orgs, 'owner_school');
 
-export const resourceColumns = {
+const resourceColumns = {
   r: resources,
   school: { id: owner.id, name: owner.name, kind: owner.kind, groupId: owner.groupId, districtId: owner.districtId },
   authorName: users.name,
@@ -21,6 +25,7 @@ export type ResourceRow = {
   authorName: string;
   users: number;
 };
+export type VersionRow = typeof resourceVersions.$inferSelect;
 
 export function selectResources(db: Queryable) {
   return db
@@ -30,52 +35,8 @@ export function selectResources(db: Queryable) {
     .innerJoin(users, eq(users.id, resources.authorId));
 }
 
-/**
- * Reviewers of a resource shared beyond its school: admins of its group (group scope and wider) or district (district
- * and wider).
- */
-export function canReview(actor: Actor, row: Pick<ResourceRow, 'school'> & { r: { visibility: string } }): boolean {
-  const a = adminOf(actor);
-  const v = row.r.visibility;
-  const g = reviewerOf(actor);
-  return (
-    (v !== 'school' &&
-      row.school.groupId !== null &&
-      (a.groupIds.includes(row.school.groupId) || g.groupIds.includes(row.school.groupId))) ||
-    ((v === 'district' || v === 'public') &&
-      row.school.districtId !== null &&
-      (a.districtIds.includes(row.school.districtId) || g.districtIds.includes(row.school.districtId)))
-  );
-}
-
-/**
- * Groups and districts whose shared resources the person was named to review (as a teacher of one of their schools).
- */
-export function reviewerOf(actor: Actor): { groupIds: string[]; districtIds: string[] } {
-  const named = actor.memberships.filter((m) => m.reviewer && m.orgKind === 'school');
-  return {
-    groupIds: named.flatMap((m) => (m.groupId ? [m.groupId] : [])),
-    districtIds: named.flatMap((m) => (m.districtId ? [m.districtId] : [])),
-  };
-}
-
-/** Editing, new versions, retiring: the author, and the admins of the owner school (and above). */
-export function canManageResource(actor: Actor, row: ResourceRow): boolean {
-  return row.r.authorId === actor.user.id || canManageOrg(actor, row.school);
-}
-
-/**
- * Who sees a resource: published ones by their visibility; unpublished ones only by the author, the owner
- * school's admins and the reviewers.
- */
-export function canSeeResource(actor: Actor | null, row: ResourceRow): boolean {
-  if (row.r.status === 'published')
-    return canSeeScoped(actor, row.school, row.r.visibility) || (!!actor && canManageResource(actor, row));
-  return !!actor && (canManageResource(actor, row) || (row.r.status === 'in_review' && canReview(actor, row)));
-}
-
-/** SQL twin of canSeeResource over selectResources(). */
-export function visibleResourcesWhere(actor: Actor | null): SQL {
+/** SQL twin of canSeeResource over selectResources() (or any query joining `owner` to the resource's school). */
+export function visibleResourcesWhere(actor: Actor): SQL {
   const published = and(
     eq(resources.status, 'published'),
     visibleScopedWhere(actor, {
@@ -84,8 +45,7 @@ export function visibleResourcesWhere(actor: Actor | null): SQL {
       districtId: owner.districtId,
       scope: resources.visibility,
     }),
-  )!;
-  if (!actor) return published;
+  );
   const a = adminOf(actor);
   const parts: (SQL | undefined)[] = [published, eq(resources.authorId, actor.user.id)];
   if (a.schoolIds.length) parts.push(inArray(resources.schoolId, a.schoolIds));
@@ -109,17 +69,84 @@ export function visibleResourcesWhere(actor: Actor | null): SQL {
         inArray(resources.visibility, ['district', 'public']),
       ),
     );
-  return or(...parts)!;
+  return or(...parts) as SQL;
 }
 
-export async function getVisibleResource(db: Queryable, actor: Actor | null, id: string): Promise<ResourceRow> {
+export async function getVisibleResource(db: Queryable, actor: Actor, id: string): Promise<ResourceRow> {
   const [row] = (await selectResources(db).where(eq(resources.id, id))) as ResourceRow[];
   if (!row || !canSeeResource(actor, row)) throw notFound('resource');
   return row;
 }
 
+/** A resource the caller sees and manages (the author, the school's admins); one they only see is 403. */
+export async function getManagedResource(db: Queryable, actor: Actor, id: string, refusal: string) {
+  const row = await getVisibleResource(db, actor, id);
+  if (!canManageResource(actor, row)) throw forbidden(refusal);
+  return row;
+}
+
+/** A resource the caller sees and reviews (see canReview); one they only see is 403. */
+export async function getReviewableResource(db: Queryable, actor: Actor, id: string) {
+  const row = await getVisibleResource(db, actor, id);
+  if (!canReview(actor, row))
+    throw forbidden(
+      'Only the group’s or district’s admins, or the reviewers they named, review resources shared this widely',
+    );
+  return row;
+}
+
+/** The school a resource belongs to: the named one (its admins or leaders) or the uploader's own. */
+export async function ownerSchool(db: Queryable, actor: Actor, schoolId?: string) {
+  const own = actor.memberships.filter((m) => m.orgKind === 'school');
+  const wanted = schoolId ?? own[0]?.orgId;
+  if (!wanted)
+    throw new AppError('validation_failed', 'Choose the school the resource belongs to', {
+      fields: { schoolId: ['required'] },
+    });
+  const [school] = await db
+    .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId })
+    .from(orgs)
+    .where(eq(orgs.id, wanted));
+  if (school?.kind !== 'school' || !canSeeOrg(actor, school))
+    throw new AppError('validation_failed', 'No such school', { fields: { schoolId: ['not a school you can see'] } });
+  if (!own.some((m) => m.orgId === school.id) && !canManageOrg(actor, school))
+    throw forbidden('You can only share resources of your own school');
+  return school;
+}
+
+/** A file already in the library (same SHA-256) that the uploader can see. */
+export async function duplicateOf(db: Queryable, actor: Actor, sha256: string): Promise<ResourceRow | undefined> {
+  const rows = (await selectResources(db)
+    .innerJoin(resourceVersions, eq(resourceVersions.resourceId, resources.id))
+    .where(and(eq(resourceVersions.sha256, sha256), visibleResourcesWhere(actor)))
+    .limit(1)) as ResourceRow[];
+  return rows[0];
+}
+
+/** A resource's versions, newest first. */
+export async function versionsOf(db: Queryable, row: ResourceRow): Promise<VersionRow[]> {
+  return db
+    .select()
+    .from(resourceVersions)
+    .where(eq(resourceVersions.resourceId, row.r.id))
+    .orderBy(desc(resourceVersions.number));
+}
+
+/** The version to download: the numbered one, or the newest. */
+export async function fileToServe(db: Queryable, row: ResourceRow, number?: number): Promise<VersionRow> {
+  const [v] = await db
+    .select()
+    .from(resourceVersions)
+    .where(and(eq(resourceVersions.resourceId, row.r.id), number ? eq(resourceVersions.number, number) : undefined))
+    .orderBy(desc(resourceVersions.number))
+    .limit(1);
+  if (!v) throw notFound('version');
+  return v;
+}
+
+/** The newest version of each resource. */
 export async function currentVersions(db: Queryable, ids: string[]) {
-  if (!ids.length) return new Map<string, typeof resourceVersions.$inferSelect>();
+  if (!ids.length) return new Map<string, VersionRow>();
   const rows = await db
     .selectDistinctOn([resourceVersions.resourceId])
     .from(resourceVersions)
@@ -128,7 +155,7 @@ export async function currentVersions(db: Queryable, ids: string[]) {
   return new Map(rows.map((v) => [v.resourceId, v]));
 }
 
-export function versionOut(v: typeof resourceVersions.$inferSelect) {
+export function versionOut(v: VersionRow): ResourceVersion {
   return {
     id: v.id,
     number: v.number,
@@ -141,11 +168,7 @@ export function versionOut(v: typeof resourceVersions.$inferSelect) {
   };
 }
 
-export function resourceOut(
-  row: ResourceRow,
-  actor: Actor | null,
-  file: typeof resourceVersions.$inferSelect | undefined,
-) {
+export function resourceOut(row: ResourceRow, actor: Actor, file: VersionRow | undefined): Resource {
   const r = row.r;
   return {
     id: r.id,
@@ -171,16 +194,21 @@ export function resourceOut(
     file: file ? versionOut(file) : null,
     createdAt: iso(r.createdAt),
     publishedAt: iso(r.publishedAt),
-    canManage: actor ? canManageResource(actor, row) : false,
-    canReview: actor ? r.status === 'in_review' && canReview(actor, row) : false,
+    canManage: canManageResource(actor, row),
+    canReview: r.status === 'in_review' && canReview(actor, row),
   };
 }
 
-export async function recordUse(db: Queryable, resourceId: string, actor: Actor | null) {
-  const schoolId = actor?.memberships.find((m) => m.orgKind === 'school')?.orgId ?? null;
-  await db.insert(resourceUses).values({ resourceId, userId: actor?.user.id ?? null, schoolId });
-  await db
-    .update(resources)
-    .set({ downloads: sql`${resources.downloads} + 1` })
-    .where(eq(resources.id, resourceId));
+/** Resources by id, in the order given, leaving out those the caller may not see. */
+export async function resourcesByIds(db: Queryable, actor: Actor, ids: string[]): Promise<Resource[]> {
+  if (!ids.length) return [];
+  const rows = (await selectResources(db).where(
+    and(inArray(resources.id, ids), visibleResourcesWhere(actor)),
+  )) as ResourceRow[];
+  const versions = await currentVersions(
+    db,
+    rows.map((r) => r.r.id),
+  );
+  const byId = new Map(rows.map((r) => [r.r.id, resourceOut(r, actor, versions.get(r.r.id))]));
+  return ids.map((i) => byId.get(i)).filter((r) => r !== undefined);
 }

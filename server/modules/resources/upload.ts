@@ -147,8 +147,10 @@ async function storeFile(
     await storage.remove(key);
     throw err;
   }
+  // flush() has judged the type of every file that got this far (or refused it).
+  if (mime === undefined) throw new Error('a stored upload has no judged type');
   const fileName = safeName(rawName);
-  return { tempKey: key, fileName, size, sha256: hash.digest('hex'), contentType: servedType(mime!, fileName) };
+  return { tempKey: key, fileName, size, sha256: hash.digest('hex'), contentType: servedType(mime, fileName) };
 }
 
 async function sniff(head: Buffer, accept: (mime: string) => boolean): Promise<string> {
@@ -176,6 +178,7 @@ export function safeName(name: string | undefined): string {
       .split(/[\\/]/)
       .pop() ?? '';
   const clean = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .replace(/^\.+/, '')
     .trim();
