@@ -118,6 +118,3 @@ export const commonErrors = {
   403: errorAnswer('Not allowed'),
   404: errorAnswer('Not found, or not visible to you'),
 } satisfies RouteConfig['responses'];
-
-/** @deprecated the old name of publicRouter, while domains move to the contract/handlers shape. */
-export const newRouter = publicRouter;

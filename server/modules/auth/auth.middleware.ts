@@ -37,14 +37,6 @@ async function cachedActor(c: Context<AppEnv>, token: string, via: Actor['via'])
 }
 
 /**
- * Forget the person's cached identity after a change to their sessions, memberships or profile.
- * @deprecated services take `deps.actorCache` and call `forgetUser` themselves; kept while other domains move.
- */
-export function forgetActor(c: Context<AppEnv>, userId: string): void {
-  c.get('deps').actorCache?.forgetUser(userId);
-}
-
-/**
  * CSRF protection for cookie-authenticated writes, the way Go 1.25's CrossOriginProtection does it:
  * browsers send Sec-Fetch-Site and/or Origin on every cross-origin write, so a write that says it came
  * from another site is refused. A request with neither header is not from a browser and carries no
@@ -69,14 +61,4 @@ function sameHost(origin: string, host: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The signed-in person, or 401.
- * @deprecated a signedInRouter() handler reads `c.get('actor')`, which is there; kept while other domains move.
- */
-export function requireActor(c: Context<AppEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw new AppError('unauthenticated', 'Please sign in first');
-  return actor;
 }
