@@ -5,7 +5,8 @@ import type * as contract from './bookings.contract';
 import type { BookingListScope } from './bookings.queries';
 import { bookableFacility, bookingOut, getReadableBooking, latestPurpose, listBookings } from './bookings.queries';
 import type { BookingAction } from './bookings.rules';
-import { blockTime, bookFacility, bulkDecide, decide } from './bookings.service';
+import { blockTime, bulkDecide, decide } from './bookings.service';
+import { bookFacility } from './bookings-create.service';
 
 export const create: SignedInHandler<typeof contract.create> = async (c) => {
   const actor = c.get('actor');

@@ -5,7 +5,7 @@ import { closures, facilities, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, adminOf, canManageOrg, canSeeOrg, canSeeScoped, type OrgPlace } from '../../lib/policy';
-import { visibleScopedWhere } from '../../lib/scope-sql';
+import { anyOf, visibleScopedWhere } from '../../lib/scope-sql';
 import type { Closure } from '../bookings/bookings.rules';
 import { byName } from '../orgs/orgs.queries';
 
@@ -48,7 +48,7 @@ export function managedFacilitiesWhere(actor: Actor): SQL {
     const shared = and(inArray(orgs.districtId, a.districtIds), inArray(facilities.scope, ['district', 'public']));
     if (shared) parts.push(shared);
   }
-  return or(...parts) ?? sql`false`;
+  return anyOf(parts);
 }
 
 interface FacilityFilters {

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Classroom, Org } from '../../../shared/schemas/orgs';
 import { classrooms, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { type Actor, assertManageOrg, canManageOrg, canSeeOrg, type OrgPlace, reach } from '../../lib/policy';
+import { anyOf } from '../../lib/scope-sql';
 
 /**
  * Fixed, deterministic name order (DOMAIN: fixed orders, never rankings). COLLATE "C" gives the same
@@ -49,7 +50,7 @@ function visibleOrgsWhere(actor: Actor): SQL {
   if (r.groupIds.size) parts.push(inArray(orgs.id, ids(r.groupIds)), inArray(orgs.groupId, ids(r.groupIds)));
   if (r.districtIds.size)
     parts.push(inArray(orgs.id, ids(r.districtIds)), inArray(orgs.districtId, ids(r.districtIds)));
-  return or(...parts) ?? sql`false`;
+  return anyOf(parts);
 }
 
 export async function listVisibleOrgs(db: Queryable, actor: Actor): Promise<OrgRow[]> {

@@ -1,6 +1,6 @@
 // Reading the library: resources with their school and author, what a person may see of them, the gates of the
 // routes, and the shapes they are answered in. Search and the textbook tree are in resources-search.queries.ts.
-import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Resource, ResourceVersion } from '../../../shared/schemas/resources';
 import { iso } from '../../../shared/time';
@@ -8,7 +8,7 @@ import { orgs, resources, resourceVersions, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, adminOf, canManageOrg, canSeeOrg, type OrgPlace } from '../../lib/policy';
-import { visibleScopedWhere } from '../../lib/scope-sql';
+import { anyOf, visibleScopedWhere } from '../../lib/scope-sql';
 import { canManageResource, canReview, canSeeResource, reviewerOf } from './resources.rules';
 
 export const owner = alias(orgs, 'owner_school');
@@ -69,7 +69,7 @@ export function visibleResourcesWhere(actor: Actor): SQL {
         inArray(resources.visibility, ['district', 'public']),
       ),
     );
-  return or(...parts) as SQL;
+  return anyOf(parts);
 }
 
 export async function getVisibleResource(db: Queryable, actor: Actor, id: string): Promise<ResourceRow> {
