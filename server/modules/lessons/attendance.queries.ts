@@ -4,7 +4,7 @@ import type { Attendance } from '../../../shared/schemas/lessons';
 import { iso } from '../../../shared/time';
 import { lessonAttendance } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { minutesPresent, presentUntil } from './attendance';
+import { minutesPresent, presentUntil } from './attendance.rules';
 import type { ClassroomRow, LessonRow } from './lessons.queries';
 
 const sorted = (dates: (Date | null)[]) => dates.filter((d): d is Date => !!d).sort((a, b) => +a - +b);

@@ -6,7 +6,7 @@ import { classrooms, lessonAttendance, lessonClassrooms, lessons, orgs } from '.
 import type { Queryable } from '../../lib/db';
 import { forbidden } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
-import { minutesPresent, presentUntil } from '../lessons/attendance';
+import { minutesPresent, presentUntil } from '../lessons/attendance.rules';
 import type { ReportBody, ReportScope, Term } from './report-scope';
 
 /** Attendance is for teachers and leaders (as on a lesson's page), not for classroom assistants. */
