@@ -63,12 +63,7 @@ export async function receiveUpload(
   if (!request.body)
     throw new AppError('validation_failed', 'The request has no body', { fields: { file: ['missing'] } });
 
-  // File names arrive as UTF-8 (browsers and fetch); busboy's default would read them as Latin-1.
-  const bb = busboy({
-    headers: { 'content-type': type },
-    defParamCharset: 'utf8',
-    limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: maxBytes },
-  });
+  const bb = parser(type, maxBytes);
   let meta: string | undefined;
   let filePromise: Promise<Received['file']> | undefined;
   bb.on('field', (name, value) => {
@@ -76,6 +71,10 @@ export async function receiveUpload(
   });
   const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
   bb.on('file', (name, stream, info) => {
+    // A body cut off mid-file makes this stream emit `error`, possibly while its temporary file is still being
+    // opened; the pipelines report it, and this listener keeps such an early one from being unhandled (which
+    // would stop the process).
+    stream.on('error', () => {});
     if (name !== 'file' || filePromise) {
       stream.resume();
       return;
@@ -101,6 +100,22 @@ export async function receiveUpload(
   if (!filePromise)
     throw new AppError('validation_failed', 'Attach the file as `file`', { fields: { file: ['missing'] } });
   return { meta, file: await filePromise };
+}
+
+/** busboy for this request; a multipart type it cannot parse (no boundary) is bad input, not a crash. */
+function parser(type: string, maxBytes: number) {
+  try {
+    // File names arrive as UTF-8 (browsers and fetch); busboy's default would read them as Latin-1.
+    return busboy({
+      headers: { 'content-type': type },
+      defParamCharset: 'utf8',
+      limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: maxBytes },
+    });
+  } catch (err) {
+    throw new AppError('validation_failed', 'The multipart body cannot be read (is its boundary missing?)', {
+      fields: { file: [err instanceof Error ? err.message : 'malformed multipart body'] },
+    });
+  }
 }
 
 async function storeFile(
