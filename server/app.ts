@@ -3,6 +3,7 @@
 // (Cloudflare Workers) and the tests. Middleware order: request id → logging → security headers →
 // authentication; then the routes; then the contract's error shape for everything that goes wrong.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -46,6 +47,17 @@ function api() {
 }
 
 export type ApiType = ReturnType<typeof api>;
+
+/** Any other request body (JSON) is refused past this size, before more of it is read. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_JSON_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BYTES / 1024} KB`, {
+      maxBytes: MAX_JSON_BYTES,
+    });
+  },
+});
 
 /** Routes that answer without a signed-in person. Everything else under /api needs one. */
 const publicPaths = [
@@ -111,6 +123,11 @@ export function createApp(deps: Deps) {
     await next();
     // On the response's own headers: c.header() after next() rebuilds the response and costs half the throughput.
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', async (c, next) => {
+    // Uploads (multipart) and the CSV import stream their bodies against their own, larger limits.
+    if (/^(multipart\/|text\/csv)/i.test(c.req.header('content-type') ?? '')) return next();
+    return jsonBodyLimit(c, next);
   });
   app.use('/api/*', authenticate);
   // Signed-out callers learn they must sign in before anything about their input is checked.

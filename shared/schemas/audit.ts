@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { id, isoTime, page } from './common';
+import { id, isoTime, page, text } from './common';
 
 export const auditEvent = z.object({
   id,
   at: isoTime,
   actorId: id.nullable(),
-  actorName: z.string().nullable(),
+  actorName: text().nullable(),
   onBehalfOfOrgId: id.nullable(),
   orgId: id.nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
+  action: text(),
+  entityType: text(),
+  entityId: text().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });
@@ -19,6 +19,6 @@ export const auditPage = page(auditEvent);
 
 export const auditListQuery = z.object({
   orgId: id.optional(),
-  entityType: z.string().max(40).optional(),
-  cursor: z.string().max(40).optional(),
+  entityType: text().max(40).optional(),
+  cursor: text().max(40).optional(),
 });

@@ -1,7 +1,7 @@
 // Bookings of shared facilities: what the API takes and answers, shared by the server's contract and the web.
 import { z } from 'zod';
 import { bookingStatuses } from '../enums';
-import { id, isoTime, page } from './common';
+import { id, isoDay, isoTime, page, text } from './common';
 
 export const recurrence = z
   .object({
@@ -9,7 +9,7 @@ export const recurrence = z
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
     /** Every n weeks. */
     interval: z.number().int().min(1).max(4).default(1),
-    until: z.iso.date().optional(),
+    until: isoDay.optional(),
     count: z.number().int().min(1).max(60).optional(),
   })
   .refine((r) => !!r.until !== !!r.count, 'give either until or count');
@@ -19,7 +19,7 @@ export const createBookingInput = z
     facilityId: id,
     startsAt: isoTime,
     endsAt: isoTime,
-    purpose: z.string().trim().min(1).max(200),
+    purpose: text().trim().min(1).max(200),
     attendees: z.number().int().min(1).max(100_000).optional(),
     recurrence: recurrence.optional(),
     /** For a series: `all` books every date or nothing; `available` books the dates that are free. */
@@ -35,29 +35,29 @@ export const createBookingInput = z
 export const booking = z.object({
   id,
   facilityId: id,
-  facilityName: z.string(),
+  facilityName: text(),
   schoolId: id,
-  schoolName: z.string(),
+  schoolName: text(),
   seriesId: id.nullable(),
   kind: z.enum(['booking', 'block']),
   status: z.enum(bookingStatuses),
   bookerId: id,
-  bookerName: z.string(),
+  bookerName: text(),
   borrowerSchoolId: id,
-  borrowerSchoolName: z.string(),
+  borrowerSchoolName: text(),
   onBehalf: z.boolean(),
-  purpose: z.string(),
+  purpose: text(),
   attendees: z.number().int().nullable(),
   startsAt: isoTime,
   endsAt: isoTime,
-  decisionReason: z.string().nullable(),
-  cancelReason: z.string().nullable(),
+  decisionReason: text().nullable(),
+  cancelReason: text().nullable(),
   createdAt: isoTime,
 });
 export type Booking = z.infer<typeof booking>;
 
 /** A reason given with a decision or a cancellation; may be left out. */
-export const reasonInput = z.object({ reason: z.string().trim().max(300).optional() });
+export const reasonInput = z.object({ reason: text().trim().max(300).optional() });
 
 export const bookingListQuery = z.object({
   scope: z.enum(['mine', 'to_approve', 'facility']).default('mine'),
@@ -65,18 +65,18 @@ export const bookingListQuery = z.object({
   from: isoTime.optional(),
   to: isoTime.optional(),
   status: z.enum(bookingStatuses).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type BookingListQuery = z.infer<typeof bookingListQuery>;
 
 export const bulkDecisionInput = z.object({
   action: z.enum(['approve', 'decline']),
   ids: z.array(id).min(1).max(200),
-  reason: z.string().trim().max(300).optional(),
+  reason: text().trim().max(300).optional(),
 });
 
 export const blockInput = z
-  .object({ startsAt: isoTime, endsAt: isoTime, reason: z.string().trim().min(1).max(200) })
+  .object({ startsAt: isoTime, endsAt: isoTime, reason: text().trim().min(1).max(200) })
   .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
@@ -89,20 +89,20 @@ export const createBookingAnswer = z.object({
   /** Every booking of a series (one for a single date). */
   bookings: z.array(booking),
   /** Dates of a series left out because the facility is closed then. */
-  skipped: z.array(span.extend({ reason: z.string() })),
+  skipped: z.array(span.extend({ reason: text() })),
   /** Dates of a series (conflicts: available) left out because they clash. */
   clashed: z.array(span),
 });
 export const bookingAnswer = z.object({ booking });
 export const bookingPage = page(booking);
-export const bookingDefaults = z.object({ purpose: z.string().nullable() });
+export const bookingDefaults = z.object({ purpose: text().nullable() });
 export const bulkDecisionAnswer = z.object({
   results: z.array(
     z.object({
       id,
       ok: z.boolean(),
       booking: booking.optional(),
-      error: z.object({ code: z.string(), message: z.string() }).optional(),
+      error: z.object({ code: text(), message: text() }).optional(),
     }),
   ),
 });

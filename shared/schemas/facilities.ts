@@ -2,10 +2,10 @@
 // contract and the web.
 import { z } from 'zod';
 import { activeBookingStatuses, facilityKinds, scopes } from '../enums';
-import { id, isoTime, page } from './common';
+import { id, isoDay, isoTime, nothingToChange, page, someChange, text } from './common';
 
 /** "HH:MM" on a 24-hour clock, Beijing time. */
-export const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+export const clock = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 export const interval = z
   .object({ start: clock, end: clock })
   .refine((i) => i.start < i.end, 'start must be before end');
@@ -14,23 +14,23 @@ export const weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
 export const openingHours = z.partialRecord(weekday, z.array(interval).max(4));
 export type OpeningHours = z.infer<typeof openingHours>;
 
-export const facilityInput = z.object({
-  name: z.string().trim().min(1).max(80),
+/** A facility's fields, without defaults: a change (PATCH) names only what it changes. */
+const facilityFields = z.object({
+  name: text().trim().min(1).max(80),
   kind: z.enum(facilityKinds),
   capacity: z.number().int().min(1).max(100_000),
-  location: z.string().trim().max(200).nullable().optional(),
-  description: z.string().trim().max(2000).nullable().optional(),
-  equipment: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-  provider: z.string().trim().max(120).nullable().optional(),
-  providerAddress: z.string().trim().max(200).nullable().optional(),
-  scope: z.enum(scopes).default('group'),
-  approvalRequired: z.boolean().default(true),
+  location: text().trim().max(200).nullable().optional(),
+  description: text().trim().max(2000).nullable().optional(),
+  equipment: z.array(text().trim().min(1).max(60)).max(50).optional(),
+  provider: text().trim().max(120).nullable().optional(),
+  providerAddress: text().trim().max(200).nullable().optional(),
+  scope: z.enum(scopes),
+  approvalRequired: z.boolean(),
   minNoticeHours: z
     .number()
     .int()
     .min(0)
-    .max(24 * 90)
-    .default(0),
+    .max(24 * 90),
   maxLengthMinutes: z
     .number()
     .int()
@@ -38,30 +38,43 @@ export const facilityInput = z.object({
     .max(24 * 60 * 14)
     .nullable()
     .optional(),
-  advanceDays: z.number().int().min(1).max(730).default(90),
+  advanceDays: z.number().int().min(1).max(730),
   quotaHoursPerTerm: z.number().int().min(1).max(10_000).nullable().optional(),
   openingHours: openingHours,
+});
+
+/** A new facility: what is not given takes its default. */
+export const facilityInput = facilityFields.extend({
+  scope: facilityFields.shape.scope.default('group'),
+  approvalRequired: facilityFields.shape.approvalRequired.default(true),
+  minNoticeHours: facilityFields.shape.minNoticeHours.default(0),
+  advanceDays: facilityFields.shape.advanceDays.default(90),
   /** School admins create for their own school; a group leader names the school. */
   schoolId: id.optional(),
 });
-export const updateFacilityInput = facilityInput.omit({ schoolId: true }).partial();
+
+/**
+ * A change to a facility: only the fields given change. (Derived from facilityInput, `.partial()` would keep its
+ * defaults, and renaming a facility would quietly reset its scope, approval, notice and advance window.)
+ */
+export const updateFacilityInput = facilityFields.partial().refine(someChange, nothingToChange);
 
 /** A photo of a facility, as a URL the web app shows. */
-export const photo = z.object({ id, url: z.string() });
+export const photo = z.object({ id, url: text() });
 export type Photo = z.infer<typeof photo>;
 
 export const facility = z.object({
   id,
   schoolId: id,
-  schoolName: z.string(),
-  name: z.string(),
+  schoolName: text(),
+  name: text(),
   kind: z.enum(facilityKinds),
   capacity: z.number().int(),
-  location: z.string().nullable(),
-  description: z.string().nullable(),
-  equipment: z.array(z.string()),
-  provider: z.string().nullable(),
-  providerAddress: z.string().nullable(),
+  location: text().nullable(),
+  description: text().nullable(),
+  equipment: z.array(text()),
+  provider: text().nullable(),
+  providerAddress: text().nullable(),
   scope: z.enum(scopes),
   approvalRequired: z.boolean(),
   minNoticeHours: z.number().int(),
@@ -78,7 +91,7 @@ export const facilityAnswer = z.object({ facility });
 
 export const facilityListQuery = z.object({
   kind: z.enum(facilityKinds).optional(),
-  q: z.string().max(100).optional(),
+  q: text().max(100).optional(),
   schoolId: id.optional(),
   capacity: z.coerce.number().int().min(1).optional(),
   includeRetired: z.enum(['0', '1']).optional(),
@@ -116,9 +129,9 @@ export const closure = z.object({
   id,
   schoolId: id,
   facilityId: id.nullable(),
-  startsOn: z.iso.date(),
-  endsOn: z.iso.date(),
-  reason: z.string(),
+  startsOn: isoDay,
+  endsOn: isoDay,
+  reason: text(),
 });
 export const closureAnswer = z.object({ closure });
 export const closurePage = page(closure);
@@ -127,9 +140,9 @@ export const closureInput = z
   .object({
     schoolId: id,
     facilityId: id.nullable().optional(),
-    startsOn: z.iso.date(),
-    endsOn: z.iso.date(),
-    reason: z.string().trim().min(1).max(120),
+    startsOn: isoDay,
+    endsOn: isoDay,
+    reason: text().trim().min(1).max(120),
   })
   .refine((v) => v.endsOn >= v.startsOn, { message: 'must not be before startsOn', path: ['endsOn'] });
 export type ClosureInput = z.infer<typeof closureInput>;

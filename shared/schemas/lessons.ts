@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { lessonRoles, lessonStatuses, subjects } from '../enums';
 import { rubricCriteria } from '../lessons';
-import { id, isoTime, page } from './common';
+import { id, isoTime, page, text } from './common';
 
 const MAX_LESSON_MS = 4 * 3600_000;
 /** Lessons are scheduled from yesterday to two years ahead (a series included): nothing a calendar cannot hold. */
@@ -15,7 +15,7 @@ const ms = (iso: string | undefined) => (iso ? new Date(iso).getTime() : NaN);
 
 export const createLessonInput = z
   .object({
-    title: z.string().trim().min(1).max(120),
+    title: text().trim().min(1).max(120),
     subject: z.enum(subjects),
     grade: z.number().int().min(1).max(12),
     startsAt: isoTime,
@@ -44,7 +44,7 @@ export type CreateLessonInput = z.infer<typeof createLessonInput>;
 
 export const updateLessonInput = z
   .object({
-    title: z.string().trim().min(1).max(120).optional(),
+    title: text().trim().min(1).max(120).optional(),
     startsAt: isoTime.optional(),
     endsAt: isoTime.optional(),
     /** Move this lesson and the rest of its series by the same amount. */
@@ -72,16 +72,16 @@ export const updateLessonInput = z
 export type UpdateLessonInput = z.infer<typeof updateLessonInput>;
 
 export const cancelLessonInput = z.object({
-  reason: z.string().trim().max(200).default(''),
+  reason: text().trim().max(200).default(''),
   series: z.boolean().default(false),
 });
 export type CancelLessonInput = z.infer<typeof cancelLessonInput>;
 
 export const feedbackInput = z.object({
   rating: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(2000).default(''),
+  comment: text().trim().max(2000).default(''),
   /** Assistant teachers: what the students asked. */
-  questions: z.string().trim().max(2000).default(''),
+  questions: text().trim().max(2000).default(''),
   /** Observers: each criterion 1–5 (教学目标, 师生互动, 双师配合, 技术效果). */
   rubric: z
     .object(
@@ -97,12 +97,12 @@ export type FeedbackInput = z.infer<typeof feedbackInput>;
 export const feedback = z.object({
   id,
   kind: z.enum(['classroom', 'observer']),
-  authorName: z.string(),
-  classroomName: z.string().nullable(),
+  authorName: text(),
+  classroomName: text().nullable(),
   rating: z.number().int(),
-  rubric: z.record(z.string(), z.number()).nullable(),
-  comment: z.string(),
-  questions: z.string(),
+  rubric: z.record(text(), z.number()).nullable(),
+  comment: text(),
+  questions: text(),
   updatedAt: isoTime,
   mine: z.boolean(),
 });
@@ -112,20 +112,20 @@ export const feedbackList = z.object({ items: z.array(feedback) });
 
 export const lesson = z.object({
   id,
-  title: z.string(),
+  title: text(),
   subject: z.enum(subjects),
   grade: z.number().int(),
   startsAt: isoTime,
   endsAt: isoTime,
   status: z.enum(lessonStatuses),
   teacherId: id,
-  teacherName: z.string(),
+  teacherName: text(),
   schoolId: id,
-  schoolName: z.string(),
-  classrooms: z.array(z.object({ id, name: z.string(), schoolId: id, schoolName: z.string() })),
-  materials: z.array(z.object({ id, title: z.string(), kind: z.string() })),
+  schoolName: text(),
+  classrooms: z.array(z.object({ id, name: text(), schoolId: id, schoolName: text() })),
+  materials: z.array(z.object({ id, title: text(), kind: text() })),
   seriesId: id.nullable(),
-  cancelReason: z.string().nullable(),
+  cancelReason: text().nullable(),
   /** How the caller takes part, if at all. */
   myRole: z.enum(lessonRoles).nullable(),
 });
@@ -142,36 +142,36 @@ export const cancelLessonAnswer = z.object({ lesson, cancelled: z.number().int()
 /** Another lesson a classroom already has at a wanted time (409 `conflict`, in `details.clashes`). */
 export const clash = z.object({
   lessonId: id,
-  title: z.string(),
+  title: text(),
   startsAt: isoTime,
   endsAt: isoTime,
   classroomId: id,
-  classroomName: z.string(),
+  classroomName: text(),
 });
 export type Clash = z.infer<typeof clash>;
 
-export const joinAnswer = z.object({ url: z.string(), token: z.string(), role: z.enum(lessonRoles) });
+export const joinAnswer = z.object({ url: text(), token: text(), role: z.enum(lessonRoles) });
 
 /** A participant of a lesson's room: `classroom:<id>` or `user:<id>` (CONTRACT: LiveKit identities). */
 export const participantParam = z.object({
   id,
-  identity: z.string().regex(/^(classroom|user):[0-9a-f-]{36}$/, 'not a lesson participant identity'),
+  identity: text().regex(/^(classroom|user):[0-9a-f-]{36}$/, 'not a lesson participant identity'),
 });
 export const speakInput = z.object({ allowed: z.boolean() });
 export const muteInput = z.object({ source: z.enum(['microphone', 'camera']).default('microphone') });
-export const speaking = z.object({ identity: z.string(), name: z.string(), canPublish: z.boolean() });
+export const speaking = z.object({ identity: text(), name: text(), canPublish: z.boolean() });
 export const speakingAnswer = z.object({ participant: speaking });
 export const muteAnswer = z.object({ muted: z.number().int() });
 
 /** A library resource the teacher uploaded, filed as the lesson's recording. */
 export const fileRecordingInput = z.object({ resourceId: id });
-export const recordingAnswer = z.object({ recording: z.object({ mode: z.literal('egress'), egressId: z.string() }) });
+export const recordingAnswer = z.object({ recording: z.object({ mode: z.literal('egress'), egressId: text() }) });
 
 /** One invited classroom's time in the lesson, from LiveKit's own webhooks. */
 export const attendanceRow = z.object({
   classroomId: id,
-  name: z.string(),
-  schoolName: z.string(),
+  name: text(),
+  schoolName: text(),
   firstJoinedAt: isoTime.nullable(),
   lastLeftAt: isoTime.nullable(),
   /** Minutes present, overlapping sessions counted once. */

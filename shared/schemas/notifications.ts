@@ -1,11 +1,11 @@
 // A person's notices (a booking waiting, approved or declined; a lesson moved or cancelled; a recording filed).
 import { z } from 'zod';
-import { id, isoTime } from './common';
+import { id, isoTime, text } from './common';
 
 export const notification = z.object({
   id,
-  kind: z.string(),
-  data: z.record(z.string(), z.unknown()),
+  kind: text(),
+  data: z.record(text(), z.unknown()),
   bookingId: id.nullable(),
   read: z.boolean(),
   createdAt: isoTime,

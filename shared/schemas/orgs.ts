@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { orgKinds, roles } from '../enums';
 import { email } from './auth';
-import { id, isoTime, page } from './common';
+import { id, isoTime, nothingToChange, page, someChange, text } from './common';
 
 export const org = z.object({
   id,
   kind: z.enum(orgKinds),
-  name: z.string(),
-  code: z.string().nullable(),
+  name: text(),
+  code: text().nullable(),
   groupId: id.nullable(),
-  groupName: z.string().nullable(),
+  groupName: text().nullable(),
   districtId: id.nullable(),
-  districtName: z.string().nullable(),
+  districtName: text().nullable(),
   rural: z.boolean(),
   supported: z.boolean(),
   lead: z.boolean(),
-  address: z.string().nullable(),
+  address: text().nullable(),
   /** Whether the caller may edit it, invite its members, manage its classrooms. */
   canManage: z.boolean(),
 });
@@ -26,10 +26,10 @@ export const orgAnswer = z.object({ org });
 export const classroom = z.object({
   id,
   schoolId: id,
-  schoolName: z.string(),
-  name: z.string(),
+  schoolName: text(),
+  name: text(),
   grade: z.number().int().nullable(),
-  assistants: z.array(z.object({ userId: id, name: z.string() })),
+  assistants: z.array(z.object({ userId: id, name: text() })),
 });
 export type Classroom = z.infer<typeof classroom>;
 export const classroomPage = page(classroom);
@@ -40,8 +40,8 @@ export const classroomListQuery = z.object({ schoolId: id.optional() });
 export const member = z.object({
   membershipId: id,
   userId: id,
-  name: z.string(),
-  email: z.string(),
+  name: text(),
+  email: text(),
   role: z.enum(roles),
   masterTeacher: z.boolean(),
   reviewer: z.boolean(),
@@ -67,25 +67,25 @@ export const schoolCode = z
 
 export const updateOrgInput = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: text().trim().min(1).max(100).optional(),
     code: schoolCode.optional(),
-    address: z.string().trim().max(200).nullable().optional(),
+    address: text().trim().max(200).nullable().optional(),
     rural: z.boolean().optional(),
     supported: z.boolean().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine(someChange, nothingToChange);
 export type UpdateOrgInput = z.infer<typeof updateOrgInput>;
 
 export const classroomInput = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: text().trim().min(1).max(60),
   grade: z.number().int().min(1).max(12).nullable().optional(),
 });
 export type ClassroomInput = z.infer<typeof classroomInput>;
-export const updateClassroomInput = classroomInput.partial();
+export const updateClassroomInput = classroomInput.partial().refine(someChange, nothingToChange);
 export type UpdateClassroomInput = z.infer<typeof updateClassroomInput>;
 
 export const inviteInput = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: text().trim().min(1).max(80),
   email,
   role: z.enum(roles),
   masterTeacher: z.boolean().optional(),
@@ -96,11 +96,11 @@ export type InviteInput = z.infer<typeof inviteInput>;
 export const invitation = z.object({
   id,
   userId: id,
-  name: z.string(),
-  email: z.string(),
+  name: text(),
+  email: text(),
   role: z.enum(roles),
   /** Path of the page where the person sets a password, shown once to the inviter; null when they already have one. */
-  url: z.string().nullable(),
+  url: text().nullable(),
   expiresAt: isoTime,
 });
 export type Invitation = z.infer<typeof invitation>;
@@ -114,14 +114,14 @@ export const updateMembershipInput = z
     reviewer: z.boolean().optional(),
     classroomId: id.nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine(someChange, nothingToChange);
 export type UpdateMembershipInput = z.infer<typeof updateMembershipInput>;
 
 /** A membership as it is after a change. */
 export const membershipAnswer = z.object({
   membership: z.object({
     id,
-    role: z.string(),
+    role: text(),
     masterTeacher: z.boolean(),
     reviewer: z.boolean(),
     classroomId: id.nullable(),
@@ -130,24 +130,24 @@ export const membershipAnswer = z.object({
 
 /** One line of a teacher import: name, email, role, school code. */
 export const importRow = z.object({
-  name: z.string().trim().min(1, 'name is empty').max(80),
+  name: text().trim().min(1, 'name is empty').max(80),
   email,
   role: z.enum(['teacher', 'assistant', 'school_admin'], {
     message: 'role must be teacher, assistant or school_admin',
   }),
-  schoolCode: z.string().trim().min(1, 'school code is empty'),
+  schoolCode: text().trim().min(1, 'school code is empty'),
 });
 export type ImportRow = z.infer<typeof importRow>;
-export const importError = z.object({ line: z.number().int(), field: z.string().nullable(), reason: z.string() });
+export const importError = z.object({ line: z.number().int(), field: text().nullable(), reason: text() });
 export type ImportError = z.infer<typeof importError>;
 export const importResult = z.object({ imported: z.array(invitation) });
 /** The body of an import: the CSV text itself (`text/csv`). */
-export const importFile = z.string();
+export const importFile = text();
 /** An import refused: every bad row with its line; nothing was imported. */
 export const importFailure = z.object({
   error: z.object({
     code: z.literal('import_failed'),
-    message: z.string(),
+    message: text(),
     details: z.object({ errors: z.array(importError) }),
   }),
 });

@@ -1,16 +1,16 @@
 // The sharing reports (journey 6): what the API takes and answers, shared by the server's contract and the web.
 // Every report shows each school against its own past, in a fixed order — never a ranking (clause 4).
 import { z } from 'zod';
-import { id } from './common';
+import { id, isoDay, text } from './common';
 
 /** Which organisation to report on, and a day of the term to report (today when left out). */
-export const reportQuery = z.object({ orgId: id, at: z.iso.date().optional() });
+export const reportQuery = z.object({ orgId: id, at: isoDay.optional() });
 
 /** What every report answers first: the organisation, this term and the last (a fixed head, shared by the reports). */
 export const reportHead = z.object({
-  org: z.object({ id, name: z.string(), kind: z.string() }),
-  term: z.object({ name: z.string(), start: z.string(), end: z.string() }),
-  previousTerm: z.object({ name: z.string() }),
+  org: z.object({ id, name: text(), kind: text() }),
+  term: z.object({ name: text(), start: text(), end: text() }),
+  previousTerm: z.object({ name: text() }),
 });
 export type ReportHead = z.infer<typeof reportHead>;
 
@@ -22,7 +22,7 @@ export const facilityUsageReport = reportHead.extend({
   schools: z.array(
     z.object({
       id,
-      name: z.string(),
+      name: text(),
       rural: z.boolean(),
       supported: z.boolean(),
       lentHours: hours,
@@ -32,9 +32,9 @@ export const facilityUsageReport = reportHead.extend({
     }),
   ),
   facilities: z.array(
-    z.object({ id, name: z.string(), schoolId: id, schoolName: z.string(), ownerHours: hours, otherHours: hours }),
+    z.object({ id, name: text(), schoolId: id, schoolName: text(), ownerHours: hours, otherHours: hours }),
   ),
-  months: z.array(z.object({ month: z.string(), ownerHours: hours, otherHours: hours })),
+  months: z.array(z.object({ month: text(), ownerHours: hours, otherHours: hours })),
 });
 export type FacilityUsageReport = z.infer<typeof facilityUsageReport>;
 
@@ -45,7 +45,7 @@ export const resourceUsageReport = reportHead.extend({
   schools: z.array(
     z.object({
       id,
-      name: z.string(),
+      name: text(),
       rural: z.boolean(),
       supported: z.boolean(),
       now: resourceFigures,
@@ -53,7 +53,7 @@ export const resourceUsageReport = reportHead.extend({
     }),
   ),
   months: z.array(
-    z.object({ month: z.string(), contributed: count, usedAcrossSchools: count, reachedRuralOrSupported: count }),
+    z.object({ month: text(), contributed: count, usedAcrossSchools: count, reachedRuralOrSupported: count }),
   ),
 });
 export type ResourceUsageReport = z.infer<typeof resourceUsageReport>;
@@ -63,9 +63,9 @@ export const lessonUsageReport = reportHead.extend({
   classrooms: z.array(
     z.object({
       id,
-      name: z.string(),
+      name: text(),
       schoolId: id,
-      schoolName: z.string(),
+      schoolName: text(),
       rural: z.boolean(),
       supported: z.boolean(),
       invited: count,
@@ -74,7 +74,7 @@ export const lessonUsageReport = reportHead.extend({
     }),
   ),
   /** Live lessons given by each school's teachers this term, and their minutes on air. */
-  schools: z.array(z.object({ id, name: z.string(), taught: count, minutesTaught: count })),
+  schools: z.array(z.object({ id, name: text(), taught: count, minutesTaught: count })),
   reachedRuralOrSupported: z.object({ lessons: count, minutes: count }),
 });
 export type LessonUsageReport = z.infer<typeof lessonUsageReport>;
@@ -92,7 +92,7 @@ export const overviewReport = reportHead.extend({
   schools: z.array(
     z.object({
       id,
-      name: z.string(),
+      name: text(),
       rural: z.boolean(),
       supported: z.boolean(),
       now: overviewFigures,

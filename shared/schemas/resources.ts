@@ -1,20 +1,20 @@
 // The curriculum library: what the API takes and answers, shared by the server's contract and the web.
 import { z } from 'zod';
 import { licences, resourceKinds, resourceStatuses, scopes, subjects } from '../enums';
-import { id, isoTime, page } from './common';
+import { id, isoTime, page, text } from './common';
 
 /** The `meta` part of an upload (multipart/form-data), as JSON. */
 export const resourceMeta = z.object({
-  title: z.string().trim().min(1).max(120),
-  summary: z.string().trim().max(2000).optional(),
+  title: text().trim().min(1).max(120),
+  summary: text().trim().max(2000).optional(),
   subject: z.enum(subjects),
   grade: z.coerce.number().int().min(1).max(12),
   kind: z.enum(resourceKinds),
   visibility: z.enum(scopes),
-  edition: z.string().trim().max(40).optional(),
-  volume: z.string().trim().max(20).optional(),
-  unit: z.string().trim().max(80).optional(),
-  tags: z.array(z.string().trim().min(1).max(30)).max(20).optional(),
+  edition: text().trim().max(40).optional(),
+  volume: text().trim().max(20).optional(),
+  unit: text().trim().max(80).optional(),
+  tags: z.array(text().trim().min(1).max(30)).max(20).optional(),
   licence: z.enum(licences).optional(),
   /** A group leader uploads for a school of the group; defaults to the uploader's own school. */
   schoolId: id.optional(),
@@ -24,11 +24,11 @@ export type ResourceMeta = z.infer<typeof resourceMeta>;
 export const resourceVersion = z.object({
   id,
   number: z.number().int(),
-  fileName: z.string(),
-  contentType: z.string(),
+  fileName: text(),
+  contentType: text(),
   size: z.number().int(),
-  sha256: z.string(),
-  uploadedBy: z.string(),
+  sha256: text(),
+  uploadedBy: text(),
   createdAt: isoTime,
 });
 export type ResourceVersion = z.infer<typeof resourceVersion>;
@@ -36,22 +36,22 @@ export type ResourceVersion = z.infer<typeof resourceVersion>;
 export const resource = z.object({
   id,
   schoolId: id,
-  schoolName: z.string(),
+  schoolName: text(),
   authorId: id,
-  authorName: z.string(),
-  title: z.string(),
-  summary: z.string().nullable(),
+  authorName: text(),
+  title: text(),
+  summary: text().nullable(),
   subject: z.enum(subjects),
   grade: z.number().int(),
   kind: z.enum(resourceKinds),
-  edition: z.string().nullable(),
-  volume: z.string().nullable(),
-  unit: z.string().nullable(),
-  tags: z.array(z.string()),
+  edition: text().nullable(),
+  volume: text().nullable(),
+  unit: text().nullable(),
+  tags: z.array(text()),
   licence: z.enum(licences),
   visibility: z.enum(scopes),
   status: z.enum(resourceStatuses),
-  reviewComment: z.string().nullable(),
+  reviewComment: text().nullable(),
   downloads: z.number().int(),
   /** Distinct colleagues who downloaded it. */
   users: z.number().int(),
@@ -68,24 +68,24 @@ export const resourceDetail = z.object({ resource, versions: z.array(resourceVer
 export const resourcePage = page(resource);
 
 export const resourceSearchQuery = z.object({
-  q: z.string().max(100).optional(),
+  q: text().max(100).optional(),
   subject: z.enum(subjects).optional(),
   grade: z.coerce.number().int().min(1).max(12).optional(),
   kind: z.enum(resourceKinds).optional(),
-  edition: z.string().max(40).optional(),
+  edition: text().max(40).optional(),
   schoolId: id.optional(),
   licence: z.enum(licences).optional(),
-  unit: z.string().max(80).optional(),
+  unit: text().max(80).optional(),
   mine: z.enum(['1']).optional(),
   status: z.enum(['in_review']).optional(),
-  cursor: z.string().max(20).optional(),
+  cursor: text().max(20).optional(),
 });
 export type ResourceSearchQuery = z.infer<typeof resourceSearchQuery>;
 
-export const facetCount = z.object({ value: z.string(), count: z.number().int() });
+export const facetCount = z.object({ value: text(), count: z.number().int() });
 export const resourceSearch = z.object({
   items: z.array(resource),
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
   /** All matches, across pages. */
   total: z.number().int(),
   facets: z.object({
@@ -93,24 +93,24 @@ export const resourceSearch = z.object({
     grade: z.array(facetCount),
     kind: z.array(facetCount),
     edition: z.array(facetCount),
-    school: z.array(facetCount.extend({ label: z.string() })),
+    school: z.array(facetCount.extend({ label: text() })),
   }),
 });
 export type ResourceSearch = z.infer<typeof resourceSearch>;
 
-export const uploadLimits = z.object({ maxUploadBytes: z.number().int(), accepted: z.array(z.string()) });
+export const uploadLimits = z.object({ maxUploadBytes: z.number().int(), accepted: z.array(text()) });
 
 export const resourceTreeQuery = z.object({ subject: z.enum(subjects) });
 export const resourceTree = z.object({
   editions: z.array(
     z.object({
-      edition: z.string(),
+      edition: text(),
       count: z.number().int(),
       grades: z.array(
         z.object({
           grade: z.number().int(),
           count: z.number().int(),
-          units: z.array(z.object({ unit: z.string(), count: z.number().int() })),
+          units: z.array(z.object({ unit: text(), count: z.number().int() })),
         }),
       ),
     }),
@@ -120,7 +120,7 @@ export type ResourceTree = z.infer<typeof resourceTree>;
 
 export const reviewInput = z.object({
   decision: z.enum(['publish', 'return']),
-  comment: z.string().trim().max(1000).optional(),
+  comment: text().trim().max(1000).optional(),
 });
 
 export const downloadQuery = z.object({
@@ -133,25 +133,25 @@ export const downloadQuery = z.object({
 export const resourceComment = z.object({
   id,
   authorId: id,
-  authorName: z.string(),
-  schoolName: z.string().nullable(),
-  body: z.string(),
+  authorName: text(),
+  schoolName: text().nullable(),
+  body: text(),
   createdAt: isoTime,
 });
 export type ResourceComment = z.infer<typeof resourceComment>;
 export const commentPage = page(resourceComment);
-export const commentInput = z.object({ body: z.string().trim().min(1).max(2000) });
+export const commentInput = z.object({ body: text().trim().min(1).max(2000) });
 export const commentAnswer = z.object({ comment: resourceComment });
 
 export const collection = z.object({
   id,
-  title: z.string(),
-  description: z.string().nullable(),
+  title: text(),
+  description: text().nullable(),
   visibility: z.enum(scopes),
   ownerId: id,
-  ownerName: z.string(),
+  ownerName: text(),
   schoolId: id,
-  schoolName: z.string(),
+  schoolName: text(),
   resources: z.array(resource),
   canManage: z.boolean(),
   createdAt: isoTime,
@@ -166,8 +166,8 @@ export const collectionPage = page(collectionSummary);
 export const collectionListQuery = z.object({ mine: z.enum(['1']).optional() });
 
 export const createCollectionInput = z.object({
-  title: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(2000).optional(),
+  title: text().trim().min(1).max(120),
+  description: text().trim().max(2000).optional(),
   visibility: z.enum(scopes).default('group'),
 });
 export type CreateCollectionInput = z.infer<typeof createCollectionInput>;

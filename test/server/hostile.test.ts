@@ -39,3 +39,133 @@ describe('hostile input: multipart uploads', () => {
     expect(res.status, res.text).toBe(400);
   });
 });
+
+const NUL = 'a\u0000b';
+const LONE = 'a\ud800b';
+
+describe('hostile input: text a database cannot store is a 400 naming the field', () => {
+  it('NUL and unpaired surrogates in bodies: collections, comments, tokens, closures', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const admin = await cookieOf('admin@jhzx.demo');
+    const resource = (await send(cookie, 'GET', '/api/resources', undefined)).json.items[0].id;
+    const cases: [string, string, string, (s: string) => object][] = [
+      [cookie, 'POST', '/api/collections', (s) => ({ name: s })],
+      [cookie, 'POST', '/api/auth/tokens', (s) => ({ name: s })],
+      [admin, 'POST', '/api/closures', (s) => ({ startsOn: '2030-03-01', endsOn: '2030-03-02', reason: s })],
+      [cookie, 'POST', `/api/resources/${resource}/comments`, (s) => ({ body: s })],
+    ];
+    for (const [who, method, path, body] of cases) {
+      for (const bad of [NUL, LONE]) {
+        const res = await send(who, method, path, JSON.stringify(body(bad)), 'application/json');
+        expect(res.status, `${method} ${path}: ${res.text}`).toBe(400);
+        expect(res.json.error.code).toBe('validation_failed');
+      }
+    }
+  });
+
+  it('NUL and unpaired surrogates in search and filter parameters', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    for (const path of ['/api/resources?q=', '/api/facilities?q=', '/api/resources?edition=', '/api/lessons?scope=']) {
+      for (const bad of [encodeURIComponent(NUL), '%ED%A0%80']) {
+        const res = await send(cookie, 'GET', `${path}${bad}`, undefined);
+        expect(res.status, `${path}${bad}: ${res.text}`).toBeLessThan(500);
+        expect(res.json?.error?.code ?? 'ok', res.text).not.toBe('internal_error');
+      }
+    }
+  });
+});
+
+describe('hostile input: dates, cursors, empty changes', () => {
+  it('years 0 and 9999 pass no route: 400, never "Invalid time value"', async () => {
+    const leader = await cookieOf('leader@jinghua.demo');
+    const admin = await cookieOf('admin@jhzx.demo');
+    const gym = h.ids.facilities.gym;
+    const group = h.ids.orgs.jinghua;
+    const checks: [string, string, string, string | undefined][] = [];
+    for (const year of ['0000', '9999']) {
+      checks.push([leader, 'GET', `/api/reports/overview?orgId=${group}&at=${year}-06-01`, undefined]);
+      checks.push([
+        leader,
+        'GET',
+        `/api/bookings?from=${encodeURIComponent(`${year}-01-01T00:00:00+08:00`)}`,
+        undefined,
+      ]);
+      checks.push([
+        admin,
+        'POST',
+        `/api/facilities/${gym}/blocks`,
+        JSON.stringify({
+          startsAt: `${year}-01-01T08:00:00+08:00`,
+          endsAt: `${year}-01-01T09:00:00+08:00`,
+          reason: '检修',
+        }),
+      ]);
+      checks.push([
+        admin,
+        'POST',
+        '/api/closures',
+        JSON.stringify({ startsOn: `${year}-01-01`, endsOn: `${year}-01-02`, reason: '假期' }),
+      ]);
+    }
+    for (const [who, method, path, body] of checks) {
+      const res = await send(who, method, path, body, body ? 'application/json' : undefined);
+      expect(res.status, `${method} ${path}: ${res.text}`).toBe(400);
+    }
+  });
+
+  it('a forged cursor is a 400, never a bad OFFSET', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const forged = ['-1', '1.5', '1e308', 'abc', ''].map((s) => Buffer.from(s).toString('base64url'));
+    for (const path of ['/api/resources?q=%E5%88%86%E6%95%B0&cursor=', '/api/bookings?cursor=', '/api/audit?cursor=']) {
+      for (const c of [...forged, '%00', 'x'.repeat(150)]) {
+        const res = await send(cookie, 'GET', `${path}${c}`, undefined);
+        expect(res.status, `${path}${c}: ${res.text}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it('an empty PATCH is a 400 that says nothing would change', async () => {
+    const admin = await cookieOf('admin@jhzx.demo');
+    const paths = [
+      `/api/facilities/${h.ids.facilities.gym}`,
+      `/api/orgs/${h.ids.orgs.jhzx}`,
+      `/api/classrooms/${h.ids.classrooms.jhzx7_1}`,
+      '/api/me',
+    ];
+    for (const path of paths) {
+      const res = await send(admin, 'PATCH', path, '{}', 'application/json');
+      expect(res.status, `PATCH ${path}: ${res.text}`).toBe(400);
+    }
+  });
+});
+
+describe('hostile input: body size', () => {
+  it('a JSON body past the limit is 413 before it is read whole', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const big = JSON.stringify({ name: 'x'.repeat(12 * 1024 * 1024) });
+    const res = await send(cookie, 'POST', '/api/collections', big, 'application/json');
+    expect(res.status, res.text.slice(0, 300)).toBe(413);
+    expect(res.json.error.code).toBe('payload_too_large');
+  });
+});
+
+describe('a change touches only what it names', () => {
+  it('renaming a facility keeps its scope, approval, notice and advance window', async () => {
+    const admin = await cookieOf('admin@jhzx.demo');
+    const hall = h.ids.facilities.hall;
+    const before = (await send(admin, 'GET', `/api/facilities/${hall}`, undefined)).json.facility;
+    expect(before).toMatchObject({ scope: 'district' });
+    const res = await send(
+      admin,
+      'PATCH',
+      `/api/facilities/${hall}`,
+      JSON.stringify({ name: '报告厅（东）' }),
+      'application/json',
+    );
+    expect(res.status, res.text).toBe(200);
+    const { name, ...rest } = res.json.facility;
+    const { name: _old, ...was } = before;
+    expect(name).toBe('报告厅（东）');
+    expect(rest).toEqual(was);
+  });
+});
