@@ -12,7 +12,7 @@ import { ZodError } from 'zod';
 import type { ErrorBody } from '../shared/errors';
 import { ActorCache } from './lib/actor-cache';
 import type { AppEnv, Deps } from './lib/context';
-import { AppError } from './lib/errors';
+import { AppError, databaseUnavailable, isDatabaseUnavailable } from './lib/errors';
 import { fieldErrors } from './lib/router';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
@@ -162,6 +162,10 @@ export function createApp(deps: Deps) {
   });
   app.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err);
+    if (isDatabaseUnavailable(err)) {
+      deps.log.log('warn', 'database_unavailable', { reqId: c.get('requestId'), path: c.req.path, err: String(err) });
+      return errorResponse(c, databaseUnavailable());
+    }
     if (err instanceof ZodError)
       return errorResponse(
         c,

@@ -22,6 +22,7 @@ export const errorStatus = {
   too_many_requests: 429,
   internal_error: 500,
   livekit_unavailable: 503,
+  database_unavailable: 503,
   service_unavailable: 503,
 } as const;
 

@@ -27,7 +27,13 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Database
     onnotice: () => {},
     // Workers (Hyperdrive) must not keep idle sockets across requests.
     idle_timeout: 20,
-    connection: { TimeZone: 'UTC' },
+    // Nothing hangs while the server restarts or a statement runs away: a connection that cannot be made in
+    // 5 s, or a statement past 10 s, fails (and answers 503 database_unavailable).
+    connect_timeout: 5,
+    // Reconnect quickly once the server is back: postgres.js's default backoff grows to 20 s after a few failed
+    // attempts (shared by the pool), which would keep answering 503 long after a restart. Seconds.
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
+    connection: { TimeZone: 'UTC', statement_timeout: 10_000 },
   });
   const db = drizzle(client, drizzleOptions) as unknown as Db;
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

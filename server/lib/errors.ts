@@ -18,6 +18,25 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'record') => new AppError('not_found', `No such ${what}, or it is not visible to you`);
+/**
+ * The promise's value, or `instead()` when it failed with "not found" — and only then: a database that is down is
+ * not a missing record (it must stay a 503, never become a 400 or a 404).
+ */
+export async function ifNotFound<T, U>(promise: Promise<T>, instead: () => U): Promise<T | U> {
+  try {
+    return await promise;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') return instead();
+    throw err;
+  }
+}
+
+/** 503 with Retry-After: the database is restarting or unreachable; the client tries again shortly. */
+export const databaseUnavailable = () =>
+  new AppError('database_unavailable', 'The database is not answering; try again in a moment', undefined, {
+    'Retry-After': '2',
+  });
+
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
 
 type DriverError = { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
@@ -36,6 +55,35 @@ export function sqlState(err: unknown): string | undefined {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;
+}
+
+/** Node's and postgres.js's codes for a connection that failed, was refused, dropped or timed out. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/**
+ * Whether the error means the database is not answering (down, restarting, refusing connections, or too slow),
+ * as opposed to refusing this statement: SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down,
+ * crashed, starting up), 53300 (too many connections), 57014 (cancelled: the statement timeout), or a socket-level
+ * failure.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (const e of causes(err)) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (CONNECTION_CODES.has(code)) return true;
+    if (/^08[0-9A-Z]{3}$/.test(code) || ['57P01', '57P02', '57P03', '53300', '57014'].includes(code)) return true;
+  }
+  return false;
 }
 
 /** Name of the violated constraint, when the database reported one. */

@@ -1,8 +1,8 @@
-import { type Occurrence } from '../../../shared/series';
+import type { Occurrence } from '../../../shared/series';
 import { iso } from '../../../shared/time';
 import type { Queryable } from '../../lib/db';
 import { AppError } from '../../lib/errors';
-import { type Actor } from '../../lib/policy';
+import type { Actor } from '../../lib/policy';
 import { canManageFacility, closuresFor, type FacilityRow } from '../facilities/facilities.queries';
 import { activeOverlapping } from './bookings.queries';
 import { openIntervals, type Problem, toLocal } from './bookings.rules';

@@ -1,7 +1,7 @@
 // The write side's serialisation: the exclusion constraint's violation, and advisory locks that queue
 // concurrent writers of one facility and day (or one quota) instead of letting them deadlock.
 import { sql } from 'drizzle-orm';
-import { type Occurrence } from '../../../shared/series';
+import type { Occurrence } from '../../../shared/series';
 import type { Tx } from '../../lib/db';
 import { sqlConstraint, sqlState } from '../../lib/errors';
 import { toLocal } from './bookings.rules';

@@ -6,7 +6,7 @@ import { iso } from '../../../shared/time';
 import { bookings, facilities, memberships, orgs, users } from '../../db/schema';
 import { badCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Queryable } from '../../lib/db';
-import { AppError } from '../../lib/errors';
+import { AppError, ifNotFound } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { type FacilityRow, getVisibleFacility, managedFacilitiesWhere } from '../facilities/facilities.queries';
 
@@ -85,7 +85,7 @@ export async function getReadableBooking(db: Queryable, actor: Actor, id: string
  * field), not a missing route (404).
  */
 export async function bookableFacility(db: Queryable, actor: Actor, facilityId: string): Promise<FacilityRow> {
-  return getVisibleFacility(db, actor, facilityId).catch(() => {
+  return ifNotFound(getVisibleFacility(db, actor, facilityId), () => {
     throw new AppError('validation_failed', 'No such facility, or it is not visible to you', {
       fields: { facilityId: ['not found'] },
     });

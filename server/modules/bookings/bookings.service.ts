@@ -7,8 +7,8 @@ import { bookings } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { RequestMeta } from '../../lib/context';
 import type { Db, Tx } from '../../lib/db';
-import { AppError, forbidden, notFound } from '../../lib/errors';
-import { type Actor } from '../../lib/policy';
+import { AppError, forbidden, ifNotFound, notFound } from '../../lib/errors';
+import type { Actor } from '../../lib/policy';
 import { canManageFacility, type FacilityRow, getVisibleFacility } from '../facilities/facilities.queries';
 import { notify } from '../notifications/notifications.service';
 import { isOverlap, lockDays } from './bookings.locks';
@@ -30,7 +30,7 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
   return db.transaction(async (tx) => {
     const current = await getReadableBooking(tx, actor, bookingId);
     if (!current) throw notFound('booking');
-    const facility = await getVisibleFacility(tx, actor, current.b.facilityId).catch(() => null);
+    const facility = await ifNotFound(getVisibleFacility(tx, actor, current.b.facilityId), () => null);
     const manager = facility ? canManageFacility(actor, facility) : false;
     if (action !== 'cancel' && !manager) throw forbidden('Only the facility’s managers approve or decline');
     if (action === 'cancel' && !manager && current.b.bookerId !== actor.user.id)

@@ -4,7 +4,7 @@ import { iso } from '../../../shared/time';
 import { bookings, calendarFeeds, facilities } from '../../db/schema';
 import { secretHash } from '../../lib/crypto';
 import type { Db, Queryable } from '../../lib/db';
-import { notFound } from '../../lib/errors';
+import { ifNotFound, notFound } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { loadActorById } from '../auth/auth.queries';
 import { readableBookingsWhere, selectBookings } from '../bookings/bookings.queries';
@@ -48,7 +48,7 @@ export async function openFeed(db: Db, token: string): Promise<OpenFeed> {
   const owner = await loadActorById(db, f.userId);
   if (!owner) throw notFound('calendar');
   if (!f.facilityId) return { owner, facility: null };
-  const facility = await getVisibleFacility(db, owner, f.facilityId).catch(() => null);
+  const facility = await ifNotFound(getVisibleFacility(db, owner, f.facilityId), () => null);
   if (!facility) throw notFound('calendar');
   return { owner, facility };
 }

@@ -4,7 +4,7 @@ import type { Collection, CollectionSummary, ResourceComment } from '../../../sh
 import { iso } from '../../../shared/time';
 import { collectionItems, collections, favourites, orgs, resourceComments, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { AppError, forbidden, notFound } from '../../lib/errors';
+import { AppError, forbidden, ifNotFound, notFound } from '../../lib/errors';
 import { type Actor, canSeeScoped } from '../../lib/policy';
 import { getVisibleResource, type ResourceRow, resourcesByIds } from './resources.queries';
 
@@ -86,7 +86,7 @@ export async function getOwnCollection(db: Queryable, actor: Actor, id: string):
  * field), not a missing route (404).
  */
 export async function collectableResource(db: Queryable, actor: Actor, resourceId: string): Promise<ResourceRow> {
-  return getVisibleResource(db, actor, resourceId).catch(() => {
+  return ifNotFound(getVisibleResource(db, actor, resourceId), () => {
     throw new AppError('validation_failed', 'No such resource, or it is not visible to you', {
       fields: { resourceId: ['not found'] },
     });

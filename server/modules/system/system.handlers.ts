@@ -1,12 +1,14 @@
-import { AppError } from '../../lib/errors';
 import type { PublicHandler } from '../../lib/router';
 import type * as contract from './system.contract';
 import { databaseAnswers } from './system.queries';
 
 export const health: PublicHandler<typeof contract.health> = async (c) => {
   const { database, livekitStatus, config } = c.get('deps');
-  if (!(await databaseAnswers(database.db)))
-    throw new AppError('service_unavailable', 'The database does not answer', { db: database.kind });
+  if (!(await databaseAnswers(database.db))) {
+    c.header('Retry-After', '2');
+    const error = { code: 'database_unavailable', message: 'The database does not answer' };
+    return c.json({ ok: false as const, db: database.kind, error }, 503);
+  }
   const livekit: 'ok' | 'down' | 'absent' = livekitStatus ? await livekitStatus() : 'absent';
   return c.json({ ok: true, db: database.kind, livekit, version: config.version }, 200);
 };

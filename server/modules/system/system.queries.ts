@@ -1,12 +1,22 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../lib/db';
 
-/** Whether the database answers a query. */
+/** How long health waits for the database before saying it does not answer. */
+const HEALTH_TIMEOUT_MS = 3000;
+
+/** Whether the database answers a query within a few seconds (health must never hang). */
 export async function databaseAnswers(db: Db): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((ok) => {
+    timer = setTimeout(() => ok(false), HEALTH_TIMEOUT_MS);
+  });
+  const answered = db.execute(sql`SELECT 1`).then(
+    () => true,
+    () => false,
+  );
   try {
-    await db.execute(sql`SELECT 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answered, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
