@@ -1,34 +1,18 @@
-import { action, createAsync, query, redirect, revalidate, useParams, useSubmission } from '@solidjs/router';
+import { createAsync, useParams, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Field } from '../../components/field';
 import { LangSwitch } from '../../components/lang-switch';
 import { ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { getMe, requireMe } from '../../lib/session';
-
-const getInvitation = query(
-  (token: string) => call(client.invitations[':token'].$get({ param: { token } })),
-  'invitation',
-);
-
-const accept = action(async (token: string, form: FormData) => {
-  await call(
-    client.invitations[':token'].accept.$post({
-      param: { token },
-      json: { password: String(form.get('password') ?? '') },
-    }),
-  );
-  await revalidate([getMe.key, requireMe.key]);
-  throw redirect('/');
-}, 'acceptInvitation');
+import { acceptInvitation } from './auth.actions';
+import { getInvitation } from './auth.queries';
 
 export function InvitePage() {
   const { t, locale } = useI18n();
   const params = useParams();
   const invitation = createAsync(() => getInvitation(params.token!).catch((err) => ({ err })));
-  const submission = useSubmission(accept);
+  const submission = useSubmission(acceptInvitation);
   return (
     <div class="login-wrap">
       <div class="login-top">
@@ -56,7 +40,7 @@ export function InvitePage() {
                     })}
                   </p>
                   <ErrorNotice error={submission.error} />
-                  <form action={accept.with(params.token!)} method="post">
+                  <form action={acceptInvitation.with(params.token!)} method="post">
                     {/* Lets password managers store the new password under the right account. */}
                     <input type="email" name="username" autocomplete="username" value={i().email} readonly hidden />
                     <Field label={t('invite.password')} name="password" error={submission.error}>

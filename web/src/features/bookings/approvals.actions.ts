@@ -1,7 +1,8 @@
 import { action, json } from '@solidjs/router';
 import { ApiError, call, client } from '../../lib/api';
+import { getAvailability, getGroupAvailability } from '../facilities/facilities.queries';
 import { getNotifications } from '../notifications/notifications.queries';
-import { getApprovalQueue } from './bookings.queries';
+import { getApprovalQueue, getMyBookings } from './bookings.queries';
 import { getFacilityLoad } from './quota';
 
 export type Decision = 'approve' | 'decline';
@@ -33,6 +34,13 @@ export const decideBookings = action(async (decision: Decision, ids: string[], r
       : (await call(client.bookings.bulk.$post({ json: { action: decision, ids, ...(reason ? { reason } : {}) } })))
           .results;
   return json(results as DecisionResult[], {
-    revalidate: [getApprovalQueue.key, getNotifications.key, getFacilityLoad.key],
+    revalidate: [
+      getApprovalQueue.key,
+      getNotifications.key,
+      getFacilityLoad.key,
+      getMyBookings.key,
+      getAvailability.key,
+      getGroupAvailability.key,
+    ],
   });
 }, 'decideBookings');

@@ -7,7 +7,7 @@ import { isoOf } from '../../lib/beijing';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
-import { getFacilities } from './facilities.queries';
+import { facilitiesQueryFor, getFacilities } from './facilities.queries';
 import { FacilityCard } from './facility-card';
 
 /** Journey 1, step 2: find the facility — by browsing, by kind, or by typing "实验室 周四下午 40人". */
@@ -18,17 +18,7 @@ export function FacilitiesPage() {
   const text = () => String(params.q ?? '');
   const kind = () => (params.kind as FacilityKind | undefined) ?? undefined;
   const parsed = createMemo(() => parseFacilitySearch(text()));
-  const facilities = createAsync(() => {
-    const p = parsed();
-    return getFacilities({
-      q: p.q,
-      kind: kind(),
-      capacity: p.capacity,
-      ...(p.window
-        ? { freeFrom: isoOf(p.window.date, p.window.start), freeTo: isoOf(p.window.date, p.window.end) }
-        : {}),
-    });
-  });
+  const facilities = createAsync(() => getFacilities(facilitiesQueryFor(parsed(), kind())));
   const link = (id: string) => {
     const w = parsed().window;
     return w ? `/facilities/${id}?date=${w.date}&start=${w.start}&end=${w.end}` : `/facilities/${id}`;

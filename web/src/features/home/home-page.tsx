@@ -12,8 +12,7 @@ import { LessonAction, LessonWhen } from '../lessons/lesson-action';
 import { getLessons } from '../lessons/lessons.queries';
 import { LibraryCard } from '../library/library-card';
 import { getMembers, getOrg, getOrgs } from '../orgs/orgs.queries';
-
-const inSchool = (me: Me) => me.memberships.some((m) => m.orgKind === 'school');
+import { adminMembership, inSchool } from './home.queries';
 
 /** What the person has to do today, by role. Later capabilities add their cards here. */
 export function HomePage() {
@@ -194,7 +193,8 @@ function TodoCard(props: { me: Me }) {
 
 function AdminCard(props: { me: Me }) {
   const { t } = useI18n();
-  const admin = () => props.me.memberships.find((m) => m.role.endsWith('_admin'))!;
+  // biome-ignore lint/style/noNonNullAssertion: shown only to admins (HomePage checks isAdmin)
+  const admin = () => adminMembership(props.me)!;
   const orgs = createAsync(() => getOrgs());
   const detail = createAsync(() => getOrg(admin().orgId));
   const schools = () =>

@@ -1,7 +1,7 @@
 // The master teacher's console (JOURNEYS 4): preview with device choice → live; every invited classroom in a
 // fixed order (by name) with a state light; a raised hand floats a notice and one click lets that classroom
 // speak; one click stops it; screen share is one button; ending asks once, then shows attendance.
-import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useAction, useNavigate, useParams } from '@solidjs/router';
 import {
   createLocalTracks,
   type LocalAudioTrack,
@@ -12,11 +12,17 @@ import {
 } from 'livekit-client';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { sendFile } from '../library/upload-request';
 import { ChatPanel } from './chat-panel';
-import { endLesson, getAttendance, getLesson, muteClassroom, setSpeak } from './lessons.queries';
+import {
+  allowSpeaking,
+  endLesson,
+  fileRecording as fileRecordingAction,
+  muteClassroom,
+  startServerRecording,
+  stopServerRecording,
+} from './lessons.actions';
+import { getAttendance, getLesson } from './lessons.queries';
 import { cameraOf, createLiveRoom, micOf, type Peer } from './live-room';
 import { SoundMeter, VideoView } from './media';
 import { canRecord, type Recording, startRecording } from './recorder';
@@ -26,6 +32,12 @@ export function ConsolePage() {
   const params = useParams();
   const navigate = useNavigate();
   const lesson = createAsync(() => getLesson(params.id!));
+  const setSpeak = useAction(allowSpeaking);
+  const mute = useAction(muteClassroom);
+  const closeLesson = useAction(endLesson);
+  const startOnServer = useAction(startServerRecording);
+  const stopOnServer = useAction(stopServerRecording);
+  const fileOne = useAction(fileRecordingAction);
   const [notices, setNotices] = createSignal<{ id: number; identity: string; name: string }[]>([]);
   let noticeSeq = 0;
   const live = createLiveRoom(params.id!, {
@@ -127,9 +139,8 @@ export function ConsolePage() {
   const end = async () => {
     if (!confirm(t('lessons.endConfirm'))) return;
     try {
-      if (serverRecording())
-        await call(client.lessons[':id'].recording.stop.$post({ param: { id: params.id! } })).catch(() => {});
-      await endLesson(params.id!);
+      if (serverRecording()) await stopOnServer(params.id!).catch(() => {});
+      await closeLesson(params.id!);
       await live.leave();
       const rec = recording();
       if (rec) {
@@ -151,7 +162,7 @@ export function ConsolePage() {
    */
   const startRecordingSomewhere = async () => {
     try {
-      await call(client.lessons[':id'].recording.start.$post({ param: { id: params.id! } }));
+      await startOnServer(params.id!);
       setServerRecording(true);
     } catch {
       const screen = () =>
@@ -174,8 +185,7 @@ export function ConsolePage() {
         kind: 'video' as const,
         visibility: 'group' as const,
       };
-      const resource = await sendFile('/api/resources', file, meta, (fraction) => setUpload({ fraction, file })).done;
-      await call(client.lessons[':id'].recording.$post({ param: { id: l.id }, json: { resourceId: resource.id } }));
+      await fileOne(l.id, file, meta, (fraction) => setUpload({ fraction, file }));
       setUpload(null);
       return true;
     } catch (err) {
@@ -367,7 +377,7 @@ export function ConsolePage() {
                               }
                             >
                               <button onClick={() => speak(p(), false)}>{t('lessons.stopSpeak')}</button>
-                              <button onClick={() => muteClassroom(params.id!, p().identity).catch(setError)}>
+                              <button onClick={() => mute(params.id!, p().identity).catch(setError)}>
                                 {t('lessons.mute')}
                               </button>
                               <SoundMeter track={micOf(live, p().identity)} label={t('lessons.speaking')} />

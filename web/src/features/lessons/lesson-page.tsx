@@ -1,19 +1,17 @@
 // One lesson: when, who, materials, the caller's button; for the teacher, move or cancel; after it starts,
 // attendance (teacher and the group) and feedback (assistants write, observers evaluate, the teacher reads).
-import { A, createAsync, revalidate, useParams } from '@solidjs/router';
+import { A, createAsync, useAction, useParams } from '@solidjs/router';
 import { createSignal, For, Show, untrack } from 'solid-js';
 import { rubricCriteria } from '../../../../shared/lessons';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { hhmm, toLocal } from '../../../../shared/time';
 import { ErrorNotice, OkNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { isoOf } from '../../lib/beijing';
 import { formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { LessonAction, LessonWhen } from './lesson-action';
-import { getAttendance, getLesson } from './lessons.queries';
-
-const getFeedback = (id: string) => call(client.lessons[':id'].feedback.$get({ param: { id } }));
+import { cancelLesson, moveLesson, saveFeedback } from './lessons.actions';
+import { getAttendance, getFeedback, getLesson } from './lessons.queries';
 
 export function LessonPage() {
   const { t } = useI18n();
@@ -147,12 +145,13 @@ function ChangeCard(props: { lesson: Lesson }) {
   const [error, setError] = createSignal<unknown>(null);
   const [ok, setOk] = createSignal('');
   const length = () => new Date(props.lesson.endsAt).getTime() - new Date(props.lesson.startsAt).getTime();
+  const doMove = useAction(moveLesson);
+  const doCancel = useAction(cancelLesson);
   const run = async (f: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
       await f();
       setOk(message);
-      await revalidate([getLesson.key]);
     } catch (err) {
       setError(err);
     }
@@ -160,29 +159,11 @@ function ChangeCard(props: { lesson: Lesson }) {
   const move = () => {
     const startsAt = isoOf(date(), time());
     const endsAt = new Date(new Date(startsAt).getTime() + length()).toISOString();
-    return run(
-      () =>
-        call(
-          client.lessons[':id'].$patch({
-            param: { id: props.lesson.id },
-            json: { startsAt, endsAt, series: series() },
-          }),
-        ),
-      t('lessons.moved'),
-    );
+    return run(() => doMove(props.lesson.id, { startsAt, endsAt, series: series() }), t('lessons.moved'));
   };
   const cancel = () => {
     if (!confirm(t('lessons.cancelConfirm'))) return;
-    return run(
-      () =>
-        call(
-          client.lessons[':id'].cancel.$post({
-            param: { id: props.lesson.id },
-            json: { reason: reason(), series: series() },
-          }),
-        ),
-      t('lessons.cancelled'),
-    );
+    return run(() => doCancel(props.lesson.id, { reason: reason(), series: series() }), t('lessons.cancelled'));
   };
   return (
     <section class="card stack" aria-labelledby="change-title">
@@ -308,22 +289,18 @@ function FeedbackForm(props: { lessonId: string; observer: boolean; saved: Feedb
   const [rubric, setRubric] = createSignal<Record<string, number>>(before?.rubric ?? {});
   const [error, setError] = createSignal<unknown>(null);
   const [saved, setSaved] = createSignal(false);
+  const send = useAction(saveFeedback);
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
     setSaved(false);
     try {
-      await call(
-        client.lessons[':id'].feedback.$put({
-          param: { id: props.lessonId },
-          json: {
-            rating: rating(),
-            comment: comment(),
-            questions: questions(),
-            ...(props.observer ? { rubric: rubric() as never } : {}),
-          },
-        }),
-      );
+      await send(props.lessonId, {
+        rating: rating(),
+        comment: comment(),
+        questions: questions(),
+        ...(props.observer ? { rubric: rubric() as never } : {}),
+      });
       setSaved(true);
     } catch (err) {
       setError(err);

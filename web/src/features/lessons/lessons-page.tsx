@@ -1,5 +1,5 @@
 // Live lessons: one's own (teaching or attending) and those one may observe; master teachers schedule here.
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { EmptyState } from '../../components/notice';
@@ -26,13 +26,7 @@ export function LessonsPage() {
         </Show>
       </div>
       <Show when={scheduling()}>
-        <ScheduleForm
-          onDone={() => {
-            setScheduling(false);
-            void revalidate(getLessons.key);
-          }}
-          onCancel={() => setScheduling(false)}
-        />
+        <ScheduleForm onDone={() => setScheduling(false)} onCancel={() => setScheduling(false)} />
       </Show>
       <div class="chips" role="group">
         <button aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>

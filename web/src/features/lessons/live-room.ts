@@ -16,7 +16,7 @@ import {
 import { batch, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
-import { takeJoin } from './lessons.queries';
+import { takeJoinAnswer } from './lessons.queries';
 import { roomOptions, rtcConfigFor } from './room-options';
 import { type LinkLevel, watchWeakLink } from './weak-link';
 
@@ -239,7 +239,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     try {
       // Marks for bench/live.bench.ts (and anyone profiling a slow join in DevTools).
       performance.mark('tz:join-request');
-      const join = await takeJoin(lessonId);
+      const join = await takeJoinAnswer(lessonId);
       performance.mark('tz:join-answer');
       setRole(join.role);
       if (disposed) return false;

@@ -1,23 +1,26 @@
 // A master teacher schedules a live lesson (or a weekly series) for chosen classrooms, with library materials.
 // Clashes with the classrooms' other lessons come back before anything is saved, with "schedule anyway".
-import { createAsync } from '@solidjs/router';
+import { createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { Clash } from '../../../../server/modules/lessons/lessons.service';
 import { subjects } from '../../../../shared/enums';
 import { toLocal } from '../../../../shared/time';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
-import { ApiError, call, client } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { isoOf } from '../../lib/beijing';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { getResources } from '../library/library.queries';
+import { getClassrooms } from '../orgs/orgs.queries';
+import { scheduleLesson } from './lessons.actions';
 
 const todayInBeijing = () => toLocal(new Date()).date;
 
 export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }) {
   const { t, locale } = useI18n();
-  const rooms = createAsync(() => call(client.classrooms.$get({ query: {} })));
+  const rooms = createAsync(() => getClassrooms());
+  const schedule = useAction(scheduleLesson);
   const [title, setTitle] = createSignal('');
   const [subject, setSubject] = createSignal<(typeof subjects)[number]>('math');
   const [grade, setGrade] = createSignal(4);
@@ -40,21 +43,17 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
     try {
       const startsAt = isoOf(date(), time());
       const endsAt = new Date(new Date(startsAt).getTime() + minutes() * 60_000).toISOString();
-      const res = await call(
-        client.lessons.$post({
-          json: {
-            title: title(),
-            subject: subject(),
-            grade: grade(),
-            startsAt,
-            endsAt,
-            classroomIds: picked(),
-            resourceIds: materials().map((m) => m.id),
-            weeks: weeks(),
-            allowClashes,
-          },
-        }),
-      );
+      const res = await schedule({
+        title: title(),
+        subject: subject(),
+        grade: grade(),
+        startsAt,
+        endsAt,
+        classroomIds: picked(),
+        resourceIds: materials().map((m) => m.id),
+        weeks: weeks(),
+        allowClashes,
+      });
       setClashes([]);
       setDone(
         res.lessons.length > 1

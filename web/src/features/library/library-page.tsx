@@ -1,12 +1,11 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
-import type { ResourceKind, Subject } from '../../../../shared/enums';
 import type { Resource } from '../../../../shared/schemas/resources';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
 import { BrowseTree } from './browse-tree';
-import { getResources, type LibraryQuery } from './library.queries';
+import { getResources, libraryQueryFor } from './library.queries';
 import { type FilterKey, LibraryFilters } from './library-filters';
 import { ResourceCard } from './resource-card';
 import { SearchBox } from './search-box';
@@ -20,14 +19,7 @@ export function LibraryPage() {
   const me = createAsync(() => requireMe());
   const [params, setParams] = useSearchParams();
   const str = (k: string) => (params[k] ? String(params[k]) : undefined);
-  const filters = createMemo<LibraryQuery>(() => ({
-    q: str('q'),
-    subject: str('subject') as Subject | undefined,
-    grade: str('grade') ? Number(str('grade')) : undefined,
-    kind: str('kind') as ResourceKind | undefined,
-    edition: str('edition'),
-    unit: str('unit'),
-  }));
+  const filters = createMemo(() => libraryQueryFor(params));
   // Each answer carries the search it answers, so the suggestions never show titles for older text.
   const first = createAsync(async () => {
     const query = filters();

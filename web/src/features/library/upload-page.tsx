@@ -1,4 +1,4 @@
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
 import type { ResourceMeta } from '../../../../shared/schemas/resources';
@@ -8,11 +8,11 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
 import { DropZone } from './drop-zone';
-import { getResources, getUploadLimits } from './library.queries';
+import { uploadResource } from './library.actions';
+import { getUploadLimits } from './library.queries';
 import { titleFromFileName } from './library-labels';
 import { isFinal, type UploadEntry, UploadItem } from './upload-item';
 import { type SharedMeta, UploadMetaForm } from './upload-meta-form';
-import { sendFile } from './upload-request';
 import { UploadSummary } from './upload-summary';
 
 /** Two at a time: quick on a good line, and a slow village line is not swamped. */
@@ -58,6 +58,7 @@ export function UploadPage() {
   const [meta, setMeta] = createStore<SharedMeta>(initialMeta());
   const [entries, setEntries] = createStore<UploadEntry[]>([]);
   const [fieldError, setFieldError] = createSignal<unknown>();
+  const upload = useAction(uploadResource);
   let nextKey = 1;
 
   const update = (key: number, change: Partial<UploadEntry>) =>
@@ -121,9 +122,7 @@ export function UploadPage() {
     if (!entry) return;
     update(key, { state: 'uploading', progress: 0, error: undefined });
     try {
-      const resource = await sendFile('/api/resources', entry.file, metaFor(entry.title), (progress) =>
-        update(key, { progress }),
-      ).done;
+      const resource = await upload(entry.file, metaFor(entry.title), (progress) => update(key, { progress }));
       update(key, { state: 'done', progress: 1, resource });
       localStorage.setItem(REMEMBERED, JSON.stringify(Object.fromEntries(remembered.map((k) => [k, meta[k]]))));
     } catch (error) {
@@ -140,7 +139,6 @@ export function UploadPage() {
       for (let key = queue.shift(); key !== undefined; key = queue.shift()) await uploadOne(key);
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
-    await revalidate(getResources.key);
   }
 
   return (

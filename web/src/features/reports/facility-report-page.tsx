@@ -1,18 +1,13 @@
-import { createAsync, query, useSearchParams } from '@solidjs/router';
+import { createAsync, useSearchParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
 import { BarChart } from './bar-chart';
 import { LessonReport } from './lesson-report';
+import { getFacilityUsage } from './reports.queries';
 import { ResourceReport } from './resource-report';
-
-const getUsage = query(
-  (orgId: string) => call(client.reports['facility-usage'].$get({ query: { orgId } })),
-  'facilityUsage',
-);
 
 /** Journey 6 for facilities: whether sharing works, each school against its own past (clause 4: no league table). */
 export function FacilityReportPage() {
@@ -22,7 +17,7 @@ export function FacilityReportPage() {
   const [params, setParams] = useSearchParams();
   const scopes = () => orgs()?.items.filter((o) => o.kind !== 'school') ?? [];
   const orgId = () => String(params.orgId ?? '') || scopes()[0]?.id || me()?.memberships[0]?.orgId || '';
-  const usage = createAsync(async () => (orgId() ? getUsage(orgId()) : undefined));
+  const usage = createAsync(async () => (orgId() ? getFacilityUsage(orgId()) : undefined));
   const termName = (name: string) => {
     const [year, season] = name.split('-');
     return t(`reports.terms`)[season!]?.replace('{{ year }}', year!) ?? name;

@@ -1,42 +1,12 @@
-import { action, createAsync, query, revalidate, useAction, useSubmission } from '@solidjs/router';
+import { createAsync, useAction, useSubmission } from '@solidjs/router';
 import { createEffect, For, on, Show } from 'solid-js';
 import { Field } from '../../components/field';
 import { EmptyState, ErrorNotice, OkNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { getMe, requireMe, saveLocale } from '../../lib/session';
-
-const getTokens = query(() => call(client.auth.tokens.$get()), 'tokens');
-
-const saveName = action(async (form: FormData) => {
-  await call(client.me.$patch({ json: { name: String(form.get('name') ?? '') } }));
-  await revalidate([getMe.key, requireMe.key]);
-  return true;
-}, 'saveName');
-
-const changePassword = action(async (form: FormData) => {
-  await call(
-    client.me.password.$post({
-      json: {
-        currentPassword: String(form.get('currentPassword') ?? ''),
-        newPassword: String(form.get('newPassword') ?? ''),
-      },
-    }),
-  );
-  return true;
-}, 'changePassword');
-
-const createToken = action(async (form: FormData) => {
-  const res = await call(client.auth.tokens.$post({ json: { name: String(form.get('name') ?? '') } }));
-  await revalidate(getTokens.key);
-  return res.token.token;
-}, 'createToken');
-
-const revokeToken = action(async (id: string) => {
-  await call(client.auth.tokens[':id'].$delete({ param: { id } }));
-  await revalidate(getTokens.key);
-}, 'revokeToken');
+import { requireMe, saveLocale } from '../../lib/session';
+import { changePassword, createToken, revokeToken, saveName } from './settings.actions';
+import { getTokens } from './settings.queries';
 
 export function SettingsPage() {
   const { t, locale, setLocale } = useI18n();
@@ -46,6 +16,7 @@ export function SettingsPage() {
   const pwSub = useSubmission(changePassword);
   const tokenSub = useSubmission(createToken);
   const revoke = useAction(revokeToken);
+  const remember = useAction(saveLocale);
   let pwForm!: HTMLFormElement;
   createEffect(
     on(
@@ -80,7 +51,7 @@ export function SettingsPage() {
               onChange={(e) => {
                 const l = e.currentTarget.value as 'zh' | 'en';
                 setLocale(l);
-                saveLocale(l).catch(() => {});
+                remember(l).catch(() => {});
               }}
             >
               <option value="zh">中文</option>
