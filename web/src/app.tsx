@@ -1,29 +1,10 @@
-import { A, Route, type RoutePreloadFuncArgs, Router } from '@solidjs/router';
+import { A, Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
-import type { FacilityKind } from '../../shared/enums';
 import { AppLayout } from './components/app-layout';
-import { getAudit } from './features/audit/audit.queries';
-import { getInvitation } from './features/auth/auth.queries';
 import { LoginPage } from './features/auth/login-page';
-import { getApprovalQueue, getBookingDefaults, getMyBookings } from './features/bookings/bookings.queries';
-import { facilitiesQueryFor, getFacilities, getFacility } from './features/facilities/facilities.queries';
-import { preloadHome } from './features/home/home.queries';
 import { HomePage } from './features/home/home-page';
-import { getLesson, getLessons, joinAnswer } from './features/lessons/lessons.queries';
-import {
-  getResource,
-  getResources,
-  getResourceTree,
-  getUploadLimits,
-  libraryQueryFor,
-} from './features/library/library.queries';
-import { getCollection, getCollections, getComments, getFavourites } from './features/library/social.queries';
-import { getNotifications } from './features/notifications/notifications.queries';
-import { getMembers, getOrg, getOrgs } from './features/orgs/orgs.queries';
-import { getFacilityUsage } from './features/reports/reports.queries';
-import { getTokens } from './features/settings/settings.queries';
 import { I18nProvider, useI18n } from './lib/i18n';
-import { requireMe } from './lib/session';
+import { preload } from './route-preloads';
 
 // Pages load when first visited, so the first screen (sign-in, home) stays small on slow school networks.
 const AuditPage = lazy(() => import('./features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
@@ -84,118 +65,36 @@ function NotFound() {
   );
 }
 
-// Route preloads: each warms its page's own queries (the same query() the page reads, so its createAsync gets the
-// same answer) on navigation, and on hovering a link to it. The query modules are small; the pages load lazily.
-type Preload = RoutePreloadFuncArgs;
-const str = (v: string | string[] | undefined) => (v === undefined ? '' : String(v));
-
-const preload = {
-  invite: ({ params }: Preload) => getInvitation(str(params.token)),
-  // The plain listing (a kind chip at most); a typed search is read by the page itself, so the search's parser stays
-  // out of the first load.
-  facilities: ({ location }: Preload) => {
-    requireMe();
-    const kind = (str(location.query.kind) || undefined) as FacilityKind | undefined;
-    if (!location.query.q) getFacilities(facilitiesQueryFor({ q: '' }, kind));
-  },
-  facilityForm: ({ params }: Preload) => {
-    requireMe();
-    getOrgs();
-    if (params.id) getFacility(params.id);
-  },
-  facility: ({ params }: Preload) => {
-    requireMe();
-    getFacility(str(params.id));
-    getBookingDefaults();
-  },
-  library: ({ location }: Preload) => {
-    requireMe();
-    const filters = libraryQueryFor(location.query);
-    getResources(filters);
-    if (!filters.q && filters.subject) getResourceTree(filters.subject);
-  },
-  resource: ({ params }: Preload) => {
-    requireMe();
-    getResource(str(params.id));
-    getFavourites();
-    getComments(str(params.id));
-    getCollections(true);
-  },
-  lesson: ({ params }: Preload) => {
-    requireMe();
-    getLesson(str(params.id));
-  },
-  // The big screen's token is asked for as the Join link is clicked, while this page's code (and livekit-client)
-  // still loads; not on a mere hover, which would mint tokens nobody uses.
-  live: ({ params, intent }: Preload) => {
-    requireMe();
-    getLesson(str(params.id));
-    if (intent !== 'preload') joinAnswer(str(params.id));
-  },
-  org: ({ params }: Preload) => {
-    requireMe();
-    getOrg(str(params.id));
-    getMembers(str(params.id));
-  },
-  report: ({ location }: Preload) => {
-    requireMe();
-    getOrgs();
-    if (location.query.orgId) getFacilityUsage(str(location.query.orgId));
-  },
-  /** Pages whose queries take no arguments: the session and those. */
-  with:
-    (...queries: (() => unknown)[]) =>
-    () => {
-      requireMe();
-      for (const q of queries) q();
-    },
-};
-
 export function App() {
   return (
     <I18nProvider>
       <Router root={AppLayout}>
         <Route path="/login" component={LoginPage} />
         <Route path="/invite/:token" component={InvitePage} preload={preload.invite} />
-        <Route path="/" component={HomePage} preload={preloadHome} />
+        <Route path="/" component={HomePage} preload={preload.home} />
         <Route path="/facilities" component={FacilitiesPage} preload={preload.facilities} />
         <Route path="/facilities/new" component={NewFacilityPage} preload={preload.facilityForm} />
-        <Route path="/facilities/calendar" component={GroupCalendarPage} preload={preload.with(getOrgs)} />
+        <Route path="/facilities/calendar" component={GroupCalendarPage} preload={preload.calendar} />
         <Route path="/facilities/:id" component={FacilityPage} preload={preload.facility} />
         <Route path="/facilities/:id/edit" component={NewFacilityPage} preload={preload.facilityForm} />
-        <Route path="/bookings" component={MyBookingsPage} preload={preload.with(getMyBookings)} />
+        <Route path="/bookings" component={MyBookingsPage} preload={preload.bookings} />
         <Route path="/library" component={LibraryPage} preload={preload.library} />
-        <Route path="/library/upload" component={UploadPage} preload={preload.with(getUploadLimits, getOrgs)} />
-        <Route
-          path="/library/review"
-          component={ReviewPage}
-          preload={preload.with(() => getResources({ status: 'in_review' }))}
-        />
-        <Route
-          path="/library/collections"
-          component={CollectionsPage}
-          preload={preload.with(() => getCollections(false))}
-        />
-        <Route
-          path="/library/collections/:id"
-          component={CollectionPage}
-          preload={({ params }) => {
-            requireMe();
-            getCollection(str(params.id));
-          }}
-        />
+        <Route path="/library/upload" component={UploadPage} preload={preload.upload} />
+        <Route path="/library/review" component={ReviewPage} preload={preload.review} />
+        <Route path="/library/collections" component={CollectionsPage} preload={preload.collections} />
+        <Route path="/library/collections/:id" component={CollectionPage} preload={preload.collection} />
         <Route path="/library/:id" component={ResourcePage} preload={preload.resource} />
-        <Route path="/lessons" component={LessonsPage} preload={preload.with(() => getLessons('mine'))} />
+        <Route path="/lessons" component={LessonsPage} preload={preload.lessons} />
         <Route path="/lessons/:id" component={LessonPage} preload={preload.lesson} />
         <Route path="/lessons/:id/console" component={ConsolePage} preload={preload.lesson} />
         <Route path="/lessons/:id/live" component={LivePage} preload={preload.live} />
-        <Route path="/approvals" component={ApprovalsPage} preload={preload.with(getApprovalQueue)} />
-        <Route path="/notifications" component={NotificationsPage} preload={preload.with(getNotifications)} />
+        <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />
+        <Route path="/notifications" component={NotificationsPage} preload={preload.notifications} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />
-        <Route path="/orgs" component={OrgsPage} preload={preload.with(getOrgs)} />
+        <Route path="/orgs" component={OrgsPage} preload={preload.orgs} />
         <Route path="/orgs/:id" component={OrgPage} preload={preload.org} />
-        <Route path="/audit" component={AuditPage} preload={preload.with(getOrgs, () => getAudit('', ''))} />
-        <Route path="/settings" component={SettingsPage} preload={preload.with(getTokens)} />
+        <Route path="/audit" component={AuditPage} preload={preload.audit} />
+        <Route path="/settings" component={SettingsPage} preload={preload.settings} />
         <Route path="*404" component={NotFound} />
       </Router>
     </I18nProvider>

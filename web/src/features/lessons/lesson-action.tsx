@@ -36,7 +36,7 @@ export function LessonAction(props: { lesson: Lesson; big?: boolean }) {
           when={open()}
           fallback={
             <>
-              <button class={props.big ? 'big' : ''} disabled>
+              <button type="button" class={props.big ? 'big' : ''} disabled>
                 {label()}
               </button>
               <span class="muted">{t('lessons.opensAt', { time: formatTime(props.lesson.startsAt, locale()) })}</span>

@@ -15,12 +15,16 @@ export function LessonsPage() {
   const [scope, setScope] = createSignal<'mine' | 'upcoming' | 'past'>('mine');
   const lessons = createAsync(() => getLessons(scope()));
   const [scheduling, setScheduling] = createSignal(false);
+  const isMaster = () => {
+    const m = me();
+    return !!m && rolesOf(m).isMaster;
+  };
   return (
     <>
       <div class="spread">
         <h1>{t('lessons.title')}</h1>
-        <Show when={me() && rolesOf(me()!).isMaster && !scheduling()}>
-          <button class="primary" onClick={() => setScheduling(true)}>
+        <Show when={isMaster() && !scheduling()}>
+          <button type="button" class="primary" onClick={() => setScheduling(true)}>
             {t('lessons.schedule')}
           </button>
         </Show>
@@ -28,14 +32,15 @@ export function LessonsPage() {
       <Show when={scheduling()}>
         <ScheduleForm onDone={() => setScheduling(false)} onCancel={() => setScheduling(false)} />
       </Show>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle chips, not a form section (no fieldset border) */}
       <div class="chips" role="group">
-        <button aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>
+        <button type="button" aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>
           {t('lessons.mine')}
         </button>
-        <button aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>
+        <button type="button" aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>
           {t('lessons.upcoming')}
         </button>
-        <button aria-pressed={scope() === 'past'} onClick={() => setScope('past')}>
+        <button type="button" aria-pressed={scope() === 'past'} onClick={() => setScope('past')}>
           {t('lessons.past')}
         </button>
       </div>

@@ -5,9 +5,9 @@
 import {
   ConnectionQuality,
   DisconnectReason,
-  Participant,
-  RemoteParticipant,
-  RemoteTrack,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
   Room,
   RoomEvent,
   Track,
@@ -146,7 +146,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
       setTracks((n) => n + 1);
     })
     .on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => {
-      track.detach().forEach((el) => el.remove());
+      for (const el of track.detach()) el.remove();
       setTracks((n) => n + 1);
     })
     .on(RoomEvent.TrackPublished, () => setTracks((n) => n + 1))
@@ -351,7 +351,7 @@ export function teacherTracks(live: LiveRoom) {
   const teacher = [...live.room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
   const pick = (source: Track.Source) => {
     const pub = teacher?.getTrackPublication(source);
-    return pub && pub.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
+    return pub?.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
   };
   return { teacher, screen: pick(Track.Source.ScreenShare), camera: pick(Track.Source.Camera) };
 }
@@ -360,7 +360,7 @@ export function teacherTracks(live: LiveRoom) {
 function trackOf(live: LiveRoom, identity: string, source: Track.Source) {
   live.tracks();
   const pub = live.room.remoteParticipants.get(identity)?.getTrackPublication(source);
-  return pub && pub.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
+  return pub?.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
 }
 export const cameraOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Camera);
 export const micOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Microphone);
