@@ -37,7 +37,7 @@ export function AuditPage() {
     () => ({ orgId: orgId(), cursors: pages() }),
     async ({ orgId, cursors }) => {
       const results = await Promise.all(cursors.map((c) => getAudit(orgId, c)));
-      return { items: results.flatMap((r) => r.items), nextCursor: results[results.length - 1]!.nextCursor };
+      return { items: results.flatMap((r) => r.items), nextCursor: results[results.length - 1]?.nextCursor ?? null };
     },
   );
   return (

@@ -10,8 +10,14 @@ import { getInvitation } from './auth.queries';
 
 export function InvitePage() {
   const { t, locale } = useI18n();
-  const params = useParams();
-  const invitation = createAsync(() => getInvitation(params.token!).catch((err) => ({ err })));
+  const params = useParams<{ token: string }>();
+  // An expired or used link is an answer to show here (with what to do), not a page error.
+  const invitation = createAsync(() =>
+    getInvitation(params.token).then(
+      (answer) => ({ invitation: answer.invitation, err: undefined }),
+      (err: unknown) => ({ invitation: undefined, err }),
+    ),
+  );
   const submission = useSubmission(acceptInvitation);
   return (
     <div class="login-wrap">
@@ -26,21 +32,18 @@ export function InvitePage() {
         <h1>{t('invite.title')}</h1>
         <Show when={invitation()}>
           {(inv) => (
-            <Show
-              when={'invitation' in inv() ? (inv() as any).invitation : null}
-              fallback={<ErrorNotice error={(inv() as any).err} />}
-            >
+            <Show when={inv().invitation} fallback={<ErrorNotice error={inv().err} />}>
               {(i) => (
                 <>
                   <p>
                     {t('invite.intro', {
                       name: i().name,
                       org: i().orgName,
-                      role: t(`roles.${i().role}` as any) as string,
+                      role: t(`roles.${i().role}`),
                     })}
                   </p>
                   <ErrorNotice error={submission.error} />
-                  <form action={acceptInvitation.with(params.token!)} method="post">
+                  <form action={acceptInvitation.with(params.token)} method="post">
                     {/* Lets password managers store the new password under the right account. */}
                     <input type="email" name="username" autocomplete="username" value={i().email} readonly hidden />
                     <Field label={t('invite.password')} name="password" error={submission.error}>

@@ -28,9 +28,10 @@ async function decideOne(decision: Decision, id: string, reason?: string): Promi
 
 /** Approve or decline one booking or several; the queue, the header badges and the quota figures refresh. */
 export const decideBookings = action(async (decision: Decision, ids: string[], reason?: string) => {
+  const [only, ...others] = ids;
   const results =
-    ids.length === 1
-      ? [await decideOne(decision, ids[0]!, reason)]
+    only !== undefined && others.length === 0
+      ? [await decideOne(decision, only, reason)]
       : (await call(client.bookings.bulk.$post({ json: { action: decision, ids, ...(reason ? { reason } : {}) } })))
           .results;
   return json(results as DecisionResult[], {

@@ -15,6 +15,10 @@ export function FacilitiesPage() {
   const { t, locale } = useI18n();
   const me = createAsync(() => requireMe());
   const [params, setParams] = useSearchParams();
+  const isAdmin = () => {
+    const m = me();
+    return !!m && rolesOf(m).isAdmin;
+  };
   const text = () => String(params.q ?? '');
   const kind = () => (params.kind as FacilityKind | undefined) ?? undefined;
   const parsed = createMemo(() => parseFacilitySearch(text()));
@@ -32,7 +36,7 @@ export function FacilitiesPage() {
           <A class="button" href="/facilities/calendar">
             {t('facilities.calendarView')}
           </A>
-          <Show when={me() && rolesOf(me()!).isAdmin}>
+          <Show when={isAdmin()}>
             <A class="button" href="/facilities/new">
               {t('facilities.newFacility')}
             </A>
@@ -57,6 +61,7 @@ export function FacilitiesPage() {
           {t('facilities.searchHint')}
         </span>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: toggle chips, not a form section */}
       <div class="row chips" role="group" aria-label={t('facilities.kind')}>
         <button type="button" aria-pressed={!kind()} onClick={() => setParams({ kind: undefined })}>
           {t('facilities.allKinds')}

@@ -4,7 +4,7 @@ import { formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { getAttendance } from './lessons.queries';
 
-/** When each invited classroom joined and left, from LiveKit's webhooks (for the teacher and the group's colleagues). */
+/** When each invited classroom joined and left (LiveKit's webhooks), for the teacher and the group's colleagues. */
 export function AttendanceCard(props: { lessonId: string }) {
   const { t, locale } = useI18n();
   const att = createAsync(() => getAttendance(props.lessonId));

@@ -59,7 +59,8 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
       );
       setTimeout(props.onDone, 600);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict' && err.details?.clashes) setClashes(err.details.clashes);
+      if (err instanceof ApiError && err.code === 'conflict' && err.details?.clashes)
+        setClashes(err.details.clashes as Clash[]);
       else setError(err);
     } finally {
       setBusy(false);

@@ -48,7 +48,7 @@ export function NewVersion(props: { resource: Resource }) {
         </button>
       </div>
       <Show when={progress() !== undefined}>
-        <UploadProgress fraction={progress()!} />
+        <UploadProgress fraction={progress() ?? 0} />
       </Show>
       <UploadError error={error()} />
       <Show when={done()}>

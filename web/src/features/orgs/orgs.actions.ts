@@ -39,12 +39,12 @@ export const invite = action(async (orgId: string, form: FormData) => {
 }, 'invite');
 
 export const importCsv = action(async (file: File) => {
-  const res = await send('/api/members/import', {
+  const res = await send<{ imported: { name: string; email: string; url: string | null }[] }>('/api/members/import', {
     method: 'POST',
     headers: { 'content-type': 'text/csv' },
     body: await file.text(),
   });
-  return json(res.imported as { name: string; email: string; url: string | null }[], { revalidate: orgViews });
+  return json(res.imported, { revalidate: orgViews });
 }, 'importCsv');
 
 export const updateSchool = action(async (orgId: string, form: FormData) => {
