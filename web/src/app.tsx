@@ -4,7 +4,7 @@ import { AppLayout } from './components/app-layout';
 import { LoginPage } from './features/auth/login-page';
 import { HomePage } from './features/home/home-page';
 import { I18nProvider, useI18n } from './lib/i18n';
-import { requireMe } from './lib/session';
+import { preload } from './route-preloads';
 
 // Pages load when first visited, so the first screen (sign-in, home) stays small on slow school networks.
 const AuditPage = lazy(() => import('./features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
@@ -65,38 +65,36 @@ function NotFound() {
   );
 }
 
-const signedIn = () => requireMe();
-
 export function App() {
   return (
     <I18nProvider>
       <Router root={AppLayout}>
         <Route path="/login" component={LoginPage} />
-        <Route path="/invite/:token" component={InvitePage} />
-        <Route path="/" component={HomePage} preload={signedIn} />
-        <Route path="/facilities" component={FacilitiesPage} preload={signedIn} />
-        <Route path="/facilities/new" component={NewFacilityPage} preload={signedIn} />
-        <Route path="/facilities/calendar" component={GroupCalendarPage} preload={signedIn} />
-        <Route path="/facilities/:id" component={FacilityPage} preload={signedIn} />
-        <Route path="/facilities/:id/edit" component={NewFacilityPage} preload={signedIn} />
-        <Route path="/bookings" component={MyBookingsPage} preload={signedIn} />
-        <Route path="/library" component={LibraryPage} preload={signedIn} />
-        <Route path="/library/upload" component={UploadPage} preload={signedIn} />
-        <Route path="/library/review" component={ReviewPage} preload={signedIn} />
-        <Route path="/library/collections" component={CollectionsPage} preload={signedIn} />
-        <Route path="/library/collections/:id" component={CollectionPage} preload={signedIn} />
-        <Route path="/library/:id" component={ResourcePage} preload={signedIn} />
-        <Route path="/lessons" component={LessonsPage} preload={signedIn} />
-        <Route path="/lessons/:id" component={LessonPage} preload={signedIn} />
-        <Route path="/lessons/:id/console" component={ConsolePage} preload={signedIn} />
-        <Route path="/lessons/:id/live" component={LivePage} preload={signedIn} />
-        <Route path="/approvals" component={ApprovalsPage} preload={signedIn} />
-        <Route path="/notifications" component={NotificationsPage} preload={signedIn} />
-        <Route path="/reports/facilities" component={FacilityReportPage} preload={signedIn} />
-        <Route path="/orgs" component={OrgsPage} preload={signedIn} />
-        <Route path="/orgs/:id" component={OrgPage} preload={signedIn} />
-        <Route path="/audit" component={AuditPage} preload={signedIn} />
-        <Route path="/settings" component={SettingsPage} preload={signedIn} />
+        <Route path="/invite/:token" component={InvitePage} preload={preload.invite} />
+        <Route path="/" component={HomePage} preload={preload.home} />
+        <Route path="/facilities" component={FacilitiesPage} preload={preload.facilities} />
+        <Route path="/facilities/new" component={NewFacilityPage} preload={preload.facilityForm} />
+        <Route path="/facilities/calendar" component={GroupCalendarPage} preload={preload.calendar} />
+        <Route path="/facilities/:id" component={FacilityPage} preload={preload.facility} />
+        <Route path="/facilities/:id/edit" component={NewFacilityPage} preload={preload.facilityForm} />
+        <Route path="/bookings" component={MyBookingsPage} preload={preload.bookings} />
+        <Route path="/library" component={LibraryPage} preload={preload.library} />
+        <Route path="/library/upload" component={UploadPage} preload={preload.upload} />
+        <Route path="/library/review" component={ReviewPage} preload={preload.review} />
+        <Route path="/library/collections" component={CollectionsPage} preload={preload.collections} />
+        <Route path="/library/collections/:id" component={CollectionPage} preload={preload.collection} />
+        <Route path="/library/:id" component={ResourcePage} preload={preload.resource} />
+        <Route path="/lessons" component={LessonsPage} preload={preload.lessons} />
+        <Route path="/lessons/:id" component={LessonPage} preload={preload.lesson} />
+        <Route path="/lessons/:id/console" component={ConsolePage} preload={preload.lesson} />
+        <Route path="/lessons/:id/live" component={LivePage} preload={preload.live} />
+        <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />
+        <Route path="/notifications" component={NotificationsPage} preload={preload.notifications} />
+        <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />
+        <Route path="/orgs" component={OrgsPage} preload={preload.orgs} />
+        <Route path="/orgs/:id" component={OrgPage} preload={preload.org} />
+        <Route path="/audit" component={AuditPage} preload={preload.audit} />
+        <Route path="/settings" component={SettingsPage} preload={preload.settings} />
         <Route path="*404" component={NotFound} />
       </Router>
     </I18nProvider>

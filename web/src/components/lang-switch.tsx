@@ -1,13 +1,15 @@
+import { useAction } from '@solidjs/router';
 import { useI18n } from '../lib/i18n';
 import { saveLocale } from '../lib/session';
 
 /** Switches between Chinese and English; remembered on this device and, when signed in, for the person. */
 export function LangSwitch(props: { signedIn: boolean }) {
   const { locale, setLocale, t } = useI18n();
+  const save = useAction(saveLocale);
   const toggle = async () => {
     const next = locale() === 'zh' ? 'en' : 'zh';
     setLocale(next);
-    if (props.signedIn) await saveLocale(next).catch(() => {});
+    if (props.signedIn) await save(next).catch(() => {});
   };
   return (
     <button

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import { useI18n } from '../lib/i18n';
 
 /** An error from the API in the person's language, announced to screen readers. */
@@ -13,7 +13,7 @@ export function ErrorNotice(props: { error: unknown }) {
   );
 }
 
-export function OkNotice(props: { children: any }) {
+export function OkNotice(props: { children: JSX.Element }) {
   return (
     <div class="notice ok" role="status">
       {props.children}
@@ -22,7 +22,7 @@ export function OkNotice(props: { children: any }) {
 }
 
 /** What is missing and what to do next. */
-export function EmptyState(props: { title: string; hint?: string; children?: any }) {
+export function EmptyState(props: { title: string; hint?: string; children?: JSX.Element }) {
   return (
     <div class="empty">
       <strong>{props.title}</strong>

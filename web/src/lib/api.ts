@@ -2,16 +2,23 @@
 import { type ClientResponse, hc } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../../server/app';
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorBody, ErrorCode } from '../../../shared/errors';
 
 export const client = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api;
+
+/** What the server put in an error's details: each page reads the parts its error code carries. */
+export interface ErrorDetails {
+  /** validation_failed: field name → messages. */
+  fields?: Record<string, string[]>;
+  [key: string]: unknown;
+}
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | 'network_error',
     message: string,
-    readonly details?: any,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }
@@ -22,9 +29,12 @@ export class ApiError extends Error {
 }
 
 /** Awaits a typed call and returns its JSON, or throws ApiError with the contract's code and message. */
-type Success<R> = R extends ClientResponse<infer T, infer S, any> ? (S extends SuccessStatusCode ? T : never) : never;
+type Success<R> =
+  R extends ClientResponse<infer T, infer S, string> ? (S extends SuccessStatusCode ? T : never) : never;
 
-export async function call<R extends ClientResponse<any, any, any>>(request: Promise<R>): Promise<Success<R>> {
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  request: Promise<R>,
+): Promise<Success<R>> {
   let res: R;
   try {
     res = await request;
@@ -34,13 +44,18 @@ export async function call<R extends ClientResponse<any, any, any>>(request: Pro
   if (res.status === 204) return null as Success<R>;
   const body = await res.json().catch(() => null);
   if (!res.ok) {
-    const e = body?.error;
-    throw new ApiError(res.status, e?.code ?? 'internal_error', e?.message ?? res.statusText, e?.details);
+    const e = (body as Partial<ErrorBody> | null)?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'internal_error',
+      e?.message ?? res.statusText,
+      e?.details as ErrorDetails | undefined,
+    );
   }
   return body as Success<R>;
 }
 
-/** For routes whose body is not JSON (CSV import). */
-export async function send(path: string, init: RequestInit): Promise<any> {
-  return call(fetch(path, { credentials: 'same-origin', ...init }) as Promise<ClientResponse<any, 200, 'json'>>);
+/** For routes whose request body the typed client cannot send (a CSV file, a photo); `T` is the answer's shape. */
+export async function send<T>(path: string, init: RequestInit): Promise<T> {
+  return call(fetch(path, { credentials: 'same-origin', ...init }) as Promise<ClientResponse<T, 200, 'json'>>);
 }

@@ -31,9 +31,10 @@ function makeI18n() {
     if (!(err instanceof ApiError)) return t('errors.generic', { message: String((err as Error)?.message ?? err) });
     if (err.code === 'network_error') return t('errors.network');
     if (err.code === 'too_many_requests')
-      return t('errors.too_many_requests', { minutes: String(Math.ceil((err.details?.retryAfter ?? 60) / 60)) });
+      return t('errors.too_many_requests', { minutes: String(Math.ceil(Number(err.details?.retryAfter ?? 60) / 60)) });
     if (err.code === 'already_exists') return t('errors.already_exists', { message: err.message });
-    const known = t(`errors.${err.code}` as any);
+    // Not every code has its own sentence: a missing one reads undefined, and the generic sentence says it instead.
+    const known: unknown = t(`errors.${err.code}` as `errors.${Exclude<keyof typeof zh.errors, 'generic'>}`);
     return typeof known === 'string' && known ? known : t('errors.generic', { message: err.message });
   };
   return { locale, setLocale, t, errorText };

@@ -1,4 +1,4 @@
-import { action, query, redirect, revalidate } from '@solidjs/router';
+import { action, json, query, redirect, revalidate } from '@solidjs/router';
 import type { Locale } from '../../../shared/enums';
 import type { Me } from '../../../shared/schemas/auth';
 import { ApiError, call, client } from './api';
@@ -26,9 +26,11 @@ export const signOut = action(async () => {
   throw redirect('/login');
 }, 'signOut');
 
-export async function saveLocale(locale: Locale): Promise<void> {
+/** Remembers the person's language (the page has already switched: a failure here only forgets it). */
+export const saveLocale = action(async (locale: Locale) => {
   await call(client.me.$patch({ json: { locale } }));
-}
+  return json(locale, { revalidate: [getMe.keyFor(), requireMe.keyFor()] });
+}, 'saveLocale');
 
 /** Convenience views of memberships. */
 export function rolesOf(me: Me) {

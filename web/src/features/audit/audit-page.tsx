@@ -1,18 +1,12 @@
-import { createAsync, query } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { AuditEvent } from '../../../../shared/schemas/audit';
 import { EmptyState, ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
-
-const getAudit = query(
-  (orgId: string, cursor: string) =>
-    call(client.audit.$get({ query: { ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) } })),
-  'audit',
-);
+import { getAudit } from './audit.queries';
 
 /** before → after, only for the keys that changed, so a reviewer reads the change itself. */
 function describeChange(e: AuditEvent): string {
@@ -43,7 +37,7 @@ export function AuditPage() {
     () => ({ orgId: orgId(), cursors: pages() }),
     async ({ orgId, cursors }) => {
       const results = await Promise.all(cursors.map((c) => getAudit(orgId, c)));
-      return { items: results.flatMap((r) => r.items), nextCursor: results[results.length - 1]!.nextCursor };
+      return { items: results.flatMap((r) => r.items), nextCursor: results[results.length - 1]?.nextCursor ?? null };
     },
   );
   return (

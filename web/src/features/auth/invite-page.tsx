@@ -1,34 +1,24 @@
-import { action, createAsync, query, redirect, revalidate, useParams, useSubmission } from '@solidjs/router';
+import { createAsync, useParams, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Field } from '../../components/field';
 import { LangSwitch } from '../../components/lang-switch';
 import { ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { getMe, requireMe } from '../../lib/session';
-
-const getInvitation = query(
-  (token: string) => call(client.invitations[':token'].$get({ param: { token } })),
-  'invitation',
-);
-
-const accept = action(async (token: string, form: FormData) => {
-  await call(
-    client.invitations[':token'].accept.$post({
-      param: { token },
-      json: { password: String(form.get('password') ?? '') },
-    }),
-  );
-  await revalidate([getMe.key, requireMe.key]);
-  throw redirect('/');
-}, 'acceptInvitation');
+import { acceptInvitation } from './auth.actions';
+import { getInvitation } from './auth.queries';
 
 export function InvitePage() {
   const { t, locale } = useI18n();
-  const params = useParams();
-  const invitation = createAsync(() => getInvitation(params.token!).catch((err) => ({ err })));
-  const submission = useSubmission(accept);
+  const params = useParams<{ token: string }>();
+  // An expired or used link is an answer to show here (with what to do), not a page error.
+  const invitation = createAsync(() =>
+    getInvitation(params.token).then(
+      (answer) => ({ invitation: answer.invitation, err: undefined }),
+      (err: unknown) => ({ invitation: undefined, err }),
+    ),
+  );
+  const submission = useSubmission(acceptInvitation);
   return (
     <div class="login-wrap">
       <div class="login-top">
@@ -42,21 +32,18 @@ export function InvitePage() {
         <h1>{t('invite.title')}</h1>
         <Show when={invitation()}>
           {(inv) => (
-            <Show
-              when={'invitation' in inv() ? (inv() as any).invitation : null}
-              fallback={<ErrorNotice error={(inv() as any).err} />}
-            >
+            <Show when={inv().invitation} fallback={<ErrorNotice error={inv().err} />}>
               {(i) => (
                 <>
                   <p>
                     {t('invite.intro', {
                       name: i().name,
                       org: i().orgName,
-                      role: t(`roles.${i().role}` as any) as string,
+                      role: t(`roles.${i().role}`),
                     })}
                   </p>
                   <ErrorNotice error={submission.error} />
-                  <form action={accept.with(params.token!)} method="post">
+                  <form action={acceptInvitation.with(params.token)} method="post">
                     {/* Lets password managers store the new password under the right account. */}
                     <input type="email" name="username" autocomplete="username" value={i().email} readonly hidden />
                     <Field label={t('invite.password')} name="password" error={submission.error}>

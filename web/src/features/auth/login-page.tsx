@@ -1,21 +1,10 @@
-import { action, redirect, revalidate, useSearchParams, useSubmission } from '@solidjs/router';
+import { useSearchParams, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Field } from '../../components/field';
 import { LangSwitch } from '../../components/lang-switch';
 import { ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { getMe, requireMe } from '../../lib/session';
-
-const signIn = action(async (form: FormData) => {
-  const email = String(form.get('email') ?? '');
-  const password = String(form.get('password') ?? '');
-  await call(client.auth.login.$post({ json: { email, password } }));
-  await revalidate([getMe.key, requireMe.key]);
-  const next = String(form.get('next') || '/');
-  // Only same-site paths: a crafted ?next= must not send people elsewhere.
-  throw redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
-}, 'signIn');
+import { signIn } from './auth.actions';
 
 export function LoginPage() {
   const { t } = useI18n();

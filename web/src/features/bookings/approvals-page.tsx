@@ -49,7 +49,10 @@ export function ApprovalsPage() {
       setOutcome({
         decision,
         done: results.length - failed.length,
-        failures: failed.map((r) => ({ booking: list.find((b) => b.id === r.id)!, message: failureText(r.error) })),
+        failures: failed.flatMap((r) => {
+          const booking = list.find((b) => b.id === r.id);
+          return booking ? [{ booking, message: failureText(r.error) }] : [];
+        }),
       });
       const settled = new Set(results.filter((r) => r.ok || r.error?.code === 'invalid_state').map((r) => r.id));
       setSelected((s) => s.filter((id) => !settled.has(id)));
@@ -117,7 +120,7 @@ export function ApprovalsPage() {
                     {(b) => (
                       <ApprovalRow
                         booking={b()}
-                        span={spans().get(b().facilityId)!}
+                        span={spans().get(b().facilityId) ?? termSpan([b()])}
                         showOwner={owners() > 1}
                         selected={selected().includes(id)}
                         busy={busy().includes(id)}

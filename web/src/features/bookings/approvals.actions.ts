@@ -1,7 +1,8 @@
 import { action, json } from '@solidjs/router';
 import { ApiError, call, client } from '../../lib/api';
+import { getAvailability, getGroupAvailability } from '../facilities/facilities.queries';
 import { getNotifications } from '../notifications/notifications.queries';
-import { getApprovalQueue } from './bookings.queries';
+import { getApprovalQueue, getMyBookings } from './bookings.queries';
 import { getFacilityLoad } from './quota';
 
 export type Decision = 'approve' | 'decline';
@@ -27,12 +28,20 @@ async function decideOne(decision: Decision, id: string, reason?: string): Promi
 
 /** Approve or decline one booking or several; the queue, the header badges and the quota figures refresh. */
 export const decideBookings = action(async (decision: Decision, ids: string[], reason?: string) => {
+  const [only, ...others] = ids;
   const results =
-    ids.length === 1
-      ? [await decideOne(decision, ids[0]!, reason)]
+    only !== undefined && others.length === 0
+      ? [await decideOne(decision, only, reason)]
       : (await call(client.bookings.bulk.$post({ json: { action: decision, ids, ...(reason ? { reason } : {}) } })))
           .results;
   return json(results as DecisionResult[], {
-    revalidate: [getApprovalQueue.key, getNotifications.key, getFacilityLoad.key],
+    revalidate: [
+      getApprovalQueue.key,
+      getNotifications.key,
+      getFacilityLoad.key,
+      getMyBookings.key,
+      getAvailability.key,
+      getGroupAvailability.key,
+    ],
   });
 }, 'decideBookings');

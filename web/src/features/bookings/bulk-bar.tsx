@@ -17,7 +17,9 @@ export function BulkBar(props: {
   const none = () => props.count === 0 || props.busy;
   let box: HTMLInputElement | undefined;
   // "Some selected" is a third state a screen reader announces as "mixed".
-  createEffect(() => box && (box.indeterminate = props.count > 0 && !props.allSelected));
+  createEffect(() => {
+    if (box) box.indeterminate = props.count > 0 && !props.allSelected;
+  });
   // Once the selection is decided (or cleared) the reason list closes; on a failure it stays, with what was typed.
   createEffect(() => props.count === 0 && setDeclining(false));
   return (

@@ -18,6 +18,7 @@ export function DeclinePicker(props: {
   // Keyboard users land on the first reason, one Tab from the rest.
   onMount(() => group?.querySelector('button')?.focus());
   return (
+    // biome-ignore lint/a11y/useSemanticElements: reason buttons and a small form of their own, labelled by their title
     <div ref={group} class="decline-picker" role="group" aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} class="decline-title">
         {props.label ?? t('approvals.pickReason')}

@@ -1,17 +1,12 @@
-import { A, action, createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
+import { A, createAsync, useAction, useSubmission } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState, ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { subscribe } from '../facilities/facilities.actions';
+import { cancelBooking } from './bookings.actions';
 import { getMyBookings } from './bookings.queries';
-
-const cancelBooking = action(async (id: string) => {
-  await call(client.bookings[':id'].cancel.$post({ param: { id }, json: {} }));
-  await revalidate(getMyBookings.key);
-}, 'cancelBooking');
 
 /** The caller's upcoming bookings, with cancel, and their personal calendar feed. */
 export function MyBookingsPage() {

@@ -1,4 +1,6 @@
 import { For, Show } from 'solid-js';
+import type { z } from 'zod';
+import type { createBookingAnswer } from '../../../../shared/schemas/bookings';
 import type { Facility } from '../../../../shared/schemas/facilities';
 import { ErrorNotice } from '../../components/notice';
 import { ApiError } from '../../lib/api';
@@ -7,13 +9,19 @@ import { useI18n } from '../../lib/i18n';
 
 type Slot = { startsAt: string; endsAt: string };
 
+/** A 409 booking_conflict's details (bookings.service.ts): what each asked time clashes with, and free slots near. */
+interface BookingClash {
+  conflicts: { startsAt: string; endsAt: string; with: (Slot & { status: string; purpose?: string })[] }[];
+  suggestions: Slot[];
+}
+
 /**
  * The immediate answer of journey 1: booked, waiting for the owner school, or exactly what it clashes with
  * and the nearest free slots (one click books one).
  */
 export function BookingOutcome(props: {
   facility: Facility;
-  result: any;
+  result: z.infer<typeof createBookingAnswer> | undefined;
   error: unknown;
   /** Whether a weekly series was asked for: its clash offers "book the rest" instead of other times. */
   series: boolean;
@@ -24,7 +32,9 @@ export function BookingOutcome(props: {
   const { t, locale } = useI18n();
   const when = (s: Slot) => `${formatDateTime(s.startsAt, locale())}–${formatTime(s.endsAt, locale())}`;
   const clash = () =>
-    props.error instanceof ApiError && props.error.code === 'booking_conflict' ? props.error.details : null;
+    props.error instanceof ApiError && props.error.code === 'booking_conflict'
+      ? (props.error.details as unknown as BookingClash)
+      : null;
   return (
     <>
       <Show when={props.result}>
@@ -60,7 +70,7 @@ export function BookingOutcome(props: {
             </Show>
             <ul>
               <For each={d().conflicts}>
-                {(c: { startsAt: string; endsAt: string; with: (Slot & { status: string; purpose?: string })[] }) => (
+                {(c) => (
                   <For each={c.with}>
                     {(w) => (
                       <li>
@@ -79,7 +89,7 @@ export function BookingOutcome(props: {
               <p>{t('facilities.nearest')}</p>
               <div class="row">
                 <For each={d().suggestions}>
-                  {(s: Slot) => (
+                  {(s) => (
                     <button type="button" onClick={() => props.onPick(s)}>
                       {t('facilities.useSlot', { when: when(s) })}
                     </button>

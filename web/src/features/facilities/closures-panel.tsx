@@ -1,26 +1,11 @@
-import { action, createAsync, query, revalidate, useAction, useSubmission } from '@solidjs/router';
+import { createAsync, useAction, useSubmission } from '@solidjs/router';
 import { createSignal, For } from 'solid-js';
 import type { Facility } from '../../../../shared/schemas/facilities';
 import { ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { getAvailability } from './facilities.queries';
-
-const getClosures = query((schoolId: string) => call(client.closures.$get({ query: { schoolId } })), 'closures');
-
-const addClosure = action(
-  async (input: { schoolId: string; facilityId: string | null; startsOn: string; endsOn: string; reason: string }) => {
-    await call(client.closures.$post({ json: input }));
-    await revalidate([getClosures.key, getAvailability.key]);
-  },
-  'addClosure',
-);
-
-const removeClosure = action(async (id: string) => {
-  await call(client.closures[':id'].$delete({ param: { id } }));
-  await revalidate([getClosures.key, getAvailability.key]);
-}, 'removeClosure');
+import { addClosure, removeClosure } from './facilities.actions';
+import { getClosures } from './facilities.queries';
 
 /** Closed days (holidays, exams, term breaks) of this facility or the whole school; recurring bookings skip them. */
 export function ClosuresPanel(props: { facility: Facility; onChanged: () => void }) {

@@ -7,7 +7,7 @@ import { isoOf } from '../../lib/beijing';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { requireMe, rolesOf } from '../../lib/session';
-import { getFacilities } from './facilities.queries';
+import { facilitiesQueryFor, getFacilities } from './facilities.queries';
 import { FacilityCard } from './facility-card';
 
 /** Journey 1, step 2: find the facility — by browsing, by kind, or by typing "实验室 周四下午 40人". */
@@ -15,20 +15,14 @@ export function FacilitiesPage() {
   const { t, locale } = useI18n();
   const me = createAsync(() => requireMe());
   const [params, setParams] = useSearchParams();
+  const isAdmin = () => {
+    const m = me();
+    return !!m && rolesOf(m).isAdmin;
+  };
   const text = () => String(params.q ?? '');
   const kind = () => (params.kind as FacilityKind | undefined) ?? undefined;
   const parsed = createMemo(() => parseFacilitySearch(text()));
-  const facilities = createAsync(() => {
-    const p = parsed();
-    return getFacilities({
-      q: p.q,
-      kind: kind(),
-      capacity: p.capacity,
-      ...(p.window
-        ? { freeFrom: isoOf(p.window.date, p.window.start), freeTo: isoOf(p.window.date, p.window.end) }
-        : {}),
-    });
-  });
+  const facilities = createAsync(() => getFacilities(facilitiesQueryFor(parsed(), kind())));
   const link = (id: string) => {
     const w = parsed().window;
     return w ? `/facilities/${id}?date=${w.date}&start=${w.start}&end=${w.end}` : `/facilities/${id}`;
@@ -42,7 +36,7 @@ export function FacilitiesPage() {
           <A class="button" href="/facilities/calendar">
             {t('facilities.calendarView')}
           </A>
-          <Show when={me() && rolesOf(me()!).isAdmin}>
+          <Show when={isAdmin()}>
             <A class="button" href="/facilities/new">
               {t('facilities.newFacility')}
             </A>
@@ -67,6 +61,7 @@ export function FacilitiesPage() {
           {t('facilities.searchHint')}
         </span>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: toggle chips, not a form section */}
       <div class="row chips" role="group" aria-label={t('facilities.kind')}>
         <button type="button" aria-pressed={!kind()} onClick={() => setParams({ kind: undefined })}>
           {t('facilities.allKinds')}

@@ -12,10 +12,10 @@ import { WeekCalendar } from './week-calendar';
 /** One facility: its details, its week, and booking it (journey 1, steps 3–4). */
 export function FacilityPage() {
   const { t } = useI18n();
-  const params = useParams();
+  const params = useParams<{ id: string }>();
   const [search] = useSearchParams();
   createAsync(() => requireMe());
-  const data = createAsync(() => getFacility(params.id!));
+  const data = createAsync(() => getFacility(params.id));
   // Coming from a search like "周四下午", the slot is already picked.
   const initial = (): Pick | null =>
     search.date && search.start && search.end
@@ -114,12 +114,14 @@ export function FacilityPage() {
 export function describeHours(hours: OpeningHours, names: Record<string, string>): string {
   const days = ['1', '2', '3', '4', '5', '6', '7'] as const;
   const text = (d: (typeof days)[number]) => (hours[d] ?? []).map((h) => `${h.start}–${h.end}`).join(', ');
-  const parts: string[] = [];
-  for (let i = 0; i < days.length; ) {
-    let j = i;
-    while (j + 1 < days.length && text(days[j + 1]!) === text(days[i]!)) j++;
-    if (text(days[i]!)) parts.push(`${names[days[i]!]}${j > i ? `–${names[days[j]!]}` : ''} ${text(days[i]!)}`);
-    i = j + 1;
+  const runs: { from: string; to: string; text: string }[] = [];
+  for (const d of days) {
+    const last = runs[runs.length - 1];
+    if (last && last.text === text(d)) last.to = d;
+    else runs.push({ from: d, to: d, text: text(d) });
   }
-  return parts.join('，');
+  return runs
+    .filter((r) => r.text)
+    .map((r) => `${names[r.from]}${r.to !== r.from ? `–${names[r.to]}` : ''} ${r.text}`)
+    .join('，');
 }

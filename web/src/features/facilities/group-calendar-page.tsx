@@ -1,11 +1,11 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, For, on, onCleanup, onMount } from 'solid-js';
 import { type FacilityKind, facilityKinds } from '../../../../shared/enums';
-import { call, client } from '../../lib/api';
 import { fromWall, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
+import { getGroupAvailability } from './facilities.queries';
 
 type Ec = { setOption(name: string, value: unknown): unknown; refetchEvents(): unknown };
 
@@ -23,18 +23,14 @@ export function GroupCalendarPage() {
   let ec: Ec | undefined;
   let destroy: ((c: never) => unknown) | undefined;
   const label = (status: string) => t('facilities.status')[status] ?? status;
-  const load = async (from: Date, to: Date) =>
-    call(
-      client['facility-availability'].$get({
-        query: {
-          from: fromWall(from),
-          to: fromWall(to),
-          ...(kind() ? { kind: kind() } : {}),
-          ...(schoolId() ? { schoolId: schoolId() } : {}),
-          ...(capacity() ? { capacity: String(capacity()) as unknown as number } : {}),
-        },
-      }),
-    );
+  const load = (from: Date, to: Date) =>
+    getGroupAvailability({
+      from: fromWall(from),
+      to: fromWall(to),
+      kind: kind(),
+      schoolId: schoolId(),
+      capacity: capacity(),
+    });
   onMount(async () => {
     const [lib] = await Promise.all([import('@event-calendar/core'), import('@event-calendar/core/index.css')]);
     destroy = lib.destroyCalendar as never;

@@ -1,53 +1,15 @@
-import { action, createAsync, redirect, revalidate, useParams, useSubmission } from '@solidjs/router';
+import { createAsync, useParams, useSubmission } from '@solidjs/router';
 import { For, Index, Show } from 'solid-js';
 import { facilityKinds, scopes } from '../../../../shared/enums';
 import type { Facility } from '../../../../shared/schemas/facilities';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
-import { getFacilities, getFacility } from './facilities.queries';
-
-const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
-const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? undefined : Number(v));
-
-/** The form's fields as the API's facility input (both for creating and for editing). */
-function readForm(form: FormData) {
-  const openingHours = Object.fromEntries(
-    DAYS.filter((d) => form.get(`open-${d}`) === 'on').map((d) => [
-      d,
-      [{ start: String(form.get(`start-${d}`)), end: String(form.get(`end-${d}`)) }],
-    ]),
-  );
-  return {
-    name: String(form.get('name') ?? ''),
-    kind: String(form.get('kind')) as (typeof facilityKinds)[number],
-    capacity: num(form.get('capacity')) ?? 0,
-    location: String(form.get('location') ?? '') || null,
-    equipment: String(form.get('equipment') ?? '')
-      .split(/[,，、]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-    scope: String(form.get('scope')) as (typeof scopes)[number],
-    approvalRequired: form.get('approvalRequired') === 'on',
-    minNoticeHours: num(form.get('minNoticeHours')) ?? 0,
-    maxLengthMinutes: num(form.get('maxLengthMinutes')) ?? null,
-    advanceDays: num(form.get('advanceDays')) ?? 90,
-    quotaHoursPerTerm: num(form.get('quotaHoursPerTerm')) ?? null,
-    openingHours,
-  };
-}
-
-const saveFacility = action(async (id: string | null, form: FormData) => {
-  const json = readForm(form);
-  const res = id
-    ? await call(client.facilities[':id'].$patch({ param: { id }, json }))
-    : await call(client.facilities.$post({ json: { ...json, schoolId: String(form.get('schoolId')) || undefined } }));
-  await revalidate([getFacilities.key, getFacility.key]);
-  throw redirect(`/facilities/${res.facility.id}`);
-}, 'saveFacility');
+import { saveFacility } from './facilities.actions';
+import { getFacility } from './facilities.queries';
+import { DAYS } from './facility-form-data';
 
 /**
  * A school admin lists a facility — or edits it at /facilities/:id/edit: what it is, who may book it, when it is open.

@@ -1,15 +1,7 @@
-import { action, revalidate, useAction, useSubmission } from '@solidjs/router';
+import { useAction, useSubmission } from '@solidjs/router';
 import { ErrorNotice } from '../../components/notice';
-import { send } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { getFacilities, getFacility } from './facilities.queries';
-
-const addPhoto = action(async (facilityId: string, file: File) => {
-  const form = new FormData();
-  form.set('file', file);
-  await send(`/api/facilities/${facilityId}/photos`, { method: 'POST', body: form });
-  await revalidate([getFacility.key, getFacilities.key]);
-}, 'addPhoto');
+import { addPhoto } from './facilities.actions';
 
 /** A facility's managers add photos (images only, judged by their bytes on the server). */
 export function PhotoUpload(props: { facilityId: string }) {

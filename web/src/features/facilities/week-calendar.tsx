@@ -8,13 +8,13 @@ type Ec = { setOption(name: string, value: unknown): unknown; refetchEvents(): u
 
 /** Earliest opening and latest closing over the week, so the grid shows only useful hours. */
 function hoursRange(hours: OpeningHours): [string, string] {
-  const all = Object.values(hours).flat();
-  if (!all.length) return ['07:00', '21:00'];
-  const min = all.map((i) => i!.start).sort()[0]!;
+  const all = Object.values(hours).flatMap((list) => list ?? []);
+  const min = all.map((i) => i.start).sort()[0];
   const max = all
-    .map((i) => i!.end)
+    .map((i) => i.end)
     .sort()
-    .reverse()[0]!;
+    .reverse()[0];
+  if (!min || !max) return ['07:00', '21:00'];
   return [`${min}:00`, max === '24:00' ? '24:00:00' : `${max}:00`];
 }
 
@@ -32,7 +32,7 @@ export function WeekCalendar(props: {
   onPick: (startsAt: string, endsAt: string) => void;
 }) {
   const { t, locale } = useI18n();
-  let el!: HTMLDivElement;
+  let el!: HTMLElement;
   let ec: Ec | undefined;
   let destroy: ((c: never) => unknown) | undefined;
   const label = (status: string) => t('facilities.status')[status] ?? status;
@@ -107,5 +107,5 @@ export function WeekCalendar(props: {
   );
   createEffect(on(locale, (l) => ec?.setOption('locale', l === 'zh' ? 'zh-CN' : 'en-GB'), { defer: true }));
   onCleanup(() => ec && destroy?.(ec as never));
-  return <div ref={el} class="facility-calendar" aria-label={t('facilities.pickSlot')} />;
+  return <section ref={el} class="facility-calendar" aria-label={t('facilities.pickSlot')} />;
 }

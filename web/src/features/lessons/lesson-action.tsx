@@ -3,7 +3,7 @@ import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { formatDate, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { joinEarly, joinOpen } from './lessons.queries';
+import { joinOpen } from './lessons.queries';
 
 /**
  * The one button of a lesson for the caller's role: start (teacher), join (classroom), observe — live from 15 minutes
@@ -36,18 +36,15 @@ export function LessonAction(props: { lesson: Lesson; big?: boolean }) {
           when={open()}
           fallback={
             <>
-              <button class={props.big ? 'big' : ''} disabled>
+              <button type="button" class={props.big ? 'big' : ''} disabled>
                 {label()}
               </button>
               <span class="muted">{t('lessons.opensAt', { time: formatTime(props.lesson.startsAt, locale()) })}</span>
             </>
           }
         >
-          <A
-            class={`button primary${props.big ? ' big' : ''}`}
-            href={href()}
-            onClick={() => props.lesson.myRole !== 'teacher' && joinEarly(props.lesson.id)}
-          >
+          {/* The live route's preload asks for the token as this is clicked (lessons.queries.ts, joinAnswer). */}
+          <A class={`button primary${props.big ? ' big' : ''}`} href={href()}>
             {label()}
           </A>
         </Show>

@@ -1,5 +1,5 @@
 // Live lessons: one's own (teaching or attending) and those one may observe; master teachers schedule here.
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { EmptyState } from '../../components/notice';
@@ -15,33 +15,32 @@ export function LessonsPage() {
   const [scope, setScope] = createSignal<'mine' | 'upcoming' | 'past'>('mine');
   const lessons = createAsync(() => getLessons(scope()));
   const [scheduling, setScheduling] = createSignal(false);
+  const isMaster = () => {
+    const m = me();
+    return !!m && rolesOf(m).isMaster;
+  };
   return (
     <>
       <div class="spread">
         <h1>{t('lessons.title')}</h1>
-        <Show when={me() && rolesOf(me()!).isMaster && !scheduling()}>
-          <button class="primary" onClick={() => setScheduling(true)}>
+        <Show when={isMaster() && !scheduling()}>
+          <button type="button" class="primary" onClick={() => setScheduling(true)}>
             {t('lessons.schedule')}
           </button>
         </Show>
       </div>
       <Show when={scheduling()}>
-        <ScheduleForm
-          onDone={() => {
-            setScheduling(false);
-            void revalidate(getLessons.key);
-          }}
-          onCancel={() => setScheduling(false)}
-        />
+        <ScheduleForm onDone={() => setScheduling(false)} onCancel={() => setScheduling(false)} />
       </Show>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle chips, not a form section (no fieldset border) */}
       <div class="chips" role="group">
-        <button aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>
+        <button type="button" aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>
           {t('lessons.mine')}
         </button>
-        <button aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>
+        <button type="button" aria-pressed={scope() === 'upcoming'} onClick={() => setScope('upcoming')}>
           {t('lessons.upcoming')}
         </button>
-        <button aria-pressed={scope() === 'past'} onClick={() => setScope('past')}>
+        <button type="button" aria-pressed={scope() === 'past'} onClick={() => setScope('past')}>
           {t('lessons.past')}
         </button>
       </div>

@@ -10,35 +10,38 @@ export const getAttendance = query(
   (id: string) => call(client.lessons[':id'].attendance.$get({ param: { id } })),
   'lessonAttendance',
 );
+export const getFeedback = query(
+  (id: string) => call(client.lessons[':id'].feedback.$get({ param: { id } })),
+  'lessonFeedback',
+);
 
-/** The LiveKit URL and a short-lived token for the caller's role. */
-export const joinLesson = (id: string) => call(client.lessons[':id'].join.$post({ param: { id } }));
+/**
+ * The LiveKit URL and a short-lived token for the caller's role. A POST, but it changes nothing a page shows: it is
+ * read like a query, so the live route's preload can start it as the Join link is clicked (the token is on its way
+ * while the big screen's code still loads) and the room takes the same answer with `takeJoinAnswer`.
+ */
+export const joinAnswer = query(async (id: string) => {
+  const askedAt = Date.now();
+  return { ...(await call(client.lessons[':id'].join.$post({ param: { id } }))), askedAt };
+}, 'joinAnswer');
 
-// The Join button asks for the token as it is clicked, while the big screen is still being drawn.
-let early: { id: string; at: number; answer: ReturnType<typeof joinLesson> } | undefined;
-export function joinEarly(id: string) {
-  const answer = joinLesson(id);
-  answer.catch(() => {}); // the page that takes it handles the error
-  early = { id, at: Date.now(), answer };
+/** How long an answer asked for early may wait for the page that uses it, in milliseconds. */
+const JOIN_FRESH_MS = 10_000;
+
+/**
+ * The answer the Join click started, if it is this lesson's and fresh; otherwise a new one. Each answer is used once:
+ * a reconnect or a retry asks afresh (a failed answer is not kept either).
+ */
+export async function takeJoinAnswer(id: string) {
+  const key = joinAnswer.keyFor(id);
+  try {
+    const early = await joinAnswer(id);
+    if (Date.now() - early.askedAt < JOIN_FRESH_MS) return early;
+    query.delete(key);
+    return await joinAnswer(id);
+  } finally {
+    query.delete(key);
+  }
 }
-/** The answer `joinEarly` started, if it is for this lesson and fresh (a few seconds); otherwise a new request. */
-export function takeJoin(id: string): ReturnType<typeof joinLesson> {
-  const e = early;
-  early = undefined;
-  return e && e.id === id && Date.now() - e.at < 10_000 ? e.answer : joinLesson(id);
-}
-
-export const setSpeak = (id: string, identity: string, allowed: boolean) =>
-  call(client.lessons[':id'].participants[':identity'].speak.$post({ param: { id, identity }, json: { allowed } }));
-
-export const muteClassroom = (id: string, identity: string) =>
-  call(
-    client.lessons[':id'].participants[':identity'].mute.$post({
-      param: { id, identity },
-      json: { source: 'microphone' },
-    }),
-  );
-
-export const endLesson = (id: string) => call(client.lessons[':id'].end.$post({ param: { id } }));
 
 export { JOIN_OPENS_MS, joinOpen } from '../../../../shared/lessons';

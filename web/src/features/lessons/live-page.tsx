@@ -10,12 +10,13 @@ import { ChatPanel } from './chat-panel';
 import { getLesson } from './lessons.queries';
 import { createLiveRoom, myCamera, teacherTracks } from './live-room';
 import { VideoView } from './media';
+import { StageMessages, StageStatus } from './stage-status';
 
 export function LivePage() {
-  const { t, errorText } = useI18n();
-  const params = useParams();
-  const lesson = createAsync(() => getLesson(params.id!));
-  const live = createLiveRoom(params.id!);
+  const { t } = useI18n();
+  const params = useParams<{ id: string }>();
+  const lesson = createAsync(() => getLesson(params.id));
+  const live = createLiveRoom(params.id);
   const [full, setFull] = createSignal(!!document.fullscreenElement);
   const [chatOpen, setChatOpen] = createSignal(false);
   let stage!: HTMLDivElement;
@@ -48,14 +49,14 @@ export function LivePage() {
         </Suspense>
         <span class="stage-actions">
           <Show when={live.audioBlocked()}>
-            <button class="primary big" onClick={() => live.startAudio()}>
+            <button type="button" class="primary big" onClick={() => live.startAudio()}>
               {t('lessons.startSound')}
             </button>
           </Show>
-          <button onClick={() => (full() ? document.exitFullscreen() : enterFull())}>
+          <button type="button" onClick={() => (full() ? document.exitFullscreen() : enterFull())}>
             {full() ? t('lessons.exitFullscreen') : t('lessons.fullscreen')}
           </button>
-          <button onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>
+          <button type="button" onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>
             {t('lessons.chat')}
           </button>
           <A class="button" href="/" onClick={() => void live.leave()}>
@@ -63,59 +64,8 @@ export function LivePage() {
           </A>
         </span>
       </div>
-      <div class="stage-status" role="status">
-        <Show when={live.phase() === 'connecting'}>
-          <span class="notice info">{t('lessons.connecting')}</span>
-        </Show>
-        <Show when={live.phase() === 'reconnecting'}>
-          <span class="notice info">{t('lessons.reconnecting')}</span>
-        </Show>
-        <Show when={live.phase() === 'retrying'}>
-          <span class="notice error">
-            {t('lessons.unavailable', { seconds: String(live.retryIn()) })}{' '}
-            <button onClick={() => live.connect()}>{t('lessons.retryNow')}</button>
-          </span>
-        </Show>
-        <Show when={live.phase() === 'connected' && live.videoPaused()}>
-          <span class="notice info">{t('lessons.audioOnly')}</span>
-        </Show>
-        <Show
-          when={
-            live.phase() === 'connected' &&
-            !live.videoPaused() &&
-            (live.linkLevel() !== 'full' || live.myQuality() === 'weak')
-          }
-        >
-          <span class="notice info">{t('lessons.lowerQuality')}</span>
-        </Show>
-        <Show when={live.role() === 'observer'}>
-          <span class="notice info">{t('lessons.observerNote')}</span>
-        </Show>
-      </div>
-      <Show when={live.phase() === 'ended'}>
-        <div class="stage-message">
-          <p>{t('lessons.ended')}</p>
-          <A class="button primary" href={`/lessons/${params.id}`}>
-            {t('lessons.openDetail')}
-          </A>
-        </div>
-      </Show>
-      <Show when={live.phase() === 'replaced'}>
-        <div class="stage-message">
-          <p>{t('lessons.replaced')}</p>
-          <button class="primary" onClick={() => live.connect()}>
-            {t('lessons.takeBack')}
-          </button>
-        </div>
-      </Show>
-      <Show when={live.phase() === 'closed' && live.error()}>
-        <div class="stage-message">
-          <p>{errorText(live.error())}</p>
-          <A class="button primary" href="/">
-            {t('nav.home')}
-          </A>
-        </div>
-      </Show>
+      <StageStatus live={live} />
+      <StageMessages live={live} lessonId={params.id} />
       <div class="stage-main">
         <Show
           when={main()}
@@ -149,6 +99,7 @@ export function LivePage() {
           </Show>
           <Show when={!live.onAir()}>
             <button
+              type="button"
               class="primary big hand"
               aria-pressed={live.handUp()}
               disabled={live.phase() !== 'connected'}

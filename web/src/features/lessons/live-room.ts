@@ -5,9 +5,9 @@
 import {
   ConnectionQuality,
   DisconnectReason,
-  Participant,
-  RemoteParticipant,
-  RemoteTrack,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
   Room,
   RoomEvent,
   Track,
@@ -16,7 +16,7 @@ import {
 import { batch, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
-import { takeJoin } from './lessons.queries';
+import { takeJoinAnswer } from './lessons.queries';
 import { roomOptions, rtcConfigFor } from './room-options';
 import { type LinkLevel, watchWeakLink } from './weak-link';
 
@@ -146,7 +146,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
       setTracks((n) => n + 1);
     })
     .on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => {
-      track.detach().forEach((el) => el.remove());
+      for (const el of track.detach()) el.remove();
       setTracks((n) => n + 1);
     })
     .on(RoomEvent.TrackPublished, () => setTracks((n) => n + 1))
@@ -239,7 +239,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     try {
       // Marks for bench/live.bench.ts (and anyone profiling a slow join in DevTools).
       performance.mark('tz:join-request');
-      const join = await takeJoin(lessonId);
+      const join = await takeJoinAnswer(lessonId);
       performance.mark('tz:join-answer');
       setRole(join.role);
       if (disposed) return false;
@@ -351,7 +351,7 @@ export function teacherTracks(live: LiveRoom) {
   const teacher = [...live.room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
   const pick = (source: Track.Source) => {
     const pub = teacher?.getTrackPublication(source);
-    return pub && pub.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
+    return pub?.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
   };
   return { teacher, screen: pick(Track.Source.ScreenShare), camera: pick(Track.Source.Camera) };
 }
@@ -360,7 +360,7 @@ export function teacherTracks(live: LiveRoom) {
 function trackOf(live: LiveRoom, identity: string, source: Track.Source) {
   live.tracks();
   const pub = live.room.remoteParticipants.get(identity)?.getTrackPublication(source);
-  return pub && pub.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
+  return pub?.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
 }
 export const cameraOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Camera);
 export const micOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Microphone);

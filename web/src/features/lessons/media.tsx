@@ -29,7 +29,7 @@ export function SoundMeter(props: { track: Track | undefined; label: string }) {
   const [level, setLevel] = createSignal(0);
   createEffect(() => {
     const t = props.track;
-    if (!t || t.kind !== 'audio') return setLevel(0);
+    if (t?.kind !== 'audio') return setLevel(0);
     const { calculateVolume, cleanup } = createAudioAnalyser(t as never, { cloneTrack: true });
     const timer = setInterval(() => setLevel(Math.round(calculateVolume() * 100)), 150);
     onCleanup(() => {

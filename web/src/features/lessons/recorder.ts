@@ -25,8 +25,10 @@ export function startRecording(sources: () => Sources) {
   const canvas = document.createElement('canvas');
   canvas.width = WIDTH;
   canvas.height = HEIGHT;
-  const g = canvas.getContext('2d')!;
-  const fit = (v: HTMLVideoElement, x: number, y: number, w: number, h: number) => {
+  const g = canvas.getContext('2d');
+  if (!g) throw new Error('This browser cannot draw the recording (no 2D canvas)');
+  /** Draws `v` as large as fits in the box (x, y, w, h), centred. */
+  const drawFitted = (v: HTMLVideoElement, x: number, y: number, w: number, h: number) => {
     if (!v.videoWidth) return;
     const scale = Math.min(w / v.videoWidth, h / v.videoHeight);
     const dw = v.videoWidth * scale;
@@ -56,9 +58,9 @@ export function startRecording(sources: () => Sources) {
     g.fillStyle = '#000';
     g.fillRect(0, 0, WIDTH, HEIGHT);
     if (screen?.videoWidth) {
-      fit(screen, 0, 0, WIDTH, HEIGHT);
-      if (camera) fit(camera, WIDTH * 0.76, HEIGHT * 0.74, WIDTH * 0.22, HEIGHT * 0.24);
-    } else if (camera) fit(camera, 0, 0, WIDTH, HEIGHT);
+      drawFitted(screen, 0, 0, WIDTH, HEIGHT);
+      if (camera) drawFitted(camera, WIDTH * 0.76, HEIGHT * 0.74, WIDTH * 0.22, HEIGHT * 0.24);
+    } else if (camera) drawFitted(camera, 0, 0, WIDTH, HEIGHT);
   }, 1000 / FPS);
   const stream = canvas.captureStream(FPS);
   const mic = sources().mic;
@@ -70,7 +72,9 @@ export function startRecording(sources: () => Sources) {
     audioBitsPerSecond: 64_000,
   });
   const chunks: Blob[] = [];
-  recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
+  recorder.ondataavailable = (e) => {
+    if (e.data.size) chunks.push(e.data);
+  };
   // A chunk every 5 s: a crash of the tab loses seconds, not the lesson.
   recorder.start(5000);
   const started = Date.now();
@@ -79,10 +83,10 @@ export function startRecording(sources: () => Sources) {
     /** Stops and hands back the whole recording as one WebM file. */
     stop(): Promise<Blob> {
       clearInterval(draw);
-      players.forEach((v) => (v.srcObject = null));
+      for (const v of players.values()) v.srcObject = null;
       return new Promise((resolve) => {
         recorder.onstop = () => {
-          stream.getTracks().forEach((t) => t.stop());
+          for (const t of stream.getTracks()) t.stop();
           resolve(new Blob(chunks, { type: 'video/webm' }));
         };
         if (recorder.state === 'inactive') recorder.onstop(new Event('stop'));

@@ -1,23 +1,25 @@
 // A master teacher schedules a live lesson (or a weekly series) for chosen classrooms, with library materials.
 // Clashes with the classrooms' other lessons come back before anything is saved, with "schedule anyway".
-import { createAsync } from '@solidjs/router';
+import { useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { subjects } from '../../../../shared/enums';
 import type { Clash } from '../../../../shared/schemas/lessons';
 import { toLocal } from '../../../../shared/time';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
-import { ApiError, call, client } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { isoOf } from '../../lib/beijing';
-import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { getResources } from '../library/library.queries';
+import { ClashNotice } from './clash-notice';
+import { ClassroomPicker } from './classroom-picker';
+import { scheduleLesson } from './lessons.actions';
+import { MaterialsPicker } from './materials-picker';
 
 const todayInBeijing = () => toLocal(new Date()).date;
 
 export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }) {
-  const { t, locale } = useI18n();
-  const rooms = createAsync(() => call(client.classrooms.$get({ query: {} })));
+  const { t } = useI18n();
+  const schedule = useAction(scheduleLesson);
   const [title, setTitle] = createSignal('');
   const [subject, setSubject] = createSignal<(typeof subjects)[number]>('math');
   const [grade, setGrade] = createSignal(4);
@@ -27,8 +29,6 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
   const [weeks, setWeeks] = createSignal(1);
   const [picked, setPicked] = createSignal<string[]>([]);
   const [materials, setMaterials] = createSignal<{ id: string; title: string }[]>([]);
-  const [q, setQ] = createSignal('');
-  const found = createAsync(async () => (q().trim().length >= 1 ? getResources({ q: q().trim() }) : undefined));
   const [error, setError] = createSignal<unknown>(null);
   const [clashes, setClashes] = createSignal<Clash[]>([]);
   const [busy, setBusy] = createSignal(false);
@@ -40,21 +40,17 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
     try {
       const startsAt = isoOf(date(), time());
       const endsAt = new Date(new Date(startsAt).getTime() + minutes() * 60_000).toISOString();
-      const res = await call(
-        client.lessons.$post({
-          json: {
-            title: title(),
-            subject: subject(),
-            grade: grade(),
-            startsAt,
-            endsAt,
-            classroomIds: picked(),
-            resourceIds: materials().map((m) => m.id),
-            weeks: weeks(),
-            allowClashes,
-          },
-        }),
-      );
+      const res = await schedule({
+        title: title(),
+        subject: subject(),
+        grade: grade(),
+        startsAt,
+        endsAt,
+        classroomIds: picked(),
+        resourceIds: materials().map((m) => m.id),
+        weeks: weeks(),
+        allowClashes,
+      });
       setClashes([]);
       setDone(
         res.lessons.length > 1
@@ -63,7 +59,8 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
       );
       setTimeout(props.onDone, 600);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict' && err.details?.clashes) setClashes(err.details.clashes);
+      if (err instanceof ApiError && err.code === 'conflict' && err.details?.clashes)
+        setClashes(err.details.clashes as Clash[]);
       else setError(err);
     } finally {
       setBusy(false);
@@ -140,90 +137,10 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
           )}
         </Field>
       </div>
-      <fieldset>
-        <legend>
-          {t('lessons.classroomsLabel')} <span class="hint">{t('lessons.classroomsHint')}</span>
-        </legend>
-        <div class="check-grid">
-          <For
-            each={[...(rooms()?.items ?? [])].sort((a, b) =>
-              `${a.schoolName}${a.name}`.localeCompare(`${b.schoolName}${b.name}`, 'zh-CN'),
-            )}
-          >
-            {(r) => (
-              <label class="check">
-                <input
-                  type="checkbox"
-                  name="classroomIds"
-                  value={r.id}
-                  checked={picked().includes(r.id)}
-                  onChange={() => toggle(r.id)}
-                />{' '}
-                {r.schoolName} {r.name}
-              </label>
-            )}
-          </For>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>
-          {t('library.title')} <span class="hint">{t('library.searchPlaceholder')}</span>
-        </legend>
-        <input
-          type="search"
-          aria-label={t('library.search')}
-          value={q()}
-          onInput={(e) => setQ(e.currentTarget.value)}
-        />
-        <ul class="plain">
-          <For each={(found()?.items ?? []).filter((r) => !materials().some((m) => m.id === r.id)).slice(0, 5)}>
-            {(r) => (
-              <li>
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => setMaterials((m) => [...m, { id: r.id, title: r.title }])}
-                >
-                  + {r.title}
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
-        <div class="chips">
-          <For each={materials()}>
-            {(m) => (
-              <button
-                type="button"
-                aria-pressed="true"
-                onClick={() => setMaterials((x) => x.filter((y) => y.id !== m.id))}
-              >
-                {m.title} ×
-              </button>
-            )}
-          </For>
-        </div>
-      </fieldset>
+      <ClassroomPicker picked={picked()} onToggle={toggle} />
+      <MaterialsPicker materials={materials()} onChange={setMaterials} />
       <Show when={clashes().length}>
-        <div class="notice error" role="alert">
-          <p>{t('lessons.clashes')}</p>
-          <ul>
-            <For each={clashes()}>
-              {(c) => (
-                <li>
-                  {t('lessons.clashLine', {
-                    classroom: c.classroomName,
-                    when: formatDateTime(c.startsAt, locale()),
-                    title: c.title,
-                  })}
-                </li>
-              )}
-            </For>
-          </ul>
-          <button type="button" class="danger" disabled={busy()} onClick={() => submit(true)}>
-            {t('lessons.scheduleAnyway')}
-          </button>
-        </div>
+        <ClashNotice clashes={clashes()} busy={busy()} onScheduleAnyway={() => submit(true)} />
       </Show>
       <Show when={done()}>
         <OkNotice>{done()}</OkNotice>

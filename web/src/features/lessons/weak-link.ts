@@ -21,7 +21,7 @@ export function watchWeakLink(
   let low = 0;
   let good = 0;
   const apply = (pub: RemoteTrackPublication) => {
-    const h = LAYERS[step]!;
+    const h = LAYERS[step] ?? 180; // step stays within LAYERS
     pub.setVideoDimensions({ width: Math.round((h * 16) / 9), height: h });
     onLevel(step === 0 ? 'full' : step === 1 ? 'lower' : 'lowest');
   };

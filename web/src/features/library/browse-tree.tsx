@@ -17,6 +17,7 @@ export function BrowseTree(props: {
   return (
     <details class="card browse-tree" open={!!props.subject}>
       <summary>{t('library.browse')}</summary>
+      {/* biome-ignore lint/a11y/useSemanticElements: toggle chips, not a form section */}
       <div class="row chips" role="group" aria-label={t('library.browseSubject')}>
         <For each={subjects}>
           {(s) => (

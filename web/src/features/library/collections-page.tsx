@@ -45,9 +45,9 @@ export function CollectionsPage() {
 
 export function CollectionPage() {
   const { t } = useI18n();
-  const params = useParams();
+  const params = useParams<{ id: string }>();
   createAsync(() => requireMe());
-  const data = createAsync(() => getCollection(params.id!));
+  const data = createAsync(() => getCollection(params.id));
   return (
     <Show when={data()}>
       {(d) => (

@@ -58,6 +58,7 @@ export function LibraryFilters(props: {
       <For each={KEYS}>
         {(key) => (
           <Show when={values(key).length}>
+            {/* biome-ignore lint/a11y/useSemanticElements: toggle chips, not a form section */}
             <div class="filter-row" role="group" aria-labelledby={`filter-${key}`}>
               <span id={`filter-${key}`} class="filter-label">
                 {t(title[key])}

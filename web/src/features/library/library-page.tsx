@@ -1,13 +1,12 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
-import type { ResourceKind, Subject } from '../../../../shared/enums';
-import type { Resource } from '../../../../shared/schemas/resources';
+import { createMemo, For, Show } from 'solid-js';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { requireMe, rolesOf } from '../../lib/session';
 import { BrowseTree } from './browse-tree';
-import { getResources, type LibraryQuery } from './library.queries';
+import { getResources, libraryQueryFor } from './library.queries';
 import { type FilterKey, LibraryFilters } from './library-filters';
+import { LibraryHeader } from './library-header';
+import { createMorePages } from './more-pages';
 import { ResourceCard } from './resource-card';
 import { SearchBox } from './search-box';
 
@@ -17,84 +16,21 @@ import { SearchBox } from './search-box';
 export function LibraryPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const me = createAsync(() => requireMe());
   const [params, setParams] = useSearchParams();
   const str = (k: string) => (params[k] ? String(params[k]) : undefined);
-  const filters = createMemo<LibraryQuery>(() => ({
-    q: str('q'),
-    subject: str('subject') as Subject | undefined,
-    grade: str('grade') ? Number(str('grade')) : undefined,
-    kind: str('kind') as ResourceKind | undefined,
-    edition: str('edition'),
-    unit: str('unit'),
-  }));
+  const filters = createMemo(() => libraryQueryFor(params));
   // Each answer carries the search it answers, so the suggestions never show titles for older text.
   const first = createAsync(async () => {
     const query = filters();
     return { query, ...(await getResources(query)) };
   });
-  // Further pages ("加载更多") are added to the first one until the search changes.
-  const [more, setMore] = createSignal<{ items: Resource[]; nextCursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<unknown>();
-  createEffect(
-    on(
-      filters,
-      () => {
-        setMore(null);
-        setMoreError(undefined);
-      },
-      { defer: true },
-    ),
-  );
-  const items = () => [...(first()?.items ?? []), ...(more()?.items ?? [])];
-  const nextCursor = () => (more() ? more()!.nextCursor : (first()?.nextCursor ?? null));
+  const pages = createMorePages(filters, () => first());
   const total = () => first()?.total ?? 0;
   const filtered = () =>
     !!(filters().q || filters().subject || filters().grade || filters().kind || filters().edition || filters().unit);
-  const reviewer = () => {
-    const m = me();
-    return !!m && (rolesOf(m).isGroupAdmin || rolesOf(m).isDistrictAdmin || m.memberships.some((x) => x.reviewer));
-  };
-  const reviewQueue = createAsync(async () =>
-    reviewer() ? (await getResources({ status: 'in_review' })).items.filter((r) => r.canReview) : undefined,
-  );
-
-  async function loadMore() {
-    const cursor = nextCursor();
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await getResources({ ...filters(), cursor });
-      setMore({ items: [...(more()?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (err) {
-      setMoreError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
   return (
     <>
-      <div class="spread">
-        <h1>{t('library.title')}</h1>
-        <div class="row">
-          <Show when={reviewer()}>
-            <A class="button" href="/library/review">
-              {reviewQueue()?.length
-                ? t('library.reviewCount', { count: String(reviewQueue()!.length) })
-                : t('library.review')}
-            </A>
-          </Show>
-          <A class="button" href="/library/collections">
-            {t('library.collections')}
-          </A>
-          <A class="button primary" href="/library/upload">
-            {t('library.upload')}
-          </A>
-        </div>
-      </div>
+      <LibraryHeader />
       <SearchBox
         value={filters().q ?? ''}
         results={first()?.items}
@@ -139,7 +75,7 @@ export function LibraryPage() {
           </Show>
         </div>
         <Show
-          when={items().length}
+          when={pages.items().length}
           fallback={
             <div class="card">
               <EmptyState
@@ -156,14 +92,14 @@ export function LibraryPage() {
           }
         >
           <div class="grid library-results">
-            <For each={items()}>{(r) => <ResourceCard resource={r} highlight={filters().q} />}</For>
+            <For each={pages.items()}>{(r) => <ResourceCard resource={r} highlight={filters().q} />}</For>
           </div>
         </Show>
-        <ErrorNotice error={moreError()} />
-        <Show when={nextCursor()}>
+        <ErrorNotice error={pages.error()} />
+        <Show when={pages.nextCursor()}>
           <p class="load-more">
-            <button type="button" onClick={loadMore} disabled={loadingMore()}>
-              {loadingMore() ? t('library.loadingMore') : t('library.loadMore')}
+            <button type="button" onClick={pages.loadMore} disabled={pages.loading()}>
+              {pages.loading() ? t('library.loadingMore') : t('library.loadMore')}
             </button>
           </p>
         </Show>

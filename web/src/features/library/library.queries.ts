@@ -13,6 +13,19 @@ export interface LibraryQuery {
   cursor?: string;
 }
 
+/** The library's search as the address holds it (?q=分数&grade=4…): the page and its preload ask alike. */
+export function libraryQueryFor(search: Partial<Record<string, string | string[]>>): LibraryQuery {
+  const str = (k: string) => (search[k] ? String(search[k]) : undefined);
+  return {
+    q: str('q'),
+    subject: str('subject') as Subject | undefined,
+    grade: str('grade') ? Number(str('grade')) : undefined,
+    kind: str('kind') as ResourceKind | undefined,
+    edition: str('edition'),
+    unit: str('unit'),
+  };
+}
+
 /** Only the filters that are set travel; the grade goes as text (the server coerces it). */
 export const getResources = query(
   (p: LibraryQuery) =>

@@ -1,12 +1,11 @@
-import { revalidate } from '@solidjs/router';
+import { useAction } from '@solidjs/router';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import type { Resource } from '../../../../shared/schemas/resources';
 import { OkNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { getResource, getResources } from './library.queries';
+import { uploadVersion } from './library.actions';
 import { UploadError } from './upload-error';
 import { UploadProgress } from './upload-progress';
-import { sendFile } from './upload-request';
 
 /** The author (or the school's admins) replace the file; older versions stay downloadable. */
 export function NewVersion(props: { resource: Resource }) {
@@ -16,6 +15,7 @@ export function NewVersion(props: { resource: Resource }) {
   const [progress, setProgress] = createSignal<number>();
   const [error, setError] = createSignal<unknown>();
   const [done, setDone] = createSignal<Resource>();
+  const send = useAction(uploadVersion);
   async function upload(e: SubmitEvent) {
     e.preventDefault();
     const f = file();
@@ -24,11 +24,10 @@ export function NewVersion(props: { resource: Resource }) {
     setDone(undefined);
     setProgress(0);
     try {
-      const r = await sendFile(`/api/resources/${props.resource.id}/versions`, f, undefined, setProgress).done;
+      const r = await send(props.resource.id, f, setProgress);
       setDone(r);
       setFile(undefined);
       (e.target as HTMLFormElement).reset();
-      await revalidate([getResource.key, getResources.key]);
     } catch (err) {
       setError(err);
     } finally {
@@ -49,7 +48,7 @@ export function NewVersion(props: { resource: Resource }) {
         </button>
       </div>
       <Show when={progress() !== undefined}>
-        <UploadProgress fraction={progress()!} />
+        <UploadProgress fraction={progress() ?? 0} />
       </Show>
       <UploadError error={error()} />
       <Show when={done()}>

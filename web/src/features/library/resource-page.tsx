@@ -19,9 +19,9 @@ import { VersionsList } from './versions-list';
 /** One resource (journey 5, the last steps): what it is, the file in the page, download in one click. */
 export function ResourcePage() {
   const { t, locale } = useI18n();
-  const params = useParams();
+  const params = useParams<{ id: string }>();
   createAsync(() => requireMe());
-  const data = createAsync(() => getResource(params.id!));
+  const data = createAsync(() => getResource(params.id));
   const [reviewed, setReviewed] = createSignal<{ decision: ReviewDecision; title: string }>();
   return (
     <Show when={data()}>
@@ -52,9 +52,11 @@ export function ResourcePage() {
               )}
             </Show>
             <Show when={r().status === 'returned' && r().reviewComment}>
-              <div class="notice error" role="status">
-                {t('library.returnedBecause', { comment: r().reviewComment! })}
-              </div>
+              {(comment) => (
+                <div class="notice error" role="status">
+                  {t('library.returnedBecause', { comment: comment() })}
+                </div>
+              )}
             </Show>
             <Show when={r().status === 'in_review'}>
               <p class="notice info">{t('library.inReviewHint')}</p>

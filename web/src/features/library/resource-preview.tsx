@@ -9,7 +9,14 @@ export function ResourcePreview(props: { resource: Resource }) {
   const file = () => props.resource.file;
   // The version in the address: a new version changes it, so the frame does not keep showing the old file.
   const src = () => downloadUrl(props.resource.id, { inline: true, version: props.resource.file?.number });
-  const kind = () => (file() ? previewKind(file()!.contentType) : null);
+  const kind = () => {
+    const f = file();
+    return f ? previewKind(f.contentType) : null;
+  };
+  const typeName = () => {
+    const f = file();
+    return f ? fileType(f.contentType, f.fileName) : '';
+  };
   return (
     <section class="card preview" aria-labelledby="preview-title">
       <div class="spread">
@@ -22,13 +29,7 @@ export function ResourcePreview(props: { resource: Resource }) {
           </Match>
         </Switch>
       </div>
-      <Switch
-        fallback={
-          <p class="muted">
-            {t('library.noPreview', { type: file() ? fileType(file()!.contentType, file()!.fileName) : '' })}
-          </p>
-        }
-      >
+      <Switch fallback={<p class="muted">{t('library.noPreview', { type: typeName() })}</p>}>
         <Match when={kind() === 'pdf'}>
           <iframe class="preview-pdf" src={src()} title={t('library.previewFrame', { title: props.resource.title })} />
         </Match>
@@ -36,6 +37,7 @@ export function ResourcePreview(props: { resource: Resource }) {
           <img class="preview-media" src={src()} alt={t('library.previewFrame', { title: props.resource.title })} />
         </Match>
         <Match when={kind() === 'video'}>
+          {/* biome-ignore lint/a11y/useMediaCaption: teachers' uploaded videos come without caption files */}
           <video
             class="preview-media"
             src={src()}
@@ -45,6 +47,7 @@ export function ResourcePreview(props: { resource: Resource }) {
           />
         </Match>
         <Match when={kind() === 'audio'}>
+          {/* biome-ignore lint/a11y/useMediaCaption: teachers' uploaded recordings come without caption files */}
           <audio
             src={src()}
             controls

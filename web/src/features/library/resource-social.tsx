@@ -4,15 +4,8 @@ import type { Resource } from '../../../../shared/schemas/resources';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import {
-  addComment,
-  addToCollection,
-  createCollection,
-  getCollections,
-  getComments,
-  getFavourites,
-  setFavourite,
-} from './social.queries';
+import { addComment, addToCollection, createCollection, setFavourite } from './social.actions';
+import { getCollections, getComments, getFavourites } from './social.queries';
 
 /** Keep it, put it in a collection for a unit, and read or leave colleagues' comments. */
 export function ResourceSocial(props: { resource: Resource }) {

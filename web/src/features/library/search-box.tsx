@@ -90,6 +90,7 @@ export function SearchBox(props: {
         />
         <ul
           id="library-suggestions"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern's listbox
           role="listbox"
           aria-label={t('library.suggestions')}
           class="suggestions"
@@ -97,8 +98,10 @@ export function SearchBox(props: {
         >
           <For each={suggestions()}>
             {(r, i) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: a combobox option; focus stays in the input
               <li
                 id={optionId(i())}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern's option
                 role="option"
                 aria-selected={active() === i()}
                 classList={{ active: active() === i() }}
@@ -138,5 +141,5 @@ export function Highlight(props: { text: string; term: string }) {
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return words.length ? props.text.split(new RegExp(`(${words.join('|')})`, 'i')) : [props.text];
   };
-  return <For each={parts()}>{(p, i) => (i() % 2 ? <mark>{p}</mark> : <>{p}</>)}</For>;
+  return <For each={parts()}>{(p, i) => (i() % 2 ? <mark>{p}</mark> : p)}</For>;
 }

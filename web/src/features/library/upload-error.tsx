@@ -32,9 +32,13 @@ export function UploadError(props: { error: unknown }) {
     <Show when={props.error}>
       <div class="notice error upload-error" role="alert">
         <Switch fallback={errorText(props.error)}>
-          <Match when={api()?.code === 'already_exists' && api()?.details?.resourceId}>
-            {t('library.alreadyExists')}{' '}
-            <A href={`/library/${api()!.details.resourceId}`}>{quoted(String(api()!.details.title ?? ''))}</A>
+          <Match when={api()?.code === 'already_exists' && api()?.details?.resourceId ? api()?.details : undefined}>
+            {(d) => (
+              <>
+                {t('library.alreadyExists')}{' '}
+                <A href={`/library/${String(d().resourceId)}`}>{quoted(String(d().title ?? ''))}</A>
+              </>
+            )}
           </Match>
           <Match when={api()?.code === 'payload_too_large'}>{t('library.tooLarge')}</Match>
           <Match when={api()?.code === 'unsupported_type'}>{t('library.wrongType')}</Match>

@@ -1,50 +1,23 @@
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
-import type { ResourceMeta } from '../../../../shared/schemas/resources';
 import { EmptyState } from '../../components/notice';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { getOrgs } from '../orgs/orgs.queries';
 import { DropZone } from './drop-zone';
-import { getResources, getUploadLimits } from './library.queries';
+import { uploadResource } from './library.actions';
+import { getUploadLimits } from './library.queries';
 import { titleFromFileName } from './library-labels';
+import { SchoolSelect } from './school-select';
 import { isFinal, type UploadEntry, UploadItem } from './upload-item';
+import { guessKind, initialMeta, rememberMeta, resourceMetaFor } from './upload-meta';
 import { type SharedMeta, UploadMetaForm } from './upload-meta-form';
-import { sendFile } from './upload-request';
 import { UploadSummary } from './upload-summary';
 
 /** Two at a time: quick on a good line, and a slow village line is not swamped. */
 const PARALLEL = 2;
-const REMEMBERED = 'tz.library.lastMeta';
-const remembered = ['subject', 'grade', 'edition', 'volume', 'visibility', 'licence'] as const;
-
-/** A first guess at the kind from the file: slides are courseware, a video is a recorded lesson. */
-const guessKind = (f: File) =>
-  /\.(pptx?|key)$/i.test(f.name) ? 'courseware' : f.type.startsWith('video/') ? 'video' : 'lesson_plan';
-
-function initialMeta(): SharedMeta {
-  const base: SharedMeta = {
-    subject: '',
-    grade: '',
-    kind: '',
-    visibility: 'school',
-    edition: '',
-    volume: '',
-    unit: '',
-    tags: '',
-    licence: 'group_only',
-    summary: '',
-  };
-  try {
-    // The same teacher shares for the same subject and grade: last time's choices come back.
-    return { ...base, ...JSON.parse(localStorage.getItem(REMEMBERED) ?? '{}') };
-  } catch {
-    return base;
-  }
-}
-
 /** Share several files at once with one set of details; each shows its progress and outcome, failures retry. */
 export function UploadPage() {
   const { t } = useI18n();
@@ -58,6 +31,7 @@ export function UploadPage() {
   const [meta, setMeta] = createStore<SharedMeta>(initialMeta());
   const [entries, setEntries] = createStore<UploadEntry[]>([]);
   const [fieldError, setFieldError] = createSignal<unknown>();
+  const upload = useAction(uploadResource);
   let nextKey = 1;
 
   const update = (key: number, change: Partial<UploadEntry>) =>
@@ -69,8 +43,9 @@ export function UploadPage() {
   const pending = () => entries.filter((e) => e.state === 'ready' || (e.state === 'failed' && !isFinal(e.error)));
 
   function addFiles(files: File[]) {
-    if (!files.length) return;
-    if (!meta.kind) setMeta('kind', guessKind(files[0]!));
+    const [first] = files;
+    if (!first) return;
+    if (!meta.kind) setMeta('kind', guessKind(first));
     const max = limits()?.maxUploadBytes;
     // Too large is known before a byte is sent: say so at once instead of after a long upload.
     const tooLarge = (f: File) =>
@@ -93,39 +68,18 @@ export function UploadPage() {
     ]);
   }
 
-  const metaFor = (title: string): ResourceMeta => {
-    const tags = meta.tags
-      .split(/[,，、;；]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    return {
-      title: title.trim(),
-      subject: meta.subject as ResourceMeta['subject'],
-      grade: Number(meta.grade),
-      kind: meta.kind as ResourceMeta['kind'],
-      visibility: meta.visibility as ResourceMeta['visibility'],
-      licence: meta.licence as ResourceMeta['licence'],
-      ...(meta.edition ? { edition: meta.edition } : {}),
-      ...(meta.volume ? { volume: meta.volume } : {}),
-      ...(meta.unit.trim() ? { unit: meta.unit.trim() } : {}),
-      ...(tags.length ? { tags } : {}),
-      ...(meta.summary.trim() ? { summary: meta.summary.trim() } : {}),
-      ...(!ownSchool() && (schoolId() || managedSchools()[0])
-        ? { schoolId: schoolId() || managedSchools()[0]!.id }
-        : {}),
-    };
-  };
+  // A group leader's uploads name the school they are shared from; a teacher's go from their own school.
+  const sharedFrom = () => (ownSchool() ? undefined : schoolId() || managedSchools()[0]?.id);
 
   async function uploadOne(key: number) {
     const entry = entries.find((e) => e.key === key);
     if (!entry) return;
     update(key, { state: 'uploading', progress: 0, error: undefined });
     try {
-      const resource = await sendFile('/api/resources', entry.file, metaFor(entry.title), (progress) =>
-        update(key, { progress }),
-      ).done;
+      const details = resourceMetaFor(meta, entry.title, sharedFrom());
+      const resource = await upload(entry.file, details, (progress) => update(key, { progress }));
       update(key, { state: 'done', progress: 1, resource });
-      localStorage.setItem(REMEMBERED, JSON.stringify(Object.fromEntries(remembered.map((k) => [k, meta[k]]))));
+      rememberMeta(meta);
     } catch (error) {
       update(key, { state: 'failed', error });
       if (error instanceof ApiError && error.code === 'validation_failed') setFieldError(error);
@@ -140,7 +94,6 @@ export function UploadPage() {
       for (let key = queue.shift(); key !== undefined; key = queue.shift()) await uploadOne(key);
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
-    await revalidate(getResources.key);
   }
 
   return (
@@ -182,18 +135,7 @@ export function UploadPage() {
         </section>
         <section class="card">
           <Show when={!ownSchool() && managedSchools().length}>
-            <div class="field">
-              <label for="upload-school">{t('library.forSchool')}</label>
-              <select id="upload-school" disabled={busy()} onChange={(e) => setSchoolId(e.currentTarget.value)}>
-                <For each={managedSchools()}>
-                  {(s) => (
-                    <option value={s.id} selected={s.id === (schoolId() || managedSchools()[0]?.id)}>
-                      {s.name}
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
+            <SchoolSelect schools={managedSchools()} selected={sharedFrom()} disabled={busy()} onSelect={setSchoolId} />
           </Show>
           <UploadMetaForm meta={meta} setMeta={setMeta} error={fieldError()} disabled={busy()} />
           <button type="submit" class="primary big" disabled={busy() || !pending().length} style={{ width: '100%' }}>

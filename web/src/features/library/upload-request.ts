@@ -1,6 +1,8 @@
 // Uploads go through XMLHttpRequest, not fetch: only XHR reports how many bytes have been sent.
+
+import type { ErrorBody } from '../../../../shared/errors';
 import type { Resource, ResourceMeta } from '../../../../shared/schemas/resources';
-import { ApiError } from '../../lib/api';
+import { ApiError, type ErrorDetails } from '../../lib/api';
 
 export interface UploadHandle {
   done: Promise<Resource>;
@@ -31,7 +33,7 @@ export function sendFile(
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
-      let body: any = null;
+      let body: { resource?: Resource; error?: ErrorBody['error'] } | null = null;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
@@ -39,7 +41,7 @@ export function sendFile(
       }
       if (xhr.status >= 200 && xhr.status < 300 && body?.resource) {
         onProgress(1);
-        resolve(body.resource as Resource);
+        resolve(body.resource);
         return;
       }
       const e = body?.error;
@@ -48,7 +50,7 @@ export function sendFile(
           xhr.status,
           e?.code ?? codeByStatus[xhr.status] ?? 'internal_error',
           e?.message ?? xhr.statusText,
-          e?.details,
+          e?.details as ErrorDetails | undefined,
         ),
       );
     };

@@ -12,7 +12,7 @@ export function InviteForm(props: { org: Org; classrooms: Classroom[]; onClose: 
   const { t } = useI18n();
   const submission = useSubmission(invite);
   const roles = () => rolesByOrgKind[props.org.kind];
-  const [role, setRole] = createSignal<Role>(roles().includes('teacher') ? 'teacher' : roles()[0]!);
+  const [role, setRole] = createSignal<Role>(roles().includes('teacher') ? 'teacher' : (roles()[0] ?? 'teacher'));
   return (
     <section class="card" aria-labelledby="invite-title">
       <h2 id="invite-title">{t('orgs.inviteTitle', { org: props.org.name })}</h2>

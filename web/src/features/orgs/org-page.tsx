@@ -14,9 +14,9 @@ import { SchoolForm } from './school-form';
 /** A group or district with its schools, or a school with its classrooms and members. */
 export function OrgPage() {
   const { t } = useI18n();
-  const params = useParams();
+  const params = useParams<{ id: string }>();
   createAsync(() => requireMe());
-  const detail = createAsync(() => getOrg(params.id!));
+  const detail = createAsync(() => getOrg(params.id));
   const [panel, setPanel] = createSignal<'invite' | 'import' | 'edit' | null>(null);
   const toggle = (p: 'invite' | 'import' | 'edit') => setPanel(panel() === p ? null : p);
   return (
@@ -32,14 +32,19 @@ export function OrgPage() {
             </h1>
             <Show when={d().org.canManage}>
               <div class="row">
-                <button class="primary" aria-expanded={panel() === 'invite'} onClick={() => toggle('invite')}>
+                <button
+                  type="button"
+                  class="primary"
+                  aria-expanded={panel() === 'invite'}
+                  onClick={() => toggle('invite')}
+                >
                   {t('orgs.invite')}
                 </button>
-                <button aria-expanded={panel() === 'import'} onClick={() => toggle('import')}>
+                <button type="button" aria-expanded={panel() === 'import'} onClick={() => toggle('import')}>
                   {t('orgs.import')}
                 </button>
                 <Show when={d().org.kind === 'school'}>
-                  <button aria-expanded={panel() === 'edit'} onClick={() => toggle('edit')}>
+                  <button type="button" aria-expanded={panel() === 'edit'} onClick={() => toggle('edit')}>
                     {t('orgs.editDetails')}
                   </button>
                 </Show>

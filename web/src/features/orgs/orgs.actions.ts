@@ -1,9 +1,14 @@
-import { action, revalidate } from '@solidjs/router';
+import { action, json } from '@solidjs/router';
 import type { Role } from '../../../../shared/enums';
 import { call, client, send } from '../../lib/api';
-import { getMembers, getOrg, getOrgs } from './orgs.queries';
+import { getMe, requireMe } from '../../lib/session';
+import { getClassrooms, getMembers, getOrg, getOrgs } from './orgs.queries';
 
-const refresh = () => revalidate([getOrg.key, getOrgs.key, getMembers.key]);
+/**
+ * What a change of an organisation, its classrooms or its people shows in: the organisation pages, the classrooms a
+ * lesson may invite, and the signed-in person's own memberships (a school's name, one's own master-teacher flag).
+ */
+const orgViews = [getOrg.key, getOrgs.key, getMembers.key, getClassrooms.key, getMe.keyFor(), requireMe.keyFor()];
 
 export const addClassroom = action(async (schoolId: string, form: FormData) => {
   const grade = Number(form.get('grade'));
@@ -13,8 +18,7 @@ export const addClassroom = action(async (schoolId: string, form: FormData) => {
       json: { name: String(form.get('name') ?? ''), grade: grade || null },
     }),
   );
-  await refresh();
-  return res;
+  return json(res, { revalidate: orgViews });
 }, 'addClassroom');
 
 export const invite = action(async (orgId: string, form: FormData) => {
@@ -31,46 +35,43 @@ export const invite = action(async (orgId: string, form: FormData) => {
       },
     }),
   );
-  await refresh();
-  return res.invitation;
+  return json(res.invitation, { revalidate: orgViews });
 }, 'invite');
 
 export const importCsv = action(async (file: File) => {
-  const res = await send('/api/members/import', {
+  const res = await send<{ imported: { name: string; email: string; url: string | null }[] }>('/api/members/import', {
     method: 'POST',
     headers: { 'content-type': 'text/csv' },
     body: await file.text(),
   });
-  await refresh();
-  return res.imported as { name: string; email: string; url: string | null }[];
+  return json(res.imported, { revalidate: orgViews });
 }, 'importCsv');
 
 export const updateSchool = action(async (orgId: string, form: FormData) => {
   // The flags and code are sent only when the form showed them (to the group's or district's admins).
   const leads = form.has('code');
-  const json = {
+  const input = {
     name: String(form.get('name') ?? ''),
     address: String(form.get('address') ?? '') || null,
     ...(leads
       ? { code: String(form.get('code')), rural: form.get('rural') === 'on', supported: form.get('supported') === 'on' }
       : {}),
   };
-  const res = await call(client.orgs[':id'].$patch({ param: { id: orgId }, json }));
-  await refresh();
-  return res.org;
+  const res = await call(client.orgs[':id'].$patch({ param: { id: orgId }, json: input }));
+  return json(res.org, { revalidate: orgViews });
 }, 'updateSchool');
 
 export const setMaster = action(async (membershipId: string, masterTeacher: boolean) => {
   await call(client.memberships[':id'].$patch({ param: { id: membershipId }, json: { masterTeacher } }));
-  await refresh();
+  return json(true, { revalidate: orgViews });
 }, 'setMaster');
 
 export const setReviewer = action(async (membershipId: string, reviewer: boolean) => {
   await call(client.memberships[':id'].$patch({ param: { id: membershipId }, json: { reviewer } }));
-  await refresh();
+  return json(true, { revalidate: orgViews });
 }, 'setReviewer');
 
 export const removeMember = action(async (membershipId: string) => {
   await call(client.memberships[':id'].$delete({ param: { id: membershipId } }));
-  await refresh();
+  return json(true, { revalidate: orgViews });
 }, 'removeMember');

@@ -2,6 +2,8 @@ import { query } from '@solidjs/router';
 import { ApiError, call, client } from '../../lib/api';
 
 export const getOrgs = query(() => call(client.orgs.$get()), 'orgs');
+/** The classrooms a master teacher may invite to a live lesson. */
+export const getClassrooms = query(() => call(client.classrooms.$get({ query: {} })), 'classrooms');
 export const getOrg = query((id: string) => call(client.orgs[':id'].$get({ param: { id } })), 'org');
 /** Members, or null when the caller may not see them (403). */
 export const getMembers = query(async (id: string) => {

@@ -1,14 +1,9 @@
-import { createAsync, query } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
-
-const getLessonUsage = query(
-  (orgId: string) => call(client.reports['lesson-usage'].$get({ query: { orgId } })),
-  'lessonUsage',
-);
+import { getLessonUsage } from './reports.queries';
 
 /** The live-lesson part of the sharing report (journey 6): what each classroom received this term, in a fixed order. */
 export function LessonReport(props: { orgId: string }) {

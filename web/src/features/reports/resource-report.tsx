@@ -1,14 +1,9 @@
-import { createAsync, query } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
-import { call, client } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
-
-const getResourceUsage = query(
-  (orgId: string) => call(client.reports['resource-usage'].$get({ query: { orgId } })),
-  'resourceUsage',
-);
+import { getResourceUsage } from './reports.queries';
 
 /** The library half of the sharing report: each school against its own last term, and what reached rural schools. */
 export function ResourceReport(props: { orgId: string }) {

@@ -1,10 +1,7 @@
+import type { Shape } from '../shape';
 import type { approvalsZh } from '../zh/approvals';
 
-export const approvalsEn: {
-  [K in keyof typeof approvalsZh]: (typeof approvalsZh)[K] extends string
-    ? string
-    : { [J in keyof (typeof approvalsZh)[K]]: string };
-} = {
+export const approvalsEn: Shape<typeof approvalsZh> = {
   title: 'Approvals',
   waiting: '{{ count }} waiting',
   intro: 'Requests to use your school’s facilities. The requester hears at once when you approve or decline.',

@@ -1,8 +1,7 @@
+import type { Shape } from '../shape';
 import type { facilitiesZh } from '../zh/facilities';
 
-export const facilitiesEn: {
-  [K in keyof typeof facilitiesZh]: (typeof facilitiesZh)[K] extends string ? string : Record<string, string>;
-} = {
+export const facilitiesEn: Shape<typeof facilitiesZh> = {
   title: 'Book a facility',
   search: 'Search facilities',
   searchPlaceholder: 'e.g. lab Thursday afternoon 40 people',

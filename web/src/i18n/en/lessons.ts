@@ -1,8 +1,7 @@
+import type { Shape } from '../shape';
 import type { lessonsZh } from '../zh/lessons';
 
-export const lessonsEn: {
-  [K in keyof typeof lessonsZh]: (typeof lessonsZh)[K] extends string ? string : Record<string, string>;
-} = {
+export const lessonsEn: Shape<typeof lessonsZh> = {
   past: 'Past',
   title: 'Live lessons',
   mine: 'My live lessons',

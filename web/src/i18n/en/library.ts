@@ -1,10 +1,7 @@
+import type { Shape } from '../shape';
 import type { libraryZh } from '../zh/library';
 
-export const libraryEn: {
-  [K in keyof typeof libraryZh]: (typeof libraryZh)[K] extends string
-    ? string
-    : { [J in keyof (typeof libraryZh)[K]]: string };
-} = {
+export const libraryEn: Shape<typeof libraryZh> = {
   title: 'Library',
   search: 'Search the library',
   searchPlaceholder: 'e.g. 分数, fractions, photosynthesis',

@@ -1,6 +1,7 @@
+import type { Shape } from '../shape';
 import type { notificationsZh } from '../zh/notifications';
 
-export const notificationsEn: { [K in keyof typeof notificationsZh]: string } = {
+export const notificationsEn: Shape<typeof notificationsZh> = {
   title: 'Notifications',
   unread: 'Notifications ({{ count }} unread)',
   intro: 'Booking requests and decisions on your bookings arrive here.',

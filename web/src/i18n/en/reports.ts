@@ -1,8 +1,7 @@
+import type { Shape } from '../shape';
 import type { reportsZh } from '../zh/reports';
 
-export const reportsEn: {
-  [K in keyof typeof reportsZh]: (typeof reportsZh)[K] extends string ? string : Record<string, string>;
-} = {
+export const reportsEn: Shape<typeof reportsZh> = {
   title: 'Sharing report',
   libraryTitle: 'Teaching resources',
   count: 'count',

@@ -1,0 +1,75 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { useI18n } from '../../lib/i18n';
+import type { LiveRoom } from './live-room';
+
+/** What the big screen is doing, in words: connecting, reconnecting, unreachable (retrying), a weak link. */
+export function StageStatus(props: { live: LiveRoom }) {
+  const { t } = useI18n();
+  return (
+    <div class="stage-status" role="status">
+      <Show when={props.live.phase() === 'connecting'}>
+        <span class="notice info">{t('lessons.connecting')}</span>
+      </Show>
+      <Show when={props.live.phase() === 'reconnecting'}>
+        <span class="notice info">{t('lessons.reconnecting')}</span>
+      </Show>
+      <Show when={props.live.phase() === 'retrying'}>
+        <span class="notice error">
+          {t('lessons.unavailable', { seconds: String(props.live.retryIn()) })}{' '}
+          <button type="button" onClick={() => props.live.connect()}>
+            {t('lessons.retryNow')}
+          </button>
+        </span>
+      </Show>
+      <Show when={props.live.phase() === 'connected' && props.live.videoPaused()}>
+        <span class="notice info">{t('lessons.audioOnly')}</span>
+      </Show>
+      <Show
+        when={
+          props.live.phase() === 'connected' &&
+          !props.live.videoPaused() &&
+          (props.live.linkLevel() !== 'full' || props.live.myQuality() === 'weak')
+        }
+      >
+        <span class="notice info">{t('lessons.lowerQuality')}</span>
+      </Show>
+      <Show when={props.live.role() === 'observer'}>
+        <span class="notice info">{t('lessons.observerNote')}</span>
+      </Show>
+    </div>
+  );
+}
+
+/** When the lesson is over, taken over by another computer, or cannot be joined: what happened and where next. */
+export function StageMessages(props: { live: LiveRoom; lessonId: string }) {
+  const { t, errorText } = useI18n();
+  return (
+    <>
+      <Show when={props.live.phase() === 'ended'}>
+        <div class="stage-message">
+          <p>{t('lessons.ended')}</p>
+          <A class="button primary" href={`/lessons/${props.lessonId}`}>
+            {t('lessons.openDetail')}
+          </A>
+        </div>
+      </Show>
+      <Show when={props.live.phase() === 'replaced'}>
+        <div class="stage-message">
+          <p>{t('lessons.replaced')}</p>
+          <button type="button" class="primary" onClick={() => props.live.connect()}>
+            {t('lessons.takeBack')}
+          </button>
+        </div>
+      </Show>
+      <Show when={props.live.phase() === 'closed' && props.live.error()}>
+        <div class="stage-message">
+          <p>{errorText(props.live.error())}</p>
+          <A class="button primary" href="/">
+            {t('nav.home')}
+          </A>
+        </div>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { query } from '@solidjs/router';
+import { call, client } from '../../lib/api';
+
+/** Hours lent and borrowed per school this term and last, per facility and per month (journey 6). */
+export const getFacilityUsage = query(
+  (orgId: string) => call(client.reports['facility-usage'].$get({ query: { orgId } })),
+  'facilityUsage',
+);
+export const getResourceUsage = query(
+  (orgId: string) => call(client.reports['resource-usage'].$get({ query: { orgId } })),
+  'resourceUsage',
+);
+export const getLessonUsage = query(
+  (orgId: string) => call(client.reports['lesson-usage'].$get({ query: { orgId } })),
+  'lessonUsage',
+);

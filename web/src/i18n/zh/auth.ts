@@ -1,0 +1,20 @@
+// Signing in, and accepting an invitation.
+
+export const loginZh = {
+  title: '登录同舟',
+  email: '邮箱',
+  password: '密码',
+  submit: '登录',
+  submitting: '正在登录…',
+  demoHint: '体验账号的密码都是 tongzhou-demo',
+  forgot: '忘记密码请联系本校管理员重置。',
+};
+
+export const inviteZh = {
+  title: '欢迎加入同舟',
+  intro: '{{ name }}，您被邀请以「{{ role }}」身份加入 {{ org }}。设置密码即可开始使用。',
+  password: '设置密码（至少 10 位）',
+  name: '姓名',
+  submit: '设置密码并进入',
+  expires: '链接有效期至 {{ date }}',
+};

@@ -1,0 +1,28 @@
+// The home page: what each person has to do today, by role.
+
+export const homeZh = {
+  greeting: '{{ name }}，您好',
+  today: '今天是 {{ date }}',
+  yourOrgs: '我的单位',
+  todo: '今天要做的事',
+  nothingToday: '今天没有需要您处理的事项。',
+  nextStepTeacher: '有新的预约、课程或审批时，会显示在这里。',
+  classroomTitle: '{{ classroom }} · {{ school }}',
+  classroomHint: '今天的直播课会在这里出现，开课前 15 分钟可以进入课堂。',
+  noLessonsToday: '今天没有直播课',
+  adminPanel: '管理',
+  manageOrg: '管理 {{ org }}',
+  pendingInvites: '{{ count }} 位成员尚未接受邀请',
+  schoolsInGroup: '集团共有 {{ count }} 所学校，其中乡村学校 {{ rural }} 所、帮扶对象 {{ supported }} 所',
+  importTeachers: '批量导入教师',
+  inviteTeacher: '邀请教师',
+  auditLog: '查看操作记录',
+  noMembership: '您还没有加入任何单位。请联系学校管理员邀请您。',
+  myBookings: '我的预约',
+  bookFacility: '借用场地',
+  allBookings: '查看全部预约',
+  moreBookings: '还有 {{ count }} 条，查看全部',
+  noUpcoming: '接下来没有预约',
+  noUpcomingHint: '点「借用场地」，挑一个场地和空闲时间。',
+  pendingApprovals: '{{ count }} 条预约待审批',
+};
