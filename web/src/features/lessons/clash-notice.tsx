@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import type { Clash } from '../../../../server/modules/lessons/lessons.service';
+import type { Clash } from '../../../../shared/schemas/lessons';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
