@@ -60,6 +60,12 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   const log = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) });
   await runMigrations(database);
+  if (!database.durable)
+    log.log(
+      'warn',
+      'The embedded database cannot flush to disk on this PGlite: a power cut may lose the last answers. ' +
+        'Set DATABASE_URL to a PostgreSQL server for durable writes.',
+    );
   const storage = env.S3_ENDPOINT
     ? new S3Storage({
         endpoint: env.S3_ENDPOINT,

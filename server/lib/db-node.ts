@@ -1,7 +1,7 @@
 // Node-only database doors: the embedded PGlite and running migrations from the migrations/ folder.
 // Kept apart from db.ts so the Worker bundle never pulls in PGlite's WebAssembly or the file system.
 
-import { mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -16,21 +16,51 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
 /** Every extension a migration creates must be listed here, or CREATE EXTENSION fails on PGlite. */
 export const pgliteExtensions = { btree_gist, pg_trgm };
 
+/**
+ * PostgreSQL's own durability, made real inside PGlite. PGlite starts PostgreSQL with `fsync=off`, and its
+ * Emscripten file system (NODEFS) implements neither fsync nor fdatasync: an acknowledged commit survived the
+ * process dying but not a power cut. With `fsync=on` and `wal_sync_method=fsync`, every commit flushes the WAL
+ * through fsync(), and checkpoints flush the data files; giving NODEFS an fsync that calls the real one makes
+ * each of those reach the disk before PostgreSQL goes on (and so before the API answers).
+ */
+const DURABLE_PARAMS = ['-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+
+type NodeStream = { nfd?: number };
+type PgliteInternals = { mod?: { NODEFS?: { stream_ops?: { fsync?: (stream: NodeStream) => number } } } };
+
+/** Gives PGlite's NODEFS a real fsync; false when this PGlite does not expose it (then writes are not durable). */
+function syncThrough(client: PGlite): boolean {
+  const ops = (client as unknown as PgliteInternals).mod?.NODEFS?.stream_ops;
+  if (!ops) return false;
+  ops.fsync = (stream) => {
+    if (stream.nfd !== undefined) fsyncSync(stream.nfd);
+    return 0;
+  };
+  return true;
+}
+
 /** PGlite in `dir`, or in memory when `dir` is undefined (tests). */
-export async function openPglite(dir?: string): Promise<Database> {
+export async function openPglite(dir?: string): Promise<Database & { durable: boolean }> {
   if (dir) mkdirSync(dir, { recursive: true });
   // PGlite's default 128 MB buffer pool counts fully towards the process's memory; 16 MB keeps an idle server
   // near 200 MB (BENCHMARKS.md) and is ample for one school group's data.
-  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', ...(dir ? DURABLE_PARAMS : [])];
   const client = await PGlite.create(
     dir ? { dataDir: dir, extensions: pgliteExtensions, startParams } : { extensions: pgliteExtensions, startParams },
   );
+  const durable = dir ? syncThrough(client) : false;
+  // What initdb wrote (with syncing off) reaches the disk now, before anything relies on it.
+  if (durable) await client.query('CHECKPOINT');
   const db = drizzle(client, drizzleOptions) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', durable, close: () => client.close() };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(`${opts.dataDir}/pglite`);
+/** PostgreSQL when a URL is given (durable by its own configuration), else the embedded PGlite under `dataDir`. */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<Database & { durable: boolean }> {
+  return opts.databaseUrl ? { ...openPostgres(opts.databaseUrl), durable: true } : openPglite(`${opts.dataDir}/pglite`);
 }
 
 type PgliteDb = Parameters<typeof migratePglite>[0];
