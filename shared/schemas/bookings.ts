@@ -93,6 +93,19 @@ export const createBookingAnswer = z.object({
   /** Dates of a series (conflicts: available) left out because they clash. */
   clashed: z.array(span),
 });
+/** One asked time of a 409 booking_conflict: what is already there (details only for what the caller may read). */
+export const bookingClash = span.extend({
+  with: z.array(span.extend({ status: text(), purpose: text().optional() })),
+});
+export type BookingClash = z.infer<typeof bookingClash>;
+/** `details` of a 409 booking_conflict: the clashes, free slots near a single time, and closed dates skipped. */
+export const bookingConflictDetails = z.object({
+  conflicts: z.array(bookingClash),
+  suggestions: z.array(span).optional(),
+  skipped: z.array(span.extend({ reason: text() })).optional(),
+});
+export type BookingConflictDetails = z.infer<typeof bookingConflictDetails>;
+
 export const bookingAnswer = z.object({ booking });
 export const bookingPage = page(booking);
 export const bookingDefaults = z.object({ purpose: text().nullable() });

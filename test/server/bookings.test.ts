@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../server/lib/db';
 import { toLocal } from '../../server/modules/bookings/bookings.rules';
-import { expectStatus, useHarness } from '../support/harness';
+import { detailsOf, expectStatus, useHarness } from '../support/harness';
 import { addDays, slot } from '../support/time';
 
 const h = useHarness();
@@ -36,11 +36,11 @@ describe('bookings: booking a slot', () => {
     });
     expectStatus(clash, 409);
     expect(clash.body.error.code).toBe('booking_conflict');
-    expect(clash.body.error.details.conflicts[0].with).toEqual([
+    expect(detailsOf(clash, 'conflicts')[0]!.with).toEqual([
       { startsAt: s.startsAt, endsAt: s.endsAt, status: 'approved' },
     ]);
-    expect(clash.body.error.details.suggestions.length).toBeGreaterThan(0);
-    for (const free of clash.body.error.details.suggestions) {
+    expect(detailsOf(clash, 'suggestions').length).toBeGreaterThan(0);
+    for (const free of detailsOf(clash, 'suggestions')) {
       expect(free.endsAt <= s.startsAt || free.startsAt >= s.endsAt).toBe(true);
     }
   });
@@ -57,14 +57,14 @@ describe('bookings: booking a slot', () => {
     const li = await h.as('li@jhxx.demo');
     const late = await li.post('/api/bookings', { facilityId: lab(), ...slot(3, 17, 19, 8), purpose: 'x' });
     expectStatus(late, 400);
-    expect(late.body.error.details.fields.startsAt.join()).toMatch(/opening hours/);
+    expect(detailsOf(late, 'fields').startsAt!.join()).toMatch(/opening hours/);
     const crowd = await li.post('/api/bookings', {
       facilityId: lab(),
       ...slot(3, 9, 10, 8),
       purpose: 'x',
       attendees: 49,
     });
-    expect(crowd.body.error.details.fields.startsAt.join()).toMatch(/capacity of 48/);
+    expect(detailsOf(crowd, 'fields').startsAt!.join()).toMatch(/capacity of 48/);
     const admin = await h.as('admin@jhzx.demo');
     const allDay = Object.fromEntries(
       ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
@@ -85,7 +85,7 @@ describe('bookings: booking a slot', () => {
       purpose: 'x',
     });
     expectStatus(soon, 400);
-    expect(soon.body.error.details.fields.startsAt.join()).toMatch(/at least 72 h ahead/);
+    expect(detailsOf(soon, 'fields').startsAt!.join()).toMatch(/at least 72 h ahead/);
     const reversed = await li.post('/api/bookings', {
       facilityId: lab(),
       startsAt: '2026-12-10T10:00:00+08:00',
@@ -93,7 +93,7 @@ describe('bookings: booking a slot', () => {
       purpose: 'x',
     });
     expectStatus(reversed, 400);
-    expect(reversed.body.error.details.fields.endsAt).toBeTruthy();
+    expect(detailsOf(reversed, 'fields').endsAt).toBeTruthy();
   });
 });
 
@@ -112,10 +112,10 @@ describe('bookings: approval', () => {
 
     const admin = await h.as('admin@jhzx.demo');
     const queue = await admin.get('/api/bookings?scope=to_approve');
-    expect(queue.body.items.map((b: any) => b.id)).toContain(id);
+    expect(queue.body.items.map((b) => b.id)).toContain(id);
     expect((await li.get('/api/bookings?scope=to_approve')).body.items).toEqual([]);
     const adminNotices = await admin.get('/api/notifications');
-    expect(adminNotices.body.items.some((n: any) => n.kind === 'booking.pending' && n.bookingId === id)).toBe(true);
+    expect(adminNotices.body.items.some((n) => n.kind === 'booking.pending' && n.bookingId === id)).toBe(true);
 
     const [first, second] = await Promise.all([
       admin.post(`/api/bookings/${id}/approve`),
@@ -154,7 +154,7 @@ describe('bookings: approval', () => {
       ids: [a.body.booking.id, b.body.booking.id, a.body.booking.id],
     });
     expectStatus(res, 200);
-    expect(res.body.results.map((r: any) => [r.ok, r.booking?.status])).toEqual([
+    expect(res.body.results.map((r) => [r.ok, r.booking?.status])).toEqual([
       [true, 'approved'],
       [true, 'approved'],
     ]);
@@ -185,9 +185,7 @@ describe('bookings: approval', () => {
       bookerName: '刘建国',
     });
     const audit = await leader.get(`/api/audit?orgId=${h.ids.orgs.jhzx}&entityType=booking`);
-    expect(audit.body.items.find((e: any) => e.entityId === res.body.booking.id).onBehalfOfOrgId).toBe(
-      h.ids.orgs.beishan,
-    );
+    expect(audit.body.items.find((e) => e.entityId === res.body.booking.id)!.onBehalfOfOrgId).toBe(h.ids.orgs.beishan);
     expectStatus(
       await (await h.as('li@jhxx.demo')).post('/api/bookings', {
         facilityId: lab(),
@@ -216,15 +214,15 @@ describe('bookings: weekly series', () => {
 
     const all = await li.post('/api/bookings', series);
     expectStatus(all, 409);
-    expect(all.body.error.details.conflicts.map((c: any) => c.startsAt)).toEqual([taken.startsAt]);
+    expect(detailsOf(all, 'conflicts').map((c) => c.startsAt)).toEqual([taken.startsAt]);
     const mine = await li.get(`/api/bookings?scope=mine&from=${encodeURIComponent(first.startsAt)}`);
-    expect(mine.body.items.filter((b: any) => b.purpose === '每周科学实验')).toEqual([]);
+    expect(mine.body.items.filter((b) => b.purpose === '每周科学实验')).toEqual([]);
 
     const some = await li.post('/api/bookings', { ...series, conflicts: 'available' });
     expectStatus(some, 201);
     expect(some.body.bookings).toHaveLength(3);
     expect(some.body.clashed).toEqual([taken]);
-    expect(new Set(some.body.bookings.map((b: any) => b.seriesId)).size).toBe(1);
+    expect(new Set(some.body.bookings.map((b) => b.seriesId)).size).toBe(1);
   });
 
   it('skips closed days of the school', async () => {
@@ -233,7 +231,7 @@ describe('bookings: weekly series', () => {
     const closed = addDays(first.day, 7);
     expectStatus(
       await admin.post('/api/closures', {
-        schoolId: h.ids.orgs.jhzx,
+        schoolId: h.ids.orgs.jhzx!,
         startsOn: closed,
         endsOn: closed,
         reason: '期中考试',
@@ -247,7 +245,7 @@ describe('bookings: weekly series', () => {
       recurrence: { weekdays: [2], count: 3 },
     });
     expectStatus(res, 201);
-    expect(res.body.bookings.map((b: any) => b.startsAt.slice(0, 10))).toEqual([first.day, addDays(first.day, 14)]);
+    expect(res.body.bookings.map((b) => b.startsAt.slice(0, 10))).toEqual([first.day, addDays(first.day, 14)]);
     expect(res.body.skipped).toEqual([expect.objectContaining({ reason: '期中考试' })]);
   });
 });
@@ -272,7 +270,7 @@ describe('bookings: quota and block-outs', () => {
       purpose: '舞蹈',
     });
     expectStatus(over, 400);
-    expect(over.body.error.details.quota).toMatchObject({ hours: 3, held: 2, requested: 2 });
+    expect(detailsOf(over, 'quota')).toMatchObject({ hours: 3, held: 2, requested: 2 });
     // The owner school itself has no quota.
     expectStatus(
       await admin.post('/api/bookings', { facilityId: f.body.facility.id, ...slot(3, 9, 17, 10), purpose: '排练' }),
@@ -292,7 +290,7 @@ describe('bookings: quota and block-outs', () => {
       reason: '地板维修',
     });
     expectStatus(block, 201);
-    expect(block.body.declined.map((b: any) => [b.id, b.status])).toEqual([[pending.body.booking.id, 'declined']]);
+    expect(block.body.declined.map((b) => [b.id, b.status])).toEqual([[pending.body.booking.id, 'declined']]);
     const notices = await li.get('/api/notifications');
     expect(notices.body.items[0]).toMatchObject({
       kind: 'booking.declined',
@@ -301,13 +299,13 @@ describe('bookings: quota and block-outs', () => {
     const avail = await li.get(
       `/api/facilities/${gym()}/availability?from=${encodeURIComponent(s.startsAt)}&to=${encodeURIComponent(s.endsAt)}`,
     );
-    expect(avail.body.busy.map((b: any) => b.status)).toEqual(['blocked']);
+    expect(avail.body.busy.map((b) => b.status)).toEqual(['blocked']);
 
     const approved = slot(4, 14, 15, 22);
     await admin.post('/api/bookings', { facilityId: gym(), ...approved, purpose: '校队训练' });
     const refused = await admin.post(`/api/facilities/${gym()}/blocks`, { ...approved, reason: '考试' });
     expectStatus(refused, 409);
-    expect(refused.body.error.details.conflicts[0].with[0]).toMatchObject({ status: 'approved', purpose: '校队训练' });
+    expect(detailsOf(refused, 'conflicts')[0]!.with[0]).toMatchObject({ status: 'approved', purpose: '校队训练' });
   });
 });
 

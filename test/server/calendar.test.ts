@@ -24,13 +24,13 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
     const li = await h.as('li@jhxx.demo');
     const s = slot(2, 13.5, 15, 9);
     expectStatus(
-      await li.post('/api/bookings', { facilityId: h.ids.facilities.chemLab, ...s, purpose: '科学课' }),
+      await li.post('/api/bookings', { facilityId: h.ids.facilities.chemLab!, ...s, purpose: '科学课' }),
       201,
     );
     const created = await li.post('/api/calendar-feeds', {});
     expectStatus(created, 201);
     const url = created.body.feed.url;
-    const res = await h.anon.get(url);
+    const res = await h.anon.raw('GET', url);
     expectStatus(res, 200);
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
     const events = parse(res.text);
@@ -54,13 +54,13 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
         subject: 'math',
         grade: 4,
         ...s,
-        classroomIds: [h.ids.classrooms.beishan4_1],
+        classroomIds: [h.ids.classrooms.beishan4_1!],
         allowClashes: true,
       })
     ).body.lesson;
     const zhao = await h.as('zhao@beishan.demo');
     const url = (await zhao.post('/api/calendar-feeds', {})).body.feed.url;
-    const events = parse((await h.anon.get(url)).text);
+    const events = parse((await h.anon.raw('GET', url)).text);
     expect(events.find((e) => e.summary === '直播课：圆的认识')).toMatchObject({
       start: new Date(s.startsAt).toISOString(),
       end: new Date(s.endsAt).toISOString(),
@@ -68,14 +68,14 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
     });
     expect(events.find((e) => e.summary === '直播课：分数的初步认识（双师课堂）')).toBeTruthy();
     await wang.post(`/api/lessons/${lesson.id}/cancel`, { reason: '教研活动' });
-    const after = parse((await h.anon.get(url)).text);
+    const after = parse((await h.anon.raw('GET', url)).text);
     expect(after.find((e) => e.summary.endsWith('圆的认识'))).toMatchObject({ status: 'CANCELLED' });
   });
 
   it("a facility feed shows other schools' bookings as busy without their details", async () => {
     const zhao = await h.as('zhao@beishan.demo');
     const created = await zhao.post('/api/calendar-feeds', { facilityId: h.ids.facilities.gym });
-    const events = parse((await h.anon.get(created.body.feed.url)).text);
+    const events = parse((await h.anon.raw('GET', created.body.feed.url)).text);
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => !e.summary.includes('篮球联赛'))).toBe(true);
     expect(events.some((e) => e.summary.includes('已预约（京华实验小学）'))).toBe(true);
@@ -85,7 +85,7 @@ describe('calendar: iCalendar feeds at secret URLs', () => {
     const li = await h.as('li@jhxx.demo');
     const created = await li.post('/api/calendar-feeds', {});
     expectStatus(await li.delete(`/api/calendar-feeds/${created.body.feed.id}`), 204);
-    expectStatus(await h.anon.get(created.body.feed.url), 404);
+    expectStatus(await h.anon.raw('GET', created.body.feed.url), 404);
     expectStatus(await h.anon.get('/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics'), 404);
     expectStatus(
       await (await h.as('admin@xiling.demo')).post('/api/calendar-feeds', { facilityId: h.ids.facilities.gym }),

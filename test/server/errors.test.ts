@@ -1,37 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/lib/log';
-import { Client, expectStatus, useHarness } from '../support/harness';
+import { Client, detailsOf, expectStatus, type OpenApiDoc, useHarness } from '../support/harness';
 
 const h = useHarness();
 
 describe('errors: the contract shape on every path', () => {
   it('unknown API route: 404 JSON, never HTML', async () => {
     const li = await h.as('li@jhxx.demo');
-    const res = await li.get('/api/no/such/route');
+    const res = await li.raw('GET', '/api/no/such/route');
     expectStatus(res, 404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
   });
 
   it('malformed JSON: 400 invalid_json', async () => {
-    const res = await h.anon.post('/api/auth/login', '{"email": ', { 'content-type': 'application/json' });
+    const res = await h.anon.raw('POST', '/api/auth/login', '{"email": ', { 'content-type': 'application/json' });
     expectStatus(res, 400);
     expect(res.body.error.code).toBe('invalid_json');
   });
 
   it('validation: 400 with details naming each field', async () => {
-    const res = await h.anon.post('/api/auth/login', { email: 'not-an-email' });
+    const res = await h.anon.raw('POST', '/api/auth/login', { email: 'not-an-email' });
     expectStatus(res, 400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['email', 'password']);
+    expect(Object.keys(detailsOf(res, 'fields')).sort()).toEqual(['email', 'password']);
   });
 
   it('a bad id in a path is 400, not 500', async () => {
     const admin = await h.as('admin@jhzx.demo');
     const res = await admin.get('/api/orgs/not-a-uuid');
     expectStatus(res, 400);
-    expect(res.body.error.details.fields.id).toBeTruthy();
+    expect(detailsOf(res, 'fields').id).toBeTruthy();
   });
 
   it('an unexpected failure is 500 internal_error with a request id, and leaks nothing', async () => {
@@ -67,9 +67,11 @@ describe('system: health, openapi, headers', () => {
   });
 
   it('openapi.json describes the contract routes', async () => {
-    const res = await h.anon.get('/api/openapi.json');
+    // The document is not a route of AppType (app.doc31), so it comes through the escape hatch.
+    const res = await h.anon.raw('GET', '/api/openapi.json');
     expectStatus(res, 200);
-    const paths = Object.keys(res.body.paths);
+    const doc = res.body as OpenApiDoc;
+    const paths = Object.keys(doc.paths);
     for (const p of [
       '/api/health',
       '/api/auth/login',
@@ -82,7 +84,7 @@ describe('system: health, openapi, headers', () => {
       expect(paths).toContain(p);
     }
     expect(
-      res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties,
+      doc.paths['/api/auth/login']?.post?.requestBody?.content?.['application/json']?.schema?.properties,
     ).toHaveProperty('email');
   });
 

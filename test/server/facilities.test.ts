@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextWeekday } from '../../server/db/seed';
-import { expectStatus, useHarness } from '../support/harness';
+import { type BodyOf, detailsOf, expectStatus, useHarness } from '../support/harness';
 import { slot } from '../support/time';
 
 const h = useHarness();
@@ -11,10 +11,10 @@ describe('facilities: who sees what', () => {
     const li = await h.as('li@jhxx.demo');
     const res = await li.get('/api/facilities');
     expectStatus(res, 200);
-    const names = res.body.items.map((f: any) => f.name);
+    const names = res.body.items.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['体育馆', '化学实验室', '报告厅', '城关科技馆', '音乐教室']));
     expect(names).not.toContain('游泳馆');
-    expect(res.body.items.find((f: any) => f.name === '化学实验室')).toMatchObject({
+    expect(res.body.items.find((f) => f.name === '化学实验室')).toMatchObject({
       schoolName: '京华实验中学',
       capacity: 48,
       approvalRequired: false,
@@ -25,7 +25,7 @@ describe('facilities: who sees what', () => {
   it("another group's admin sees only their own pool, and 京华's facilities are 404", async () => {
     const xiling = await h.as('admin@xiling.demo');
     const res = await xiling.get('/api/facilities');
-    expect(res.body.items.map((f: any) => f.name)).toEqual(['游泳馆']);
+    expect(res.body.items.map((f) => f.name)).toEqual(['游泳馆']);
     expectStatus(await xiling.get(`/api/facilities/${h.ids.facilities.chemLab}`), 404);
     const s = slot(4, 9, 10);
     expectStatus(
@@ -38,16 +38,16 @@ describe('facilities: who sees what', () => {
 
   it('filters by kind, capacity and words in the name, school or equipment', async () => {
     const li = await h.as('li@jhxx.demo');
-    expect((await li.get('/api/facilities?kind=lab')).body.items.map((f: any) => f.name)).toEqual(['化学实验室']);
-    expect((await li.get('/api/facilities?capacity=200')).body.items.map((f: any) => f.name).sort()).toEqual(
+    expect((await li.get('/api/facilities?kind=lab')).body.items.map((f) => f.name)).toEqual(['化学实验室']);
+    expect((await li.get('/api/facilities?capacity=200')).body.items.map((f) => f.name).sort()).toEqual(
       ['报告厅', '体育馆'].sort(),
     );
-    expect(
-      (await li.get(`/api/facilities?q=${encodeURIComponent('实验室')}`)).body.items.map((f: any) => f.name),
-    ).toEqual(['化学实验室']);
-    expect(
-      (await li.get(`/api/facilities?q=${encodeURIComponent('钢琴')}`)).body.items.map((f: any) => f.name),
-    ).toEqual(['音乐教室']);
+    expect((await li.get(`/api/facilities?q=${encodeURIComponent('实验室')}`)).body.items.map((f) => f.name)).toEqual([
+      '化学实验室',
+    ]);
+    expect((await li.get(`/api/facilities?q=${encodeURIComponent('钢琴')}`)).body.items.map((f) => f.name)).toEqual([
+      '音乐教室',
+    ]);
   });
 });
 
@@ -59,16 +59,16 @@ describe('facilities: what is free', () => {
       li.get(`/api/facilities?freeFrom=${encodeURIComponent(from)}&freeTo=${encodeURIComponent(to)}${extra}`);
     const names = (
       await q(seeded.startsAt.replace('14:00', '15:00'), seeded.endsAt.replace('16:00', '17:30'))
-    ).body.items.map((f: any) => f.name);
+    ).body.items.map((f) => f.name);
     expect(names).not.toContain('体育馆'); // taken
     expect(names).toContain('化学实验室'); // open weekdays 08–18
     expect(names).not.toContain('音乐教室'); // closes at 17:00
     const evening = (
       await q(seeded.startsAt.replace('14:00', '19:00'), seeded.endsAt.replace('16:00', '20:00'))
-    ).body.items.map((f: any) => f.name);
+    ).body.items.map((f) => f.name);
     expect(evening).toContain('体育馆');
     expect(evening).not.toContain('化学实验室');
-    const big = (await q(seeded.startsAt, seeded.endsAt, '&capacity=200')).body.items.map((f: any) => f.name);
+    const big = (await q(seeded.startsAt, seeded.endsAt, '&capacity=200')).body.items.map((f) => f.name);
     expect(big).toEqual(['报告厅']);
   });
 });
@@ -76,7 +76,7 @@ describe('facilities: what is free', () => {
 describe('facilities: listing and editing', () => {
   it('a school admin lists a facility of the school; a teacher may not; another group may not see the school', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const input = {
+    const input: BodyOf<'POST', '/api/facilities'> = {
       name: '物理实验室',
       kind: 'lab',
       capacity: 45,
@@ -109,7 +109,7 @@ describe('facilities: listing and editing', () => {
       openingHours: { '1': [{ start: '18:00', end: '08:00' }] },
     });
     expectStatus(res, 400);
-    expect(Object.keys(res.body.error.details.fields)[0]).toMatch(/^openingHours/);
+    expect(Object.keys(detailsOf(res, 'fields'))[0]).toMatch(/^openingHours/);
   });
 
   it('a retired facility keeps its bookings and takes no new ones', async () => {
@@ -130,9 +130,9 @@ describe('facilities: listing and editing', () => {
     expectStatus(again, 409);
     expect(again.body.error.code).toBe('invalid_state');
     expect((await admin.get(`/api/bookings/${booked.body.booking.id}`)).body.booking.status).toBe('approved');
-    expect((await admin.get('/api/facilities')).body.items.map((f: any) => f.name)).not.toContain('旧机房');
+    expect((await admin.get('/api/facilities')).body.items.map((f) => f.name)).not.toContain('旧机房');
     expect(
-      (await admin.get('/api/facilities?includeRetired=1')).body.items.find((f: any) => f.name === '旧机房').retired,
+      (await admin.get('/api/facilities?includeRetired=1')).body.items.find((f) => f.name === '旧机房')!.retired,
     ).toBe(true);
   });
 });
@@ -159,7 +159,7 @@ describe('facilities: availability', () => {
       `/api/facilities/${h.ids.facilities.gym}/availability?from=2026-12-10T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00`,
     );
     expectStatus(res, 400);
-    expect(res.body.error.details.fields.to).toBeTruthy();
+    expect(detailsOf(res, 'fields').to).toBeTruthy();
   });
 });
 
@@ -169,13 +169,13 @@ describe('facilities: group view of sharing', () => {
     // The term of the seeded Thursday booking (京华实验小学 in the chemistry lab, 2 approved hours).
     const res = await leader.get(`/api/reports/facility-usage?orgId=${h.ids.orgs.jinghua}&at=${nextWeekday(4, 2)}`);
     expectStatus(res, 200);
-    const byName = Object.fromEntries(res.body.schools.map((s: any) => [s.name, s]));
+    const byName = Object.fromEntries(res.body.schools.map((s) => [s.name, s]));
     expect(byName['京华实验中学']).toMatchObject({ lentHours: 2, borrowedHours: 0 });
     expect(byName['京华实验小学']).toMatchObject({ lentHours: 0, borrowedHours: 2 });
     expect(byName['北山乡中心小学']).toMatchObject({ rural: true, supported: true, borrowedHours: 0 });
-    expect(res.body.facilities.find((f: any) => f.name === '化学实验室')).toMatchObject({ otherHours: 2 });
-    expect(res.body.schools.map((s: any) => s.name)).toEqual(
-      [...res.body.schools.map((s: any) => s.name)].sort((a: string, b: string) =>
+    expect(res.body.facilities.find((f) => f.name === '化学实验室')).toMatchObject({ otherHours: 2 });
+    expect(res.body.schools.map((s) => s.name)).toEqual(
+      [...res.body.schools.map((s) => s.name)].sort((a: string, b: string) =>
         a === '京华实验中学' ? -1 : b === '京华实验中学' ? 1 : a < b ? -1 : 1,
       ),
     );
@@ -198,26 +198,27 @@ describe('facilities: photos', () => {
   };
   it("the owner's admin adds a photo that everyone who may book sees; only images are taken", async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const res = await admin.post(`/api/facilities/${h.ids.facilities.gym}/photos`, form(png, '体育馆.png'));
+    const res = await admin.raw('POST', `/api/facilities/${h.ids.facilities.gym}/photos`, form(png, '体育馆.png'));
     expectStatus(res, 201);
     const li = await h.as('li@jhxx.demo');
     const facility = await li.get(`/api/facilities/${h.ids.facilities.gym}`);
     expect(facility.body.facility.photos).toEqual([res.body.photo]);
-    const image = await li.get(res.body.photo.url);
+    const image = await li.raw('GET', res.body.photo.url);
     expectStatus(image, 200);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(image.text.length).toBe(png.length);
     expectStatus(
-      await admin.post(
+      await admin.raw(
+        'POST',
         `/api/facilities/${h.ids.facilities.gym}/photos`,
         form(new TextEncoder().encode('%PDF-1.4\n%%EOF'), 'x.png'),
       ),
       415,
     );
-    expectStatus(await li.post(`/api/facilities/${h.ids.facilities.gym}/photos`, form(png, 'x.png')), 403);
+    expectStatus(await li.raw('POST', `/api/facilities/${h.ids.facilities.gym}/photos`, form(png, 'x.png')), 403);
     const xiling = await h.as('admin@xiling.demo');
-    expectStatus(await xiling.get(res.body.photo.url), 404);
-    expectStatus(await admin.delete(res.body.photo.url), 204);
+    expectStatus(await xiling.raw('GET', res.body.photo.url), 404);
+    expectStatus(await admin.raw('DELETE', res.body.photo.url), 204);
     expect((await li.get(`/api/facilities/${h.ids.facilities.gym}`)).body.facility.photos).toEqual([]);
   });
 });

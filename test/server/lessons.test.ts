@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectStatus, useHarness } from '../support/harness';
+import { type BodyOf, detailsOf, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
 const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace('Z', '+00:00');
@@ -13,46 +13,49 @@ describe('lessons: scheduling and who takes part', () => {
       grade: 4,
       startsAt: soon(60),
       endsAt: soon(100),
-      classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1],
+      classroomIds: [h.ids.classrooms.beishan4_1!, h.ids.classrooms.nanhu5_1!],
     });
     expectStatus(res, 201);
     expect(res.body.lesson).toMatchObject({ status: 'scheduled', teacherName: '王明远', myRole: 'teacher' });
-    expect(res.body.lesson.classrooms.map((c: any) => `${c.schoolName} ${c.name}`).sort()).toEqual(
+    expect(res.body.lesson.classrooms.map((c) => `${c.schoolName} ${c.name}`).sort()).toEqual(
       ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].sort(),
     );
     const id = res.body.lesson.id;
 
     const zhao = await h.as('zhao@beishan.demo');
-    expect((await zhao.get('/api/lessons?scope=mine')).body.items.map((l: any) => [l.id, l.myRole])).toContainEqual([
+    expect((await zhao.get('/api/lessons?scope=mine')).body.items.map((l) => [l.id, l.myRole])).toContainEqual([
       id,
       'classroom',
     ]);
     const li = await h.as('li@jhxx.demo');
-    expect((await li.get('/api/lessons?scope=mine')).body.items.map((l: any) => l.id)).not.toContain(id);
-    expect((await li.get('/api/lessons?scope=upcoming')).body.items.find((l: any) => l.id === id).myRole).toBe(
-      'observer',
-    );
+    expect((await li.get('/api/lessons?scope=mine')).body.items.map((l) => l.id)).not.toContain(id);
+    expect((await li.get('/api/lessons?scope=upcoming')).body.items.find((l) => l.id === id)!.myRole).toBe('observer');
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/lessons/${id}`), 404);
     expectStatus(await (await h.as('admin@xiling.demo')).post(`/api/lessons/${id}/join`), 404);
   });
 
   it('only master teachers schedule, for classrooms within reach, ending after they start', async () => {
-    const base = { title: 'x', subject: 'math', grade: 4, startsAt: soon(60), endsAt: soon(100) };
+    const base = { title: 'x', subject: 'math', grade: 4, startsAt: soon(60), endsAt: soon(100) } satisfies Partial<
+      BodyOf<'POST', '/api/lessons'>
+    >;
     expectStatus(
-      await (await h.as('li@jhxx.demo')).post('/api/lessons', { ...base, classroomIds: [h.ids.classrooms.beishan4_1] }),
+      await (await h.as('li@jhxx.demo')).post('/api/lessons', {
+        ...base,
+        classroomIds: [h.ids.classrooms.beishan4_1!],
+      }),
       403,
     );
     const wang = await h.as('wang@jhzx.demo');
-    const foreign = await wang.post('/api/lessons', { ...base, classroomIds: [h.ids.classrooms.xiling7_1] });
+    const foreign = await wang.post('/api/lessons', { ...base, classroomIds: [h.ids.classrooms.xiling7_1!] });
     expectStatus(foreign, 400);
-    expect(foreign.body.error.details.fields.classroomIds).toBeTruthy();
+    expect(detailsOf(foreign, 'fields').classroomIds).toBeTruthy();
     const reversed = await wang.post('/api/lessons', {
       ...base,
       startsAt: soon(100),
       endsAt: soon(60),
-      classroomIds: [h.ids.classrooms.beishan4_1],
+      classroomIds: [h.ids.classrooms.beishan4_1!],
     });
-    expect(reversed.body.error.details.fields.endsAt).toBeTruthy();
+    expect(detailsOf(reversed, 'fields').endsAt).toBeTruthy();
   });
 
   it('joining opens 15 minutes before the start, and answers 503 livekit_unavailable with no LiveKit configured', async () => {
@@ -63,7 +66,7 @@ describe('lessons: scheduling and who takes part', () => {
       grade: 4,
       startsAt: soon(60),
       endsAt: soon(100),
-      classroomIds: [h.ids.classrooms.beishan4_1],
+      classroomIds: [h.ids.classrooms.beishan4_1!],
       allowClashes: true,
     });
     const early = await wang.post(`/api/lessons/${later.body.lesson.id}/join`);
@@ -74,7 +77,7 @@ describe('lessons: scheduling and who takes part', () => {
       grade: 4,
       startsAt: soon(5),
       endsAt: soon(45),
-      classroomIds: [h.ids.classrooms.beishan4_1],
+      classroomIds: [h.ids.classrooms.beishan4_1!],
     });
     const join = await (await h.as('zhao@beishan.demo')).post(`/api/lessons/${now.body.lesson.id}/join`);
     expectStatus(join, 503);
@@ -93,22 +96,22 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
     const wang = await h.as('wang@jhzx.demo');
     const chen = await h.as('chen@nanhu.demo');
     const before = (await chen.get('/api/notifications')).body.items.length;
-    const resource = (await wang.get('/api/resources?q=分数')).body.items[0];
+    const resource = (await wang.get('/api/resources?q=分数')).body.items[0]!;
     const series = await wang.post('/api/lessons', {
       title: '古诗诵读',
       subject: 'chinese',
       grade: 5,
       startsAt: day(20, 14),
       endsAt: day(20, 14, 40),
-      classroomIds: [h.ids.classrooms.nanhu5_1],
+      classroomIds: [h.ids.classrooms.nanhu5_1!],
       weeks: 4,
       resourceIds: [resource.id],
     });
     expectStatus(series, 201);
     expect(series.body.lessons).toHaveLength(4);
-    const starts = series.body.lessons.map((l: any) => new Date(l.startsAt).getTime());
-    expect(starts.slice(1).map((t: number, i: number) => (t - starts[i]) / 86_400_000)).toEqual([7, 7, 7]);
-    expect(new Set(series.body.lessons.map((l: any) => l.seriesId)).size).toBe(1);
+    const starts = series.body.lessons.map((l) => new Date(l.startsAt).getTime());
+    expect(starts.slice(1).map((t: number, i: number) => (t - starts[i]!) / 86_400_000)).toEqual([7, 7, 7]);
+    expect(new Set(series.body.lessons.map((l) => l.seriesId)).size).toBe(1);
     expect(series.body.lesson.materials).toEqual([{ id: resource.id, title: resource.title, kind: resource.kind }]);
     // The assistant of 南湖 hears of it once, not four times.
     const notes = (await chen.get('/api/notifications')).body.items;
@@ -122,12 +125,12 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
       grade: 5,
       startsAt: day(34, 14, 20),
       endsAt: day(34, 15),
-      classroomIds: [h.ids.classrooms.nanhu5_1, h.ids.classrooms.beishan4_1],
+      classroomIds: [h.ids.classrooms.nanhu5_1!, h.ids.classrooms.beishan4_1!],
     });
     expectStatus(clash, 409);
-    expect(clash.body.error.details.clashes).toEqual([
+    expect(detailsOf(clash, 'clashes')).toEqual([
       expect.objectContaining({
-        lessonId: series.body.lessons[2].id,
+        lessonId: series.body.lessons[2]!.id,
         title: '古诗诵读',
         classroomName: '南湖村小学 五年级一班',
       }),
@@ -140,7 +143,7 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
         grade: 5,
         startsAt: day(20, 14, 40),
         endsAt: day(20, 15, 20),
-        classroomIds: [h.ids.classrooms.nanhu5_1],
+        classroomIds: [h.ids.classrooms.nanhu5_1!],
       }),
       201,
     );
@@ -151,7 +154,7 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
         grade: 5,
         startsAt: day(34, 14, 20),
         endsAt: day(34, 15),
-        classroomIds: [h.ids.classrooms.nanhu5_1],
+        classroomIds: [h.ids.classrooms.nanhu5_1!],
         allowClashes: true,
       }),
       201,
@@ -163,10 +166,10 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
       grade: 5,
       startsAt: day(40, 9),
       endsAt: day(40, 10),
-      classroomIds: [h.ids.classrooms.nanhu5_1],
+      classroomIds: [h.ids.classrooms.nanhu5_1!],
       resourceIds: ['00000000-0000-4000-8000-000000000000'],
     });
-    expect(hidden.body.error.details.fields.resourceIds).toBeTruthy();
+    expect(detailsOf(hidden, 'fields').resourceIds).toBeTruthy();
   });
 
   it('moving the rest of a series and cancelling a lesson tell the classroom; a cancelled lesson cannot be joined', async () => {
@@ -179,34 +182,34 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
         grade: 4,
         startsAt: day(50, 9),
         endsAt: day(50, 9, 40),
-        classroomIds: [h.ids.classrooms.beishan4_1],
+        classroomIds: [h.ids.classrooms.beishan4_1!],
         weeks: 3,
       })
     ).body.lessons;
-    const moved = await wang.patch(`/api/lessons/${series[1].id}`, {
+    const moved = await wang.patch(`/api/lessons/${series[1]!.id}`, {
       startsAt: day(57, 10),
       endsAt: day(57, 10, 45),
       series: true,
     });
     expectStatus(moved, 200);
-    expect(moved.body.lessons.map((l: any) => l.startsAt)).toEqual([day(57, 10), day(64, 10)]);
-    expect((await wang.get(`/api/lessons/${series[0].id}`)).body.lesson.startsAt).toBe(day(50, 9));
+    expect(moved.body.lessons.map((l) => l.startsAt)).toEqual([day(57, 10), day(64, 10)]);
+    expect((await wang.get(`/api/lessons/${series[0]!.id}`)).body.lesson.startsAt).toBe(day(50, 9));
     expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({
       kind: 'lesson.rescheduled',
       data: { startsAt: day(57, 10), was: day(57, 9), count: 2 },
     });
-    expectStatus(await zhao.patch(`/api/lessons/${series[0].id}`, { title: '改名' }), 403);
+    expectStatus(await zhao.patch(`/api/lessons/${series[0]!.id}`, { title: '改名' }), 403);
 
-    const cancelled = await wang.post(`/api/lessons/${series[0].id}/cancel`, { reason: '停电检修' });
+    const cancelled = await wang.post(`/api/lessons/${series[0]!.id}/cancel`, { reason: '停电检修' });
     expectStatus(cancelled, 200);
     expect(cancelled.body.lesson).toMatchObject({ status: 'cancelled', cancelReason: '停电检修' });
     expect((await zhao.get('/api/notifications')).body.items[0]).toMatchObject({
       kind: 'lesson.cancelled',
       data: { reason: '停电检修', count: 1 },
     });
-    expectStatus(await wang.post(`/api/lessons/${series[0].id}/cancel`, {}), 409);
-    expectStatus(await wang.patch(`/api/lessons/${series[0].id}`, { title: '再改' }), 409);
-    expect((await zhao.post(`/api/lessons/${series[0].id}/join`)).body.error.code).toBe('invalid_state');
+    expectStatus(await wang.post(`/api/lessons/${series[0]!.id}/cancel`, {}), 409);
+    expectStatus(await wang.patch(`/api/lessons/${series[0]!.id}`, { title: '再改' }), 409);
+    expect((await zhao.post(`/api/lessons/${series[0]!.id}/join`)).body.error.code).toBe('invalid_state');
   });
 
   it('after the lesson: assistants give feedback, observers evaluate with the rubric, the teacher reads both; attendance is the teacher’s and the group’s', async () => {
@@ -221,7 +224,7 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
         grade: 4,
         startsAt: started,
         endsAt: soon(-10),
-        classroomIds: [h.ids.classrooms.beishan4_1],
+        classroomIds: [h.ids.classrooms.beishan4_1!],
         allowClashes: true,
       })
     ).body.lesson;
@@ -238,9 +241,7 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
       rating: 4,
     });
     expectStatus(await zhao.put(`/api/lessons/${lesson.id}/feedback`, { rating: 5, comment: '改一下' }), 200);
-    expect(
-      (await li.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4 })).body.error.details.fields.rubric,
-    ).toBeTruthy();
+    expect(detailsOf(await li.put(`/api/lessons/${lesson.id}/feedback`, { rating: 4 }), 'fields').rubric).toBeTruthy();
     expectStatus(
       await li.put(`/api/lessons/${lesson.id}/feedback`, {
         rating: 4,
@@ -252,11 +253,11 @@ describe('lessons: series, clashes, changes and what the classrooms hear', () =>
     expectStatus(await wang.put(`/api/lessons/${lesson.id}/feedback`, { rating: 5 }), 403);
 
     const all = (await wang.get(`/api/lessons/${lesson.id}/feedback`)).body.items;
-    expect(all.map((f: any) => [f.kind, f.rating, f.authorName])).toEqual([
+    expect(all.map((f) => [f.kind, f.rating, f.authorName])).toEqual([
       ['classroom', 5, '赵春生'],
       ['observer', 4, expect.any(String)],
     ]);
-    expect(all.find((f: any) => f.kind === 'observer').rubric).toEqual({
+    expect(all.find((f) => f.kind === 'observer')!.rubric).toEqual({
       goals: 5,
       interaction: 4,
       dualTeacher: 3,
@@ -281,9 +282,9 @@ describe('lessons: demo data', () => {
   it('holds one upcoming lesson by 王明远 for both rural classrooms', async () => {
     const chen = await h.as('chen@nanhu.demo');
     const mine = (await chen.get('/api/lessons?scope=mine')).body.items;
-    const demo = mine.find((l: any) => l.id === h.ids.lessons!.demo);
+    const demo = mine.find((l) => l.id === h.ids.lessons!.demo);
     expect(demo).toMatchObject({ teacherName: '王明远', status: 'scheduled', myRole: 'classroom' });
-    expect(demo.classrooms.map((c: any) => c.name).sort()).toEqual(['五年级一班', '四年级一班'].sort());
+    expect(demo!.classrooms.map((c) => c.name).sort()).toEqual(['五年级一班', '四年级一班'].sort());
   });
 });
 
@@ -293,15 +294,15 @@ describe('reports: live lessons this term', () => {
     const res = await leader.get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`);
     expectStatus(res, 200);
     const room = (school: string, name: string) =>
-      res.body.classrooms.find((c: any) => c.schoolName === school && c.name === name);
+      res.body.classrooms.find((c) => c.schoolName === school && c.name === name);
     // The seeded lesson of a week ago: 北山 09:58–10:41 → 43 min; 南湖 10:05–10:20 and 10:22–10:40 → 33 min.
     // (Other tests in this file may have ended lessons nobody attended: invited and taught can be higher.)
     expect(room('北山乡中心小学', '四年级一班')).toMatchObject({ rural: true, attended: 1, minutes: 43 });
     expect(room('南湖村小学', '五年级一班')).toMatchObject({ attended: 1, minutes: 33 });
-    expect(res.body.schools.find((s: any) => s.name === '京华实验中学')).toMatchObject({ minutesTaught: 47 });
+    expect(res.body.schools.find((s) => s.name === '京华实验中学')).toMatchObject({ minutesTaught: 47 });
     expect(res.body.reachedRuralOrSupported).toEqual({ lessons: 2, minutes: 76 });
     // A fixed order (school, then class), never a ranking.
-    const names = res.body.classrooms.map((c: any) => `${c.schoolName}${c.name}`);
+    const names = res.body.classrooms.map((c) => `${c.schoolName}${c.name}`);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
     // Another group's admin cannot read 京华's.
     expectStatus(
@@ -312,18 +313,18 @@ describe('reports: live lessons this term', () => {
 
   it('the teacher reads the seeded lesson’s feedback and evaluation', async () => {
     const items = (await (await h.as('wang@jhzx.demo')).get(`/api/lessons/${h.ids.lessons!.past}/feedback`)).body.items;
-    expect(items.map((f: any) => f.kind)).toEqual(['classroom', 'observer']);
+    expect(items.map((f) => f.kind)).toEqual(['classroom', 'observer']);
   });
 });
 
 describe('lessons: the past', () => {
   it('past lessons, newest first, for those who took part or may observe', async () => {
     const past = (await (await h.as('chen@nanhu.demo')).get('/api/lessons?scope=past')).body.items;
-    expect(past.find((l: any) => l.id === h.ids.lessons!.past)).toMatchObject({ status: 'ended', myRole: 'classroom' });
-    const starts = past.map((l: any) => l.startsAt);
+    expect(past.find((l) => l.id === h.ids.lessons!.past)).toMatchObject({ status: 'ended', myRole: 'classroom' });
+    const starts = past.map((l) => l.startsAt);
     expect(starts).toEqual([...starts].sort().reverse());
     expect(
-      (await (await h.as('admin@xiling.demo')).get('/api/lessons?scope=past')).body.items.map((l: any) => l.id),
+      (await (await h.as('admin@xiling.demo')).get('/api/lessons?scope=past')).body.items.map((l) => l.id),
     ).not.toContain(h.ids.lessons!.past);
   });
 });
@@ -339,7 +340,7 @@ describe('lessons: who may change what, and bad input', () => {
         grade: 4,
         startsAt: start.toISOString(),
         endsAt: new Date(start.getTime() + 40 * 60_000).toISOString(),
-        classroomIds: [h.ids.classrooms.beishan4_1],
+        classroomIds: [h.ids.classrooms.beishan4_1!],
         allowClashes: true,
       })
     ).body.lesson;
@@ -357,12 +358,12 @@ describe('lessons: who may change what, and bad input', () => {
         403,
       );
     }
-    expect((await wang.patch(`/api/lessons/${lesson.id}`, {})).body.error.details.fields.title).toBeTruthy();
+    expect(detailsOf(await wang.patch(`/api/lessons/${lesson.id}`, {}), 'fields').title).toBeTruthy();
     const long = await wang.patch(`/api/lessons/${lesson.id}`, {
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 5 * 3600_000).toISOString(),
     });
-    expect(long.body.error.details.fields.endsAt).toBeTruthy();
+    expect(detailsOf(long, 'fields').endsAt).toBeTruthy();
     expectStatus(
       await wang.post('/api/lessons', {
         title: 'x',
@@ -370,7 +371,7 @@ describe('lessons: who may change what, and bad input', () => {
         grade: 4,
         startsAt: '9999-12-20T10:00:00+08:00',
         endsAt: '9999-12-20T10:40:00+08:00',
-        classroomIds: [h.ids.classrooms.beishan4_1],
+        classroomIds: [h.ids.classrooms.beishan4_1!],
         weeks: 3,
       }),
       400,

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';
 import { lessonAttendance } from '../../server/db/schema';
 import { livekitProbe } from '../../server/lib/livekit-probe';
-import { Client, expectStatus, useHarness } from '../support/harness';
+import { Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 import { freePorts } from '../support/ports';
 
@@ -96,11 +96,11 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
       grade: 4,
       startsAt: soon(5),
       endsAt: soon(50),
-      classroomIds: [h.ids.classrooms.beishan4_1, h.ids.classrooms.nanhu5_1],
+      classroomIds: [h.ids.classrooms.beishan4_1!, h.ids.classrooms.nanhu5_1!],
       allowClashes: true,
     });
     expectStatus(created, 201);
-    return { wang, id: created.body.lesson.id as string };
+    return { wang, id: created.body.lesson.id };
   };
 
   it('join answers each role with its grants from the real server’s keys, and the lesson’s room exists there', async () => {
@@ -237,7 +237,7 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     const { wang, id } = await schedule();
     const notConfigured = await wang.post(`/api/lessons/${id}/recording/start`);
     expectStatus(notConfigured, 503);
-    expect(notConfigured.body.error.details.reason).toBe('not_configured');
+    expect(detailsOf(notConfigured, 'reason')).toBe('not_configured');
     // Configured, but no Egress service is attached to this LiveKit server: LiveKit refuses, and we say so.
     const withEgress = createApp({
       ...h.deps,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Client, expectStatus, useHarness } from '../support/harness';
+import { Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
 
@@ -8,10 +8,10 @@ describe('orgs: what each person sees', () => {
     const leader = await h.as('leader@jinghua.demo');
     const res = await leader.get('/api/orgs');
     expectStatus(res, 200);
-    const names = res.body.items.map((o: any) => o.name);
+    const names = res.body.items.map((o) => o.name);
     const others = ['京华实验小学', '北山乡中心小学', '南湖村小学'].sort();
     expect(names).toEqual(['京华教育集团', '京华实验中学', ...others]);
-    expect(res.body.items.find((o: any) => o.name === '北山乡中心小学')).toMatchObject({
+    expect(res.body.items.find((o) => o.name === '北山乡中心小学')).toMatchObject({
       rural: true,
       supported: true,
       canManage: true,
@@ -21,12 +21,12 @@ describe('orgs: what each person sees', () => {
   it('a teacher sees the schools of their group and district but manages none', async () => {
     const li = await h.as('li@jhxx.demo');
     const res = await li.get('/api/orgs');
-    const names = res.body.items.map((o: any) => o.name);
+    const names = res.body.items.map((o) => o.name);
     expect(names).toContain('京华教育集团');
     expect(names).toContain('城关学区');
     expect(names).toContain('南湖村小学');
     expect(names).not.toContain('西岭中学');
-    expect(res.body.items.every((o: any) => o.canManage === false)).toBe(true);
+    expect(res.body.items.every((o) => o.canManage === false)).toBe(true);
   });
 
   it("another group's school is 404 for 西岭's admin", async () => {
@@ -34,7 +34,7 @@ describe('orgs: what each person sees', () => {
     expectStatus(await xiling.get(`/api/orgs/${h.ids.orgs.jhzx}`), 404);
     expectStatus(await xiling.get(`/api/orgs/${h.ids.orgs.jinghua}`), 404);
     const list = await xiling.get('/api/orgs');
-    expect(list.body.items.map((o: any) => o.name).sort()).toEqual(['西岭中学', '西岭学区', '西岭教育集团'].sort());
+    expect(list.body.items.map((o) => o.name).sort()).toEqual(['西岭中学', '西岭学区', '西岭教育集团'].sort());
   });
 
   it('a group shows its member schools; a school shows its classrooms with their assistants', async () => {
@@ -56,10 +56,10 @@ describe('orgs: what each person sees', () => {
   it('GET /api/classrooms lists classrooms with their school, filtered by schoolId', async () => {
     const wang = await h.as('wang@jhzx.demo');
     const all = await wang.get('/api/classrooms');
-    expect(all.body.items.map((c: any) => c.schoolName)).toContain('南湖村小学');
-    expect(all.body.items.map((c: any) => c.schoolName)).not.toContain('西岭中学');
+    expect(all.body.items.map((c) => c.schoolName)).toContain('南湖村小学');
+    expect(all.body.items.map((c) => c.schoolName)).not.toContain('西岭中学');
     const one = await wang.get(`/api/classrooms?schoolId=${h.ids.orgs.nanhu}`);
-    expect(new Set(one.body.items.map((c: any) => c.schoolName))).toEqual(new Set(['南湖村小学']));
+    expect(new Set(one.body.items.map((c) => c.schoolName))).toEqual(new Set(['南湖村小学']));
   });
 });
 
@@ -72,7 +72,7 @@ describe('orgs: editing', () => {
     const wang = await h.as('wang@jhzx.demo');
     expectStatus(await wang.patch(`/api/orgs/${h.ids.orgs.jhzx}`, { address: 'x' }), 403);
     const log = await admin.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`);
-    const event = log.body.items.find((e: any) => e.action === 'org.update');
+    const event = log.body.items.find((e) => e.action === 'org.update');
     expect(event).toMatchObject({
       actorName: '孙丽华',
       before: { address: '城关镇文昌路 18 号' },
@@ -93,7 +93,7 @@ describe('orgs: editing', () => {
     const leader = await h.as('leader@jinghua.demo');
     const res = await leader.patch(`/api/orgs/${h.ids.orgs.jhxx}`, { code: 'JHZX' });
     expectStatus(res, 409);
-    expect(res.body.error.details.fields.code).toBeTruthy();
+    expect(detailsOf(res, 'fields').code).toBeTruthy();
   });
 
   it('classrooms: an admin adds and renames one; a duplicate name is 409', async () => {
@@ -121,10 +121,10 @@ describe('members: invitations', () => {
     expectStatus(res, 201);
     const { url } = res.body.invitation;
     expect(url).toMatch(/^\/invite\//);
-    const token = url.split('/').pop();
+    const token = url!.split('/').pop();
 
     const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    expect(members.body.items.find((m: any) => m.email === 'wu@jhzx.demo')).toMatchObject({
+    expect(members.body.items.find((m) => m.email === 'wu@jhzx.demo')).toMatchObject({
       active: false,
       role: 'teacher',
     });
@@ -151,7 +151,7 @@ describe('members: invitations', () => {
       role: 'group_admin',
     });
     expectStatus(bad, 400);
-    expect(bad.body.error.details.fields.role).toBeTruthy();
+    expect(detailsOf(bad, 'fields').role).toBeTruthy();
     const foreignRoom = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
       name: 'x',
       email: 'x2@jhzx.demo',
@@ -159,7 +159,7 @@ describe('members: invitations', () => {
       classroomId: h.ids.classrooms.beishan4_1,
     });
     expectStatus(foreignRoom, 400);
-    expect(foreignRoom.body.error.details.fields.classroomId).toBeTruthy();
+    expect(detailsOf(foreignRoom, 'fields').classroomId).toBeTruthy();
   });
 
   it("a teacher cannot invite, and another group's admin cannot see the school (404)", async () => {
@@ -186,8 +186,8 @@ describe('members: invitations', () => {
   it('the group leader makes a teacher a master teacher', async () => {
     const leader = await h.as('leader@jinghua.demo');
     const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    const zhang = members.body.items.find((m: any) => m.email === 'zhang@jhzx.demo');
-    const res = await leader.patch(`/api/memberships/${zhang.membershipId}`, { masterTeacher: true });
+    const zhang = members.body.items.find((m) => m.email === 'zhang@jhzx.demo');
+    const res = await leader.patch(`/api/memberships/${zhang!.membershipId}`, { masterTeacher: true });
     expectStatus(res, 200);
     expect(res.body.membership.masterTeacher).toBe(true);
   });
@@ -201,13 +201,13 @@ describe('members: removal takes effect at once', () => {
       email: 'temp@jhzx.demo',
       role: 'teacher',
     });
-    const token = invited.body.invitation.url.split('/').pop();
+    const token = invited.body.invitation.url!.split('/').pop();
     const accepted = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'temporary-password' });
     const temp = new Client(h.app, { cookie: accepted.headers.get('set-cookie')!.split(';')[0]! });
     expectStatus(await temp.get(`/api/orgs/${h.ids.orgs.jhzx}/members`), 200);
     const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    const membership = members.body.items.find((m: any) => m.email === 'temp@jhzx.demo');
-    expectStatus(await admin.delete(`/api/memberships/${membership.membershipId}`), 204);
+    const membership = members.body.items.find((m) => m.email === 'temp@jhzx.demo');
+    expectStatus(await admin.delete(`/api/memberships/${membership!.membershipId}`), 204);
     expect((await temp.get('/api/me')).body.memberships).toEqual([]);
     expectStatus(await temp.get(`/api/orgs/${h.ids.orgs.jhzx}/members`), 404);
   });
@@ -219,13 +219,13 @@ describe('members: CSV import', () => {
   it('imports every row at once, across schools the importer administers', async () => {
     const leader = await h.as('leader@jinghua.demo');
     const csv = header + '钱老师,qian@beishan.demo,teacher,BSXZX\n孔老师,kong@nanhu.demo,辅导教师,NHCXX\n';
-    const res = await leader.post('/api/members/import', csv, { 'content-type': 'text/csv' });
+    const res = await leader.raw('POST', '/api/members/import', csv, { 'content-type': 'text/csv' });
     expectStatus(res, 201);
-    expect(res.body.imported.map((r: any) => [r.email, r.role])).toEqual([
+    expect(res.body.imported.map((r) => [r.email, r.role])).toEqual([
       ['qian@beishan.demo', 'teacher'],
       ['kong@nanhu.demo', 'assistant'],
     ]);
-    expect(res.body.imported.every((r: any) => r.url.startsWith('/invite/'))).toBe(true);
+    expect(res.body.imported.every((r) => r.url!.startsWith('/invite/'))).toBe(true);
   });
 
   it('reports every bad row with its line and reason, and imports nothing', async () => {
@@ -239,10 +239,10 @@ describe('members: CSV import', () => {
       '沈老师,shen@jhzx.demo,teacher,XLZX\n' + // line 6: another group's school
       '韩老师,feng@jhzx.demo,teacher,JHZX\n' + // line 7: duplicate email
       '王老师,wang@jhzx.demo,teacher,JHZX\n'; // line 8: already a teacher there
-    const res = await admin.post('/api/members/import', csv, { 'content-type': 'text/csv' });
+    const res = await admin.raw('POST', '/api/members/import', csv, { 'content-type': 'text/csv' });
     expectStatus(res, 400);
     expect(res.body.error.code).toBe('import_failed');
-    const byLine = res.body.error.details.errors.map((e: any) => [e.line, e.field]);
+    const byLine = detailsOf(res, 'errors').map((e) => [e.line, e.field]);
     expect(byLine).toEqual([
       [3, 'name'],
       [4, 'email'],
@@ -252,15 +252,17 @@ describe('members: CSV import', () => {
       [8, 'email'],
     ]);
     const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    expect(members.body.items.map((m: any) => m.email)).not.toContain('feng@jhzx.demo');
+    expect(members.body.items.map((m) => m.email)).not.toContain('feng@jhzx.demo');
   });
 
   it('says which columns are missing, and refuses a non-CSV body', async () => {
     const admin = await h.as('admin@jhzx.demo');
-    const res = await admin.post('/api/members/import', 'name,email\nA,a@b.cn\n', { 'content-type': 'text/csv' });
+    const res = await admin.raw('POST', '/api/members/import', 'name,email\nA,a@b.cn\n', {
+      'content-type': 'text/csv',
+    });
     expectStatus(res, 400);
-    expect(res.body.error.details.errors[0]).toMatchObject({ line: 1 });
-    expectStatus(await admin.post('/api/members/import', { csv: 'x' }), 415);
+    expect(detailsOf(res, 'errors')[0]).toMatchObject({ line: 1 });
+    expectStatus(await admin.raw('POST', '/api/members/import', { csv: 'x' }), 415);
   });
 });
 
@@ -272,7 +274,7 @@ describe('audit: who did what', () => {
     expect(all.body.items.length).toBeGreaterThan(0);
     const xiling = await h.as('admin@xiling.demo');
     const theirs = await xiling.get('/api/audit');
-    expect(theirs.body.items.every((e: any) => e.orgId === null || e.orgId === h.ids.orgs.xiling)).toBe(true);
+    expect(theirs.body.items.every((e) => e.orgId === null || e.orgId === h.ids.orgs.xiling)).toBe(true);
     expectStatus(await xiling.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`), 404);
     const wang = await h.as('wang@jhzx.demo');
     expectStatus(await wang.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`), 403);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Client, expectStatus, useHarness } from '../support/harness';
+import { type AnswerOf, type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
 
@@ -21,7 +21,7 @@ function form(meta: object, bytes: Uint8Array, name: string, type = 'application
 const base = { subject: 'math', grade: 3, kind: 'lesson_plan', edition: '人教版', unit: '第八单元 分数的初步认识' };
 
 async function upload(client: Client, meta: object, bytes = pdf(String(Math.random())), name = '分数的初步认识.pdf') {
-  return client.post('/api/resources', form({ ...base, ...meta }, bytes, name));
+  return client.raw('POST', '/api/resources', form({ ...base, ...meta }, bytes, name));
 }
 
 describe('resources: upload', () => {
@@ -39,7 +39,7 @@ describe('resources: upload', () => {
       authorName: '李雪梅',
       file: { fileName: '分数的初步认识.pdf', contentType: 'application/pdf', number: 1 },
     });
-    expect(res.body.resource.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.body.resource.file!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('judges the type by the bytes: a text file named .pdf is 415, a PNG named .pdf is served as a PNG', async () => {
@@ -54,14 +54,14 @@ describe('resources: upload', () => {
     expect(fake.body.error.code).toBe('unsupported_type');
     const image = await upload(li, { title: '教具图片', visibility: 'school', kind: 'other' }, png(), 'picture.pdf');
     expectStatus(image, 201);
-    expect(image.body.resource.file.contentType).toBe('image/png');
+    expect(image.body.resource.file!.contentType).toBe('image/png');
   });
 
   it('a file name can never place a file outside storage, and is kept only as a display name', async () => {
     const li = await h.as('li@jhxx.demo');
     const res = await upload(li, { title: '路径测试', visibility: 'school' }, pdf('path'), '../../../etc/passwd.pdf');
     expectStatus(res, 201);
-    expect(res.body.resource.file.fileName).toBe('passwd.pdf');
+    expect(res.body.resource.file!.fileName).toBe('passwd.pdf');
   });
 
   it('an upload over the limit is 413 and leaves nothing behind', async () => {
@@ -78,7 +78,7 @@ describe('resources: upload', () => {
     const li = await h.as('li@jhxx.demo');
     const res = await upload(li, { title: '', grade: 13, visibility: 'school' });
     expectStatus(res, 400);
-    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['grade', 'title']);
+    expect(Object.keys(detailsOf(res, 'fields')).sort()).toEqual(['grade', 'title']);
   });
 
   it('recognises the same file uploaded twice', async () => {
@@ -88,7 +88,7 @@ describe('resources: upload', () => {
     expectStatus(first, 201);
     const again = await upload(li, { title: '同一个文件（再传）', visibility: 'school' }, bytes);
     expectStatus(again, 409);
-    expect(again.body.error.details.resourceId).toBe(first.body.resource.id);
+    expect(detailsOf(again, 'resourceId')).toBe(first.body.resource.id);
   });
 });
 
@@ -104,8 +104,8 @@ describe('resources: review before wider sharing', () => {
 
     const leader = await h.as('leader@jinghua.demo');
     const queue = await leader.get('/api/resources?status=in_review');
-    expect(queue.body.items.map((r: any) => r.id)).toContain(id);
-    expect(queue.body.items.find((r: any) => r.id === id).canReview).toBe(true);
+    expect(queue.body.items.map((r) => r.id)).toContain(id);
+    expect(queue.body.items.find((r) => r.id === id)!.canReview).toBe(true);
     const returned = await leader.post(`/api/resources/${id}/review`, { decision: 'return' });
     expectStatus(returned, 400);
     const published = await leader.post(`/api/resources/${id}/review`, { decision: 'publish' });
@@ -138,30 +138,30 @@ describe('resources: search in Chinese', () => {
     });
     const res = await li.get(`/api/resources?q=${encodeURIComponent('分数')}`);
     expectStatus(res, 200);
-    const titles = res.body.items.map((r: any) => r.title);
+    const titles = res.body.items.map((r) => r.title);
     expect(titles).toContain('分数的初步认识（第一课时）');
     expect(titles).not.toContain('古诗三首 教学设计');
     expect(titles.length).toBeGreaterThanOrEqual(5); // the demo library's 分数 material, and this test's
     expect(res.body.facets.subject).toEqual([expect.objectContaining({ value: 'math' })]);
-    expect(res.body.total).toBe(res.body.facets.subject[0].count);
+    expect(res.body.total).toBe(res.body.facets.subject[0]!.count);
     // The title match ranks first.
     expect(titles[0]).toMatch(/分数/);
     const xiling = await h.as('admin@xiling.demo');
     const theirs = (await xiling.get(`/api/resources?q=${encodeURIComponent('分数')}`)).body.items;
-    expect(theirs.map((r: any) => r.schoolName)).toEqual(['西岭中学']);
+    expect(theirs.map((r) => r.schoolName)).toEqual(['西岭中学']);
   });
 
   it('filters by subject and grade; a longer phrase narrows', async () => {
     const li = await h.as('li@jhxx.demo');
     const chinese = (await li.get('/api/resources?subject=chinese')).body.items;
-    expect(chinese.map((r: any) => r.title)).toContain('古诗三首 教学设计');
-    expect(chinese.every((r: any) => r.subject === 'chinese')).toBe(true);
+    expect(chinese.map((r) => r.title)).toContain('古诗三首 教学设计');
+    expect(chinese.every((r) => r.subject === 'chinese')).toBe(true);
     const narrow = await li.get(`/api/resources?q=${encodeURIComponent('初步认识')}&grade=3`);
-    expect(narrow.body.items.map((r: any) => r.title)).toContain('分数的初步认识（第一课时）');
+    expect(narrow.body.items.map((r) => r.title)).toContain('分数的初步认识（第一课时）');
     // A facet counts without its own filter: with grade 3 chosen, the other grades still show.
     const graded = await li.get(`/api/resources?q=${encodeURIComponent('分数')}&grade=3`);
-    expect(graded.body.items.every((r: any) => r.grade === 3)).toBe(true);
-    expect(graded.body.facets.grade.map((g: any) => g.value)).toEqual(expect.arrayContaining(['3', '5']));
+    expect(graded.body.items.every((r) => r.grade === 3)).toBe(true);
+    expect(graded.body.facets.grade.map((g) => g.value)).toEqual(expect.arrayContaining(['3', '5']));
   });
 });
 
@@ -199,15 +199,15 @@ describe('resources: download', () => {
     const up = await upload(li, { title: '版本测试', visibility: 'school' }, pdf('v1'), 'v1.pdf');
     const f = new FormData();
     f.set('file', new Blob([pdf('v2') as Uint8Array<ArrayBuffer>]), 'v2.pdf');
-    const v2 = await li.post(`/api/resources/${up.body.resource.id}/versions`, f);
+    const v2 = await li.raw('POST', `/api/resources/${up.body.resource.id}/versions`, f);
     expectStatus(v2, 201);
     expect(v2.body.resource.file).toMatchObject({ number: 2, fileName: 'v2.pdf' });
     const detail = await li.get(`/api/resources/${up.body.resource.id}`);
-    expect(detail.body.versions.map((v: any) => v.fileName)).toEqual(['v2.pdf', 'v1.pdf']);
+    expect(detail.body.versions.map((v) => v.fileName)).toEqual(['v2.pdf', 'v1.pdf']);
     const old = await li.get(`/api/resources/${up.body.resource.id}/download?version=1`);
     expect(old.text).toContain('v1');
     expectStatus(
-      await (await h.as('zhao@beishan.demo')).post(`/api/resources/${up.body.resource.id}/versions`, f),
+      await (await h.as('zhao@beishan.demo')).raw('POST', `/api/resources/${up.body.resource.id}/versions`, f),
       404,
     );
   });
@@ -217,10 +217,10 @@ describe('resources: favourites, comments, collections', () => {
   it('a teacher keeps favourites and comments on a colleague’s published resource', async () => {
     const zhao = await h.as('zhao@beishan.demo');
     const found = await zhao.get(`/api/resources?q=${encodeURIComponent('分数的初步认识')}`);
-    const target = found.body.items.find((r: any) => r.schoolName === '京华实验中学');
-    expectStatus(await zhao.request('PUT', `/api/resources/${target.id}/favourite`), 204);
-    expectStatus(await zhao.request('PUT', `/api/resources/${target.id}/favourite`), 204);
-    expect((await zhao.get('/api/favourites')).body.items.map((r: any) => r.id)).toEqual([target.id]);
+    const target = found.body.items.find((r) => r.schoolName === '京华实验中学')!;
+    expectStatus(await zhao.put(`/api/resources/${target.id}/favourite`), 204);
+    expectStatus(await zhao.put(`/api/resources/${target.id}/favourite`), 204);
+    expect((await zhao.get('/api/favourites')).body.items.map((r) => r.id)).toEqual([target.id]);
     const said = await zhao.post(`/api/resources/${target.id}/comments`, {
       body: '北山的孩子很喜欢这个导入环节，谢谢王老师！',
     });
@@ -238,17 +238,17 @@ describe('resources: favourites, comments, collections', () => {
   it('a collection shared with the group shows each viewer only the resources they may see', async () => {
     const li = await h.as('li@jhxx.demo');
     const mineOnly = await upload(li, { title: '本校专用 分数教具', visibility: 'school' }, pdf('own'), 'own.pdf');
-    const shared = (await li.get(`/api/resources?q=${encodeURIComponent('分数的意义')}`)).body.items[0];
+    const shared = (await li.get(`/api/resources?q=${encodeURIComponent('分数的意义')}`)).body.items[0]!;
     const created = await li.post('/api/collections', { title: '三年级 分数单元 资源包', visibility: 'group' });
     expectStatus(created, 201);
     const cid = created.body.collection.id;
     await li.post(`/api/collections/${cid}/items`, { resourceId: mineOnly.body.resource.id });
     const full = await li.post(`/api/collections/${cid}/items`, { resourceId: shared.id });
-    expect(full.body.collection.resources.map((r: any) => r.id)).toEqual([mineOnly.body.resource.id, shared.id]);
+    expect(full.body.collection.resources.map((r) => r.id)).toEqual([mineOnly.body.resource.id, shared.id]);
     const zhao = await h.as('zhao@beishan.demo');
     const seen = await zhao.get(`/api/collections/${cid}`);
     expectStatus(seen, 200);
-    expect(seen.body.collection.resources.map((r: any) => r.id)).toEqual([shared.id]);
+    expect(seen.body.collection.resources.map((r) => r.id)).toEqual([shared.id]);
     expectStatus(await zhao.post(`/api/collections/${cid}/items`, { resourceId: shared.id }), 403);
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/collections/${cid}`), 404);
   });
@@ -261,17 +261,18 @@ describe('resources: group view of sharing', () => {
     const zhao = await h.as('zhao@beishan.demo');
     const res = (await zhao.get(`/api/resources?q=${encodeURIComponent('有理数')}`)).body.items[0];
     const before = (await leader.get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`)).body;
-    expectStatus(await zhao.get(`/api/resources/${res.id}/download`), 200);
+    expectStatus(await zhao.get(`/api/resources/${res!.id}/download`), 200);
     const after = await leader.get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`);
     expectStatus(after, 200);
-    const school = (body: any, name: string) => body.schools.find((s: any) => s.name === name);
+    const school = (body: AnswerOf<'GET', '/api/reports/resource-usage'>, name: string) =>
+      body.schools.find((s) => s.name === name)!;
     expect(school(after.body, '京华实验中学').now.usedByOthers).toBe(
       school(before, '京华实验中学').now.usedByOthers + 1,
     );
     expect(school(after.body, '北山乡中心小学').now.received).toBe(school(before, '北山乡中心小学').now.received + 1);
     expect(school(after.body, '北山乡中心小学')).toMatchObject({ rural: true, supported: true });
     const month = after.body.months.at(-1);
-    expect(month.reachedRuralOrSupported).toBeGreaterThan(0);
+    expect(month!.reachedRuralOrSupported).toBeGreaterThan(0);
     expectStatus(
       await (await h.as('admin@xiling.demo')).get(`/api/reports/resource-usage?orgId=${h.ids.orgs.jinghua}`),
       404,
@@ -284,15 +285,15 @@ describe('resources: browse like the textbook', () => {
     const zhao = await h.as('zhao@beishan.demo');
     const res = await zhao.get('/api/resource-tree?subject=math');
     expectStatus(res, 200);
-    const pep = res.body.editions.find((e: any) => e.edition === '人教版');
-    const grade3 = pep.grades.find((g: any) => g.grade === 3);
+    const pep = res.body.editions.find((e) => e.edition === '人教版');
+    const grade3 = pep!.grades.find((g) => g.grade === 3)!;
     expect(grade3.units).toEqual(
       expect.arrayContaining([expect.objectContaining({ unit: '第八单元 分数的初步认识' })]),
     );
     const units = await zhao.get(
       `/api/resources?subject=math&edition=${encodeURIComponent('人教版')}&grade=3&unit=${encodeURIComponent('第八单元 分数的初步认识')}`,
     );
-    expect(units.body.total).toBe(grade3.units.find((u: any) => u.unit === '第八单元 分数的初步认识').count);
+    expect(units.body.total).toBe(grade3.units.find((u) => u.unit === '第八单元 分数的初步认识')!.count);
     const xiling = await (await h.as('admin@xiling.demo')).get('/api/resource-tree?subject=math');
     expect(JSON.stringify(xiling.body)).not.toContain('第八单元 分数的初步认识');
   });
@@ -333,7 +334,7 @@ describe('resources: named reviewers', () => {
   it('the group leader names a teacher reviewer, who then sees and publishes what waits; a school admin cannot name one', async () => {
     const leader = await h.as('leader@jinghua.demo');
     const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    const zhang = members.body.items.find((m: any) => m.email === 'zhang@jhzx.demo');
+    const zhang = members.body.items.find((m) => m.email === 'zhang@jhzx.demo')!;
     expectStatus(
       await (await h.as('admin@jhzx.demo')).patch(`/api/memberships/${zhang.membershipId}`, { reviewer: true }),
       403,
@@ -346,7 +347,7 @@ describe('resources: named reviewers', () => {
     const waiting = await upload(li, { title: '待审：分数墙教具', visibility: 'group' }, pdf('named-reviewer'));
     const zhangClient = await h.as('zhang@jhzx.demo');
     const queue = await zhangClient.get('/api/resources?status=in_review');
-    expect(queue.body.items.find((r: any) => r.id === waiting.body.resource.id)).toMatchObject({ canReview: true });
+    expect(queue.body.items.find((r) => r.id === waiting.body.resource.id)).toMatchObject({ canReview: true });
     const done = await zhangClient.post(`/api/resources/${waiting.body.resource.id}/review`, { decision: 'publish' });
     expectStatus(done, 200);
     expect(done.body.resource.status).toBe('published');
@@ -366,8 +367,8 @@ describe('reports: the group dashboard overview', () => {
     const leader = await h.as('leader@jinghua.demo');
     const res = await leader.get(`/api/reports/overview?orgId=${h.ids.orgs.jinghua}`);
     expectStatus(res, 200);
-    expect(res.body.schools.map((s: any) => s.name)[0]).toBe('京华实验中学');
-    const beishan = res.body.schools.find((s: any) => s.name === '北山乡中心小学');
+    expect(res.body.schools.map((s) => s.name)[0]).toBe('京华实验中学');
+    const beishan = res.body.schools.find((s) => s.name === '北山乡中心小学');
     expect(beishan).toMatchObject({
       rural: true,
       supported: true,

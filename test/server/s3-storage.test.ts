@@ -59,7 +59,7 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
       new Blob([new TextEncoder().encode('%PDF-1.4\n% stored in S3\n%%EOF\n') as Uint8Array<ArrayBuffer>]),
       '对象存储.pdf',
     );
-    const up = await li.post('/api/resources', form);
+    const up = await li.raw('POST', '/api/resources', form);
     expectStatus(up, 201);
     const whole = await li.get(`/api/resources/${up.body.resource.id}/download`);
     expectStatus(whole, 200);

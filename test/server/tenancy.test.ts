@@ -1,7 +1,7 @@
 // Walks every route in openapi.json as 西岭中学's admin (another group), with 京华's record ids in the
 // path, and accepts only 401/403/404: another organisation's records do not exist for them.
 import { describe, expect, it } from 'vitest';
-import { expectStatus, useHarness } from '../support/harness';
+import { expectStatus, type OpenApiDoc, useHarness } from '../support/harness';
 
 const h = useHarness();
 
@@ -45,14 +45,14 @@ const sampleBody = {
 
 describe('tenancy: another group sees nothing of 京华', () => {
   it('every route with an id answers 401/403/404 to 西岭中学’s admin', async () => {
-    const spec = (await h.anon.get('/api/openapi.json')).body;
+    const spec = (await h.anon.raw('GET', '/api/openapi.json')).body as OpenApiDoc;
     const xiling = await h.as('admin@xiling.demo');
     const leader = await h.as('leader@jinghua.demo');
     const members = await leader.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    const membershipId = members.body.items[0].membershipId;
-    const bookingId = (await leader.get('/api/bookings?scope=to_approve')).body.items[0].id;
+    const membershipId = members.body.items[0]!.membershipId;
+    const bookingId = (await leader.get('/api/bookings?scope=to_approve')).body.items[0]!.id;
     const closure = await leader.post('/api/closures', {
-      schoolId: h.ids.orgs.jhzx,
+      schoolId: h.ids.orgs.jhzx!,
       startsOn: '2030-01-01',
       endsOn: '2030-01-02',
       reason: '元旦',
@@ -63,14 +63,14 @@ describe('tenancy: another group sees nothing of 京华', () => {
       JSON.stringify({ title: '京华的课件', subject: 'math', grade: 4, kind: 'courseware', visibility: 'group' }),
     );
     upload.set('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')]), 'x.pdf');
-    const resource = await (await h.as('wang@jhzx.demo')).post('/api/resources', upload);
+    const resource = await (await h.as('wang@jhzx.demo')).raw('POST', '/api/resources', upload);
     const lesson = await (await h.as('wang@jhzx.demo')).post('/api/lessons', {
       title: '京华的直播课',
       subject: 'math',
       grade: 4,
       startsAt: new Date(Date.now() + 300_000).toISOString(),
       endsAt: new Date(Date.now() + 3_000_000).toISOString(),
-      classroomIds: [h.ids.classrooms.beishan4_1],
+      classroomIds: [h.ids.classrooms.beishan4_1!],
     });
     const stand: Record<string, string> = {
       MEMBERSHIP: membershipId,
@@ -80,7 +80,7 @@ describe('tenancy: another group sees nothing of 京华', () => {
       LESSON: lesson.body.lesson.id,
     };
     let checked = 0;
-    for (const [path, ops] of Object.entries<any>(spec.paths)) {
+    for (const [path, ops] of Object.entries(spec.paths)) {
       if (!path.includes('{')) continue;
       // Invitation links are capabilities, not records: anyone holding the link may use it.
       if (path.startsWith('/api/invitations/') || path.startsWith('/api/calendar/')) continue;
@@ -90,8 +90,8 @@ describe('tenancy: another group sees nothing of 京华', () => {
           const v = jinghuaValue(p, path);
           return stand[v] ?? v;
         });
-        const isCsv = !!ops[method].requestBody?.content?.['text/csv'];
-        const res = await xiling.request(
+        const isCsv = !!ops[method]?.requestBody?.content?.['text/csv'];
+        const res = await xiling.raw(
           method.toUpperCase(),
           `${url}${sampleQuery}`,
           isCsv ? 'name,email,role,school_code\n' : method === 'get' ? undefined : sampleBody,
@@ -106,7 +106,7 @@ describe('tenancy: another group sees nothing of 京华', () => {
   });
 
   it('every list route omits 京华’s records for 西岭中学’s admin', async () => {
-    const spec = (await h.anon.get('/api/openapi.json')).body;
+    const spec = (await h.anon.raw('GET', '/api/openapi.json')).body as OpenApiDoc;
     const xiling = await h.as('admin@xiling.demo');
     const secrets = [
       h.ids.orgs.jhzx,
@@ -117,16 +117,16 @@ describe('tenancy: another group sees nothing of 京华', () => {
       h.ids.facilities.gym,
       '京华',
     ];
-    for (const [path, ops] of Object.entries<any>(spec.paths)) {
+    for (const [path, ops] of Object.entries(spec.paths)) {
       if (path.includes('{') || !ops.get || path === '/api/openapi.json') continue;
-      const res = await xiling.get(path === '/api/closures' ? `${path}?schoolId=${h.ids.orgs.xiling}` : path);
+      const res = await xiling.raw('GET', path === '/api/closures' ? `${path}?schoolId=${h.ids.orgs.xiling}` : path);
       expect(res.status, `GET ${path}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
       for (const s of secrets) expect(res.text, `GET ${path} leaks ${s}`).not.toContain(s);
     }
   });
 
   it('unauthenticated callers get 401 on every route but health, openapi, login and invitation links', async () => {
-    const spec = (await h.anon.get('/api/openapi.json')).body;
+    const spec = (await h.anon.raw('GET', '/api/openapi.json')).body as OpenApiDoc;
     const open = new Set([
       '/api/livekit/webhook',
       '/api/calendar/{file}',
@@ -136,12 +136,12 @@ describe('tenancy: another group sees nothing of 京华', () => {
       '/api/invitations/{token}',
       '/api/invitations/{token}/accept',
     ]);
-    for (const [path, ops] of Object.entries<any>(spec.paths)) {
+    for (const [path, ops] of Object.entries(spec.paths)) {
       if (open.has(path)) continue;
       for (const method of Object.keys(ops)) {
         const url = path.replace(/\{\w+\}/g, h.ids.orgs.jhzx!);
-        const isCsv = !!ops[method].requestBody?.content?.['text/csv'];
-        const res = await h.anon.request(
+        const isCsv = !!ops[method]?.requestBody?.content?.['text/csv'];
+        const res = await h.anon.raw(
           method.toUpperCase(),
           url,
           isCsv ? 'a' : method === 'get' ? undefined : sampleBody,

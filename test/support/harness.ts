@@ -8,17 +8,45 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app';
 import { DEMO_PASSWORD, type DemoIds, seedDemo } from '../../server/db/seed';
 import type { Deps } from '../../server/lib/context';
-import { createLogger } from '../../server/lib/log';
+import { createLogger, type Level } from '../../server/lib/log';
 import { LocalStorage } from '../../server/modules/resources/storage';
+import type { ErrorBody } from '../../shared/errors';
+import type { BookingClash } from '../../shared/schemas/bookings';
+import type { Clash as LessonClash } from '../../shared/schemas/lessons';
+import type { ImportError } from '../../shared/schemas/orgs';
+import type { ApiTables, BodyArgs, KnownPath, Method, PathIn, RawAnswer, ReplyIn } from './api';
 import { openTestDatabase } from './db';
 
-export interface Reply<T = any> {
+export type { AnswerOf, BodyOf } from './api';
+
+export interface Reply<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
   text: string;
 }
 
+/** The reply of a typed call: `ReplyOf<'GET', '/api/me'>`. */
+export type ReplyOf<M extends Method, P extends string> = Reply<ReplyIn<ApiTables[M], P>>;
+
+type Get = ApiTables['GET'];
+type Post = ApiTables['POST'];
+type Patch = ApiTables['PATCH'];
+type Put = ApiTables['PUT'];
+type Delete = ApiTables['DELETE'];
+
+/** A body sent as is by `raw`; anything else is sent as JSON. */
+export type RawBody = string | FormData | Uint8Array | object | undefined;
+
+type HeaderMap = Record<string, string>;
+
+/**
+ * Speaks HTTP to the app like a browser. get/post/patch/put/delete take a path of the API (a literal, with ids
+ * and a query string as template parts) and check the JSON body against the route's request schema; the
+ * reply's body is typed by the route's answer (see ReplyBody). `raw` is the visible escape hatch for what the
+ * contract does not describe: a body that is not JSON (multipart, CSV, signed bytes), a body that is wrong on
+ * purpose, or a path that is computed at run time or not a route of AppType.
+ */
 export class Client {
   constructor(
     private readonly app: ReturnType<typeof createApp>,
@@ -26,17 +54,13 @@ export class Client {
     private readonly ip = '203.0.113.7',
   ) {}
 
-  async request<T = any>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Reply<T>> {
-    const h: Record<string, string> = { 'x-forwarded-for': this.ip, ...headers };
+  private async send<T>(method: string, path: string, body?: RawBody, headers: HeaderMap = {}): Promise<Reply<T>> {
+    const h: HeaderMap = { 'x-forwarded-for': this.ip, ...headers };
     if (this.auth.cookie) h.cookie = this.auth.cookie;
     if (this.auth.bearer) h.authorization = `Bearer ${this.auth.bearer}`;
     let payload: BodyInit | undefined;
-    if (typeof body === 'string' || body instanceof FormData || body instanceof Uint8Array) payload = body as BodyInit;
+    if (typeof body === 'string' || body instanceof FormData) payload = body;
+    else if (body instanceof Uint8Array) payload = body as Uint8Array<ArrayBuffer>;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
       h['content-type'] ??= 'application/json';
@@ -48,26 +72,36 @@ export class Client {
       !type || /^(application\/json|text\/)/.test(type)
         ? await res.text()
         : Buffer.from(await res.arrayBuffer()).toString('latin1');
-    let parsed: any = text;
+    let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {}
-    return { status: res.status, body: parsed, headers: res.headers, text };
+    // The one place the reply's JSON meets its type: the route's answer, or the error shape (ReplyBody).
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
   }
-  get<T = any>(path: string, headers?: Record<string, string>) {
-    return this.request<T>('GET', path, undefined, headers);
+
+  get<P extends PathIn<Get>>(path: KnownPath<Get, P>, headers?: HeaderMap) {
+    return this.send<ReplyIn<Get, P>>('GET', String(path), undefined, headers);
   }
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request<T>('POST', path, body, headers);
+  post<P extends PathIn<Post>>(path: KnownPath<Post, P>, ...[body, headers]: BodyArgs<Post, P>) {
+    return this.send<ReplyIn<Post, P>>('POST', String(path), body, headers);
   }
-  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request<T>('PATCH', path, body, headers);
+  patch<P extends PathIn<Patch>>(path: KnownPath<Patch, P>, ...[body, headers]: BodyArgs<Patch, P>) {
+    return this.send<ReplyIn<Patch, P>>('PATCH', String(path), body, headers);
   }
-  put<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request<T>('PUT', path, body, headers);
+  put<P extends PathIn<Put>>(path: KnownPath<Put, P>, ...[body, headers]: BodyArgs<Put, P>) {
+    return this.send<ReplyIn<Put, P>>('PUT', String(path), body, headers);
   }
-  delete<T = any>(path: string, headers?: Record<string, string>) {
-    return this.request<T>('DELETE', path, undefined, headers);
+  delete<P extends PathIn<Delete>>(path: KnownPath<Delete, P>, headers?: HeaderMap) {
+    return this.send<ReplyIn<Delete, P>>('DELETE', String(path), undefined, headers);
+  }
+
+  /**
+   * The escape hatch: sends any body to any path, unchecked. A string, FormData or bytes go as they are,
+   * anything else as JSON. The reply is typed when method and path name a route, else its body is unknown.
+   */
+  raw<M extends string, P extends string>(method: M, path: P, body?: RawBody, headers?: HeaderMap) {
+    return this.send<RawAnswer<M, P>>(method, path, body, headers);
   }
 }
 
@@ -79,7 +113,7 @@ export interface Harness {
   /** A signed-in client for a demo (or invited) account; sessions are reused within the file. */
   as(email: string, password?: string): Promise<Client>;
   /** Sign in afresh and return the raw reply (to inspect cookies). */
-  login(email: string, password?: string, ip?: string): Promise<Reply>;
+  login(email: string, password?: string, ip?: string): Promise<ReplyOf<'POST', '/api/auth/login'>>;
 }
 
 /** Registers beforeAll/afterAll for the file and returns the harness once ready. */
@@ -100,7 +134,7 @@ export function useHarness(): Harness {
     h.deps = {
       database,
       storage,
-      log: createLogger((process.env.LOG_LEVEL as any) ?? 'silent'),
+      log: createLogger((process.env.LOG_LEVEL as Level | undefined) ?? 'silent'),
       // Tests pretend to be behind a proxy so each client can have its own address.
       config: {
         allowedOrigins: [],
@@ -129,6 +163,43 @@ export function useHarness(): Harness {
   }, 120_000);
   afterAll(async () => dispose(), 60_000);
   return h;
+}
+
+/** What routes put in an error answer's `details`, by key; the contract types `details` as unknown. */
+export interface ErrorDetails {
+  /** validation_failed (and already_exists of a name or code): each field with what is wrong with it. */
+  fields: Record<string, string[]>;
+  /** booking_conflict: each clashing date and what is already there. */
+  conflicts: BookingClash[];
+  /** booking_conflict: free slots near the one asked for. */
+  suggestions: { startsAt: string; endsAt: string }[];
+  /** A booking over the borrowing school's hours this term. */
+  quota: { hours: number; held: number; requested: number };
+  /** import_failed: each bad line of the CSV. */
+  errors: ImportError[];
+  /** conflict of a live lesson: the classrooms' other lessons at that time. */
+  clashes: LessonClash[];
+  /** already_exists of an upload: the resource that holds the same file. */
+  resourceId: string;
+  /** service_unavailable, livekit_unavailable: why. */
+  reason: string;
+}
+
+/** One key of an error answer's details, typed; fails the test, showing the reply, when the answer has none. */
+export function detailsOf<K extends keyof ErrorDetails>(res: Reply, key: K): ErrorDetails[K] {
+  const body = res.body as Partial<ErrorBody> | null;
+  const details = body?.error?.details;
+  if (typeof details !== 'object' || details === null || !(key in details))
+    throw new Error(`expected error.details.${key}, got ${res.status}: ${res.text.slice(0, 800)}`);
+  return (details as ErrorDetails)[key];
+}
+
+/** The part of openapi.json that tests read. The document is not a route of AppType: `raw` fetches it. */
+export interface OpenApiDoc {
+  paths: Record<string, Record<string, OpenApiOperation | undefined>>;
+}
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } } | undefined> };
 }
 
 /** Expect a status, printing the reply when it differs so a failure explains itself. */

@@ -3,6 +3,7 @@
 // queue, and a rural teacher finds it by typing 分数, opens it, sees it previewed in the page and downloads
 // it — three actions from the library page.
 import { describe, expect, it } from 'vitest';
+import type { AnswerOf } from '../support/api';
 import { browserUnavailable, POLL, signedInPage, useWebApp } from '../support/browser';
 
 const unavailable = browserUnavailable();
@@ -99,16 +100,16 @@ describe.skipIf(!!unavailable)('library in Chromium: journey 5', () => {
   // must leave that in place, or Chromium replaces the preview with an error page.
   it('the PDF preview actually loads inside the resource page', async () => {
     const page = await signedIn('zhao@beishan.demo');
-    const found = await (await page.request.get(`${web.url}/api/resources?q=${encodeURIComponent('分数')}`)).json();
-    const pdf = found.items.find(
-      (r: { file: { contentType: string } | null }) => r.file?.contentType === 'application/pdf',
-    );
+    const found: AnswerOf<'GET', '/api/resources'> = await (
+      await page.request.get(`${web.url}/api/resources?q=${encodeURIComponent('分数')}`)
+    ).json();
+    const pdf = found.items.find((r) => r.file?.contentType === 'application/pdf');
     expect(pdf, 'a PDF among the resources found for 分数').toBeTruthy();
-    await page.goto(`${web.url}/library/${pdf.id}`);
+    await page.goto(`${web.url}/library/${pdf!.id}`);
     const frame = await page.locator('iframe').first().elementHandle();
     await expect
       .poll(async () => (await frame!.contentFrame())?.url(), POLL)
-      .toContain(`/api/resources/${pdf.id}/download?inline=1`);
+      .toContain(`/api/resources/${pdf!.id}/download?inline=1`);
     await page.context().close();
   });
 

@@ -2,6 +2,8 @@
 // livekit-server on loopback, the teacher and two classrooms (and a hidden observer) in separate pages.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/errors';
+import type { AnswerOf, BodyOf } from '../support/api';
 import { browserUnavailable, newContext, POLL, useWebApp } from '../support/browser';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 
@@ -61,10 +63,10 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
         endsAt,
         classroomIds: await classroomIds(teacher, web.url),
         allowClashes: true,
-      },
+      } satisfies BodyOf<'POST', '/api/lessons'>,
     });
     expect(created.status()).toBe(201);
-    const lesson = (await created.json()).lesson;
+    const { lesson }: AnswerOf<'POST', '/api/lessons'> = await created.json();
 
     // JOURNEYS 4: lesson page → Start → (preview with device choice) → Go live.
     await teacher.goto(`${web.url}/lessons/${lesson.id}`);
@@ -193,11 +195,9 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
 });
 
 async function classroomIds(page: Page, url: string): Promise<string[]> {
-  const rooms = (await (await page.request.get(`${url}/api/classrooms`)).json()).items as {
-    id: string;
-    name: string;
-    schoolName: string;
-  }[];
+  const { items: rooms }: AnswerOf<'GET', '/api/classrooms'> = await (
+    await page.request.get(`${url}/api/classrooms`)
+  ).json();
   return rooms
     .filter((r) => ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].includes(`${r.schoolName} ${r.name}`))
     .map((r) => r.id);
@@ -220,13 +220,15 @@ describe.skipIf(!!browserUnavailable())('live lesson while the LiveKit server is
         endsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
         classroomIds: await classroomIds(teacher, web.url),
         allowClashes: true,
-      },
+      } satisfies BodyOf<'POST', '/api/lessons'>,
     });
-    const lesson = (await created.json()).lesson;
+    const { lesson }: AnswerOf<'POST', '/api/lessons'> = await created.json();
     const join = await teacher.request.post(`${web.url}/api/lessons/${lesson.id}/join`);
     expect(join.status()).toBe(503);
-    expect((await join.json()).error.code).toBe('livekit_unavailable');
-    expect((await (await teacher.request.get(`${web.url}/api/health`)).json()).livekit).toBe('down');
+    const refused: ErrorBody = await join.json();
+    expect(refused.error.code).toBe('livekit_unavailable');
+    const health: AnswerOf<'GET', '/api/health'> = await (await teacher.request.get(`${web.url}/api/health`)).json();
+    expect(health.livekit).toBe('down');
 
     // This classroom PC runs in English: the pages and the big screen's notices are in English too.
     const zhao = await pageAs(web, 'zhao@beishan.demo', 'projector');

@@ -1,3 +1,4 @@
+import type { BookingClash } from '../../../shared/schemas/bookings';
 import type { Occurrence } from '../../../shared/series';
 import { iso } from '../../../shared/time';
 import type { Queryable } from '../../lib/db';
@@ -20,13 +21,6 @@ export class Clashed extends Error {
   ) {
     super('booking clash');
   }
-}
-
-export interface Clash {
-  startsAt: string;
-  endsAt: string;
-  /** What is already there. Details only for what the caller may read. */
-  with: { startsAt: string; endsAt: string; status: string; purpose?: string }[];
 }
 
 export function problemText(p: Problem): string {
@@ -117,8 +111,8 @@ async function describeClashes(
   facility: FacilityRow,
   clashes: Occurrence[],
   manager: boolean,
-): Promise<Clash[]> {
-  const out: Clash[] = [];
+): Promise<BookingClash[]> {
+  const out: BookingClash[] = [];
   for (const occ of clashes) {
     const rows = await activeOverlapping(tx, facility.facility.id, occ.startsAt, occ.endsAt);
     out.push({

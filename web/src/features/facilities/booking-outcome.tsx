@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { z } from 'zod';
-import type { createBookingAnswer } from '../../../../shared/schemas/bookings';
+import type { BookingConflictDetails, createBookingAnswer } from '../../../../shared/schemas/bookings';
 import type { Facility } from '../../../../shared/schemas/facilities';
 import { ErrorNotice } from '../../components/notice';
 import { ApiError } from '../../lib/api';
@@ -8,12 +8,6 @@ import { formatDateTime, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
 type Slot = { startsAt: string; endsAt: string };
-
-/** A 409 booking_conflict's details (bookings.service.ts): what each asked time clashes with, and free slots near. */
-interface BookingClash {
-  conflicts: { startsAt: string; endsAt: string; with: (Slot & { status: string; purpose?: string })[] }[];
-  suggestions: Slot[];
-}
 
 /**
  * The immediate answer of journey 1: booked, waiting for the owner school, or exactly what it clashes with
@@ -33,7 +27,7 @@ export function BookingOutcome(props: {
   const when = (s: Slot) => `${formatDateTime(s.startsAt, locale())}–${formatTime(s.endsAt, locale())}`;
   const clash = () =>
     props.error instanceof ApiError && props.error.code === 'booking_conflict'
-      ? (props.error.details as unknown as BookingClash)
+      ? (props.error.details as unknown as BookingConflictDetails)
       : null;
   return (
     <>
@@ -85,10 +79,10 @@ export function BookingOutcome(props: {
                 )}
               </For>
             </ul>
-            <Show when={d().suggestions.length}>
+            <Show when={d().suggestions?.length}>
               <p>{t('facilities.nearest')}</p>
               <div class="row">
-                <For each={d().suggestions}>
+                <For each={d().suggestions ?? []}>
                   {(s) => (
                     <button type="button" onClick={() => props.onPick(s)}>
                       {t('facilities.useSlot', { when: when(s) })}
