@@ -49,8 +49,17 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
   });
   afterAll(() => stopHooks());
 
-  it('the teacher goes live in 2 actions; both classrooms join in 1 and play the video and the screen share; a raised hand is let speak in 1 and heard; the observer stays hidden; a dropped link and a second computer recover', async () => {
-    const teacher = await pageAs(web, 'wang@jhzx.demo');
+  // One lesson, taken step by step: each step proves one thing and waits on what the pages show, so a failure
+  // names its step (and a slow machine's budget is per step, not for the whole lesson).
+  let teacher: Page;
+  let lesson: AnswerOf<'POST', '/api/lessons'>['lesson'];
+  const classrooms: Page[] = [];
+  let observer: Page;
+  const zhao = () => classrooms[0]!;
+  const chen = () => classrooms[1]!;
+
+  it('the master teacher schedules a lesson for both rural classrooms that started a minute ago', async () => {
+    teacher = await pageAs(web, 'wang@jhzx.demo');
     // Started a minute ago, so it is today's lesson on the classroom PCs and open to join.
     const startsAt = new Date(Date.now() - 60_000).toISOString();
     const endsAt = new Date(Date.now() + 40 * 60_000).toISOString();
@@ -66,8 +75,10 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
       } satisfies BodyOf<'POST', '/api/lessons'>,
     });
     expect(created.status()).toBe(201);
-    const { lesson }: AnswerOf<'POST', '/api/lessons'> = await created.json();
+    ({ lesson } = (await created.json()) as AnswerOf<'POST', '/api/lessons'>);
+  });
 
+  it('the teacher opens the lesson, checks camera and microphone, and goes live in 2 actions', async () => {
     // JOURNEYS 4: lesson page → Start → (preview with device choice) → Go live.
     await teacher.goto(`${web.url}/lessons/${lesson.id}`);
     await teacher.getByRole('link', { name: '开始上课' }).click();
@@ -79,9 +90,10 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.getByRole('button', { name: '开始直播' }).click();
     await teacher.getByText('直播中').first().waitFor();
     await teacher.getByText('录制中').waitFor();
+  });
 
+  it('both classrooms join in 1 action from their home page and play the teacher with sound, capturing nothing', async () => {
     // JOURNEYS 3: the classroom PC's home page → one click → the big screen plays the teacher.
-    const classrooms: Page[] = [];
     for (const email of ['zhao@beishan.demo', 'chen@nanhu.demo']) {
       const page = await pageAs(web, email, 'projector');
       await page.goto(`${web.url}/`);
@@ -99,9 +111,11 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
       .toBe(true);
     // No device dialogs for a classroom that only watches: nothing of its own is captured.
     expect(await classrooms[0]!.evaluate(() => document.querySelectorAll('video.self-view').length)).toBe(0);
+  });
 
+  it('the observer joins hidden: the console counts two classrooms and never names the observer', async () => {
     // The observer joins hidden: the teacher's console still counts two classrooms and never names them.
-    const observer = await pageAs(web, 'li@jhxx.demo');
+    observer = await pageAs(web, 'li@jhxx.demo');
     await observer.goto(`${web.url}/lessons/${lesson.id}/live`);
     await observer.getByText('您在听课：班级看不到您。').waitFor();
     expect(await playing(observer, 'video.teacher-main')).toBeGreaterThan(5);
@@ -109,7 +123,9 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.getByRole('heading', { name: '班级（2/2 已进入）' }).waitFor();
     expect(await teacher.locator('.roster > li').count()).toBe(2);
     expect(await teacher.getByText('李').count()).toBe(0);
+  });
 
+  it('screen share is one button: large on the big screen with the camera inset, and back to the camera', async () => {
     // Screen share is one button: the big screen shows it large, the camera inset; stopping brings the camera back.
     await teacher.getByRole('button', { name: '共享屏幕' }).click();
     await classrooms[1]!.locator('video.teacher-inset').waitFor();
@@ -118,16 +134,19 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await shot(classrooms[1]!, 'live-11-classroom-screen-share');
     await teacher.getByRole('button', { name: '停止共享' }).click();
     await expect.poll(() => classrooms[1]!.locator('video.teacher-inset').count(), POLL).toBe(0);
+  });
 
+  it('a raised hand floats on the console; one click lets the classroom speak and the teacher hears and sees it; one click stops it', async () => {
     // A hand goes up; the teacher sees it float and lets that classroom speak with one click.
-    const zhao = classrooms[0]!;
-    await zhao.getByRole('button', { name: /举手/ }).click();
+    await zhao().getByRole('button', { name: /举手/ }).click();
     const notice = teacher.locator('.hand-notice', { hasText: '四年级一班' });
     await notice.waitFor();
     await shot(teacher, 'live-2-teacher-hand');
-    await shot(zhao, 'live-3-classroom-hand');
+    await shot(zhao(), 'live-3-classroom-hand');
     await notice.getByRole('button', { name: '请TA发言' }).click();
-    await zhao.getByText(/正在发言/).waitFor();
+    await zhao()
+      .getByText(/正在发言/)
+      .waitFor();
     // The teacher's page receives the classroom's audio (the fake microphone's tone) and its camera.
     const row = teacher.locator('.roster > li', { hasText: '四年级一班' });
     await expect
@@ -135,38 +154,49 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
       .toBeGreaterThan(0);
     expect(await playing(teacher, '.roster > li video.classroom-view')).toBeGreaterThan(0);
     await shot(teacher, 'live-4-teacher-speaking');
-    await shot(zhao, 'live-5-classroom-on-air');
+    await shot(zhao(), 'live-5-classroom-on-air');
     await shot(observer, 'live-6-observer');
 
     // One click ends it: the on-air sign goes and the hand button returns.
     await row.getByRole('button', { name: '结束发言' }).click();
-    await zhao.getByRole('button', { name: /举手/ }).waitFor();
-    expect(await zhao.getByText(/正在发言/).count()).toBe(0);
+    await zhao().getByRole('button', { name: /举手/ }).waitFor();
+    expect(
+      await zhao()
+        .getByText(/正在发言/)
+        .count(),
+    ).toBe(0);
+  });
 
+  it('chat reaches the classrooms', async () => {
     // Chat reaches the classrooms.
     await teacher.getByPlaceholder('输入消息，回车发送').fill('请大家翻到第 32 页');
     await teacher.getByPlaceholder('输入消息，回车发送').press('Enter');
-    await zhao.getByRole('button', { name: '文字交流' }).click();
-    await zhao.getByText('请大家翻到第 32 页').waitFor();
+    await zhao().getByRole('button', { name: '文字交流' }).click();
+    await zhao().getByText('请大家翻到第 32 页').waitFor();
+  });
 
+  it('a network drop: the big screen says it is reconnecting and comes back by itself', async () => {
     // A network drop: the big screen says it is reconnecting and comes back by itself.
-    const chen = classrooms[1]!;
-    await chen.context().setOffline(true);
-    await chen.getByText('正在重新连接…').waitFor({ timeout: 20_000 });
-    await shot(chen, 'live-10-classroom-reconnecting');
-    await chen.context().setOffline(false);
-    await expect.poll(() => chen.getByText('正在重新连接…').count(), { ...POLL, timeout: 30_000 }).toBe(0);
-    expect(await playing(chen, 'video.teacher-main')).toBeGreaterThan(5);
+    await chen().context().setOffline(true);
+    await chen().getByText('正在重新连接…').waitFor({ timeout: 20_000 });
+    await shot(chen(), 'live-10-classroom-reconnecting');
+    await chen().context().setOffline(false);
+    await expect.poll(() => chen().getByText('正在重新连接…').count(), { ...POLL, timeout: 30_000 }).toBe(0);
+    expect(await playing(chen(), 'video.teacher-main')).toBeGreaterThan(5);
+  });
 
+  it('the same classroom on a second computer takes over; the first says so and continues on request', async () => {
     // The same classroom opened on a second computer: that one takes over, this one says so and does not fight back.
     const second = await pageAs(web, 'zhao@beishan.demo', 'projector');
     await second.goto(`${web.url}/lessons/${lesson.id}/live`);
     expect(await playing(second, 'video.teacher-main')).toBeGreaterThan(0);
-    await zhao.getByText('本班已在另一台电脑上进入课堂，这里已断开。').waitFor();
+    await zhao().getByText('本班已在另一台电脑上进入课堂，这里已断开。').waitFor();
     await second.close();
-    await zhao.getByRole('button', { name: '在这台电脑上继续' }).click();
-    expect(await playing(zhao, 'video.teacher-main')).toBeGreaterThan(0);
+    await zhao().getByRole('button', { name: '在这台电脑上继续' }).click();
+    expect(await playing(zhao(), 'video.teacher-main')).toBeGreaterThan(0);
+  });
 
+  it('ending asks once, then shows attendance from the webhooks and the recording filed with the lesson', async () => {
     // Ending asks once, then shows attendance from the server's own webhooks.
     teacher.once('dialog', (d) => void d.accept());
     await teacher.getByRole('button', { name: '下课' }).click();
@@ -176,18 +206,20 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     await teacher.getByRole('link', { name: '分数的初步认识（直播）（课堂实录）' }).click();
     await teacher.getByRole('heading', { level: 1, name: '分数的初步认识（直播）（课堂实录）' }).waitFor();
     await teacher.goBack();
-    await zhao.getByText('本节课已结束。').waitFor();
+    await zhao().getByText('本节课已结束。').waitFor();
     await shot(teacher, 'live-7-teacher-after');
-    await shot(zhao, 'live-8-classroom-ended');
+    await shot(zhao(), 'live-8-classroom-ended');
+  });
 
+  it("after the lesson the assistant gives feedback from the big screen's link, and the teacher reads it", async () => {
     // After the lesson: the assistant gives feedback from the big screen's link; the teacher reads it.
-    await zhao.getByRole('link', { name: '查看课程' }).click();
-    await zhao.getByRole('heading', { name: '课后反馈' }).waitFor();
-    await zhao.getByRole('radiogroup', { name: '总体评价' }).getByRole('radio', { name: '4' }).click();
-    await zhao.getByLabel('这节课效果如何').fill('学生很投入，跟得上节奏。');
-    await zhao.getByLabel('学生提出的问题').fill('分母可以是 0 吗？');
-    await zhao.getByRole('button', { name: '保存' }).click();
-    await zhao.getByText('已保存，谢谢！').waitFor();
+    await zhao().getByRole('link', { name: '查看课程' }).click();
+    await zhao().getByRole('heading', { name: '课后反馈' }).waitFor();
+    await zhao().getByRole('radiogroup', { name: '总体评价' }).getByRole('radio', { name: '4' }).click();
+    await zhao().getByLabel('这节课效果如何').fill('学生很投入，跟得上节奏。');
+    await zhao().getByLabel('学生提出的问题').fill('分母可以是 0 吗？');
+    await zhao().getByRole('button', { name: '保存' }).click();
+    await zhao().getByText('已保存，谢谢！').waitFor();
     await teacher.reload();
     await teacher.getByText('学生很投入，跟得上节奏。').waitFor();
     await teacher.getByText('学生提出的问题：分母可以是 0 吗？').waitFor();
