@@ -169,3 +169,17 @@ describe('a change touches only what it names', () => {
     expect(rest).toEqual(was);
   });
 });
+
+describe("another group's people stay unknown", () => {
+  it("the CSV import never names another group's school or who teaches there", async () => {
+    const xiling = await cookieOf('admin@xiling.demo');
+    const csv = 'name,email,role,school_code\n王明远,wang@jhzx.demo,teacher,JHZX\n';
+    const res = await send(xiling, 'POST', '/api/members/import', csv, 'text/csv');
+    expect(res.status, res.text).toBe(400);
+    expect(res.text).not.toContain('京华');
+    expect(res.text).not.toContain('already');
+    expect(res.json.error.details.errors).toEqual([
+      { line: 2, field: 'schoolCode', reason: 'no school with code JHZX that you administer' },
+    ]);
+  });
+});

@@ -37,9 +37,9 @@ export async function importMembers(
   const emails = rows.map((r) => r.row.email);
   if (emails.length) {
     const existing = await membershipsByEmail(db, emails);
-    for (const { line, row } of rows) {
-      const school = schools.get(row.schoolCode);
-      if (school && existing.some((e) => e.email === row.email && e.orgId === school.id && e.role === row.role)) {
+    // Only schools the importer administers: a role held at any other school is not theirs to learn of.
+    for (const { line, row, school } of ready) {
+      if (existing.some((e) => e.email === row.email && e.orgId === school.id && e.role === row.role)) {
         errors.push({ line, field: 'email', reason: `${row.email} is already a ${row.role} at ${school.name}` });
       }
     }
