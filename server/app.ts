@@ -48,16 +48,29 @@ function api() {
 
 export type ApiType = ReturnType<typeof api>;
 
-/** Any other request body (JSON) is refused past this size, before more of it is read. */
-export const MAX_JSON_BYTES = 1024 * 1024;
-const jsonBodyLimit = bodyLimit({
-  maxSize: MAX_JSON_BYTES,
-  onError: () => {
-    throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BYTES / 1024} KB`, {
-      maxBytes: MAX_JSON_BYTES,
-    });
-  },
-});
+/** Every request body but an upload's is refused past this size, before more of it is read. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const limitTo = (message: string) =>
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', message, { maxBytes: MAX_BODY_BYTES });
+    },
+  });
+const bodyLimitOf = {
+  default: limitTo(`The request body is larger than ${MAX_BODY_BYTES / 1024} KB`),
+  csv: limitTo(`The file is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`),
+};
+/**
+ * The uploads, by route (never by what a request says its type is): they stream their files to storage against
+ * their own, larger limits (MAX_UPLOAD_MB, photos 10 MB).
+ */
+const UPLOAD_ROUTES = [
+  /^\/api\/resources$/,
+  /^\/api\/resources\/[^/]+\/versions$/,
+  /^\/api\/facilities\/[^/]+\/photos$/,
+];
+const isUpload = (method: string, path: string) => method === 'POST' && UPLOAD_ROUTES.some((re) => re.test(path));
 
 /** Routes that answer without a signed-in person. Everything else under /api needs one. */
 const publicPaths = [
@@ -124,16 +137,15 @@ export function createApp(deps: Deps) {
     // On the response's own headers: c.header() after next() rebuilds the response and costs half the throughput.
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
-  app.use('/api/*', async (c, next) => {
-    // Uploads (multipart) and the CSV import stream their bodies against their own, larger limits.
-    if (/^(multipart\/|text\/csv)/i.test(c.req.header('content-type') ?? '')) return next();
-    return jsonBodyLimit(c, next);
-  });
   app.use('/api/*', authenticate);
   // Signed-out callers learn they must sign in before anything about their input is checked.
   app.use('/api/*', async (c, next) => {
     if (!c.get('actor') && !isPublicPath(c.req.path)) throw new AppError('unauthenticated', 'Please sign in first');
     await next();
+  });
+  app.use('/api/*', async (c, next) => {
+    if (isUpload(c.req.method, c.req.path)) return next();
+    return (c.req.path === '/api/members/import' ? bodyLimitOf.csv : bodyLimitOf.default)(c, next);
   });
 
   const routes = app.route('/api', api());

@@ -1,7 +1,7 @@
 // Node-only database doors: the embedded PGlite and running migrations from the migrations/ folder.
 // Kept apart from db.ts so the Worker bundle never pulls in PGlite's WebAssembly or the file system.
 
-import { fsyncSync, mkdirSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -25,15 +25,38 @@ export const pgliteExtensions = { btree_gist, pg_trgm };
  */
 const DURABLE_PARAMS = ['-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
 
-type NodeStream = { nfd?: number };
-type PgliteInternals = { mod?: { NODEFS?: { stream_ops?: { fsync?: (stream: NodeStream) => number } } } };
+type NodeStream = { nfd?: number; node?: unknown };
+type Nodefs = {
+  stream_ops?: { fsync?: (stream: NodeStream) => number };
+  realPath?: (node: unknown) => string;
+};
+type PgliteInternals = { mod?: { NODEFS?: Nodefs; FS?: { ErrnoError?: new (errno: number) => Error } } };
+
+/** WASI's EIO: PostgreSQL sees a failed fsync as such (and PANICs, as it must), not as a JavaScript exception. */
+const EIO = 29;
 
 /** Gives PGlite's NODEFS a real fsync; false when this PGlite does not expose it (then writes are not durable). */
 function syncThrough(client: PGlite): boolean {
-  const ops = (client as unknown as PgliteInternals).mod?.NODEFS?.stream_ops;
-  if (!ops) return false;
-  ops.fsync = (stream) => {
-    if (stream.nfd !== undefined) fsyncSync(stream.nfd);
+  const mod = (client as unknown as PgliteInternals).mod;
+  const nodefs = mod?.NODEFS;
+  const ErrnoError = mod?.FS?.ErrnoError;
+  if (!nodefs?.stream_ops || !nodefs.realPath || !ErrnoError) return false;
+  const { realPath } = nodefs;
+  nodefs.stream_ops.fsync = (stream) => {
+    try {
+      if (stream.nfd !== undefined) fsyncSync(stream.nfd);
+      else {
+        // A directory (PostgreSQL syncs the directory of a file it created): NODEFS holds no descriptor for it.
+        const fd = openSync(realPath(stream.node), 'r');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      }
+    } catch {
+      throw new ErrnoError(EIO);
+    }
     return 0;
   };
   return true;
@@ -66,9 +89,19 @@ export async function openDatabase(opts: {
 type PgliteDb = Parameters<typeof migratePglite>[0];
 type PostgresDb = Parameters<typeof migratePostgres>[0];
 
+/**
+ * Applies migrations/. On PostgreSQL through a connection of their own without the serving pool's statement
+ * timeout: rewriting a large table may take longer than a request may.
+ */
 export async function runMigrations(database: Database): Promise<void> {
   const config = { migrationsFolder };
   // One Db type covers both drivers; each migrator wants its own driver's database type.
-  if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDb, config);
-  else await migratePostgres(database.db as unknown as PostgresDb, config);
+  if (database.kind === 'pglite') return migratePglite(database.db as unknown as PgliteDb, config);
+  if (!database.url) return migratePostgres(database.db as unknown as PostgresDb, config);
+  const own = openPostgres(database.url, { max: 1, statementTimeoutMs: 0 });
+  try {
+    await migratePostgres(own.db as unknown as PostgresDb, config);
+  } finally {
+    await own.close();
+  }
 }

@@ -15,28 +15,31 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** For PostgreSQL: where it is (migrations open their own connection to it). */
+  url?: string;
   close(): Promise<void>;
 }
 
 export const drizzleOptions = { schema, casing: 'snake_case' } as const;
 
 /** postgres.js: a PostgreSQL server, or Hyperdrive on Workers. */
-export function openPostgres(url: string, opts: { max?: number } = {}): Database {
+export function openPostgres(url: string, opts: { max?: number; statementTimeoutMs?: number } = {}): Database {
   const client = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
     // Workers (Hyperdrive) must not keep idle sockets across requests.
     idle_timeout: 20,
     // Nothing hangs while the server restarts or a statement runs away: a connection that cannot be made in
-    // 5 s, or a statement past 10 s, fails (and answers 503 database_unavailable).
+    // 5 s, or a statement past 10 s, fails (and answers 503 database_unavailable). Migrations open their own
+    // client without the statement limit (runMigrations).
     connect_timeout: 5,
     // Reconnect quickly once the server is back: postgres.js's default backoff grows to 20 s after a few failed
     // attempts (shared by the pool), which would keep answering 503 long after a restart. Seconds.
     backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
-    connection: { TimeZone: 'UTC', statement_timeout: 10_000 },
+    connection: { TimeZone: 'UTC', statement_timeout: opts.statementTimeoutMs ?? 10_000 },
   });
   const db = drizzle(client, drizzleOptions) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Rows of a raw `db.execute(sql)`: postgres.js answers an array, PGlite `{ rows }`. */

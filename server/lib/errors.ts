@@ -57,33 +57,28 @@ export function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Node's and postgres.js's codes for a connection that failed, was refused, dropped or timed out. */
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-]);
+/** postgres.js's own codes for a connection that closed, ended, was destroyed or timed out while connecting. */
+const DRIVER_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+/** Socket codes: a database outage only when they come from connecting to it or from a query on it. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+/** SQLSTATEs of a server shutting down (57P01), crashed (57P02), starting up (57P03), full (53300), or a statement
+ * stopped by statement_timeout (57014); class 08 is "connection exception". */
+const OUTAGE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 
 /**
  * Whether the error means the database is not answering (down, restarting, refusing connections, or too slow),
- * as opposed to refusing this statement: SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down,
- * crashed, starting up), 53300 (too many connections), 57014 (cancelled: the statement timeout), or a socket-level
- * failure.
+ * as opposed to refusing this statement. Socket errors of other calls — object storage, LiveKit (a failed
+ * `fetch`), a client that hung up mid-request — are not the database's.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (const e of causes(err)) {
+  const chain = [...causes(err)];
+  if (chain.some((e) => e instanceof TypeError && e.message === 'fetch failed')) return false;
+  const fromQuery = chain.some((e) => 'query' in e || (e instanceof Error && e.message.startsWith('Failed query')));
+  return chain.some((e) => {
     const code = typeof e.code === 'string' ? e.code : '';
-    if (CONNECTION_CODES.has(code)) return true;
-    if (/^08[0-9A-Z]{3}$/.test(code) || ['57P01', '57P02', '57P03', '53300', '57014'].includes(code)) return true;
-  }
-  return false;
+    if (DRIVER_CODES.has(code) || OUTAGE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+    return SOCKET_CODES.has(code) && (fromQuery || (e as { syscall?: unknown }).syscall === 'connect');
+  });
 }
 
 /** Name of the violated constraint, when the database reported one. */

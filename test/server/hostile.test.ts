@@ -147,6 +147,18 @@ describe('hostile input: body size', () => {
     expect(res.status, res.text.slice(0, 300)).toBe(413);
     expect(res.json.error.code).toBe('payload_too_large');
   });
+
+  it('saying the body is a CSV or multipart does not lift the limit (the public webhook, the import)', async () => {
+    const cookie = await cookieOf('admin@jhzx.demo');
+    const big = 'x'.repeat(3 * 1024 * 1024);
+    for (const type of ['text/csv', 'multipart/form-data; boundary=x']) {
+      const hook = await send('', 'POST', '/api/livekit/webhook', big, type);
+      expect(hook.status, `webhook as ${type}: ${hook.text.slice(0, 200)}`).toBe(413);
+    }
+    const csv = await send(cookie, 'POST', '/api/members/import', `name,email,role,school_code\n${big}`, 'text/csv');
+    expect(csv.status, csv.text.slice(0, 200)).toBe(413);
+    expect(csv.json.error.message).toBe('The file is larger than 1 MB');
+  });
 });
 
 describe('a change touches only what it names', () => {

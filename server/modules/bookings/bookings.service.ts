@@ -71,7 +71,7 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
     else if (action === 'cancel' && current.b.status === 'approved')
       await notify(tx, await approverIds(tx, current.schoolId), 'booking.cancelled', data, bookingId);
     const [row] = await selectBookings(tx).where(eq(bookings.id, bookingId));
-    if (!row) throw notFound('booking');
+    if (!row) throw new Error('a booking just changed in this transaction cannot be read back');
     return bookingOut(row);
   });
 }
@@ -189,7 +189,7 @@ export async function blockTime(
   const rows = await selectBookings(db).where(inArray(bookings.id, [result.blockId, ...result.declinedIds]));
   const byId = new Map(rows.map((r) => [r.b.id, bookingOut(r)]));
   const booking = byId.get(result.blockId);
-  if (!booking) throw notFound('booking');
+  if (!booking) throw new Error('a block just committed cannot be read back');
   return { booking, declined: result.declinedIds.flatMap((i) => byId.get(i) ?? []) };
 }
 

@@ -13,7 +13,6 @@ type FeedbackRow = typeof lessonFeedback.$inferSelect;
 export function feedbackOut(f: FeedbackRow, authorName: string, classroomName: string | null, actor: Actor): Feedback {
   return {
     id: f.id,
-    // The table's check constraint holds it to the two kinds.
     kind: f.kind,
     authorName,
     classroomName,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonEnv, configFrom, parseConfigEnv, parseEnv } from '../../server/config';
+import { isDatabaseUnavailable } from '../../server/lib/errors';
 
 describe('config: one reading of the environment for both doors', () => {
   const livekit = { LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' };
@@ -31,5 +32,21 @@ describe('config: one reading of the environment for both doors', () => {
   it('names every bad variable, and an empty one counts as unset', () => {
     expect(() => parseEnv({ PORT: 'x', DATABASE_URL: 'mysql://' })).toThrow(/PORT[\s\S]*DATABASE_URL/);
     expect(parseEnv({ PORT: '' }).PORT).toBe(8787);
+  });
+});
+
+describe('errors: what counts as the database being down', () => {
+  const net = (code: string, syscall?: string) => Object.assign(new Error(`${code} x`), { code, syscall });
+  it('its connection refused, dropped mid-query, timed out, shutting down: yes', () => {
+    expect(isDatabaseUnavailable(net('ECONNREFUSED', 'connect'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Failed query: select 1', { cause: net('ECONNRESET') }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'CONNECT_TIMEOUT' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '57P01' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '08006' }))).toBe(true);
+  });
+  it('object storage or LiveKit unreachable, a client hanging up, a constraint: no', () => {
+    expect(isDatabaseUnavailable(new TypeError('fetch failed', { cause: net('ECONNREFUSED', 'connect') }))).toBe(false);
+    expect(isDatabaseUnavailable(net('ECONNRESET'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '23P01' }))).toBe(false);
   });
 });
