@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orgKinds, roles } from '../enums';
-import { email } from './auth';
+import { email, membership } from './auth';
 import { id, isoTime, nothingToChange, page, someChange, text } from './common';
 
 export const org = z.object({
@@ -93,18 +93,34 @@ export const inviteInput = z.object({
 });
 export type InviteInput = z.infer<typeof inviteInput>;
 
+/**
+ * An invitation as its inviter sees it: an offer of a role, made to an email address. It reads the same whether the
+ * address already has an account or not, and grants nothing until the person accepts.
+ */
 export const invitation = z.object({
   id,
-  userId: id,
+  /** The name the inviter typed. */
   name: text(),
   email: text(),
   role: z.enum(roles),
-  /** Path of the page where the person sets a password, shown once to the inviter; null when they already have one. */
+  masterTeacher: z.boolean(),
+  classroomId: id.nullable(),
+  /** Path of the page where the person accepts, shown once to the inviter (only its hash is kept); null in lists. */
   url: text().nullable(),
   expiresAt: isoTime,
 });
 export type Invitation = z.infer<typeof invitation>;
 export const invitationAnswer = z.object({ invitation });
+/** An organisation's open invitations: not yet accepted, declined, withdrawn or expired. Newest first. */
+export const invitationPage = page(invitation);
+export const orgInvitationParams = z.object({ id, invitationId: id });
+
+/** An invitation as the invited person sees it, signed in: the membership it offers, and who offers it. */
+export const offer = membership
+  .pick({ id: true, orgId: true, orgName: true, orgKind: true, role: true, masterTeacher: true, classroomName: true })
+  .extend({ invitedBy: text().nullable(), expiresAt: isoTime });
+export type Offer = z.infer<typeof offer>;
+export const offerPage = page(offer);
 
 export const updateMembershipInput = z
   .object({

@@ -111,7 +111,7 @@ describe('orgs: editing', () => {
 });
 
 describe('members: invitations', () => {
-  it('an admin invites a teacher; the link sets a password and signs them in', async () => {
+  it('an admin invites a new teacher; the link sets a password, and the membership starts only then', async () => {
     const admin = await h.as('admin@jhzx.demo');
     const res = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
       name: '吴老师',
@@ -124,20 +124,22 @@ describe('members: invitations', () => {
     const token = url!.split('/').pop();
 
     const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
-    expect(members.body.items.find((m) => m.email === 'wu@jhzx.demo')).toMatchObject({
-      active: false,
-      role: 'teacher',
-    });
+    expect(members.body.items.map((m) => m.email)).not.toContain('wu@jhzx.demo');
+    const open = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/invitations`);
+    expect(open.body.items.find((i) => i.email === 'wu@jhzx.demo')).toMatchObject({ name: '吴老师', url: null });
 
     const info = await h.anon.get(`/api/invitations/${token}`);
     expectStatus(info, 200);
-    expect(info.body.invitation).toMatchObject({ email: 'wu@jhzx.demo', orgName: '京华实验中学' });
+    expect(info.body.invitation).toMatchObject({ email: 'wu@jhzx.demo', name: '吴老师', orgName: '京华实验中学' });
 
     const accepted = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'wu-strong-password' });
     expectStatus(accepted, 200);
+    expect(accepted.body.user).toMatchObject({ name: '吴老师', email: 'wu@jhzx.demo' });
     const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
     const me = await new Client(h.app, { cookie }).get('/api/me');
     expect(me.body.memberships[0]).toMatchObject({ orgName: '京华实验中学', role: 'teacher' });
+    const after = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/invitations`);
+    expect(after.body.items.map((i) => i.email)).not.toContain('wu@jhzx.demo');
 
     const reused = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'another-password' });
     expectStatus(reused, 410);
@@ -190,6 +192,115 @@ describe('members: invitations', () => {
     const res = await leader.patch(`/api/memberships/${zhang!.membershipId}`, { masterTeacher: true });
     expectStatus(res, 200);
     expect(res.body.membership.masterTeacher).toBe(true);
+  });
+});
+
+describe('members: an invitation is an offer the person accepts', () => {
+  const offer = { name: '王老师', email: 'wang@jhzx.demo', role: 'teacher' } as const;
+
+  it("another group's admin learns nothing of an address: the answer reads as for an unknown one", async () => {
+    const xiling = await h.as('admin@xiling.demo');
+    const known = await xiling.post(`/api/orgs/${h.ids.orgs.xiling}/invitations`, offer);
+    const unknown = await xiling.post(`/api/orgs/${h.ids.orgs.xiling}/invitations`, {
+      ...offer,
+      email: 'nobody-yet@xiling.demo',
+    });
+    expectStatus(known, 201);
+    expectStatus(unknown, 201);
+    const shape = (i: object) => Object.keys(i).sort();
+    expect(shape(known.body.invitation)).toEqual(shape(unknown.body.invitation));
+    expect(known.body.invitation.name).toBe('王老师'); // as typed, not the account's real name (王明远)
+    expect(known.text).not.toContain(h.ids.users.wang);
+    expect(known.text).not.toContain('王明远');
+    expect(known.text).not.toContain('京华');
+    // Nothing is granted yet: 王 still belongs to 京华实验中学 only, and 西岭's members do not include him.
+    const wang = await h.as('wang@jhzx.demo');
+    expect((await wang.get('/api/me')).body.memberships.map((m) => m.orgName)).toEqual(['京华实验中学']);
+    const members = await xiling.get(`/api/orgs/${h.ids.orgs.xiling}/members`);
+    expect(members.body.items.map((m) => m.email)).not.toContain('wang@jhzx.demo');
+    // Holding the link is not enough for an existing account: its own password is needed.
+    const token = known.body.invitation.url!.split('/').pop();
+    const info = await h.anon.get(`/api/invitations/${token}`);
+    expect(info.body.invitation).toMatchObject({ name: '王老师', orgName: '西岭中学' });
+    const guessed = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'a-new-password-1' });
+    expectStatus(guessed, 401);
+    expect((await wang.get('/api/me')).body.memberships).toHaveLength(1);
+  });
+
+  it('the person sees the offer in the app and accepts it; the membership starts on the next request', async () => {
+    const xiling = await h.as('admin@xiling.demo');
+    await xiling.post(`/api/orgs/${h.ids.orgs.xiling}/invitations`, { ...offer, email: 'li@jhxx.demo' });
+    const li = await h.as('li@jhxx.demo');
+    const offers = await li.get('/api/me/invitations');
+    expectStatus(offers, 200);
+    expect(offers.body.items).toHaveLength(1);
+    expect(offers.body.items[0]).toMatchObject({ orgName: '西岭中学', role: 'teacher', invitedBy: '周志强' });
+    const notices = await li.get('/api/notifications');
+    expect(notices.body.items.map((n) => n.kind)).toContain('invitation');
+    expectStatus(await li.post(`/api/me/invitations/${offers.body.items[0]!.id}/accept`), 204);
+    const me = await li.get('/api/me');
+    expect(me.body.memberships.map((m) => m.orgName).sort()).toEqual(['京华实验小学', '西岭中学'].sort());
+    expect((await li.get('/api/me/invitations')).body.items).toEqual([]);
+    expectStatus(await li.post(`/api/me/invitations/${offers.body.items[0]!.id}/accept`), 404);
+    const members = await xiling.get(`/api/orgs/${h.ids.orgs.xiling}/members`);
+    expect(members.body.items.map((m) => m.email)).toContain('li@jhxx.demo');
+  });
+
+  it('the person may decline, and the admin may withdraw; either way nothing is granted', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const first = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: '赵老师',
+      email: 'zhao@beishan.demo',
+      role: 'teacher',
+    });
+    const zhao = await h.as('zhao@beishan.demo');
+    const [mine] = (await zhao.get('/api/me/invitations')).body.items;
+    expectStatus(await zhao.post(`/api/me/invitations/${mine!.id}/decline`), 204);
+    const token = first.body.invitation.url!.split('/').pop();
+    expectStatus(await h.anon.get(`/api/invitations/${token}`), 410);
+
+    const second = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: '赵老师',
+      email: 'zhao@beishan.demo',
+      role: 'teacher',
+    });
+    const id = second.body.invitation.id;
+    expectStatus(await admin.delete(`/api/orgs/${h.ids.orgs.jhzx}/invitations/${id}`), 204);
+    expect((await zhao.get('/api/me/invitations')).body.items).toEqual([]);
+    expectStatus(await zhao.post(`/api/me/invitations/${id}/accept`), 404);
+    expect((await zhao.get('/api/me')).body.memberships.map((m) => m.orgName)).toEqual(['北山乡中心小学']);
+    // Another person's offer, and another organisation's invitation, are not found.
+    const li = await h.as('li@jhxx.demo');
+    expectStatus(await li.post(`/api/me/invitations/${id}/decline`), 404);
+    const xiling = await h.as('admin@xiling.demo');
+    expectStatus(await xiling.delete(`/api/orgs/${h.ids.orgs.jhzx}/invitations/${id}`), 404);
+    expectStatus(await xiling.get(`/api/orgs/${h.ids.orgs.jhzx}/invitations`), 404);
+  });
+
+  it('a newer invitation of the same address replaces the open one; its old link stops working', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const ask = { name: '褚老师', email: 'chu@jhzx.demo', role: 'teacher' } as const;
+    const old = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, ask);
+    const fresh = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, ask);
+    const open = (await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/invitations`)).body.items;
+    expect(open.filter((i) => i.email === 'chu@jhzx.demo').map((i) => i.id)).toEqual([fresh.body.invitation.id]);
+    expectStatus(await h.anon.get(`/api/invitations/${old.body.invitation.url!.split('/').pop()}`), 410);
+  });
+
+  it('an existing account accepts through the link with its own password, and is signed in', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: '陈老师',
+      email: 'chen@nanhu.demo',
+      role: 'teacher',
+    });
+    const token = res.body.invitation.url!.split('/').pop();
+    const accepted = await h.anon.post(`/api/invitations/${token}/accept`, { password: 'tongzhou-demo' });
+    expectStatus(accepted, 200);
+    expect(accepted.body.user.name).toBe('陈小燕'); // the account keeps its own name
+    const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+    const me = await new Client(h.app, { cookie }).get('/api/me');
+    expect(me.body.memberships.map((m) => m.orgName).sort()).toEqual(['京华实验中学', '南湖村小学'].sort());
   });
 });
 

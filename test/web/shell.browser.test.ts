@@ -73,11 +73,40 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
     const p2 = await invitee.newPage();
     await p2.goto(link!);
     await p2.getByText(/吴晓东，您被邀请以「教师」身份加入 京华实验中学/).waitFor({ state: 'visible' });
-    await p2.getByLabel('设置密码').fill('wu-xiaodong-2026');
-    await p2.getByRole('button', { name: '设置密码并进入' }).click();
+    await p2.getByLabel('密码（至少 10 位）').fill('wu-xiaodong-2026');
+    await p2.getByRole('button', { name: '接受邀请并进入' }).click();
     await expect.poll(() => p2.getByRole('heading', { level: 1 }).innerText(), POLL).toBe('吴晓东，您好');
     await p2.getByText('名师', { exact: true }).waitFor({ state: 'visible' });
     await invitee.close();
+  });
+
+  it("a teacher invited by another group's school sees the offer on her home page and accepts it in one click", async () => {
+    const ctx = await newContext(web.browser);
+    const admin = await ctx.newPage();
+    await signIn(admin, 'admin@xiling.demo');
+    await admin.getByRole('link', { name: '管理 西岭中学' }).click();
+    await admin.getByRole('button', { name: '邀请成员' }).click();
+    const form = admin.getByRole('region', { name: '邀请成员加入 西岭中学' });
+    await form.getByLabel('名称').fill('李老师');
+    await form.getByLabel('邮箱').fill('li@jhxx.demo');
+    await form.getByRole('button', { name: '邀请成员' }).click();
+    // The answer is the one any address gets: a link, and the person joins once they accept.
+    await form.getByText(/已创建邀请，李老师 接受后才会加入/).waitFor({ state: 'visible' });
+    const waiting = admin.getByRole('region', { name: /待接受的邀请/ });
+    await expect.poll(() => waiting.getByRole('cell', { name: /李老师/ }).innerText(), POLL).toContain('待接受邀请');
+    await ctx.close();
+
+    const liCtx = await newContext(web.browser);
+    const li = await liCtx.newPage();
+    await signIn(li, 'li@jhxx.demo');
+    const offers = li.getByRole('region', { name: '邀请' });
+    await offers.getByText('周志强 邀请您以「教师」身份加入 西岭中学').waitFor({ state: 'visible' });
+    const mine = li.getByRole('region', { name: '我的单位' });
+    expect(await mine.innerText()).not.toContain('西岭中学');
+    await offers.getByRole('button', { name: '接受' }).click();
+    await expect.poll(() => mine.innerText(), POLL).toContain('西岭中学');
+    await offers.waitFor({ state: 'detached' });
+    await liCtx.close();
   });
 
   it('fits a classroom projector and a phone without horizontal scrolling', async () => {

@@ -147,29 +147,23 @@ export async function listTokens(db: Queryable, userId: string): Promise<ApiToke
   return rows.map(tokenOut);
 }
 
-/** The invitation a link's token opens: 404 when there is none, 410 when it was used or has expired. */
+/**
+ * The invitation a link's token opens: 404 when there is none, 410 when it was answered, withdrawn or has expired.
+ */
 export async function findOpenInvitation(db: Queryable, token: string) {
   const [row] = await db
-    .select({
-      id: invitations.id,
-      userId: invitations.userId,
-      orgId: invitations.orgId,
-      role: invitations.role,
-      expiresAt: invitations.expiresAt,
-      acceptedAt: invitations.acceptedAt,
-      name: users.name,
-      email: users.email,
-      orgName: orgs.name,
-    })
+    .select({ invitation: invitations, orgName: orgs.name })
     .from(invitations)
-    .innerJoin(users, eq(users.id, invitations.userId))
     .innerJoin(orgs, eq(orgs.id, invitations.orgId))
     .where(eq(invitations.tokenHash, secretHash(token)));
   if (!row) throw notFound('invitation');
-  if (row.acceptedAt) throw new AppError('gone', 'This invitation has already been used; sign in instead');
-  if (row.expiresAt.getTime() < Date.now())
+  const { invitation } = row;
+  if (invitation.acceptedAt) throw new AppError('gone', 'This invitation has already been used; sign in instead');
+  if (invitation.declinedAt || invitation.revokedAt)
+    throw new AppError('gone', 'This invitation was declined or withdrawn; ask your school admin for a new one');
+  if (invitation.expiresAt.getTime() < Date.now())
     throw new AppError('gone', 'This invitation has expired; ask your school admin for a new one');
-  return row;
+  return { ...invitation, orgName: row.orgName };
 }
 export type OpenInvitation = Awaited<ReturnType<typeof findOpenInvitation>>;
 

@@ -4,14 +4,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Locale } from '../../../shared/enums';
 import type { User } from '../../../shared/schemas/auth';
-import { credentials, invitations, loginAttempts, users } from '../../db/schema';
+import { credentials, loginAttempts, users } from '../../db/schema';
 import type { ActorCache } from '../../lib/actor-cache';
 import { audit } from '../../lib/audit';
 import type { RequestMeta } from '../../lib/context';
 import { hashPassword, newSecret, secretHash, verifyPassword } from '../../lib/crypto';
-import type { Db, Queryable } from '../../lib/db';
+import type { Db, Queryable, Tx } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
+import { grantInvitation } from '../orgs/invitations.service';
 import {
   findUserByEmail,
   loginRetryAfter,
@@ -87,15 +88,7 @@ export async function signIn(
   cache: ActorCache | undefined,
 ): Promise<{ user: User; token: string }> {
   const { email, password } = params;
-  const wait = await loginRetryAfter(db, email, meta.ip);
-  if (wait > 0) {
-    throw new AppError(
-      'too_many_requests',
-      `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`,
-      { retryAfter: wait },
-      { 'Retry-After': String(wait) },
-    );
-  }
+  await assertMayTryPassword(db, email, meta);
   const found = await findUserByEmail(db, email);
   const ok = await verifyPassword(password, found?.passwordHash ?? null);
   await db.insert(loginAttempts).values({ email, ip: meta.ip, success: ok });
@@ -182,14 +175,30 @@ export async function changePassword(
 export interface AcceptInvitationParams {
   /** The invitation, as findOpenInvitation returned it. */
   invitation: OpenInvitation;
+  /** A new password when the address has no account yet; the account's own password when it has one. */
   password: string;
   name?: string;
   previousToken?: string;
 }
 
+/** 429 while the account or the address has failed to sign in too often (one limit for both doors in). */
+async function assertMayTryPassword(db: Db, email: string, meta: RequestMeta): Promise<void> {
+  const wait = await loginRetryAfter(db, email, meta.ip);
+  if (wait > 0) {
+    throw new AppError(
+      'too_many_requests',
+      `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`,
+      { retryAfter: wait },
+      { 'Retry-After': String(wait) },
+    );
+  }
+}
+
 /**
- * Sets the invited person's password (and name) and signs them in. `actor` is whoever holds the link and may be
- * signed in as someone else, or nobody.
+ * Accepts an invitation through its link and signs the person in. The link's page reads the same either way: an
+ * address without an account gets one with the password given; an address with one must give that account's
+ * password (checked and limited like a sign-in), so holding a link never takes over an existing account. `actor` is
+ * whoever holds the link and may be signed in as someone else, or nobody.
  */
 export async function acceptInvitation(
   db: Db,
@@ -198,30 +207,47 @@ export async function acceptInvitation(
   meta: RequestMeta,
   cache: ActorCache | undefined,
 ): Promise<{ user: User; token: string }> {
-  const { invitation, name } = params;
-  const hash = await hashPassword(params.password);
-  const updated = await db.transaction(async (tx) => {
-    // Guarded update: two clicks on the link cannot both accept it.
-    const [accepted] = await tx
-      .update(invitations)
-      .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
-      .returning({ id: invitations.id });
-    if (!accepted) throw new AppError('gone', 'This invitation has already been used');
-    const [u] = await tx
-      .update(users)
-      .set({ passwordHash: hash, ...(name ? { name } : {}) })
-      .where(eq(users.id, invitation.userId))
-      .returning();
+  const { invitation } = params;
+  const found = await findUserByEmail(db, invitation.email);
+  if (found?.passwordHash) {
+    await assertMayTryPassword(db, invitation.email, meta);
+    const ok = await verifyPassword(params.password, found.passwordHash);
+    await db.insert(loginAttempts).values({ email: invitation.email, ip: meta.ip, success: ok });
+    if (!ok)
+      throw new AppError('invalid_credentials', 'This address already has an account: enter its password', {
+        fields: { password: ['not the password of the account with this address'] },
+      });
+  }
+  // An account without a password holds no memberships (they are made only on acceptance), so setting it is safe.
+  const hash = found?.passwordHash ? null : await hashPassword(params.password);
+  const accepted = await db.transaction(async (tx) => {
+    const account = found ?? (await newAccount(tx, invitation.email, params.name ?? invitation.name));
+    const [u] = hash
+      ? await tx
+          .update(users)
+          .set({ passwordHash: hash, ...(params.name ? { name: params.name } : {}) })
+          .where(eq(users.id, account.id))
+          .returning()
+      : [account];
+    if (!u) throw new Error('an invitation without its user');
+    await grantInvitation(tx, invitation, u.id);
     await audit(tx, actor, meta, {
       action: 'invitation.accept',
       entityType: 'invitation',
       entityId: invitation.id,
       orgId: invitation.orgId,
+      after: { userId: u.id },
     });
-    if (!u) throw new Error('an invitation without its user');
     return u;
   });
-  const token = await startSession(db, { userId: updated.id, previousToken: params.previousToken }, cache);
-  return { user: userOut(updated), token };
+  cache?.forgetUser(accepted.id);
+  const token = await startSession(db, { userId: accepted.id, previousToken: params.previousToken }, cache);
+  return { user: userOut(accepted), token };
+}
+
+/** A new account for an accepted invitation; two acceptances racing for one address make it once. */
+async function newAccount(tx: Tx, email: string, name: string) {
+  const [made] = await tx.insert(users).values({ email, name }).onConflictDoNothing().returning();
+  if (made) return made;
+  throw new AppError('conflict', 'An account for this address was made a moment ago; open the link again');
 }

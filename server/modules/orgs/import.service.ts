@@ -2,14 +2,13 @@
 // the database says: unknown schools, roles already held), reported together by line; only a file without a
 // single problem is imported, in one transaction.
 import type { Invitation } from '../../../shared/schemas/orgs';
-import type { ActorCache } from '../../lib/actor-cache';
 import type { RequestMeta } from '../../lib/context';
 import type { Db } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { type Actor, canManageOrg } from '../../lib/policy';
 import { type ImportLine, readImport } from './import.rules';
+import { inviteMember } from './invitations.service';
 import { membershipsByEmail } from './members.queries';
-import { inviteMember } from './members.service';
 import { type SchoolByCode, schoolsByCode } from './orgs.queries';
 
 export interface ImportMembersParams {
@@ -22,7 +21,6 @@ export async function importMembers(
   actor: Actor,
   params: ImportMembersParams,
   meta: RequestMeta,
-  cache: ActorCache | undefined,
 ): Promise<Invitation[]> {
   const { rows, errors } = readImport(params.text);
   const schools = await schoolsByCode(db, [...new Set(rows.map((r) => r.row.schoolCode))]);
@@ -52,7 +50,7 @@ export async function importMembers(
   return db.transaction(async (tx) => {
     const out: Invitation[] = [];
     for (const { row, school } of ready) {
-      out.push(await inviteMember(tx, actor, { ...row, org: school, classroomIds: new Set<string>() }, meta, cache));
+      out.push(await inviteMember(tx, actor, { ...row, org: school, classroomIds: new Set<string>() }, meta));
     }
     return out;
   });

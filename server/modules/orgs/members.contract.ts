@@ -4,8 +4,6 @@ import {
   importFailure,
   importFile,
   importResult,
-  invitationAnswer,
-  inviteInput,
   memberPage,
   membershipAnswer,
   updateMembershipInput,
@@ -19,19 +17,6 @@ export const list = createRoute({
   summary: "An organisation's members (its members and admins)",
   request: { params: idParam },
   responses: { 200: json(memberPage), ...commonErrors },
-});
-
-export const invite = createRoute({
-  method: 'post',
-  path: '/orgs/{id}/invitations',
-  tags: ['orgs'],
-  summary: 'Invite a person: a link lets them set a password',
-  request: { params: idParam, body: jsonBody(inviteInput) },
-  responses: {
-    201: json(invitationAnswer),
-    ...commonErrors,
-    ...errorAnswers({ 409: 'The person already has this role here (`already_exists`)' }),
-  },
 });
 
 export const update = createRoute({

@@ -6,8 +6,8 @@ import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
 import { importMembers } from './import.service';
 import type * as contract from './members.contract';
 import { getManagedMembership, listMembers } from './members.queries';
-import { addMember, removeMembership, updateMembership } from './members.service';
-import { getManagedOrg, getVisibleOrg } from './orgs.queries';
+import { removeMembership, updateMembership } from './members.service';
+import { getVisibleOrg } from './orgs.queries';
 
 const MAX_CSV_BYTES = 1024 * 1024;
 
@@ -18,15 +18,6 @@ export const list: SignedInHandler<typeof contract.list> = async (c) => {
   if (!reach(actor).schoolIds.has(org.id) && !canManageOrg(actor, org))
     throw forbidden("Only the organisation's members and admins see its members");
   return c.json({ items: await listMembers(db, org.id), nextCursor: null }, 200);
-};
-
-export const invite: SignedInHandler<typeof contract.invite> = async (c) => {
-  const actor = c.get('actor');
-  const db = dbOf(c);
-  const org = await getManagedOrg(db, actor, c.req.valid('param').id);
-  const params = { org, input: c.req.valid('json') };
-  const invitation = await addMember(db, actor, params, requestMeta(c), c.get('deps').actorCache);
-  return c.json({ invitation }, 201);
 };
 
 export const update: SignedInHandler<typeof contract.update> = async (c) => {
@@ -49,7 +40,7 @@ export const remove: SignedInHandler<typeof contract.remove> = async (c) => {
 
 export const importCsv: SignedInHandler<typeof contract.importCsv> = async (c) => {
   const text = await csvText(c);
-  const imported = await importMembers(dbOf(c), c.get('actor'), { text }, requestMeta(c), c.get('deps').actorCache);
+  const imported = await importMembers(dbOf(c), c.get('actor'), { text }, requestMeta(c));
   return c.json({ imported }, 201);
 };
 

@@ -14,7 +14,10 @@ export const signIn = action(async (form: FormData) => {
   throw redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
 }, 'signIn');
 
-/** Sets the invited person's password; they are signed in and land on the home page. */
+/**
+ * Accepts an invitation with a new password (or, for an address that has an account, its password); the person is
+ * signed in and lands on the home page.
+ */
 export const acceptInvitation = action(async (token: string, form: FormData) => {
   await call(
     client.invitations[':token'].accept.$post({

@@ -42,12 +42,13 @@ export function InvitePage() {
                       role: t(`roles.${i().role}`),
                     })}
                   </p>
+                  <p class="muted">{t('invite.passwordHelp')}</p>
                   <ErrorNotice error={submission.error} />
                   <form action={acceptInvitation.with(params.token)} method="post">
                     {/* Lets password managers store the new password under the right account. */}
                     <input type="email" name="username" autocomplete="username" value={i().email} readonly hidden />
                     <Field label={t('invite.password')} name="password" error={submission.error}>
-                      {(a) => <input {...a} type="password" autocomplete="new-password" minlength={10} required />}
+                      {(a) => <input {...a} type="password" autocomplete="current-password" minlength={10} required />}
                     </Field>
                     <button class="primary big" type="submit" disabled={submission.pending} style={{ width: '100%' }}>
                       {t('invite.submit')}

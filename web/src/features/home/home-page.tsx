@@ -10,6 +10,7 @@ import { AdminCard } from './admin-card';
 import { ClassroomCard } from './classroom-card';
 import { adminMembership, inSchool } from './home.queries';
 import { MembershipsCard } from './memberships-card';
+import { OffersCard } from './offers-card';
 import { TeachingCard } from './teaching-card';
 import { TodoCard } from './todo-card';
 
@@ -23,6 +24,8 @@ export function HomePage() {
         <>
           <h1>{t('home.greeting', { name: m().user.name })}</h1>
           <p class="muted">{t('home.today', { date: formatDate(new Date(), locale()) })}</p>
+          {/* An invitation waits for an answer whether or not the person belongs anywhere yet. */}
+          <OffersCard />
           <Show
             when={m().memberships.length}
             fallback={

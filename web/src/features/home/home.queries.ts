@@ -3,7 +3,7 @@ import type { Me } from '../../../../shared/schemas/auth';
 import { requireMe, rolesOf } from '../../lib/session';
 import { getApprovalQueue, getMyBookings } from '../bookings/bookings.queries';
 import { getLessons } from '../lessons/lessons.queries';
-import { getMembers, getOrg, getOrgs } from '../orgs/orgs.queries';
+import { getOffers, getOrg, getOrgInvitations, getOrgs } from '../orgs/orgs.queries';
 
 /** Whether the person works in a school (teachers and school admins book facilities and share resources). */
 export const inSchool = (me: Me) => me.memberships.some((m) => m.orgKind === 'school');
@@ -22,6 +22,7 @@ export function preloadHome() {
   warm(
     requireMe().then((me) => {
       if (!me) return;
+      warm(getOffers());
       const roles = rolesOf(me);
       if (roles.isMaster || roles.assistantOf.length) warm(getLessons('mine'));
       if (inSchool(me)) warm(getMyBookings());
@@ -31,7 +32,7 @@ export function preloadHome() {
         warm(getOrgs());
         warm(getOrg(admin.orgId));
       }
-      for (const m of me.memberships.filter((x) => x.role === 'school_admin')) warm(getMembers(m.orgId));
+      for (const m of me.memberships.filter((x) => x.role === 'school_admin')) warm(getOrgInvitations(m.orgId));
     }),
   );
 }

@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
 import { getApprovalQueue } from '../bookings/bookings.queries';
-import { getMembers } from '../orgs/orgs.queries';
+import { getOrgInvitations } from '../orgs/orgs.queries';
 
 /** Things waiting for this person: bookings to approve, invitations not yet accepted. */
 export function TodoCard(props: { me: Me }) {
@@ -16,7 +16,7 @@ export function TodoCard(props: { me: Me }) {
     Promise.all(
       adminSchools().map(async (s) => ({
         orgId: s.orgId,
-        pending: (await getMembers(s.orgId))?.items.filter((m) => !m.active).length ?? 0,
+        pending: (await getOrgInvitations(s.orgId)).items.length,
       })),
     ),
   );

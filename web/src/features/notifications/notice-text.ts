@@ -1,6 +1,8 @@
-import type { Locale } from '../../../../shared/enums';
+import { type Locale, type Role, roles } from '../../../../shared/enums';
 import { formatDateTime } from '../../lib/format';
 import type { useI18n } from '../../lib/i18n';
+
+const isRole = (v: string): v is Role => (roles as readonly string[]).includes(v);
 
 export type Notice = { kind: string; data: Record<string, unknown> };
 
@@ -15,6 +17,7 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
     by: str(d.by),
     count: String(d.count ?? 1),
   };
+  const roleName = (v: unknown) => (typeof v === 'string' && isRole(v) ? t(`roles.${v}`) : '');
   const reason = str(d.reason) ? t('notifications.reason', { reason: str(d.reason) }) : '';
   switch (n.kind) {
     case 'booking.pending':
@@ -39,6 +42,10 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
       return t('notifications.lessonRecorded', { ...vars, title: str(d.title) });
     case 'lesson.recordingFailed':
       return t('notifications.lessonRecordingFailed', { ...vars, title: str(d.title) });
+    case 'invitation':
+      return t('notifications.invitation', { by: str(d.invitedBy), org: str(d.orgName), role: roleName(d.role) });
+    case 'invitation_accepted':
+      return t('notifications.invitationAccepted', { name: str(d.name), role: roleName(d.role) });
     case 'lesson.cancelled':
       return `${t('notifications.lessonCancelled', { ...vars, title: str(d.title) })}${reason}`;
     default:

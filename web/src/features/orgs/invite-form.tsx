@@ -19,13 +19,7 @@ export function InviteForm(props: { org: Org; classrooms: Classroom[]; onClose: 
       <Show when={submission.result}>
         {(r) => (
           <OkNotice>
-            <Show when={r().url} fallback={t('orgs.alreadyHasAccount', { name: r().name })}>
-              {(url) => (
-                <>
-                  {t('orgs.inviteSent', { name: r().name })} <CopyLink path={url()} />
-                </>
-              )}
-            </Show>
+            {t('orgs.inviteSent', { name: r().name })} <CopyLink path={r().url ?? ''} />
           </OkNotice>
         )}
       </Show>

@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { requireMe } from '../../lib/session';
 import { ClassroomForm } from './classroom-form';
 import { ImportForm } from './import-form';
+import { InvitationsPanel } from './invitations-panel';
 import { InviteForm } from './invite-form';
 import { MembersPanel } from './members-panel';
 import { OrgBadges } from './org-badges';
@@ -122,6 +123,9 @@ export function OrgPage() {
             </section>
           </Show>
           <MembersPanel org={d().org} classrooms={d().classrooms} />
+          <Show when={d().org.canManage}>
+            <InvitationsPanel org={d().org} />
+          </Show>
         </>
       )}
     </Show>

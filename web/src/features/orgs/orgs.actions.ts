@@ -2,13 +2,21 @@ import { action, json } from '@solidjs/router';
 import type { Role } from '../../../../shared/enums';
 import { call, client, send } from '../../lib/api';
 import { getMe, requireMe } from '../../lib/session';
-import { getClassrooms, getMembers, getOrg, getOrgs } from './orgs.queries';
+import { getClassrooms, getMembers, getOffers, getOrg, getOrgInvitations, getOrgs } from './orgs.queries';
 
 /**
  * What a change of an organisation, its classrooms or its people shows in: the organisation pages, the classrooms a
  * lesson may invite, and the signed-in person's own memberships (a school's name, one's own master-teacher flag).
  */
-const orgViews = [getOrg.key, getOrgs.key, getMembers.key, getClassrooms.key, getMe.keyFor(), requireMe.keyFor()];
+const orgViews = [
+  getOrg.key,
+  getOrgs.key,
+  getMembers.key,
+  getOrgInvitations.key,
+  getClassrooms.key,
+  getMe.keyFor(),
+  requireMe.keyFor(),
+];
 
 export const addClassroom = action(async (schoolId: string, form: FormData) => {
   const grade = Number(form.get('grade'));
@@ -70,6 +78,22 @@ export const setReviewer = action(async (membershipId: string, reviewer: boolean
   await call(client.memberships[':id'].$patch({ param: { id: membershipId }, json: { reviewer } }));
   return json(true, { revalidate: orgViews });
 }, 'setReviewer');
+
+export const revokeInvitation = action(async (orgId: string, invitationId: string) => {
+  await call(client.orgs[':id'].invitations[':invitationId'].$delete({ param: { id: orgId, invitationId } }));
+  return json(true, { revalidate: orgViews });
+}, 'revokeInvitation');
+
+/** Accepting starts a membership: every view of the person's organisations and roles changes. */
+export const acceptOffer = action(async (id: string) => {
+  await call(client.me.invitations[':id'].accept.$post({ param: { id } }));
+  return json(true, { revalidate: [...orgViews, getOffers.key] });
+}, 'acceptOffer');
+
+export const declineOffer = action(async (id: string) => {
+  await call(client.me.invitations[':id'].decline.$post({ param: { id } }));
+  return json(true, { revalidate: [getOffers.key] });
+}, 'declineOffer');
 
 export const removeMember = action(async (membershipId: string) => {
   await call(client.memberships[':id'].$delete({ param: { id: membershipId } }));

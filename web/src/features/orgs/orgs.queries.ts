@@ -14,3 +14,10 @@ export const getMembers = query(async (id: string) => {
     throw err;
   }
 }, 'members');
+/** An organisation's open invitations (its admins). */
+export const getOrgInvitations = query(
+  (id: string) => call(client.orgs[':id'].invitations.$get({ param: { id } })),
+  'orgInvitations',
+);
+/** Invitations made to the signed-in person, waiting for their answer. */
+export const getOffers = query(() => call(client.me.invitations.$get()), 'offers');

@@ -14,9 +14,10 @@ export const loginEn: Shape<typeof loginZh> = {
 
 export const inviteEn: Shape<typeof inviteZh> = {
   title: 'Welcome to Tongzhou',
-  intro: '{{ name }}, you are invited to join {{ org }} as {{ role }}. Set a password to start.',
-  password: 'Choose a password (10 characters or more)',
+  intro: '{{ name }}, you are invited to join {{ org }} as {{ role }}.',
+  passwordHelp: 'New to Tongzhou? Choose a password here. Already have a Tongzhou account? Enter its password.',
+  password: 'Password (10 characters or more)',
   name: 'Name',
-  submit: 'Set password and continue',
+  submit: 'Accept and continue',
   expires: 'The link works until {{ date }}',
 };

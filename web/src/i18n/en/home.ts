@@ -27,4 +27,10 @@ export const homeEn: Shape<typeof homeZh> = {
   noUpcoming: 'No bookings coming up',
   noUpcomingHint: 'Choose “Book a facility” to pick a place and a free time.',
   pendingApprovals: '{{ count }} booking(s) waiting for approval',
+  offers: 'Invitations',
+  offer: 'You are invited to join {{ org }} as {{ role }}',
+  offerBy: '{{ by }} invites you to join {{ org }} as {{ role }}',
+  offerUntil: 'Valid until {{ date }}. Nothing about your account changes unless you accept.',
+  acceptOffer: 'Accept',
+  declineOffer: 'Decline',
 };

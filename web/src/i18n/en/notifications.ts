@@ -26,6 +26,8 @@ export const notificationsEn: Shape<typeof notificationsZh> = {
   lessonCancelled: 'The live lesson “{{ title }}” ({{ when }}) was cancelled',
   lessonRecorded: 'The recording of “{{ title }}” ({{ when }}) is in the library, visible to the group once reviewed',
   lessonRecordingFailed: 'The server could not record “{{ title }}” ({{ when }})',
+  invitation: '{{ by }} invites you to join {{ org }} as {{ role }}; accept or decline on your home page',
+  invitationAccepted: '{{ name }} accepted the invitation and is now a {{ role }}',
   other: 'A new notification',
   received: 'Received {{ when }}',
 };

@@ -28,8 +28,8 @@ export const orgsEn: Shape<typeof orgsZh> = {
   inviteTitle: 'Invite someone to {{ org }}',
   masterTeacher: 'Master teacher (may run live lessons)',
   classroom: 'Classroom they operate',
-  inviteSent: 'Invitation created. Send this link to {{ name }}; they set a password and can sign in:',
-  alreadyHasAccount: '{{ name }} already has an account and was added.',
+  inviteSent:
+    'Invitation created; {{ name }} joins once they accept. Send them this link (someone who already has a Tongzhou account also sees it on their home page after signing in):',
   import: 'Import',
   importTitle: 'Import teachers from a CSV file',
   importHelp:
@@ -45,6 +45,12 @@ export const orgsEn: Shape<typeof orgsZh> = {
   makeMaster: 'Make master teacher',
   unmakeMaster: 'No longer master teacher',
   removeMember: 'Remove',
+  openInvitations: 'Invitations waiting for an answer',
+  openInvitationsHint:
+    'People join once they accept. A link is shown only when it is made; to get a new one, invite again (the old link stops working).',
+  expires: 'Valid until',
+  revoke: 'Withdraw',
+  revokeConfirm: 'Withdraw the invitation to {{ name }}? Its link will stop working.',
   reviewer: 'Resource reviewer',
   makeReviewer: 'Name as resource reviewer',
   unmakeReviewer: 'No longer reviewer',

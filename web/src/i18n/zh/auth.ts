@@ -12,9 +12,10 @@ export const loginZh = {
 
 export const inviteZh = {
   title: '欢迎加入同舟',
-  intro: '{{ name }}，您被邀请以「{{ role }}」身份加入 {{ org }}。设置密码即可开始使用。',
-  password: '设置密码（至少 10 位）',
+  intro: '{{ name }}，您被邀请以「{{ role }}」身份加入 {{ org }}。',
+  passwordHelp: '第一次使用同舟，请在这里设置密码；已有同舟账号的，请输入该账号的密码。',
+  password: '密码（至少 10 位）',
   name: '姓名',
-  submit: '设置密码并进入',
+  submit: '接受邀请并进入',
   expires: '链接有效期至 {{ date }}',
 };

@@ -25,4 +25,10 @@ export const homeZh = {
   noUpcoming: '接下来没有预约',
   noUpcomingHint: '点「借用场地」，挑一个场地和空闲时间。',
   pendingApprovals: '{{ count }} 条预约待审批',
+  offers: '邀请',
+  offer: '邀请您以「{{ role }}」身份加入 {{ org }}',
+  offerBy: '{{ by }} 邀请您以「{{ role }}」身份加入 {{ org }}',
+  offerUntil: '有效期至 {{ date }}。接受之前，您的账号不会有任何变化。',
+  acceptOffer: '接受',
+  declineOffer: '谢绝',
 };

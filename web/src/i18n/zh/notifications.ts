@@ -22,6 +22,8 @@ export const notificationsZh = {
   lessonCancelled: '直播课《{{ title }}》（{{ when }}）已取消',
   lessonRecorded: '直播课《{{ title }}》（{{ when }}）的录像已存入教学资源，待审核后集团可见',
   lessonRecordingFailed: '直播课《{{ title }}》（{{ when }}）的服务器录制没有成功',
+  invitation: '{{ by }} 邀请您以「{{ role }}」身份加入 {{ org }}，请在首页接受或谢绝',
+  invitationAccepted: '{{ name }} 已接受邀请，成为{{ role }}',
   other: '一条新通知',
   received: '收到于 {{ when }}',
 };

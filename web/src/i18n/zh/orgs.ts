@@ -26,8 +26,8 @@ export const orgsZh = {
   inviteTitle: '邀请成员加入 {{ org }}',
   masterTeacher: '名师（可开设直播课）',
   classroom: '负责的教室',
-  inviteSent: '已创建邀请。把下面的链接发给 {{ name }}，对方设置密码后即可登录：',
-  alreadyHasAccount: '{{ name }} 已有账号，已直接加入。',
+  inviteSent:
+    '已创建邀请，{{ name }} 接受后才会加入。把下面的链接发给对方（已有同舟账号的，登录后首页也会看到这条邀请）：',
   import: '批量导入',
   importTitle: '从 CSV 文件导入教师',
   importHelp:
@@ -43,6 +43,11 @@ export const orgsZh = {
   makeMaster: '设为名师',
   unmakeMaster: '取消名师',
   removeMember: '移除',
+  openInvitations: '待接受的邀请',
+  openInvitationsHint: '对方接受后才会成为成员。链接只在创建时显示一次；需要新链接就再邀请一次，旧链接随即失效。',
+  expires: '有效期至',
+  revoke: '撤回邀请',
+  revokeConfirm: '撤回对 {{ name }} 的邀请？链接将失效。',
   reviewer: '资源审核人',
   makeReviewer: '设为资源审核人',
   unmakeReviewer: '取消审核人',
