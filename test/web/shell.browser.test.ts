@@ -109,6 +109,30 @@ describe.skipIf(!!unavailable)('web shell in Chromium', () => {
     await liCtx.close();
   });
 
+  it('role-dependent actions stay after in-app navigation (no reload), as they are after a load', async () => {
+    for (const [who, nav, action, back, again] of [
+      ['wang@jhzx.demo', '直播课', '安排直播课', '教学资源', '直播课'],
+      ['admin@jhzx.demo', '借用场地', '添加场地', '教学资源', '借用场地'],
+    ] as const) {
+      const ctx = await newContext(web.browser);
+      const page = await ctx.newPage();
+      await signIn(page, who);
+      await page.getByRole('heading', { level: 1 }).waitFor({ state: 'visible' });
+      const menu = page.getByRole('navigation');
+      for (const link of [nav, back, again]) {
+        await menu.getByRole('link', { name: link, exact: true }).click();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).count(), POLL).toBe(1);
+      }
+      await page.getByRole('heading', { level: 1 }).waitFor({ state: 'visible' });
+      const button = page.getByRole('button', { name: action }).or(page.getByRole('link', { name: action }));
+      await button.waitFor({ state: 'visible', timeout: POLL.timeout });
+      // …and it is still there a moment later, once every query the navigation started has settled.
+      await page.waitForLoadState('networkidle');
+      expect(await button.isVisible(), `${who}: ${action} after navigating`).toBe(true);
+      await ctx.close();
+    }
+  });
+
   it('fits a classroom projector and a phone without horizontal scrolling', async () => {
     for (const size of ['projector', 'phone'] as const) {
       const ctx = await newContext(web.browser, size);

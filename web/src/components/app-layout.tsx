@@ -3,7 +3,8 @@ import { createEffect, ErrorBoundary, on, onCleanup, type ParentProps, Show, Sus
 import { getApprovalQueue } from '../features/bookings/bookings.queries';
 import { getNotifications } from '../features/notifications/notifications.queries';
 import { useI18n } from '../lib/i18n';
-import { getMe, rolesOf } from '../lib/session';
+import { rolesOf } from '../lib/session';
+import { SessionProvider, useMe } from '../lib/session-context';
 import { AppHeader } from './app-header';
 import { ErrorNotice } from './notice';
 
@@ -15,9 +16,11 @@ const bare = (path: string) =>
 export function AppLayout(props: ParentProps) {
   const location = useLocation();
   return (
-    <Show when={!bare(location.pathname)} fallback={<Page>{props.children}</Page>}>
-      <Shell>{props.children}</Shell>
-    </Show>
+    <SessionProvider>
+      <Show when={!bare(location.pathname)} fallback={<Page>{props.children}</Page>}>
+        <Shell>{props.children}</Shell>
+      </Show>
+    </SessionProvider>
   );
 }
 
@@ -51,7 +54,7 @@ function Page(props: ParentProps) {
 
 function Shell(props: ParentProps) {
   const { t, locale, setLocale } = useI18n();
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const signedIn = () => !!me();
   const queue = createAsync(async () => {
     const m = me();

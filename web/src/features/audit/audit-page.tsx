@@ -4,7 +4,7 @@ import type { AuditEvent } from '../../../../shared/schemas/audit';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { getOrgs } from '../orgs/orgs.queries';
 import { getAudit } from './audit.queries';
 
@@ -29,7 +29,7 @@ function describeChange(e: AuditEvent): string {
 
 export function AuditPage() {
   const { t, locale } = useI18n();
-  createAsync(() => requireMe());
+  useSignedIn();
   const orgs = createAsync(() => getOrgs());
   const [orgId, setOrgId] = createSignal('');
   const [pages, setPages] = createSignal<string[]>(['']);

@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { subscribe } from '../facilities/facilities.actions';
 import { cancelBooking } from './bookings.actions';
 import { getMyBookings } from './bookings.queries';
@@ -11,7 +11,7 @@ import { getMyBookings } from './bookings.queries';
 /** The caller's upcoming bookings, with cancel, and their personal calendar feed. */
 export function MyBookingsPage() {
   const { t, locale } = useI18n();
-  createAsync(() => requireMe());
+  useSignedIn();
   const bookings = createAsync(() => getMyBookings());
   const cancel = useAction(cancelBooking);
   const cancelled = useSubmission(cancelBooking);

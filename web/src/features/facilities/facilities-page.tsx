@@ -6,14 +6,15 @@ import { EmptyState } from '../../components/notice';
 import { isoOf } from '../../lib/beijing';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { requireMe, rolesOf } from '../../lib/session';
+import { rolesOf } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { facilitiesQueryFor, getFacilities } from './facilities.queries';
 import { FacilityCard } from './facility-card';
 
 /** Journey 1, step 2: find the facility — by browsing, by kind, or by typing "实验室 周四下午 40人". */
 export function FacilitiesPage() {
   const { t, locale } = useI18n();
-  const me = createAsync(() => requireMe());
+  const me = useSignedIn();
   const [params, setParams] = useSearchParams();
   const isAdmin = () => {
     const m = me();

@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { OpeningHours } from '../../../../shared/schemas/facilities';
 import { isoOf, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { BookingPanel, type Pick } from './booking-panel';
 import { getFacility } from './facilities.queries';
 import { FacilityTools } from './facility-tools';
@@ -14,7 +14,7 @@ export function FacilityPage() {
   const { t } = useI18n();
   const params = useParams<{ id: string }>();
   const [search] = useSearchParams();
-  createAsync(() => requireMe());
+  useSignedIn();
   const data = createAsync(() => getFacility(params.id));
   // Coming from a search like "周四下午", the slot is already picked.
   const initial = (): Pick | null =>

@@ -3,7 +3,7 @@ import { createEffect, For, on, onCleanup, onMount } from 'solid-js';
 import { type FacilityKind, facilityKinds } from '../../../../shared/enums';
 import { fromWall, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { getOrgs } from '../orgs/orgs.queries';
 import { getGroupAvailability } from './facilities.queries';
 
@@ -12,7 +12,7 @@ type Ec = { setOption(name: string, value: unknown): unknown; refetchEvents(): u
 /** Every facility the person may book, side by side for a day or a week (filter by kind, school, capacity). */
 export function GroupCalendarPage() {
   const { t, locale } = useI18n();
-  createAsync(() => requireMe());
+  useSignedIn();
   const orgs = createAsync(() => getOrgs());
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();

@@ -5,7 +5,7 @@ import type { Facility } from '../../../../shared/schemas/facilities';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { getOrgs } from '../orgs/orgs.queries';
 import { saveFacility } from './facilities.actions';
 import { getFacility } from './facilities.queries';
@@ -16,7 +16,7 @@ import { DAYS } from './facility-form-data';
  */
 export function NewFacilityPage() {
   const params = useParams();
-  createAsync(() => requireMe());
+  useSignedIn();
   const existing = createAsync(async () => (params.id ? (await getFacility(params.id)).facility : null));
   return (
     <Show when={!params.id || existing()} keyed>

@@ -1,9 +1,9 @@
-import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { requireMe, rolesOf } from '../../lib/session';
+import { rolesOf } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { MyBookingsCard } from '../bookings/my-bookings-card';
 import { LibraryCard } from '../library/library-card';
 import { AdminCard } from './admin-card';
@@ -17,7 +17,7 @@ import { TodoCard } from './todo-card';
 /** What the person has to do today, by role. Later capabilities add their cards here. */
 export function HomePage() {
   const { t, locale } = useI18n();
-  const me = createAsync(() => requireMe());
+  const me = useSignedIn();
   return (
     <Show when={me()}>
       {(m) => (

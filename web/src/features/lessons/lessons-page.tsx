@@ -4,14 +4,15 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { requireMe, rolesOf } from '../../lib/session';
+import { rolesOf } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { LessonAction, LessonWhen } from './lesson-action';
 import { getLessons } from './lessons.queries';
 import { ScheduleForm } from './schedule-form';
 
 export function LessonsPage() {
   const { t } = useI18n();
-  const me = createAsync(() => requireMe());
+  const me = useSignedIn();
   const [scope, setScope] = createSignal<'mine' | 'upcoming' | 'past'>('mine');
   const lessons = createAsync(() => getLessons(scope()));
   const [scheduling, setScheduling] = createSignal(false);

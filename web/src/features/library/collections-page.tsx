@@ -2,14 +2,14 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { ResourceCard } from './resource-card';
 import { getCollection, getCollections } from './social.queries';
 
 /** Resource packs colleagues gathered for a unit, and one's own. */
 export function CollectionsPage() {
   const { t } = useI18n();
-  createAsync(() => requireMe());
+  useSignedIn();
   const all = createAsync(() => getCollections(false));
   return (
     <>
@@ -46,7 +46,7 @@ export function CollectionsPage() {
 export function CollectionPage() {
   const { t } = useI18n();
   const params = useParams<{ id: string }>();
-  createAsync(() => requireMe());
+  useSignedIn();
   const data = createAsync(() => getCollection(params.id));
   return (
     <Show when={data()}>

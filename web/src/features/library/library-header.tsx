@@ -1,13 +1,14 @@
 import { A, createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
-import { requireMe, rolesOf } from '../../lib/session';
+import { rolesOf } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { getResources } from './library.queries';
 
 /** The library's title and ways on: the review queue (for reviewers, with how many wait), collections, upload. */
 export function LibraryHeader() {
   const { t } = useI18n();
-  const me = createAsync(() => requireMe());
+  const me = useSignedIn();
   const reviewer = () => {
     const m = me();
     return !!m && (rolesOf(m).isGroupAdmin || rolesOf(m).isDistrictAdmin || m.memberships.some((x) => x.reviewer));

@@ -4,7 +4,7 @@ import type { Resource } from '../../../../shared/schemas/resources';
 import { OkNotice } from '../../components/notice';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import type { ReviewDecision } from './library.actions';
 import { getResource } from './library.queries';
 import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
@@ -20,7 +20,7 @@ import { VersionsList } from './versions-list';
 export function ResourcePage() {
   const { t, locale } = useI18n();
   const params = useParams<{ id: string }>();
-  createAsync(() => requireMe());
+  useSignedIn();
   const data = createAsync(() => getResource(params.id));
   const [reviewed, setReviewed] = createSignal<{ decision: ReviewDecision; title: string }>();
   return (

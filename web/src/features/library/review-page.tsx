@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { EmptyState, OkNotice } from '../../components/notice';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import type { ReviewDecision } from './library.actions';
 import { getResources } from './library.queries';
 import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
@@ -15,7 +15,7 @@ import { ReviewActions } from './review-actions';
  */
 export function ReviewPage() {
   const { t, locale } = useI18n();
-  createAsync(() => requireMe());
+  useSignedIn();
   const queue = createAsync(() => getResources({ status: 'in_review' }));
   // School admins also see their school's resources in review, but only reviewers act on them here.
   const items = () => (queue()?.items ?? []).filter((r) => r.canReview);

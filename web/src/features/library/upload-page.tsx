@@ -4,7 +4,7 @@ import { createStore, produce } from 'solid-js/store';
 import { EmptyState } from '../../components/notice';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { getOrgs } from '../orgs/orgs.queries';
 import { DropZone } from './drop-zone';
 import { uploadResource } from './library.actions';
@@ -21,7 +21,7 @@ const PARALLEL = 2;
 /** Share several files at once with one set of details; each shows its progress and outcome, failures retry. */
 export function UploadPage() {
   const { t } = useI18n();
-  const me = createAsync(() => requireMe());
+  const me = useSignedIn();
   const limits = createAsync(() => getUploadLimits());
   const orgs = createAsync(() => getOrgs());
   // A group leader belongs to no school: they choose which school the resources are shared from.

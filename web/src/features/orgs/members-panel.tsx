@@ -3,7 +3,8 @@ import { For, Show } from 'solid-js';
 import type { Classroom, Org } from '../../../../shared/schemas/orgs';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { getMe, leadsSchool } from '../../lib/session';
+import { leadsSchool } from '../../lib/session';
+import { useMe } from '../../lib/session-context';
 import { removeMember, setMaster, setReviewer } from './orgs.actions';
 import { getMembers } from './orgs.queries';
 
@@ -20,7 +21,7 @@ export function MembersPanel(props: { org: Org; classrooms: Classroom[] }) {
   const remove = useAction(removeMember);
   const masterSub = useSubmission(setMaster);
   const removeSub = useSubmission(removeMember);
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const classroomName = (id: string | null) => props.classrooms.find((c) => c.id === id)?.name;
   return (
     <Show when={members()}>

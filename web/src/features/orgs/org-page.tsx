@@ -2,7 +2,7 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { ClassroomForm } from './classroom-form';
 import { ImportForm } from './import-form';
 import { InvitationsPanel } from './invitations-panel';
@@ -16,7 +16,7 @@ import { SchoolForm } from './school-form';
 export function OrgPage() {
   const { t } = useI18n();
   const params = useParams<{ id: string }>();
-  createAsync(() => requireMe());
+  useSignedIn();
   const detail = createAsync(() => getOrg(params.id));
   const [panel, setPanel] = createSignal<'invite' | 'import' | 'edit' | null>(null);
   const toggle = (p: 'invite' | 'import' | 'edit') => setPanel(panel() === p ? null : p);

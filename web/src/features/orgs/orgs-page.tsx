@@ -2,13 +2,13 @@ import { A, createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { OrgBadges } from './org-badges';
 import { getOrgs } from './orgs.queries';
 
 export function OrgsPage() {
   const { t } = useI18n();
-  createAsync(() => requireMe());
+  useSignedIn();
   const orgs = createAsync(() => getOrgs());
   const ofKind = (kind: string) => orgs()?.items.filter((o) => o.kind === kind) ?? [];
   return (

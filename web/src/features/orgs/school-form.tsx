@@ -1,16 +1,17 @@
-import { createAsync, useSubmission } from '@solidjs/router';
+import { useSubmission } from '@solidjs/router';
 import { createEffect, on, Show } from 'solid-js';
 import type { Org } from '../../../../shared/schemas/orgs';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { getMe, leadsSchool } from '../../lib/session';
+import { leadsSchool } from '../../lib/session';
+import { useMe } from '../../lib/session-context';
 import { updateSchool } from './orgs.actions';
 
 export function SchoolForm(props: { org: Org; onClose: () => void }) {
   const { t } = useI18n();
   const submission = useSubmission(updateSchool);
-  const me = createAsync(() => getMe());
+  const me = useMe();
   createEffect(
     on(
       () => submission.result,

@@ -1,7 +1,7 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
-import { requireMe } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { getOrgs } from '../orgs/orgs.queries';
 import { FacilityHoursCard, SchoolHoursCard } from './facility-hours';
 import { LessonReport } from './lesson-report';
@@ -11,7 +11,7 @@ import { ResourceReport } from './resource-report';
 /** Journey 6 for facilities: whether sharing works, each school against its own past (clause 4: no league table). */
 export function FacilityReportPage() {
   const { t } = useI18n();
-  const me = createAsync(() => requireMe());
+  const me = useSignedIn();
   const orgs = createAsync(() => getOrgs());
   const [params, setParams] = useSearchParams();
   const scopes = () => orgs()?.items.filter((o) => o.kind !== 'school') ?? [];

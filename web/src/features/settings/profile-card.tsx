@@ -1,15 +1,16 @@
-import { createAsync, useAction, useSubmission } from '@solidjs/router';
+import { useAction, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
-import { requireMe, saveLocale } from '../../lib/session';
+import { saveLocale } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
 import { saveName } from './settings.actions';
 
 /** The person's name, and the language of the pages (switched at once, remembered for the person). */
 export function ProfileCard() {
   const { t, locale, setLocale } = useI18n();
-  const me = createAsync(() => requireMe());
+  const me = useSignedIn();
   const nameSub = useSubmission(saveName);
   const remember = useAction(saveLocale);
   return (
