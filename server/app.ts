@@ -13,6 +13,7 @@ import type { ErrorBody } from '../shared/errors';
 import { ActorCache } from './lib/actor-cache';
 import type { AppEnv, Deps } from './lib/context';
 import { AppError, databaseUnavailable, isDatabaseUnavailable } from './lib/errors';
+import { loggedPath } from './lib/log';
 import { fieldErrors } from './lib/router';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
@@ -114,7 +115,7 @@ export function createApp(deps: Deps) {
       deps.log.log(c.res.status === 503 ? 'warn' : c.res.status >= 500 ? 'error' : 'info', 'request', {
         reqId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         userId: c.get('actor')?.user.id,
@@ -175,7 +176,11 @@ export function createApp(deps: Deps) {
   app.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err);
     if (isDatabaseUnavailable(err)) {
-      deps.log.log('warn', 'database_unavailable', { reqId: c.get('requestId'), path: c.req.path, err: String(err) });
+      deps.log.log('warn', 'database_unavailable', {
+        reqId: c.get('requestId'),
+        path: loggedPath(c.req.path),
+        err: String(err),
+      });
       return errorResponse(c, databaseUnavailable());
     }
     if (err instanceof ZodError)
@@ -200,7 +205,7 @@ export function createApp(deps: Deps) {
     }
     deps.log.log('error', 'unhandled', {
       reqId: c.get('requestId'),
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       err: String((err as Error)?.stack ?? err),
     });
     return errorResponse(

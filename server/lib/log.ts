@@ -6,6 +6,14 @@ export interface Logger {
   log(level: Level, msg: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * A request path as logs may keep it: the secret in a calendar feed's or an invitation link's path (a capability:
+ * whoever reads it may use it) is replaced, so reading the logs grants nothing.
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/^(\/api\/(?:calendar|invitations)\/)[^/]+/, '$1[secret]');
+}
+
 export function createLogger(
   minLevel: Level | 'silent' = 'info',
   write: (line: string) => void = (l) => console.log(l),

@@ -63,11 +63,15 @@ export type SignedInHandler<R extends RouteConfig> = RouteHandler<R, SignedInEnv
 /** A handler of a public route: `c.get('actor')` may be null. */
 export type PublicHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
-/** The client's address: the socket's, or a proxy header when the deployment says proxies are trusted. */
+/**
+ * The client's address: the socket's, or a proxy header when the deployment says proxies are trusted. Of
+ * `X-Forwarded-For` the last entry counts — the one the trusted proxy appended; earlier ones are the client's to
+ * write, so taking the first would let a client pick the address its sign-in failures count against.
+ */
 export function clientIp<E extends AppEnv>(c: Context<E>): string | null {
   const deps = c.get('deps');
   if (deps.config.trustProxy) {
-    const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
   return deps.remoteAddress?.(c) ?? null;

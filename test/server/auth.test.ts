@@ -92,6 +92,27 @@ describe('auth: sign-in rate limits', () => {
     expect(blocked.headers.get('retry-after')).toBeTruthy();
     expectStatus(await h.login('li@jhxx.demo', 'tongzhou-demo', '192.0.2.201'), 200);
   });
+
+  it('behind the trusted proxy the address is the one it appended: a client writing its own cannot slip the limit', async () => {
+    for (let i = 0; i < 30; i++) await h.login(`spoof${i}@example.com`, 'x', `10.9.${i}.1, 192.0.2.210`);
+    expectStatus(await h.login('li@jhxx.demo', 'tongzhou-demo', '10.9.99.1, 192.0.2.210'), 429);
+  });
+
+  it("accepting an invitation with an existing account's password is limited like a sign-in", async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const res = await admin.post(`/api/orgs/${h.ids.orgs.jhzx}/invitations`, {
+      name: '张',
+      email: 'office@chengguan.demo',
+      role: 'teacher',
+    });
+    const token = res.body.invitation.url!.split('/').pop();
+    const accept = (password: string) =>
+      new Client(h.app, {}, '192.0.2.220').post(`/api/invitations/${token}/accept`, { password });
+    for (let i = 0; i < 5; i++) expectStatus(await accept(`wrong-password-${i}`), 401);
+    const right = await accept('tongzhou-demo');
+    expectStatus(right, 429);
+    expect(right.headers.get('retry-after')).toBeTruthy();
+  });
 });
 
 describe('auth: CSRF protection of cookie-authenticated writes', () => {
@@ -148,6 +169,15 @@ describe('auth: bearer tokens for scripts', () => {
     const res = await h.login('li@jhxx.demo');
     const value = res.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
     expectStatus(await new Client(h.app, { bearer: value }).get('/api/me'), 401);
+  });
+
+  it('a token cannot make tokens: a leaked one cannot outlive its own revocation', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const created = await admin.post('/api/auth/tokens', { name: 'sync' });
+    const script = new Client(h.app, { bearer: created.body.token.token });
+    const minted = await script.post('/api/auth/tokens', { name: 'spare' });
+    expectStatus(minted, 403);
+    expect((await admin.get('/api/auth/tokens')).body.items.map((t) => t.name)).not.toContain('spare');
   });
 
   it("another person cannot revoke someone's token: 404", async () => {

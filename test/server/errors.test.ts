@@ -55,6 +55,19 @@ describe('errors: the contract shape on every path', () => {
   });
 });
 
+describe('logs: what they keep', () => {
+  it('an invitation link or a calendar feed is logged without its secret', async () => {
+    const lines: string[] = [];
+    const logged = createApp({ ...h.deps, log: createLogger('info', (l) => lines.push(l)) });
+    const secret = 'k3Y-abcdefghijklmnopqrstuvwxyz0123456789';
+    await new Client(logged).raw('GET', `/api/invitations/${secret}`);
+    await new Client(logged).raw('GET', `/api/calendar/${secret}.ics`);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line).not.toContain(secret);
+    expect(lines.join('\n')).toContain('/api/invitations/[secret]');
+  });
+});
+
 describe('system: health, openapi, headers', () => {
   it('health reports the database kind and an absent LiveKit', async () => {
     const res = await h.anon.get('/api/health');

@@ -63,14 +63,16 @@ describe('hostile input: text a database cannot store is a 400 naming the field'
     }
   });
 
-  it('NUL and unpaired surrogates in search and filter parameters', async () => {
+  it('NUL in search and filter parameters is a 400; bytes of a lone surrogate decode to U+FFFD and are searched', async () => {
     const cookie = await cookieOf('li@jhxx.demo');
     for (const path of ['/api/resources?q=', '/api/facilities?q=', '/api/resources?edition=', '/api/lessons?scope=']) {
-      for (const bad of [encodeURIComponent(NUL), '%ED%A0%80']) {
-        const res = await send(cookie, 'GET', `${path}${bad}`, undefined);
-        expect(res.status, `${path}${bad}: ${res.text}`).toBeLessThan(500);
-        expect(res.json?.error?.code ?? 'ok', res.text).not.toBe('internal_error');
-      }
+      const nul = await send(cookie, 'GET', `${path}${encodeURIComponent(NUL)}`, undefined);
+      expect(nul.status, `${path}NUL: ${nul.text}`).toBe(400);
+      expect(nul.json.error.code, nul.text).toBe('validation_failed');
+      // URL decoding replaces the invalid UTF-8 of a surrogate, so the server never sees one: an ordinary answer
+      // (400 only where the parameter is an enum, such as a lesson list's scope).
+      const lone = await send(cookie, 'GET', `${path}%ED%A0%80`, undefined);
+      expect(lone.status, `${path}%ED%A0%80: ${lone.text}`).toBe(path.includes('scope=') ? 400 : 200);
     }
   });
 });
@@ -115,12 +117,14 @@ describe('hostile input: dates, cursors, empty changes', () => {
 
   it('a forged cursor is a 400, never a bad OFFSET', async () => {
     const cookie = await cookieOf('li@jhxx.demo');
-    const forged = ['-1', '1.5', '1e308', 'abc', ''].map((s) => Buffer.from(s).toString('base64url'));
+    const forged = ['-1', '1.5', '1e308', 'abc'].map((s) => Buffer.from(s).toString('base64url'));
     for (const path of ['/api/resources?q=%E5%88%86%E6%95%B0&cursor=', '/api/bookings?cursor=', '/api/audit?cursor=']) {
       for (const c of [...forged, '%00', 'x'.repeat(150)]) {
         const res = await send(cookie, 'GET', `${path}${c}`, undefined);
-        expect(res.status, `${path}${c}: ${res.text}`).toBeLessThan(500);
+        expect(res.status, `${path}${c}: ${res.text}`).toBe(400);
       }
+      // An empty cursor is no cursor: the first page.
+      expect((await send(cookie, 'GET', path, undefined)).status).toBe(200);
     }
   });
 

@@ -6,7 +6,7 @@ import type { ActorCache } from '../../lib/actor-cache';
 import { audit } from '../../lib/audit';
 import type { RequestMeta } from '../../lib/context';
 import type { Db } from '../../lib/db';
-import { notFound } from '../../lib/errors';
+import { forbidden, notFound } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { tokenOut } from './auth.queries';
 import { createCredential } from './auth.service';
@@ -17,13 +17,17 @@ export interface CreateTokenParams {
   expiresInDays?: number;
 }
 
-/** A new bearer token of the caller's; its secret is in this answer only. */
+/**
+ * A new bearer token of the caller's; its secret is in this answer only. Made from a signed-in browser only: a
+ * token that could mint tokens would let a leaked one outlive its own revocation.
+ */
 export async function createToken(
   db: Db,
   actor: Actor,
   params: CreateTokenParams,
   meta: RequestMeta,
 ): Promise<CreatedToken> {
+  if (actor.via !== 'cookie') throw forbidden('Script tokens are made from a signed-in browser, not with a token');
   const { name, expiresInDays } = params;
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null;
   const { token, credential } = await db.transaction(async (tx) => {
