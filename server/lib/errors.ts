@@ -37,6 +37,15 @@ export const databaseUnavailable = () =>
     'Retry-After': '2',
   });
 
+/**
+ * 503 with Retry-After: the live lesson server (LiveKit) is not configured here, or does not answer (crashed,
+ * restarting, unreachable). Five seconds: how long the app remembers LiveKit's health before asking it again.
+ */
+export const livekitUnavailable = (
+  message = 'The live lesson server does not answer; try again in a moment',
+  details?: { reason: string },
+) => new AppError('livekit_unavailable', message, details, { 'Retry-After': '5' });
+
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
 
 type DriverError = { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };

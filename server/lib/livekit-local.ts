@@ -18,7 +18,8 @@ export interface LocalLiveKit {
   pid: number;
   apiKey: string;
   apiSecret: string;
-  stop(): Promise<void>;
+  /** Ends the server and waits for it to exit: SIGTERM (SIGKILL 3 s later), or SIGKILL at once to play a crash. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
 export function livekitBinary(): string | null {
@@ -33,12 +34,14 @@ export async function startLocalLiveKit(opts: {
   tcpPort: number;
   udpPort: number;
   webhookUrl?: string;
+  /** The key's secret; a server started again on the same ports takes the same one, so issued tokens still work. */
+  apiSecret?: string;
   log?: (line: string) => void;
 }): Promise<LocalLiveKit> {
   const binary = livekitBinary();
   if (!binary) throw new Error(`livekit-server not found at ${LIVEKIT_BINARY}: run "npm run livekit:install"`);
   const apiKey = 'tongzhou';
-  const apiSecret = randomBytes(32).toString('base64url');
+  const apiSecret = opts.apiSecret ?? randomBytes(32).toString('base64url');
   const dir = mkdtempSync(join(tmpdir(), 'tz-livekit-'));
   const config = [
     `port: ${opts.port}`,
@@ -64,11 +67,11 @@ export async function startLocalLiveKit(opts: {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const url = `ws://127.0.0.1:${opts.port}`;
-  const stop = () =>
+  const stop = (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') =>
     new Promise<void>((ok) => {
-      if (child.exitCode !== null) return ok();
+      if (child.exitCode !== null || child.signalCode !== null) return ok();
       child.once('exit', () => ok());
-      child.kill('SIGTERM');
+      child.kill(signal);
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
     });
   // Ready when GET / answers 200 (406 while starting).

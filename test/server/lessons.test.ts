@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type BodyOf, detailsOf, expectStatus, useHarness } from '../support/harness';
+import { createApp } from '../../server/app';
+import { livekitProbe } from '../../server/lib/livekit-probe';
+import { type BodyOf, Client, detailsOf, expectStatus, useHarness } from '../support/harness';
+import { freePorts } from '../support/ports';
 
 const h = useHarness();
 const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace('Z', '+00:00');
@@ -82,6 +85,32 @@ describe('lessons: scheduling and who takes part', () => {
     const join = await (await h.as('zhao@beishan.demo')).post(`/api/lessons/${now.body.lesson.id}/join`);
     expectStatus(join, 503);
     expect(join.body.error.code).toBe('livekit_unavailable');
+    expect(join.headers.get('retry-after')).toBe('5');
+  });
+
+  it('a LiveKit that does not answer: join answers 503 livekit_unavailable with Retry-After, however it is found out', async () => {
+    const [nobody] = await freePorts(1);
+    const url = `ws://127.0.0.1:${nobody}`;
+    const livekit = { url, apiKey: 'tongzhou', apiSecret: 'a-secret-of-at-least-32-characters-long' };
+    const lesson = await (await h.as('wang@jhzx.demo')).post('/api/lessons', {
+      title: '断线',
+      subject: 'math',
+      grade: 4,
+      startsAt: soon(-1),
+      endsAt: soon(40),
+      classroomIds: [h.ids.classrooms.beishan4_1!],
+      allowClashes: true,
+    });
+    expectStatus(lesson, 201);
+    const cookie = (await h.login('zhao@beishan.demo')).headers.get('set-cookie')?.split(';')[0] ?? '';
+    // The health probe finds it down first; without one, creating the room fails.
+    for (const livekitStatus of [livekitProbe(url), undefined]) {
+      const app = createApp({ ...h.deps, config: { ...h.deps.config, livekitUrl: url, livekit }, livekitStatus });
+      const join = await new Client(app, { cookie }).post(`/api/lessons/${lesson.body.lesson.id}/join`);
+      expectStatus(join, 503);
+      expect(join.body.error.code).toBe('livekit_unavailable');
+      expect(join.headers.get('retry-after')).toBe('5');
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Real headless Chromium (Debian's, never a downloaded one) driven by playwright-core.
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -102,12 +102,36 @@ export function useWebApp(
   };
 }
 
-/** A fresh browser context signed in as `email` (through the API), on the home page. */
-export async function signedInPage(web: { url: string; browser: Browser }, email: string, password = 'tongzhou-demo') {
-  const ctx = await newContext(web.browser);
+/** A fresh browser context signed in as `email` (through the API), on no page yet. */
+export async function pageAs(
+  web: { url: string; browser: Browser },
+  email: string,
+  viewport: keyof typeof viewports = 'laptop',
+  password = 'tongzhou-demo',
+): Promise<Page> {
+  const ctx = await newContext(web.browser, viewport);
   const page = await ctx.newPage();
   await page.request.post(`${web.url}/api/auth/login`, { data: { email, password } });
+  return page;
+}
+
+/** A fresh browser context signed in as `email` (through the API), on the home page. */
+export async function signedInPage(web: { url: string; browser: Browser }, email: string, password = 'tongzhou-demo') {
+  const page = await pageAs(web, email, 'laptop', password);
   await page.goto(`${web.url}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
+}
+
+/** Opens each path in turn and waits for its page's heading (level 1): those pages work for this user. */
+export async function pagesShow(page: Page, url: string, pages: [path: string, heading: string][]) {
+  for (const [path, heading] of pages) {
+    await page.goto(`${url}${path}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+}
+
+/** Developer aid: SHOTS=<dir> saves what the pages look like at each step, to look at. */
+export async function shot(page: Page, name: string) {
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name}.png` });
 }

@@ -3,43 +3,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/errors';
-import type { AnswerOf, BodyOf } from '../support/api';
-import { browserUnavailable, newContext, POLL, useWebApp } from '../support/browser';
+import type { AnswerOf } from '../support/api';
+import { browserUnavailable, POLL, pageAs, pagesShow, shot, useWebApp } from '../support/browser';
+import { playing, scheduleLessonStarted } from '../support/live-lesson';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 
 const lk = sharedLiveKit();
 const skip = !!browserUnavailable() || !lk;
-
-async function pageAs(web: ReturnType<typeof useWebApp>, email: string, viewport: 'laptop' | 'projector' = 'laptop') {
-  const ctx = await newContext(web.browser, viewport);
-  const page = await ctx.newPage();
-  await page.request.post(`${web.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
-  return page;
-}
-
-/** Developer aid: SHOTS=<dir> saves what the pages look like at each step, to look at. */
-const shot = async (page: Page, name: string) => {
-  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name}.png` });
-};
-
-/**
- * Frames decoded by a video element, read a second apart: the picture is moving when the count grows and it has
- * a size. Retried for a while, since an element may be replaced (a track re-attached) between two readings.
- */
-async function playing(page: Page, selector: string) {
-  const frames = () =>
-    page
-      .locator(selector)
-      .evaluate((v: HTMLVideoElement) => ({ n: v.getVideoPlaybackQuality().totalVideoFrames, w: v.videoWidth }));
-  await expect.poll(async () => (await frames()).w, { ...POLL, timeout: 30_000 }).toBeGreaterThan(0);
-  let grew = 0;
-  for (let i = 0; i < 10 && grew <= 0; i++) {
-    const a = await frames();
-    await page.waitForTimeout(1000);
-    grew = (await frames()).n - a.n;
-  }
-  return grew;
-}
 
 describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', () => {
   const web = useWebApp({ livekit: lk, media: true });
@@ -60,22 +30,7 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
 
   it('the master teacher schedules a lesson for both rural classrooms that started a minute ago', async () => {
     teacher = await pageAs(web, 'wang@jhzx.demo');
-    // Started a minute ago, so it is today's lesson on the classroom PCs and open to join.
-    const startsAt = new Date(Date.now() - 60_000).toISOString();
-    const endsAt = new Date(Date.now() + 40 * 60_000).toISOString();
-    const created = await teacher.request.post(`${web.url}/api/lessons`, {
-      data: {
-        title: '分数的初步认识（直播）',
-        subject: 'math',
-        grade: 4,
-        startsAt,
-        endsAt,
-        classroomIds: await classroomIds(teacher, web.url),
-        allowClashes: true,
-      } satisfies BodyOf<'POST', '/api/lessons'>,
-    });
-    expect(created.status()).toBe(201);
-    ({ lesson } = (await created.json()) as AnswerOf<'POST', '/api/lessons'>);
+    lesson = await scheduleLessonStarted(teacher, web.url, '分数的初步认识（直播）');
   });
 
   it('the teacher opens the lesson, checks camera and microphone, and goes live in 2 actions', async () => {
@@ -226,15 +181,6 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
   });
 });
 
-async function classroomIds(page: Page, url: string): Promise<string[]> {
-  const { items: rooms }: AnswerOf<'GET', '/api/classrooms'> = await (
-    await page.request.get(`${url}/api/classrooms`)
-  ).json();
-  return rooms
-    .filter((r) => ['北山乡中心小学 四年级一班', '南湖村小学 五年级一班'].includes(`${r.schoolName} ${r.name}`))
-    .map((r) => r.id);
-}
-
 describe.skipIf(!!browserUnavailable())('live lesson while the LiveKit server is down', () => {
   // A LiveKit server is configured, but nothing answers at its address.
   const web = useWebApp({
@@ -243,36 +189,23 @@ describe.skipIf(!!browserUnavailable())('live lesson while the LiveKit server is
 
   it('every other page works; join answers 503; the classroom page says so and keeps retrying', async () => {
     const teacher = await pageAs(web, 'wang@jhzx.demo');
-    const created = await teacher.request.post(`${web.url}/api/lessons`, {
-      data: {
-        title: '停电演练',
-        subject: 'math',
-        grade: 4,
-        startsAt: new Date(Date.now() - 60_000).toISOString(),
-        endsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
-        classroomIds: await classroomIds(teacher, web.url),
-        allowClashes: true,
-      } satisfies BodyOf<'POST', '/api/lessons'>,
-    });
-    const { lesson }: AnswerOf<'POST', '/api/lessons'> = await created.json();
+    const lesson = await scheduleLessonStarted(teacher, web.url, '停电演练', 30);
     const join = await teacher.request.post(`${web.url}/api/lessons/${lesson.id}/join`);
     expect(join.status()).toBe(503);
     const refused: ErrorBody = await join.json();
     expect(refused.error.code).toBe('livekit_unavailable');
+    expect(join.headers()['retry-after']).toBe('5');
     const health: AnswerOf<'GET', '/api/health'> = await (await teacher.request.get(`${web.url}/api/health`)).json();
     expect(health.livekit).toBe('down');
 
     // This classroom PC runs in English: the pages and the big screen's notices are in English too.
     const zhao = await pageAs(web, 'zhao@beishan.demo', 'projector');
     await zhao.request.patch(`${web.url}/api/me`, { data: { locale: 'en' }, headers: { origin: web.url } });
-    for (const [path, heading] of [
+    await pagesShow(zhao, web.url, [
       ['/library', 'Library'],
       ['/facilities', 'Book a facility'],
       ['/lessons', 'Live lessons'],
-    ] as const) {
-      await zhao.goto(`${web.url}${path}`);
-      await zhao.getByRole('heading', { level: 1, name: heading }).waitFor();
-    }
+    ]);
     let attempts = 0;
     zhao.on('request', (r) => {
       if (r.url().endsWith(`/api/lessons/${lesson.id}/join`)) attempts++;

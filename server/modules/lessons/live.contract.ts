@@ -24,7 +24,7 @@ export const join = createRoute({
     ...commonErrors,
     ...errorAnswers({
       409: 'Not open now (more than 15 minutes before, after the end, or cancelled)',
-      503: 'livekit_unavailable',
+      503: '`livekit_unavailable`, with Retry-After',
     }),
   },
 });
@@ -42,7 +42,7 @@ export const speak = createRoute({
     ...commonErrors,
     ...errorAnswers({
       409: 'The classroom is not connected, or the lesson is not running',
-      503: 'livekit_unavailable',
+      503: '`livekit_unavailable`, with Retry-After',
     }),
   },
 });
@@ -58,7 +58,7 @@ export const mute = createRoute({
   responses: {
     200: json(muteAnswer),
     ...commonErrors,
-    ...errorAnswers({ 409: 'The classroom is not connected', 503: 'livekit_unavailable' }),
+    ...errorAnswers({ 409: 'The classroom is not connected', 503: '`livekit_unavailable`, with Retry-After' }),
   },
 });
 

@@ -4,7 +4,7 @@ import { JOIN_OPENS_MS } from '../../../shared/lessons';
 import { audit } from '../../lib/audit';
 import type { Config, Deps, RequestMeta } from '../../lib/context';
 import type { Queryable } from '../../lib/db';
-import { AppError } from '../../lib/errors';
+import { AppError, livekitUnavailable } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import type { ClassroomInLesson, LessonFor } from './lessons.queries';
 import { configuredLiveKit, ensureRoom, type LiveKitConfig, setSpeaking, tokenFor } from './livekit';
@@ -30,8 +30,7 @@ export async function joinLesson(actor: Actor, found: LessonFor, deps: JoinDeps)
   if (now > row.endsAt.getTime() || row.status === 'ended')
     throw new AppError('invalid_state', 'This lesson has ended');
   const lk = configuredLiveKit(deps.livekit);
-  if (deps.livekitStatus && (await deps.livekitStatus()) === 'down')
-    throw new AppError('livekit_unavailable', 'The live lesson server does not answer; try again in a moment');
+  if (deps.livekitStatus && (await deps.livekitStatus()) === 'down') throw livekitUnavailable();
   await ensureRoom(lk, row.roomName, rooms.length + 60);
   const classroom = part.role === 'classroom' ? part : null;
   const token = await tokenFor(lk, {

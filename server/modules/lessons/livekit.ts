@@ -13,7 +13,7 @@ import {
 } from 'livekit-server-sdk';
 import type { LessonRole } from '../../../shared/enums';
 import type { Config } from '../../lib/context';
-import { AppError } from '../../lib/errors';
+import { AppError, livekitUnavailable } from '../../lib/errors';
 import type { Logger } from '../../lib/log';
 
 export type LiveKitConfig = NonNullable<Config['livekit']>;
@@ -21,7 +21,7 @@ type EgressConfig = NonNullable<Config['egress']>;
 
 /** The configured LiveKit server; none configured here answers 503. */
 export function configuredLiveKit(cfg: Config['livekit']): LiveKitConfig {
-  if (!cfg) throw new AppError('livekit_unavailable', 'No live lesson server is configured here');
+  if (!cfg) throw livekitUnavailable('No live lesson server is configured here');
   return cfg;
 }
 
@@ -73,9 +73,7 @@ function fromLiveKit(err: unknown): AppError {
   const e = err as { status?: number; code?: string; message?: string };
   if (e?.status === 404 || e?.code === 'not_found')
     return new AppError('invalid_state', 'That classroom is not connected to the lesson right now');
-  return new AppError('livekit_unavailable', 'The live lesson server does not answer; try again in a moment', {
-    reason: String(e?.message ?? err).slice(0, 200),
-  });
+  return livekitUnavailable(undefined, { reason: String(e?.message ?? err).slice(0, 200) });
 }
 
 /** Rooms created in the last minute (per process): classrooms joining together need not each ask LiveKit again. */

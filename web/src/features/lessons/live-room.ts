@@ -301,9 +301,10 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     await room.disconnect();
   }
 
-  // The big screen watches the teacher's camera (the main picture when nothing is shared) for too few frames.
+  // The big screen watches the teacher's camera (the main picture when nothing is shared) for too few frames, only
+  // while connected: the picture stands still while the room reconnects, and that says nothing about the link.
   const stopWatch = watchWeakLink(() => {
-    if (role() === 'teacher') return undefined;
+    if (role() === 'teacher' || phase() !== 'connected') return undefined;
     const teacher = [...room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
     if (!teacher || teacher.getTrackPublication(Track.Source.ScreenShare)) return undefined;
     return teacher.getTrackPublication(Track.Source.Camera);
