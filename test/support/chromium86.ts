@@ -1,0 +1,87 @@
+// A real Chromium 86 engine, the oldest school PCs run (scripts/chromium86-install.mjs puts it in .cache/chromium86),
+// driven by puppeteer-core 5.3.1 from the same folder: playwright cannot speak to an engine that old. Only the part
+// of puppeteer's API the old-engine test uses is typed here, so the app never depends on that package.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('../../.cache/chromium86', import.meta.url));
+const binary = join(dir, 'chromium');
+
+export interface OldPage {
+  goto(
+    url: string,
+    opts?: { waitUntil?: 'load' | 'networkidle0' | 'networkidle2'; timeout?: number },
+  ): Promise<unknown>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
+  evaluate<T>(fn: string | ((...args: never[]) => T), ...args: unknown[]): Promise<T>;
+  waitForFunction(fn: string, opts?: { timeout?: number; polling?: number }): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  screenshot(opts: { path: string }): Promise<unknown>;
+  on(event: 'pageerror', fn: (err: Error) => void): void;
+  on(event: 'console', fn: (msg: { type(): string; text(): string }) => void): void;
+  close(): Promise<void>;
+}
+export interface OldBrowser {
+  newPage(): Promise<OldPage>;
+  version(): Promise<string>;
+  close(): Promise<void>;
+}
+interface Puppeteer {
+  launch(opts: {
+    executablePath: string;
+    args: string[];
+    headless: boolean;
+    defaultViewport: null;
+  }): Promise<OldBrowser>;
+}
+
+/** Why Chromium 86 cannot run here, or null. */
+export function chromium86Unavailable(): string | null {
+  if (existsSync(binary) && existsSync(join(dir, 'node_modules/puppeteer-core'))) return null;
+  return 'Chromium 86 is not installed: run "node scripts/chromium86-install.mjs" (.ci/run does)';
+}
+
+/** Starts Chromium 86 headless, with a fake camera and microphone and sound allowed to play. */
+export async function launchChromium86(): Promise<OldBrowser> {
+  const puppeteer = createRequire(join(dir, 'package.json'))('puppeteer-core') as Puppeteer;
+  return puppeteer.launch({
+    executablePath: binary,
+    headless: true,
+    defaultViewport: null,
+    // The packaged engine runs as root only without the sandbox, in one process.
+    args: [
+      '--no-sandbox',
+      '--single-process',
+      '--no-zygote',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/**
+ * A page that remembers every uncaught error and console error, so a test can say which page broke on the old
+ * engine and why (a missing built-in shows as "TypeError: … is not a function").
+ */
+export async function watchedPage(browser: OldBrowser, width = 1366, height = 768) {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    // A refused request (401 before signing in, a 404 a page expects) is the network's, not the code's.
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(`console: ${msg.text()}`);
+  });
+  return { page, errors };
+}
+
+/** A screenshot into $SHOTS (as shot() in browser.ts does for playwright pages), when it is set. */
+export async function oldShot(page: OldPage, name: string) {
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name}.png` });
+}
