@@ -18,7 +18,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { build as esbuild } from 'esbuild';
 import postgres from 'postgres';
-// @ts-expect-error plain ESM script without types
 import { newest } from '../scripts/build.mjs';
 import {
   freePort,

@@ -1,9 +1,10 @@
 // npm run build — the web app with Vite into dist/web, the Node server bundled with esbuild into
 // dist/server/node.mjs, then a stamp that start.mjs compares against.
 
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -36,8 +37,39 @@ export function isStale() {
   return sources > statSync(stamp).mtimeMs;
 }
 
+/** Text files worth compressing: what a browser fetches to show a page (source maps are for developers). */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+
+/**
+ * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside each compressible file under `dir`,
+ * once at build time, so the server picks one by Accept-Encoding without compressing per request. A file that
+ * would not shrink (or under 512 bytes) is left as it is.
+ */
+export function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      precompress(path);
+      continue;
+    }
+    if (!COMPRESSIBLE.test(entry.name)) continue;
+    const bytes = readFileSync(path);
+    if (bytes.length < 512) continue;
+    const br = brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    });
+    const gz = gzipSync(bytes, { level: 9 });
+    if (br.length < bytes.length) writeFileSync(`${path}.br`, br);
+    if (gz.length < bytes.length) writeFileSync(`${path}.gz`, gz);
+  }
+}
+
 export async function buildAll({ quiet = false } = {}) {
   await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: quiet ? 'warn' : 'info' });
+  precompress(`${root}/dist/web`);
   await esbuild({
     entryPoints: [`${root}/server/node.ts`],
     outfile: `${root}/dist/server/node.mjs`,

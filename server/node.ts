@@ -1,54 +1,24 @@
 // The Node door: parses the environment, opens the database (PGlite or PostgreSQL), migrates, seeds an
 // empty embedded database, and serves the API and the built web app.
 
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serveStatic } from '@hono/node-server/serve-static';
-import type { MiddlewareHandler } from 'hono';
 import { createApp } from './app';
 import { configFrom, type NodeEnv, parseEnv } from './config';
 import { isEmpty, seedDemo } from './db/seed';
-import type { AppEnv, Deps } from './lib/context';
+import type { Deps } from './lib/context';
 import { openDatabase, runMigrations } from './lib/db-node';
 import { livekitBinary, startLocalLiveKit } from './lib/livekit-local';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger } from './lib/log';
+import { webHandler } from './lib/web-static';
 import { S3Storage } from './modules/resources/s3-storage';
 import { LocalStorage } from './modules/resources/storage';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url)).replace(/\/dist\/$/, '/');
 export const webDist = resolve(projectRoot, 'dist/web');
-
-/** Serves the built SPA: hashed assets cached for a year, everything else falls back to index.html. */
-function webHandler(dir: string): MiddlewareHandler<AppEnv> | undefined {
-  const indexPath = resolve(dir, 'index.html');
-  if (!existsSync(indexPath)) return undefined;
-  const index = readFileSync(indexPath, 'utf8');
-  const assets = serveStatic({ root: dir });
-  return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    if (c.req.path.startsWith('/api/')) return next();
-    if (c.req.path.startsWith('/assets/')) {
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return assets(c, async () => {
-        c.res = c.text('Not found', 404);
-      });
-    }
-    if (
-      /\.[a-z0-9]+$/i.test(c.req.path) &&
-      existsSync(resolve(dir, `.${c.req.path}`)) &&
-      resolve(dir, `.${c.req.path}`).startsWith(dir)
-    ) {
-      c.header('Cache-Control', 'public, max-age=3600');
-      return assets(c, next);
-    }
-    c.header('Cache-Control', 'no-cache');
-    return c.html(index);
-  };
-}
 
 export interface Running {
   port: number;

@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain ESM script without types
 import { buildAll, isStale } from '../../scripts/build.mjs';
 import { parseEnv } from '../../server/config';
 import { seedDemo } from '../../server/db/seed';

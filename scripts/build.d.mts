@@ -1,0 +1,9 @@
+// Types of scripts/build.mjs, for the tests and benches that call it.
+/** Newest modification time (ms) under `dir`, skipping node_modules and dot-folders. */
+export function newest(dir: string): number;
+/** Whether the build is missing or older than any source it is made from. */
+export function isStale(): boolean;
+/** Writes `.br` and `.gz` beside each compressible file under `dir`. */
+export function precompress(dir: string): void;
+/** The web app (Vite, precompressed) and the Node server (esbuild) into dist/. */
+export function buildAll(opts?: { quiet?: boolean }): Promise<void>;
