@@ -2,7 +2,7 @@
 // handler types that go with them, the request's meta for services, and the contract's response helpers.
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { errorStatus } from '../../shared/errors';
 import { errorBody } from '../../shared/schemas/common';
 import type { AppEnv, RequestMeta, SignedInEnv } from './context';
@@ -100,6 +100,21 @@ export const optionalJsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
   required: false,
   content: { 'application/json': { schema } },
 });
+
+/**
+ * An upload's multipart body, described for openapi.json only. Its schema is plain JSON Schema, not zod, so the router
+ * adds no validator and the handler still reads the body as a stream (a validator would buffer it whole). Each part
+ * is a JSON part described by its zod schema (an object part is JSON by OpenAPI's default encoding), or a file.
+ */
+export function multipartBody(parts: Record<string, z.ZodObject | 'file'>) {
+  const properties: Record<string, object> = {};
+  for (const [name, part] of Object.entries(parts)) {
+    const { $schema: _, ...schema } = part === 'file' ? {} : z.toJSONSchema(part, { io: 'input' });
+    properties[name] = part === 'file' ? { type: 'string', format: 'binary' } : schema;
+  }
+  const schema = { type: 'object' as const, properties, required: Object.keys(parts) };
+  return { required: true, content: { 'multipart/form-data': { schema } } };
+}
 
 export const noContent = { description: 'Done' } as const;
 

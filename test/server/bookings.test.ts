@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../server/lib/db';
@@ -247,6 +248,20 @@ describe('bookings: weekly series', () => {
     expectStatus(res, 201);
     expect(res.body.bookings.map((b) => b.startsAt.slice(0, 10))).toEqual([first.day, addDays(first.day, 14)]);
     expect(res.body.skipped).toEqual([expect.objectContaining({ reason: '期中考试' })]);
+  });
+
+  it('another group’s closure cannot be removed, and reads exactly like a closure that never was', async () => {
+    const { day } = slot(3, 9, 10, 60);
+    const input = { schoolId: h.ids.orgs.jhzx!, startsOn: day, endsOn: day, reason: '校庆' };
+    const closure = await (await h.as('admin@jhzx.demo')).post('/api/closures', input);
+    expectStatus(closure, 201);
+    const xiling = await h.as('admin@xiling.demo');
+    const theirs = await xiling.delete(`/api/closures/${closure.body.closure.id}`);
+    const nobodys = await xiling.delete(`/api/closures/${randomUUID()}`);
+    expectStatus(theirs, 404);
+    expect(theirs.body).toEqual(nobodys.body);
+    const still = await (await h.as('admin@jhzx.demo')).get(`/api/closures?schoolId=${h.ids.orgs.jhzx}`);
+    expect(still.body.items.map((c) => c.id)).toContain(closure.body.closure.id);
   });
 });
 

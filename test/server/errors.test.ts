@@ -99,6 +99,14 @@ describe('system: health, openapi, headers', () => {
     expect(
       doc.paths['/api/auth/login']?.post?.requestBody?.content?.['application/json']?.schema?.properties,
     ).toHaveProperty('email');
+    // Uploads are read as streams, not validated by the router, and described all the same: a JSON `meta` part
+    // (with the school it is for) and the file.
+    const upload = doc.paths['/api/resources']?.post?.requestBody?.content?.['multipart/form-data']?.schema;
+    expect(upload?.properties?.meta?.properties).toHaveProperty('schoolId');
+    expect(upload?.properties?.file).toEqual({ type: 'string', format: 'binary' });
+    expect(doc.paths['/api/facilities/{id}/photos']?.post?.requestBody?.content).toHaveProperty([
+      'multipart/form-data',
+    ]);
   });
 
   it('sends security headers with a CSP and no caching of API answers', async () => {

@@ -198,8 +198,29 @@ export function detailsOf<K extends keyof ErrorDetails>(res: Reply, key: K): Err
 export interface OpenApiDoc {
   paths: Record<string, Record<string, OpenApiOperation | undefined>>;
 }
-interface OpenApiOperation {
-  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } } | undefined> };
+export interface OpenApiOperation {
+  parameters?: OpenApiParameter[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema } | undefined> };
+}
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: JsonSchema;
+}
+/** The JSON Schema that zod writes into openapi.json (no $ref, no anyOf: each schema is written out in place). */
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  default?: unknown;
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  minLength?: number;
+  minItems?: number;
 }
 
 /** Expect a status, printing the reply when it differs so a failure explains itself. */

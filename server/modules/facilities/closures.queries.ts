@@ -2,7 +2,7 @@ import { and, asc, eq, gte } from 'drizzle-orm';
 import { toLocal } from '../../../shared/time';
 import { closures } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { notFound } from '../../lib/errors';
+import { ifNotFound, notFound } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { type FacilityRow, getManagedSchool } from './facilities.queries';
 
@@ -35,5 +35,9 @@ export async function getManagedClosure(
 ): Promise<{ closure: ClosureRow; school: FacilityRow['school'] }> {
   const [closure] = await db.select().from(closures).where(eq(closures.id, id));
   if (!closure) throw notFound('closure');
-  return { closure, school: await getManagedSchool(db, actor, closure.schoolId, refusal) };
+  // A closure of a school out of reach is a closure that does not exist, not a school that does not.
+  const school = await ifNotFound(getManagedSchool(db, actor, closure.schoolId, refusal), () => {
+    throw notFound('closure');
+  });
+  return { closure, school };
 }

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { idParam } from '../../../shared/schemas/common';
 import { photoAnswer, photoParams } from '../../../shared/schemas/facilities';
-import { commonErrors, errorAnswers, json, noContent } from '../../lib/router';
+import { commonErrors, errorAnswers, json, multipartBody, noContent } from '../../lib/router';
 
 export const add = createRoute({
   method: 'post',
@@ -9,7 +9,7 @@ export const add = createRoute({
   tags: ['facilities'],
   summary: 'Add a photo (PNG, JPEG, GIF or WebP, judged by its bytes)',
   description: 'Body: multipart/form-data with `file`.',
-  request: { params: idParam },
+  request: { params: idParam, body: multipartBody({ file: 'file' }) },
   responses: {
     201: json(photoAnswer),
     ...commonErrors,

@@ -4,6 +4,7 @@ import {
   downloadQuery,
   resourceAnswer,
   resourceDetail,
+  resourceMeta,
   resourceSearch,
   resourceSearchQuery,
   resourceTree,
@@ -11,7 +12,7 @@ import {
   reviewInput,
   uploadLimits,
 } from '../../../shared/schemas/resources';
-import { commonErrors, errorAnswers, json, jsonBody } from '../../lib/router';
+import { commonErrors, errorAnswers, json, jsonBody, multipartBody } from '../../lib/router';
 
 const alreadyOrState = errorAnswers({
   409: 'The same file is already in the library (`already_exists`, details.resourceId) or wrong state',
@@ -26,7 +27,8 @@ const uploadErrors = {
   ...noStorage,
 };
 
-// The upload routes declare no body: receiveUpload reads it as a stream, where a validator would buffer it whole.
+// The upload routes describe their bodies without validating them (multipartBody): receiveUpload reads them as a
+// stream, where a validator would buffer them whole.
 export const create = createRoute({
   method: 'post',
   path: '/resources',
@@ -36,6 +38,7 @@ export const create = createRoute({
     'Body: multipart/form-data with `meta` (JSON: title, summary?, subject, grade, kind, visibility, edition?, ' +
     'volume?, unit?, tags?, licence?, schoolId?) and `file`. The type is judged by the bytes. Shared with the ' +
     'school only, it is published at once; wider, it goes to review.',
+  request: { body: multipartBody({ meta: resourceMeta, file: 'file' }) },
   responses: { 201: json(resourceAnswer), ...commonErrors, ...uploadErrors },
 });
 
@@ -80,7 +83,7 @@ export const newVersion = createRoute({
   tags: ['resources'],
   summary: 'Upload a new version; the old ones are kept',
   description: 'Body: multipart/form-data with `file`.',
-  request: { params: idParam },
+  request: { params: idParam, body: multipartBody({ file: 'file' }) },
   responses: { 201: json(resourceAnswer), ...commonErrors, ...uploadErrors },
 });
 
