@@ -107,6 +107,10 @@ async function seedJinghua(h: Harness): Promise<Pick<Tenants, 'jinghua' | 'secre
   // A booking by 京华实验小学 tells the gym's school admins: 京华实验中学's admin has a notice.
   must(await li.post('/api/bookings', { facilityId: facilities.gym!, ...slot(3, 9, 10, 10), purpose: '篮球赛' }), 201);
   const notice = must(await admin.get('/api/notifications'), 200).items[0]!;
+  const invitation = must(
+    await admin.post(`/api/orgs/${orgs.jhzx}/invitations`, { name: '新老师', email: 'new@jhzx.demo', role: 'teacher' }),
+    201,
+  ).invitation;
 
   const jinghua: Records = {
     org: [orgs.jhzx!, orgs.beishan!, orgs.jinghua!, orgs.chengguan!],
@@ -122,6 +126,7 @@ async function seedJinghua(h: Harness): Promise<Pick<Tenants, 'jinghua' | 'secre
     token: [token.id],
     photo: [photo.id],
     notification: [notice.id],
+    invitation: [invitation.id],
     identity: [`classroom:${classrooms.beishan4_1}`, `user:${users.wang}`],
   };
   // All that 王明远 sees in the library (none of it public) and the titles of his lessons.
@@ -177,16 +182,29 @@ async function seedXiling(h: Harness): Promise<Pick<Tenants, 'cookie' | 'bearer'
     closure: [must(await admin.post('/api/closures', newYear(orgs.xiling!)), 201).closure.id],
     photo: [must(await admin.raw('POST', `/api/facilities/${facilities.pool}/photos`, photoForm()), 201).photo.id],
     identity: [`classroom:${classrooms.xiling7_1}`],
+    invitation: [
+      must(
+        await admin.post(`/api/orgs/${orgs.xiling}/invitations`, {
+          name: '新老师',
+          email: 'new@xiling.demo',
+          role: 'teacher',
+        }),
+        201,
+      ).invitation.id,
+    ],
   };
-  /** A caller, with the records a person keeps for themselves: a collection, a feed, a token, a notice. */
-  const caller = async (who: string, client: Client, round: number): Promise<Caller> => {
+  /**
+   * A caller, with the records a person keeps for themselves: a collection, a feed, a token, a notice. Tokens are
+   * made from the person's browser session (`browser`): a token cannot make tokens.
+   */
+  const caller = async (who: string, client: Client, round: number, browser = client): Promise<Caller> => {
     const made = must(await client.post('/api/collections', { title: '西岭的资源包', visibility: 'group' }), 201);
     const notices = must(await client.get('/api/notifications'), 200).items;
     const own: Records = {
       ...shared,
       collection: [made.collection.id],
       'calendar-feed': [must(await client.post('/api/calendar-feeds', {}), 201).feed.id],
-      token: [must(await client.post('/api/auth/tokens', { name: '西岭的脚本' }), 201).token.id],
+      token: [must(await browser.post('/api/auth/tokens', { name: '西岭的脚本' }), 201).token.id],
       notification: notices.length ? [notices[0]!.id] : [randomUUID()],
     };
     return { who, client, own, round };
@@ -196,8 +214,8 @@ async function seedXiling(h: Harness): Promise<Pick<Tenants, 'cookie' | 'bearer'
   return {
     cookie: [await caller('西岭’s admin', admin, 0), await caller('西岭’s teacher', sun, 1)],
     bearer: [
-      await caller('西岭’s admin, by token', await script(admin), 2),
-      await caller('西岭’s teacher, by token', await script(sun), 3),
+      await caller('西岭’s admin, by token', await script(admin), 2, admin),
+      await caller('西岭’s teacher, by token', await script(sun), 3, sun),
     ],
   };
 }
