@@ -4,20 +4,24 @@ import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-open
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { errorStatus } from '../../shared/errors';
+import { type FieldProblem, problemsOfZod } from '../../shared/problems';
 import { errorBody } from '../../shared/schemas/common';
 import type { AppEnv, RequestMeta, SignedInEnv } from './context';
 import type { Db } from './db';
 import { AppError } from './errors';
 
-/** Zod issues → `{ fields: { "a.b": ["message"] } }`: the contract's "details names the fields". */
-export function fieldErrors(error: z.ZodError): { fields: Record<string, string[]> } {
+/**
+ * Zod issues → `{ fields: { "a.b": ["message"] }, problems }`: the contract's "details names the fields", and each
+ * problem as a code the web app says in the reader's language (shared/problems.ts).
+ */
+export function fieldErrors(error: z.ZodError): { fields: Record<string, string[]>; problems: FieldProblem[] } {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
     fields[key] ??= [];
     fields[key].push(issue.message);
   }
-  return { fields };
+  return { fields, problems: problemsOfZod(error) };
 }
 
 const validationHook = {

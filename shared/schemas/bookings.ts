@@ -12,7 +12,10 @@ export const recurrence = z
     until: isoDay.optional(),
     count: z.number().int().min(1).max(60).optional(),
   })
-  .refine((r) => !!r.until !== !!r.count, 'give either until or count');
+  .refine((r) => !!r.until !== !!r.count, {
+    message: 'give either until or count',
+    params: { problem: 'repeat_until_or_count' },
+  });
 
 export const createBookingInput = z
   .object({
@@ -30,6 +33,7 @@ export const createBookingInput = z
   .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
+    params: { problem: 'ends_before_start' },
   });
 
 export const booking = z.object({
@@ -80,6 +84,7 @@ export const blockInput = z
   .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
+    params: { problem: 'ends_before_start' },
   });
 
 const span = z.object({ startsAt: isoTime, endsAt: isoTime });

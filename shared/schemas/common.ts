@@ -10,11 +10,18 @@ export const isStorableText = (s: string) => !s.includes('\u0000') && !LONE_SURR
  * Every piece of text the API takes: a string refused with 400 when it holds NUL or an unpaired surrogate,
  * rather than a 500 from the database later.
  */
-export const text = () => z.string().refine(isStorableText, 'must not contain NUL or unpaired surrogate characters');
+export const text = () =>
+  z.string().refine(isStorableText, {
+    message: 'must not contain NUL or unpaired surrogate characters',
+    params: { problem: 'not_storable' },
+  });
 
 /** For PATCH bodies: at least one field is given (an empty change is bad input, not a silent no-op). */
 export const someChange = (v: object) => Object.values(v).some((x) => x !== undefined);
-export const nothingToChange = 'nothing to change: give at least one field';
+export const nothingToChange = {
+  message: 'nothing to change: give at least one field',
+  params: { problem: 'nothing_to_change' },
+};
 
 export const id = z.string().uuid();
 
@@ -22,12 +29,15 @@ export const id = z.string().uuid();
 export const YEARS = { from: 2000, to: 2099 } as const;
 const yearOf = (isoText: string) => Number(isoText.slice(0, 4));
 const inYears = (isoText: string) => yearOf(isoText) >= YEARS.from && yearOf(isoText) <= YEARS.to;
-const yearsMessage = `must be between the years ${YEARS.from} and ${YEARS.to}`;
+const inYearsRule = {
+  message: `must be between the years ${YEARS.from} and ${YEARS.to}`,
+  params: { problem: 'out_of_years' },
+};
 
 /** ISO 8601 with an offset, as the contract requires (e.g. 2026-12-01T08:00:00+08:00), within YEARS. */
-export const isoTime = z.iso.datetime({ offset: true }).refine(inYears, yearsMessage);
+export const isoTime = z.iso.datetime({ offset: true }).refine(inYears, inYearsRule);
 /** A calendar day (YYYY-MM-DD), within YEARS. */
-export const isoDay = z.iso.date().refine(inYears, yearsMessage);
+export const isoDay = z.iso.date().refine(inYears, inYearsRule);
 
 export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

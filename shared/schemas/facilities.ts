@@ -8,7 +8,7 @@ import { id, isoDay, isoTime, nothingToChange, page, someChange, text } from './
 export const clock = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 export const interval = z
   .object({ start: clock, end: clock })
-  .refine((i) => i.start < i.end, 'start must be before end');
+  .refine((i) => i.start < i.end, { message: 'start must be before end', params: { problem: 'ends_before_start' } });
 export const weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
 /** Weekday (1 = Monday … 7 = Sunday) → opening intervals. A missing weekday is closed. */
 export const openingHours = z.partialRecord(weekday, z.array(interval).max(4));
@@ -144,7 +144,11 @@ export const closureInput = z
     endsOn: isoDay,
     reason: text().trim().min(1).max(120),
   })
-  .refine((v) => v.endsOn >= v.startsOn, { message: 'must not be before startsOn', path: ['endsOn'] });
+  .refine((v) => v.endsOn >= v.startsOn, {
+    message: 'must not be before startsOn',
+    path: ['endsOn'],
+    params: { problem: 'ends_before_start' },
+  });
 export type ClosureInput = z.infer<typeof closureInput>;
 
 export const photoAnswer = z.object({ photo });

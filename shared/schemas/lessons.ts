@@ -31,14 +31,17 @@ export const createLessonInput = z
   .refine((l) => new Date(l.endsAt) > new Date(l.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
+    params: { problem: 'ends_before_start' },
   })
   .refine((l) => new Date(l.endsAt).getTime() - new Date(l.startsAt).getTime() <= MAX_LESSON_MS, {
     message: 'a live lesson lasts at most 4 hours',
     path: ['endsAt'],
+    params: { problem: 'lesson_too_long', hours: MAX_LESSON_MS / 3_600_000 },
   })
   .refine((l) => sensible(l.startsAt, l.weeks), {
     message: 'between yesterday and two years ahead (the whole series)',
     path: ['startsAt'],
+    params: { problem: 'lesson_out_of_range' },
   });
 export type CreateLessonInput = z.infer<typeof createLessonInput>;
 
@@ -54,19 +57,27 @@ export const updateLessonInput = z
   .refine((u) => u.title !== undefined || u.startsAt !== undefined, {
     message: 'nothing to change: give a title or new times',
     path: ['title'],
+    params: { problem: 'nothing_to_change' },
   })
-  .refine((u) => !u.startsAt === !u.endsAt, { message: 'give both startsAt and endsAt', path: ['endsAt'] })
+  .refine((u) => !u.startsAt === !u.endsAt, {
+    message: 'give both startsAt and endsAt',
+    path: ['endsAt'],
+    params: { problem: 'required' },
+  })
   .refine((u) => !u.startsAt || ms(u.endsAt) > ms(u.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
+    params: { problem: 'ends_before_start' },
   })
   .refine((u) => !u.startsAt || ms(u.endsAt) - ms(u.startsAt) <= MAX_LESSON_MS, {
     message: 'a live lesson lasts at most 4 hours',
     path: ['endsAt'],
+    params: { problem: 'lesson_too_long', hours: MAX_LESSON_MS / 3_600_000 },
   })
   .refine((u) => !u.startsAt || sensible(u.startsAt), {
     message: 'between yesterday and two years ahead',
     path: ['startsAt'],
+    params: { problem: 'lesson_out_of_range' },
   });
 
 export type UpdateLessonInput = z.infer<typeof updateLessonInput>;

@@ -66,6 +66,11 @@ describe('bookings: booking a slot', () => {
       attendees: 49,
     });
     expect(detailsOf(crowd, 'fields').startsAt!.join()).toMatch(/capacity of 48/);
+    // …and as codes with their figures, which the web app words in the reader's language.
+    expect(detailsOf(late, 'problems')).toEqual([
+      { field: 'startsAt', code: 'outside_opening_hours', startsAt: expect.any(String) },
+    ]);
+    expect(detailsOf(crowd, 'problems')).toMatchObject([{ field: 'startsAt', code: 'over_capacity', capacity: 48 }]);
     const admin = await h.as('admin@jhzx.demo');
     const allDay = Object.fromEntries(
       ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
@@ -286,6 +291,9 @@ describe('bookings: quota and block-outs', () => {
     });
     expectStatus(over, 400);
     expect(detailsOf(over, 'quota')).toMatchObject({ hours: 3, held: 2, requested: 2 });
+    expect(detailsOf(over, 'problems')).toEqual([
+      { field: 'startsAt', code: 'quota_exceeded', quota: 3, held: 2, requested: 2 },
+    ]);
     // The owner school itself has no quota.
     expectStatus(
       await admin.post('/api/bookings', { facilityId: f.body.facility.id, ...slot(3, 9, 17, 10), purpose: '排练' }),

@@ -25,6 +25,10 @@ describe('errors: the contract shape on every path', () => {
     expectStatus(res, 400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(Object.keys(detailsOf(res, 'fields')).sort()).toEqual(['email', 'password']);
+    expect(detailsOf(res, 'problems')).toEqual([
+      { field: 'email', code: 'invalid_email' },
+      { field: 'password', code: 'required' },
+    ]);
   });
 
   it('a bad id in a path is 400, not 500', async () => {

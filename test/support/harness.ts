@@ -11,6 +11,7 @@ import type { Deps } from '../../server/lib/context';
 import { createLogger, type Level } from '../../server/lib/log';
 import { LocalStorage } from '../../server/modules/resources/storage';
 import type { ErrorBody } from '../../shared/errors';
+import type { FieldProblem } from '../../shared/problems';
 import type { BookingClash } from '../../shared/schemas/bookings';
 import type { Clash as LessonClash } from '../../shared/schemas/lessons';
 import type { ImportError } from '../../shared/schemas/orgs';
@@ -169,6 +170,8 @@ export function useHarness(): Harness {
 export interface ErrorDetails {
   /** validation_failed (and already_exists of a name or code): each field with what is wrong with it. */
   fields: Record<string, string[]>;
+  /** validation_failed: each problem as a code with its figures, for the web app to word (shared/problems.ts). */
+  problems: FieldProblem[];
   /** booking_conflict: each clashing date and what is already there. */
   conflicts: BookingClash[];
   /** booking_conflict: free slots near the one asked for. */

@@ -4,6 +4,7 @@
 // same transaction; nothing is ever half-written.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { englishOf, type FieldProblem, problemDetails } from '../../../shared/problems';
 import type { createBookingInput } from '../../../shared/schemas/bookings';
 import { MAX_OCCURRENCES, type Occurrence } from '../../../shared/series';
 import { iso } from '../../../shared/time';
@@ -15,7 +16,7 @@ import { AppError, retryTransient } from '../../lib/errors';
 import { type Actor, canManageOrg, canSeeOrg } from '../../lib/policy';
 import { canManageFacility, closuresFor, type FacilityRow } from '../facilities/facilities.queries';
 import { notify } from '../notifications/notifications.service';
-import { Clashed, describeConflict, problemText } from './bookings.conflicts';
+import { Clashed, describeConflict } from './bookings.conflicts';
 import { isOverlap, lockDays, lockQuota } from './bookings.locks';
 import { approverIds, bookingOut, hoursHeld } from './bookings.queries';
 import { closureOn, expandWeekly, problemsOf, termOf, toLocal } from './bookings.rules';
@@ -92,16 +93,20 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
   const series = input.recurrence ? expandWeekly(start, end, input.recurrence) : null;
   const wanted = series ? series.occurrences : [{ startsAt: start, endsAt: end }];
   if (wanted.length > MAX_OCCURRENCES)
-    throw new AppError('validation_failed', `A series may have at most ${MAX_OCCURRENCES} dates`, {
-      fields: { recurrence: ['too many dates'] },
-    });
+    throw new AppError(
+      'validation_failed',
+      `A series may have at most ${MAX_OCCURRENCES} dates`,
+      problemDetails([{ field: 'recurrence', code: 'series_too_many', max: MAX_OCCURRENCES }]),
+    );
 
   const first = wanted[0];
   const last = wanted[wanted.length - 1];
   if (!first || !last)
-    throw new AppError('validation_failed', 'The repetition gives no dates', {
-      fields: { recurrence: ['no dates between the start and the end'] },
-    });
+    throw new AppError(
+      'validation_failed',
+      'The repetition gives no dates',
+      problemDetails([{ field: 'recurrence', code: 'series_empty' }]),
+    );
   const closures = await closuresFor(
     tx,
     { facilityId: facility.facility.id, schoolId: facility.school.id },
@@ -114,7 +119,7 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
   // 1. Rules, per date. A series skips closed days; any other problem refuses the request.
   const skipped: { startsAt: string; endsAt: string; reason: string }[] = [];
   const candidates: Occurrence[] = [];
-  const problems: { startsAt: string; problems: string[] }[] = [];
+  const problems: FieldProblem[] = [];
   for (const occ of wanted) {
     const closed = series ? closureOn(occ, closures) : undefined;
     if (closed) {
@@ -122,20 +127,19 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
       continue;
     }
     const found = problemsOf(occ, facility.facility, { now: new Date(), attendees: input.attendees, closures });
-    if (found.length) problems.push({ startsAt: iso(occ.startsAt), problems: found.map(problemText) });
+    const startsAt = iso(occ.startsAt);
+    if (found.length) problems.push(...found.map((p) => ({ ...p, field: 'startsAt', startsAt })));
     else candidates.push(occ);
   }
-  const firstProblem = problems[0];
-  if (firstProblem) {
-    const which = problems.length > 1 ? `${problems.length} of the dates` : 'this time';
-    throw new AppError('validation_failed', `Cannot book ${which}: ${firstProblem.problems.join('; ')}`, {
-      fields: { startsAt: firstProblem.problems },
-      problems,
-    });
+  if (problems.length) {
+    const dates = new Set(problems.map((p) => p.startsAt)).size;
+    const which = dates > 1 ? `${dates} of the dates` : 'this time';
+    const first = problems.filter((p) => p.startsAt === problems[0]?.startsAt).map(englishOf);
+    throw new AppError('validation_failed', `Cannot book ${which}: ${first.join('; ')}`, problemDetails(problems));
   }
   if (!candidates.length)
     throw new AppError('validation_failed', 'Every date of the series falls on a closed day', {
-      fields: { recurrence: ['all dates closed'] },
+      ...problemDetails([{ field: 'recurrence', code: 'series_all_closed' }]),
       skipped,
     });
 
@@ -157,7 +161,7 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
           'validation_failed',
           `This would use ${held + hours} of your school's ${quota} hours this term`,
           {
-            fields: { startsAt: [`quota of ${quota} h per term exceeded (${held} h already held)`] },
+            ...problemDetails([{ field: 'startsAt', code: 'quota_exceeded', quota, held, requested: hours }]),
             quota: { hours: quota, held, requested: hours },
           },
         );

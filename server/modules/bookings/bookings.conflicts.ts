@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { canManageFacility, closuresFor, type FacilityRow } from '../facilities/facilities.queries';
 import { activeOverlapping } from './bookings.queries';
-import { openIntervals, type Problem, toLocal } from './bookings.rules';
+import { openIntervals, toLocal } from './bookings.rules';
 
 /**
  * Thrown out of the booking transaction when dates clash. A single booking's INSERT aborts the transaction,
@@ -20,25 +20,6 @@ export class Clashed extends Error {
     readonly skipped: { startsAt: string; endsAt: string; reason: string }[],
   ) {
     super('booking clash');
-  }
-}
-
-export function problemText(p: Problem): string {
-  switch (p.code) {
-    case 'in_past':
-      return 'the time has passed';
-    case 'too_short_notice':
-      return `must be booked at least ${p.hours} h ahead`;
-    case 'too_far_ahead':
-      return `can be booked at most ${p.days} days ahead`;
-    case 'too_long':
-      return `at most ${p.minutes} minutes at a time`;
-    case 'outside_opening_hours':
-      return 'outside the opening hours';
-    case 'closed':
-      return `closed: ${p.reason}`;
-    case 'over_capacity':
-      return `more people than its capacity of ${p.capacity}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { problemDetails } from '../../../shared/problems';
 import { AppError, notFound } from '../../lib/errors';
 import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
 import { getManagedFacility, getVisibleFacility } from '../facilities/facilities.queries';
@@ -36,9 +37,11 @@ export const list: SignedInHandler<typeof contract.list> = async (c) => {
 function listScope(scope: BookingListScope['scope'], facilityId: string | undefined): BookingListScope {
   if (scope !== 'facility') return { scope };
   if (!facilityId)
-    throw new AppError('validation_failed', 'Name the facility', {
-      fields: { facilityId: ['required with scope=facility'] },
-    });
+    throw new AppError(
+      'validation_failed',
+      'Name the facility',
+      problemDetails([{ field: 'facilityId', code: 'required' }]),
+    );
   return { scope, facilityId };
 }
 

@@ -4,6 +4,7 @@
 import type { Weekday } from 'rrule';
 import * as rruleModule from 'rrule';
 import type { BookingStatus } from '../../../shared/enums';
+import type { Problem } from '../../../shared/problems';
 import type { OpeningHours } from '../../../shared/schemas/facilities';
 import { MAX_OCCURRENCES, type Occurrence } from '../../../shared/series';
 
@@ -71,15 +72,6 @@ export interface Closure {
   endsOn: string;
   reason: string;
 }
-
-export type Problem =
-  | { code: 'in_past' }
-  | { code: 'too_short_notice'; hours: number }
-  | { code: 'too_far_ahead'; days: number }
-  | { code: 'too_long'; minutes: number }
-  | { code: 'outside_opening_hours' }
-  | { code: 'closed'; reason: string }
-  | { code: 'over_capacity'; capacity: number };
 
 /** The closure covering the occurrence's local date, if any. */
 export function closureOn(occ: Occurrence, closures: Closure[]): Closure | undefined {

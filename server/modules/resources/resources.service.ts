@@ -1,7 +1,9 @@
 // Writing to the library: a shared file and its first version, new versions, review decisions, and uses.
 // An upload lands in temporary storage first and takes its final place inside the transaction that writes its
 // rows; whatever fails, its bytes are removed again, so storage never holds a file no row points to.
+
 import { and, eq, sql } from 'drizzle-orm';
+import { problemDetails } from '../../../shared/problems';
 import { type Resource, type ResourceMeta, resourceMeta } from '../../../shared/schemas/resources';
 import { searchDocument } from '../../../shared/search-text';
 import { resources, resourceUses, resourceVersions } from '../../db/schema';
@@ -117,7 +119,11 @@ function parseMeta(raw: string | undefined): ResourceMeta {
   try {
     value = JSON.parse(raw ?? '');
   } catch {
-    throw new AppError('validation_failed', 'The `meta` field must be JSON', { fields: { meta: ['not JSON'] } });
+    throw new AppError(
+      'validation_failed',
+      'The `meta` field must be JSON',
+      problemDetails([{ field: 'meta', code: 'meta_not_json' }]),
+    );
   }
   const parsed = resourceMeta.safeParse(value);
   if (!parsed.success)

@@ -8,6 +8,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
+import { problemDetails } from '../../../shared/problems';
 import { AppError } from '../../lib/errors';
 import type { Storage } from './storage';
 
@@ -60,8 +61,7 @@ export async function receiveUpload(
   const declared = Number(request.headers.get('content-length') ?? NaN);
   // A declared length far over the limit is refused before a byte is read (64 KB for the form's own parts).
   if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
-  if (!request.body)
-    throw new AppError('validation_failed', 'The request has no body', { fields: { file: ['missing'] } });
+  if (!request.body) throw new AppError('validation_failed', 'The request has no body', fileProblem('file_missing'));
 
   const bb = parser(type, maxBytes);
   let meta: string | undefined;
@@ -93,14 +93,14 @@ export async function receiveUpload(
     const reason = fileError ?? err;
     throw reason instanceof AppError
       ? reason
-      : new AppError('validation_failed', 'The upload was cut off or malformed', {
-          fields: { file: ['incomplete upload'] },
-        });
+      : new AppError('validation_failed', 'The upload was cut off or malformed', fileProblem('file_cut_off'));
   }
-  if (!filePromise)
-    throw new AppError('validation_failed', 'Attach the file as `file`', { fields: { file: ['missing'] } });
+  if (!filePromise) throw new AppError('validation_failed', 'Attach the file as `file`', fileProblem('file_missing'));
   return { meta, file: await filePromise };
 }
+
+/** The details of an upload refused for its file part. */
+const fileProblem = (code: 'file_missing' | 'file_empty' | 'file_cut_off') => problemDetails([{ field: 'file', code }]);
 
 /** busboy for this request; a multipart type it cannot parse (no boundary) is bad input, not a crash. */
 function parser(type: string, maxBytes: number) {
@@ -112,8 +112,9 @@ function parser(type: string, maxBytes: number) {
       limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: maxBytes },
     });
   } catch (err) {
-    throw new AppError('validation_failed', 'The multipart body cannot be read (is its boundary missing?)', {
-      fields: { file: [err instanceof Error ? err.message : 'malformed multipart body'] },
+    const why = err instanceof Error ? err.message : 'malformed multipart body';
+    throw new AppError('validation_failed', `The multipart body cannot be read (is its boundary missing?): ${why}`, {
+      ...fileProblem('file_cut_off'),
     });
   }
 }
@@ -157,7 +158,7 @@ async function storeFile(
   try {
     await pipeline(stream, check, out);
     if (stream.truncated) throw tooLarge(maxBytes);
-    if (size === 0) throw new AppError('validation_failed', 'The file is empty', { fields: { file: ['empty'] } });
+    if (size === 0) throw new AppError('validation_failed', 'The file is empty', fileProblem('file_empty'));
   } catch (err) {
     await storage.remove(key);
     throw err;

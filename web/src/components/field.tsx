@@ -1,5 +1,7 @@
 import { createUniqueId, For, type JSX, Show, untrack } from 'solid-js';
 import { ApiError } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { problemText } from '../lib/problems';
 
 /** A labelled input whose server-side errors (details.fields[name]) appear under it and mark it invalid. */
 export function Field(props: {
@@ -9,8 +11,16 @@ export function Field(props: {
   hint?: string;
   children: (attrs: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => JSX.Element;
 }) {
+  const { t, locale } = useI18n();
   const id = createUniqueId();
-  const messages = () => (props.error instanceof ApiError ? (props.error.fields[props.name] ?? []) : []);
+  // The server's problems for this field in the reader's language; its English messages only when it sent none.
+  const messages = () => {
+    const err = props.error;
+    if (!(err instanceof ApiError)) return [];
+    const mine = err.problems.filter((p) => p.field === props.name);
+    if (!mine.length) return err.fields[props.name] ?? [];
+    return mine.map((p) => problemText(p, t, locale(), { [props.name]: props.label }));
+  };
   // Getters keep the invalid state live on the one input element.
   const attrs = {
     id,

@@ -7,6 +7,7 @@ import { lessonsEn } from './en/lessons';
 import { libraryEn } from './en/library';
 import { notificationsEn } from './en/notifications';
 import { orgsEn } from './en/orgs';
+import { problemsEn } from './en/problems';
 import { reportsEn } from './en/reports';
 import { settingsEn } from './en/settings';
 import type { Shape } from './shape';
@@ -21,6 +22,7 @@ export const en: Shape<typeof zh> = {
   reports: reportsEn,
   home: homeEn,
   orgs: orgsEn,
+  problems: problemsEn,
   audit: auditEn,
   settings: settingsEn,
   login: loginEn,
@@ -94,10 +96,28 @@ export const en: Shape<typeof zh> = {
     invalid_credentials: 'The email or password is not right.',
     too_many_requests: 'Too many attempts. Try again in {{ minutes }} min.',
     validation_failed: 'Some fields need a change: see the ones marked in red.',
+    checkInput: 'Something you entered is not right; check it and try again. What you typed is still here.',
+    fixThese: '{{ count }} things need a change:',
+    andMore: 'and {{ count }} more',
     already_exists: 'Already exists: {{ message }}',
     gone: 'This link has expired or was used already. Ask your school admin to invite you again.',
     csrf_rejected: 'The request was refused. Reload the page and try again.',
     internal_error: 'The server had a problem. Please try again later.',
+    invalid_json: 'The request was malformed. Reload the page and try again.',
+    bad_request: 'The request was not right. Reload the page and try again.',
+    invalid_signature: 'The signature is not right; the request was refused.',
+    method_not_allowed: 'This action is not supported.',
+    conflict: 'This clashes with something already there. Reload and try again.',
+    invalid_state: 'This cannot be done in its present state; someone may just have changed it. Reload to see.',
+    booking_conflict: 'This time is already taken; choose another.',
+    payload_too_large: 'The file or content is too large.',
+    unsupported_type: 'This kind of file is not accepted.',
+    range_not_satisfiable: 'That part of the file cannot be read; download it again.',
+    import_failed: 'The file has problems and nobody was imported; fix them as shown and import again.',
+    livekit_unavailable: 'The live lesson service cannot be reached right now; try again shortly.',
+    database_unavailable:
+      'The data service is unavailable for a moment; try again in a few seconds. What you typed is still here.',
+    service_unavailable: 'The service is unavailable right now; try again shortly.',
     pageNotFound: 'No such page',
     pageNotFoundHint: 'The link may be wrong. Go back to the home page.',
   },

@@ -8,6 +8,7 @@ import { lessonsZh } from './zh/lessons';
 import { libraryZh } from './zh/library';
 import { notificationsZh } from './zh/notifications';
 import { orgsZh } from './zh/orgs';
+import { problemsZh } from './zh/problems';
 import { reportsZh } from './zh/reports';
 import { settingsZh } from './zh/settings';
 
@@ -20,6 +21,7 @@ export const zh = {
   reports: reportsZh,
   home: homeZh,
   orgs: orgsZh,
+  problems: problemsZh,
   audit: auditZh,
   settings: settingsZh,
   login: loginZh,
@@ -93,10 +95,27 @@ export const zh = {
     invalid_credentials: '邮箱或密码不正确。',
     too_many_requests: '尝试次数过多，请 {{ minutes }} 分钟后再试。',
     validation_failed: '有些内容需要修改，请看标红的地方。',
-    already_exists: '已经存在：{{ message }}',
+    checkInput: '有些内容不对，请检查后再试；您填写的内容仍在。',
+    fixThese: '有 {{ count }} 处需要修改：',
+    andMore: '还有 {{ count }} 处',
+    already_exists: '已经有了同样的内容（同名，或同一个人），不能重复添加。',
     gone: '这个链接已失效或已被使用，请联系学校管理员重新邀请。',
     csrf_rejected: '请求被拒绝，请刷新页面后重试。',
     internal_error: '服务器出错了，请稍后再试。',
+    invalid_json: '请求的格式不对，请刷新页面后重试。',
+    bad_request: '请求有误，请刷新页面后重试。',
+    invalid_signature: '签名不对，请求被拒绝。',
+    method_not_allowed: '不支持这个操作。',
+    conflict: '和已有的内容冲突了，请刷新后再试。',
+    invalid_state: '现在的状态下不能这样做，可能别人刚刚改过，请刷新后再看。',
+    booking_conflict: '这个时间已经被占用了，请换一个时间。',
+    payload_too_large: '文件或内容太大了。',
+    unsupported_type: '不支持这种文件类型。',
+    range_not_satisfiable: '读不到文件的这一部分，请重新下载。',
+    import_failed: '文件里有问题，没有导入任何人；请按提示修改后再导入。',
+    livekit_unavailable: '直播服务暂时连不上，请稍后再试。',
+    database_unavailable: '数据服务暂时不可用，请过几秒再试；您填写的内容仍在。',
+    service_unavailable: '服务暂时不可用，请稍后再试。',
     pageNotFound: '没有这个页面',
     pageNotFoundHint: '链接可能有误。返回首页继续。',
   },

@@ -3,13 +3,16 @@ import { type ClientResponse, hc } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../../server/app';
 import type { ErrorBody, ErrorCode } from '../../../shared/errors';
+import type { FieldProblem } from '../../../shared/problems';
 
 export const client = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api;
 
 /** What the server put in an error's details: each page reads the parts its error code carries. */
 export interface ErrorDetails {
-  /** validation_failed: field name → messages. */
+  /** validation_failed: field name → messages (English, for API clients). */
   fields?: Record<string, string[]>;
+  /** validation_failed: each problem as a code with its figures, worded by web/src/lib/problems.ts. */
+  problems?: FieldProblem[];
   [key: string]: unknown;
 }
 
@@ -25,6 +28,10 @@ export class ApiError extends Error {
   /** Field name → messages, when the server named the fields. */
   get fields(): Record<string, string[]> {
     return this.details?.fields ?? {};
+  }
+  /** The problems the server named, each with its field. */
+  get problems(): FieldProblem[] {
+    return Array.isArray(this.details?.problems) ? this.details.problems : [];
   }
 }
 

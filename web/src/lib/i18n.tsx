@@ -1,6 +1,7 @@
 import * as i18n from '@solid-primitives/i18n';
 import { createContext, createEffect, createMemo, createSignal, type ParentProps, useContext } from 'solid-js';
 import type { Locale } from '../../../shared/enums';
+import type { ErrorCode } from '../../../shared/errors';
 import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
 import { ApiError } from './api';
@@ -33,12 +34,19 @@ function makeI18n() {
     if (err.code === 'too_many_requests')
       return t('errors.too_many_requests', { minutes: String(Math.ceil(Number(err.details?.retryAfter ?? 60) / 60)) });
     if (err.code === 'already_exists') return t('errors.already_exists', { message: err.message });
-    // Not every code has its own sentence: a missing one reads undefined, and the generic sentence says it instead.
+    // "See the fields marked red" only when the server named fields a form can mark.
+    if (err.code === 'validation_failed' && !Object.keys(err.fields).length) return t('errors.checkInput');
+    // Every code has its sentence (checked below); an unknown one from a newer server reads as the generic one.
     const known: unknown = t(`errors.${err.code}` as `errors.${Exclude<keyof typeof zh.errors, 'generic'>}`);
     return typeof known === 'string' && known ? known : t('errors.generic', { message: err.message });
   };
   return { locale, setLocale, t, errorText };
 }
+
+/** Each error code the API may answer has its own sentence: a code without one fails to compile here. */
+type Unworded = Exclude<ErrorCode, keyof typeof zh.errors>;
+const everyCodeWorded: [Unworded] extends [never] ? true : Unworded = true;
+void everyCodeWorded;
 
 type I18n = ReturnType<typeof makeI18n>;
 const I18nContext = createContext<I18n>();

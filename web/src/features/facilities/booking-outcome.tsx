@@ -19,6 +19,8 @@ export function BookingOutcome(props: {
   error: unknown;
   /** Whether a weekly series was asked for: its clash offers "book the rest" instead of other times. */
   series: boolean;
+  /** The fields the form shows (name → label): their problems show there, the others here. */
+  fields: Record<string, string>;
   onPick: (slot: Slot) => void;
   onBookRest: () => void;
   onClear: () => void;
@@ -56,7 +58,7 @@ export function BookingOutcome(props: {
           </div>
         )}
       </Show>
-      <Show when={clash()} fallback={<ErrorNotice error={props.error} />}>
+      <Show when={clash()} fallback={<ErrorNotice error={props.error} fields={props.fields} />}>
         {(d) => (
           <div class="notice error" role="alert" data-testid="booking-clash">
             <Show when={props.series} fallback={t('facilities.clash')}>

@@ -128,6 +128,11 @@ export function BookingPanel(props: {
         result={submission.result}
         error={submission.pending ? undefined : submission.error}
         series={repeat() && !!until()}
+        fields={{
+          purpose: t('facilities.purpose'),
+          attendees: t('facilities.attendees'),
+          ...(repeat() ? { recurrence: t('facilities.until') } : {}),
+        }}
         onPick={(slot) => {
           props.onPick(slot);
           submit(slot);

@@ -79,7 +79,17 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
     >
       <h2>{t('lessons.schedule')}</h2>
       <p class="muted">{t('lessons.scheduleHint')}</p>
-      <ErrorNotice error={error()} />
+      <ErrorNotice
+        error={error()}
+        fields={{
+          title: t('lessons.titleLabel'),
+          subject: t('lessons.subjectLabel'),
+          grade: t('lessons.gradeLabel'),
+          startsAt: t('lessons.dateLabel'),
+          endsAt: t('lessons.minutesLabel'),
+          weeks: t('lessons.weeksLabel'),
+        }}
+      />
       <Field label={t('lessons.titleLabel')} name="title" error={error()}>
         {(a) => (
           <input {...a} required maxLength={120} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />

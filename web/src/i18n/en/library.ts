@@ -187,7 +187,6 @@ export const libraryEn: Shape<typeof libraryZh> = {
   wrongType:
     'This type of file is not accepted. Accepted: PDF, Office documents, images, MP4/WebM video, MP3 audio and ZIP.',
   alreadyExists: 'This file is already in the library:',
-  fixFields: 'Please check: {{ fields }}',
   allDone: 'All uploaded: {{ published }} published, {{ review }} sent for review.',
   someFailed: '{{ count }} file(s) did not upload; the reason is under each file.',
   uploadMore: 'Upload more',

@@ -181,7 +181,6 @@ export const libraryZh = {
   tooLarge: '文件太大，超过了上传上限。请压缩后再传，或分成几个文件。',
   wrongType: '不支持这种文件类型。可以上传 PDF、Office 文档、图片、MP4/WebM 视频、MP3 音频和 ZIP。',
   alreadyExists: '资源库里已经有这个文件：',
-  fixFields: '请检查：{{ fields }}',
   allDone: '全部上传完成：{{ published }} 个已发布，{{ review }} 个已提交审核。',
   someFailed: '{{ count }} 个文件没有上传成功，原因写在各个文件下面。',
   uploadMore: '继续上传',

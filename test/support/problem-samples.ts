@@ -1,0 +1,38 @@
+// One example of every problem the API can name (shared/problems.ts), with figures: a code added there and not here
+// fails to compile, so the tests that check each is worded in both languages cannot fall behind.
+import type { Problem, ProblemCode } from '../../shared/problems';
+
+export const problemSamples: { [C in ProblemCode]: Extract<Problem, { code: C }> } = {
+  required: { code: 'required' },
+  too_short: { code: 'too_short', min: 10 },
+  too_long_text: { code: 'too_long_text', max: 200 },
+  too_small: { code: 'too_small', min: 1 },
+  too_large: { code: 'too_large', max: 48 },
+  too_few: { code: 'too_few', min: 1 },
+  too_many: { code: 'too_many', max: 20 },
+  invalid_email: { code: 'invalid_email' },
+  invalid_time: { code: 'invalid_time' },
+  not_storable: { code: 'not_storable' },
+  out_of_years: { code: 'out_of_years' },
+  nothing_to_change: { code: 'nothing_to_change' },
+  ends_before_start: { code: 'ends_before_start' },
+  invalid: { code: 'invalid' },
+  in_past: { code: 'in_past' },
+  too_short_notice: { code: 'too_short_notice', hours: 24 },
+  too_far_ahead: { code: 'too_far_ahead', days: 60 },
+  too_long: { code: 'too_long', minutes: 180 },
+  outside_opening_hours: { code: 'outside_opening_hours' },
+  closed: { code: 'closed', reason: '2' },
+  over_capacity: { code: 'over_capacity', capacity: 48 },
+  quota_exceeded: { code: 'quota_exceeded', quota: 40, held: 38, requested: 4 },
+  series_too_many: { code: 'series_too_many', max: 60 },
+  series_empty: { code: 'series_empty' },
+  series_all_closed: { code: 'series_all_closed' },
+  repeat_until_or_count: { code: 'repeat_until_or_count' },
+  lesson_too_long: { code: 'lesson_too_long', hours: 4 },
+  lesson_out_of_range: { code: 'lesson_out_of_range' },
+  file_missing: { code: 'file_missing' },
+  file_empty: { code: 'file_empty' },
+  file_cut_off: { code: 'file_cut_off' },
+  meta_not_json: { code: 'meta_not_json' },
+};
