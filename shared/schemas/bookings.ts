@@ -114,6 +114,8 @@ export type BookingConflictDetails = z.infer<typeof bookingConflictDetails>;
 export const bookingAnswer = z.object({ booking });
 export const bookingPage = page(booking);
 export const bookingDefaults = z.object({ purpose: text().nullable() });
+/** Pre-fill for booking this facility: from the caller's last booking of it, else of one of its kind. */
+export const bookingDefaultsQuery = z.object({ facilityId: id.optional() });
 export const bulkDecisionAnswer = z.object({
   results: z.array(
     z.object({

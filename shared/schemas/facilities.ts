@@ -98,9 +98,23 @@ export const facilityListQuery = z.object({
   /** Only facilities open and free for the whole of [freeFrom, freeTo). */
   freeFrom: isoTime.optional(),
   freeTo: isoTime.optional(),
+  /**
+   * With freeFrom/freeTo, `1` also lists facilities free for part of the window (with their free times) and, after
+   * them, those free at the same hours on one of the next 7 days (with that time).
+   */
+  partly: z.enum(['0', '1']).optional(),
 });
 export type FacilityListQuery = z.infer<typeof facilityListQuery>;
-export const facilityPage = page(facility);
+const span = z.object({ startsAt: isoTime, endsAt: isoTime });
+/** A facility in a list; searched for a window, how free it is then. */
+export const facilityListItem = facility.extend({
+  /** The free parts of the searched window, in time order (empty: not free then). */
+  free: z.array(span).optional(),
+  /** When nothing of the window is free: the same hours on the nearest later day it is free. */
+  nextFree: span.nullable().optional(),
+});
+export type FacilityListItem = z.infer<typeof facilityListItem>;
+export const facilityPage = page(facilityListItem);
 
 export const busySlot = z.object({
   startsAt: isoTime,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedFrom,
   expandWeekly,
+  freeWithin,
   fromLocal,
   openIntervals,
   problemsOf,
@@ -92,6 +93,24 @@ describe('bookings rules: what may be booked', () => {
         { startsOn: '2026-12-03', endsOn: '2026-12-04', reason: '期末考试' },
       ]),
     ).toEqual(['closed']);
+  });
+});
+
+describe('bookings rules: free time within open hours', () => {
+  const span = (s: string, e: string) => ({ startsAt: at(`2026-12-03T${s}:00`), endsAt: at(`2026-12-03T${e}:00`) });
+  const text = (xs: { startsAt: Date; endsAt: Date }[]) =>
+    xs.map((x) => `${toLocal(x.startsAt).minutes / 60}-${toLocal(x.endsAt).minutes / 60}`);
+
+  it('takes busy times out of the open ones, touching ends included (half-open)', () => {
+    const open = [span('14:00', '18:00')];
+    expect(text(freeWithin(open, [span('14:00', '15:00')]))).toEqual(['15-18']);
+    expect(text(freeWithin(open, [span('15:00', '16:00'), span('13:00', '14:30')]))).toEqual(['14.5-15', '16-18']);
+    expect(text(freeWithin(open, [span('12:00', '19:00')]))).toEqual([]);
+    expect(text(freeWithin(open, [span('18:00', '19:00')]))).toEqual(['14-18']);
+    expect(text(freeWithin([span('08:00', '12:00'), span('14:00', '18:00')], [span('11:00', '15:00')]))).toEqual([
+      '8-11',
+      '15-18',
+    ]);
   });
 });
 

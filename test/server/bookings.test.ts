@@ -270,6 +270,32 @@ describe('bookings: weekly series', () => {
   });
 });
 
+describe('bookings: what the form pre-fills', () => {
+  it("the purpose comes from the teacher's last booking of that facility, else of its kind — never an unrelated one", async () => {
+    const li = await h.as('li@jhxx.demo');
+    const defaults = async (facilityId: string) =>
+      (await li.get(`/api/bookings/defaults?facilityId=${facilityId}`)).body.purpose;
+    const book = async (facilityId: string, purpose: string, s: ReturnType<typeof slot>) =>
+      expectStatus(await li.post('/api/bookings', { facilityId, ...s, purpose }), 201);
+    await book(lab(), '科学课：溶液的配制', slot(5, 8, 9, 30));
+    await book(gym(), '课间操展示排练', slot(5, 9, 10, 30));
+    expect(await defaults(lab())).toBe('科学课：溶液的配制');
+    expect(await defaults(gym())).toBe('课间操展示排练');
+    // She has never booked an auditorium: nothing is pre-filled (not the basketball match).
+    expect(await defaults(h.ids.facilities.hall!)).toBeNull();
+    // Another lab of the group takes the purpose of her chemistry lab booking.
+    const admin = await h.as('admin@jhzx.demo');
+    const physics = await admin.post('/api/facilities', {
+      name: '物理实验室（二）',
+      kind: 'lab',
+      capacity: 40,
+      approvalRequired: false,
+      openingHours: { '1': [{ start: '08:00', end: '18:00' }] },
+    });
+    expect(await defaults(physics.body.facility.id)).toBe('科学课：溶液的配制');
+  });
+});
+
 describe('bookings: quota and block-outs', () => {
   it('refuses what would exceed the borrowing school’s hours this term', async () => {
     const admin = await h.as('admin@jhzx.demo');

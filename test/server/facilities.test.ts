@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextWeekday } from '../../server/db/seed';
 import { type BodyOf, detailsOf, expectStatus, useHarness } from '../support/harness';
-import { slot } from '../support/time';
+import { addDays, slot } from '../support/time';
 
 const h = useHarness();
 const weekdays = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '08:00', end: '18:00' }]]));
@@ -70,6 +70,39 @@ describe('facilities: what is free', () => {
     expect(evening).not.toContain('化学实验室');
     const big = (await q(seeded.startsAt, seeded.endsAt, '&capacity=200')).body.items.map((f) => f.name);
     expect(big).toEqual(['报告厅']);
+  });
+
+  it('partly free facilities come with their free times, and ones not free then with the nearest day they are', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const seeded = slot(3, 14, 16, 2); // the gym is held (pending) 14:00–16:00
+    const from = seeded.startsAt.replace('14:00', '15:00');
+    const to = seeded.endsAt.replace('16:00', '17:30');
+    const res = await li.get(
+      `/api/facilities?freeFrom=${encodeURIComponent(from)}&freeTo=${encodeURIComponent(to)}&partly=1`,
+    );
+    expectStatus(res, 200);
+    const byName = Object.fromEntries(res.body.items.map((f) => [f.name, f]));
+    const hhmm = (s?: { startsAt: string; endsAt: string }[]) =>
+      s?.map((x) => `${x.startsAt.slice(11, 16)}–${x.endsAt.slice(11, 16)}`);
+    expect(hhmm(byName['化学实验室']?.free)).toEqual(['15:00–17:30']);
+    expect(hhmm(byName['体育馆']?.free)).toEqual(['16:00–17:30']);
+    expect(hhmm(byName['音乐教室']?.free)).toEqual(['15:00–17:00']);
+    // Free for all of it first, then the most free.
+    const order = res.body.items.map((f) => f.name);
+    expect(order.indexOf('化学实验室')).toBeLessThan(order.indexOf('音乐教室'));
+    expect(order.indexOf('音乐教室')).toBeLessThan(order.indexOf('体育馆'));
+
+    // A Saturday afternoon: the lab (weekdays only) is not free then; the soonest weekday at the same hours is.
+    const saturday = slot(6, 14, 16, 2);
+    const weekend = await li.get(
+      `/api/facilities?freeFrom=${encodeURIComponent(saturday.startsAt)}&freeTo=${encodeURIComponent(saturday.endsAt)}&partly=1&kind=lab`,
+    );
+    const lab = weekend.body.items.find((f) => f.name === '化学实验室');
+    expect(lab?.free).toEqual([]);
+    expect(lab?.nextFree).toEqual({
+      startsAt: `${addDays(saturday.day, 2)}T14:00:00+08:00`,
+      endsAt: `${addDays(saturday.day, 2)}T16:00:00+08:00`,
+    });
   });
 });
 

@@ -34,18 +34,32 @@ describe.skipIf(!!unavailable)('facilities in Chromium: journeys 1 and 2', () =>
     await expect.poll(() => page.getByRole('status').first().innerText(), POLL).toMatch(/14:00–18:00 空闲 · 40 人/);
     await page.getByRole('link', { name: '化学实验室' }).click();
     actions++;
+    await page.waitForURL(/\/facilities\/[0-9a-f-]{36}/);
+    const lab = new URL(page.url()).pathname.split('/').pop();
     // Clipped to the lab's 3-hour limit.
     await expect
       .poll(() => page.getByTestId('picked-slot').innerText(), POLL)
       .toMatch(new RegExp(`${Number(day.date.slice(5, 7))}月${Number(day.date.slice(8))}日 .* 14:00–17:00`));
-    // The purpose is pre-filled from this teacher's last booking: nothing to type.
+    // The purpose is pre-filled from this teacher's last booking of the lab (or of a lab), and the 40 people searched
+    // for are carried in: nothing to type.
     await expect.poll(() => page.getByLabel('用途').inputValue(), POLL).not.toBe('');
+    expect(await page.getByLabel(/^人数/).inputValue()).toBe('40');
     await page.getByRole('button', { name: '确认预约' }).click();
     actions++;
     await expect.poll(() => page.getByTestId('booking-result').innerText(), POLL).toMatch(/^已预约：化学实验室/);
     expect(actions).toBeLessThanOrEqual(4);
+    // The form clears (nothing left to book twice by mistake), and the new booking shows once, as the teacher's.
+    expect(await page.getByRole('button', { name: '确认预约' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.ec-mine').count(), POLL).toBe(1);
+    expect(await page.locator('.ec-picked').count()).toBe(0);
+    expect(await page.locator('.ec-mine').innerText()).toMatch(/您刚约的/);
+
+    // The search now finds the lab free for the rest of the afternoon only, and says so.
+    await page.goto(`${web.url}/facilities?q=${encodeURIComponent(`实验室 周${ZH_DAYS[day.weekday]}下午 40人`)}`);
+    await expect.poll(() => page.getByTestId('free-times').first().innerText(), POLL).toMatch(/这时有空：17:00–18:00/);
 
     // The same time again: the page says what it clashes with and offers the nearest free times.
+    await page.goto(`${web.url}/facilities/${lab}?date=${day.date}&start=14:00&end=17:00`);
     await page.getByRole('button', { name: '确认预约' }).click();
     await expect.poll(() => page.getByTestId('booking-clash').innerText(), POLL).toMatch(/这个时间已被占用/);
     const clash = await page.getByTestId('booking-clash').innerText();

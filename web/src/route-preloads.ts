@@ -51,7 +51,7 @@ export const preload = {
   facility: ({ params }: Preload) => {
     requireMe();
     getFacility(str(params.id));
-    getBookingDefaults();
+    getBookingDefaults(str(params.id));
   },
   library: ({ location }: Preload) => {
     requireMe();

@@ -4,6 +4,7 @@ import {
   blockInput,
   bookingAnswer,
   bookingDefaults,
+  bookingDefaultsQuery,
   bookingListQuery,
   bookingPage,
   bulkDecisionAnswer,
@@ -46,7 +47,8 @@ export const defaults = createRoute({
   method: 'get',
   path: '/bookings/defaults',
   tags: ['bookings'],
-  summary: 'What to pre-fill in a new booking (the last purpose)',
+  summary: 'What to pre-fill in a new booking of a facility: the purpose of the last one of it, or of its kind',
+  request: { query: bookingDefaultsQuery },
   responses: { 200: json(bookingDefaults), ...commonErrors },
 });
 

@@ -46,7 +46,11 @@ function listScope(scope: BookingListScope['scope'], facilityId: string | undefi
 }
 
 export const defaults: SignedInHandler<typeof contract.defaults> = async (c) => {
-  return c.json({ purpose: await latestPurpose(dbOf(c), c.get('actor').user.id) }, 200);
+  const actor = c.get('actor');
+  const db = dbOf(c);
+  const { facilityId } = c.req.valid('query');
+  const facility = facilityId ? (await getVisibleFacility(db, actor, facilityId)).facility : undefined;
+  return c.json({ purpose: await latestPurpose(db, actor.user.id, facility) }, 200);
 };
 
 export const get: SignedInHandler<typeof contract.get> = async (c) => {

@@ -206,12 +206,28 @@ export async function approverIds(db: Queryable, schoolId: string): Promise<stri
   return rows.map((r) => r.id);
 }
 
-export async function latestPurpose(db: Queryable, userId: string): Promise<string | null> {
+/**
+ * The purpose of the person's last booking of this facility, else of a facility of the same kind (a teacher who
+ * booked the physics lab for 分组实验 books the chemistry lab for much the same); without a facility, their last
+ * booking's. Never an unrelated one: a lab booking is not pre-filled with a basketball match.
+ */
+export async function latestPurpose(
+  db: Queryable,
+  userId: string,
+  facility?: Pick<FacilityRow['facility'], 'id' | 'kind'>,
+): Promise<string | null> {
   const [row] = await db
     .select({ purpose: bookings.purpose })
     .from(bookings)
-    .where(and(eq(bookings.bookerId, userId), eq(bookings.kind, 'booking')))
-    .orderBy(desc(bookings.createdAt))
+    .innerJoin(facilities, eq(facilities.id, bookings.facilityId))
+    .where(
+      and(
+        eq(bookings.bookerId, userId),
+        eq(bookings.kind, 'booking'),
+        facility ? or(eq(bookings.facilityId, facility.id), eq(facilities.kind, facility.kind)) : undefined,
+      ),
+    )
+    .orderBy(...(facility ? [sql`${bookings.facilityId} = ${facility.id} DESC`] : []), desc(bookings.createdAt))
     .limit(1);
   return row?.purpose ?? null;
 }

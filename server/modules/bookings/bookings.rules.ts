@@ -123,6 +123,23 @@ export const resultOf: Record<BookingAction, BookingStatus> = {
   cancel: 'cancelled',
 };
 
+/** What is left of `open` once `busy` is taken out (both half-open [start, end)); in time order. */
+export function freeWithin(open: Occurrence[], busy: Occurrence[]): Occurrence[] {
+  const taken = [...busy].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const out: Occurrence[] = [];
+  for (const o of [...open].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
+    let from = o.startsAt.getTime();
+    const to = o.endsAt.getTime();
+    for (const b of taken) {
+      if (b.endsAt.getTime() <= from || b.startsAt.getTime() >= to) continue;
+      if (b.startsAt.getTime() > from) out.push({ startsAt: new Date(from), endsAt: b.startsAt });
+      from = Math.max(from, b.endsAt.getTime());
+    }
+    if (from < to) out.push({ startsAt: new Date(from), endsAt: new Date(to) });
+  }
+  return out;
+}
+
 /** Open intervals of a facility within [from, to): opening hours minus closed days. */
 export function openIntervals(hours: OpeningHours, closures: Closure[], from: Date, to: Date): Occurrence[] {
   const out: Occurrence[] = [];

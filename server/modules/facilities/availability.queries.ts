@@ -7,43 +7,111 @@ import type { Occurrence } from '../../../shared/series';
 import { iso } from '../../../shared/time';
 import { bookings, closures } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { openIntervals, toLocal, withinOpeningHours } from '../bookings/bookings.rules';
+import { freeWithin, openIntervals, toLocal } from '../bookings/bookings.rules';
 import { closuresFor, type FacilityRow } from './facilities.queries';
 
-/** The facilities that are open for the whole window, not closed that day, and hold no active booking in it. */
-export async function freeDuring(db: Queryable, rows: FacilityRow[], window: Occurrence): Promise<FacilityRow[]> {
-  const open = rows.filter((r) => withinOpeningHours(window, r.facility.openingHours));
-  if (!open.length) return [];
-  const day = toLocal(window.startsAt).date;
-  const facilityIds = open.map((r) => r.facility.id);
+/** How free a facility is during a searched window, and, when not at all, its nearest free time after it. */
+export interface FreeTimes {
+  /** Free parts of the window (open, not closed that day, no active booking), in time order. */
+  free: Occurrence[];
+  /** Free for the whole window. */
+  whole: boolean;
+  /** When nothing of the window is free: the same hours on one of the next `lookaheadDays` days, if free then. */
+  nextFree: Occurrence | null;
+}
+
+const DAY_MS = 86_400_000;
+/** A suggestion elsewhere must be worth taking: the window's length, or an hour when the window is longer. */
+const MIN_SUGGESTION_MS = 3600_000;
+
+/**
+ * Free times of each facility during `window` (one query for bookings, one for closed days, whatever the number of
+ * facilities), and for those not free at all then, the first day of the next `lookaheadDays` whose same hours have
+ * a free stretch worth suggesting.
+ */
+export async function freeTimes(
+  db: Queryable,
+  rows: FacilityRow[],
+  window: Occurrence,
+  lookaheadDays = 0,
+): Promise<Map<string, FreeTimes>> {
+  const out = new Map<string, FreeTimes>();
+  if (!rows.length) return out;
+  const horizon = new Date(window.endsAt.getTime() + lookaheadDays * DAY_MS);
+  const ids = rows.map((r) => r.facility.id);
   const [taken, closed] = await Promise.all([
     db
-      .selectDistinct({ id: bookings.facilityId })
+      .select({ facilityId: bookings.facilityId, startsAt: bookings.startsAt, endsAt: bookings.endsAt })
       .from(bookings)
       .where(
         and(
-          inArray(bookings.facilityId, facilityIds),
+          inArray(bookings.facilityId, ids),
           inArray(bookings.status, [...activeBookingStatuses]),
-          lt(bookings.startsAt, window.endsAt),
+          lt(bookings.startsAt, horizon),
           gt(bookings.endsAt, window.startsAt),
         ),
       ),
     db
-      .select({ schoolId: closures.schoolId, facilityId: closures.facilityId })
+      .select({
+        schoolId: closures.schoolId,
+        facilityId: closures.facilityId,
+        startsOn: closures.startsOn,
+        endsOn: closures.endsOn,
+        reason: closures.reason,
+      })
       .from(closures)
       .where(
         and(
-          inArray(closures.schoolId, [...new Set(open.map((r) => r.school.id))]),
-          lte(closures.startsOn, day),
-          gte(closures.endsOn, day),
+          inArray(closures.schoolId, [...new Set(rows.map((r) => r.school.id))]),
+          lte(closures.startsOn, toLocal(horizon).date),
+          gte(closures.endsOn, toLocal(window.startsAt).date),
         ),
       ),
   ]);
-  const busy = new Set(taken.map((t) => t.id));
-  return open.filter(
-    (r) =>
-      !busy.has(r.facility.id) &&
-      !closed.some((cl) => cl.schoolId === r.school.id && (cl.facilityId === null || cl.facilityId === r.facility.id)),
+  const length = window.endsAt.getTime() - window.startsAt.getTime();
+  for (const r of rows) {
+    const busy = taken.filter((t) => t.facilityId === r.facility.id);
+    const shut = closed.filter((c) => c.schoolId === r.school.id && (!c.facilityId || c.facilityId === r.facility.id));
+    const freeOn = (w: Occurrence) =>
+      freeWithin(openIntervals(r.facility.openingHours, shut, w.startsAt, w.endsAt), busy);
+    const free = freeOn(window);
+    const [only] = free;
+    const whole =
+      free.length === 1 && only?.endsAt.getTime() === window.endsAt.getTime() && only.startsAt <= window.startsAt;
+    let nextFree: Occurrence | null = null;
+    for (let d = 1; !free.length && !nextFree && d <= lookaheadDays; d++) {
+      const shifted = {
+        startsAt: new Date(window.startsAt.getTime() + d * DAY_MS),
+        endsAt: new Date(window.endsAt.getTime() + d * DAY_MS),
+      };
+      nextFree =
+        freeOn(shifted).find((f) => f.endsAt.getTime() - f.startsAt.getTime() >= Math.min(length, MIN_SUGGESTION_MS)) ??
+        null;
+    }
+    out.set(r.facility.id, { free, whole, nextFree });
+  }
+  return out;
+}
+
+const minutesFree = (t: FreeTimes) => t.free.reduce((sum, f) => sum + f.endsAt.getTime() - f.startsAt.getTime(), 0);
+
+/**
+ * The search "free for a window": with `partly`, every facility with some free time then (free for all of it
+ * first, then the most free), and after them those free at the same hours on a later day (soonest first); without,
+ * only those free for the whole window. Facilities keep the listing's order (by name) among equals.
+ */
+export async function searchFree(db: Queryable, rows: FacilityRow[], window: Occurrence, partly: boolean) {
+  const times = await freeTimes(db, rows, window, partly ? 7 : 0);
+  const found = rows.flatMap((row) => {
+    const t = times.get(row.facility.id);
+    return t && (t.whole || (partly && (t.free.length || t.nextFree))) ? [{ row, times: t }] : [];
+  });
+  const rank = (t: FreeTimes) => (t.whole ? 0 : t.free.length ? 1 : 2);
+  return found.sort(
+    (a, b) =>
+      rank(a.times) - rank(b.times) ||
+      minutesFree(b.times) - minutesFree(a.times) ||
+      (a.times.nextFree?.startsAt.getTime() ?? 0) - (b.times.nextFree?.startsAt.getTime() ?? 0),
   );
 }
 

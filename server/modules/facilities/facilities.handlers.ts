@@ -1,7 +1,9 @@
+import { problemDetails } from '../../../shared/problems';
 import type { Occurrence } from '../../../shared/series';
+import { iso } from '../../../shared/time';
 import { AppError } from '../../lib/errors';
 import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
-import { busyOf, facilityAvailability, freeDuring } from './availability.queries';
+import { busyOf, facilityAvailability, searchFree } from './availability.queries';
 import type * as contract from './facilities.contract';
 import {
   type FacilityRow,
@@ -18,6 +20,7 @@ const MAX_RANGE_DAYS = 62;
 const MAX_GROUP_RANGE_DAYS = 31;
 
 const idsOf = (rows: FacilityRow[]) => rows.map((r) => r.facility.id);
+const spanOut = (o: Occurrence) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) });
 
 export const list: SignedInHandler<typeof contract.list> = async (c) => {
   const actor = c.get('actor');
@@ -26,18 +29,26 @@ export const list: SignedInHandler<typeof contract.list> = async (c) => {
   const filters = { kind: q.kind, q: q.q, schoolId: q.schoolId, minCapacity: q.capacity };
   const listed = await listVisibleFacilities(db, actor, { ...filters, includeRetired: q.includeRetired === '1' });
   const window = freeWindow(q.freeFrom, q.freeTo);
-  const rows = window ? await freeDuring(db, listed, window) : listed;
-  const photos = await photosOf(db, idsOf(rows));
-  return c.json({ items: rows.map((r) => facilityOut(r, actor, photos.get(r.facility.id))), nextCursor: null }, 200);
+  const found = window
+    ? await searchFree(db, listed, window, q.partly === '1')
+    : listed.map((row) => ({ row, times: undefined }));
+  const photos = await photosOf(db, idsOf(found.map((f) => f.row)));
+  const items = found.map(({ row, times }) => ({
+    ...facilityOut(row, actor, photos.get(row.facility.id)),
+    ...(times ? { free: times.free.map(spanOut), nextFree: times.nextFree && spanOut(times.nextFree) } : {}),
+  }));
+  return c.json({ items, nextCursor: null }, 200);
 };
 
 /** "Free for [freeFrom, freeTo)" needs both, the second after the first. */
 function freeWindow(freeFrom: string | undefined, freeTo: string | undefined): Occurrence | undefined {
   if (!freeFrom && !freeTo) return undefined;
   if (!freeFrom || !freeTo || !(new Date(freeTo) > new Date(freeFrom)))
-    throw new AppError('validation_failed', 'Give both freeFrom and freeTo, the second after the first', {
-      fields: { freeTo: ['must follow freeFrom'] },
-    });
+    throw new AppError(
+      'validation_failed',
+      'Give both freeFrom and freeTo, the second after the first',
+      problemDetails([{ field: 'freeTo', code: freeFrom && freeTo ? 'ends_before_start' : 'required' }]),
+    );
   return { startsAt: new Date(freeFrom), endsAt: new Date(freeTo) };
 }
 

@@ -12,4 +12,8 @@ export const getApprovalQueue = query(
   'approvalQueue',
 );
 /** The last purpose, to pre-fill the next booking (JOURNEYS 1: nothing asked twice). */
-export const getBookingDefaults = query(() => call(client.bookings.defaults.$get()), 'bookingDefaults');
+/** What to pre-fill when booking this facility (the purpose of the last booking of it, or of its kind). */
+export const getBookingDefaults = query(
+  (facilityId: string) => call(client.bookings.defaults.$get({ query: { facilityId } })),
+  'bookingDefaults',
+);

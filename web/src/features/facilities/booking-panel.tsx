@@ -19,14 +19,17 @@ export function BookingPanel(props: {
   facility: Facility;
   pick: Pick | null;
   onPick: (p: Pick) => void;
-  onBooked: () => void;
+  /** After every try: `booking` is the new one when it was made (the form then clears), undefined otherwise. */
+  onBooked: (booking?: Pick) => void;
+  /** How many people, when the search that led here said so ("40人"). */
+  people?: number;
 }) {
   const { t, locale } = useI18n();
-  const defaults = createAsync(() => getBookingDefaults());
+  const defaults = createAsync(() => getBookingDefaults(props.facility.id));
   const submission = useSubmission(createBooking);
   const book = useAction(createBooking);
   const [purpose, setPurpose] = createSignal('');
-  const [attendees, setAttendees] = createSignal('');
+  const [attendees, setAttendees] = createSignal(props.people ? String(props.people) : '');
   const [repeat, setRepeat] = createSignal(false);
   const [until, setUntil] = createSignal('');
   // Pre-fill once from the last booking; after that, what the person typed stays, even after an error.
@@ -40,11 +43,18 @@ export function BookingPanel(props: {
     ...(attendees() ? { attendees: Number(attendees()) } : {}),
     ...(repeat() && until() ? { recurrence: { until: until() }, conflicts } : {}),
   });
-  // Errors show through `submission`; either way the calendar reloads to show the slot's state now.
+  // Errors show through `submission`, with what was typed kept; a booking made clears the form (the purpose stays
+  // for the next one). Either way the calendar reloads to show the slot's state now.
   const submit = (p: Pick, conflicts?: 'all' | 'available') =>
-    book(input(p, conflicts))
-      .catch(() => {})
-      .finally(() => props.onBooked());
+    book(input(p, conflicts)).then(
+      (answer) => {
+        setAttendees('');
+        setRepeat(false);
+        setUntil('');
+        props.onBooked(answer.booking);
+      },
+      () => props.onBooked(),
+    );
   const fieldError = () =>
     submission.error instanceof ApiError && submission.error.code === 'validation_failed'
       ? submission.error

@@ -3,7 +3,7 @@ import { createMemo, For, Show } from 'solid-js';
 import { type FacilityKind, facilityKinds } from '../../../../shared/enums';
 import { parseFacilitySearch } from '../../../../shared/facility-search';
 import { EmptyState } from '../../components/notice';
-import { isoOf } from '../../lib/beijing';
+import { isoOf, wall } from '../../lib/beijing';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
@@ -24,10 +24,15 @@ export function FacilitiesPage() {
   const kind = () => (params.kind as FacilityKind | undefined) ?? undefined;
   const parsed = createMemo(() => parseFacilitySearch(text()));
   const facilities = createAsync(() => getFacilities(facilitiesQueryFor(parsed(), kind())));
-  const link = (id: string) => {
-    const w = parsed().window;
-    return w ? `/facilities/${id}?date=${w.date}&start=${w.start}&end=${w.end}` : `/facilities/${id}`;
+  // Opens the facility with a time picked — a free part of the searched window, or the nearest day it is free — and
+  // the number of people searched for carried into the booking form.
+  const link = (id: string) => (span?: { startsAt: string; endsAt: string }) => {
+    const people = parsed().capacity ? `&people=${parsed().capacity}` : '';
+    if (!span) return parsed().window || people ? `/facilities/${id}?${people.slice(1)}` : `/facilities/${id}`;
+    const at = (iso: string) => wall(iso).slice(11, 16);
+    return `/facilities/${id}?date=${wall(span.startsAt).slice(0, 10)}&start=${at(span.startsAt)}&end=${at(span.endsAt)}${people}`;
   };
+  const filtered = () => !!text() || !!kind();
   let timer: ReturnType<typeof setTimeout> | undefined;
   return (
     <>
@@ -92,6 +97,18 @@ export function FacilitiesPage() {
           </Show>
           <Show when={parsed().capacity}>{(n) => <>· {t('facilities.people', { n: String(n()) })}</>}</Show>
         </p>
+      </Show>
+      <Show when={filtered()}>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            clearTimeout(timer);
+            setParams({ q: undefined, kind: undefined });
+          }}
+        >
+          {t('facilities.clearFilters')}
+        </button>
       </Show>
       <Show when={facilities()}>
         {(list) => (

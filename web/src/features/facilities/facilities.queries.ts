@@ -30,7 +30,8 @@ export const getFacilities = query(
           ...(p.q ? { q: p.q } : {}),
           ...(p.kind ? { kind: p.kind } : {}),
           ...(p.capacity ? { capacity: String(p.capacity) as unknown as number } : {}),
-          ...(p.freeFrom && p.freeTo ? { freeFrom: p.freeFrom, freeTo: p.freeTo } : {}),
+          // A searched window also finds what is free for part of it, and the nearest day it is free.
+          ...(p.freeFrom && p.freeTo ? { freeFrom: p.freeFrom, freeTo: p.freeTo, partly: '1' as const } : {}),
         },
       }),
     ),

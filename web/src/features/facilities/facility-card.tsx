@@ -1,10 +1,18 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { Facility } from '../../../../shared/schemas/facilities';
+import type { FacilityListItem } from '../../../../shared/schemas/facilities';
+import { formatDate, formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
-export function FacilityCard(props: { facility: Facility; href: string }) {
-  const { t } = useI18n();
+type Span = { startsAt: string; endsAt: string };
+
+/**
+ * A facility in the list. Found for a searched time, it says how free it is then — all of it, which parts, or not at
+ * all with the nearest day it is free at those hours — and `href(span)` opens it with that time picked.
+ */
+export function FacilityCard(props: { facility: FacilityListItem; href: (span?: Span) => string }) {
+  const { t, locale } = useI18n();
+  const hours = (s: Span) => `${formatTime(s.startsAt, locale())}–${formatTime(s.endsAt, locale())}`;
   return (
     <article class="card facility-card">
       <Show when={props.facility.photos[0]}>
@@ -12,10 +20,35 @@ export function FacilityCard(props: { facility: Facility; href: string }) {
       </Show>
       <div class="spread">
         <h2>
-          <A href={props.href}>{props.facility.name}</A>
+          <A href={props.href(props.facility.free?.[0])}>{props.facility.name}</A>
         </h2>
         <span class="badge">{t('facilities.kinds')[props.facility.kind]}</span>
       </div>
+      <Show when={props.facility.free}>
+        {(free) => (
+          <p class="free-times" data-testid="free-times">
+            <Show
+              when={free().length}
+              fallback={
+                <Show when={props.facility.nextFree} fallback={t('facilities.notFreeThen')}>
+                  {(next) => (
+                    <>
+                      {t('facilities.notFreeThen')}{' '}
+                      <A href={props.href(next())}>
+                        {t('facilities.nextFree', {
+                          when: `${formatDate(next().startsAt, locale())} ${hours(next())}`,
+                        })}
+                      </A>
+                    </>
+                  )}
+                </Show>
+              }
+            >
+              <span class="badge lead">{t('facilities.freeTimes', { times: free().map(hours).join('、') })}</span>
+            </Show>
+          </p>
+        )}
+      </Show>
       <p class="muted">
         {props.facility.schoolName}
         <Show when={props.facility.location}> · {props.facility.location}</Show>

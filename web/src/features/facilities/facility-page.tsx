@@ -41,6 +41,7 @@ export function FacilityPage() {
     }),
   );
   const [refresh, setRefresh] = createSignal(0);
+  const [justBooked, setJustBooked] = createSignal<Pick | null>(null);
   return (
     <Show when={data()}>
       {(d) => {
@@ -91,14 +92,23 @@ export function FacilityPage() {
                 date={initial()?.startsAt.slice(0, 10)}
                 refresh={refresh()}
                 pick={pick()}
+                justBooked={justBooked()}
                 onPick={(s, e) => setPick({ startsAt: s, endsAt: e })}
               />
               <div class="stack">
                 <BookingPanel
                   facility={f()}
                   pick={pick()}
+                  people={Number(search.people) || undefined}
                   onPick={setPick}
-                  onBooked={() => setRefresh(refresh() + 1)}
+                  onBooked={(booking) => {
+                    // The new booking shows once, as the person's own on the calendar; the picked slot is gone.
+                    if (booking) {
+                      setPick(null);
+                      setJustBooked(booking);
+                    }
+                    setRefresh(refresh() + 1);
+                  }}
                 />
                 <FacilityTools facility={f()} pick={pick()} onChanged={() => setRefresh(refresh() + 1)} />
               </div>

@@ -29,6 +29,8 @@ export function WeekCalendar(props: {
   refresh: number;
   /** The slot being booked, drawn on the grid. */
   pick: { startsAt: string; endsAt: string } | null;
+  /** The booking just made: drawn as the person's own, so it reads as done and is shown once. */
+  justBooked?: { startsAt: string; endsAt: string } | null;
   onPick: (startsAt: string, endsAt: string) => void;
 }) {
   const { t, locale } = useI18n();
@@ -71,12 +73,15 @@ export function WeekCalendar(props: {
                 display: 'background' as const,
                 classNames: ['ec-open'],
               })),
-              ...a.busy.map((b) => ({
-                start: wall(b.startsAt),
-                end: wall(b.endsAt),
-                title: label(b.status),
-                classNames: [`ec-busy-${b.status}`],
-              })),
+              ...a.busy.map((b) => {
+                const mine = props.justBooked?.startsAt === b.startsAt && props.justBooked.endsAt === b.endsAt;
+                return {
+                  start: wall(b.startsAt),
+                  end: wall(b.endsAt),
+                  title: mine ? `${t('facilities.yourBooking')} · ${label(b.status)}` : label(b.status),
+                  classNames: [`ec-busy-${b.status}`, ...(mine ? ['ec-mine'] : [])],
+                };
+              }),
               ...(props.pick
                 ? [
                     {
@@ -100,7 +105,7 @@ export function WeekCalendar(props: {
   });
   createEffect(
     on(
-      () => [props.refresh, props.pick],
+      () => [props.refresh, props.pick, props.justBooked],
       () => ec?.refetchEvents(),
       { defer: true },
     ),
