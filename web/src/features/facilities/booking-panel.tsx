@@ -8,6 +8,7 @@ import { useI18n } from '../../lib/i18n';
 import { getBookingDefaults } from '../bookings/bookings.queries';
 import { BookingOutcome } from './booking-outcome';
 import { createBooking } from './facilities.actions';
+import { SlotFields } from './slot-fields';
 
 export interface Pick {
   startsAt: string;
@@ -64,9 +65,11 @@ export function BookingPanel(props: {
       <h2 id="booking-title">
         {t('facilities.book')} · {props.facility.name}
       </h2>
+      <SlotFields pick={props.pick} onPick={props.onPick} form="booking-form" />
       <Show when={props.pick} fallback={<p class="muted">{t('facilities.pickSlot')}</p>}>
         {(p) => (
           <form
+            id="booking-form"
             onSubmit={(e) => {
               e.preventDefault();
               submit(p());

@@ -1,17 +1,17 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, For, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, For, on } from 'solid-js';
 import { type FacilityKind, facilityKinds } from '../../../../shared/enums';
 import { fromWall, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
 import { useSignedIn } from '../../lib/session-context';
 import { getOrgs } from '../orgs/orgs.queries';
+import { dayOf, useEventCalendar } from './calendar-setup';
+import { CalendarToolbar } from './calendar-toolbar';
 import { getGroupAvailability } from './facilities.queries';
-
-type Ec = { setOption(name: string, value: unknown): unknown; refetchEvents(): unknown };
 
 /** Every facility the person may book, side by side for a day or a week (filter by kind, school, capacity). */
 export function GroupCalendarPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   useSignedIn();
   const orgs = createAsync(() => getOrgs());
   const [params, setParams] = useSearchParams();
@@ -20,8 +20,7 @@ export function GroupCalendarPage() {
   const schoolId = () => String(params.schoolId ?? '') || undefined;
   const capacity = () => Number(params.capacity) || undefined;
   let el!: HTMLDivElement;
-  let ec: Ec | undefined;
-  let destroy: ((c: never) => unknown) | undefined;
+  const [columns, setColumns] = createSignal(0);
   const label = (status: string) => t('facilities.status')[status] ?? status;
   const load = (from: Date, to: Date) =>
     getGroupAvailability({
@@ -31,66 +30,60 @@ export function GroupCalendarPage() {
       schoolId: schoolId(),
       capacity: capacity(),
     });
-  onMount(async () => {
-    const [lib] = await Promise.all([import('@event-calendar/core'), import('@event-calendar/core/index.css')]);
-    destroy = lib.destroyCalendar as never;
-    ec = lib.createCalendar(el, [lib.ResourceTimeGrid, lib.Interaction], {
-      view: 'resourceTimeGridDay',
-      locale: locale() === 'zh' ? 'zh-CN' : 'en-GB',
-      firstDay: 1,
-      allDaySlot: false,
-      slotMinTime: '07:00',
-      slotMaxTime: '21:00',
-      slotDuration: '00:30',
-      height: 'auto',
-      nowIndicator: true,
-      selectable: true,
-      headerToolbar: { start: 'prev,next today', center: 'title', end: '' },
-      buttonText: (b: Record<string, string>) => ({ ...b, today: t('facilities.today') }),
-      resources: [],
-      eventSources: [
-        {
-          events: async (info: { start: Date; end: Date }) => {
-            const res = await load(info.start, info.end);
-            ec?.setOption(
-              'resources',
-              res.items.map((i) => ({
-                id: i.facility.id,
-                title: `${i.facility.name} · ${i.facility.schoolName}（${i.facility.capacity}）`,
-              })),
-            );
-            return res.items.flatMap((i) =>
-              i.busy.map((b) => ({
-                resourceIds: [i.facility.id],
-                start: wall(b.startsAt),
-                end: wall(b.endsAt),
-                title: label(b.status),
-                classNames: [`ec-busy-${b.status}`],
-              })),
-            );
+  const { ec, shown } = useEventCalendar(
+    () => el,
+    (lib) => ({
+      plugins: [lib.ResourceTimeGrid, lib.Interaction],
+      options: {
+        view: 'resourceTimeGridDay',
+        slotMinTime: '07:00',
+        slotMaxTime: '21:00',
+        slotDuration: '00:30',
+        selectable: true,
+        resources: [],
+        eventSources: [
+          {
+            events: async (info: { start: Date; end: Date }) => {
+              const res = await load(info.start, info.end);
+              setColumns(res.items.length);
+              ec()?.setOption(
+                'resources',
+                res.items.map((i) => ({
+                  id: i.facility.id,
+                  title: `${i.facility.name} · ${i.facility.schoolName}（${i.facility.capacity}）`,
+                })),
+              );
+              return res.items.flatMap((i) =>
+                i.busy.map((b) => ({
+                  resourceIds: [i.facility.id],
+                  start: wall(b.startsAt),
+                  end: wall(b.endsAt),
+                  title: label(b.status),
+                  classNames: [`ec-busy-${b.status}`],
+                })),
+              );
+            },
           },
+        ],
+        // Picking a time in a facility's column opens it with that slot ready to book.
+        select: (info: { start: Date; end: Date; resource?: { id: string } }) => {
+          if (!info.resource) return;
+          const s = fromWall(info.start);
+          const e = fromWall(info.end);
+          navigate(
+            `/facilities/${info.resource.id}?date=${s.slice(0, 10)}&start=${s.slice(11, 16)}&end=${e.slice(11, 16)}`,
+          );
         },
-      ],
-      // Picking a time in a facility's column opens it with that slot ready to book.
-      select: (info: { start: Date; end: Date; resource?: { id: string } }) => {
-        if (!info.resource) return;
-        const s = fromWall(info.start);
-        const e = fromWall(info.end);
-        navigate(
-          `/facilities/${info.resource.id}?date=${s.slice(0, 10)}&start=${s.slice(11, 16)}&end=${e.slice(11, 16)}`,
-        );
       },
-    }) as unknown as Ec;
-  });
+    }),
+  );
   createEffect(
     on(
       () => [kind(), schoolId(), capacity()],
-      () => ec?.refetchEvents(),
+      () => ec()?.refetchEvents(),
       { defer: true },
     ),
   );
-  createEffect(on(locale, (l) => ec?.setOption('locale', l === 'zh' ? 'zh-CN' : 'en-GB'), { defer: true }));
-  onCleanup(() => ec && destroy?.(ec as never));
   return (
     <>
       <div class="spread">
@@ -140,7 +133,18 @@ export function GroupCalendarPage() {
         </div>
       </div>
       <p class="muted">{t('facilities.groupCalendarHint')}</p>
-      <div ref={el} class="facility-calendar" />
+      <section class="facility-calendar" aria-label={t('facilities.groupCalendar')}>
+        <CalendarToolbar
+          shown={shown()}
+          onPrev={() => ec()?.prev()}
+          onNext={() => ec()?.next()}
+          onToday={() => ec()?.setOption('date', dayOf())}
+        />
+        {/* A column per facility, at least readable wide: on a phone the grid scrolls sideways. */}
+        <div class="calendar-scroll">
+          <div ref={el} style={{ 'min-width': `calc(4rem + ${columns()} * 7.5rem)` }} />
+        </div>
+      </section>
     </>
   );
 }

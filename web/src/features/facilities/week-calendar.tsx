@@ -1,10 +1,10 @@
-import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, on } from 'solid-js';
 import type { OpeningHours } from '../../../../shared/schemas/facilities';
 import { fromWall, wall } from '../../lib/beijing';
 import { useI18n } from '../../lib/i18n';
+import { type CalendarView, dayOf, narrowScreen, useEventCalendar } from './calendar-setup';
+import { CalendarToolbar } from './calendar-toolbar';
 import { getAvailability } from './facilities.queries';
-
-type Ec = { setOption(name: string, value: unknown): unknown; refetchEvents(): unknown; unselect(): unknown };
 
 /** Earliest opening and latest closing over the week, so the grid shows only useful hours. */
 function hoursRange(hours: OpeningHours): [string, string] {
@@ -19,8 +19,9 @@ function hoursRange(hours: OpeningHours): [string, string] {
 }
 
 /**
- * Week / day / month calendar of one facility (event-calendar, loaded on this page only). Busy times come
- * from the availability API; a click picks an hour, a drag picks a range; `onPick` gets ISO times (+08:00).
+ * Week / day / month calendar of one facility (a day at a time on a phone). Busy times come from the availability
+ * API; a click picks an hour, a drag picks a range; `onPick` gets ISO times (+08:00). The slot picked here or typed
+ * beside it (slot-fields.tsx) is drawn on the grid, which moves to its day.
  */
 export function WeekCalendar(props: {
   facilityId: string;
@@ -33,84 +34,100 @@ export function WeekCalendar(props: {
   justBooked?: { startsAt: string; endsAt: string } | null;
   onPick: (startsAt: string, endsAt: string) => void;
 }) {
-  const { t, locale } = useI18n();
-  let el!: HTMLElement;
-  let ec: Ec | undefined;
-  let destroy: ((c: never) => unknown) | undefined;
+  const { t } = useI18n();
+  let el!: HTMLDivElement;
+  const narrow = narrowScreen();
+  const views: CalendarView[] = narrow
+    ? ['timeGridDay', 'timeGridWeek']
+    : ['timeGridDay', 'timeGridWeek', 'dayGridMonth'];
   const label = (status: string) => t('facilities.status')[status] ?? status;
-  onMount(async () => {
-    const [lib] = await Promise.all([import('@event-calendar/core'), import('@event-calendar/core/index.css')]);
-    const [slotMinTime, slotMaxTime] = hoursRange(props.openingHours);
-    destroy = lib.destroyCalendar as never;
-    ec = lib.createCalendar(el, [lib.TimeGrid, lib.DayGrid, lib.Interaction], {
-      view: 'timeGridWeek',
-      ...(props.date ? { date: props.date } : {}),
-      firstDay: 1,
-      locale: locale() === 'zh' ? 'zh-CN' : 'en-GB',
-      allDaySlot: false,
-      slotMinTime,
-      slotMaxTime,
-      slotDuration: '00:30',
-      height: 'auto',
-      nowIndicator: true,
-      selectable: true,
-      headerToolbar: { start: 'prev,next today', center: 'title', end: 'timeGridDay,timeGridWeek,dayGridMonth' },
-      buttonText: (b: Record<string, string>) => ({
-        ...b,
-        today: t('facilities.today'),
-        timeGridDay: t('facilities.day'),
-        timeGridWeek: t('facilities.week'),
-        dayGridMonth: t('facilities.month'),
-      }),
-      eventSources: [
-        {
-          events: async (info: { start: Date; end: Date }) => {
-            const a = await getAvailability(props.facilityId, fromWall(info.start), fromWall(info.end));
-            return [
-              ...a.open.map((o) => ({
-                start: wall(o.startsAt),
-                end: wall(o.endsAt),
-                display: 'background' as const,
-                classNames: ['ec-open'],
-              })),
-              ...a.busy.map((b) => {
-                const mine = props.justBooked?.startsAt === b.startsAt && props.justBooked.endsAt === b.endsAt;
-                return {
-                  start: wall(b.startsAt),
-                  end: wall(b.endsAt),
-                  title: mine ? `${t('facilities.yourBooking')} · ${label(b.status)}` : label(b.status),
-                  classNames: [`ec-busy-${b.status}`, ...(mine ? ['ec-mine'] : [])],
-                };
-              }),
-              ...(props.pick
-                ? [
-                    {
-                      start: wall(props.pick.startsAt),
-                      end: wall(props.pick.endsAt),
-                      title: t('facilities.picked'),
-                      classNames: ['ec-picked'],
-                    },
-                  ]
-                : []),
-            ];
+  const { ec, shown } = useEventCalendar(
+    () => el,
+    (lib) => {
+      const [slotMinTime, slotMaxTime] = hoursRange(props.openingHours);
+      return {
+        plugins: [lib.TimeGrid, lib.DayGrid, lib.Interaction],
+        options: {
+          view: narrow ? 'timeGridDay' : 'timeGridWeek',
+          ...(props.date ? { date: props.date } : {}),
+          slotMinTime,
+          slotMaxTime,
+          slotDuration: '00:30',
+          selectable: true,
+          eventSources: [{ events: (info: { start: Date; end: Date }) => events(info.start, info.end) }],
+          select: (info: { start: Date; end: Date }) => props.onPick(fromWall(info.start), fromWall(info.end)),
+          dateClick: (info: { date: Date; allDay: boolean }) => {
+            if (info.allDay) return;
+            props.onPick(fromWall(info.date), fromWall(new Date(info.date.getTime() + 3600_000)));
           },
         },
-      ],
-      select: (info: { start: Date; end: Date }) => props.onPick(fromWall(info.start), fromWall(info.end)),
-      dateClick: (info: { date: Date; allDay: boolean }) => {
-        if (info.allDay) return;
-        props.onPick(fromWall(info.date), fromWall(new Date(info.date.getTime() + 3600_000)));
-      },
-    }) as unknown as Ec;
-  });
+      };
+    },
+  );
+  const events = async (start: Date, end: Date) => {
+    const a = await getAvailability(props.facilityId, fromWall(start), fromWall(end));
+    return [
+      ...a.open.map((o) => ({
+        start: wall(o.startsAt),
+        end: wall(o.endsAt),
+        display: 'background' as const,
+        classNames: ['ec-open'],
+      })),
+      ...a.busy.map((b) => {
+        const mine = props.justBooked?.startsAt === b.startsAt && props.justBooked.endsAt === b.endsAt;
+        return {
+          start: wall(b.startsAt),
+          end: wall(b.endsAt),
+          title: mine ? `${t('facilities.yourBooking')} · ${label(b.status)}` : label(b.status),
+          classNames: [`ec-busy-${b.status}`, ...(mine ? ['ec-mine'] : [])],
+        };
+      }),
+      ...(props.pick
+        ? [
+            {
+              start: wall(props.pick.startsAt),
+              end: wall(props.pick.endsAt),
+              title: t('facilities.picked'),
+              classNames: ['ec-picked'],
+            },
+          ]
+        : []),
+    ];
+  };
   createEffect(
     on(
-      () => [props.refresh, props.pick, props.justBooked],
-      () => ec?.refetchEvents(),
+      () => [props.refresh, props.justBooked],
+      () => ec()?.refetchEvents(),
       { defer: true },
     ),
   );
-  createEffect(on(locale, (l) => ec?.setOption('locale', l === 'zh' ? 'zh-CN' : 'en-GB'), { defer: true }));
-  onCleanup(() => ec && destroy?.(ec as never));
-  return <section ref={el} class="facility-calendar" aria-label={t('facilities.pickSlot')} />;
+  // A new pick (dragged, clicked or typed) is drawn as "picked", replacing the drag's shading, on the day it is on.
+  createEffect(
+    on(
+      () => props.pick,
+      (p) => {
+        const c = ec();
+        const s = shown();
+        if (!c) return;
+        c.unselect();
+        const day = p?.startsAt.slice(0, 10);
+        if (day && s && (day < dayOf(s.start) || day >= dayOf(s.end))) c.setOption('date', day);
+        c.refetchEvents();
+      },
+      { defer: true },
+    ),
+  );
+  return (
+    <section class="facility-calendar" aria-label={t('facilities.calendar')}>
+      <CalendarToolbar
+        shown={shown()}
+        views={views}
+        onPrev={() => ec()?.prev()}
+        onNext={() => ec()?.next()}
+        onToday={() => ec()?.setOption('date', dayOf())}
+        onView={(v) => ec()?.setOption('view', v)}
+      />
+      <div ref={el} />
+    </section>
+  );
 }

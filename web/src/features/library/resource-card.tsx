@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { Resource } from '../../../../shared/schemas/resources';
+import { Icon } from '../../components/icon';
 import { useI18n } from '../../lib/i18n';
 import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
 import { Highlight } from './search-box';
@@ -54,20 +55,10 @@ export function ResourceCard(props: { resource: Resource; highlight?: string }) 
 
 export function DownloadIcon() {
   return (
-    <svg
-      aria-hidden="true"
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="2"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
+    <Icon>
       <path d="M12 3v12" />
       <path d="m7 10 5 5 5-5" />
       <path d="M5 21h14" />
-    </svg>
+    </Icon>
   );
 }

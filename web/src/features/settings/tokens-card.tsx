@@ -35,8 +35,11 @@ export function TokensCard() {
           </button>
         </div>
       </form>
+      <Show when={tokens()?.items.length === 0}>
+        <EmptyState title={t('settings.noTokens')} />
+      </Show>
       <ul class="plain">
-        <For each={tokens()?.items} fallback={<EmptyState title={t('settings.noTokens')} />}>
+        <For each={tokens()?.items}>
           {(tok) => (
             <li class="spread">
               <span>
