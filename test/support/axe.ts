@@ -14,7 +14,8 @@ export interface Finding {
 
 /**
  * Runs every rule axe enables by default (WCAG A and AA, best practices) on the page as it is now and answers the
- * critical and serious violations. The page's CSP forbids inline scripts: axe is evaluated through the DevTools protocol instead.
+ * critical and serious violations. The page's CSP forbids inline scripts: axe is evaluated through the DevTools
+ * protocol instead.
  */
 export async function seriousViolations(page: Page): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);

@@ -83,7 +83,8 @@ function Shell(props: ParentProps) {
   });
   return (
     <>
-      {/* target: the router leaves the link to the browser, which moves focus to the content (the router only scrolls). */}
+      {/* target: the router leaves the link to the browser, which moves focus to the content (the router only
+          scrolls). */}
       <a class="skip" href="#main" target="_self">
         {t('app.skip')}
       </a>
