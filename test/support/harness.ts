@@ -202,6 +202,7 @@ export interface OpenApiDoc {
   paths: Record<string, Record<string, OpenApiOperation | undefined>>;
 }
 export interface OpenApiOperation {
+  responses?: Record<string, unknown>;
   parameters?: OpenApiParameter[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema } | undefined> };
 }
