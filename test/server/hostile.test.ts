@@ -143,6 +143,26 @@ describe('hostile input: dates, cursors, empty changes', () => {
   });
 });
 
+describe('hostile input: numbers', () => {
+  it('a whole number past what the database holds is a 400 naming the parameter, never a 500', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const resource = (await send(cookie, 'GET', '/api/resources', undefined)).json.items[0].id;
+    const range = `from=${encodeURIComponent('2030-03-05T08:00:00+08:00')}&to=${encodeURIComponent('2030-03-05T09:00:00+08:00')}`;
+    const checks: [string, string][] = [
+      ['/api/facilities?capacity=', 'capacity'],
+      [`/api/facility-availability?${range}&capacity=`, 'capacity'],
+      [`/api/resources/${resource}/download?version=`, 'version'],
+    ];
+    for (const [path, field] of checks) {
+      for (const n of ['2147483648', '9007199254740991', '1e308']) {
+        const res = await send(cookie, 'GET', `${path}${n}`, undefined);
+        expect(res.status, `${path}${n}: ${res.text}`).toBe(400);
+        expect(Object.keys(res.json.error.details.fields)).toEqual([field]);
+      }
+    }
+  });
+});
+
 describe('hostile input: body size', () => {
   it('a JSON body past the limit is 413 before it is read whole', async () => {
     const cookie = await cookieOf('li@jhxx.demo');
