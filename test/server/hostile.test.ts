@@ -115,6 +115,26 @@ describe('hostile input: dates, cursors, empty changes', () => {
     }
   });
 
+  it('a forged time-and-id cursor is a 400: a year the database has no date for, an id that is no UUID', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const forged = [
+      '0000-01-01T00:00:00.000Z|00000000-0000-4000-8000-000000000000',
+      '+275760-09-13T00:00:00.000Z|00000000-0000-4000-8000-000000000000',
+      '2030-03-05T00:00:00.000Z|------------------------------------',
+      '2030-03-05T00:00:00.000Z|00000000-0000-4000-8000-000000000000|extra',
+    ];
+    for (const key of forged) {
+      const res = await send(
+        cookie,
+        'GET',
+        `/api/bookings?cursor=${Buffer.from(key).toString('base64url')}`,
+        undefined,
+      );
+      expect(res.status, `${key}: ${res.text}`).toBe(400);
+      expect(res.json.error.details.fields).toHaveProperty('cursor');
+    }
+  });
+
   it('a forged cursor is a 400, never a bad OFFSET', async () => {
     const cookie = await cookieOf('li@jhxx.demo');
     const forged = ['-1', '1.5', '1e308', 'abc'].map((s) => Buffer.from(s).toString('base64url'));
