@@ -115,6 +115,24 @@ describe('hostile input: dates, cursors, empty changes', () => {
     }
   });
 
+  it('a block-out of decades is a 400 at once, not seconds of locking that end in a 500', async () => {
+    const leader = await cookieOf('leader@jinghua.demo');
+    const started = performance.now();
+    const res = await send(
+      leader,
+      'POST',
+      `/api/facilities/${h.ids.facilities.gym}/blocks`,
+      JSON.stringify({ startsAt: '2030-01-10T19:30:00+08:00', endsAt: '2099-12-31T23:59:59-12:00', reason: '改造' }),
+      'application/json',
+    );
+    expect(res.status, res.text).toBe(400);
+    expect(res.json.error.details.fields).toHaveProperty('endsAt');
+    expect(res.json.error.details.problems).toContainEqual(
+      expect.objectContaining({ field: 'endsAt', code: 'block_too_long', days: 366 }),
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('a forged time-and-id cursor is a 400: a year the database has no date for, an id that is no UUID', async () => {
     const cookie = await cookieOf('li@jhxx.demo');
     const forged = [
