@@ -166,3 +166,12 @@ export const RAW_QUERIES: [string, string][] = [
   ['=&&=&', 'empty names'],
   [`q=${big(20_000)}`, 'a very long query string'],
 ];
+export const RAW_PATHS = [
+  '{path}/',
+  '{path}//',
+  '{path}/..',
+  '{path}/%2e%2e/%2e%2e',
+  '{path}%00',
+  '{path};jsessionid=x',
+  '{path}/%ff',
+];

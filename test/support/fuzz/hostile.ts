@@ -15,6 +15,7 @@ import {
   MALFORMED_JSON,
   oddDays,
   oddTimes,
+  RAW_PATHS,
   RAW_QUERIES,
 } from './hostile-values';
 import { refTo } from './schema';
@@ -36,6 +37,10 @@ export type Mutation =
   | { kind: 'contentType'; type: string | null }
   | { kind: 'rawBody'; text: string | Uint8Array; why: string }
   | { kind: 'rawQuery'; text: string; why: string }
+  /** The path spelled otherwise: `{path}` stands for the operation's own. */
+  | { kind: 'rawPath'; template: string }
+  /** Another method on the operation's path (without a body when it is GET). */
+  | { kind: 'method'; method: string }
   | { kind: 'header'; name: string; value: string }
   | { kind: 'multipart'; how: MultipartFault }
   | { kind: 'csv'; how: CsvFault };
@@ -147,6 +152,14 @@ export function mutationArb(op: Operation, draft: Draft): fc.Arbitrary<Mutation>
     {
       weight: 1,
       arbitrary: fc.constantFrom(...RAW_QUERIES).map(([text, why]) => ({ kind: 'rawQuery', text, why })),
+    },
+    { weight: 1, arbitrary: fc.constantFrom(...RAW_PATHS).map((template) => ({ kind: 'rawPath', template })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS')
+        .filter((method) => method !== op.method)
+        .map((method) => ({ kind: 'method', method })),
     },
   ];
   if (spots.length) {

@@ -40,8 +40,8 @@ export interface FuzzReport {
   neverSucceeded: string[];
   /** How each operation answered its valid (unmutated) requests: `400 validation_failed: …message` → count. */
   validAnswers: Map<string, Map<string, number>>;
-  /** Milliseconds spent answering each operation, and how many requests it had. */
-  timeByOperation: Map<string, { ms: number; n: number }>;
+  /** Milliseconds spent answering each operation, how many requests it had, and its slowest answer. */
+  timeByOperation: Map<string, { ms: number; n: number; max: number }>;
   /** process.memoryUsage() in MB after `heapAfter` requests and at the end, each after a full collection. */
   memory: { heapAt: number; heapEnd: number; rssAt: number; rssEnd: number };
 }
@@ -69,12 +69,15 @@ export function emptyReport(seed: number, batch: number, operations: number): Fu
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const HANG_MS = 10_000;
 
-/** What is wrong with an answer, by the contract; nothing for a good one. */
-export function problemsWith(op: Operation, reply: Reply, ms: number): string[] {
+/** Under /api once the URL is resolved: `/api/me/%2e%2e/%2e%2e` is the web app's `/`, where errors may be pages. */
+const isApiPath = (path: string) => /^\/api(\/|$)/.test(new URL(path, 'http://localhost').pathname);
+
+/** What is wrong with an answer to a request for `path`, by the contract; nothing for a good one. */
+export function problemsWith(op: Operation, path: string, reply: Reply, ms: number): string[] {
   const out: string[] = [];
   const { status } = reply;
   if (status >= 500 && !(status === 503 && op.documented.has(503))) out.push(`answered ${status}`);
-  if (status >= 400 || (status >= 300 && status !== 304)) {
+  if ((status >= 400 || (status >= 300 && status !== 304)) && isApiPath(path)) {
     const type = reply.headers.get('content-type') ?? '';
     if (!type.startsWith('application/json')) out.push(`an error answer of type "${type}", not JSON`);
     const parsed = errorBody.safeParse(reply.body);
@@ -106,6 +109,10 @@ export function describeMutation(m: Mutation): string {
       return `${m.kind}: ${m.why}`;
     case 'contentType':
       return `content-type ${m.type ?? '(none)'}`;
+    case 'rawPath':
+      return `path spelled ${m.template}`;
+    case 'method':
+      return `method ${m.method}`;
     case 'header':
       return `header ${m.name}: ${m.value.slice(0, 60)}`;
     case 'multipart':
@@ -167,13 +174,15 @@ export function formatSummary(r: FuzzReport): string {
     .sort((a, b) => b[1].ms - a[1].ms)
     .slice(0, 6)
     .map(([op, t]) => `${op} ${Math.round(t.ms)} ms / ${t.n}`);
+  const [slowOp, slow] = [...r.timeByOperation].sort((a, b) => b[1].max - a[1].max)[0] ?? ['none', { max: 0 }];
   return [
     `seed ${r.seed}: ${r.sent} requests in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.sent / (r.ms / 1000))}/s), ` +
       `CPU ${(r.cpuMs / 1000).toFixed(1)} s`,
     `statuses: ${statuses.join(', ')}`,
     `errors: ${codes.map(([c, n]) => `${c} ×${n}`).join(', ')}`,
     `operations answering 2xx at least once: ${r.succeeded.size} of ${r.operations} (never: ${r.neverSucceeded.join(', ') || 'none'})`,
-    `slowest operations (total): ${slowest.join(', ')}`,
+    `slowest operations (total, with ${r.batch} requests in flight): ${slowest.join(', ')}; ` +
+      `slowest answer ${Math.round(slow.max)} ms (${slowOp})`,
     `heap ${r.memory.heapAt} MB → ${r.memory.heapEnd} MB, RSS ${r.memory.rssAt} MB → ${r.memory.rssEnd} MB`,
     `failures: ${r.failures.length}`,
   ].join('\n');

@@ -149,9 +149,10 @@ function multipartBody(draft: MultipartDraft, m: Mutation): { bytes: Uint8Array;
 
 /** The request on the wire for a resolved draft (Refs replaced) and the mutation that was applied to it. */
 export function encode(op: Operation, draft: Draft, m: Mutation): FuzzRequest {
-  const path = op.template.replace(/\{(\w+)\}/g, (_, k: string) =>
+  const own = op.template.replace(/\{(\w+)\}/g, (_, k: string) =>
     draft.path[k] === undefined ? '' : percent(scalar(draft.path[k])),
   );
+  const path = m.kind === 'rawPath' ? m.template.replace('{path}', own) : own;
   const query = [queryString(draft.query), m.kind === 'rawQuery' ? m.text : ''].filter(Boolean).join('&');
   const headers: Record<string, string> = {};
   let body: string | Uint8Array | undefined;
