@@ -238,8 +238,11 @@ export interface JsonSchema {
   format?: string;
   pattern?: string;
   minimum?: number;
+  maximum?: number;
   minLength?: number;
+  maxLength?: number;
   minItems?: number;
+  maxItems?: number;
 }
 
 /** Expect a status, printing the reply when it differs so a failure explains itself. */

@@ -24,6 +24,7 @@ const QUERIES: [PoolName, string][] = [
   ['lessons', `SELECT id FROM lessons ORDER BY created_at DESC, id LIMIT ${NEWEST}`],
   ['resources', `SELECT id FROM resources ORDER BY created_at DESC, id LIMIT ${NEWEST}`],
   ['collections', 'SELECT id FROM collections ORDER BY id'],
+  ['invitations', `SELECT id FROM invitations ORDER BY created_at DESC, id LIMIT ${NEWEST}`],
 ];
 
 /**
@@ -58,7 +59,7 @@ export class Pools {
   /** By user id: the records near that caller (see NEAR). */
   private readonly near = new Map<string, Map<PoolName, string[]>>();
   private readonly secrets = {
-    invitations: new Set<string>(),
+    invitationLinks: new Set<string>(),
     calendarFiles: new Set<string>(),
     cursors: new Set<string>(),
   };
@@ -107,7 +108,7 @@ export class Pools {
       if (depth > 4) return;
       if (typeof v === 'string') {
         const invite = v.match(/\/invite\/([A-Za-z0-9_-]{10,100})$/);
-        if (invite) this.keep(this.secrets.invitations, invite[1]!);
+        if (invite) this.keep(this.secrets.invitationLinks, invite[1]!);
         const feed = v.match(/\/api\/calendar\/([A-Za-z0-9_-]+\.ics)$/);
         if (feed) this.keep(this.secrets.calendarFiles, feed[1]!);
         if (key === 'nextCursor') this.keep(this.secrets.cursors, v);
@@ -132,7 +133,7 @@ export class Pools {
     const list = this.lists.get(ref.pool) ?? [];
     if (list.length) return list[ref.pick % list.length];
     if (ref.pool === 'cursors') return undefined;
-    if (ref.pool === 'invitations') return `never-issued-${ref.pick}`.padEnd(43, 'x');
+    if (ref.pool === 'invitationLinks') return `never-issued-${ref.pick}`.padEnd(43, 'x');
     if (ref.pool === 'calendarFiles') return `${'A'.repeat(43)}.ics`;
     return `00000000-0000-4000-8000-${String(ref.pick % 1e12).padStart(12, '0')}`;
   }

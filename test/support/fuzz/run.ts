@@ -7,13 +7,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { DEMO_PASSWORD } from '../../../server/db/seed';
-import type { Harness } from '../harness';
+import type { Harness, OpenApiDoc } from '../harness';
 import { CALLERS, type Caller, openCallers, renew } from './callers';
 import { applyToDraft, type Draft, type Mutation, mutationArb } from './hostile';
 import { Pools, resolveRefs } from './pools';
 import { describeMutation, emptyReport, type FuzzReport, problemsWith } from './report';
 import { draftArb, encode } from './request';
-import { type OpenApiDocument, type Operation, operationsOf } from './spec';
+import { type Operation, operationsOf } from './spec';
 
 /** One generated request: who sends it, to which operation, its valid draft and the one thing wrong with it. */
 export interface Case {
@@ -73,7 +73,7 @@ export function optionsFromEnv(defaults: { seed: number; requests: number }): Fu
 
 /** The operations of the app's openapi.json. */
 export async function operationsOfApp(h: Harness): Promise<Operation[]> {
-  const doc = (await h.anon.raw('GET', '/api/openapi.json')).body as OpenApiDocument;
+  const doc = (await h.anon.raw('GET', '/api/openapi.json')).body as OpenApiDoc;
   return operationsOf(doc);
 }
 
@@ -150,7 +150,8 @@ export async function fuzz(h: Harness, opts: FuzzOptions): Promise<FuzzReport> {
     }
     count(report.statuses, reply.status);
     const code = (reply.body as { error?: { code?: unknown } } | null)?.error?.code;
-    if (reply.status >= 400) count(report.codes, `${reply.status} ${String(code)}`);
+    if (reply.status >= 400)
+      count(report.codes, `${reply.status} ${typeof code === 'string' ? code : '(not an API error)'}`);
     if (c.mutation.kind === 'none') {
       const answers = report.validAnswers.get(c.op) ?? new Map<string, number>();
       const message = (reply.body as { error?: { message?: unknown } } | null)?.error?.message;

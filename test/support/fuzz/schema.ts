@@ -2,6 +2,7 @@
 // not invented but picked, when the request is sent, from the demo data and what the run has created (a Ref);
 // dates fall in the coming weeks, and a start comes before its end, so that valid requests can succeed.
 import fc from 'fast-check';
+import { isIdName, kindOf, typeOf } from '../openapi-walk';
 import type { JsonSchema, Operation } from './spec';
 
 /** Where a Ref takes its value from when the request is sent (see pools.ts). */
@@ -24,6 +25,7 @@ export type PoolName =
   | 'collections'
   | 'identities'
   | 'invitations'
+  | 'invitationLinks'
   | 'calendarFiles'
   | 'cursors'
   /** Not a pool: the caller's own password (for the password change). */
@@ -42,54 +44,43 @@ export class Ref {
 
 export const refTo = (pool: PoolName) => fc.nat().map((pick) => new Ref(pool, pick));
 
-/** Path segments naming a kind of record: `/api/bookings/{id}` takes a booking. */
-const POOL_OF_SEGMENT: Record<string, PoolName> = {
-  orgs: 'orgs',
-  classrooms: 'classrooms',
-  memberships: 'memberships',
-  facilities: 'facilities',
-  closures: 'closures',
-  bookings: 'bookings',
-  'calendar-feeds': 'feeds',
-  lessons: 'lessons',
-  resources: 'resources',
-  collections: 'collections',
-  tokens: 'tokens',
-  notifications: 'notifications',
+/** The pool of each kind of record (openapi-walk's kindOf: `facilityId` → `facility`, `{id}` after `/bookings`). */
+const POOL_OF_KIND: Record<string, PoolName> = {
+  org: 'orgs',
+  school: 'schools',
+  forSchool: 'schools',
+  classroom: 'classrooms',
+  membership: 'memberships',
+  facility: 'facilities',
+  photo: 'photos',
+  closure: 'closures',
+  booking: 'bookings',
+  notification: 'notifications',
+  'calendar-feed': 'feeds',
+  token: 'tokens',
+  lesson: 'lessons',
+  resource: 'resources',
+  collection: 'collections',
+  invitation: 'invitations',
+  user: 'users',
 };
-/** Fields and parameters naming a kind of record wherever they are. */
+/** Parameters and fields that name a record, or a secret, without being an id. */
 const POOL_OF_NAME: Record<string, PoolName> = {
-  schoolId: 'schools',
-  forSchoolId: 'schools',
-  orgId: 'orgs',
-  classroomId: 'classrooms',
-  classroomIds: 'classrooms',
-  facilityId: 'facilities',
-  photoId: 'photos',
-  resourceId: 'resources',
-  resourceIds: 'resources',
   identity: 'identities',
-  token: 'invitations',
+  token: 'invitationLinks',
   file: 'calendarFiles',
   cursor: 'cursors',
   currentPassword: 'password',
 };
-/** Retiring a facility cannot be undone: the run retires only the facilities it created, not the demo's. */
-const POOL_OF_OPERATION: Record<string, PoolName> = { 'POST /api/facilities/{id}/retire': 'spareFacilities' };
 
 /** The pool a field or parameter's value comes from, if it names a record (or a secret of the caller). */
 export function poolFor(op: Operation, name: string, schema: JsonSchema): PoolName | undefined {
-  const segments = op.template.split('/').slice(2);
-  if (name === 'id') {
-    const own = POOL_OF_OPERATION[op.name];
-    if (own) return own;
-    const before = segments[segments.indexOf('{id}') - 1];
-    return before ? POOL_OF_SEGMENT[before] : undefined;
-  }
-  if (name === 'ids') return POOL_OF_SEGMENT[segments[0] ?? ''];
+  // Retiring a facility cannot be undone: the run retires only the facilities it created, not the demo's.
+  if (op.name === 'POST /api/facilities/{id}/retire' && name === 'id') return 'spareFacilities';
   const pool = POOL_OF_NAME[name];
   if (pool) return pool;
-  return schema.format === 'uuid' ? 'orgs' : undefined;
+  if (!isIdName(name) && schema.format !== 'uuid') return undefined;
+  return POOL_OF_KIND[kindOf(name, op.template)] ?? 'orgs';
 }
 
 /** Demo accounts no fuzzing caller uses: a sign-in with them may succeed without locking out a caller. */
@@ -169,9 +160,7 @@ const SPANS: [string, string][] = [
 /** Fields of which a valid object has exactly one (a rule JSON Schema cannot say here): a repetition's end. */
 const EITHER: [string, string][] = [['until', 'count']];
 
-const typeOf = (schema: JsonSchema) =>
-  (Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type) ??
-  (schema.properties ? 'object' : 'string');
+const typeOfSchema = (schema: JsonSchema) => typeOf(schema) ?? (schema.properties ? 'object' : 'string');
 export const isNullable = (schema: JsonSchema) => Array.isArray(schema.type) && schema.type.includes('null');
 
 function textArb(schema: JsonSchema): fc.Arbitrary<string> {
@@ -200,7 +189,7 @@ function stringArb(schema: JsonSchema): fc.Arbitrary<unknown> {
 
 /** Valid values of `schema`; `name` is the field's or parameter's name, `op` the operation it belongs to. */
 export function validArb(op: Operation, schema: JsonSchema, name = ''): fc.Arbitrary<unknown> {
-  const type = typeOf(schema);
+  const type = typeOfSchema(schema);
   const pool = poolFor(op, name, schema);
   let arb: fc.Arbitrary<unknown>;
   if (type === 'array') {
