@@ -6,11 +6,18 @@ import { formatFailures, formatSummary } from '../test/support/fuzz/report';
 import { fuzz, optionsFromEnv } from '../test/support/fuzz/run';
 import { openHarness } from '../test/support/harness';
 
-const options = optionsFromEnv({ seed: Math.floor(Math.random() * 2 ** 31), requests: 100_000 });
+const options = {
+  ...optionsFromEnv({ seed: Math.floor(Math.random() * 2 ** 31), requests: 100_000 }),
+  // One batch of the seed again, as a failure names it.
+  ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
+};
 const minutes = Number(process.env.FUZZ_MINUTES ?? 0);
+const what = options.path
+  ? `the batch at path ${options.path}`
+  : `up to ${options.requests} requests${minutes ? ` or ${minutes} min` : ''}`;
 console.log(
-  `fuzz: seed ${options.seed}, up to ${options.requests} requests${minutes ? ` or ${minutes} min` : ''}, ` +
-    `on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} (FUZZ_SEED=${options.seed} sends them again)`,
+  `fuzz: seed ${options.seed}, ${what}, on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} ` +
+    `(FUZZ_SEED=${options.seed} sends them again)`,
 );
 
 const h = await openHarness();

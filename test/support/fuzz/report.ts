@@ -174,13 +174,14 @@ export function formatSummary(r: FuzzReport): string {
     .sort((a, b) => b[1].ms - a[1].ms)
     .slice(0, 6)
     .map(([op, t]) => `${op} ${Math.round(t.ms)} ms / ${t.n}`);
+  const never = r.neverSucceeded.length > 15 ? `${r.neverSucceeded.length} operations` : r.neverSucceeded.join(', ');
   const [slowOp, slow] = [...r.timeByOperation].sort((a, b) => b[1].max - a[1].max)[0] ?? ['none', { max: 0 }];
   return [
     `seed ${r.seed}: ${r.sent} requests in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.sent / (r.ms / 1000))}/s), ` +
       `CPU ${(r.cpuMs / 1000).toFixed(1)} s`,
     `statuses: ${statuses.join(', ')}`,
     `errors: ${codes.map(([c, n]) => `${c} ×${n}`).join(', ')}`,
-    `operations answering 2xx at least once: ${r.succeeded.size} of ${r.operations} (never: ${r.neverSucceeded.join(', ') || 'none'})`,
+    `operations answering 2xx at least once: ${r.succeeded.size} of ${r.operations} (never: ${never || 'none'})`,
     `slowest operations (total, with ${r.batch} requests in flight): ${slowest.join(', ')}; ` +
       `slowest answer ${Math.round(slow.max)} ms (${slowOp})`,
     `heap ${r.memory.heapAt} MB → ${r.memory.heapEnd} MB, RSS ${r.memory.rssAt} MB → ${r.memory.rssEnd} MB`,

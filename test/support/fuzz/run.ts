@@ -57,17 +57,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * The options a run takes from the environment, over the caller's defaults: FUZZ_SEED, FUZZ_REQUESTS, FUZZ_BATCH,
- * FUZZ_PATH (one run of a seed again, as a failure names it).
- */
+/** The options a run takes from the environment, over the caller's defaults: FUZZ_SEED, FUZZ_REQUESTS, FUZZ_BATCH. */
 export function optionsFromEnv(defaults: { seed: number; requests: number }): FuzzOptions {
   const env = process.env;
   return {
     seed: env.FUZZ_SEED ? Number(env.FUZZ_SEED) : defaults.seed,
     requests: env.FUZZ_REQUESTS ? Number(env.FUZZ_REQUESTS) : defaults.requests,
     ...(env.FUZZ_BATCH ? { batch: Number(env.FUZZ_BATCH) } : {}),
-    ...(env.FUZZ_PATH ? { path: env.FUZZ_PATH } : {}),
   };
 }
 
