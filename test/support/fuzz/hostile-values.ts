@@ -152,6 +152,13 @@ export const HEADERS: [string, string][] = [
   ['authorization', `Bearer ${big(10_000, 'A')}`],
   ['authorization', 'Basic YWRtaW46YWRtaW4='],
   ['cookie', 'tz_session=forged; tz_session=again'],
+  ['cookie', 'tz_session=%ZZ%E0%A4'],
+  ['cookie', `tz_session=${big(8000, 'c')}`],
+  ['authorization', 'Bearer %ZZ'],
+  ['if-modified-since', 'yesterday'],
+  ['if-range', 'W/"nonsense"'],
+  ['x-forwarded-proto', 'javascript'],
+  ['x-forwarded-host', 'evil.example'],
   ['if-none-match', '*'],
   ['content-length', '999999999'],
 ];
@@ -165,6 +172,7 @@ export const RAW_QUERIES: [string, string][] = [
   ['scope[$ne]=mine', 'object syntax'],
   ['=&&=&', 'empty names'],
   [`q=${big(20_000)}`, 'a very long query string'],
+  ['a=1&'.repeat(5000), 'five thousand parameters'],
 ];
 export const RAW_PATHS = [
   '{path}/',
