@@ -33,6 +33,7 @@ export type Problem =
   | { code: 'series_empty' }
   | { code: 'series_all_closed' }
   | { code: 'repeat_until_or_count' }
+  | { code: 'block_too_long'; days: number }
   // Live lessons.
   | { code: 'lesson_too_long'; hours: number }
   | { code: 'lesson_out_of_range' }
@@ -102,6 +103,8 @@ export function englishOf(p: Problem): string {
       return 'every date of the series falls on a closed day';
     case 'repeat_until_or_count':
       return 'give either an end date or a number of weeks';
+    case 'block_too_long':
+      return `a block-out lasts at most ${p.days} days`;
     case 'lesson_too_long':
       return `a live lesson lasts at most ${p.hours} hours`;
     case 'lesson_out_of_range':

@@ -79,12 +79,24 @@ export const bulkDecisionInput = z.object({
   reason: text().trim().max(300).optional(),
 });
 
+/**
+ * The longest block-out, in days. Blocking takes a lock per day of the facility (bookings.locks.ts); decades of
+ * days held one transaction for seconds and ran out of lock space (500). Longer closures are what school
+ * closures and retiring a facility are for.
+ */
+export const MAX_BLOCK_DAYS = 366;
+
 export const blockInput = z
   .object({ startsAt: isoTime, endsAt: isoTime, reason: text().trim().min(1).max(200) })
   .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
     params: { problem: 'ends_before_start' },
+  })
+  .refine((b) => new Date(b.endsAt).getTime() - new Date(b.startsAt).getTime() <= MAX_BLOCK_DAYS * 86_400_000, {
+    message: `a block-out lasts at most ${MAX_BLOCK_DAYS} days`,
+    path: ['endsAt'],
+    params: { problem: 'block_too_long', days: MAX_BLOCK_DAYS },
   });
 
 const span = z.object({ startsAt: isoTime, endsAt: isoTime });

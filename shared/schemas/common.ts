@@ -25,6 +25,11 @@ export const nothingToChange = {
 
 export const id = z.string().uuid();
 
+/** The largest PostgreSQL `integer`: a whole number past it fails in the database (22003), so it is bad input. */
+export const INT_MAX = 2_147_483_647;
+/** A whole number from a query string, from `min` up to what an `integer` column holds. */
+export const queryInt = (min: number) => z.coerce.number().int().min(min).max(INT_MAX);
+
 /** The years a school's records live in; a date outside them is a typo or a probe, refused as bad input. */
 export const YEARS = { from: 2000, to: 2099 } as const;
 const yearOf = (isoText: string) => Number(isoText.slice(0, 4));

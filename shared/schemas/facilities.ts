@@ -2,7 +2,7 @@
 // contract and the web.
 import { z } from 'zod';
 import { activeBookingStatuses, facilityKinds, scopes } from '../enums';
-import { id, isoDay, isoTime, nothingToChange, page, someChange, text } from './common';
+import { id, isoDay, isoTime, nothingToChange, page, queryInt, someChange, text } from './common';
 
 /** "HH:MM" on a 24-hour clock, Beijing time. */
 export const clock = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
@@ -93,7 +93,7 @@ export const facilityListQuery = z.object({
   kind: z.enum(facilityKinds).optional(),
   q: text().max(100).optional(),
   schoolId: id.optional(),
-  capacity: z.coerce.number().int().min(1).optional(),
+  capacity: queryInt(1).optional(),
   includeRetired: z.enum(['0', '1']).optional(),
   /** Only facilities open and free for the whole of [freeFrom, freeTo). */
   freeFrom: isoTime.optional(),
@@ -134,7 +134,7 @@ export const groupAvailabilityQuery = z.object({
   to: isoTime,
   kind: z.enum(facilityKinds).optional(),
   schoolId: id.optional(),
-  capacity: z.coerce.number().int().min(1).optional(),
+  capacity: queryInt(1).optional(),
 });
 export const groupAvailabilityPage = page(z.object({ facility, busy: z.array(busySlot) }));
 

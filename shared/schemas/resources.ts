@@ -1,7 +1,7 @@
 // The curriculum library: what the API takes and answers, shared by the server's contract and the web.
 import { z } from 'zod';
 import { licences, resourceKinds, resourceStatuses, scopes, subjects } from '../enums';
-import { id, isoTime, page, text } from './common';
+import { id, isoTime, page, queryInt, text } from './common';
 
 /** The `meta` part of an upload (multipart/form-data), as JSON. */
 export const resourceMeta = z.object({
@@ -124,7 +124,7 @@ export const reviewInput = z.object({
 });
 
 export const downloadQuery = z.object({
-  version: z.coerce.number().int().min(1).optional(),
+  version: queryInt(1).optional(),
   inline: z.enum(['1']).optional(),
 });
 

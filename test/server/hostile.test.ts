@@ -115,6 +115,44 @@ describe('hostile input: dates, cursors, empty changes', () => {
     }
   });
 
+  it('a block-out of decades is a 400 at once, not seconds of locking that end in a 500', async () => {
+    const leader = await cookieOf('leader@jinghua.demo');
+    const started = performance.now();
+    const res = await send(
+      leader,
+      'POST',
+      `/api/facilities/${h.ids.facilities.gym}/blocks`,
+      JSON.stringify({ startsAt: '2030-01-10T19:30:00+08:00', endsAt: '2099-12-31T23:59:59-12:00', reason: '改造' }),
+      'application/json',
+    );
+    expect(res.status, res.text).toBe(400);
+    expect(res.json.error.details.fields).toHaveProperty('endsAt');
+    expect(res.json.error.details.problems).toContainEqual(
+      expect.objectContaining({ field: 'endsAt', code: 'block_too_long', days: 366 }),
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('a forged time-and-id cursor is a 400: a year the database has no date for, an id that is no UUID', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const forged = [
+      '0000-01-01T00:00:00.000Z|00000000-0000-4000-8000-000000000000',
+      '+275760-09-13T00:00:00.000Z|00000000-0000-4000-8000-000000000000',
+      '2030-03-05T00:00:00.000Z|------------------------------------',
+      '2030-03-05T00:00:00.000Z|00000000-0000-4000-8000-000000000000|extra',
+    ];
+    for (const key of forged) {
+      const res = await send(
+        cookie,
+        'GET',
+        `/api/bookings?cursor=${Buffer.from(key).toString('base64url')}`,
+        undefined,
+      );
+      expect(res.status, `${key}: ${res.text}`).toBe(400);
+      expect(res.json.error.details.fields).toHaveProperty('cursor');
+    }
+  });
+
   it('a forged cursor is a 400, never a bad OFFSET', async () => {
     const cookie = await cookieOf('li@jhxx.demo');
     const forged = ['-1', '1.5', '1e308', 'abc'].map((s) => Buffer.from(s).toString('base64url'));
@@ -139,6 +177,26 @@ describe('hostile input: dates, cursors, empty changes', () => {
     for (const path of paths) {
       const res = await send(admin, 'PATCH', path, '{}', 'application/json');
       expect(res.status, `PATCH ${path}: ${res.text}`).toBe(400);
+    }
+  });
+});
+
+describe('hostile input: numbers', () => {
+  it('a whole number past what the database holds is a 400 naming the parameter, never a 500', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const resource = (await send(cookie, 'GET', '/api/resources', undefined)).json.items[0].id;
+    const range = `from=${encodeURIComponent('2030-03-05T08:00:00+08:00')}&to=${encodeURIComponent('2030-03-05T09:00:00+08:00')}`;
+    const checks: [string, string][] = [
+      ['/api/facilities?capacity=', 'capacity'],
+      [`/api/facility-availability?${range}&capacity=`, 'capacity'],
+      [`/api/resources/${resource}/download?version=`, 'version'],
+    ];
+    for (const [path, field] of checks) {
+      for (const n of ['2147483648', '9007199254740991', '1e308']) {
+        const res = await send(cookie, 'GET', `${path}${n}`, undefined);
+        expect(res.status, `${path}${n}: ${res.text}`).toBe(400);
+        expect(Object.keys(res.json.error.details.fields)).toEqual([field]);
+      }
     }
   });
 });

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { AccessToken } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { Client, expectStatus, useHarness } from '../support/harness';
+import { Client, expectStatus, type OpenApiDoc, useHarness } from '../support/harness';
 
 const h = useHarness();
 const KEY = 'tongzhou-test';
@@ -157,5 +157,18 @@ describe('livekit webhooks', () => {
     });
     expectStatus(tampered, 401);
     expect(tampered.body.error.code).toBe('invalid_signature');
+  });
+
+  it('without a LiveKit server there is nothing to check a signature with: 503, as openapi.json says', async () => {
+    // The harness's own app has no LiveKit configured.
+    const body = JSON.stringify({ event: 'room_started', id: 'EV_NONE', room: { name: 'x' } });
+    const res = await h.anon.raw('POST', '/api/livekit/webhook', body, {
+      'content-type': 'application/webhook+json',
+      authorization: await sign(body),
+    });
+    expectStatus(res, 503);
+    expect(res.body.error.code).toBe('livekit_unavailable');
+    const doc = (await h.anon.raw('GET', '/api/openapi.json')).body as OpenApiDoc;
+    expect(Object.keys(doc.paths['/api/livekit/webhook']?.post?.responses ?? {})).toContain('503');
   });
 });

@@ -117,50 +117,65 @@ export interface Harness {
   login(email: string, password?: string, ip?: string): Promise<ReplyOf<'POST', '/api/auth/login'>>;
 }
 
+/**
+ * A harness of its own, outside a test file's hooks (benches): a fresh seeded database and app. `dispose` closes
+ * the database and removes the uploaded files.
+ */
+export async function openHarness(): Promise<Harness & { dispose(): Promise<void> }> {
+  const h = {} as Harness;
+  const database = await openTestDatabase();
+  const filesDir = mkdtempSync(join(tmpdir(), 'tz-files-'));
+  const dispose = async () => {
+    await database.dispose();
+    rmSync(filesDir, { recursive: true, force: true });
+  };
+  const storage = new LocalStorage(filesDir);
+  try {
+    h.ids = await seedDemo(database.db, storage);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  h.deps = {
+    database,
+    storage,
+    log: createLogger((process.env.LOG_LEVEL as Level | undefined) ?? 'silent'),
+    // Tests pretend to be behind a proxy so each client can have its own address.
+    config: {
+      allowedOrigins: [],
+      trustProxy: true,
+      livekitUrl: null,
+      version: 'test',
+      maxUploadBytes: 5 * 1024 * 1024,
+    },
+  };
+  h.app = createApp(h.deps);
+  h.anon = new Client(h.app);
+  const sessions = new Map<string, Client>();
+  h.login = async (email, password = DEMO_PASSWORD, ip) =>
+    new Client(h.app, {}, ip).post('/api/auth/login', { email, password });
+  h.as = async (email, password = DEMO_PASSWORD) => {
+    const key = `${email}\n${password}`;
+    const cached = sessions.get(key);
+    if (cached) return cached;
+    const res = await h.login(email, password);
+    if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${res.text}`);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const client = new Client(h.app, { cookie });
+    sessions.set(key, client);
+    return client;
+  };
+  return Object.assign(h, { dispose });
+}
+
 /** Registers beforeAll/afterAll for the file and returns the harness once ready. */
 export function useHarness(): Harness {
   const h = {} as Harness;
   let dispose: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    const database = await openTestDatabase();
-    dispose = database.dispose;
-    const filesDir = mkdtempSync(join(tmpdir(), 'tz-files-'));
-    const previous = dispose;
-    dispose = async () => {
-      await previous();
-      rmSync(filesDir, { recursive: true, force: true });
-    };
-    const storage = new LocalStorage(filesDir);
-    h.ids = await seedDemo(database.db, storage);
-    h.deps = {
-      database,
-      storage,
-      log: createLogger((process.env.LOG_LEVEL as Level | undefined) ?? 'silent'),
-      // Tests pretend to be behind a proxy so each client can have its own address.
-      config: {
-        allowedOrigins: [],
-        trustProxy: true,
-        livekitUrl: null,
-        version: 'test',
-        maxUploadBytes: 5 * 1024 * 1024,
-      },
-    };
-    h.app = createApp(h.deps);
-    h.anon = new Client(h.app);
-    const sessions = new Map<string, Client>();
-    h.login = async (email, password = DEMO_PASSWORD, ip) =>
-      new Client(h.app, {}, ip).post('/api/auth/login', { email, password });
-    h.as = async (email, password = DEMO_PASSWORD) => {
-      const key = `${email}\n${password}`;
-      const cached = sessions.get(key);
-      if (cached) return cached;
-      const res = await h.login(email, password);
-      if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${res.text}`);
-      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-      const client = new Client(h.app, { cookie });
-      sessions.set(key, client);
-      return client;
-    };
+    const { dispose: close, ...opened } = await openHarness();
+    dispose = close;
+    Object.assign(h, opened);
   }, 120_000);
   afterAll(async () => dispose(), 60_000);
   return h;
@@ -202,6 +217,7 @@ export interface OpenApiDoc {
   paths: Record<string, Record<string, OpenApiOperation | undefined>>;
 }
 export interface OpenApiOperation {
+  responses?: Record<string, unknown>;
   parameters?: OpenApiParameter[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema } | undefined> };
 }
@@ -222,8 +238,11 @@ export interface JsonSchema {
   format?: string;
   pattern?: string;
   minimum?: number;
+  maximum?: number;
   minLength?: number;
+  maxLength?: number;
   minItems?: number;
+  maxItems?: number;
 }
 
 /** Expect a status, printing the reply when it differs so a failure explains itself. */

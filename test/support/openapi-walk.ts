@@ -47,7 +47,7 @@ export function kindOf(name: string, path: string): string {
   return singular(noun);
 }
 
-const isIdName = (name: string) => /(^id|Id|^ids|Ids)$/.test(name);
+export const isIdName = (name: string) => /(^id|Id|^ids|Ids)$/.test(name);
 
 /** An upload's media type: a form whose parts are JSON (`meta`) or files. */
 const FORM = 'multipart/form-data';

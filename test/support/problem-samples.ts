@@ -29,6 +29,7 @@ export const problemSamples: { [C in ProblemCode]: Extract<Problem, { code: C }>
   series_empty: { code: 'series_empty' },
   series_all_closed: { code: 'series_all_closed' },
   repeat_until_or_count: { code: 'repeat_until_or_count' },
+  block_too_long: { code: 'block_too_long', days: 366 },
   lesson_too_long: { code: 'lesson_too_long', hours: 4 },
   lesson_out_of_range: { code: 'lesson_out_of_range' },
   file_missing: { code: 'file_missing' },

@@ -4,7 +4,7 @@ import { activeBookingStatuses, type BookingStatus } from '../../../shared/enums
 import type { Booking } from '../../../shared/schemas/bookings';
 import { iso } from '../../../shared/time';
 import { bookings, facilities, memberships, orgs, users } from '../../db/schema';
-import { badCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
+import { decodeTimeKey, encodeTimeKey } from '../../lib/cursor';
 import type { Queryable } from '../../lib/db';
 import { AppError, ifNotFound } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
@@ -92,15 +92,6 @@ export async function bookableFacility(db: Queryable, actor: Actor, facilityId: 
   });
 }
 
-type BookingKey = { startsAt: Date; id: string };
-const bookingCursor = (b: BookingKey) => encodeCursor(b.startsAt.toISOString(), b.id);
-const bookingKey = (cursor: string): BookingKey =>
-  decodeCursor(cursor, ([t, id]) => {
-    const startsAt = new Date(t ?? '');
-    if (Number.isNaN(startsAt.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) throw badCursor();
-    return { startsAt, id };
-  });
-
 /** Which bookings a list shows: the caller's own, those waiting for them, or one (visible) facility's. */
 export type BookingListScope = { scope: 'mine' } | { scope: 'to_approve' } | { scope: 'facility'; facilityId: string };
 
@@ -125,7 +116,7 @@ export async function listBookings(
       : p.scope === 'to_approve'
         ? and(eq(bookings.status, 'pending'), managedFacilitiesWhere(actor))
         : and(eq(bookings.facilityId, p.facilityId), readableBookingsWhere(actor));
-  const cursor = p.cursor ? bookingKey(p.cursor) : undefined;
+  const cursor = p.cursor ? decodeTimeKey(p.cursor) : undefined;
   const rows = await selectBookings(db)
     .where(
       and(
@@ -134,14 +125,17 @@ export async function listBookings(
         p.to ? lt(bookings.startsAt, p.to) : undefined,
         p.status ? eq(bookings.status, p.status) : undefined,
         cursor
-          ? sql`(${bookings.startsAt}, ${bookings.id}) > (${cursor.startsAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`
+          ? sql`(${bookings.startsAt}, ${bookings.id}) > (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
           : undefined,
       ),
     )
     .orderBy(asc(bookings.startsAt), asc(bookings.id))
     .limit(PAGE + 1);
   const last = rows.length > PAGE ? rows[PAGE - 1] : undefined;
-  return { items: rows.slice(0, PAGE).map(bookingOut), nextCursor: last ? bookingCursor(last.b) : null };
+  return {
+    items: rows.slice(0, PAGE).map(bookingOut),
+    nextCursor: last ? encodeTimeKey(last.b.startsAt, last.b.id) : null,
+  };
 }
 
 /** Active (slot-holding) rows of a facility overlapping [from, to). */

@@ -30,6 +30,8 @@ export const problemsEn: Shape<typeof problemsZh> = {
   series_empty: 'No dates to repeat between the start and the end',
   series_all_closed: 'The facility is closed on every date of the series',
   repeat_until_or_count: 'Give either an end date or a number of weeks for the series',
+  block_too_long:
+    'Time is blocked for at most {{ days }} days at once; for longer, add closed days or retire the facility',
   lesson_too_long: 'A live lesson lasts at most {{ hours }} hours',
   lesson_out_of_range: 'Lessons are scheduled from yesterday up to two years ahead',
   file_missing: 'Choose the file to upload',

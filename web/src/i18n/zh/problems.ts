@@ -28,6 +28,7 @@ export const problemsZh = {
   series_empty: '开始和结束之间没有可重复的日期',
   series_all_closed: '重复的每一天场地都不开放',
   repeat_until_or_count: '请给出重复的结束日期或次数（二选一）',
+  block_too_long: '停用时段最长 {{ days }} 天；更长的请设置不开放日或停用场地',
   lesson_too_long: '一节直播课最长 {{ hours }} 小时',
   lesson_out_of_range: '上课时间应在昨天到两年之内',
   file_missing: '请选择要上传的文件',
