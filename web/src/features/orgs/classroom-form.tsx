@@ -26,7 +26,7 @@ export function ClassroomForm(props: { schoolId: string }) {
       style={{ 'align-items': 'flex-end', 'margin-top': '1rem' }}
     >
       <Field label={t('orgs.name')} name="name" error={submission.error}>
-        {(a) => <input {...a} required maxlength={60} placeholder="四年级一班" />}
+        {(a) => <input {...a} required maxlength={60} placeholder={t('orgs.classroomPlaceholder')} />}
       </Field>
       <Field label={t('orgs.grade')} name="grade" error={submission.error}>
         {(a) => (

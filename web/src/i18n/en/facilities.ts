@@ -27,6 +27,8 @@ export const facilitiesEn: Shape<typeof facilitiesZh> = {
   provider: 'Provider',
   openingHours: 'Opening hours',
   closedDay: 'Closed',
+  opensAt: '{{ day }} opens at',
+  closesAt: '{{ day }} closes at',
   weekdays: {
     '1': 'Mon',
     '2': 'Tue',

@@ -117,6 +117,21 @@ export const libraryEn: Shape<typeof libraryZh> = {
     '11': 'Grade 11',
     '12': 'Grade 12',
   },
+  editions: {
+    人教版: "PEP (People's Education Press)",
+    北师大版: 'BNUP (Beijing Normal University Press)',
+    苏教版: 'Jiangsu Education Press',
+    沪教版: 'Shanghai Education Press',
+    外研版: 'FLTRP (Foreign Language Teaching and Research Press)',
+    部编版: 'National unified edition (MOE)',
+    校本: 'School-based',
+    其他: 'Other',
+  },
+  volumes: {
+    上册: 'Volume 1',
+    下册: 'Volume 2',
+    全一册: 'Single volume',
+  },
   status: {
     draft: 'Draft',
     in_review: 'Waiting for review',

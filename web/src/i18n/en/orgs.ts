@@ -13,6 +13,7 @@ export const orgsEn: Shape<typeof orgsZh> = {
   group: 'Group',
   editDetails: 'Edit school details',
   name: 'Name',
+  classroomPlaceholder: 'Grade 4 Class 1',
   grade: 'Grade',
   assistants: 'Assistant teachers',
   assistantsList: 'Assistant teachers: {{ names }}',

@@ -24,6 +24,8 @@ export const facilitiesZh = {
   provider: '提供方',
   openingHours: '开放时间',
   closedDay: '不开放',
+  opensAt: '{{ day }} 开始时间',
+  closesAt: '{{ day }} 结束时间',
   weekdays: {
     '1': '周一',
     '2': '周二',

@@ -11,6 +11,7 @@ export const orgsZh = {
   group: '所属集团',
   editDetails: '编辑学校信息',
   name: '名称',
+  classroomPlaceholder: '四年级一班',
   grade: '年级',
   assistants: '辅导教师',
   assistantsList: '辅导教师：{{ names }}',

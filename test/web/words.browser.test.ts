@@ -1,0 +1,134 @@
+// Point 7 of issue 11 in a real browser: every main page of every role, in Chinese and in English, speaks only
+// the page's language. The detector (test/support/words.ts) reads everything the page says — text, placeholders,
+// accessible names, options, alt texts, the document title — and fails on Latin-letter words on a Chinese page
+// or Han characters on an English page that are not data the server sent (names and titles people typed).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable, pageAs, useWebApp } from '../support/browser';
+import { listenForData, pageWords, report, wrongWords } from '../support/words';
+
+const unavailable = browserUnavailable();
+
+// The week calendars are another part of issue 11's work (their toolbars and titles): their widget is left out
+// here, and the pages around them are read.
+const SKIP = '.ec';
+
+type Ids = { facility: string; resource: string; lesson: string; group: string; school: string };
+
+/** Each role's main pages; `ids` are the demo records they open. */
+const walks: [email: string, paths: (ids: Ids) => string[]][] = [
+  [
+    'leader@jinghua.demo',
+    (i) => [
+      '/',
+      '/facilities',
+      '/facilities/calendar',
+      `/facilities/${i.facility}`,
+      '/library',
+      `/library/${i.resource}`,
+      '/library/review',
+      '/library/collections',
+      '/lessons',
+      `/lessons/${i.lesson}`,
+      '/bookings',
+      '/approvals',
+      '/reports/facilities',
+      '/orgs',
+      `/orgs/${i.group}`,
+      '/audit',
+      '/notifications',
+      '/settings',
+    ],
+  ],
+  [
+    'admin@jhzx.demo',
+    (i) => ['/', '/facilities/new', `/facilities/${i.facility}/edit`, '/approvals', `/orgs/${i.school}`, '/audit'],
+  ],
+  ['wang@jhzx.demo', (i) => ['/', '/lessons', `/lessons/${i.lesson}`, '/library/upload']],
+  ['admin@xiling.demo', () => ['/', '/bookings', '/approvals', '/lessons', '/library/review', '/audit']],
+  ['li@jhxx.demo', (i) => ['/', `/facilities/${i.facility}`, '/bookings', '/library?q=分数']],
+  ['zhao@beishan.demo', (i) => ['/', `/lessons/${i.lesson}`, '/notifications']],
+];
+
+async function demoIds(page: Page, url: string): Promise<Ids> {
+  const get = async (path: string) => (await page.request.get(`${url}/api/${path}`)).json();
+  const orgs = (await get('orgs')).items as { id: string; kind: string; name: string }[];
+  const facilities = (await get('facilities')).items as { id: string; name: string }[];
+  const resources = (await get(`resources?q=${encodeURIComponent('分数')}`)).items as { id: string }[];
+  const lessons = (await get('lessons?scope=upcoming')).items as { id: string }[];
+  return {
+    facility: facilities.find((f) => f.name === '化学实验室')!.id,
+    resource: resources[0]!.id,
+    lesson: lessons[0]!.id,
+    group: orgs.find((o) => o.kind === 'group')!.id,
+    school: orgs.find((o) => o.name === '京华实验中学')!.id,
+  };
+}
+
+describe.skipIf(!!unavailable)('every page in one language', () => {
+  const web = useWebApp();
+
+  it('the detector sees words in the wrong language wherever a person (or a screen reader) meets them', async () => {
+    const page = await pageAs(web, 'li@jhxx.demo');
+    const data = listenForData(page);
+    for (const lang of ['zh', 'en'] as const) {
+      await page.request.patch(`${web.url}/api/me`, { data: { locale: lang }, headers: { origin: web.url } });
+      await page.goto(`${web.url}/`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(wrongWords(await pageWords(page), lang, data), `${lang} home`).toEqual([]);
+      // Planted as a careless change would: a label, a placeholder, an accessible name, an option, a code, an id.
+      await page.evaluate((zh) => {
+        const main = document.querySelector('main')!;
+        main.insertAdjacentHTML(
+          'beforeend',
+          zh
+            ? '<label>Start <input placeholder="Search"></label><button aria-label="Close">×</button>' +
+                '<select><option>Other</option></select><p>lesson.end 1d390f61-bf8d-4e67-8df6-6292a56fdefa</p>'
+            : '<table><tr><th>开始</th></tr></table><img alt="图片" src="/favicon.svg"><select><option>人教版</option>' +
+                '</select><span class="sr-only">待审批</span><p>in_review</p>',
+        );
+      }, lang === 'zh');
+      const found = wrongWords(await pageWords(page), lang, data).map((f) => f.words);
+      const planted =
+        lang === 'zh'
+          ? ['Start', 'Search', 'Close', 'Other', 'lesson.end', '1d390f61-bf8d-4e67-8df6-6292a56fdefa']
+          : ['开始', '图片', '人教版', '待审批', 'in_review'];
+      expect(found, lang).toEqual(expect.arrayContaining(planted));
+    }
+    await page.context().close();
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`${lang === 'zh' ? 'Chinese pages show no English' : 'English pages show no Chinese'} outside data`, async () => {
+      const problems: string[] = [];
+      let ids: Ids | undefined;
+      for (const [email, paths] of walks) {
+        const page = await pageAs(web, email);
+        await page.request.patch(`${web.url}/api/me`, { data: { locale: lang }, headers: { origin: web.url } });
+        ids ??= await demoIds(page, web.url);
+        const data = listenForData(page);
+        for (const path of paths(ids)) {
+          await page.goto(`${web.url}${path}`);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.waitForLoadState('networkidle');
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+          const words = await pageWords(page, SKIP);
+          // What opens on the page too: each disclosure in turn (a form behind "invite", a decline picker…).
+          for (const opener of await page
+            .locator('main [aria-expanded="false"], main details:not([open]) > summary')
+            .all()) {
+            if (!(await opener.isVisible()) || !(await opener.isEnabled())) continue;
+            await opener.click();
+            await page.waitForLoadState('networkidle');
+            words.push(...(await pageWords(page, SKIP)));
+          }
+          const found = wrongWords(words, lang, data);
+          if (found.length) problems.push(report(`${email} ${path}`, found));
+        }
+        await page.context().close();
+      }
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+  }
+});
