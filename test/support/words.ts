@@ -36,8 +36,8 @@ const CODE = /^[a-z0-9]+(?:[._:-][a-z0-9]+)*$/;
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const LATIN = /[A-Za-z]+/g;
-/** snake_case or dotted identifiers: how the app's codes look (`school_admin`, `booking.approve`). */
-const RAW_CODE = /\b[a-z]+(?:[._][a-z]+)+\b/g;
+/** snake_case or dotted identifiers: how the app's codes look (`school_admin`, `booking.approve`; not "e.g."). */
+const RAW_CODE = /\b[a-z]{2,}(?:[._][a-z]{2,})+\b/g;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 const FILE_NAME = /\.(?:pdf|docx?|pptx?|xlsx?|png|jpe?g|gif|mp[34]|webm|wav|zip|txt|csv)$/i;

@@ -2,9 +2,9 @@
 // the page's language. The detector (test/support/words.ts) reads everything the page says — text, placeholders,
 // accessible names, options, alt texts, the document title — and fails on Latin-letter words on a Chinese page
 // or Han characters on an English page that are not data the server sent (names and titles people typed).
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserUnavailable, pageAs, useWebApp } from '../support/browser';
+import { type DemoPages, demoPages, mainPages } from '../support/demo-pages';
 import { listenForData, pageWords, report, wrongWords } from '../support/words';
 
 const unavailable = browserUnavailable();
@@ -12,58 +12,6 @@ const unavailable = browserUnavailable();
 // The week calendars are another part of issue 11's work (their toolbars and titles): their widget is left out
 // here, and the pages around them are read.
 const SKIP = '.ec';
-
-type Ids = { facility: string; resource: string; lesson: string; group: string; school: string };
-
-/** Each role's main pages; `ids` are the demo records they open. */
-const walks: [email: string, paths: (ids: Ids) => string[]][] = [
-  [
-    'leader@jinghua.demo',
-    (i) => [
-      '/',
-      '/facilities',
-      '/facilities/calendar',
-      `/facilities/${i.facility}`,
-      '/library',
-      `/library/${i.resource}`,
-      '/library/review',
-      '/library/collections',
-      '/lessons',
-      `/lessons/${i.lesson}`,
-      '/bookings',
-      '/approvals',
-      '/reports/facilities',
-      '/orgs',
-      `/orgs/${i.group}`,
-      '/audit',
-      '/notifications',
-      '/settings',
-    ],
-  ],
-  [
-    'admin@jhzx.demo',
-    (i) => ['/', '/facilities/new', `/facilities/${i.facility}/edit`, '/approvals', `/orgs/${i.school}`, '/audit'],
-  ],
-  ['wang@jhzx.demo', (i) => ['/', '/lessons', `/lessons/${i.lesson}`, '/library/upload']],
-  ['admin@xiling.demo', () => ['/', '/bookings', '/approvals', '/lessons', '/library/review', '/audit']],
-  ['li@jhxx.demo', (i) => ['/', `/facilities/${i.facility}`, '/bookings', '/library?q=分数']],
-  ['zhao@beishan.demo', (i) => ['/', `/lessons/${i.lesson}`, '/notifications']],
-];
-
-async function demoIds(page: Page, url: string): Promise<Ids> {
-  const get = async (path: string) => (await page.request.get(`${url}/api/${path}`)).json();
-  const orgs = (await get('orgs')).items as { id: string; kind: string; name: string }[];
-  const facilities = (await get('facilities')).items as { id: string; name: string }[];
-  const resources = (await get(`resources?q=${encodeURIComponent('分数')}`)).items as { id: string }[];
-  const lessons = (await get('lessons?scope=upcoming')).items as { id: string }[];
-  return {
-    facility: facilities.find((f) => f.name === '化学实验室')!.id,
-    resource: resources[0]!.id,
-    lesson: lessons[0]!.id,
-    group: orgs.find((o) => o.kind === 'group')!.id,
-    school: orgs.find((o) => o.name === '京华实验中学')!.id,
-  };
-}
 
 describe.skipIf(!!unavailable)('every page in one language', () => {
   const web = useWebApp();
@@ -102,11 +50,11 @@ describe.skipIf(!!unavailable)('every page in one language', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`${lang === 'zh' ? 'Chinese pages show no English' : 'English pages show no Chinese'} outside data`, async () => {
       const problems: string[] = [];
-      let ids: Ids | undefined;
-      for (const [email, paths] of walks) {
+      let ids: DemoPages | undefined;
+      for (const [email, paths] of mainPages) {
         const page = await pageAs(web, email);
         await page.request.patch(`${web.url}/api/me`, { data: { locale: lang }, headers: { origin: web.url } });
-        ids ??= await demoIds(page, web.url);
+        ids ??= await demoPages(page, web.url);
         const data = listenForData(page);
         for (const path of paths(ids)) {
           await page.goto(`${web.url}${path}`);

@@ -37,8 +37,8 @@ export const en: Shape<typeof zh> = {
   nav: {
     home: 'Home',
     lessons: 'Live lessons',
-    reports: 'Sharing report',
-    facilities: 'Book a facility',
+    reports: 'Reports',
+    facilities: 'Facilities',
     library: 'Library',
     bookings: 'My bookings',
     approvals: 'Approvals',
@@ -48,6 +48,7 @@ export const en: Shape<typeof zh> = {
     settings: 'Settings',
     signOut: 'Sign out',
     menu: 'Menu',
+    account: '(settings, sign out)',
   },
   roles: {
     group_admin: 'Group leader',

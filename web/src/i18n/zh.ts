@@ -47,6 +47,7 @@ export const zh = {
     settings: '个人设置',
     signOut: '退出登录',
     menu: '菜单',
+    account: '（个人设置、退出登录）',
   },
   roles: {
     group_admin: '集团负责人',
