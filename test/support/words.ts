@@ -15,7 +15,7 @@ import { editions, volumes } from '../../shared/enums';
  * Creative Commons licences' own names (CC BY-SA).
  */
 export const LATIN_ALLOWED = new Set(
-  ['KB', 'MB', 'GB', 'PDF', 'PPT', 'PPTX', 'DOCX', 'XLSX', 'ZIP', 'PNG', 'JPG', 'JPEG', 'MP3', 'MP4', 'WEBM'].concat([
+  ['KB', 'MB', 'GB', 'PDF', 'PPT', 'PPTX', 'DOCX', 'XLSX', 'CSV', 'ZIP', 'PNG', 'JPG', 'JPEG', 'MP3', 'MP4'].concat([
     'Word',
     'Excel',
     'PowerPoint',
@@ -34,7 +34,12 @@ const TRANSLATED_VALUES = new Set<string>([...editions, ...volumes]);
 
 const CODE = /^[a-z0-9]+(?:[._:-][a-z0-9]+)*$/;
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+/**
+ * Han characters, with the full-width punctuation that only Chinese writing uses ("位置：", "（", "。"), in runs.
+ * Corner brackets are left out: an English sentence quotes a Chinese title in them (「分数的初步认识」).
+ */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，。：；、（）《》【】！？]+/g;
+const HAN_ONLY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const LATIN = /[A-Za-z]+/g;
 /** snake_case or dotted identifiers: how the app's codes look (`school_admin`, `booking.approve`; not "e.g."). */
 const RAW_CODE = /\b[a-z]{2,}(?:[._][a-z]{2,})+\b/g;
@@ -73,8 +78,8 @@ export interface Finding {
 /**
  * The page's own words: visible text (screen-reader-only text too), placeholders, accessible names, titles,
  * alt texts, the options of its selects, and the document title. Left out: parts marked with another language
- * (`lang="en"` on the language switch of a Chinese page), code (`<code>Authorization: Bearer …</code>`), and parts
- * matching `skip`.
+ * (`lang="en"` on the language switch of a Chinese page), code (`<code>Authorization: Bearer …</code>`), what is
+ * marked not to be translated (`translate="no"`: the name of a file the person chose), and parts matching `skip`.
  */
 export async function pageWords(page: Page, skip: string | null = null): Promise<{ where: string; text: string }[]> {
   return page.evaluate((skipSelector) => {
@@ -82,7 +87,7 @@ export async function pageWords(page: Page, skip: string | null = null): Promise
     const pageLang = document.documentElement.lang;
     const ours = (el: Element) =>
       (el.closest('[lang]')?.getAttribute('lang') ?? pageLang) === pageLang &&
-      !el.closest('code, kbd, samp') &&
+      !el.closest('code, kbd, samp, [translate="no"]') &&
       !(skipSelector && el.closest(skipSelector));
     const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true }) || el.closest('select') !== null;
     const name = (el: Element) =>
@@ -123,8 +128,9 @@ export function wrongWords(parts: { where: string; text: string }[], lang: 'zh' 
       for (const w of p.text.match(LATIN) ?? [])
         if (!LATIN_ALLOWED.has(w) && !dataWords.has(w)) found.push({ ...p, words: w });
     } else {
+      // Punctuation alone ("Location：") is the page's own, whatever data happens to hold a colon.
       for (const w of p.text.match(HAN) ?? [])
-        if (TRANSLATED_VALUES.has(w) || !all.includes(w)) found.push({ ...p, words: w });
+        if (TRANSLATED_VALUES.has(w) || !all.includes(w) || !HAN_ONLY.test(w)) found.push({ ...p, words: w });
     }
   }
   return found;

@@ -85,6 +85,10 @@ export const en: Shape<typeof zh> = {
     lead: 'Lead school',
     none: 'None',
     back: 'Back',
+    chooseFile: 'Choose a file',
+    colon: ': ',
+    separator: ', ',
+    noFileChosen: 'No file chosen',
   },
   errors: {
     network: 'Cannot reach the server. Check the network and try again; what you typed is still here.',

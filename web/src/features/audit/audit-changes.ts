@@ -27,7 +27,8 @@ export function useAuditChanges() {
       if (enums[field]) return enums[field]()[v] ?? null;
       return ISO_TIME.test(v) ? formatDateTime(v, locale()) : v;
     }
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.length ? v.join('、') : t('audit.noValue');
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+      return v.length ? v.join(t('common.separator')) : t('audit.noValue');
     return null; // an object (opening hours): said as "changed"
   };
 

@@ -26,7 +26,7 @@ export function UploadError(props: { error: unknown }) {
     };
     return Object.keys(api()?.fields ?? {})
       .map((k) => names[k] ?? k)
-      .join('、');
+      .join(t('common.separator'));
   };
   return (
     <Show when={props.error}>

@@ -33,7 +33,7 @@ export function ClassroomForm(props: { schoolId: string }) {
           <select {...a}>
             <option value="">—</option>
             {Array.from({ length: 12 }, (_, i) => (
-              <option value={i + 1}>{t('orgs.gradeN', { grade: String(i + 1) })}</option>
+              <option value={i + 1}>{t('library.grades')[String(i + 1) as '1']}</option>
             ))}
           </select>
         )}
