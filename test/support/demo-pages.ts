@@ -1,5 +1,6 @@
 // The demo records that tests walking the main pages open, read through the API as the signed-in page's person.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { newContext, pageAs, type viewports } from './browser';
 
 export type DemoPages = { facility: string; resource: string; lesson: string; group: string; school: string };
 
@@ -31,8 +32,27 @@ export async function demoPages(page: Page, url: string): Promise<DemoPages> {
   };
 }
 
-/** Each role's main pages, for the tests that walk them all; `ids` are the demo records they open. */
+/**
+ * A page as `email` (nobody when empty) in `lang`, remembered both for the person and on the device, on no page yet.
+ */
+export async function pageIn(
+  web: { url: string; browser: Browser },
+  email: string,
+  lang: 'zh' | 'en',
+  size: keyof typeof viewports,
+): Promise<Page> {
+  const page = email ? await pageAs(web, email, size) : await (await newContext(web.browser, size)).newPage();
+  await page.addInitScript((l) => localStorage.setItem('tz.locale', l), lang);
+  if (email) await page.request.patch(`${web.url}/api/me`, { data: { locale: lang }, headers: { origin: web.url } });
+  return page;
+}
+
+/**
+ * Each role's main pages, for the tests that walk them all (nobody's: signing in); `ids` are the demo records they
+ * open.
+ */
 export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] = [
+  ['', () => ['/login']],
   [
     'leader@jinghua.demo',
     (i) => [
