@@ -41,7 +41,7 @@ export const orgsEn: Shape<typeof orgsZh> = {
   importFile: 'CSV file',
   importSubmit: 'Import',
   importDone: 'Imported {{ count }} people. Send each their invitation link:',
-  importErrors: '{{ count }} problem(s) found; nobody was imported:',
+  importErrors: 'Problems found: {{ count }}. Nobody was imported:',
   line: 'Line {{ line }}: {{ problem }}',
   importProblems: {
     missing_column: 'the column “{{ field }}” is missing',
