@@ -69,7 +69,9 @@ export type Licence = (typeof licences)[number];
 /** `returned`: the reviewer sent it back with comments; the author edits and submits again. */
 export const resourceStatuses = ['draft', 'in_review', 'published', 'returned'] as const;
 export type ResourceStatus = (typeof resourceStatuses)[number];
+/** Textbook editions and volumes, stored by their Chinese names; the web names them in the page's language. */
 export const editions = ['人教版', '北师大版', '苏教版', '沪教版', '外研版', '部编版', '校本', '其他'] as const;
+export const volumes = ['上册', '下册', '全一册'] as const;
 
 export const lessonStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
 export type LessonStatus = (typeof lessonStatuses)[number];

@@ -154,7 +154,23 @@ export const importRow = z.object({
   schoolCode: text().trim().min(1, 'school code is empty'),
 });
 export type ImportRow = z.infer<typeof importRow>;
-export const importError = z.object({ line: z.number().int(), field: text().nullable(), reason: text() });
+/** What is wrong with a line of an import, for the page to say in the person's language (`reason`: in English). */
+export const importProblems = [
+  'missing_column',
+  'invalid',
+  'no_rows',
+  'duplicate_email',
+  'unknown_school',
+  'already_member',
+] as const;
+export const importError = z.object({
+  line: z.number().int(),
+  field: text().nullable(),
+  problem: z.enum(importProblems),
+  /** duplicate_email: the earlier line with the same address. */
+  sameAs: z.number().int().optional(),
+  reason: text(),
+});
 export type ImportError = z.infer<typeof importError>;
 export const importResult = z.object({ imported: z.array(invitation) });
 /** The body of an import: the CSV text itself (`text/csv`). */

@@ -253,7 +253,12 @@ describe("another group's people stay unknown", () => {
     expect(res.text).not.toContain('京华');
     expect(res.text).not.toContain('already');
     expect(res.json.error.details.errors).toEqual([
-      { line: 2, field: 'schoolCode', reason: 'no school with code JHZX that you administer' },
+      {
+        line: 2,
+        field: 'schoolCode',
+        problem: 'unknown_school',
+        reason: 'no school with code JHZX that you administer',
+      },
     ]);
   });
 });

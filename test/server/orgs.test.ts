@@ -353,14 +353,14 @@ describe('members: CSV import', () => {
     const res = await admin.raw('POST', '/api/members/import', csv, { 'content-type': 'text/csv' });
     expectStatus(res, 400);
     expect(res.body.error.code).toBe('import_failed');
-    const byLine = detailsOf(res, 'errors').map((e) => [e.line, e.field]);
+    const byLine = detailsOf(res, 'errors').map((e) => [e.line, e.field, e.problem, e.sameAs]);
     expect(byLine).toEqual([
-      [3, 'name'],
-      [4, 'email'],
-      [5, 'role'],
-      [6, 'schoolCode'],
-      [7, 'email'],
-      [8, 'email'],
+      [3, 'name', 'invalid', undefined],
+      [4, 'email', 'invalid', undefined],
+      [5, 'role', 'invalid', undefined],
+      [6, 'schoolCode', 'unknown_school', undefined],
+      [7, 'email', 'duplicate_email', 2],
+      [8, 'email', 'already_member', undefined],
     ]);
     const members = await admin.get(`/api/orgs/${h.ids.orgs.jhzx}/members`);
     expect(members.body.items.map((m) => m.email)).not.toContain('feng@jhzx.demo');
@@ -372,7 +372,7 @@ describe('members: CSV import', () => {
       'content-type': 'text/csv',
     });
     expectStatus(res, 400);
-    expect(detailsOf(res, 'errors')[0]).toMatchObject({ line: 1 });
+    expect(detailsOf(res, 'errors')[0]).toMatchObject({ line: 1, problem: 'missing_column' });
     expectStatus(await admin.raw('POST', '/api/members/import', { csv: 'x' }), 415);
   });
 });

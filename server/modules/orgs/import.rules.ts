@@ -38,7 +38,9 @@ export function readImport(text: string): { rows: ImportLine[]; errors: ImportEr
   const missing = (['name', 'email', 'role', 'schoolCode'] as const).filter((f) => !columns.includes(f));
   if (missing.length) {
     throw new AppError('import_failed', 'The first line must name the columns: name, email, role, school_code', {
-      errors: [{ line: 1, field: missing[0], reason: `missing column ${missing.join(', ')}` }],
+      errors: [
+        { line: 1, field: missing[0], problem: 'missing_column', reason: `missing column ${missing.join(', ')}` },
+      ],
     });
   }
 
@@ -55,18 +57,25 @@ export function readImport(text: string): { rows: ImportLine[]; errors: ImportEr
     const result = importRow.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues)
-        errors.push({ line, field: String(issue.path[0] ?? ''), reason: issue.message });
+        errors.push({ line, field: String(issue.path[0] ?? ''), problem: 'invalid', reason: issue.message });
     } else rows.push({ line, row: result.data });
   });
   if (!rows.length && !errors.length)
     throw new AppError('import_failed', 'The file has no rows', {
-      errors: [{ line: 2, field: null, reason: 'no rows' }],
+      errors: [{ line: 2, field: null, problem: 'no_rows', reason: 'no rows' }],
     });
 
   const seen = new Map<string, number>();
   for (const { line, row } of rows) {
     const first = seen.get(row.email);
-    if (first) errors.push({ line, field: 'email', reason: `same email as line ${first}` });
+    if (first)
+      errors.push({
+        line,
+        field: 'email',
+        problem: 'duplicate_email',
+        sameAs: first,
+        reason: `same email as line ${first}`,
+      });
     else seen.set(row.email, line);
   }
   return { rows, errors };

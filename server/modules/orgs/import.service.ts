@@ -29,7 +29,12 @@ export async function importMembers(
     const school = schools.get(row.schoolCode);
     // A school outside the importer's administration reads as unknown, like any record out of reach.
     if (!school || !canManageOrg(actor, school))
-      errors.push({ line, field: 'schoolCode', reason: `no school with code ${row.schoolCode} that you administer` });
+      errors.push({
+        line,
+        field: 'schoolCode',
+        problem: 'unknown_school',
+        reason: `no school with code ${row.schoolCode} that you administer`,
+      });
     else ready.push({ line, row, school });
   }
   const emails = rows.map((r) => r.row.email);
@@ -38,7 +43,12 @@ export async function importMembers(
     // Only schools the importer administers: a role held at any other school is not theirs to learn of.
     for (const { line, row, school } of ready) {
       if (existing.some((e) => e.email === row.email && e.orgId === school.id && e.role === row.role)) {
-        errors.push({ line, field: 'email', reason: `${row.email} is already a ${row.role} at ${school.name}` });
+        errors.push({
+          line,
+          field: 'email',
+          problem: 'already_member',
+          reason: `${row.email} is already a ${row.role} at ${school.name}`,
+        });
       }
     }
   }

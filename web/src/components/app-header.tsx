@@ -1,60 +1,43 @@
-import { A, useAction } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createEffect, on, Show } from 'solid-js';
 import type { Me } from '../../../shared/schemas/auth';
 import { useI18n } from '../lib/i18n';
-import { rolesOf, signOut } from '../lib/session';
+import { createDisclosure, createMatch } from './disclosure';
 import { LangSwitch } from './lang-switch';
+import { NavLinks } from './nav-links';
+import { AccountLinks, UserMenu } from './user-menu';
 
-type NavLink = { href: string; label: string; end?: boolean; count?: () => number };
+/**
+ * Below these widths the navigation does not fit on one line beside the brand and the person's name (the longest,
+ * an administrator's, measured on a 1366-px school PC): it folds into a menu button. English words are longer.
+ */
+const FOLD = { zh: '(max-width: 1099px)', en: '(max-width: 1299px)' } as const;
 
-/** The header: the brand, navigation by role (approvals with how many wait), the bell, language, who, sign out. */
+/**
+ * The header: the brand, navigation by role (approvals with how many wait), the bell, language, and the person
+ * (their settings and signing out). On a phone, and wherever the navigation would not fit on one line, the
+ * navigation and the person's links fold into one menu button.
+ */
 export function AppHeader(props: { me: Me | null | undefined; waiting: number; unread: number }) {
-  const { t } = useI18n();
-  const doSignOut = useAction(signOut);
-  const links = (): NavLink[] => {
-    const m = props.me;
-    if (!m) return [];
-    const r = rolesOf(m);
-    return [
-      { href: '/', label: t('nav.home'), end: true },
-      { href: '/facilities', label: t('nav.facilities') },
-      { href: '/library', label: t('nav.library') },
-      { href: '/lessons', label: t('nav.lessons') },
-      { href: '/bookings', label: t('nav.bookings') },
-      ...(r.isAdmin ? [{ href: '/approvals', label: t('nav.approvals'), count: () => props.waiting }] : []),
-      ...(r.isAdmin ? [{ href: '/reports/facilities', label: t('nav.reports') }] : []),
-      { href: '/orgs', label: t('nav.orgs') },
-      ...(r.isAdmin ? [{ href: '/audit', label: t('nav.audit') }] : []),
-      { href: '/settings', label: t('nav.settings') },
-    ];
-  };
+  const { t, locale } = useI18n();
+  const folded = createMatch(() => FOLD[locale()]);
+  const menu = createDisclosure();
+  // A window widened past the fold and narrowed again finds the menu closed.
+  createEffect(on(folded, menu.close, { defer: true }));
   return (
-    <header class="top">
+    <header class="top" classList={{ folded: folded() }}>
       <div class="bar">
         <A href="/" class="brand" aria-label={t('app.name')}>
           <img src="/favicon.svg" alt="" />
           <span>{t('app.name')}</span>
         </A>
-        <nav aria-label={t('nav.menu')}>
-          <For each={links()}>
-            {(l) => (
-              <A href={l.href} end={l.end ?? false} activeClass="active">
-                {l.label}
-                <Show when={l.count?.()}>
-                  {(n) => (
-                    <>
-                      {' '}
-                      <span class="count" aria-hidden="true">
-                        {n()}
-                      </span>
-                      <span class="sr-only">{t('approvals.waiting', { count: String(n()) })}</span>
-                    </>
-                  )}
-                </Show>
-              </A>
-            )}
-          </For>
-        </nav>
+        <Show when={!folded() && props.me}>
+          {(m) => (
+            <nav aria-label={t('nav.menu')}>
+              <NavLinks me={m()} waiting={props.waiting} />
+            </nav>
+          )}
+        </Show>
         <div class="who">
           <Show when={props.me}>
             <A
@@ -85,16 +68,39 @@ export function AppHeader(props: { me: Me | null | undefined; waiting: number; u
           <LangSwitch signedIn={!!props.me} />
           <Show when={props.me}>
             {(m) => (
-              <>
-                <span data-testid="who">{m().user.name}</span>
-                <button type="button" onClick={() => doSignOut()}>
-                  {t('nav.signOut')}
+              <Show when={folded()} fallback={<UserMenu name={m().user.name} />}>
+                <button
+                  type="button"
+                  class="menu-button"
+                  ref={menu.button}
+                  aria-expanded={menu.open()}
+                  aria-controls="site-menu"
+                  onClick={menu.toggle}
+                >
+                  <span class="burger" aria-hidden="true" />
+                  {t('nav.menu')}
+                  <Show when={props.waiting > 0}>
+                    <span class="count" aria-hidden="true">
+                      {props.waiting}
+                    </span>
+                    <span class="sr-only">{t('approvals.waiting', { count: String(props.waiting) })}</span>
+                  </Show>
                 </button>
-              </>
+              </Show>
             )}
           </Show>
         </div>
       </div>
+      <Show when={folded() && menu.open() && props.me}>
+        {(m) => (
+          <div id="site-menu" class="site-menu" ref={menu.panel}>
+            <nav aria-label={t('nav.menu')}>
+              <NavLinks me={m()} waiting={props.waiting} />
+            </nav>
+            <AccountLinks name={m().user.name} />
+          </div>
+        )}
+      </Show>
     </header>
   );
 }

@@ -39,8 +39,8 @@ export const en: Shape<typeof zh> = {
   nav: {
     home: 'Home',
     lessons: 'Live lessons',
-    reports: 'Sharing report',
-    facilities: 'Book a facility',
+    reports: 'Reports',
+    facilities: 'Facilities',
     library: 'Library',
     bookings: 'My bookings',
     approvals: 'Approvals',
@@ -50,6 +50,7 @@ export const en: Shape<typeof zh> = {
     settings: 'Settings',
     signOut: 'Sign out',
     menu: 'Menu',
+    account: '(settings, sign out)',
   },
   roles: {
     group_admin: 'Group leader',
@@ -86,6 +87,10 @@ export const en: Shape<typeof zh> = {
     lead: 'Lead school',
     none: 'None',
     back: 'Back',
+    chooseFile: 'Choose a file',
+    colon: ': ',
+    separator: ', ',
+    noFileChosen: 'No file chosen',
   },
   errors: {
     network: 'Cannot reach the server. Check the network and try again; what you typed is still here.',

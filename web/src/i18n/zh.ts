@@ -49,6 +49,7 @@ export const zh = {
     settings: '个人设置',
     signOut: '退出登录',
     menu: '菜单',
+    account: '（个人设置、退出登录）',
   },
   roles: {
     group_admin: '集团负责人',
@@ -85,6 +86,11 @@ export const zh = {
     lead: '龙头校',
     none: '无',
     back: '返回',
+    chooseFile: '选择文件',
+    /** Between a label and its value, and between the items of a list. */
+    colon: '：',
+    separator: '、',
+    noFileChosen: '未选择文件',
   },
   errors: {
     network: '连不上服务器。请检查网络后重试，您填写的内容仍在。',

@@ -21,7 +21,7 @@ function makeI18n() {
   const t = i18n.translator(dict, i18n.resolveTemplate);
   createEffect(() => {
     document.documentElement.lang = locale() === 'zh' ? 'zh-CN' : 'en';
-    document.title = locale() === 'zh' ? '同舟 Tongzhou' : 'Tongzhou 同舟';
+    document.title = t('app.name');
   });
   const setLocale = (next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);

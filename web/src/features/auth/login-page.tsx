@@ -41,7 +41,7 @@ export function LoginPage() {
         <p class="muted" style={{ 'font-size': '.9rem' }}>
           {t('login.forgot')}
           <br />
-          {t('login.demoHint')}
+          {t('login.demoHint')} <code>tongzhou-demo</code>
         </p>
       </main>
     </div>

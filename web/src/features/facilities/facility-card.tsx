@@ -64,11 +64,12 @@ export function FacilityCard(props: { facility: FacilityListItem; href: (span?: 
       </p>
       <Show when={props.facility.equipment.length}>
         <p class="muted" style={{ 'font-size': '.9rem' }}>
-          {t('facilities.equipment')}：
+          {t('facilities.equipment')}
+          {t('common.colon')}
           <For each={props.facility.equipment}>
             {(e, i) => (
               <>
-                {i() ? '、' : ''}
+                {i() ? t('common.separator') : ''}
                 {e}
               </>
             )}

@@ -68,12 +68,18 @@ export function FacilityPage() {
             </div>
             <p class="muted">
               <Show when={f().location}>
-                {t('facilities.location')}：{f().location} ·{' '}
+                {t('facilities.location')}
+                {t('common.colon')}
+                {f().location} ·{' '}
               </Show>
               <Show when={f().provider}>
-                {t('facilities.provider')}：{f().provider} {f().providerAddress} ·{' '}
+                {t('facilities.provider')}
+                {t('common.colon')}
+                {f().provider} {f().providerAddress} ·{' '}
               </Show>
-              {t('facilities.openingHours')}：{describeHours(f().openingHours, t('facilities.weekdays'))}
+              {t('facilities.openingHours')}
+              {t('common.colon')}
+              {describeHours(f().openingHours, t('facilities.weekdays'))}
             </p>
             <Show when={f().description}>
               <p>{f().description}</p>

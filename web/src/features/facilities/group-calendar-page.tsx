@@ -50,7 +50,11 @@ export function GroupCalendarPage() {
                 'resources',
                 res.items.map((i) => ({
                   id: i.facility.id,
-                  title: `${i.facility.name} · ${i.facility.schoolName}（${i.facility.capacity}）`,
+                  title: t('facilities.column', {
+                    name: i.facility.name,
+                    school: i.facility.schoolName,
+                    n: String(i.facility.capacity),
+                  }),
                 })),
               );
               return res.items.flatMap((i) =>

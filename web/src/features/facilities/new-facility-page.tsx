@@ -126,14 +126,14 @@ function FacilityForm(props: { facility: Facility | null }) {
                   type="time"
                   name={`start-${d()}`}
                   value={hoursOf(d())?.start ?? '08:00'}
-                  aria-label={`${t('facilities.weekdays')[d()]} start`}
+                  aria-label={t('facilities.opensAt', { day: t('facilities.weekdays')[d()] ?? '' })}
                 />
                 <span aria-hidden="true">–</span>
                 <input
                   type="time"
                   name={`end-${d()}`}
                   value={hoursOf(d())?.end ?? '18:00'}
-                  aria-label={`${t('facilities.weekdays')[d()]} end`}
+                  aria-label={t('facilities.closesAt', { day: t('facilities.weekdays')[d()] ?? '' })}
                 />
               </div>
             )}

@@ -1,4 +1,5 @@
 import { useAction, useSubmission } from '@solidjs/router';
+import { FileInput } from '../../components/file-input';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { addPhoto } from './facilities.actions';
@@ -11,15 +12,14 @@ export function PhotoUpload(props: { facilityId: string }) {
   return (
     <div class="field" style={{ 'margin-top': '1rem' }}>
       <label for="facility-photo">{t('facilities.addPhoto')}</label>
-      <input
+      <FileInput
         id="facility-photo"
-        type="file"
         accept="image/png,image/jpeg,image/gif,image/webp"
         disabled={added.pending}
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
+        onChange={(input) => {
+          const f = input.files?.[0];
           if (f) add(props.facilityId, f).catch(() => {});
-          e.currentTarget.value = '';
+          input.value = '';
         }}
       />
       <ErrorNotice error={added.error} />

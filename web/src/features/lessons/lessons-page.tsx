@@ -90,7 +90,7 @@ function LessonRow(props: { lesson: Lesson }) {
           <p>
             {l()
               .classrooms.map((c) => `${c.schoolName} ${c.name}`)
-              .join('、')}
+              .join(t('common.separator'))}
           </p>
         </div>
         <div class="stack">

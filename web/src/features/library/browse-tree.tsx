@@ -2,6 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { type Subject, subjects } from '../../../../shared/enums';
 import { useI18n } from '../../lib/i18n';
+import { useBookNames } from './book-names';
 import { getResourceTree } from './library.queries';
 
 type Pick = { subject?: string; edition?: string; grade?: string; unit?: string };
@@ -13,6 +14,7 @@ export function BrowseTree(props: {
   onPick: (p: Pick) => void;
 }) {
   const { t } = useI18n();
+  const books = useBookNames();
   const tree = createAsync(async () => (props.subject ? getResourceTree(props.subject) : undefined));
   return (
     <details class="card browse-tree" open={!!props.subject}>
@@ -45,7 +47,8 @@ export function BrowseTree(props: {
               <For each={data().editions}>
                 {(e) => (
                   <li>
-                    <strong>{e.edition || t('library.editionMissing')}</strong> <span class="muted">({e.count})</span>
+                    <strong>{e.edition ? books.edition(e.edition) : t('library.editionMissing')}</strong>{' '}
+                    <span class="muted">({e.count})</span>
                     <ul>
                       <For each={e.grades}>
                         {(g) => (

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { editions, resourceKinds, subjects } from '../../../../shared/enums';
 import type { resourceSearch } from '../../../../shared/schemas/resources';
 import { useI18n } from '../../lib/i18n';
+import { useBookNames } from './book-names';
 
 type Facets = z.infer<typeof resourceSearch>['facets'];
 export type FilterKey = 'grade' | 'subject' | 'kind' | 'edition';
@@ -26,6 +27,7 @@ export function LibraryFilters(props: {
   onChange: (key: FilterKey, value: string | undefined) => void;
 }) {
   const { t } = useI18n();
+  const books = useBookNames();
   const label = (key: FilterKey, v: string) =>
     key === 'grade'
       ? t('library.grades')[v as '1']
@@ -33,7 +35,7 @@ export function LibraryFilters(props: {
         ? t('library.subjects')[v as 'math']
         : key === 'kind'
           ? t('library.kinds')[v as 'other']
-          : v;
+          : books.edition(v);
   const title = {
     grade: 'library.gradeLabel',
     subject: 'library.subjectLabel',

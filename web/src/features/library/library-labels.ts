@@ -22,9 +22,9 @@ export function fileType(contentType: string, fileName?: string): string {
   return contentType.split('/').pop()?.toUpperCase() ?? '';
 }
 
-/** "820 KB", "12.5 MB" (binary units, as file managers on school PCs show them). */
+/** "600 字节", "820 KB", "12.5 MB" (binary units, as file managers on school PCs show them). */
 export function formatSize(bytes: number, locale: Locale): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
+  const units = [locale === 'zh' ? '字节' : 'bytes', 'KB', 'MB', 'GB'];
   let n = bytes;
   let i = 0;
   while (n >= 1024 && i < units.length - 1) {
@@ -53,9 +53,16 @@ export function downloadUrl(id: string, opts: { inline?: boolean; version?: numb
   return `/api/resources/${id}/download${s ? `?${s}` : ''}`;
 }
 
-/** The curriculum place after subject and grade: "人教版 上册 · 第二单元 分数的初步认识". */
-export function curriculumPlace(r: Pick<Resource, 'edition' | 'volume' | 'unit'>): string {
-  const book = [r.edition, r.volume].filter(Boolean).join(' ');
+/**
+ * The curriculum place after subject and grade: "人教版 上册 · 第二单元 分数的初步认识" ("PEP (People's Education
+ * Press) Volume 1 · 第二单元 …" in English: the stored edition and volume are named in the page's language, the unit
+ * stays as its author typed it).
+ */
+export function curriculumPlace(
+  r: Pick<Resource, 'edition' | 'volume' | 'unit'>,
+  name: { edition: (v: string) => string; volume: (v: string) => string },
+): string {
+  const book = [r.edition && name.edition(r.edition), r.volume && name.volume(r.volume)].filter(Boolean).join(' ');
   return [book, r.unit].filter(Boolean).join(' · ');
 }
 

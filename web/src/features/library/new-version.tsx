@@ -1,6 +1,7 @@
 import { useAction } from '@solidjs/router';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import type { Resource } from '../../../../shared/schemas/resources';
+import { FileInput } from '../../components/file-input';
 import { OkNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { uploadVersion } from './library.actions';
@@ -42,7 +43,7 @@ export function NewVersion(props: { resource: Resource }) {
         {t('library.chooseFile')}
       </label>
       <div class="row">
-        <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
+        <FileInput id={`${id}-file`} chosen={file()?.name ?? null} onChange={(input) => setFile(input.files?.[0])} />
         <button type="submit" disabled={!file() || progress() !== undefined}>
           {t('library.startUploadOne')}
         </button>

@@ -3,7 +3,8 @@ import { Show } from 'solid-js';
 import type { Resource } from '../../../../shared/schemas/resources';
 import { Icon } from '../../components/icon';
 import { useI18n } from '../../lib/i18n';
-import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
+import { useBookNames } from './book-names';
+import { downloadUrl, fileType, formatSize } from './library-labels';
 import { Highlight } from './search-box';
 import { StatusBadge } from './status-badge';
 
@@ -12,6 +13,7 @@ import { StatusBadge } from './status-badge';
  */
 export function ResourceCard(props: { resource: Resource; highlight?: string }) {
   const { t, locale } = useI18n();
+  const books = useBookNames();
   const r = () => props.resource;
   return (
     <article class="card resource-card" data-testid="resource-card">
@@ -25,7 +27,7 @@ export function ResourceCard(props: { resource: Resource; highlight?: string }) 
       </div>
       <p class="resource-place">
         {t('library.subjects')[r().subject]} · {t('library.grades')[String(r().grade) as '1']}
-        <Show when={curriculumPlace(r())}>{(place) => <> · {place()}</>}</Show>
+        <Show when={books.place(r())}>{(place) => <> · {place()}</>}</Show>
       </p>
       <p class="muted">{t('library.by', { school: r().schoolName, author: r().authorName })}</p>
       <p class="row resource-facts">

@@ -5,9 +5,10 @@ import { OkNotice } from '../../components/notice';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useSignedIn } from '../../lib/session-context';
+import { useBookNames } from './book-names';
 import type { ReviewDecision } from './library.actions';
 import { getResource } from './library.queries';
-import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
+import { downloadUrl, fileType, formatSize } from './library-labels';
 import { NewVersion } from './new-version';
 import { DownloadIcon } from './resource-card';
 import { ResourcePreview } from './resource-preview';
@@ -19,6 +20,7 @@ import { VersionsList } from './versions-list';
 /** One resource (journey 5, the last steps): what it is, the file in the page, download in one click. */
 export function ResourcePage() {
   const { t, locale } = useI18n();
+  const books = useBookNames();
   const params = useParams<{ id: string }>();
   useSignedIn();
   const data = createAsync(() => getResource(params.id));
@@ -42,7 +44,7 @@ export function ResourcePage() {
             </div>
             <p class="resource-place">
               {t('library.subjects')[r().subject]} · {t('library.grades')[String(r().grade) as '1']}
-              <Show when={curriculumPlace(r())}>{(place) => <> · {place()}</>}</Show>
+              <Show when={books.place(r())}>{(place) => <> · {place()}</>}</Show>
             </p>
             <Show when={reviewed()}>
               {(o) => (

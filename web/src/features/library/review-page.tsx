@@ -4,9 +4,10 @@ import { EmptyState, OkNotice } from '../../components/notice';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useSignedIn } from '../../lib/session-context';
+import { useBookNames } from './book-names';
 import type { ReviewDecision } from './library.actions';
 import { getResources } from './library.queries';
-import { curriculumPlace, downloadUrl, fileType, formatSize } from './library-labels';
+import { downloadUrl, fileType, formatSize } from './library-labels';
 import { ReviewActions } from './review-actions';
 
 /**
@@ -15,6 +16,7 @@ import { ReviewActions } from './review-actions';
  */
 export function ReviewPage() {
   const { t, locale } = useI18n();
+  const books = useBookNames();
   useSignedIn();
   const queue = createAsync(() => getResources({ status: 'in_review' }));
   // School admins also see their school's resources in review, but only reviewers act on them here.
@@ -60,7 +62,7 @@ export function ReviewPage() {
                   </div>
                   <p class="resource-place">
                     {t('library.subjects')[r.subject]} · {t('library.grades')[String(r.grade) as '1']}
-                    <Show when={curriculumPlace(r)}>{(place) => <> · {place()}</>}</Show>
+                    <Show when={books.place(r)}>{(place) => <> · {place()}</>}</Show>
                   </p>
                   <p class="muted">
                     {t('library.by', { school: r.schoolName, author: r.authorName })} ·{' '}

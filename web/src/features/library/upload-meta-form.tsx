@@ -1,8 +1,9 @@
 import { For } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { editions, licences, resourceKinds, scopes, subjects } from '../../../../shared/enums';
+import { editions, licences, resourceKinds, scopes, subjects, volumes } from '../../../../shared/enums';
 import { Field } from '../../components/field';
 import { useI18n } from '../../lib/i18n';
+import { useBookNames } from './book-names';
 
 /** The details every file of one upload shares, as typed (text), so nothing is lost on an error. */
 export interface SharedMeta {
@@ -19,7 +20,6 @@ export interface SharedMeta {
 }
 
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
-const VOLUMES = ['上册', '下册', '全一册'];
 
 export function UploadMetaForm(props: {
   meta: SharedMeta;
@@ -28,6 +28,7 @@ export function UploadMetaForm(props: {
   disabled: boolean;
 }) {
   const { t } = useI18n();
+  const books = useBookNames();
   const set = (key: keyof SharedMeta) => (e: { currentTarget: { value: string } }) =>
     props.setMeta(key, e.currentTarget.value);
   return (
@@ -83,7 +84,7 @@ export function UploadMetaForm(props: {
               <For each={editions}>
                 {(e) => (
                   <option value={e} selected={props.meta.edition === e}>
-                    {e}
+                    {books.edition(e)}
                   </option>
                 )}
               </For>
@@ -94,10 +95,10 @@ export function UploadMetaForm(props: {
           {(a) => (
             <select {...a} onChange={set('volume')}>
               <option value="">{t('library.noEdition')}</option>
-              <For each={VOLUMES}>
+              <For each={volumes}>
                 {(v) => (
                   <option value={v} selected={props.meta.volume === v}>
-                    {v}
+                    {books.volume(v)}
                   </option>
                 )}
               </For>

@@ -26,14 +26,14 @@ export function ClassroomForm(props: { schoolId: string }) {
       style={{ 'align-items': 'flex-end', 'margin-top': '1rem' }}
     >
       <Field label={t('orgs.name')} name="name" error={submission.error}>
-        {(a) => <input {...a} required maxlength={60} placeholder="四年级一班" />}
+        {(a) => <input {...a} required maxlength={60} placeholder={t('orgs.classroomPlaceholder')} />}
       </Field>
       <Field label={t('orgs.grade')} name="grade" error={submission.error}>
         {(a) => (
           <select {...a}>
             <option value="">—</option>
             {Array.from({ length: 12 }, (_, i) => (
-              <option value={i + 1}>{t('orgs.gradeN', { grade: String(i + 1) })}</option>
+              <option value={i + 1}>{t('library.grades')[String(i + 1) as '1']}</option>
             ))}
           </select>
         )}

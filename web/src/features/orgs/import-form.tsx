@@ -1,5 +1,8 @@
+import { resolveTemplate } from '@solid-primitives/i18n';
 import { useAction, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import type { ImportError } from '../../../../shared/schemas/orgs';
+import { FileInput } from '../../components/file-input';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -13,24 +16,30 @@ export function ImportForm(props: { onClose: () => void }) {
   const [file, setFile] = createSignal<File | null>(null);
   const rowErrors = () =>
     submission.error instanceof ApiError && submission.error.code === 'import_failed'
-      ? (submission.error.details?.errors as { line: number; field: string | null; reason: string }[])
+      ? (submission.error.details?.errors as ImportError[])
       : null;
+  /** "第 3 行：「邮箱」填写有误": each problem in the person's language (the server's reason is English). */
+  const problem = (e: ImportError) =>
+    resolveTemplate(t('orgs.importProblems')[e.problem] ?? t('orgs.importProblems').invalid ?? '', {
+      field: (e.field && t('orgs.importFields')[e.field]) || '',
+      sameAs: String(e.sameAs ?? ''),
+    });
   return (
     <section class="card" aria-labelledby="import-title">
       <h2 id="import-title">{t('orgs.importTitle')}</h2>
-      <p class="muted">{t('orgs.importHelp')}</p>
+      <p class="muted">
+        {t('orgs.importHelp')} <code>{t('orgs.importHeader')}</code>
+        <br />
+        {t('orgs.importRoles')} <code>{t('orgs.importRoleValues')}</code>
+        <br />
+        {t('orgs.importAll')}
+      </p>
       <Show when={rowErrors()} fallback={<ErrorNotice error={submission.error} />}>
         {(errs) => (
           <div class="notice error" role="alert">
             {t('orgs.importErrors', { count: String(errs().length) })}
             <ul>
-              <For each={errs()}>
-                {(e) => (
-                  <li>
-                    {t('orgs.line', { line: String(e.line) })}：{e.reason}
-                  </li>
-                )}
-              </For>
+              <For each={errs()}>{(e) => <li>{t('orgs.line', { line: String(e.line), problem: problem(e) })}</li>}</For>
             </ul>
           </div>
         )}
@@ -60,12 +69,12 @@ export function ImportForm(props: { onClose: () => void }) {
       >
         <div class="field">
           <label for="csv-file">{t('orgs.importFile')}</label>
-          <input
+          <FileInput
             id="csv-file"
-            type="file"
             accept=".csv,text/csv"
             required
-            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            chosen={file()?.name ?? null}
+            onChange={(input) => setFile(input.files?.[0] ?? null)}
           />
         </div>
         <div class="row">

@@ -105,12 +105,12 @@ export function OrgPage() {
                       <span>
                         {c.name}{' '}
                         <Show when={c.grade}>
-                          <span class="muted">· {t('orgs.gradeN', { grade: String(c.grade) })}</span>
+                          <span class="muted">· {t('library.grades')[String(c.grade) as '1']}</span>
                         </Show>
                       </span>
                       <span class="muted">
                         {t('orgs.assistantsList', {
-                          names: c.assistants.map((a) => a.name).join('、') || t('common.none'),
+                          names: c.assistants.map((a) => a.name).join(t('common.separator')) || t('common.none'),
                         })}
                       </span>
                     </li>

@@ -39,8 +39,12 @@ export function ProfileCard() {
             remember(l).catch(() => {});
           }}
         >
-          <option value="zh">中文</option>
-          <option value="en">English</option>
+          <option value="zh" lang="zh-CN">
+            中文
+          </option>
+          <option value="en" lang="en">
+            English
+          </option>
         </select>
       </div>
     </section>

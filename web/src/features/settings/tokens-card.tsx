@@ -16,7 +16,9 @@ export function TokensCard() {
   return (
     <section class="card" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('settings.tokens')}</h2>
-      <p class="muted">{t('settings.tokensHelp')}</p>
+      <p class="muted">
+        {t('settings.tokensHelp')} <code>Authorization: Bearer …</code>
+      </p>
       <Show when={tokenSub.result}>
         {(tok) => (
           <OkNotice>
@@ -27,7 +29,7 @@ export function TokensCard() {
       <ErrorNotice error={tokenSub.error} />
       <form action={createToken} method="post" class="row" style={{ 'align-items': 'flex-end' }}>
         <Field label={t('settings.tokenName')} name="name" error={tokenSub.error}>
-          {(a) => <input {...a} required maxlength={80} placeholder="排课系统同步" />}
+          {(a) => <input {...a} required maxlength={80} placeholder={t('settings.tokenPlaceholder')} />}
         </Field>
         <div class="field">
           <button type="submit" disabled={tokenSub.pending}>

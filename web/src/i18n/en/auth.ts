@@ -8,7 +8,7 @@ export const loginEn: Shape<typeof loginZh> = {
   password: 'Password',
   submit: 'Sign in',
   submitting: 'Signing in…',
-  demoHint: 'Every demo account’s password is tongzhou-demo',
+  demoHint: 'Every demo account’s password is',
   forgot: 'Forgot your password? Ask your school admin to reset it.',
 };
 

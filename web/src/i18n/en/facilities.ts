@@ -27,6 +27,8 @@ export const facilitiesEn: Shape<typeof facilitiesZh> = {
   provider: 'Provider',
   openingHours: 'Opening hours',
   closedDay: 'Closed',
+  opensAt: '{{ day }} opens at',
+  closesAt: '{{ day }} closes at',
   weekdays: {
     '1': 'Mon',
     '2': 'Tue',
@@ -76,6 +78,7 @@ export const facilitiesEn: Shape<typeof facilitiesZh> = {
   until: 'Until',
   count: 'Times',
   yourBooking: 'Yours, just booked',
+  column: '{{ name }} · {{ school }} ({{ n }})',
   confirm: 'Confirm booking',
   booking: 'Booking…',
   when: 'When',

@@ -13,7 +13,9 @@ export const settingsEn: Shape<typeof settingsZh> = {
   changePassword: 'Change password',
   passwordChanged: 'Password changed; other devices were signed out.',
   tokens: 'API tokens',
-  tokensHelp: 'For scripts and other systems calling the API (Authorization: Bearer …). A token is shown only once.',
+  tokensHelp:
+    'For scripts and other systems calling the API. A token is shown only once; send it with every request in the header',
+  tokenPlaceholder: 'Timetable sync',
   tokenName: 'What it is for',
   createToken: 'Create token',
   tokenCreated: 'Copy it now; it will not be shown again:',

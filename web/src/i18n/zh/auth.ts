@@ -6,7 +6,7 @@ export const loginZh = {
   password: '密码',
   submit: '登录',
   submitting: '正在登录…',
-  demoHint: '体验账号的密码都是 tongzhou-demo',
+  demoHint: '体验账号的密码都是',
   forgot: '忘记密码请联系本校管理员重置。',
 };
 

@@ -24,6 +24,8 @@ export const facilitiesZh = {
   provider: '提供方',
   openingHours: '开放时间',
   closedDay: '不开放',
+  opensAt: '{{ day }} 开始时间',
+  closesAt: '{{ day }} 结束时间',
   weekdays: {
     '1': '周一',
     '2': '周二',
@@ -73,6 +75,7 @@ export const facilitiesZh = {
   until: '截止日期',
   count: '次数',
   yourBooking: '您刚约的',
+  column: '{{ name }} · {{ school }}（{{ n }} 人）',
   confirm: '确认预约',
   booking: '正在预约…',
   when: '时间',

@@ -114,6 +114,22 @@ export const libraryZh = {
     '11': '高二',
     '12': '高三',
   },
+  /** Textbook editions are stored by their Chinese names; each has a name in every language. */
+  editions: {
+    人教版: '人教版',
+    北师大版: '北师大版',
+    苏教版: '苏教版',
+    沪教版: '沪教版',
+    外研版: '外研版',
+    部编版: '部编版',
+    校本: '校本',
+    其他: '其他',
+  } as Record<string, string>,
+  volumes: {
+    上册: '上册',
+    下册: '下册',
+    全一册: '全一册',
+  } as Record<string, string>,
   status: {
     draft: '草稿',
     in_review: '待审核',
