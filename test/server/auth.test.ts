@@ -142,6 +142,24 @@ describe('auth: CSRF protection of cookie-authenticated writes', () => {
   });
 });
 
+describe('auth: one’s own profile', () => {
+  it('a change is recorded with what it changed; choosing what is already set changes and records nothing', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const events = async () =>
+      (await li.get('/api/audit')).body.items.filter(
+        (e) => e.action === 'user.update' && e.entityId === h.ids.users.li,
+      );
+    const before = (await events()).length;
+    expectStatus(await li.patch('/api/me', { locale: 'zh' }), 200);
+    expect(await events()).toHaveLength(before);
+    expectStatus(await li.patch('/api/me', { locale: 'en', name: '李雪梅' }), 200);
+    const after = await events();
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ before: { locale: 'zh' }, after: { locale: 'en' } });
+    expectStatus(await li.patch('/api/me', { locale: 'zh' }), 200);
+  });
+});
+
 describe('auth: bearer tokens for scripts', () => {
   it('creates a token shown once, which then works as Authorization: Bearer, and can be revoked', async () => {
     const admin = await h.as('admin@jhzx.demo');

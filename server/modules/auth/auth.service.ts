@@ -123,14 +123,21 @@ export async function updateProfile(
   cache: ActorCache | undefined,
 ): Promise<User> {
   const updated = await db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set(params).where(eq(users.id, actor.user.id)).returning();
-    const before = Object.fromEntries(Object.keys(params).map((k) => [k, actor.user[k as keyof UpdateProfileParams]]));
+    const [current] = await tx.select().from(users).where(eq(users.id, actor.user.id)).for('update');
+    if (!current) throw new Error('the signed-in person has no user row');
+    // Only what changes is written and recorded: choosing the language already shown leaves no event.
+    const keys = (Object.keys(params) as (keyof UpdateProfileParams)[]).filter(
+      (k) => params[k] !== undefined && params[k] !== current[k],
+    );
+    if (!keys.length) return current;
+    const after = Object.fromEntries(keys.map((k) => [k, params[k]]));
+    const [row] = await tx.update(users).set(after).where(eq(users.id, actor.user.id)).returning();
     await audit(tx, actor, meta, {
       action: 'user.update',
       entityType: 'user',
       entityId: actor.user.id,
-      before,
-      after: params,
+      before: Object.fromEntries(keys.map((k) => [k, current[k]])),
+      after,
     });
     if (!row) throw new Error('the signed-in person has no user row');
     return row;
