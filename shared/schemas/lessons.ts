@@ -27,6 +27,8 @@ export const createLessonInput = z
     weeks: z.number().int().min(1).max(20).default(1),
     /** Schedule even where a classroom already has a lesson then (the answer to a 409 with clashes). */
     allowClashes: z.boolean().default(false),
+    /** Record the lesson (the teacher's choice, never on unasked); can be changed until it goes live. */
+    record: z.boolean().default(false),
   })
   .refine((l) => new Date(l.endsAt) > new Date(l.startsAt), {
     message: 'endsAt must be after startsAt',
@@ -50,12 +52,14 @@ export const updateLessonInput = z
     title: text().trim().min(1).max(120).optional(),
     startsAt: isoTime.optional(),
     endsAt: isoTime.optional(),
+    /** Record the lesson or not: also while it is live (the teacher's console before going live again). */
+    record: z.boolean().optional(),
     /** Move this lesson and the rest of its series by the same amount. */
     series: z.boolean().default(false),
     allowClashes: z.boolean().default(false),
   })
-  .refine((u) => u.title !== undefined || u.startsAt !== undefined, {
-    message: 'nothing to change: give a title or new times',
+  .refine((u) => u.title !== undefined || u.startsAt !== undefined || u.record !== undefined, {
+    message: 'nothing to change: give a title, new times or whether to record',
     path: ['title'],
     params: { problem: 'nothing_to_change' },
   })
@@ -137,10 +141,26 @@ export const lesson = z.object({
   materials: z.array(z.object({ id, title: text(), kind: text() })),
   seriesId: id.nullable(),
   cancelReason: text().nullable(),
+  /** Whether the teacher chose to record it. */
+  record: z.boolean(),
   /** How the caller takes part, if at all. */
   myRole: z.enum(lessonRoles).nullable(),
 });
 export type Lesson = z.infer<typeof lesson>;
+
+/**
+ * What a new lesson of the caller (a master teacher) starts with: the subject and grade they usually teach (from
+ * their latest lessons, else from their resources), and the classrooms, start time (Beijing, HH:MM) and length of
+ * their latest lesson. Null or empty where there is nothing to go on.
+ */
+export const lessonDefaults = z.object({
+  subject: z.enum(subjects).nullable(),
+  grade: z.number().int().nullable(),
+  classroomIds: z.array(id),
+  time: text().nullable(),
+  minutes: z.number().int().nullable(),
+});
+export type LessonDefaults = z.infer<typeof lessonDefaults>;
 
 export const lessonListQuery = z.object({ scope: z.enum(['mine', 'upcoming', 'past']).default('mine') });
 export type LessonListScope = z.infer<typeof lessonListQuery>['scope'];

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
+import { lessons, memberships } from '../../server/db/schema';
 import { livekitProbe } from '../../server/lib/livekit-probe';
+import { toLocal } from '../../shared/time';
 import { type BodyOf, Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 import { freePorts } from '../support/ports';
 
@@ -420,5 +423,84 @@ describe('lessons: who may change what, and bad input', () => {
       403,
     );
     expectStatus(await (await h.as('li@jhxx.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`), 200);
+  });
+});
+
+describe('lessons: recording is the teacher’s choice', () => {
+  it('off unless chosen when scheduling; changed per lesson until it ends, also while it is live', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    const base = {
+      title: '录制选择',
+      subject: 'math',
+      grade: 4,
+      startsAt: soon(-5),
+      endsAt: soon(35),
+      classroomIds: [h.ids.classrooms.beishan4_1!],
+      allowClashes: true,
+    } satisfies BodyOf<'POST', '/api/lessons'>;
+    const plain = (await wang.post('/api/lessons', base)).body.lesson;
+    expect(plain.record).toBe(false);
+    const chosen = await wang.post('/api/lessons', { ...base, record: true });
+    expectStatus(chosen, 201);
+    expect(chosen.body.lesson.record).toBe(true);
+
+    // The console's checkbox before going live: remembered with the lesson, for everyone who reads it.
+    expect((await wang.patch(`/api/lessons/${plain.id}`, { record: true })).body.lesson.record).toBe(true);
+    expect((await (await h.as('zhao@beishan.demo')).get(`/api/lessons/${plain.id}`)).body.lesson.record).toBe(true);
+    // Live (as LiveKit's webhook marks it): the choice can still change, the time no longer.
+    await h.deps.database.db.update(lessons).set({ status: 'live' }).where(eq(lessons.id, plain.id));
+    expect((await wang.patch(`/api/lessons/${plain.id}`, { record: false })).body.lesson.record).toBe(false);
+    expectStatus(await wang.patch(`/api/lessons/${plain.id}`, { startsAt: soon(60), endsAt: soon(90) }), 409);
+    expectStatus(await (await h.as('zhao@beishan.demo')).patch(`/api/lessons/${plain.id}`, { record: true }), 403);
+    expectStatus(await wang.post(`/api/lessons/${plain.id}/end`), 200);
+    expectStatus(await wang.patch(`/api/lessons/${plain.id}`, { record: true }), 409);
+  });
+});
+
+describe('lessons: what a new lesson starts with', () => {
+  it("the subject and grade the teacher usually teaches, and the latest lesson's classrooms, time and length", async () => {
+    // 张伟 becomes a master teacher: no lessons yet, four resources (three of chemistry for grade 9, one geography).
+    await h.deps.database.db
+      .update(memberships)
+      .set({ masterTeacher: true })
+      .where(eq(memberships.userId, h.ids.users.zhang!));
+    const zhang = await h.as('zhang@jhzx.demo');
+    const first = await zhang.get('/api/lessons/defaults');
+    expectStatus(first, 200);
+    expect(first.body).toEqual({ subject: 'chemistry', grade: 9, classroomIds: [], time: null, minutes: null });
+
+    // Once they teach, their lessons say it.
+    const at = new Date(Date.now() + 5 * 86_400_000);
+    const startsAt = `${toLocal(at).date}T14:30:00+08:00`;
+    const made = await zhang.post('/api/lessons', {
+      title: '电路',
+      subject: 'physics',
+      grade: 8,
+      startsAt,
+      endsAt: new Date(new Date(startsAt).getTime() + 45 * 60_000).toISOString(),
+      classroomIds: [h.ids.classrooms.nanhu5_1!],
+    });
+    expectStatus(made, 201);
+    expect((await zhang.get('/api/lessons/defaults')).body).toEqual({
+      subject: 'physics',
+      grade: 8,
+      classroomIds: [h.ids.classrooms.nanhu5_1],
+      time: '14:30',
+      minutes: 45,
+    });
+
+    // 王明远 teaches grade-4 maths (the demo's lessons); anyone may ask and reads only their own: 赵春生 has
+    // scheduled nothing, and shared a PE resource for grade 3.
+    expect((await (await h.as('wang@jhzx.demo')).get('/api/lessons/defaults')).body).toMatchObject({
+      subject: 'math',
+      grade: 4,
+    });
+    expect((await (await h.as('zhao@beishan.demo')).get('/api/lessons/defaults')).body).toEqual({
+      subject: 'pe',
+      grade: 3,
+      classroomIds: [],
+      time: null,
+      minutes: null,
+    });
   });
 });

@@ -33,7 +33,7 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
     lesson = await scheduleLessonStarted(teacher, web.url, '分数的初步认识（直播）');
   });
 
-  it('the teacher opens the lesson, checks camera and microphone, and goes live in 2 actions', async () => {
+  it('the teacher opens the lesson, checks camera and microphone, chooses to record, and goes live', async () => {
     // JOURNEYS 4: lesson page → Start → (preview with device choice) → Go live.
     await teacher.goto(`${web.url}/lessons/${lesson.id}`);
     await teacher.getByRole('link', { name: '开始上课' }).click();
@@ -42,6 +42,8 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
       .poll(() => teacher.locator('video.self-view').evaluate((v: HTMLVideoElement) => v.videoWidth), POLL)
       .toBeGreaterThan(0);
     await shot(teacher, 'live-1-teacher-preview');
+    // Recording is the teacher's choice: ticked here, before going live.
+    await teacher.getByRole('checkbox', { name: /录制本课/ }).check();
     await teacher.getByRole('button', { name: '开始直播' }).click();
     await teacher.getByText('直播中').first().waitFor();
     await teacher.getByText('录制中').waitFor();
@@ -168,7 +170,7 @@ describe.skipIf(skip)('live lesson in the browser, real media through LiveKit', 
 
   it("after the lesson the assistant gives feedback from the big screen's link, and the teacher reads it", async () => {
     // After the lesson: the assistant gives feedback from the big screen's link; the teacher reads it.
-    await zhao().getByRole('link', { name: '查看课程' }).click();
+    await zhao().getByRole('link', { name: '填写课后反馈' }).click();
     await zhao().getByRole('heading', { name: '课后反馈' }).waitFor();
     await zhao().getByRole('radiogroup', { name: '总体评价' }).getByRole('radio', { name: '4' }).click();
     await zhao().getByLabel('这节课效果如何').fill('学生很投入，跟得上节奏。');

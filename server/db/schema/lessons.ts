@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -42,6 +43,8 @@ export const lessons = pgTable(
     /** Lessons scheduled together as a weekly series share this id. */
     seriesId: uuid(),
     cancelReason: text(),
+    /** The teacher chose to record this lesson (off unless chosen). */
+    record: boolean().notNull().default(false),
     /** A server-side recording (LiveKit Egress) in progress or done, and the storage key it writes to. */
     recordingEgressId: text(),
     recordingKey: text(),

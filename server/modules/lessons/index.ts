@@ -10,6 +10,8 @@ import * as webhookHandlers from './webhooks.handlers';
 export const lessonsRoutes = signedInRouter()
   .openapi(lessons.create, lessonHandlers.create)
   .openapi(lessons.list, lessonHandlers.list)
+  // Before `/lessons/{id}`, which would take "defaults" for an id.
+  .openapi(lessons.defaults, lessonHandlers.defaults)
   .openapi(lessons.get, lessonHandlers.get)
   .openapi(live.join, liveHandlers.join)
   .openapi(live.speak, liveHandlers.speak)

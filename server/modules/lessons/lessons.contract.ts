@@ -9,6 +9,7 @@ import {
   feedbackInput,
   feedbackList,
   lessonAnswer,
+  lessonDefaults,
   lessonListQuery,
   lessonPage,
   lessonSeriesAnswer,
@@ -42,6 +43,16 @@ export const list = createRoute({
     'or those already over (past, newest first)',
   request: { query: lessonListQuery },
   responses: { 200: json(lessonPage), ...commonErrors },
+});
+
+export const defaults = createRoute({
+  method: 'get',
+  path: '/lessons/defaults',
+  tags: ['lessons'],
+  summary:
+    'What a new lesson of the caller starts with (the master teacher’s schedule form): the subject and grade ' +
+    'they usually teach, and the classrooms, start time and length of their latest lesson',
+  responses: { 200: json(lessonDefaults), ...commonErrors },
 });
 
 export const get = createRoute({

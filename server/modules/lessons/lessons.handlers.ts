@@ -14,6 +14,7 @@ import {
   seriesAnswerFor,
 } from './lessons.queries';
 import { cancelLessons, moveLessons, scheduleLessons } from './lessons.service';
+import { lessonDefaultsFor } from './schedule.queries';
 
 export const create: SignedInHandler<typeof contract.create> = async (c) => {
   const actor = c.get('actor');
@@ -30,6 +31,11 @@ export const list: SignedInHandler<typeof contract.list> = async (c) => {
   const rows = await listLessons(dbOf(c), actor, c.req.valid('query').scope);
   const items = rows.map(({ l, rooms, materials }) => lessonOut(l, rooms, actor, materials));
   return c.json({ items, nextCursor: null }, 200);
+};
+
+/** Read from the caller's own lessons and resources only: anyone may ask, a master teacher's form does. */
+export const defaults: SignedInHandler<typeof contract.defaults> = async (c) => {
+  return c.json(await lessonDefaultsFor(dbOf(c), c.get('actor')), 200);
 };
 
 export const get: SignedInHandler<typeof contract.get> = async (c) => {

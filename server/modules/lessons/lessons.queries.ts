@@ -93,6 +93,7 @@ export function lessonOut(row: LessonRow, rooms: ClassroomRow[], actor: Actor, m
     materials: materials.filter((m) => m.lessonId === row.id).map(({ lessonId: _l, ...m }) => m),
     seriesId: row.seriesId,
     cancelReason: row.cancelReason,
+    record: row.record,
     myRole: roleIn(actor, row, rooms)?.role ?? null,
   };
 }

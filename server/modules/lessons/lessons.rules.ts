@@ -46,3 +46,28 @@ export function roleIn(actor: Actor, lesson: LessonPlace, rooms: InvitedRoom[]):
   );
   return colleague ? { role: 'observer' } : null;
 }
+
+/** One lesson or resource of a teacher, newest first, as far as what they teach goes. */
+export interface Taught<S extends string = string> {
+  subject: S;
+  grade: number;
+}
+
+/**
+ * The subject a teacher usually teaches, from their latest lessons (or resources), newest first: the most frequent,
+ * the newer on a tie; and the grade most frequent with it, the newer on a tie. Null when there is nothing to go on.
+ */
+export function usualSubjectAndGrade<S extends string>(latest: Taught<S>[]): Taught<S> | null {
+  const mostFrequent = <K>(keys: K[]): K | undefined => {
+    const counts = new Map<K, number>();
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    // Map keeps first-seen order, and the list is newest first: on a tie the newer wins.
+    let best: K | undefined;
+    for (const [k, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = k;
+    return best;
+  };
+  const subject = mostFrequent(latest.map((x) => x.subject));
+  if (subject === undefined) return null;
+  const grade = mostFrequent(latest.filter((x) => x.subject === subject).map((x) => x.grade));
+  return grade === undefined ? null : { subject, grade };
+}

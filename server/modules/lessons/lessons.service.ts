@@ -61,6 +61,7 @@ export async function scheduleLessons(
           startsAt: o.startsAt,
           endsAt: o.endsAt,
           seriesId,
+          record: input.record,
           roomName: `lesson-${crypto.randomUUID()}`,
         })),
       )
@@ -104,11 +105,16 @@ export interface MoveLessonsParams {
   input: UpdateLessonInput;
 }
 
-/** Renames or moves a lesson not yet started, or it and the rest of its series; answers the ids it changed. */
+/**
+ * Renames or moves a lesson not yet started, or it and the rest of its series; or says whether to record it (also
+ * while it is live: the teacher chooses on the console before going live). Answers the ids it changed.
+ */
 export async function moveLessons(db: Db, actor: Actor, params: MoveLessonsParams, meta: RequestMeta) {
   const { input } = params;
   const { row, rooms } = params.lesson;
-  if (row.status !== 'scheduled')
+  const open: LessonRow['status'][] =
+    input.title === undefined && input.startsAt === undefined ? ['scheduled', 'live'] : ['scheduled'];
+  if (!open.includes(row.status))
     throw new AppError('invalid_state', 'Only a lesson that has not started can be changed');
   const ids = input.series ? await restOfSeries(db, row) : [row.id];
   // The refinements of updateLessonInput give both times or neither.
@@ -144,9 +150,10 @@ export async function moveLessons(db: Db, actor: Actor, params: MoveLessonsParam
         .set({
           ...(input.title ? { title: input.title } : {}),
           ...(times ? { startsAt: m.startsAt, endsAt: m.endsAt } : {}),
+          ...(input.record === undefined ? {} : { record: input.record }),
           updatedAt: new Date(),
         })
-        .where(and(eq(lessons.id, m.id), eq(lessons.status, 'scheduled')))
+        .where(and(eq(lessons.id, m.id), inArray(lessons.status, open)))
         .returning({ id: lessons.id });
       if (!hit) continue;
       done.push(m.id);
@@ -158,6 +165,7 @@ export async function moveLessons(db: Db, actor: Actor, params: MoveLessonsParam
         after: {
           ...(input.title ? { title: input.title } : {}),
           ...(times ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt) } : {}),
+          ...(input.record === undefined ? {} : { record: input.record }),
         },
       });
     }

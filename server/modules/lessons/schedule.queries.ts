@@ -1,14 +1,15 @@
 // What scheduling checks before anything is saved: the classrooms and materials a teacher may invite and hand
 // out, the classrooms' other lessons at those times, the rest of a series, and whom to tell.
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Clash } from '../../../shared/schemas/lessons';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Clash, LessonDefaults } from '../../../shared/schemas/lessons';
 import type { Occurrence } from '../../../shared/series';
-import { iso } from '../../../shared/time';
+import { hhmm, iso, toLocal } from '../../../shared/time';
 import { classrooms, lessonClassrooms, lessons, memberships, orgs, resources } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { type Actor, canSeeOrg } from '../../lib/policy';
 import { owner, visibleResourcesWhere } from '../resources/resources.queries';
+import { usualSubjectAndGrade } from './lessons.rules';
 
 /** The classrooms' other scheduled or running lessons that overlap any of the times (half-open ranges). */
 export async function findClashes(
@@ -141,4 +142,55 @@ export async function restOfSeries(db: Queryable, lesson: { id: string; seriesId
       ),
     );
   return [lesson.id, ...rows.map((r) => r.id).filter((x) => x !== lesson.id)];
+}
+
+/** How many of a teacher's latest lessons (or resources) say what they usually teach. */
+const LATEST = 20;
+
+/**
+ * What a new lesson of this teacher starts with (lessonDefaults): what they usually teach, from their latest lessons
+ * or else their resources; and the classrooms (those still within reach), start time and length of their latest.
+ */
+export async function lessonDefaultsFor(db: Queryable, actor: Actor): Promise<LessonDefaults> {
+  const mine = await db
+    .select({
+      id: lessons.id,
+      subject: lessons.subject,
+      grade: lessons.grade,
+      startsAt: lessons.startsAt,
+      endsAt: lessons.endsAt,
+    })
+    .from(lessons)
+    .where(eq(lessons.teacherId, actor.user.id))
+    .orderBy(desc(lessons.createdAt), desc(lessons.startsAt))
+    .limit(LATEST);
+  const usual =
+    usualSubjectAndGrade(mine) ??
+    usualSubjectAndGrade(
+      await db
+        .select({ subject: resources.subject, grade: resources.grade })
+        .from(resources)
+        .where(eq(resources.authorId, actor.user.id))
+        .orderBy(desc(resources.createdAt))
+        .limit(LATEST),
+    );
+  const latest = mine[0];
+  const rooms = latest
+    ? await db
+        .select({
+          id: classrooms.id,
+          school: { id: orgs.id, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId },
+        })
+        .from(lessonClassrooms)
+        .innerJoin(classrooms, eq(classrooms.id, lessonClassrooms.classroomId))
+        .innerJoin(orgs, eq(orgs.id, classrooms.schoolId))
+        .where(eq(lessonClassrooms.lessonId, latest.id))
+    : [];
+  return {
+    subject: usual?.subject ?? null,
+    grade: usual?.grade ?? null,
+    classroomIds: rooms.filter((r) => canSeeOrg(actor, r.school)).map((r) => r.id),
+    time: latest ? hhmm(toLocal(latest.startsAt).minutes) : null,
+    minutes: latest ? Math.round((latest.endsAt.getTime() - latest.startsAt.getTime()) / 60_000) : null,
+  };
 }

@@ -17,11 +17,30 @@ export function AppLayout(props: ParentProps) {
   const location = useLocation();
   return (
     <SessionProvider>
+      <LocaleSync />
       <Show when={!bare(location.pathname)} fallback={<Page>{props.children}</Page>}>
         <Shell>{props.children}</Shell>
       </Show>
     </SessionProvider>
   );
+}
+
+/**
+ * The person's remembered language wins once we know who they are: on every page, those without the header too (a
+ * classroom PC that opens or reloads its big screen).
+ */
+function LocaleSync() {
+  const { locale, setLocale } = useI18n();
+  const me = useMe();
+  let synced = false;
+  createEffect(() => {
+    const m = me();
+    if (m && !synced) {
+      synced = true;
+      if (m.user.locale !== locale()) setLocale(m.user.locale);
+    }
+  });
+  return null;
 }
 
 function Page(props: ParentProps) {
@@ -53,7 +72,7 @@ function Page(props: ParentProps) {
 }
 
 function Shell(props: ParentProps) {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const signedIn = () => !!me();
   const queue = createAsync(async () => {
@@ -71,15 +90,6 @@ function Shell(props: ParentProps) {
   onCleanup(() => {
     document.removeEventListener('visibilitychange', onVisible);
     clearInterval(timer);
-  });
-  // The person's remembered language wins once we know who they are.
-  let synced = false;
-  createEffect(() => {
-    const m = me();
-    if (m && !synced) {
-      synced = true;
-      if (m.user.locale !== locale()) setLocale(m.user.locale);
-    }
   });
   return (
     <>

@@ -3,12 +3,16 @@ import { For, Show } from 'solid-js';
 import { toLocal } from '../../../../shared/time';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
+import { DeviceCheck } from '../lessons/device-check';
 import { LessonAction, LessonWhen } from '../lessons/lesson-action';
 import { getLessons } from '../lessons/lessons.queries';
 
 const beijingDay = (d: string | Date) => toLocal(new Date(d)).date;
 
-/** The classroom PC's card (JOURNEYS 3): today's lessons with one large Join button, live from 15 minutes before. */
+/**
+ * The classroom PC's card (JOURNEYS 3): today's lessons with one large Join button, live from 15 minutes before; and
+ * the camera and microphone checked (and allowed) before the lesson, so the class can speak the moment it is asked.
+ */
 export function ClassroomCard(props: { classroomId: string; classroom: string; school: string }) {
   const { t } = useI18n();
   const lessons = createAsync(() => getLessons('mine'));
@@ -49,6 +53,7 @@ export function ClassroomCard(props: { classroomId: string; classroom: string; s
           </For>
         </ul>
       </Show>
+      <DeviceCheck />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { useI18n } from '../../lib/i18n';
-import { cameraOf, type LiveRoom, micOf, type Peer } from './live-room';
+import type { LiveRoom, Peer } from './live-room';
 import { SoundMeter, VideoView } from './media';
+import { cameraOf, micOf } from './room-tracks';
 
 /**
  * Every invited classroom in a fixed order (by name), never a ranking, each with a state light (not joined, connected,
@@ -29,7 +30,9 @@ export function ClassroomRoster(props: {
       : p.hand
         ? t('lessons.handUp')
         : p.canPublish
-          ? t('lessons.speaking')
+          ? p.devices
+            ? t('lessons.noDevices')
+            : t('lessons.speaking')
           : p.quality === 'weak'
             ? t('lessons.weak')
             : t('lessons.connected');

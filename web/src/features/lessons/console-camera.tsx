@@ -1,6 +1,7 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
 import type { ConsoleRecording } from './console-recording';
+import { DeviceSelect } from './device-select';
 import type { LocalMedia } from './local-media';
 import { SoundMeter, VideoView } from './media';
 import { canRecord } from './recorder';
@@ -21,26 +22,24 @@ export function ConsoleCamera(props: {
 }) {
   const { t } = useI18n();
   return (
-    <section class="card">
+    <section class="card stack">
       <Show when={!props.isLive} fallback={<h2>{t('lessons.camera')}</h2>}>
         <h2>{t('lessons.preview')}</h2>
       </Show>
       <VideoView track={props.media.video()} class="self-view" label={t('lessons.camera')} mirror />
       <SoundMeter track={props.media.audio()} label={t('lessons.microphone')} />
       <Show when={!props.isLive}>
-        <div class="row">
-          <label>
-            {t('lessons.camera')}
-            <select onChange={(e) => props.media.video()?.restartTrack({ deviceId: e.currentTarget.value })}>
-              <For each={props.media.cams()}>{(d) => <option value={d.deviceId}>{d.label || d.deviceId}</option>}</For>
-            </select>
-          </label>
-          <label>
-            {t('lessons.microphone')}
-            <select onChange={(e) => props.media.audio()?.restartTrack({ deviceId: e.currentTarget.value })}>
-              <For each={props.media.mics()}>{(d) => <option value={d.deviceId}>{d.label || d.deviceId}</option>}</For>
-            </select>
-          </label>
+        <div class="row device-choice">
+          <DeviceSelect
+            label={t('lessons.camera')}
+            devices={props.media.cams()}
+            onPick={(id) => props.media.video()?.restartTrack({ deviceId: id })}
+          />
+          <DeviceSelect
+            label={t('lessons.microphone')}
+            devices={props.media.mics()}
+            onPick={(id) => props.media.audio()?.restartTrack({ deviceId: id })}
+          />
         </div>
         <Show when={canRecord()}>
           <label class="check">
@@ -49,7 +48,7 @@ export function ConsoleCamera(props: {
               checked={props.recording.wanted()}
               onChange={(e) => props.recording.setWanted(e.currentTarget.checked)}
             />{' '}
-            {t('lessons.recordLesson')}
+            {t('lessons.recordLesson')} <span class="hint">{t('lessons.recordHint')}</span>
           </label>
         </Show>
         <button

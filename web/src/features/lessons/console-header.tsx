@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
 import type { ConsoleRecording } from './console-recording';
@@ -41,5 +42,23 @@ export function ConnectionNotices(props: { live: LiveRoom }) {
         </div>
       </Show>
     </>
+  );
+}
+
+/** The lesson is over (ended here or elsewhere): where next, instead of buttons that would do nothing now. */
+export function ConsoleEnded(props: { lessonId: string }) {
+  const { t } = useI18n();
+  return (
+    <section class="card stack console-ended">
+      <p>{t('lessons.ended')}</p>
+      <p class="row">
+        <A class="button primary" href={`/lessons/${props.lessonId}`}>
+          {t('lessons.seeAttendance')}
+        </A>
+        <A class="button" href="/">
+          {t('lessons.backHome')}
+        </A>
+      </p>
+    </section>
   );
 }

@@ -1,16 +1,18 @@
 // The master teacher's console (JOURNEYS 4): preview with device choice → live; every invited classroom in a
 // fixed order (by name) with a state light; a raised hand floats a notice and one click lets that classroom
-// speak; one click stops it; screen share is one button; ending asks once, then shows attendance.
+// speak; one click stops it; screen share is one button; ending asks once, then shows attendance. The lesson's title,
+// what is on (live, recording) and the raised hands stay at the top, the hands under the badges, never over them;
+// once the lesson is over only what to do next remains.
 import { A, createAsync, revalidate, useAction, useNavigate, useParams } from '@solidjs/router';
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { ChatPanel } from './chat-panel';
 import { ClassroomRoster } from './classroom-roster';
 import { ConsoleCamera } from './console-camera';
-import { ConnectionNotices, ConsoleHeader } from './console-header';
+import { ConnectionNotices, ConsoleEnded, ConsoleHeader } from './console-header';
 import { createConsoleRecording } from './console-recording';
-import { type HandNotice, HandNotices } from './hand-notices';
+import { createHandNotices, HandNotices } from './hand-notices';
 import { allowSpeaking, endLesson, muteClassroom } from './lessons.actions';
 import { getAttendance, getLesson } from './lessons.queries';
 import { createLiveRoom } from './live-room';
@@ -28,14 +30,9 @@ export function ConsolePage() {
   const closeLesson = useAction(endLesson);
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
-  const [notices, setNotices] = createSignal<HandNotice[]>([]);
-  let noticeSeq = 0;
+  const hands = createHandNotices();
   const live = createLiveRoom(params.id, {
-    onHand: (p) =>
-      setNotices((n) => [
-        ...n.filter((x) => x.identity !== p.identity),
-        { id: ++noticeSeq, identity: p.identity, name: p.name },
-      ]),
+    onHand: hands.raised,
     // On every connect, the first and any after a dropped connection: publish camera and microphone again.
     keepLocalTracks: true,
     onConnected: async () => {
@@ -46,12 +43,27 @@ export function ConsolePage() {
       void recording.startIfWanted();
     },
   });
-  const media = createLocalMedia(setError);
+  const media = createLocalMedia(setError, () => !!lesson() && !over());
   const share = createScreenShare(live, (err) =>
     setError(new Error(t('lessons.shareFailed', { message: (err as Error).message }))),
   );
-  const recording = createConsoleRecording({ lessonId: params.id, lesson: () => lesson()?.lesson, live, media });
+  const recording = createConsoleRecording({
+    lessonId: params.id,
+    lesson: () => lesson()?.lesson,
+    live,
+    media,
+    onError: setError,
+  });
+  // The classrooms' big screens say when they are recorded.
+  createEffect(() => live.announceRecording(recording.running()));
   const isLive = () => live.phase() === 'connected' || live.phase() === 'reconnecting';
+  const over = () => {
+    const status = lesson()?.lesson.status;
+    return live.phase() === 'ended' || status === 'ended' || status === 'cancelled';
+  };
+  // A hand stays up while its classroom is here and the lesson runs.
+  const handsUp = () =>
+    isLive() ? hands.all().filter((n) => live.peers().some((p) => p.identity === n.identity)) : [];
 
   // Closing the tab mid-lesson (or with a recording not yet filed) asks first.
   const guard = (e: BeforeUnloadEvent) => {
@@ -75,7 +87,7 @@ export function ConsolePage() {
       await setSpeak(params.id, identity, allowed);
       if (allowed) {
         live.clearHand(identity);
-        setNotices((n) => n.filter((x) => x.identity !== identity));
+        hands.answered(identity);
       }
     } catch (err) {
       setError(err);
@@ -105,42 +117,42 @@ export function ConsolePage() {
     <Show when={lesson()}>
       {(l) => (
         <div class="console">
-          <ConsoleHeader title={l().lesson.title} recording={recording} isLive={isLive()} />
+          <div class="console-top">
+            <ConsoleHeader title={l().lesson.title} recording={recording} isLive={isLive()} />
+            <HandNotices notices={handsUp()} onLetSpeak={(n) => speak(n.identity, true)} onDismiss={hands.dismiss} />
+          </div>
           <ErrorNotice error={error() ?? live.error()} />
           <Show when={recording.upload()}>
             {(u) => <RecordingUploadCard upload={u()} savedUrl={recording.savedUrl()} onRetry={retryUpload} />}
           </Show>
           <ConnectionNotices live={live} />
-          <HandNotices
-            notices={notices()}
-            onLetSpeak={(n) => speak(n.identity, true)}
-            onDismiss={(n) => setNotices((x) => x.filter((y) => y.id !== n.id))}
-          />
-          <div class="console-layout">
-            <ConsoleCamera
-              media={media}
-              recording={recording}
-              isLive={isLive()}
-              busy={busy()}
-              sharing={share.sharing()}
-              onGoLive={goLive}
-              onToggleShare={share.toggle}
-              onEnd={end}
-            />
-            <ClassroomRoster
-              classrooms={l().lesson.classrooms}
-              live={live}
-              onSpeak={speak}
-              onMute={(identity) => mute(params.id, identity).catch(setError)}
-            />
-            <Show when={isLive()}>
-              <ChatPanel live={live} />
+          <Show when={!over()} fallback={<ConsoleEnded lessonId={params.id} />}>
+            <div class="console-layout">
+              <ConsoleCamera
+                media={media}
+                recording={recording}
+                isLive={isLive()}
+                busy={busy()}
+                sharing={share.sharing()}
+                onGoLive={goLive}
+                onToggleShare={share.toggle}
+                onEnd={end}
+              />
+              <ClassroomRoster
+                classrooms={l().lesson.classrooms}
+                live={live}
+                onSpeak={speak}
+                onMute={(identity) => mute(params.id, identity).catch(setError)}
+              />
+              <Show when={isLive()}>
+                <ChatPanel live={live} />
+              </Show>
+            </div>
+            <Show when={!isLive()}>
+              <p>
+                <A href={`/lessons/${params.id}`}>{t('lessons.back')}</A>
+              </p>
             </Show>
-          </div>
-          <Show when={!isLive()}>
-            <p>
-              <A href={`/lessons/${params.id}`}>{t('lessons.back')}</A>
-            </p>
           </Show>
         </div>
       )}

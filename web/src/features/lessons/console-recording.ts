@@ -1,12 +1,13 @@
-// Recording the lesson from the console. LiveKit Egress records on the server where it is configured; otherwise
-// (503) the teacher's browser records what it publishes and, when the lesson ends, files it in the library with a
-// progress bar. A failed upload offers to retry or to save the file.
+// Recording the lesson from the console, when the teacher chose it (the lesson's `record`, ticked when scheduling
+// or on the console before going live; never on unasked). LiveKit Egress records on the server where it is
+// configured; otherwise (503) the teacher's browser records what it publishes and, when the lesson ends, files it
+// in the library with a progress bar. A failed upload offers to retry or to save the file.
 import { useAction } from '@solidjs/router';
 import { Track } from 'livekit-client';
 import { createMemo, createSignal, onCleanup } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { useI18n } from '../../lib/i18n';
-import { fileRecording, startServerRecording, stopServerRecording } from './lessons.actions';
+import { chooseRecording, fileRecording, startServerRecording, stopServerRecording } from './lessons.actions';
 import type { LiveRoom } from './live-room';
 import type { LocalMedia } from './local-media';
 import { canRecord, type Recording, startRecording } from './recorder';
@@ -23,12 +24,25 @@ export function createConsoleRecording(opts: {
   lesson: () => Lesson | undefined;
   live: LiveRoom;
   media: LocalMedia;
+  onError: (err: unknown) => void;
 }) {
   const { t } = useI18n();
   const startOnServer = useAction(startServerRecording);
   const stopOnServer = useAction(stopServerRecording);
   const fileOne = useAction(fileRecording);
-  const [wanted, setWanted] = createSignal(canRecord());
+  const choose = useAction(chooseRecording);
+  // The choice just made, until the lesson read afresh carries it.
+  const [chosen, setChosen] = createSignal<boolean | undefined>();
+  const wanted = () => chosen() ?? opts.lesson()?.record ?? false;
+  const setWanted = async (record: boolean) => {
+    setChosen(record);
+    try {
+      await choose(opts.lessonId, record);
+    } catch (err) {
+      setChosen(!record);
+      opts.onError(err);
+    }
+  };
   const [inBrowser, setInBrowser] = createSignal<Recording | null>(null);
   const [onServer, setOnServer] = createSignal(false);
   const [upload, setUpload] = createSignal<RecordingUpload | null>(null);
@@ -40,6 +54,8 @@ export function createConsoleRecording(opts: {
       await startOnServer(opts.lessonId);
       setOnServer(true);
     } catch {
+      // No Egress here and a browser that cannot record (the console then offers no choice to record).
+      if (!canRecord()) return;
       const screen = () =>
         opts.live.room.localParticipant.getTrackPublication(Track.Source.ScreenShare)?.track?.mediaStreamTrack;
       setInBrowser(

@@ -13,7 +13,7 @@ export function FeedbackCard(props: { lesson: Lesson }) {
   const list = createAsync(() => getFeedback(props.lesson.id));
   const observer = () => props.lesson.myRole === 'observer';
   return (
-    <section class="card stack" aria-labelledby="fb-title">
+    <section class="card wide stack feedback-card" id="feedback" aria-labelledby="fb-title">
       <h2 id="fb-title">
         {props.lesson.myRole === 'teacher'
           ? t('lessons.feedbackAll')

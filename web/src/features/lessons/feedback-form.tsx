@@ -36,12 +36,15 @@ export function FeedbackForm(props: { lessonId: string; observer: boolean; saved
     }
   };
   return (
-    <form class="stack" onSubmit={save}>
+    <form class="stack feedback-form" onSubmit={save}>
       <ErrorNotice error={error()} />
       <Show when={saved()}>
         <OkNotice>{t('lessons.feedbackSaved')}</OkNotice>
       </Show>
-      <Stars value={rating()} onPick={setRating} label={t('lessons.rating')} />
+      <div class="row">
+        <strong aria-hidden="true">{t('lessons.rating')}</strong>
+        <Stars value={rating()} onPick={setRating} label={t('lessons.rating')} />
+      </div>
       <Show when={props.observer}>
         <For each={rubricCriteria}>
           {(k) => (

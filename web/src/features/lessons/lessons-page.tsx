@@ -1,13 +1,13 @@
 // Live lessons: one's own (teaching or attending) and those one may observe; master teachers schedule here.
 import { A, createAsync } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import type { Lesson } from '../../../../shared/schemas/lessons';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
 import { useSignedIn } from '../../lib/session-context';
 import { LessonAction, LessonWhen } from './lesson-action';
-import { getLessons } from './lessons.queries';
+import { getLessonDefaults, getLessons } from './lessons.queries';
 import { ScheduleForm } from './schedule-form';
 
 export function LessonsPage() {
@@ -20,6 +20,8 @@ export function LessonsPage() {
     const m = me();
     return !!m && rolesOf(m).isMaster;
   };
+  // Asked for as the page opens, so the form opens filled in.
+  const defaults = createAsync(() => (isMaster() ? getLessonDefaults() : Promise.resolve(undefined)));
   return (
     <>
       <div class="spread">
@@ -30,9 +32,13 @@ export function LessonsPage() {
           </button>
         </Show>
       </div>
-      <Show when={scheduling()}>
-        <ScheduleForm onDone={() => setScheduling(false)} onCancel={() => setScheduling(false)} />
-      </Show>
+      <Suspense>
+        <Show when={scheduling() && defaults()}>
+          {(d) => (
+            <ScheduleForm defaults={d()} onDone={() => setScheduling(false)} onCancel={() => setScheduling(false)} />
+          )}
+        </Show>
+      </Suspense>
       {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle chips, not a form section (no fieldset border) */}
       <div class="chips" role="group">
         <button type="button" aria-pressed={scope() === 'mine'} onClick={() => setScope('mine')}>

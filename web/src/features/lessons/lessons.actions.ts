@@ -28,6 +28,14 @@ export const moveLesson = action(async (id: string, input: z.input<typeof update
   return json(res, { revalidate: [getLesson.key, getLessons.key] });
 }, 'moveLesson');
 
+/** Whether the lesson is recorded: the teacher's choice, remembered with the lesson (also while it is live). */
+export const chooseRecording = action(async (id: string, record: boolean) => {
+  const res = await call(
+    client.lessons[':id'].$patch({ param: { id }, json: { record, series: false, allowClashes: false } }),
+  );
+  return json(res, { revalidate: [getLesson.key] });
+}, 'chooseRecording');
+
 export const cancelLesson = action(async (id: string, input: z.input<typeof cancelLessonInput>) => {
   const res = await call(
     client.lessons[':id'].cancel.$post({ param: { id }, json: input as z.infer<typeof cancelLessonInput> }),

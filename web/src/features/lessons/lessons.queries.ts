@@ -6,6 +6,8 @@ export const getLessons = query(
   'lessons',
 );
 export const getLesson = query((id: string) => call(client.lessons[':id'].$get({ param: { id } })), 'lesson');
+/** What a new lesson of the calling master teacher starts with (only master teachers may ask). */
+export const getLessonDefaults = query(() => call(client.lessons.defaults.$get()), 'lessonDefaults');
 export const getAttendance = query(
   (id: string) => call(client.lessons[':id'].attendance.$get({ param: { id } })),
   'lessonAttendance',

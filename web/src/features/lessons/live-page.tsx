@@ -1,16 +1,22 @@
 // The classroom's big screen (JOURNEYS 3) and the observer's view: joins at once (the click was on the home
 // page), full screen, the teacher's screen share large with the camera inset (camera large when nothing is
-// shared), sound on or one "start sound" button, raise hand, an on-air sign while allowed to speak. It says when
-// it reconnects, when the link is weak, and when the live server cannot be reached (and retries by itself).
+// shared), sound on or one "start sound" button, raise hand, an on-air sign while allowed to speak, a recording
+// sign while the teacher records. It says when it reconnects, when the link is weak, and when the live server cannot
+// be reached (and retries by itself). Once the lesson is over only what to do next remains.
 import { A, createAsync, useParams } from '@solidjs/router';
 import { createSignal, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { ChatPanel } from './chat-panel';
 import { getLesson } from './lessons.queries';
-import { createLiveRoom, myCamera, teacherTracks } from './live-room';
+import { createLiveRoom } from './live-room';
 import { VideoView } from './media';
+import { myCamera, teacherTracks } from './room-tracks';
+import { StageBottom } from './stage-bottom';
 import { StageMessages, StageStatus } from './stage-status';
+
+/** While these last the lesson is on for this page (or coming back); otherwise its buttons would do nothing. */
+const IN_LESSON = new Set(['connecting', 'connected', 'reconnecting', 'retrying']);
 
 export function LivePage() {
   const { t } = useI18n();
@@ -38,6 +44,7 @@ export function LivePage() {
   const main = () => media().screen ?? media().camera;
   const inset = () => (media().screen ? media().camera : undefined);
   const isClassroom = () => live.role() === 'classroom';
+  const inLesson = () => IN_LESSON.has(live.phase());
 
   return (
     <div class="stage" ref={stage} data-phase={live.phase()}>
@@ -47,8 +54,13 @@ export function LivePage() {
           <strong>{lesson()?.lesson.title}</strong>
           <span class="muted">{lesson()?.lesson.teacherName}</span>
         </Suspense>
+        <Show when={inLesson() && live.recording()}>
+          <span class="badge live stage-recording" role="status">
+            ● {t('lessons.recordingNow')}
+          </span>
+        </Show>
         <span class="stage-actions">
-          <Show when={live.audioBlocked()}>
+          <Show when={inLesson() && live.audioBlocked()}>
             <button type="button" class="primary big" onClick={() => live.startAudio()}>
               {t('lessons.startSound')}
             </button>
@@ -56,12 +68,14 @@ export function LivePage() {
           <button type="button" onClick={() => (full() ? document.exitFullscreen() : enterFull())}>
             {full() ? t('lessons.exitFullscreen') : t('lessons.fullscreen')}
           </button>
-          <button type="button" onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>
-            {t('lessons.chat')}
-          </button>
-          <A class="button" href="/" onClick={() => void live.leave()}>
-            {t('lessons.leave')}
-          </A>
+          <Show when={inLesson()}>
+            <button type="button" onClick={() => setChatOpen(!chatOpen())} aria-pressed={chatOpen()}>
+              {t('lessons.chat')}
+            </button>
+            <A class="button" href="/" onClick={() => void live.leave()}>
+              {t('lessons.leave')}
+            </A>
+          </Show>
         </span>
       </div>
       <StageStatus live={live} />
@@ -84,34 +98,14 @@ export function LivePage() {
         <Show when={live.onAir() && myCamera(live)}>
           <VideoView track={myCamera(live)} class="self-inset" label={t('lessons.onAir')} mirror />
         </Show>
-        <Show when={chatOpen()}>
+        <Show when={inLesson() && chatOpen()}>
           <div class="stage-chat">
             <ChatPanel live={live} readOnly={!isClassroom()} />
           </div>
         </Show>
       </div>
-      <Show when={isClassroom()}>
-        <div class="stage-bottom">
-          <Show when={live.onAir()}>
-            <span class="on-air" role="status">
-              ● {t('lessons.onAir')}
-            </span>
-          </Show>
-          <Show when={!live.onAir()}>
-            <button
-              type="button"
-              class="primary big hand"
-              aria-pressed={live.handUp()}
-              disabled={live.phase() !== 'connected'}
-              onClick={() => live.raiseHand(!live.handUp())}
-            >
-              {live.handUp() ? t('lessons.lowerHand') : t('lessons.raiseHand')}
-            </button>
-            <Show when={live.handUp()}>
-              <span class="muted">{t('lessons.handRaised')}</span>
-            </Show>
-          </Show>
-        </div>
+      <Show when={isClassroom() && inLesson()}>
+        <StageBottom live={live} />
       </Show>
       <ErrorNotice error={live.phase() === 'connected' ? live.error() : null} />
     </div>

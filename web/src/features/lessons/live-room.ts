@@ -11,12 +11,13 @@ import {
   Room,
   RoomEvent,
   Track,
-  VideoPresets,
 } from 'livekit-client';
-import { batch, createSignal, onCleanup } from 'solid-js';
+import { batch, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
+import type { DeviceProblem } from './devices';
 import { takeJoinAnswer } from './lessons.queries';
+import { goOffAir, goOnAir } from './on-air';
 import { roomOptions, rtcConfigFor } from './room-options';
 import { type LinkLevel, watchWeakLink } from './weak-link';
 
@@ -30,6 +31,8 @@ export interface Peer {
   hand: boolean;
   canPublish: boolean;
   speaking: boolean;
+  /** Allowed to speak, but its camera and microphone could not go on (what the classroom's page said why). */
+  devices: DeviceProblem | null;
 }
 
 export interface ChatLine {
@@ -40,9 +43,16 @@ export interface ChatLine {
 }
 
 /** Message kinds on the room's data channel. */
-type Signal = { type: 'hand'; up: boolean } | { type: 'chat'; text: string };
+type Signal =
+  | { type: 'hand'; up: boolean }
+  | { type: 'chat'; text: string }
+  /** A classroom tells the teacher why it is not on air though allowed (null: it is). */
+  | { type: 'devices'; problem: DeviceProblem | null }
+  /** The teacher tells everyone whether the lesson is being recorded. */
+  | { type: 'recording'; on: boolean };
 
-const roleOf = (p: Participant): LessonRole | null => {
+/** A participant's part in the lesson, from the metadata its token carries. */
+export const roleOf = (p: Participant): LessonRole | null => {
   try {
     return (JSON.parse(p.metadata || '{}').role as LessonRole) ?? null;
   } catch {
@@ -67,14 +77,18 @@ export interface LiveRoomOptions {
 
 export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
   const room = new Room({ ...roomOptions, ...(opts.keepLocalTracks ? { stopLocalTrackOnUnpublish: false } : {}) });
-  const [phase, setPhase] = createSignal<Phase>('idle');
+  const [rawPhase, setPhase] = createSignal<Phase>('idle');
+  // The browser knows at once when the network goes; LiveKit notices seconds later. Until then it is reconnecting.
+  const [offline, setOffline] = createSignal(!navigator.onLine);
+  const phase = createMemo<Phase>(() => (offline() && rawPhase() === 'connected' ? 'reconnecting' : rawPhase()));
   const [role, setRole] = createSignal<LessonRole | null>(null);
   const [peers, setPeers] = createSignal<Peer[]>([]);
   const [chat, setChat] = createSignal<ChatLine[]>([]);
   const [audioBlocked, setAudioBlocked] = createSignal(false);
   const [onAir, setOnAir] = createSignal(false);
   const [handUp, setHandUp] = createSignal(false);
-  const [myQuality, setMyQuality] = createSignal<Peer['quality']>('unknown');
+  const [deviceProblem, setDeviceProblem] = createSignal<DeviceProblem | null>(null);
+  const [recording, setRecording] = createSignal(false);
   const [videoPaused, setVideoPaused] = createSignal(false);
   const [linkLevel, setLinkLevel] = createSignal<LinkLevel>('full');
   const [retryIn, setRetryIn] = createSignal(0);
@@ -82,6 +96,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
   // Bumped whenever a track comes or goes, so views re-read the publications.
   const [tracks, setTracks] = createSignal(0);
   const hands = new Set<string>();
+  const deviceProblems = new Map<string, DeviceProblem>();
   const speakingNow = new Set<string>();
   let chatSeq = 0;
   let wanted = true;
@@ -104,6 +119,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
         hand: hands.has(p.identity),
         canPublish: !!p.permissions?.canPublish,
         speaking: speakingNow.has(p.identity),
+        devices: deviceProblems.get(p.identity) ?? null,
       })),
     );
 
@@ -120,16 +136,17 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
   room
     .on(RoomEvent.ParticipantConnected, (p) => {
       refreshPeers();
-      // A teacher who (re)joins learns of a hand that is still up.
+      // A teacher who (re)joins learns of a hand that is still up; whoever joins learns of a recording.
       if (handUp() && roleOf(p) === 'teacher') void send({ type: 'hand', up: true }, [p.identity]);
+      if (recording() && role() === 'teacher') void send({ type: 'recording', on: true }, [p.identity]);
     })
     .on(RoomEvent.ParticipantDisconnected, (p) => {
       hands.delete(p.identity);
+      deviceProblems.delete(p.identity);
       refreshPeers();
     })
-    .on(RoomEvent.ConnectionQualityChanged, (q, p) => {
-      if (p === room.localParticipant) setMyQuality(qualityOf(q));
-      else refreshPeers();
+    .on(RoomEvent.ConnectionQualityChanged, (_q, p) => {
+      if (p !== room.localParticipant) refreshPeers();
     })
     .on(RoomEvent.ParticipantPermissionsChanged, (_prev, p) => {
       if (p === room.localParticipant) void followPermission();
@@ -174,6 +191,12 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
         refreshPeers();
         const peer = peers().find((x) => x.identity === participant.identity);
         if (msg.up && peer) opts.onHand?.(peer);
+      } else if (msg.type === 'devices') {
+        if (msg.problem) deviceProblems.set(participant.identity, msg.problem);
+        else deviceProblems.delete(participant.identity);
+        refreshPeers();
+      } else if (msg.type === 'recording' && roleOf(participant) === 'teacher') {
+        setRecording(!!msg.on);
       } else if (msg.type === 'chat' && typeof msg.text === 'string') {
         setChat((c) => [
           ...c.slice(-99),
@@ -186,6 +209,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     .on(RoomEvent.Reconnected, () => setPhase('connected'))
     .on(RoomEvent.Disconnected, (reason) => {
       setOnAir(false);
+      setDeviceProblem(null);
       if (reason === DisconnectReason.ROOM_DELETED) {
         wanted = false;
         setPhase('ended');
@@ -209,9 +233,20 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
       setHandUp(false);
       void send({ type: 'hand', up: false });
     }
+    if (allowed) await publishOwn(false);
+    else {
+      if (deviceProblem()) void send({ type: 'devices', problem: null }, teacherIds());
+      setDeviceProblem(null);
+      await goOffAir(room).catch(setError);
+    }
+  }
+
+  /** Camera and microphone on air; `asked` from a click, when a permission prompt may appear. */
+  async function publishOwn(asked: boolean) {
     try {
-      await room.localParticipant.setMicrophoneEnabled(allowed);
-      await room.localParticipant.setCameraEnabled(allowed, { resolution: VideoPresets.h360.resolution });
+      const problem = await goOnAir(room, asked);
+      if (problem !== deviceProblem()) void send({ type: 'devices', problem }, teacherIds());
+      setDeviceProblem(problem);
     } catch (err) {
       setError(err);
     }
@@ -257,6 +292,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
         refreshPeers();
         setTracks((n) => n + 1);
       });
+      if (recording() && join.role === 'teacher') void send({ type: 'recording', on: true });
       await opts.onConnected?.();
       return true;
     } catch (err) {
@@ -310,7 +346,14 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     return teacher.getTrackPublication(Track.Source.Camera);
   }, setLinkLevel);
 
+  const goneOffline = () => setOffline(true);
+  const backOnline = () => setOffline(false);
+  window.addEventListener('offline', goneOffline);
+  window.addEventListener('online', backOnline);
+
   onCleanup(() => {
+    window.removeEventListener('offline', goneOffline);
+    window.removeEventListener('online', backOnline);
     disposed = true;
     stopWatch();
     void leave();
@@ -326,7 +369,8 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     audioBlocked,
     onAir,
     handUp,
-    myQuality,
+    deviceProblem,
+    recording,
     videoPaused,
     linkLevel,
     retryIn,
@@ -337,6 +381,14 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     raiseHand,
     clearHand,
     leave,
+    /** A person clicked to fix what kept the camera and microphone off: try again (the browser may ask now). */
+    retryDevices: () => (onAir() ? publishOwn(true) : Promise.resolve()),
+    /** The teacher says whether the lesson is recorded (to everyone now, and to whoever joins later). */
+    announceRecording: (on: boolean) => {
+      if (on === recording()) return;
+      setRecording(on);
+      if (rawPhase() === 'connected') void send({ type: 'recording', on });
+    },
     startAudio: async () => {
       await room.startAudio();
       setAudioBlocked(!room.canPlaybackAudio);
@@ -345,29 +397,3 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
 }
 
 export type LiveRoom = ReturnType<typeof createLiveRoom>;
-
-/** The teacher's publications, found by role, for the big screen: screen share large and camera inset. */
-export function teacherTracks(live: LiveRoom) {
-  live.tracks();
-  const teacher = [...live.room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
-  const pick = (source: Track.Source) => {
-    const pub = teacher?.getTrackPublication(source);
-    return pub?.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
-  };
-  return { teacher, screen: pick(Track.Source.ScreenShare), camera: pick(Track.Source.Camera) };
-}
-
-/** A participant's track of one source, if it is publishing it unmuted (reactive to tracks coming and going). */
-function trackOf(live: LiveRoom, identity: string, source: Track.Source) {
-  live.tracks();
-  const pub = live.room.remoteParticipants.get(identity)?.getTrackPublication(source);
-  return pub?.track && !pub.isMuted ? (pub.track as RemoteTrack) : undefined;
-}
-export const cameraOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Camera);
-export const micOf = (live: LiveRoom, identity: string) => trackOf(live, identity, Track.Source.Microphone);
-
-/** This page's own camera, while it publishes one. */
-export function myCamera(live: LiveRoom) {
-  live.tracks();
-  return live.room.localParticipant.getTrackPublication(Track.Source.Camera)?.track;
-}

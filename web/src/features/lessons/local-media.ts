@@ -1,5 +1,5 @@
-// The teacher's own camera and microphone for the console: captured when the page opens (the preview), with the
-// devices to choose from; stopped when the page goes away.
+// The teacher's own camera and microphone for the console: captured when the page opens (the preview) for a lesson
+// not yet over, with the devices to choose from; stopped when the page goes away.
 import {
   createLocalTracks,
   type LocalAudioTrack,
@@ -8,14 +8,18 @@ import {
   Room,
   Track,
 } from 'livekit-client';
-import { createSignal, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, onCleanup } from 'solid-js';
 
-export function createLocalMedia(onError: (err: unknown) => void) {
+export function createLocalMedia(onError: (err: unknown) => void, wanted: () => boolean) {
   const [tracks, setTracks] = createSignal<LocalTrack[]>([]);
   const [cams, setCams] = createSignal<MediaDeviceInfo[]>([]);
   const [mics, setMics] = createSignal<MediaDeviceInfo[]>([]);
   let gone = false;
-  onMount(async () => {
+  let started = false;
+  // Once it is wanted (not for a lesson that is over): the camera comes on for the preview.
+  createEffect(async () => {
+    if (started || !wanted()) return;
+    started = true;
     try {
       const captured = await createLocalTracks({
         audio: true,

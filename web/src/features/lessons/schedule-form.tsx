@@ -1,10 +1,12 @@
-// A master teacher schedules a live lesson (or a weekly series) for chosen classrooms, with library materials.
-// Clashes with the classrooms' other lessons come back before anything is saved, with "schedule anyway".
+// A master teacher schedules a live lesson (or a weekly series) for chosen classrooms, with library materials,
+// starting from what they usually teach and their latest lesson (GET /api/lessons/defaults): from the lesson list a
+// title, a date and a time are all it takes. Recording is a choice here, off unless ticked. Clashes with the
+// classrooms' other lessons come back before anything is saved, with "schedule anyway".
 import { useAction } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
-import { subjects } from '../../../../shared/enums';
-import type { Clash } from '../../../../shared/schemas/lessons';
-import { toLocal } from '../../../../shared/time';
+import { createSignal, Show } from 'solid-js';
+import type { Subject } from '../../../../shared/enums';
+import type { Clash, LessonDefaults } from '../../../../shared/schemas/lessons';
+import { hhmm, toLocal } from '../../../../shared/time';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { ApiError } from '../../lib/api';
@@ -14,20 +16,31 @@ import { ClashNotice } from './clash-notice';
 import { ClassroomPicker } from './classroom-picker';
 import { scheduleLesson } from './lessons.actions';
 import { MaterialsPicker } from './materials-picker';
+import { ScheduleWhen, type When } from './schedule-when';
+import { SubjectGradeFields } from './subject-grade';
 
-const todayInBeijing = () => toLocal(new Date()).date;
+/** Today in Beijing if `time` is still ahead today, otherwise tomorrow. */
+const nextDateAt = (time: string) => {
+  const now = toLocal(new Date());
+  return time > hhmm(now.minutes) ? now.date : toLocal(new Date(Date.now() + 86_400_000)).date;
+};
 
-export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }) {
+export function ScheduleForm(props: { defaults: LessonDefaults; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const schedule = useAction(scheduleLesson);
+  const start = props.defaults.time ?? '10:00';
   const [title, setTitle] = createSignal('');
-  const [subject, setSubject] = createSignal<(typeof subjects)[number]>('math');
-  const [grade, setGrade] = createSignal(4);
-  const [date, setDate] = createSignal(todayInBeijing());
-  const [time, setTime] = createSignal('10:00');
-  const [minutes, setMinutes] = createSignal(40);
-  const [weeks, setWeeks] = createSignal(1);
-  const [picked, setPicked] = createSignal<string[]>([]);
+  // Nothing to go on: the teacher picks (the selects are required), rather than a subject that is not theirs.
+  const [subject, setSubject] = createSignal<Subject | ''>(props.defaults.subject ?? '');
+  const [grade, setGrade] = createSignal<number | ''>(props.defaults.grade ?? '');
+  const [when, setWhen] = createSignal<When>({
+    date: nextDateAt(start),
+    time: start,
+    minutes: props.defaults.minutes ?? 40,
+    weeks: 1,
+  });
+  const [record, setRecord] = createSignal(false);
+  const [picked, setPicked] = createSignal<string[]>(props.defaults.classroomIds);
   const [materials, setMaterials] = createSignal<{ id: string; title: string }[]>([]);
   const [error, setError] = createSignal<unknown>(null);
   const [clashes, setClashes] = createSignal<Clash[]>([]);
@@ -38,18 +51,20 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
     setBusy(true);
     setError(null);
     try {
-      const startsAt = isoOf(date(), time());
-      const endsAt = new Date(new Date(startsAt).getTime() + minutes() * 60_000).toISOString();
+      const w = when();
+      const startsAt = isoOf(w.date, w.time);
+      const endsAt = new Date(new Date(startsAt).getTime() + w.minutes * 60_000).toISOString();
       const res = await schedule({
         title: title(),
-        subject: subject(),
-        grade: grade(),
+        subject: subject() as Subject,
+        grade: Number(grade()),
         startsAt,
         endsAt,
         classroomIds: picked(),
         resourceIds: materials().map((m) => m.id),
-        weeks: weeks(),
+        weeks: w.weeks,
         allowClashes,
+        record: record(),
       });
       setClashes([]);
       setDone(
@@ -78,7 +93,9 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
       }}
     >
       <h2>{t('lessons.schedule')}</h2>
-      <p class="muted">{t('lessons.scheduleHint')}</p>
+      <p class="muted">
+        {t('lessons.scheduleHint')} <Show when={props.defaults.subject}>{t('lessons.prefilled')}</Show>
+      </p>
       <ErrorNotice
         error={error()}
         fields={{
@@ -95,60 +112,20 @@ export function ScheduleForm(props: { onDone: () => void; onCancel: () => void }
           <input {...a} required maxLength={120} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
         )}
       </Field>
-      <div class="row">
-        <Field label={t('lessons.subjectLabel')} name="subject" error={error()}>
-          {(a) => (
-            <select {...a} value={subject()} onChange={(e) => setSubject(e.currentTarget.value as 'math')}>
-              <For each={subjects}>{(s) => <option value={s}>{t('library.subjects')[s]}</option>}</For>
-            </select>
-          )}
-        </Field>
-        <Field label={t('lessons.gradeLabel')} name="grade" error={error()}>
-          {(a) => (
-            <select {...a} value={grade()} onChange={(e) => setGrade(Number(e.currentTarget.value))}>
-              <For each={Array.from({ length: 12 }, (_, i) => i + 1)}>
-                {(g) => <option value={g}>{t('library.grades')[String(g) as '1']}</option>}
-              </For>
-            </select>
-          )}
-        </Field>
-      </div>
-      <div class="row">
-        <Field label={t('lessons.dateLabel')} name="startsAt" error={error()}>
-          {(a) => <input {...a} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('lessons.startLabel')} name="time">
-          {(a) => <input {...a} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('lessons.minutesLabel')} name="endsAt" error={error()}>
-          {(a) => (
-            <input
-              {...a}
-              type="number"
-              min={10}
-              max={240}
-              step={5}
-              required
-              value={minutes()}
-              onInput={(e) => setMinutes(Number(e.currentTarget.value))}
-            />
-          )}
-        </Field>
-        <Field label={t('lessons.weeksLabel')} name="weeks" hint={t('lessons.weeksHint')} error={error()}>
-          {(a) => (
-            <input
-              {...a}
-              type="number"
-              min={1}
-              max={20}
-              value={weeks()}
-              onInput={(e) => setWeeks(Number(e.currentTarget.value))}
-            />
-          )}
-        </Field>
-      </div>
+      <SubjectGradeFields
+        subject={subject()}
+        grade={grade()}
+        onSubject={setSubject}
+        onGrade={setGrade}
+        error={error()}
+      />
+      <ScheduleWhen when={when()} onChange={(x) => setWhen((w) => ({ ...w, ...x }))} error={error()} />
       <ClassroomPicker picked={picked()} onToggle={toggle} />
       <MaterialsPicker materials={materials()} onChange={setMaterials} />
+      <label class="check">
+        <input type="checkbox" checked={record()} onChange={(e) => setRecord(e.currentTarget.checked)} />{' '}
+        {t('lessons.recordLesson')} <span class="hint">{t('lessons.recordHint')}</span>
+      </label>
       <Show when={clashes().length}>
         <ClashNotice clashes={clashes()} busy={busy()} onScheduleAnyway={() => submit(true)} />
       </Show>

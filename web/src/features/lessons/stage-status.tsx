@@ -3,7 +3,10 @@ import { Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
 import type { LiveRoom } from './live-room';
 
-/** What the big screen is doing, in words: connecting, reconnecting, unreachable (retrying), a weak link. */
+/**
+ * What the big screen is doing, in words: connecting, reconnecting (also the moment the browser goes offline),
+ * unreachable (retrying), a weak link — only as the network's own figures show it (weak-link.ts).
+ */
 export function StageStatus(props: { live: LiveRoom }) {
   const { t } = useI18n();
   return (
@@ -25,13 +28,7 @@ export function StageStatus(props: { live: LiveRoom }) {
       <Show when={props.live.phase() === 'connected' && props.live.videoPaused()}>
         <span class="notice info">{t('lessons.audioOnly')}</span>
       </Show>
-      <Show
-        when={
-          props.live.phase() === 'connected' &&
-          !props.live.videoPaused() &&
-          (props.live.linkLevel() !== 'full' || props.live.myQuality() === 'weak')
-        }
-      >
+      <Show when={props.live.phase() === 'connected' && !props.live.videoPaused() && props.live.linkLevel() !== 'full'}>
         <span class="notice info">{t('lessons.lowerQuality')}</span>
       </Show>
       <Show when={props.live.role() === 'observer'}>
@@ -41,7 +38,10 @@ export function StageStatus(props: { live: LiveRoom }) {
   );
 }
 
-/** When the lesson is over, taken over by another computer, or cannot be joined: what happened and where next. */
+/**
+ * When the lesson is over, taken over by another computer, or cannot be joined: what happened and where next — after
+ * the lesson, the feedback (the assistant's) or the evaluation (an observer's), and the home page.
+ */
 export function StageMessages(props: { live: LiveRoom; lessonId: string }) {
   const { t, errorText } = useI18n();
   return (
@@ -49,9 +49,14 @@ export function StageMessages(props: { live: LiveRoom; lessonId: string }) {
       <Show when={props.live.phase() === 'ended'}>
         <div class="stage-message">
           <p>{t('lessons.ended')}</p>
-          <A class="button primary" href={`/lessons/${props.lessonId}`}>
-            {t('lessons.openDetail')}
-          </A>
+          <p class="row stage-next">
+            <A class="button primary big" href={`/lessons/${props.lessonId}#feedback`}>
+              {props.live.role() === 'observer' ? t('lessons.evaluate') : t('lessons.giveFeedback')}
+            </A>
+            <A class="button big" href="/">
+              {t('lessons.backHome')}
+            </A>
+          </p>
         </div>
       </Show>
       <Show when={props.live.phase() === 'replaced'}>

@@ -8,6 +8,7 @@ export const lessonsEn: Shape<typeof lessonsZh> = {
   upcoming: 'To observe',
   schedule: 'Schedule a live lesson',
   scheduleHint: 'A master teacher teaches rural classrooms live (dual-teacher classroom).',
+  prefilled: 'Subject, grade, classrooms and time are filled in from your latest lessons; change them as needed.',
   none: 'No live lessons coming up',
   noneHint: 'Lessons appear here once a master teacher schedules them.',
   noneObserve: 'No lessons in your group to observe yet.',
@@ -51,7 +52,8 @@ export const lessonsEn: Shape<typeof lessonsZh> = {
   endConfirm: 'End the lesson? Every classroom will leave.',
   ended: 'This lesson has ended.',
   recordingOnServer: 'The live server is recording; you will be told when the video is in the library.',
-  recordLesson: 'Record this lesson (filed in the library afterwards)',
+  recordLesson: 'Record this lesson',
+  recordHint: 'The recording goes to the library after the lesson',
   recordingNow: 'Recording',
   recordingSuffix: 'lesson recording',
   uploadingRecording: 'Uploading the recording… {{ percent }}%',
@@ -135,4 +137,34 @@ export const lessonsEn: Shape<typeof lessonsZh> = {
   leave: 'Leave',
   observerNote: 'You are observing: classrooms do not see you.',
   connecting: 'Joining the lesson…',
+  giveFeedback: 'Give feedback on the lesson',
+  backHome: 'Back to the home page',
+  seeAttendance: 'See attendance and feedback',
+  noDevices: 'Allowed to speak, but this classroom’s camera and microphone are off',
+  devices: {
+    prompt:
+      'The teacher asked your class to speak, but this computer has not been allowed to use its camera and microphone. Click “Allow camera and microphone” and choose “Allow” when the browser asks. Next time, check them on the home page before the lesson.',
+    denied:
+      'The teacher asked your class to speak, but the browser blocks this site from using the camera and microphone. Click the lock icon at the left of the address bar, set Camera and Microphone to “Allow”, then click “Try again”.',
+    missing:
+      'The teacher asked your class to speak, but no camera or microphone was found. Check the cables, then click “Try again”.',
+    busy: 'The teacher asked your class to speak, but another program is using the camera or microphone. Close it (a video call, for example), then click “Try again”.',
+    allow: 'Allow camera and microphone',
+    retry: 'Try again',
+  },
+  check: {
+    title: 'Camera and microphone',
+    intro: 'Check them once before the lesson: when the teacher lets your class speak, it starts at once.',
+    start: 'Check camera and microphone',
+    again: 'Check again',
+    opening: 'Opening the camera and microphone…',
+    speak: 'Say something into the microphone: the bar below moves with your voice.',
+    done: 'Done',
+    level: 'Microphone level',
+    ok: 'Checked; used when your class speaks: {{ camera }} · {{ microphone }}',
+    denied:
+      'The browser blocks this site from using the camera and microphone. Click the lock icon at the left of the address bar, set Camera and Microphone to “Allow”, then click “Check camera and microphone”.',
+    missing: 'No camera or microphone was found. Check the cables, then check again.',
+    busy: 'Another program is using the camera or microphone. Close it (a video call, for example), then check again.',
+  },
 };
