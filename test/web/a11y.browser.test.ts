@@ -173,7 +173,12 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
     await teacher.getByTestId('lang-switch').click();
     await teacher.getByText('Live', { exact: true }).first().waitFor();
     await check(teacher, 'console, live (en)');
-    await classroom.evaluate(() => localStorage.setItem('tz.locale', 'en'));
+    // The classroom account's remembered language wins over the PC's, so it is switched where it is kept.
+    const saved = await classroom.request.patch(`${web.url}/api/me`, {
+      data: { locale: 'en' },
+      headers: { origin: web.url },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
     await classroom.context().addInitScript(() => localStorage.setItem('tz.locale', 'en'));
     await classroom.reload();
     await expect.poll(() => classroom.evaluate(() => document.documentElement.lang), POLL).toBe('en');

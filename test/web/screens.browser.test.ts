@@ -182,7 +182,9 @@ describe.skipIf(!!unavailable)('phones, school PCs and projectors', () => {
       return min;
     });
     expect(smallest).toBeGreaterThanOrEqual(18);
-    const heading = await card.getByRole('heading').evaluate((h) => Number.parseFloat(getComputedStyle(h).fontSize));
+    const heading = await card
+      .getByRole('heading', { level: 2 })
+      .evaluate((h) => Number.parseFloat(getComputedStyle(h).fontSize));
     expect(heading).toBeGreaterThanOrEqual(30);
     const width = await card.evaluate((c) => c.getBoundingClientRect().width);
     expect(width, 'the classroom card takes more room than the others').toBeGreaterThan(1920 / 3);

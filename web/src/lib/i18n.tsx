@@ -2,30 +2,47 @@ import * as i18n from '@solid-primitives/i18n';
 import { createContext, createEffect, createMemo, createSignal, type ParentProps, useContext } from 'solid-js';
 import type { Locale } from '../../../shared/enums';
 import type { ErrorCode } from '../../../shared/errors';
-import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
 import { ApiError } from './api';
 
-const dictionaries = { zh, en } as const;
+/**
+ * Chinese comes with the app; English is fetched the first time someone reads it (loadDictionary), so a school PC
+ * that reads Chinese never downloads the English words (about a third of the first load's JS).
+ */
+const dictionaries: Partial<Record<Locale, typeof zh>> = { zh };
 const STORAGE_KEY = 'tz.locale';
 
-function initialLocale(): Locale {
+/** Makes the dictionary of `locale` available; the app is drawn once the stored language's is (index.tsx). */
+export async function loadDictionary(locale: Locale): Promise<void> {
+  if (!dictionaries[locale]) dictionaries[locale] = (await import('../i18n/en')).en as typeof zh;
+}
+
+export function initialLocale(): Locale {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored === 'zh' || stored === 'en') return stored;
   return 'zh'; // Chinese first (JOURNEYS.md), whatever the browser says
 }
 
 function makeI18n() {
-  const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
-  const dict = createMemo(() => i18n.flatten(dictionaries[locale()] as typeof zh));
+  // If the stored language's words could not be fetched (offline on first visit), the page reads Chinese.
+  const first = initialLocale();
+  const [locale, setLocaleSignal] = createSignal<Locale>(dictionaries[first] ? first : 'zh');
+  const dict = createMemo(() => i18n.flatten(dictionaries[locale()] ?? zh));
   const t = i18n.translator(dict, i18n.resolveTemplate);
   createEffect(() => {
     document.documentElement.lang = locale() === 'zh' ? 'zh-CN' : 'en';
     document.title = t('app.name');
   });
+  // The words of a language arrive before the page switches to it (never a page of missing keys); of two quick
+  // switches, the last one wins.
+  let wanted = locale();
   const setLocale = (next: Locale) => {
+    wanted = next;
     localStorage.setItem(STORAGE_KEY, next);
-    setLocaleSignal(next);
+    void loadDictionary(next).then(
+      () => wanted === next && setLocaleSignal(next),
+      () => undefined, // not fetched (offline): the page stays in the language it reads in
+    );
   };
   /** The message to show for an error from the API, in the person's language. */
   const errorText = (err: unknown): string => {
