@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth';
 import { authenticate } from './modules/auth/auth.middleware';
 import { bookingsRoutes } from './modules/bookings';
 import { calendarRoutes } from './modules/calendar';
+import { exchangesRoutes } from './modules/exchanges';
 import { closuresRoutes, facilitiesRoutes, photosRoutes } from './modules/facilities';
 import { lessonsRoutes, webhooksRoutes } from './modules/lessons';
 import { notificationsRoutes } from './modules/notifications';
@@ -44,7 +45,8 @@ function api() {
     .route('/', reportsRoutes)
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)
-    .route('/', resourcesRoutes);
+    .route('/', resourcesRoutes)
+    .route('/', exchangesRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;

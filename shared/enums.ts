@@ -80,3 +80,35 @@ export type LessonRole = (typeof lessonRoles)[number];
 /** After a lesson: an assistant's feedback for their classroom, or an observer's rubric evaluation. */
 export const feedbackKinds = ['classroom', 'observer'] as const;
 export type FeedbackKind = (typeof feedbackKinds)[number];
+
+/** Teacher exchanges (DOMAIN pillar 3): 轮岗 rotation, 支教 support teaching, 跟岗 shadowing, 带教 mentoring. */
+export const exchangeKinds = ['rotation', 'support', 'shadowing', 'mentoring'] as const;
+export type ExchangeKind = (typeof exchangeKinds)[number];
+export const programmeStatuses = ['open', 'closed'] as const;
+export type ProgrammeStatus = (typeof programmeStatuses)[number];
+/** Whose approval an application needs: the teacher's home school, the host school, the group or district. */
+export const approvalSteps = ['home', 'host', 'group'] as const;
+export type ApprovalStep = (typeof approvalSteps)[number];
+/**
+ * submitted → under_consideration (an approver has taken it up) → placed once every step has approved; side exits
+ * withdrawn (by who applied or nominated), declined and deferred (by an approver, with a reason).
+ */
+export const applicationStatuses = [
+  'submitted',
+  'under_consideration',
+  'placed',
+  'withdrawn',
+  'declined',
+  'deferred',
+] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+/** Applications still waiting for a decision: at most one per teacher and posting. */
+export const pendingApplicationStatuses = [
+  'submitted',
+  'under_consideration',
+] as const satisfies readonly ApplicationStatus[];
+/** `rotated`: key teachers are counted against those rotated; `eligible`: against all who are eligible. */
+export const keyShareBases = ['rotated', 'eligible'] as const;
+export type KeyShareBase = (typeof keyShareBases)[number];
+export const placementStatuses = ['active', 'completed', 'ended'] as const;
+export type PlacementStatus = (typeof placementStatuses)[number];

@@ -5,6 +5,7 @@ export interface DemoIds {
   users: Record<string, string>;
   facilities: Record<string, string>;
   lessons?: Record<string, string>;
+  exchanges?: Record<string, string>;
 }
 
 /** The id under `key`; the demo data is built in order, so a missing one is a mistake in the seed. */

@@ -19,6 +19,7 @@ import {
   orgs,
   users,
 } from './schema';
+import { seedExchanges } from './seed-exchanges';
 import { seedResources } from './seed-resources';
 
 export type { DemoIds } from './demo-ids';
@@ -125,9 +126,20 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
       name: string,
       org: string,
       role: typeof memberships.$inferInsert.role,
-      extra: { masterTeacher?: boolean; classroom?: string } = {},
+      extra: {
+        masterTeacher?: boolean;
+        classroom?: string;
+        since?: string;
+        keyTeacher?: boolean;
+        retiresOn?: string;
+      } = {},
     ) => {
-      const u = first(await tx.insert(users).values({ email, name, passwordHash }).returning({ id: users.id }));
+      const u = first(
+        await tx
+          .insert(users)
+          .values({ email, name, passwordHash, retiresOn: extra.retiresOn ?? null })
+          .returning({ id: users.id }),
+      );
       ids.users[key] = u.id;
       await tx.insert(memberships).values({
         userId: u.id,
@@ -135,17 +147,32 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
         role,
         masterTeacher: !!extra.masterTeacher,
         classroomId: extra.classroom ? must(ids.classrooms, extra.classroom) : null,
+        since: extra.since ?? '2020-09-01',
+        keyTeacher: !!extra.keyTeacher,
       });
     };
     await person('leader', 'leader@jinghua.demo', '刘建国', 'jinghua', 'group_admin');
     await person('admin', 'admin@jhzx.demo', '孙丽华', 'jhzx', 'school_admin');
-    await person('wang', 'wang@jhzx.demo', '王明远', 'jhzx', 'teacher', { masterTeacher: true });
-    await person('li', 'li@jhxx.demo', '李雪梅', 'jhxx', 'teacher');
-    await person('zhao', 'zhao@beishan.demo', '赵春生', 'beishan', 'assistant', { classroom: 'beishan4_1' });
+    await person('wang', 'wang@jhzx.demo', '王明远', 'jhzx', 'teacher', {
+      masterTeacher: true,
+      since: '2012-09-01',
+      keyTeacher: true,
+      retiresOn: '2041-07-31',
+    });
+    await person('li', 'li@jhxx.demo', '李雪梅', 'jhxx', 'teacher', { since: '2016-09-01', retiresOn: '2048-07-31' });
+    // Twenty years at 北山 (clause 9's honour): counted from the rural-service records (issue 12).
+    await person('zhao', 'zhao@beishan.demo', '赵春生', 'beishan', 'assistant', {
+      classroom: 'beishan4_1',
+      since: '2006-09-01',
+    });
     await person('chen', 'chen@nanhu.demo', '陈小燕', 'nanhu', 'assistant', { classroom: 'nanhu5_1' });
     await person('xilingAdmin', 'admin@xiling.demo', '周志强', 'xiling', 'school_admin');
     // Beyond the contract's list, so pages have more than one person in them.
-    await person('zhang', 'zhang@jhzx.demo', '张伟', 'jhzx', 'teacher');
+    await person('zhang', 'zhang@jhzx.demo', '张伟', 'jhzx', 'teacher', { since: '2014-09-01', keyTeacher: true });
+    // Exchanges: the rural schools' admins approve as host schools; 高志远 is in post at 北山乡中心小学.
+    await person('beishanAdmin', 'admin@beishan.demo', '吴秀兰', 'beishan', 'school_admin', { since: '2010-09-01' });
+    await person('nanhuAdmin', 'admin@nanhu.demo', '郑国强', 'nanhu', 'school_admin', { since: '2012-09-01' });
+    await person('gao', 'gao@jhxx.demo', '高志远', 'jhxx', 'teacher', { since: '2015-09-01', keyTeacher: true });
     await person('jhxxAdmin', 'admin@jhxx.demo', '何静', 'jhxx', 'school_admin');
     await person('district', 'office@chengguan.demo', '马文涛', 'chengguan', 'district_admin');
     await person('xilingTeacher', 'sun@xiling.demo', '孙浩', 'xiling', 'teacher');
@@ -266,6 +293,7 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     await booking('chemLab', 'li', 'jhxx', thu, 10, 12, '小学科学开放日：有趣的化学变化', 'approved', 36);
     await booking('hall', 'leader', 'beishan', thu, 14, 17, '集团教研日：乡村学校数学课例研讨', 'pending', 150);
     if (storage) await seedResources(tx, storage, ids);
+    await seedExchanges(tx, ids);
 
     // One upcoming dual-teacher lesson by the master teacher for both rural classrooms (CONTRACT demo data).
     const lessonDay = nextWeekday(3, 1);

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './exchanges';
 export * from './facilities';
 export * from './lessons';
 export * from './orgs';

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  date,
   index,
   integer,
   pgEnum,
@@ -73,6 +74,8 @@ export const users = pgTable(
     /** Null until an invited person sets a password. */
     passwordHash: text(),
     locale: locale().notNull().default('zh'),
+    /** When the person retires, as their school records it (exchange eligibility: not within 5 years of it). */
+    retiresOn: date(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
@@ -94,6 +97,10 @@ export const memberships = pgTable(
     reviewer: boolean().notNull().default(false),
     /** For assistants: the classroom whose screen they operate. */
     classroomId: uuid().references(() => classrooms.id, { onDelete: 'set null' }),
+    /** Teaching at this school since (exchange eligibility counts consecutive years here). */
+    since: date().notNull().defaultNow(),
+    /** A key teacher (骨干教师): the quota counts how many of those rotated are key teachers. */
+    keyTeacher: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

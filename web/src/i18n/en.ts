@@ -114,6 +114,8 @@ export const en: Shape<typeof zh> = {
     method_not_allowed: 'This action is not supported.',
     conflict: 'This clashes with something already there. Reload and try again.',
     invalid_state: 'This cannot be done in its present state; someone may just have changed it. Reload to see.',
+    posting_full: 'Every place of this posting is taken.',
+    not_eligible: 'You cannot apply to this posting; the reasons are listed below.',
     booking_conflict: 'This time is already taken; choose another.',
     payload_too_large: 'The file or content is too large.',
     unsupported_type: 'This kind of file is not accepted.',

@@ -114,6 +114,8 @@ export const zh = {
     method_not_allowed: '不支持这个操作。',
     conflict: '和已有的内容冲突了，请刷新后再试。',
     invalid_state: '现在的状态下不能这样做，可能别人刚刚改过，请刷新后再看。',
+    posting_full: '这个岗位的名额已经满了。',
+    not_eligible: '暂时不符合申请条件，原因见下方。',
     booking_conflict: '这个时间已经被占用了，请换一个时间。',
     payload_too_large: '文件或内容太大了。',
     unsupported_type: '不支持这种文件类型。',

@@ -1,0 +1,153 @@
+import { createRoute } from '@hono/zod-openapi';
+import { idParam, listQuery } from '../../../shared/schemas/common';
+import {
+  applicationAnswer,
+  applicationListQuery,
+  applicationPage,
+  applyInput,
+  approveInput,
+  createPostingInput,
+  createProgrammeInput,
+  postingAnswer,
+  postingListQuery,
+  postingPage,
+  programmeAnswer,
+  programmePage,
+  reasonRequiredInput,
+  withdrawInput,
+} from '../../../shared/schemas/exchanges';
+import { commonErrors, errorAnswers, json, jsonBody, optionalJsonBody } from '../../lib/router';
+
+const tags = ['exchanges'];
+const fullOrState = errorAnswers({
+  409: 'The posting is full (`posting_full`), or the application is in another state (`invalid_state`)',
+});
+
+export const listProgrammes = createRoute({
+  method: 'get',
+  path: '/exchanges/programmes',
+  tags,
+  summary: 'Exchange programmes of the groups and districts the caller belongs to, newest first',
+  request: { query: listQuery },
+  responses: { 200: json(programmePage), ...commonErrors },
+});
+
+export const createProgramme = createRoute({
+  method: 'post',
+  path: '/exchanges/programmes',
+  tags,
+  summary: 'A group or district leader sets up a school year’s programme (轮岗 / 支教 / 跟岗 / 带教) and its settings',
+  request: { body: jsonBody(createProgrammeInput) },
+  responses: { 201: json(programmeAnswer), ...commonErrors },
+});
+
+export const getProgramme = createRoute({
+  method: 'get',
+  path: '/exchanges/programmes/{id}',
+  tags,
+  summary: 'One programme',
+  request: { params: idParam },
+  responses: { 200: json(programmeAnswer), ...commonErrors },
+});
+
+export const listPostings = createRoute({
+  method: 'get',
+  path: '/exchanges/postings',
+  tags,
+  summary: 'Exchange openings, rural and supported schools first',
+  request: { query: postingListQuery },
+  responses: { 200: json(postingPage), ...commonErrors },
+});
+
+export const createPosting = createRoute({
+  method: 'post',
+  path: '/exchanges/postings',
+  tags,
+  summary: 'A receiving school (or the programme’s leaders for it) posts an opening',
+  request: { body: jsonBody(createPostingInput) },
+  responses: { 201: json(postingAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const getPosting = createRoute({
+  method: 'get',
+  path: '/exchanges/postings/{id}',
+  tags,
+  summary: 'One posting, and for the caller whether they may apply (each rule that stops them)',
+  request: { params: idParam },
+  responses: { 200: json(postingAnswer), ...commonErrors },
+});
+
+export const apply = createRoute({
+  method: 'post',
+  path: '/exchanges/applications',
+  tags,
+  summary: 'Apply to a posting, or (home school admins) nominate one of the school’s teachers',
+  description:
+    'Answers 201 with the application and its approval steps. 400 `not_eligible` names each eligibility rule that ' +
+    'failed in `details.rules` (`{rule, message, …figures}`); 409 `posting_full` when every place is taken.',
+  request: { body: jsonBody(applyInput) },
+  responses: { 201: json(applicationAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const listApplications = createRoute({
+  method: 'get',
+  path: '/exchanges/applications',
+  tags,
+  summary: 'The caller’s applications, those waiting for the caller’s approval, or all they may read',
+  request: { query: applicationListQuery },
+  responses: { 200: json(applicationPage), ...commonErrors },
+});
+
+export const getApplication = createRoute({
+  method: 'get',
+  path: '/exchanges/applications/{id}',
+  tags,
+  summary: 'One application with its approvals',
+  request: { params: idParam },
+  responses: { 200: json(applicationAnswer), ...commonErrors },
+});
+
+export const approve = createRoute({
+  method: 'post',
+  path: '/exchanges/applications/{id}/approve',
+  tags,
+  summary: 'Approve a step (home school, host school, group); the last one places the teacher',
+  request: { params: idParam, body: optionalJsonBody(approveInput) },
+  responses: { 200: json(applicationAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const consider = createRoute({
+  method: 'post',
+  path: '/exchanges/applications/{id}/consider',
+  tags,
+  summary: 'An approver takes the application up (under consideration)',
+  request: { params: idParam },
+  responses: { 200: json(applicationAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const decline = createRoute({
+  method: 'post',
+  path: '/exchanges/applications/{id}/decline',
+  tags,
+  summary: 'An approver declines, with a reason the teacher reads',
+  request: { params: idParam, body: jsonBody(reasonRequiredInput) },
+  responses: { 200: json(applicationAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const defer = createRoute({
+  method: 'post',
+  path: '/exchanges/applications/{id}/defer',
+  tags,
+  summary: 'An approver defers, with a reason only the approvers and the teacher read',
+  request: { params: idParam, body: jsonBody(reasonRequiredInput) },
+  responses: { 200: json(applicationAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const withdraw = createRoute({
+  method: 'post',
+  path: '/exchanges/applications/{id}/withdraw',
+  tags,
+  summary: 'The teacher (or who nominated them) withdraws the application',
+  request: { params: idParam, body: optionalJsonBody(withdrawInput) },
+  responses: { 200: json(applicationAnswer), ...commonErrors, ...fullOrState },
+});

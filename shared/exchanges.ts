@@ -1,0 +1,45 @@
+// Teacher exchanges: the eligibility rules an application is checked against, as codes with their figures. The API
+// names every rule that failed in an error's `details.rules` (400 not_eligible); the web says each in the reader's
+// language. The figures are the programme's own settings, never constants (the policy differs by province).
+
+export type EligibilityFailure =
+  /** Fewer consecutive years at the home school than the programme asks (Beijing 2021: 6). */
+  | { rule: 'years_at_school'; required: number; years: number }
+  /** Within the programme's margin of retirement when the post starts (Beijing 2021: 5 years). */
+  | { rule: 'near_retirement'; marginYears: number; retiresOn: string }
+  /** Already in an active placement that overlaps this one. */
+  | { rule: 'already_placed'; until: string }
+  /** The post is at the teacher's own school. */
+  | { rule: 'own_school' }
+  /** The teacher's school is not in the programme's group or district. */
+  | { rule: 'outside_programme' }
+  /** Only teachers take part (an assistant or an admin account is nominated as a teacher of a school). */
+  | { rule: 'not_a_teacher' }
+  /** The posting no longer takes applications, or its programme is closed. */
+  | { rule: 'posting_closed' }
+  /** An application to this posting is already waiting. */
+  | { rule: 'already_applied' };
+
+export type EligibilityRule = EligibilityFailure['rule'];
+
+/** The English sentence of a failed rule, for API clients. */
+export function englishOfRule(f: EligibilityFailure): string {
+  switch (f.rule) {
+    case 'years_at_school':
+      return `needs ${f.required} consecutive years at the home school; has ${f.years}`;
+    case 'near_retirement':
+      return `retires on ${f.retiresOn}, within ${f.marginYears} years of the post's start`;
+    case 'already_placed':
+      return `already in an exchange post until ${f.until}`;
+    case 'own_school':
+      return 'the post is at the teacher’s own school';
+    case 'outside_programme':
+      return 'the teacher’s school is not in this programme’s group or district';
+    case 'not_a_teacher':
+      return 'only teachers of a school take part';
+    case 'posting_closed':
+      return 'the posting no longer takes applications';
+    case 'already_applied':
+      return 'an application to this posting is already waiting';
+  }
+}

@@ -1,0 +1,230 @@
+// Teacher exchanges: what the API takes and answers, shared by the server's contract and the web.
+import { z } from 'zod';
+import {
+  applicationStatuses,
+  approvalSteps,
+  exchangeKinds,
+  keyShareBases,
+  placementStatuses,
+  programmeStatuses,
+  subjects,
+} from '../enums';
+import { id, isoDay, isoTime, listQuery, page, text } from './common';
+
+const ruleNames = [
+  'years_at_school',
+  'near_retirement',
+  'already_placed',
+  'own_school',
+  'outside_programme',
+  'not_a_teacher',
+  'posting_closed',
+  'already_applied',
+] as const;
+
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+export const createProgrammeInput = z
+  .object({
+    /** The group or district that runs it. */
+    orgId: id,
+    kind: z.enum(exchangeKinds),
+    name: text().trim().min(1).max(120),
+    /** e.g. 2026-2027 */
+    schoolYear: z.string().regex(/^20\d\d-20\d\d$/, 'a school year such as 2026-2027'),
+    startsOn: isoDay,
+    endsOn: isoDay,
+    goals: text().trim().max(2000).default(''),
+    minYearsAtSchool: z.number().int().min(0).max(40).default(6),
+    retirementMarginYears: z.number().int().min(0).max(20).default(5),
+    minMonths: z.number().int().min(1).max(60).default(12),
+    maxMonths: z.number().int().min(1).max(60).default(36),
+    rotationSharePct: z.number().int().min(0).max(100).default(10),
+    keySharePct: z.number().int().min(0).max(100).default(20),
+    keyShareBase: z.enum(keyShareBases).default('rotated'),
+    approvalSteps: z.array(z.enum(approvalSteps)).min(1).max(3).default(['home', 'host', 'group']),
+  })
+  .refine((p) => p.endsOn > p.startsOn, {
+    message: 'the end must be after the start',
+    path: ['endsOn'],
+    params: { problem: 'ends_before_start' },
+  })
+  .refine((p) => daysBetween(p.startsOn, p.endsOn) <= 5 * 366, {
+    message: 'at most 5 years',
+    path: ['endsOn'],
+    params: { problem: 'too_large', max: 5 },
+  })
+  .refine((p) => p.maxMonths >= p.minMonths, {
+    message: 'the longest placement must not be shorter than the shortest',
+    path: ['maxMonths'],
+    params: { problem: 'too_small', min: 1 },
+  });
+export type CreateProgrammeInput = z.infer<typeof createProgrammeInput>;
+
+export const programme = z.object({
+  id,
+  orgId: id,
+  orgName: text(),
+  kind: z.enum(exchangeKinds),
+  name: text(),
+  schoolYear: z.string(),
+  startsOn: isoDay,
+  endsOn: isoDay,
+  goals: text(),
+  status: z.enum(programmeStatuses),
+  minYearsAtSchool: z.number().int(),
+  retirementMarginYears: z.number().int(),
+  minMonths: z.number().int(),
+  maxMonths: z.number().int(),
+  rotationSharePct: z.number().int(),
+  keySharePct: z.number().int(),
+  keyShareBase: z.enum(keyShareBases),
+  approvalSteps: z.array(z.enum(approvalSteps)),
+  postings: z.number().int(),
+  placed: z.number().int(),
+  /** Whether the caller runs it (sets it up, adds postings for any of its schools, approves the group step). */
+  mine: z.boolean(),
+});
+export type Programme = z.infer<typeof programme>;
+export const programmeAnswer = z.object({ programme });
+export const programmePage = page(programme);
+
+export const createPostingInput = z
+  .object({
+    programmeId: id,
+    /** The receiving school; its admins post, or the programme's leaders for it. */
+    schoolId: id,
+    subject: z.enum(subjects),
+    gradeFrom: z.number().int().min(1).max(12),
+    gradeTo: z.number().int().min(1).max(12),
+    places: z.number().int().min(1).max(100),
+    startsOn: isoDay,
+    months: z.number().int().min(1).max(60),
+    duties: text().trim().max(2000).default(''),
+    requirements: text().trim().max(2000).default(''),
+  })
+  .refine((p) => p.gradeTo >= p.gradeFrom, {
+    message: 'the last grade must not be before the first',
+    path: ['gradeTo'],
+    params: { problem: 'ends_before_start' },
+  });
+export type CreatePostingInput = z.infer<typeof createPostingInput>;
+
+const place = z.object({ id, name: text() });
+const school = place.extend({ rural: z.boolean(), supported: z.boolean() });
+
+export const posting = z.object({
+  id,
+  programmeId: id,
+  programmeName: text(),
+  kind: z.enum(exchangeKinds),
+  school,
+  subject: z.enum(subjects),
+  gradeFrom: z.number().int(),
+  gradeTo: z.number().int(),
+  places: z.number().int(),
+  filled: z.number().int(),
+  /** Takes applications: not closed, its programme open, a place left. */
+  open: z.boolean(),
+  startsOn: isoDay,
+  months: z.number().int(),
+  duties: text(),
+  requirements: text(),
+  createdAt: isoTime,
+  /** The caller's own application to it that is still under way, if any. */
+  myApplication: z.object({ id, status: z.enum(applicationStatuses) }).nullable(),
+});
+export type Posting = z.infer<typeof posting>;
+
+export const eligibilityFailure = z
+  .object({ rule: z.enum(ruleNames), message: z.string() })
+  .catchall(z.union([z.string(), z.number()]));
+export const eligibility = z.object({ eligible: z.boolean(), rules: z.array(eligibilityFailure) });
+export type Eligibility = z.infer<typeof eligibility>;
+
+export const postingAnswer = z.object({
+  posting,
+  /** For a teacher: whether they may apply, and each rule that stops them. Null for others. */
+  eligibility: eligibility.nullable(),
+});
+export const postingPage = page(posting);
+
+const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const postingListQuery = listQuery.extend({
+  programmeId: id.optional(),
+  kind: z.enum(exchangeKinds).optional(),
+  subject: z.enum(subjects).optional(),
+  schoolId: id.optional(),
+  /** `true`: only postings that take applications now. */
+  open: yesNo.optional(),
+});
+
+export const applyInput = z.object({
+  postingId: id,
+  statement: text().trim().max(2000).optional(),
+  /** A nomination: the home school's admin names one of its teachers. Absent: the caller applies. */
+  teacherId: id.optional(),
+});
+export type ApplyInput = z.infer<typeof applyInput>;
+
+export const approval = z.object({
+  step: z.enum(approvalSteps),
+  by: place.nullable(),
+  at: isoTime.nullable(),
+});
+
+export const applicationActions = ['approve', 'consider', 'decline', 'defer', 'withdraw'] as const;
+export type ApplicationAction = (typeof applicationActions)[number];
+
+export const application = z.object({
+  id,
+  status: z.enum(applicationStatuses),
+  posting: z.object({
+    id,
+    programmeId: id,
+    programmeName: text(),
+    kind: z.enum(exchangeKinds),
+    school,
+    subject: z.enum(subjects),
+    gradeFrom: z.number().int(),
+    gradeTo: z.number().int(),
+    startsOn: isoDay,
+    months: z.number().int(),
+  }),
+  teacher: place,
+  homeSchool: place,
+  submittedBy: place,
+  /** Submitted by the home school rather than the teacher. */
+  nominated: z.boolean(),
+  statement: text(),
+  /** Every step the programme asks for, approved (with who and when) or still waiting (`by` null). */
+  approvals: z.array(approval),
+  declineReason: text().nullable(),
+  /** Only the approvers and the teacher read it; null for anyone else. */
+  deferralReason: text().nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  /** What the caller may do now, and which steps they would approve. */
+  myActions: z.array(z.enum(applicationActions)),
+  mySteps: z.array(z.enum(approvalSteps)),
+  placement: z.object({ id, startsOn: isoDay, endsOn: isoDay, status: z.enum(placementStatuses) }).nullable(),
+});
+export type Application = z.infer<typeof application>;
+export const applicationAnswer = z.object({ application });
+export const applicationPage = page(application);
+
+export const applicationListQuery = listQuery.extend({
+  /** mine: the caller's own (and those they nominated); to_approve: waiting for a step the caller approves; all:
+   *  every one the caller may read (programme leaders, home and host school admins). */
+  scope: z.enum(['mine', 'to_approve', 'all']).default('mine'),
+  programmeId: id.optional(),
+  status: z.enum(applicationStatuses).optional(),
+});
+
+export const approveInput = z.object({
+  /** The step to approve; absent: every step still waiting that the caller approves. */
+  step: z.enum(approvalSteps).optional(),
+});
+export const reasonRequiredInput = z.object({ reason: text().trim().min(1).max(500) });
+export const withdrawInput = z.object({ reason: text().trim().max(500).optional() });

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actionsFor,
+  addMonths,
+  allApproved,
+  type EligibilityInput,
+  eligibilityOf,
+  nextStatus,
+  stepsFor,
+  wholeYears,
+} from '../../server/modules/exchanges/exchanges.rules';
+
+const base: EligibilityInput = {
+  programme: { open: true, minYearsAtSchool: 6, retirementMarginYears: 5 },
+  posting: { schoolId: 'beishan', startsOn: '2027-02-01', months: 12, open: true },
+  teacher: { schoolId: 'jhxx', teaches: true, since: '2016-09-01', retiresOn: '2048-07-31' },
+  placements: [],
+  pendingHere: false,
+};
+const rules = (over: Partial<EligibilityInput>) => eligibilityOf({ ...base, ...over }).map((f) => f.rule);
+
+describe('exchange eligibility (Beijing 2021 figures as the programme’s settings)', () => {
+  it('a teacher with 6 years at her school, far from retirement, free, applying elsewhere: eligible', () => {
+    expect(eligibilityOf(base)).toEqual([]);
+  });
+
+  it('years at the school count at the post’s start, whole years only', () => {
+    const at = (since: string) => eligibilityOf({ ...base, teacher: { ...base.teacher, since } });
+    expect(at('2021-02-01')).toEqual([]); // exactly 6 years on the day the post starts
+    expect(at('2021-02-02')).toEqual([{ rule: 'years_at_school', required: 6, years: 5 }]);
+    // The setting, not a constant: a programme asking for 3 years takes her.
+    expect(
+      eligibilityOf({
+        ...base,
+        programme: { ...base.programme, minYearsAtSchool: 3 },
+        teacher: { ...base.teacher, since: '2023-09-01' },
+      }),
+    ).toEqual([]);
+  });
+
+  it('more than 5 years from retirement when the post starts; an unknown retirement does not stop anyone', () => {
+    const retiring = (retiresOn: string | null) => rules({ teacher: { ...base.teacher, retiresOn } });
+    expect(retiring('2032-02-02')).toEqual([]);
+    expect(retiring('2032-02-01')).toEqual(['near_retirement']);
+    expect(retiring(null)).toEqual([]);
+  });
+
+  it('an active placement that overlaps stops them; one that ends before the post starts does not', () => {
+    expect(rules({ placements: [{ startsOn: '2026-09-01', endsOn: '2027-09-01' }] })).toEqual(['already_placed']);
+    expect(rules({ placements: [{ startsOn: '2026-02-01', endsOn: '2027-02-01' }] })).toEqual([]);
+  });
+
+  it('names every rule that fails, not only the first', () => {
+    expect(
+      rules({
+        posting: { ...base.posting, schoolId: 'jhxx', open: false },
+        teacher: { ...base.teacher, teaches: false, since: '2025-09-01', retiresOn: '2030-01-01' },
+        pendingHere: true,
+      }),
+    ).toEqual([
+      'posting_closed',
+      'not_a_teacher',
+      'own_school',
+      'years_at_school',
+      'near_retirement',
+      'already_applied',
+    ]);
+    expect(rules({ teacher: { ...base.teacher, schoolId: null } })).toEqual(['outside_programme']);
+  });
+
+  it('dates: months add as a calendar does, years count as birthdays do', () => {
+    expect(addMonths('2026-09-01', 12)).toBe('2027-09-01');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(wholeYears('2016-09-01', '2022-08-31')).toBe(5);
+    expect(wholeYears('2016-09-01', '2022-09-01')).toBe(6);
+  });
+});
+
+describe('an application’s way: three approvals in any order, nobody approves their own', () => {
+  const all = ['home', 'host', 'group'] as const;
+  const leader = { steps: ['group'] as const, isTeacher: false, isSubmitter: false };
+
+  it('placed only when every step the programme asks for has approved, in any order', () => {
+    expect(allApproved(all, ['host', 'group'])).toBe(false);
+    expect(allApproved(all, ['group', 'host', 'home'])).toBe(true);
+    expect(allApproved(['host'], ['host'])).toBe(true);
+    expect(nextStatus('approve', false)).toBe('under_consideration');
+    expect(nextStatus('approve', true)).toBe('placed');
+  });
+
+  it('each step once: the leader’s step is gone once approved', () => {
+    expect(stepsFor(leader, all, ['home'])).toEqual(['group']);
+    expect(stepsFor(leader, all, ['group'])).toEqual([]);
+    expect(stepsFor(leader, ['home', 'host'], [])).toEqual([]); // a programme that does not ask the group
+  });
+
+  it('the teacher and whoever nominated them never approve, even holding an approver’s role', () => {
+    const nominator = { steps: ['home'] as const, isTeacher: false, isSubmitter: true };
+    expect(stepsFor(nominator, all, [])).toEqual([]);
+    expect(actionsFor(nominator, 'submitted', [])).toEqual(['withdraw']);
+  });
+
+  it('what each may do from each state', () => {
+    const open = stepsFor(leader, all, []);
+    expect(actionsFor(leader, 'submitted', open)).toEqual(['approve', 'consider', 'decline', 'defer']);
+    expect(actionsFor(leader, 'under_consideration', open)).toEqual(['approve', 'decline', 'defer']);
+    expect(actionsFor(leader, 'deferred', open)).toEqual(['decline']);
+    expect(actionsFor(leader, 'placed', open)).toEqual([]);
+    const teacher = { steps: [] as const, isTeacher: true, isSubmitter: true };
+    expect(actionsFor(teacher, 'deferred', [])).toEqual(['withdraw']);
+    expect(actionsFor(teacher, 'declined', [])).toEqual([]);
+  });
+});

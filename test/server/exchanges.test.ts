@@ -1,0 +1,335 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+  exchangeApplications,
+  exchangeApprovals,
+  exchangePlacements,
+  exchangePostings,
+  memberships,
+  users,
+} from '../../server/db/schema';
+import { type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
+
+const h = useHarness();
+const ex = () => h.ids.exchanges!;
+
+/** A new posting of the demo programme, at `school`, posted by the group leader. */
+async function newPosting(school: string, over: Record<string, unknown> = {}) {
+  const leader = await h.as('leader@jinghua.demo');
+  const programme = (await leader.get(`/api/exchanges/programmes/${ex().programme}`)).body.programme!;
+  const res = await leader.post('/api/exchanges/postings', {
+    programmeId: programme.id,
+    schoolId: h.ids.orgs[school]!,
+    subject: 'math',
+    gradeFrom: 1,
+    gradeTo: 6,
+    places: 1,
+    startsOn: programme.startsOn,
+    months: 12,
+    ...over,
+  });
+  expectStatus(res, 201);
+  return res.body.posting!;
+}
+
+describe('exchanges: programmes and postings', () => {
+  it('the demo programme lists postings at both rural schools first, marked, with filters and paging', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const all = await li.get('/api/exchanges/postings');
+    expectStatus(all, 200);
+    const names = all.body.items.map((p) => p.school.name);
+    expect(names).toEqual(expect.arrayContaining(['北山乡中心小学', '南湖村小学']));
+    expect(all.body.items.every((p) => p.school.rural)).toBe(true);
+    const open = await li.get('/api/exchanges/postings?open=true');
+    expect(open.body.items.map((p) => p.id).sort()).toEqual([ex().beishanMath, ex().nanhuChinese].sort());
+    const chinese = await li.get('/api/exchanges/postings?subject=chinese');
+    expect(chinese.body.items.map((p) => p.id)).toEqual([ex().nanhuChinese]);
+    const first = await li.get('/api/exchanges/postings?limit=1');
+    expect(first.body.items).toHaveLength(1);
+    const next = await li.get(`/api/exchanges/postings?limit=1&cursor=${first.body.nextCursor}`);
+    expect(next.body.items[0]!.id).not.toBe(first.body.items[0]!.id);
+    // Her own application shows on the posting she applied to.
+    expect(chinese.body.items[0]!.myApplication).toMatchObject({ status: 'under_consideration' });
+  });
+
+  it('a rural school posts an opening (sorted before an urban one); a teacher of another group sees none of it', async () => {
+    const urban = await newPosting('jhzx', { subject: 'english' });
+    const nanhuAdmin = await h.as('admin@nanhu.demo');
+    const res = await nanhuAdmin.post('/api/exchanges/postings', {
+      programmeId: ex().programme!,
+      schoolId: h.ids.orgs.nanhu!,
+      subject: 'english',
+      gradeFrom: 3,
+      gradeTo: 6,
+      places: 1,
+      startsOn: urban.startsOn,
+      months: 12,
+      duties: '三至六年级英语',
+    });
+    expectStatus(res, 201);
+    const english = (await (await h.as('zhang@jhzx.demo')).get('/api/exchanges/postings?subject=english')).body.items;
+    expect(english.map((p) => p.school.name)).toEqual(['南湖村小学', '京华实验中学']);
+    // 南湖's admin cannot post for 北山; the months follow the programme's settings.
+    const forOther = await nanhuAdmin.post('/api/exchanges/postings', {
+      programmeId: ex().programme!,
+      schoolId: h.ids.orgs.beishan!,
+      subject: 'math',
+      gradeFrom: 1,
+      gradeTo: 6,
+      places: 1,
+      startsOn: urban.startsOn,
+      months: 12,
+    });
+    expectStatus(forOther, 403);
+    const tooLong = await nanhuAdmin.post('/api/exchanges/postings', {
+      programmeId: ex().programme!,
+      schoolId: h.ids.orgs.nanhu!,
+      subject: 'math',
+      gradeFrom: 1,
+      gradeTo: 6,
+      places: 1,
+      startsOn: urban.startsOn,
+      months: 48,
+    });
+    expectStatus(tooLong, 400);
+    expect(detailsOf(tooLong, 'fields').months).toBeTruthy();
+
+    const xiling = await h.as('admin@xiling.demo');
+    expect((await xiling.get('/api/exchanges/postings')).body.items).toEqual([]);
+    expect((await xiling.get('/api/exchanges/programmes')).body.items).toEqual([]);
+    const hidden = await xiling.get(`/api/exchanges/postings/${urban.id}`);
+    const missing = await xiling.get('/api/exchanges/postings/00000000-0000-4000-8000-000000000000');
+    expectStatus(hidden, 404);
+    expect(hidden.body).toEqual(missing.body);
+    expectStatus(await xiling.get(`/api/exchanges/programmes/${ex().programme}`), 404);
+  });
+
+  it('only the group’s or district’s leaders set up a programme, with its own settings', async () => {
+    const body = {
+      orgId: h.ids.orgs.jinghua!,
+      kind: 'support' as const,
+      name: '北山支教',
+      schoolYear: '2026-2027',
+      startsOn: '2026-09-01',
+      endsOn: '2027-08-31',
+      minYearsAtSchool: 3,
+      minMonths: 6,
+      maxMonths: 12,
+    };
+    expectStatus(await (await h.as('admin@jhzx.demo')).post('/api/exchanges/programmes', body), 403);
+    expectStatus(await (await h.as('admin@xiling.demo')).post('/api/exchanges/programmes', body), 404);
+    const res = await (await h.as('leader@jinghua.demo')).post('/api/exchanges/programmes', body);
+    expectStatus(res, 201);
+    expect(res.body.programme).toMatchObject({
+      kind: 'support' as const,
+      minYearsAtSchool: 3,
+      rotationSharePct: 10,
+      mine: true,
+    });
+    expect(res.body.programme!.approvalSteps).toEqual(['home', 'host', 'group']);
+    const reversed = await (await h.as('leader@jinghua.demo')).post('/api/exchanges/programmes', {
+      ...body,
+      endsOn: '2026-08-01',
+    });
+    expectStatus(reversed, 400);
+  });
+});
+
+describe('exchanges: applying, approving, placing', () => {
+  it('a teacher sees why she may not apply: every failed rule named, in the posting and in the 400', async () => {
+    const wang = await h.as('wang@jhzx.demo');
+    // 王明远 retires in 2041; a programme that wants 20 years from retirement and 15 at the school stops him twice.
+    const leader = await h.as('leader@jinghua.demo');
+    const strict = await leader.post('/api/exchanges/programmes', {
+      orgId: h.ids.orgs.jinghua!,
+      kind: 'mentoring',
+      name: '带教（严格）',
+      schoolYear: '2026-2027',
+      startsOn: '2026-09-01',
+      endsOn: '2027-08-31',
+      minYearsAtSchool: 15,
+      retirementMarginYears: 20,
+      minMonths: 6,
+    });
+    expectStatus(strict, 201);
+    const posting = await leader.post('/api/exchanges/postings', {
+      programmeId: strict.body.programme!.id,
+      schoolId: h.ids.orgs.jhzx!,
+      subject: 'math',
+      gradeFrom: 7,
+      gradeTo: 9,
+      places: 1,
+      startsOn: '2026-09-01',
+      months: 6,
+    });
+    expectStatus(posting, 201);
+    const id = posting.body.posting!.id;
+    const seen = await wang.get(`/api/exchanges/postings/${id}`);
+    expect(seen.body.eligibility).toMatchObject({ eligible: false });
+    expect(seen.body.eligibility!.rules.map((r) => r.rule).sort()).toEqual(
+      ['near_retirement', 'own_school', 'years_at_school'].sort(),
+    );
+    const res = await wang.post('/api/exchanges/applications', { postingId: id, statement: '愿意' });
+    expectStatus(res, 400);
+    expect(res.body.error!.code).toBe('not_eligible');
+    const failed = (res.body.error!.details as { rules: { rule: string; required?: number; years?: number }[] }).rules;
+    expect(failed.map((r) => r.rule).sort()).toEqual(['near_retirement', 'own_school', 'years_at_school'].sort());
+    expect(failed.find((r) => r.rule === 'years_at_school')).toMatchObject({ required: 15, years: 14 });
+  });
+
+  it('apply → home, host and group approve in any order → placed; her other applications are withdrawn', async () => {
+    const zhang = await h.as('zhang@jhzx.demo');
+    const other = await newPosting('nanhu', { subject: 'physics' });
+    const target = await newPosting('beishan', { subject: 'physics' });
+    const a1 = await zhang.post('/api/exchanges/applications', { postingId: other.id, statement: '物理' });
+    expectStatus(a1, 201);
+    const res = await zhang.post('/api/exchanges/applications', { postingId: target.id, statement: '愿去北山' });
+    expectStatus(res, 201);
+    const app = res.body.application!;
+    expect(app.status).toBe('submitted');
+    expect(app.approvals.map((a) => [a.step, a.by])).toEqual([
+      ['home', null],
+      ['host', null],
+      ['group', null],
+    ]);
+    expect(app.myActions).toEqual(['withdraw']);
+    // A second click is refused, naming the rule.
+    const again = await zhang.post('/api/exchanges/applications', { postingId: target.id });
+    expectStatus(again, 400);
+
+    // She cannot approve her own; a teacher of the group cannot read it.
+    expectStatus(await zhang.post(`/api/exchanges/applications/${app.id}/approve`), 403);
+    expectStatus(await (await h.as('li@jhxx.demo')).get(`/api/exchanges/applications/${app.id}`), 404);
+    // 南湖's admin is no approver of a 北山 posting and cannot read it either.
+    expectStatus(await (await h.as('admin@nanhu.demo')).get(`/api/exchanges/applications/${app.id}`), 404);
+
+    const leader = await h.as('leader@jinghua.demo');
+    const queue = await leader.get('/api/exchanges/applications?scope=to_approve');
+    expect(queue.body.items.map((a) => a.id)).toContain(app.id);
+    const g = await leader.post(`/api/exchanges/applications/${app.id}/approve`);
+    expectStatus(g, 200);
+    expect(g.body.application).toMatchObject({ status: 'under_consideration', mySteps: [] });
+    expectStatus(await leader.post(`/api/exchanges/applications/${app.id}/approve`), 409); // each step once
+    expect(
+      (await leader.get('/api/exchanges/applications?scope=to_approve')).body.items.map((a) => a.id),
+    ).not.toContain(app.id);
+    expectStatus(await (await h.as('admin@beishan.demo')).post(`/api/exchanges/applications/${app.id}/approve`), 200);
+    const last = await (await h.as('admin@jhzx.demo')).post(`/api/exchanges/applications/${app.id}/approve`);
+    expectStatus(last, 200);
+    expect(last.body.application).toMatchObject({ status: 'placed' });
+    expect(last.body.application!.approvals.map((a) => a.by?.name)).toEqual(['孙丽华', '吴秀兰', '刘建国']);
+    expect(last.body.application!.placement).toMatchObject({ startsOn: target.startsOn, status: 'active' });
+
+    const withdrawn = await zhang.get(`/api/exchanges/applications/${a1.body.application!.id}`);
+    expect(withdrawn.body.application!.status).toBe('withdrawn');
+    const seen = await zhang.get(`/api/exchanges/postings/${target.id}`);
+    expect(seen.body.posting).toMatchObject({ filled: 1, open: false });
+    // In post now: a third application is refused as already placed.
+    const third = await newPosting('nanhu', { subject: 'biology' });
+    const refused = await zhang.post('/api/exchanges/applications', { postingId: third.id });
+    expectStatus(refused, 400);
+    expect((refused.body.error!.details as { rules: { rule: string }[] }).rules.map((r) => r.rule)).toEqual([
+      'already_placed',
+    ]);
+    // Her notices told her.
+    const notices = (await zhang.get('/api/notifications')).body.items.map((n) => n.kind);
+    expect(notices).toContain('exchange.placed');
+  });
+
+  it('a deferral’s reason is read by the approvers and the teacher only; a decline needs a reason', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const id = ex().waitingApplication;
+    expectStatus(await leader.post(`/api/exchanges/applications/${id}/decline`, { reason: '' } as never), 400);
+    const deferred = await leader.post(`/api/exchanges/applications/${id}/defer`, { reason: '明年南湖语文缺口更大' });
+    expectStatus(deferred, 200);
+    expect(deferred.body.application).toMatchObject({ status: 'deferred', deferralReason: '明年南湖语文缺口更大' });
+    const li = await h.as('li@jhxx.demo');
+    expect((await li.get(`/api/exchanges/applications/${id}`)).body.application!.deferralReason).toBe(
+      '明年南湖语文缺口更大',
+    );
+    // Deferred is not approved: approving now is a 409 naming the state.
+    const late = await leader.post(`/api/exchanges/applications/${id}/approve`);
+    expectStatus(late, 409);
+    expect(late.body.error!.code).toBe('invalid_state');
+    expectStatus(await li.post(`/api/exchanges/applications/${id}/withdraw`), 200);
+  });
+
+  it('a home school nominates its teacher; it cannot nominate another school’s', async () => {
+    const admin = await h.as('admin@jhxx.demo');
+    const posting = await newPosting('beishan', { subject: 'music' });
+    const nominated = await admin.post('/api/exchanges/applications', {
+      postingId: posting.id,
+      teacherId: h.ids.users.li!,
+      statement: '学校推荐',
+    });
+    expectStatus(nominated, 201);
+    expect(nominated.body.application).toMatchObject({ nominated: true, submittedBy: { name: '何静' }, mySteps: [] });
+    expect(nominated.body.application!.myActions).toEqual(['withdraw']); // the nominator never approves it
+    const foreign = await admin.post('/api/exchanges/applications', {
+      postingId: posting.id,
+      teacherId: h.ids.users.zhang!,
+    });
+    expectStatus(foreign, 404);
+    const li = await h.as('li@jhxx.demo');
+    expect((await li.get('/api/exchanges/applications?scope=mine')).body.items.map((a) => a.id)).toContain(
+      nominated.body.application!.id,
+    );
+  });
+});
+
+describe('exchanges: the last place under load', () => {
+  it('50 group approvals of the last place at once: exactly one teacher is placed, the others hear it is full', async () => {
+    const db = h.deps.database.db;
+    const posting = await newPosting('nanhu', { subject: 'art', places: 1 });
+    // 50 applications whose home and host schools approved, waiting only for the group leader.
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const [u] = await db
+        .insert(users)
+        .values({ email: `load${i}@jhxx.demo`, name: `教师${i}` })
+        .returning({ id: users.id });
+      await db
+        .insert(memberships)
+        .values({ userId: u!.id, orgId: h.ids.orgs.jhxx!, role: 'teacher', since: '2010-09-01' });
+      const [a] = await db
+        .insert(exchangeApplications)
+        .values({ postingId: posting.id, teacherId: u!.id, homeSchoolId: h.ids.orgs.jhxx!, submittedBy: u!.id })
+        .returning({ id: exchangeApplications.id });
+      await db.insert(exchangeApprovals).values([
+        { applicationId: a!.id, step: 'home', approvedBy: h.ids.users.jhxxAdmin! },
+        { applicationId: a!.id, step: 'host', approvedBy: h.ids.users.nanhuAdmin! },
+      ]);
+      ids.push(a!.id);
+    }
+    const leader: Client = await h.as('leader@jinghua.demo');
+    const replies = await Promise.all(ids.map((id) => leader.post(`/api/exchanges/applications/${id}/approve`)));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(new Set(replies.filter((r) => r.status === 409).map((r) => r.body.error?.code))).toEqual(
+      new Set(['posting_full']),
+    );
+    const [row] = await db.select().from(exchangePostings).where(eq(exchangePostings.id, posting.id));
+    expect(row).toMatchObject({ filled: 1, places: 1 });
+    const placements = await db.select().from(exchangePlacements).where(eq(exchangePlacements.postingId, posting.id));
+    expect(placements).toHaveLength(1);
+    // A refused approval left nothing behind: the others still wait for the group's step.
+    const groupSteps = await db
+      .select()
+      .from(exchangeApprovals)
+      .where(and(eq(exchangeApprovals.step, 'group')));
+    expect(groupSteps.filter((s) => ids.includes(s.applicationId))).toHaveLength(1);
+  });
+
+  it('the database refuses an overlapping second active placement, whatever the code does', async () => {
+    const db = h.deps.database.db;
+    const [p] = await db.select().from(exchangePlacements).where(eq(exchangePlacements.teacherId, h.ids.users.gao!));
+    const { id: _id, createdAt: _c, ...copy } = p!;
+    await expect(
+      db.insert(exchangePlacements).values({ ...copy, applicationId: ex().waitingApplication! }),
+    ).rejects.toThrow();
+    await expect(
+      db.update(exchangePostings).set({ filled: 5 }).where(eq(exchangePostings.id, ex().beishanScience!)),
+    ).rejects.toThrow();
+  });
+});
