@@ -54,8 +54,10 @@ function selectProgrammes(db: Queryable) {
       p: exchangeProgrammes,
       orgName: owner.name,
       orgKind: owner.kind,
-      postings: sql<number>`(SELECT count(*)::int FROM ${exchangePostings} WHERE ${exchangePostings.programmeId} = ${exchangeProgrammes.id})`,
-      placed: sql<number>`(SELECT coalesce(sum(${exchangePostings.filled}), 0)::int FROM ${exchangePostings} WHERE ${exchangePostings.programmeId} = ${exchangeProgrammes.id})`,
+      postings: sql<number>`(SELECT count(*)::int FROM ${exchangePostings}
+        WHERE ${exchangePostings.programmeId} = ${exchangeProgrammes.id})`,
+      placed: sql<number>`(SELECT coalesce(sum(${exchangePostings.filled}), 0)::int FROM ${exchangePostings}
+        WHERE ${exchangePostings.programmeId} = ${exchangeProgrammes.id})`,
     })
     .from(exchangeProgrammes)
     .innerJoin(owner, eq(owner.id, exchangeProgrammes.orgId));
@@ -181,7 +183,8 @@ export async function listPostings(db: Queryable, actor: Actor, f: PostingFilter
   const limit = f.limit ?? 50;
   const offset = f.cursor ? decodeCount(f.cursor) : 0;
   if (!orgIds.length) return { items: [], nextCursor: null };
-  const openNow = sql`(${exchangeProgrammes.status} = 'open' AND ${exchangePostings.closedAt} IS NULL AND ${exchangePostings.filled} < ${exchangePostings.places})`;
+  const openNow = sql`(${exchangeProgrammes.status} = 'open' AND ${exchangePostings.closedAt} IS NULL
+    AND ${exchangePostings.filled} < ${exchangePostings.places})`;
   const rows = await selectPostings(db, actor)
     .where(
       and(
@@ -428,7 +431,9 @@ function waitingForWhere(actor: Actor): SQL {
   const open = (step: ApprovalStep) =>
     and(
       sql`${step}::approval_step = ANY(${exchangeProgrammes.approvalSteps})`,
-      sql`NOT EXISTS (SELECT 1 FROM ${exchangeApprovals} WHERE ${exchangeApprovals.applicationId} = ${exchangeApplications.id} AND ${exchangeApprovals.step} = ${step}::approval_step)`,
+      sql`NOT EXISTS (SELECT 1 FROM ${exchangeApprovals}
+        WHERE ${exchangeApprovals.applicationId} = ${exchangeApplications.id}
+          AND ${exchangeApprovals.step} = ${step}::approval_step)`,
     );
   return and(
     inArray(exchangeApplications.status, [...pendingApplicationStatuses]),

@@ -330,7 +330,7 @@ function gate(
     throw new AppError('invalid_state', 'Your approval is given already (or not asked for by this programme)');
 }
 
-/** Places the teacher: a place taken while one is left, the placement, and their other pending applications withdrawn. */
+/** Places the teacher: a place taken while one is left, the placement, their other pending applications withdrawn. */
 async function place(
   tx: Queryable,
   row: Awaited<ReturnType<typeof getReadableApplication>>,
