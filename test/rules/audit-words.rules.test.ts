@@ -6,15 +6,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedFrom } from '../../server/modules/bookings/bookings.rules';
+import { applicationActions } from '../../shared/schemas/exchanges';
 import { auditEn } from '../../web/src/i18n/en/audit';
 import { auditZh } from '../../web/src/i18n/zh/audit';
 
 const MODULES = join(import.meta.dirname, '../../server/modules');
 
-/** `booking.${action}` and `resource.${decision}`: the values those template parts take. */
+/** `booking.${action}`, `resource.${decision}`, `exchange.application.${action}`: the values those parts take. */
 const TEMPLATES: Record<string, string[]> = {
   'booking.${action}': Object.keys(allowedFrom),
   'resource.${decision}': ['publish', 'return'],
+  'exchange.application.${action}': [...applicationActions],
 };
 
 function auditedActions(): { file: string; actions: string[] }[] {
@@ -24,7 +26,7 @@ function auditedActions(): { file: string; actions: string[] }[] {
     // From each audit( to its `action: …`, up to the comma that ends it.
     return [...source.matchAll(/\baudit\((?:(?!\baudit\()[\s\S])*?\baction: ([^,\n]+)/g)].map((m) => {
       const expr = (m[1] ?? '').trim();
-      const template = /^`([a-z_]+)\.\$\{(\w+)\}`$/.exec(expr);
+      const template = /^`([a-z_.]+)\.\$\{(\w+)\}`$/.exec(expr);
       if (template) {
         const values = TEMPLATES[`${template[1]}.\${${template[2]}}`] ?? [`<unknown ${expr}>`];
         return { file, actions: values.map((v) => `${template[1]}.${v}`) };
@@ -41,7 +43,9 @@ describe('audit: every action has a sentence', () => {
   it('finds the audit() calls of every domain', () => {
     const actions = found.flatMap((f) => f.actions);
     expect(actions.length).toBeGreaterThanOrEqual(39);
-    expect(actions).toEqual(expect.arrayContaining(['lesson.end', 'booking.approve', 'resource.return']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['lesson.end', 'booking.approve', 'resource.return', 'exchange.application.defer']),
+    );
   });
 
   it('in Chinese and in English', () => {

@@ -1,7 +1,14 @@
 // Dates and times as people in Beijing write them (web/src/lib/format.ts), in Chinese and in English: what the
 // calendars' titles and columns say.
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatDay, formatMonth, formatTime } from '../../web/src/lib/format';
+import {
+  formatDate,
+  formatDateRange,
+  formatDay,
+  formatMonth,
+  formatPlainDate,
+  formatTime,
+} from '../../web/src/lib/format';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
@@ -23,6 +30,11 @@ describe('format: a calendar written the Beijing way', () => {
     expect(formatDate(at('2026-12-08'), 'en')).toBe('Tue 8 Dec 2026');
     expect(formatMonth(at('2026-12-02'), 'zh')).toBe('2026年12月');
     expect(formatMonth(at('2026-12-02'), 'en')).toBe('December 2026');
+  });
+  it('a calendar day as the API sends it (YYYY-MM-DD): without a weekday, the same day in Beijing', () => {
+    expect(formatPlainDate('2027-08-31', 'zh')).toBe('2027年8月31日');
+    expect(formatPlainDate('2027-08-31', 'en')).toBe('31 Aug 2027');
+    expect(formatMonth('2027-02-01', 'zh')).toBe('2027年2月');
   });
   it('in Beijing time whatever the clock of the machine, on a 24-hour clock in both languages', () => {
     // 01:30 on Wednesday in Beijing is still Tuesday in UTC.

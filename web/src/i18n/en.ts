@@ -1,6 +1,7 @@
 import { approvalsEn } from './en/approvals';
 import { auditEn } from './en/audit';
 import { inviteEn, loginEn } from './en/auth';
+import { exchangesEn } from './en/exchanges';
 import { facilitiesEn } from './en/facilities';
 import { homeEn } from './en/home';
 import { lessonsEn } from './en/lessons';
@@ -17,6 +18,7 @@ export const en: Shape<typeof zh> = {
   facilities: facilitiesEn,
   library: libraryEn,
   lessons: lessonsEn,
+  exchanges: exchangesEn,
   approvals: approvalsEn,
   notifications: notificationsEn,
   reports: reportsEn,
@@ -39,10 +41,11 @@ export const en: Shape<typeof zh> = {
   nav: {
     home: 'Home',
     lessons: 'Live lessons',
+    exchanges: 'Exchanges',
     reports: 'Reports',
     facilities: 'Facilities',
     library: 'Library',
-    bookings: 'My bookings',
+    bookings: 'Bookings',
     approvals: 'Approvals',
     notifications: 'Notifications',
     orgs: 'Organisations',

@@ -2,6 +2,7 @@
 import { approvalsZh } from './zh/approvals';
 import { auditZh } from './zh/audit';
 import { inviteZh, loginZh } from './zh/auth';
+import { exchangesZh } from './zh/exchanges';
 import { facilitiesZh } from './zh/facilities';
 import { homeZh } from './zh/home';
 import { lessonsZh } from './zh/lessons';
@@ -16,6 +17,7 @@ export const zh = {
   facilities: facilitiesZh,
   library: libraryZh,
   lessons: lessonsZh,
+  exchanges: exchangesZh,
   approvals: approvalsZh,
   notifications: notificationsZh,
   reports: reportsZh,
@@ -38,6 +40,7 @@ export const zh = {
   nav: {
     home: '首页',
     lessons: '直播课',
+    exchanges: '教师交流',
     reports: '共享报告',
     facilities: '借用场地',
     library: '教学资源',

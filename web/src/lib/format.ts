@@ -17,6 +17,13 @@ export function formatDate(value: string | Date, locale: Locale): string {
   return `${p.weekday} ${Number(p.day)} ${m} ${p.year}`;
 }
 
+/** "2027年8月31日" / "31 Aug 2027": a calendar day without its weekday (when a post ends, a programme starts). */
+export function formatPlainDate(value: string | Date, locale: Locale): string {
+  const d = typeof value === 'string' ? new Date(value) : value;
+  const p = parts(d, locale, { year: 'numeric', month: locale === 'zh' ? 'numeric' : 'short', day: 'numeric' });
+  return locale === 'zh' ? `${p.year}年${p.month}月${p.day}日` : `${p.day} ${p.month} ${p.year}`;
+}
+
 /** "12月2日 周三" / "Wed 2 Dec": a day where the year is said elsewhere (a calendar's column, under its title). */
 export function formatDay(value: string | Date, locale: Locale): string {
   const d = typeof value === 'string' ? new Date(value) : value;

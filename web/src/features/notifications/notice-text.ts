@@ -17,6 +17,7 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
     by: str(d.by),
     count: String(d.count ?? 1),
   };
+  const exchange = { teacher: str(d.teacher), school: str(d.school), by: str(d.by) };
   const roleName = (v: unknown) => (typeof v === 'string' && isRole(v) ? t(`roles.${v}`) : '');
   const reason = str(d.reason) ? t('notifications.reason', { reason: str(d.reason) }) : '';
   switch (n.kind) {
@@ -48,7 +49,25 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
       return t('notifications.invitationAccepted', { name: str(d.name), role: roleName(d.role) });
     case 'lesson.cancelled':
       return `${t('notifications.lessonCancelled', { ...vars, title: str(d.title) })}${reason}`;
+    case 'exchange.application':
+      return t('notifications.exchangeApplication', exchange);
+    case 'exchange.nominated':
+      return t('notifications.exchangeNominated', exchange);
+    case 'exchange.placed':
+      return `${t('notifications.exchangePlaced', exchange)}${vars.by ? t('notifications.by', vars) : ''}`;
+    case 'exchange.declined':
+      return `${t('notifications.exchangeDeclined', exchange)}${vars.by ? t('notifications.by', vars) : ''}${reason}`;
+    case 'exchange.deferred':
+      return `${t('notifications.exchangeDeferred', exchange)}${reason}`;
     default:
       return t('notifications.other');
   }
+}
+
+/** Where a notice leads: the lesson, the exchange application, the approval queue or one's bookings. */
+export function noticeHref(n: Notice): string {
+  if (n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string') return `/lessons/${n.data.lessonId}`;
+  if (n.kind.startsWith('exchange.') && typeof n.data.applicationId === 'string')
+    return `/exchanges/applications/${n.data.applicationId}`;
+  return n.kind === 'booking.pending' ? '/approvals' : '/bookings';
 }

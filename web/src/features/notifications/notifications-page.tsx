@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import { EmptyState, ErrorNotice } from '../../components/notice';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { noticeText } from './notice-text';
+import { noticeHref, noticeText } from './notice-text';
 import { markRead } from './notifications.actions';
 import { getNotifications } from './notifications.queries';
 
@@ -53,16 +53,7 @@ export function NotificationsPage() {
                   <Show when={!n.read}>
                     <span class="badge unread">{t('notifications.unreadWord')}</span>{' '}
                   </Show>
-                  <A
-                    href={
-                      n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string'
-                        ? `/lessons/${n.data.lessonId}`
-                        : n.kind === 'booking.pending'
-                          ? '/approvals'
-                          : '/bookings'
-                    }
-                    onClick={() => open(n.id, n.read)}
-                  >
+                  <A href={noticeHref(n)} onClick={() => open(n.id, n.read)}>
                     {noticeText(n, t, locale())}
                   </A>
                   <div class="muted small">

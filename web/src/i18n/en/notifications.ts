@@ -28,6 +28,11 @@ export const notificationsEn: Shape<typeof notificationsZh> = {
   lessonRecordingFailed: 'The server could not record “{{ title }}” ({{ when }})',
   invitation: '{{ by }} invites you to join {{ org }} as {{ role }}; accept or decline on your home page',
   invitationAccepted: '{{ name }} accepted the invitation and is now a {{ role }}',
+  exchangeApplication: '{{ teacher }} applies for an exchange at {{ school }}; it waits for your approval',
+  exchangeNominated: '{{ by }} nominated you for an exchange at {{ school }}; it awaits approval',
+  exchangePlaced: '{{ teacher }}’s exchange to {{ school }} is approved: placed',
+  exchangeDeclined: '{{ teacher }}’s exchange application to {{ school }} is declined',
+  exchangeDeferred: '{{ teacher }}’s exchange application to {{ school }} is deferred',
   other: 'A new notification',
   received: 'Received {{ when }}',
 };

@@ -24,6 +24,11 @@ export const notificationsZh = {
   lessonRecordingFailed: '直播课《{{ title }}》（{{ when }}）的服务器录制没有成功',
   invitation: '{{ by }} 邀请您以「{{ role }}」身份加入 {{ org }}，请在首页接受或谢绝',
   invitationAccepted: '{{ name }} 已接受邀请，成为{{ role }}',
+  exchangeApplication: '{{ teacher }} 申请到 {{ school }} 交流，等待您审批',
+  exchangeNominated: '{{ by }} 推荐您到 {{ school }} 交流，等待审批',
+  exchangePlaced: '{{ teacher }} 到 {{ school }} 的交流申请已获同意，已派出',
+  exchangeDeclined: '{{ teacher }} 到 {{ school }} 的交流申请未获同意',
+  exchangeDeferred: '{{ teacher }} 到 {{ school }} 的交流申请暂缓',
   other: '一条新通知',
   received: '收到于 {{ when }}',
 };
