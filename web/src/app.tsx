@@ -32,6 +32,21 @@ const GroupCalendarPage = lazy(() =>
 const NewFacilityPage = lazy(() =>
   import('./features/facilities/new-facility-page').then((m) => ({ default: m.NewFacilityPage })),
 );
+const PostingsPage = lazy(() =>
+  import('./features/exchanges/postings-page').then((m) => ({ default: m.PostingsPage })),
+);
+const ApplicationsPage = lazy(() =>
+  import('./features/exchanges/applications-page').then((m) => ({ default: m.ApplicationsPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('./features/exchanges/applications-page').then((m) => ({ default: m.ApplicationPage })),
+);
+const NewProgrammePage = lazy(() =>
+  import('./features/exchanges/new-programme-page').then((m) => ({ default: m.NewProgrammePage })),
+);
+const NewPostingPage = lazy(() =>
+  import('./features/exchanges/new-posting-page').then((m) => ({ default: m.NewPostingPage })),
+);
 const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
 const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
 const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
@@ -88,6 +103,11 @@ export function App() {
         <Route path="/lessons/:id" component={LessonPage} preload={preload.lesson} />
         <Route path="/lessons/:id/console" component={ConsolePage} preload={preload.lesson} />
         <Route path="/lessons/:id/live" component={LivePage} preload={preload.live} />
+        <Route path="/exchanges" component={PostingsPage} preload={preload.exchanges} />
+        <Route path="/exchanges/applications" component={ApplicationsPage} preload={preload.applications} />
+        <Route path="/exchanges/applications/:id" component={ApplicationPage} preload={preload.application} />
+        <Route path="/exchanges/programmes/new" component={NewProgrammePage} preload={preload.signedIn} />
+        <Route path="/exchanges/postings/new" component={NewPostingPage} preload={preload.postingForm} />
         <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />
         <Route path="/notifications" component={NotificationsPage} preload={preload.notifications} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />

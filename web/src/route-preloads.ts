@@ -6,6 +6,13 @@ import type { FacilityKind } from '../../shared/enums';
 import { getAudit } from './features/audit/audit.queries';
 import { getInvitation } from './features/auth/auth.queries';
 import { getApprovalQueue, getBookingDefaults, getMyBookings } from './features/bookings/bookings.queries';
+import {
+  getApplication,
+  getApplications,
+  getPostings,
+  getProgrammes,
+  postingFiltersFor,
+} from './features/exchanges/exchanges.queries';
 import { facilitiesQueryFor, getFacilities, getFacility } from './features/facilities/facilities.queries';
 import { preloadHome } from './features/home/home.queries';
 import { getLesson, getLessons, joinAnswer } from './features/lessons/lessons.queries';
@@ -21,7 +28,7 @@ import { getNotifications } from './features/notifications/notifications.queries
 import { getMembers, getOrg, getOrgs } from './features/orgs/orgs.queries';
 import { getFacilityUsage } from './features/reports/reports.queries';
 import { getTokens } from './features/settings/settings.queries';
-import { requireMe } from './lib/session';
+import { requireMe, rolesOf } from './lib/session';
 
 type Preload = RoutePreloadFuncArgs;
 const str = (v: string | string[] | undefined) => (v === undefined ? '' : String(v));
@@ -91,7 +98,22 @@ export const preload = {
     requireMe();
     getCollection(str(params.id));
   },
+  exchanges: ({ location }: Preload) => {
+    requireMe();
+    getPostings(postingFiltersFor(location.query));
+  },
+  // An approver's page opens on their queue, anyone else's on their own applications.
+  applications: () =>
+    void requireMe()
+      .then((me) => getApplications(me && rolesOf(me).isAdmin ? 'to_approve' : 'mine'))
+      .catch(() => {}),
+  application: ({ params }: Preload) => {
+    requireMe();
+    getApplication(str(params.id));
+  },
   home: preloadHome,
+  signedIn: signedInWith(),
+  postingForm: signedInWith(getProgrammes, getOrgs),
   calendar: signedInWith(getOrgs),
   bookings: signedInWith(getMyBookings),
   upload: signedInWith(getUploadLimits, getOrgs),

@@ -11,17 +11,24 @@ import { AccountLinks, UserMenu } from './user-menu';
  * Below these widths the navigation does not fit on one line beside the brand and the person's name (the longest,
  * an administrator's, measured on a 1366-px school PC): it folds into a menu button. English words are longer.
  */
-const FOLD = { zh: '(max-width: 1099px)', en: '(max-width: 1299px)' } as const;
+const FOLD = { zh: '(max-width: 1149px)', en: '(max-width: 1349px)' } as const;
 
 /**
  * The header: the brand, navigation by role (approvals with how many wait), the bell, language, and the person
  * (their settings and signing out). On a phone, and wherever the navigation would not fit on one line, the
  * navigation and the person's links fold into one menu button.
  */
-export function AppHeader(props: { me: Me | null | undefined; waiting: number; unread: number }) {
+export function AppHeader(props: {
+  me: Me | null | undefined;
+  waiting: number;
+  exchangesWaiting: number;
+  unread: number;
+}) {
   const { t, locale } = useI18n();
   const folded = createMatch(() => FOLD[locale()]);
   const menu = createDisclosure();
+  // The menu button carries what its links count: bookings and exchange applications waiting for the person.
+  const waiting = () => props.waiting + props.exchangesWaiting;
   // A window widened past the fold and narrowed again finds the menu closed.
   createEffect(on(folded, menu.close, { defer: true }));
   return (
@@ -34,7 +41,7 @@ export function AppHeader(props: { me: Me | null | undefined; waiting: number; u
         <Show when={!folded() && props.me}>
           {(m) => (
             <nav aria-label={t('nav.menu')}>
-              <NavLinks me={m()} waiting={props.waiting} />
+              <NavLinks me={m()} waiting={props.waiting} exchangesWaiting={props.exchangesWaiting} />
             </nav>
           )}
         </Show>
@@ -79,11 +86,11 @@ export function AppHeader(props: { me: Me | null | undefined; waiting: number; u
                 >
                   <span class="burger" aria-hidden="true" />
                   {t('nav.menu')}
-                  <Show when={props.waiting > 0}>
+                  <Show when={waiting() > 0}>
                     <span class="count" aria-hidden="true">
-                      {props.waiting}
+                      {waiting()}
                     </span>
-                    <span class="sr-only">{t('approvals.waiting', { count: String(props.waiting) })}</span>
+                    <span class="sr-only">{t('approvals.waiting', { count: String(waiting()) })}</span>
                   </Show>
                 </button>
               </Show>
@@ -95,7 +102,7 @@ export function AppHeader(props: { me: Me | null | undefined; waiting: number; u
         {(m) => (
           <div id="site-menu" class="site-menu" ref={menu.panel}>
             <nav aria-label={t('nav.menu')}>
-              <NavLinks me={m()} waiting={props.waiting} />
+              <NavLinks me={m()} waiting={props.waiting} exchangesWaiting={props.exchangesWaiting} />
             </nav>
             <AccountLinks name={m().user.name} />
           </div>

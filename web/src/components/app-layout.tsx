@@ -1,6 +1,7 @@
 import { createAsync, revalidate, useLocation } from '@solidjs/router';
 import { createEffect, ErrorBoundary, on, onCleanup, type ParentProps, Show, Suspense } from 'solid-js';
 import { getApprovalQueue } from '../features/bookings/bookings.queries';
+import { getApplications } from '../features/exchanges/exchanges.queries';
 import { getNotifications } from '../features/notifications/notifications.queries';
 import { useI18n } from '../lib/i18n';
 import { rolesOf } from '../lib/session';
@@ -75,14 +76,17 @@ function Shell(props: ParentProps) {
   const { t } = useI18n();
   const me = useMe();
   const signedIn = () => !!me();
-  const queue = createAsync(async () => {
+  const approves = () => {
     const m = me();
-    return m && rolesOf(m).isAdmin ? getApprovalQueue() : undefined;
-  });
+    return !!m && rolesOf(m).isAdmin;
+  };
+  const queue = createAsync(async () => (approves() ? getApprovalQueue() : undefined));
+  const exchanges = createAsync(async () => (approves() ? getApplications('to_approve') : undefined));
   const notes = createAsync(async () => (signedIn() ? getNotifications() : undefined));
   // Badges stay current: on every page change, when the window comes back into view, and each minute.
   const location = useLocation();
-  const refreshBadges = () => signedIn() && revalidate([getNotifications.key, getApprovalQueue.key]);
+  const refreshBadges = () =>
+    signedIn() && revalidate([getNotifications.key, getApprovalQueue.key, getApplications.keyFor('to_approve')]);
   createEffect(on(() => location.pathname, refreshBadges, { defer: true }));
   const onVisible = () => document.visibilityState === 'visible' && refreshBadges();
   document.addEventListener('visibilitychange', onVisible);
@@ -98,7 +102,12 @@ function Shell(props: ParentProps) {
       <a class="skip" href="#main" target="_self">
         {t('app.skip')}
       </a>
-      <AppHeader me={me()} waiting={queue()?.items.length ?? 0} unread={notes()?.unread ?? 0} />
+      <AppHeader
+        me={me()}
+        waiting={queue()?.items.length ?? 0}
+        exchangesWaiting={exchanges()?.items.length ?? 0}
+        unread={notes()?.unread ?? 0}
+      />
       <main id="main" tabindex="-1">
         <Page>{props.children}</Page>
       </main>

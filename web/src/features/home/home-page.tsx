@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
 import { useSignedIn } from '../../lib/session-context';
 import { MyBookingsCard } from '../bookings/my-bookings-card';
+import { ExchangesCard } from '../exchanges/exchanges-card';
 import { LibraryCard } from '../library/library-card';
 import { AdminCard } from './admin-card';
 import { ClassroomCard } from './classroom-card';
@@ -52,6 +53,9 @@ export function HomePage() {
                 <MyBookingsCard />
               </Show>
               <TodoCard me={m()} />
+              <Show when={rolesOf(m()).isTeacher}>
+                <ExchangesCard />
+              </Show>
               <Show when={inSchool(m())}>
                 <LibraryCard />
               </Show>

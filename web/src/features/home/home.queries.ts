@@ -2,6 +2,7 @@
 import type { Me } from '../../../../shared/schemas/auth';
 import { requireMe, rolesOf } from '../../lib/session';
 import { getApprovalQueue, getMyBookings } from '../bookings/bookings.queries';
+import { getApplications, getPostings, openPostings } from '../exchanges/exchanges.queries';
 import { getLessons } from '../lessons/lessons.queries';
 import { getOffers, getOrg, getOrgInvitations, getOrgs } from '../orgs/orgs.queries';
 
@@ -26,9 +27,14 @@ export function preloadHome() {
       const roles = rolesOf(me);
       if (roles.isMaster || roles.assistantOf.length) warm(getLessons('mine'));
       if (inSchool(me)) warm(getMyBookings());
+      if (roles.isTeacher) {
+        warm(getPostings(openPostings));
+        warm(getApplications('mine'));
+      }
       const admin = adminMembership(me);
       if (admin) {
         warm(getApprovalQueue());
+        warm(getApplications('to_approve'));
         warm(getOrgs());
         warm(getOrg(admin.orgId));
       }

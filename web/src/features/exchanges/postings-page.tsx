@@ -1,0 +1,84 @@
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import type { Me } from '../../../../shared/schemas/auth';
+import { EmptyState } from '../../components/notice';
+import { useI18n } from '../../lib/i18n';
+import { rolesOf } from '../../lib/session';
+import { useSignedIn } from '../../lib/session-context';
+import { getPostings, postingFiltersFor } from './exchanges.queries';
+import { PostingCard } from './posting-card';
+import { PostingFilters } from './posting-filters';
+
+/** The schools whose admin the person is: they nominate their teachers and post openings for them. */
+export const adminSchoolsOf = (me: Me | undefined) =>
+  (me?.memberships ?? []).filter((m) => m.role === 'school_admin').map((m) => m.orgId);
+/** Whether the person leads a group or district (sets up programmes, posts for any of its schools). */
+export const leadsAny = (me: Me | undefined) =>
+  !!me?.memberships.some((m) => m.role === 'group_admin' || m.role === 'district_admin');
+
+/** Exchange openings with their filters; rural and supported schools first, as the server orders them. */
+export function PostingsPage() {
+  const { t } = useI18n();
+  const me = useSignedIn();
+  const [params] = useSearchParams();
+  const filters = createMemo(() => postingFiltersFor(params));
+  const postings = createAsync(() => getPostings(filters()));
+  const items = () => postings()?.items ?? [];
+  // Keyed by id: a refresh after applying keeps each card, and an open form on another one.
+  const byId = createMemo(() => new Map(items().map((p) => [p.id, p])));
+  const canApply = () => {
+    const m = me();
+    return !!m && rolesOf(m).isTeacher;
+  };
+  const nominateFrom = (hostId: string) => adminSchoolsOf(me()).find((id) => id !== hostId) ?? null;
+  const filtered = () => !!(filters().kind || filters().subject || filters().schoolId) || filters().open;
+  return (
+    <>
+      <div class="spread">
+        <h1>{t('exchanges.title')}</h1>
+        <div class="row">
+          <A class="button" href="/exchanges/applications">
+            {t('exchanges.myApplications')}
+          </A>
+          <Show when={adminSchoolsOf(me()).length || leadsAny(me())}>
+            <A class="button" href="/exchanges/postings/new">
+              {t('exchanges.newPosting')}
+            </A>
+          </Show>
+          <Show when={leadsAny(me())}>
+            <A class="button" href="/exchanges/programmes/new">
+              {t('exchanges.newProgramme')}
+            </A>
+          </Show>
+        </div>
+      </div>
+      <p class="muted">{t('exchanges.intro')}</p>
+      <PostingFilters filters={filters()} />
+      <Show when={postings()}>
+        <Show
+          when={items().length}
+          fallback={
+            <div class="card">
+              <EmptyState
+                title={t('exchanges.none')}
+                hint={filtered() ? t('exchanges.noneHint') : t('exchanges.noneAtAll')}
+              />
+            </div>
+          }
+        >
+          <div class="grid postings">
+            <For each={items().map((p) => p.id)}>
+              {(id) => (
+                <Show when={byId().get(id)}>
+                  {(p) => (
+                    <PostingCard posting={p()} canApply={canApply()} nominateFrom={nominateFrom(p().school.id)} />
+                  )}
+                </Show>
+              )}
+            </For>
+          </div>
+        </Show>
+      </Show>
+    </>
+  );
+}
