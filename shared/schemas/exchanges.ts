@@ -54,10 +54,15 @@ export const createProgrammeInput = z
     path: ['endsOn'],
     params: { problem: 'too_large', max: 5 },
   })
-  .refine((p) => p.maxMonths >= p.minMonths, {
-    message: 'the longest placement must not be shorter than the shortest',
-    path: ['maxMonths'],
-    params: { problem: 'too_small', min: 1 },
+  // The bound is the shortest placement the programme allows (a refine's params are fixed, so it cannot name it).
+  .superRefine((p, ctx) => {
+    if (p.maxMonths < p.minMonths)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the longest placement must not be shorter than the shortest',
+        path: ['maxMonths'],
+        params: { problem: 'too_small', min: p.minMonths },
+      });
   });
 export type CreateProgrammeInput = z.infer<typeof createProgrammeInput>;
 

@@ -132,6 +132,16 @@ describe('exchanges: programmes and postings', () => {
       endsOn: '2026-08-01',
     });
     expectStatus(reversed, 400);
+    // The longest placement shorter than the shortest: the problem names the shortest as its bound.
+    const shorter = await (await h.as('leader@jinghua.demo')).post('/api/exchanges/programmes', {
+      ...body,
+      minMonths: 24,
+      maxMonths: 12,
+    });
+    expectStatus(shorter, 400);
+    expect(shorter.body.error?.details?.problems).toEqual([
+      expect.objectContaining({ field: 'maxMonths', code: 'too_small', min: 24 }),
+    ]);
   });
 });
 
