@@ -139,7 +139,7 @@ describe('exchanges: programmes and postings', () => {
       maxMonths: 12,
     });
     expectStatus(shorter, 400);
-    expect(shorter.body.error?.details?.problems).toEqual([
+    expect(detailsOf(shorter, 'problems')).toEqual([
       expect.objectContaining({ field: 'maxMonths', code: 'too_small', min: 24 }),
     ]);
   });

@@ -2,7 +2,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { newContext, pageAs, type viewports } from './browser';
 
-export type DemoPages = { facility: string; resource: string; lesson: string; group: string; school: string };
+export type DemoPages = {
+  facility: string;
+  resource: string;
+  lesson: string;
+  group: string;
+  school: string;
+  application: string;
+};
 
 export async function demoPages(page: Page, url: string): Promise<DemoPages> {
   const get = async (path: string) => (await page.request.get(`${url}/api/${path}`)).json();
@@ -10,6 +17,8 @@ export async function demoPages(page: Page, url: string): Promise<DemoPages> {
   const facilities = (await get('facilities')).items as { id: string; name: string }[];
   const resources = (await get(`resources?q=${encodeURIComponent('分数')}`)).items as { id: string }[];
   const lessons = (await get('lessons?scope=upcoming')).items as { id: string }[];
+  // Every application the person may read (the group leader reads the demo's two).
+  const applications = (await get('exchanges/applications?scope=all')).items as { id: string }[];
   const one = <T>(x: T | undefined, what: string): T => {
     if (x === undefined) throw new Error(`demo data: no ${what}`);
     return x;
@@ -29,6 +38,7 @@ export async function demoPages(page: Page, url: string): Promise<DemoPages> {
       orgs.find((o) => o.name === '京华实验中学'),
       '京华实验中学',
     ).id,
+    application: one(applications[0], 'exchange application').id,
   };
 }
 
@@ -67,6 +77,11 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
       '/lessons',
       `/lessons/${i.lesson}`,
       '/bookings',
+      '/exchanges',
+      '/exchanges/applications',
+      `/exchanges/applications/${i.application}`,
+      '/exchanges/programmes/new',
+      '/exchanges/postings/new',
       '/approvals',
       '/reports/facilities',
       '/orgs',
@@ -81,7 +96,12 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
     (i) => ['/', '/facilities/new', `/facilities/${i.facility}/edit`, '/approvals', `/orgs/${i.school}`, '/audit'],
   ],
   ['wang@jhzx.demo', (i) => ['/', '/lessons', `/lessons/${i.lesson}`, '/library/upload']],
-  ['admin@xiling.demo', () => ['/', '/bookings', '/approvals', '/lessons', '/library/review', '/audit']],
-  ['li@jhxx.demo', (i) => ['/', `/facilities/${i.facility}`, '/bookings', '/library?q=分数']],
+  ['admin@xiling.demo', () => ['/', '/bookings', '/approvals', '/exchanges', '/lessons', '/library/review', '/audit']],
+  [
+    'li@jhxx.demo',
+    (i) => ['/', `/facilities/${i.facility}`, '/bookings', '/library?q=分数', '/exchanges', '/exchanges/applications'],
+  ],
+  ['admin@jhxx.demo', () => ['/exchanges', '/exchanges/applications']],
+  ['gao@jhxx.demo', () => ['/', '/exchanges']],
   ['zhao@beishan.demo', (i) => ['/', `/lessons/${i.lesson}`, '/notifications']],
 ];

@@ -79,19 +79,34 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
         [`/orgs/${me.memberships[0]!.orgId}`],
         ['/notifications'],
         ['/settings'],
+        ['/exchanges', '.posting-card'],
+        ['/exchanges/applications', '.application-card'],
       ]);
       expect(findings, findings.join('\n')).toEqual([]);
       await page.context().close();
     });
 
-    it(`${lang}: the home page of every other role, approvals, and the sign-in page`, async () => {
+    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, and signing in`, async () => {
       findings.length = 0;
       const admin = await personIn('admin@jhzx.demo', lang);
       await visit(admin, lang, [['/'], ['/approvals']]);
       await admin.context().close();
-      for (const email of ['wang@jhzx.demo', 'zhao@beishan.demo', 'leader@jinghua.demo']) {
+      const pages: [email: string, paths: [path: string, ready?: string][]][] = [
+        ['wang@jhzx.demo', [['/']]],
+        ['zhao@beishan.demo', [['/']]],
+        [
+          'leader@jinghua.demo',
+          [
+            ['/'],
+            ['/exchanges/applications', '.application-card'],
+            ['/exchanges/programmes/new'],
+            ['/exchanges/postings/new', 'form'],
+          ],
+        ],
+      ];
+      for (const [email, paths] of pages) {
         const page = await personIn(email, lang);
-        await visit(page, lang, [['/']]);
+        await visit(page, lang, paths);
         await page.context().close();
       }
       const ctx = await newContext(web.browser);

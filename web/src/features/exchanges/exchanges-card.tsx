@@ -1,6 +1,7 @@
 import { A, createAsync } from '@solidjs/router';
 import { Show, Suspense } from 'solid-js';
 import { pendingApplicationStatuses } from '../../../../shared/enums';
+import { toLocal } from '../../../../shared/time';
 import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { lastDay } from './exchange-words';
@@ -14,10 +15,19 @@ export function ExchangesCard() {
   const { t, locale } = useI18n();
   const postings = createAsync(() => getPostings(openPostings));
   const mine = createAsync(() => getApplications('mine'));
-  // While in post: the host school and the placement's last day.
+  // Placed: the host school, the first and last days — "in post" once the first has come.
   const inPost = () => {
     const a = (mine()?.items ?? []).find((x) => x.status === 'placed' && x.placement?.status === 'active');
-    return a?.placement ? { school: a.posting.school.name, until: lastDay(a.placement.endsOn) } : null;
+    if (!a?.placement) return null;
+    const day = (d: string) => formatPlainDate(d, locale());
+    const words = {
+      school: a.posting.school.name,
+      from: day(a.placement.startsOn),
+      until: day(lastDay(a.placement.endsOn)),
+    };
+    return a.placement.startsOn > toLocal(new Date()).date
+      ? t('exchanges.goingTo', words)
+      : t('exchanges.inPost', words);
   };
   const pending = () =>
     (mine()?.items ?? []).filter((a) => (pendingApplicationStatuses as readonly string[]).includes(a.status)).length;
@@ -25,13 +35,7 @@ export function ExchangesCard() {
     <section class="card" aria-labelledby="exchanges-card-title">
       <h2 id="exchanges-card-title">{t('exchanges.title')}</h2>
       <Suspense>
-        <Show when={inPost()}>
-          {(a) => (
-            <p data-testid="in-post">
-              {t('exchanges.inPost', { school: a().school, until: formatPlainDate(a().until, locale()) })}
-            </p>
-          )}
-        </Show>
+        <Show when={inPost()}>{(line) => <p data-testid="in-post">{line()}</p>}</Show>
       </Suspense>
       <p class="row">
         <A class="button primary" href="/exchanges">

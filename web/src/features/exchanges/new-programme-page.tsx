@@ -67,7 +67,7 @@ export function NewProgrammePage() {
             {(a) => <input {...a} required maxlength={120} />}
           </Field>
           <Field label={t('exchanges.schoolYear')} name="schoolYear" hint={t('exchanges.schoolYearHint')} error={err()}>
-            {(a) => <input {...a} required pattern="20\d\d-20\d\d" value={year.schoolYear} />}
+            {(a) => <input {...a} required maxlength={9} value={year.schoolYear} />}
           </Field>
           <Field label={t('exchanges.startsOn')} name="startsOn" error={err()}>
             {(a) => <input {...a} type="date" required value={year.startsOn} />}

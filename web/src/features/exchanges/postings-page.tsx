@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
 import { useSignedIn } from '../../lib/session-context';
-import { getPostings, postingFiltersFor } from './exchanges.queries';
+import { getApplications, getPostings, postingFiltersFor } from './exchanges.queries';
 import { PostingCard } from './posting-card';
 import { PostingFilters } from './posting-filters';
 
@@ -30,6 +30,12 @@ export function PostingsPage() {
     const m = me();
     return !!m && rolesOf(m).isTeacher;
   };
+  // An approver's way to what waits for them (the header's 教师交流 counts it and leads here).
+  const queue = createAsync(async () => {
+    const m = me();
+    return m && rolesOf(m).isAdmin ? getApplications('to_approve') : undefined;
+  });
+  const waiting = () => queue()?.items.length ?? 0;
   const nominateFrom = (hostId: string) => adminSchoolsOf(me()).find((id) => id !== hostId) ?? null;
   const filtered = () => !!(filters().kind || filters().subject || filters().schoolId) || filters().open;
   return (
@@ -37,7 +43,16 @@ export function PostingsPage() {
       <div class="spread">
         <h1>{t('exchanges.title')}</h1>
         <div class="row">
-          <A class="button" href="/exchanges/applications">
+          <Show when={waiting()}>
+            <A class="button primary" href="/exchanges/applications?tab=to_approve">
+              {t('exchanges.toApprove')}{' '}
+              <span class="count" aria-hidden="true">
+                {waiting()}
+              </span>
+              <span class="sr-only">{t('exchanges.waiting', { count: String(waiting()) })}</span>
+            </A>
+          </Show>
+          <A class="button" href="/exchanges/applications?tab=mine">
             {t('exchanges.myApplications')}
           </A>
           <Show when={adminSchoolsOf(me()).length || leadsAny(me())}>

@@ -118,6 +118,7 @@ export const exchangesEn: Shape<typeof exchangesZh> = {
     consider: '{{ teacher }}’s application is under consideration.',
   },
   inPost: 'On exchange at {{ school }} (until {{ until }})',
+  goingTo: 'Placed at {{ school }} from {{ from }} (until {{ until }})',
   homePostings: 'Exchange posts',
   homeOpen: '{{ count }} open to applications',
   homePending: '{{ count }} applications awaiting approval',

@@ -118,6 +118,7 @@ export const exchangesZh = {
     consider: '已开始审核 {{ teacher }} 的申请。',
   },
   inPost: '在 {{ school }} 交流中（至 {{ until }}）',
+  goingTo: '已派往 {{ school }}，{{ from }} 起（至 {{ until }}）',
   homePostings: '交流岗位',
   homeOpen: '{{ count }} 个岗位可申请',
   homePending: '{{ count }} 份申请审批中',
