@@ -12,9 +12,9 @@ import { problemsEn } from './en/problems';
 import { reportsEn } from './en/reports';
 import { settingsEn } from './en/settings';
 import type { Shape } from './shape';
-import type { zh } from './zh';
+import type { Words } from './zh';
 
-export const en: Shape<typeof zh> = {
+export const en: Shape<Words> = {
   facilities: facilitiesEn,
   library: libraryEn,
   lessons: lessonsEn,

@@ -3,6 +3,7 @@ import { approvalsZh } from './zh/approvals';
 import { auditZh } from './zh/audit';
 import { inviteZh, loginZh } from './zh/auth';
 import { exchangesZh } from './zh/exchanges';
+import type { exchangesPagesZh } from './zh/exchanges-pages';
 import { facilitiesZh } from './zh/facilities';
 import { homeZh } from './zh/home';
 import { lessonsZh } from './zh/lessons';
@@ -130,4 +131,12 @@ export const zh = {
     pageNotFound: '没有这个页面',
     pageNotFoundHint: '链接可能有误。返回首页继续。',
   },
+};
+
+/**
+ * Every word of the app, as the type checker knows it: what comes with the first load (`zh`) and the words that come
+ * with their pages' code (web/src/lib/i18n.tsx, addPageWords). English comes whole, when first read.
+ */
+export type Words = Omit<typeof zh, 'exchanges'> & {
+  exchanges: typeof exchangesZh & typeof exchangesPagesZh;
 };

@@ -10,6 +10,9 @@ export function wall(isoTime: string): string {
   return iso(new Date(isoTime)).slice(0, 19).replace('T', ' ');
 }
 
+/** Today in Beijing, "YYYY-MM-DD". */
+export const todayInBeijing = () => wall(new Date().toISOString()).slice(0, 10);
+
 /** A Date whose local fields hold a Beijing wall clock → ISO with +08:00. */
 export function fromWall(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:00+08:00`;

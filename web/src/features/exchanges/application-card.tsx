@@ -5,7 +5,8 @@ import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { ApplicationActions } from './application-actions';
 import { ApprovalSteps } from './approval-steps';
-import { lastDay, postingWhat, postingWhen } from './exchange-words';
+import { postingWhat, postingWhen } from './exchange-words';
+import { lastDay } from './last-day';
 import { SchoolBadges } from './school-badges';
 
 /**

@@ -1,3 +1,4 @@
+import './page-words';
 import { A, createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Application, ApplicationAction } from '../../../../shared/schemas/exchanges';

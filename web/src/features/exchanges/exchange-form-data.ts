@@ -1,7 +1,7 @@
 // The programme and posting forms' fields as the API's inputs; what they start with.
 import { type ApprovalStep, approvalSteps, type ExchangeKind, type Subject } from '../../../../shared/enums';
 import type { CreatePostingInput, CreateProgrammeInput } from '../../../../shared/schemas/exchanges';
-import { toLocal } from '../../../../shared/time';
+import { todayInBeijing } from '../../lib/beijing';
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '').trim();
 const whole = (form: FormData, key: string) => Number(form.get(key) ?? 0);
@@ -45,14 +45,14 @@ export function readPostingForm(form: FormData): CreatePostingInput {
  * The school year a programme set up today is for: the one under way until March, the next one from then (a
  * programme is set up in spring for September). "2026-2027", from 1 September to 31 August.
  */
-export function nextSchoolYear(today = toLocal(new Date()).date) {
+export function nextSchoolYear(today = todayInBeijing()) {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const first = m >= 3 ? y : y - 1;
   return { schoolYear: `${first}-${first + 1}`, startsOn: `${first}-09-01`, endsOn: `${first + 1}-08-31` };
 }
 
 /** A posting starts on its programme's first day, or on the first of next month when that has passed. */
-export function postingStart(programme: { startsOn: string; endsOn: string }, today = toLocal(new Date()).date) {
+export function postingStart(programme: { startsOn: string; endsOn: string }, today = todayInBeijing()) {
   if (programme.startsOn > today) return programme.startsOn;
   const [y, m] = today.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;

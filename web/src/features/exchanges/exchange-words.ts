@@ -4,6 +4,7 @@ import type { EligibilityFailure } from '../../../../shared/exchanges';
 import type { Posting } from '../../../../shared/schemas/exchanges';
 import { formatMonth, formatPlainDate } from '../../lib/format';
 import type { useI18n } from '../../lib/i18n';
+import { lastDay } from './last-day';
 
 type T = ReturnType<typeof useI18n>['t'];
 type PostFacts = Pick<Posting, 'subject' | 'gradeFrom' | 'gradeTo' | 'startsOn' | 'months'>;
@@ -20,13 +21,6 @@ export function postingWhat(p: PostFacts, t: T): string {
       ? grade(p.gradeFrom)
       : t('exchanges.gradeRange', { from: grade(p.gradeFrom), to: grade(p.gradeTo) });
   return `${t('library.subjects')[p.subject]} · ${grades}`;
-}
-
-/** A placement's last day: it holds [startsOn, endsOn), so a year from 1 September ends on 31 August. */
-export function lastDay(endsOn: string): string {
-  const d = new Date(`${endsOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A failed eligibility rule as the API names it: its code, its figures, and an English message for API clients. */

@@ -1,11 +1,11 @@
 import { A, createAsync } from '@solidjs/router';
 import { Show, Suspense } from 'solid-js';
 import { pendingApplicationStatuses } from '../../../../shared/enums';
-import { toLocal } from '../../../../shared/time';
+import { todayInBeijing } from '../../lib/beijing';
 import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { lastDay } from './exchange-words';
 import { getApplications, getPostings, openPostings } from './exchanges.queries';
+import { lastDay } from './last-day';
 
 /**
  * A teacher's way into exchanges (the first of the ≤ 3 actions of applying): the open posts, their own applications
@@ -25,9 +25,7 @@ export function ExchangesCard() {
       from: day(a.placement.startsOn),
       until: day(lastDay(a.placement.endsOn)),
     };
-    return a.placement.startsOn > toLocal(new Date()).date
-      ? t('exchanges.goingTo', words)
-      : t('exchanges.inPost', words);
+    return a.placement.startsOn > todayInBeijing() ? t('exchanges.goingTo', words) : t('exchanges.inPost', words);
   };
   const pending = () =>
     (mine()?.items ?? []).filter((a) => (pendingApplicationStatuses as readonly string[]).includes(a.status)).length;

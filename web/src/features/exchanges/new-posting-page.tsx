@@ -1,3 +1,4 @@
+import './page-words';
 import { createAsync, useSearchParams, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { subjects } from '../../../../shared/enums';

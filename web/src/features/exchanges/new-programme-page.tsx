@@ -1,3 +1,4 @@
+import './page-words';
 import { useSubmission } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { approvalSteps, exchangeKinds, keyShareBases } from '../../../../shared/enums';

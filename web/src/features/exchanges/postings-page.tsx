@@ -1,3 +1,4 @@
+import './page-words';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import type { Me } from '../../../../shared/schemas/auth';

@@ -1,7 +1,9 @@
 import type { Shape } from '../shape';
 import type { exchangesZh } from '../zh/exchanges';
+import type { exchangesPagesZh } from '../zh/exchanges-pages';
 
-export const exchangesEn: Shape<typeof exchangesZh> = {
+/** English comes whole: the home page's words and the exchange pages' together. */
+export const exchangesEn: Shape<typeof exchangesZh & typeof exchangesPagesZh> = {
   title: 'Teacher exchanges',
   intro:
     'Rotation, support teaching, shadowing and mentoring posts across the group; rural and supported schools first.',
