@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createEffect, on, Show } from 'solid-js';
 import type { Me } from '../../../shared/schemas/auth';
 import { useI18n } from '../lib/i18n';
+import { CountBadge } from './count-badge';
 import { createDisclosure, createMatch } from './disclosure';
 import { LangSwitch } from './lang-switch';
 import { NavLinks } from './nav-links';
@@ -87,10 +88,7 @@ export function AppHeader(props: {
                   <span class="burger" aria-hidden="true" />
                   {t('nav.menu')}
                   <Show when={waiting() > 0}>
-                    <span class="count" aria-hidden="true">
-                      {waiting()}
-                    </span>
-                    <span class="sr-only">{t('approvals.waiting', { count: String(waiting()) })}</span>
+                    <CountBadge count={waiting()} label={t('approvals.waiting', { count: String(waiting()) })} />
                   </Show>
                 </button>
               </Show>

@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import type { Me } from '../../../shared/schemas/auth';
 import { useI18n } from '../lib/i18n';
 import { rolesOf } from '../lib/session';
+import { CountBadge } from './count-badge';
 
 /** `count`: how many wait for the person there, and `waiting` says it for screen readers. */
 type NavLink = { href: string; label: string; end?: boolean; count?: () => number; waiting?: (n: string) => string };
@@ -51,17 +52,7 @@ export function NavLinks(props: { me: Me; waiting: number; exchangesWaiting: num
       {(l) => (
         <A href={l.href} end={l.end ?? false} activeClass="active">
           {l.label}
-          <Show when={l.count?.()}>
-            {(n) => (
-              <>
-                {' '}
-                <span class="count" aria-hidden="true">
-                  {n()}
-                </span>
-                <span class="sr-only">{l.waiting?.(String(n()))}</span>
-              </>
-            )}
-          </Show>
+          <Show when={l.count?.()}>{(n) => <CountBadge count={n()} label={l.waiting?.(String(n())) ?? ''} />}</Show>
         </A>
       )}
     </For>

@@ -3,11 +3,11 @@ import { Show } from 'solid-js';
 import type { Application, ApplicationAction } from '../../../../shared/schemas/exchanges';
 import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { OrgBadges } from '../orgs/org-badges';
 import { ApplicationActions } from './application-actions';
 import { ApprovalSteps } from './approval-steps';
 import { postingWhat, postingWhen } from './exchange-words';
 import { lastDay } from './last-day';
-import { SchoolBadges } from './school-badges';
 
 /**
  * One application: who, from which school to which, what and when; its approval steps with who and when, how many
@@ -35,7 +35,7 @@ export function ApplicationCard(props: {
       </div>
       <p class="row">
         <span class="badge kind">{t('exchanges.kinds')[a().posting.kind]}</span>
-        <SchoolBadges school={a().posting.school} />
+        <OrgBadges org={a().posting.school} />
         <span>{postingWhat(a().posting, t)}</span>
         <span class="nowrap">{postingWhen(a().posting, t, locale())}</span>
       </p>

@@ -2,6 +2,7 @@ import './page-words';
 import { A, createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Application, ApplicationAction } from '../../../../shared/schemas/exchanges';
+import { CountBadge } from '../../components/count-badge';
 import { EmptyState, OkNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
@@ -79,11 +80,7 @@ export function ApplicationsPage() {
           >
             {t('exchanges.toApprove')}
             <Show when={waiting()}>
-              {' '}
-              <span class="count" aria-hidden="true">
-                {waiting()}
-              </span>
-              <span class="sr-only">{t('exchanges.waiting', { count: String(waiting()) })}</span>
+              <CountBadge count={waiting()} label={t('exchanges.waiting', { count: String(waiting()) })} />
             </Show>
           </button>
           <button type="button" aria-pressed={scope() === 'mine'} onClick={() => setParams({ tab: 'mine' })}>

@@ -3,9 +3,9 @@ import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { Posting } from '../../../../shared/schemas/exchanges';
 import { OkNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
+import { OrgBadges } from '../orgs/org-badges';
 import { ApplyForm, NominateForm } from './apply-form';
 import { postingWhat, postingWhen } from './exchange-words';
-import { SchoolBadges } from './school-badges';
 
 /**
  * One opening: where (rural and supported schools marked in words), what, when, places left, duties and requirements.
@@ -28,7 +28,7 @@ export function PostingCard(props: { posting: Posting; canApply: boolean; nomina
         <h2 id={`posting-${p().id}`}>{p().school.name}</h2>
         <span class="badge kind">{t('exchanges.kinds')[p().kind]}</span>
       </div>
-      <SchoolBadges school={p().school} />
+      <OrgBadges org={p().school} />
       <p>
         <strong>{postingWhat(p(), t)}</strong>
         <br />

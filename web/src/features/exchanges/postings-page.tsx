@@ -2,6 +2,7 @@ import './page-words';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import type { Me } from '../../../../shared/schemas/auth';
+import { CountBadge } from '../../components/count-badge';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
@@ -46,11 +47,8 @@ export function PostingsPage() {
         <div class="row">
           <Show when={waiting()}>
             <A class="button primary" href="/exchanges/applications?tab=to_approve">
-              {t('exchanges.toApprove')}{' '}
-              <span class="count" aria-hidden="true">
-                {waiting()}
-              </span>
-              <span class="sr-only">{t('exchanges.waiting', { count: String(waiting()) })}</span>
+              {t('exchanges.toApprove')}
+              <CountBadge count={waiting()} label={t('exchanges.waiting', { count: String(waiting()) })} />
             </A>
           </Show>
           <A class="button" href="/exchanges/applications?tab=mine">

@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
 
 /** Rural / supported / lead as words, never colour alone. */
-export function OrgBadges(props: { org: { rural: boolean; supported: boolean; lead: boolean } }) {
+export function OrgBadges(props: { org: { rural: boolean; supported: boolean; lead?: boolean } }) {
   const { t } = useI18n();
   return (
     <span class="row" style={{ gap: '.35rem' }}>
