@@ -217,7 +217,7 @@ export function mondayOf(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Mondays of the whole weeks in post before this one: from the week of `from` to the week before `today` or `until`. */
+/** Mondays of the whole weeks in post before this one: from `from`'s week to the week before `today` or `until`. */
 export function pastMondays(from: string, until: string, today: string): string[] {
   const out: string[] = [];
   const last = mondayOf(today < until ? today : until);
