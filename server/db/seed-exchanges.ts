@@ -4,7 +4,7 @@
 import { toLocal } from '../../shared/time';
 import type { Queryable } from '../lib/db';
 import { fromLocal } from '../modules/bookings/bookings.rules';
-import { addMonths, pastMondays } from '../modules/exchanges/exchanges.rules';
+import { addMonths, pastMondays, schoolYearOf } from '../modules/exchanges/exchanges.rules';
 import { type DemoIds, first, must } from './demo-ids';
 import {
   exchangeApplications,
@@ -19,12 +19,6 @@ import {
   resources,
   ruralService,
 } from './schema';
-
-/** The school year that holds `day` (from 1 September), e.g. 2026 for 2026-12-05 and for 2027-03-01. */
-export function schoolYearOf(day: string): number {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return m >= 9 ? y : y - 1;
-}
 
 export async function seedExchanges(tx: Queryable, ids: DemoIds): Promise<void> {
   const today = toLocal(new Date()).date;

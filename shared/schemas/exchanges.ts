@@ -385,3 +385,42 @@ export const honourItem = z.object({
 export type HonourItem = z.infer<typeof honourItem>;
 export const honourList = z.object({ orgId: id, year: z.number().int(), items: z.array(honourItem) });
 export const honourQuery = z.object({ orgId: id });
+
+// ---- the group's view ----
+
+const figures = z.object({
+  sent: z.number().int(),
+  received: z.number().int(),
+  inPost: z.number().int(),
+  hours: z.number(),
+});
+export const exchangeOverview = z.object({
+  orgId: id,
+  schoolYear: z.string(),
+  /** Every school of the organisation by name (never by a figure), this school year against the last. */
+  schools: z.array(
+    z.object({
+      school: z.object({ id, name: text(), code: z.string().nullable(), rural: z.boolean(), supported: z.boolean() }),
+      thisYear: figures,
+      lastYear: figures,
+    }),
+  ),
+  /** Each programme of this school year against its own quota settings. */
+  programmes: z.array(
+    z.object({
+      programme: z.object({ id, name: text(), kind: z.enum(exchangeKinds) }),
+      eligible: z.number().int(),
+      rotated: z.number().int(),
+      rotationSharePct: z.number().int(),
+      rotationMet: z.boolean(),
+      keyRotated: z.number().int(),
+      keyBase: z.number().int(),
+      keyShareBase: z.enum(keyShareBases),
+      keySharePct: z.number().int(),
+      keyMet: z.boolean(),
+    }),
+  ),
+  /** Teachers who become eligible by the next school year's start. */
+  eligibleNextYear: z.array(z.object({ user: place, school: place, eligibleFrom: isoDay })),
+});
+export const overviewQuery = z.object({ orgId: id });

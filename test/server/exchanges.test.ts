@@ -484,3 +484,32 @@ describe('exchanges: rural-service years and honours', () => {
     expectStatus(await leader.post(`/api/exchanges/rural-service/${rec.body.record!.id}/approve`), 409);
   });
 });
+
+describe('exchanges: the group’s view', () => {
+  it('per school by name, this year against last; the quota on the programme’s settings; who is next', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const res = await leader.get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`);
+    expectStatus(res, 200);
+    const names = res.body.schools!.map((s) => s.school.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))); // by name, never by a figure
+    expect(names).toHaveLength(4);
+    const row = (name: string) => res.body.schools!.find((s) => s.school.name === name)!;
+    // 高志远 went from 京华实验小学 to 北山 this school year (and more were placed by the tests above).
+    expect(row('京华实验小学').thisYear.sent).toBeGreaterThanOrEqual(1);
+    expect(row('北山乡中心小学').thisYear).toMatchObject({ received: expect.any(Number) });
+    expect(row('北山乡中心小学').thisYear.received).toBeGreaterThanOrEqual(1);
+    expect(row('北山乡中心小学').thisYear.hours).toBeGreaterThan(0);
+    expect(row('北山乡中心小学').lastYear).toEqual({ sent: 0, received: 0, inPost: 0, hours: 0 });
+    const demo = res.body.programmes!.find((p) => p.programme.id === ex().programme)!;
+    expect(demo).toMatchObject({ rotationSharePct: 10, keySharePct: 20, keyShareBase: 'rotated' });
+    expect(demo.rotated).toBeGreaterThanOrEqual(1);
+    expect(demo.eligible).toBeGreaterThanOrEqual(demo.rotated);
+    expect(JSON.stringify(res.body)).not.toMatch(/rank/i);
+    // A teacher of the group reads it too; another group does not see the group at all.
+    expectStatus(await (await h.as('li@jhxx.demo')).get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`), 200);
+    expectStatus(
+      await (await h.as('admin@xiling.demo')).get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`),
+      404,
+    );
+  });
+});

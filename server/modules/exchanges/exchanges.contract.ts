@@ -8,6 +8,7 @@ import {
   approveInput,
   createPostingInput,
   createProgrammeInput,
+  exchangeOverview,
   honourList,
   honourQuery,
   lessonLogInput,
@@ -15,6 +16,7 @@ import {
   logInput,
   logParams,
   mentorInput,
+  overviewQuery,
   placementAnswer,
   placementListQuery,
   placementPage,
@@ -281,4 +283,15 @@ export const honours = createRoute({
   summary: 'Who reaches 10, 20 or 30 years at rural schools this year and next, by school and name (never ranked)',
   request: { query: honourQuery },
   responses: { 200: json(honourList), ...commonErrors },
+});
+
+export const overview = createRoute({
+  method: 'get',
+  path: '/exchanges/overview',
+  tags,
+  summary:
+    'The group’s (or district’s, or a school’s) exchanges: per school by name against last year, quotas, who is next',
+  description: 'For anyone within the organisation. Schools come in a fixed order (by name); nothing is ranked.',
+  request: { query: overviewQuery },
+  responses: { 200: json(exchangeOverview), ...commonErrors },
 });

@@ -19,8 +19,9 @@ import {
   createPosting as post,
   createProgramme as setUp,
 } from './exchanges.service';
-import { honourList, honoursOrg, listRecords, yearsFor } from './honours.queries';
+import { honourList, listRecords, visibleOrg, yearsFor } from './honours.queries';
 import { decideService, recordService as record } from './honours.service';
+import { exchangeOverview } from './overview.queries';
 import {
   getReadablePlacement,
   lessonOffers,
@@ -175,6 +176,11 @@ export const serviceYears: SignedInHandler<typeof contract.serviceYears> = async
 };
 
 export const honours: SignedInHandler<typeof contract.honours> = async (c) => {
-  const org = await honoursOrg(dbOf(c), c.get('actor'), c.req.valid('query').orgId);
+  const org = await visibleOrg(dbOf(c), c.get('actor'), c.req.valid('query').orgId);
   return c.json(await honourList(dbOf(c), org), 200);
+};
+
+export const overview: SignedInHandler<typeof contract.overview> = async (c) => {
+  const org = await visibleOrg(dbOf(c), c.get('actor'), c.req.valid('query').orgId);
+  return c.json(await exchangeOverview(dbOf(c), org), 200);
 };

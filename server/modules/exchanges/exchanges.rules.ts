@@ -13,6 +13,12 @@ export function addMonths(day: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The school year that holds `day` (from 1 September), e.g. 2026 for 2026-12-05 and for 2027-03-01. */
+export function schoolYearOf(day: string): number {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return m >= 9 ? y : y - 1;
+}
+
 /** Whole years from `from` to `to` (both days), as a birthday counts them. */
 export function wholeYears(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];

@@ -62,8 +62,11 @@ export async function leadsPerson(db: Queryable, actor: Actor, userId: string): 
   return schools.some((s) => canManageOrg(actor, s));
 }
 
-/** The organisation whose honours list is asked for: one within the caller's reach (honours are no secret in it). */
-export async function honoursOrg(db: Queryable, actor: Actor, orgId: string): Promise<OrgPlace & { name: string }> {
+/**
+ * An organisation whose exchange figures and honours are asked for: one within the caller's reach (its schools'
+ * figures and honours are no secret inside it); out of reach reads like none.
+ */
+export async function visibleOrg(db: Queryable, actor: Actor, orgId: string): Promise<OrgPlace & { name: string }> {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   if (!org || !canSeeOrg(actor, org)) throw notFound('organisation');
   return org;

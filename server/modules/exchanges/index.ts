@@ -29,4 +29,5 @@ export const exchangesRoutes = signedInRouter()
   .openapi(contract.approveService, handlers.approveService)
   .openapi(contract.rejectService, handlers.rejectService)
   .openapi(contract.serviceYears, handlers.serviceYears)
-  .openapi(contract.honours, handlers.honours);
+  .openapi(contract.honours, handlers.honours)
+  .openapi(contract.overview, handlers.overview);
