@@ -155,3 +155,21 @@ export function table(head: string[], rows: (string | number)[][]): string {
     r.map((c, i) => pad(c, widths[i]!, i > 0 && /^[-−+0-9.,×% ]+(ms|MB|s|req\/s)?$/.test(c))).join('  ');
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
+
+/** Signs a demo account in (every demo password is `tongzhou-demo`): its session cookie and user id. */
+export async function signIn(base: string, email: string): Promise<{ cookie: string; userId: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'tongzhou-demo' }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (res.status !== 200) throw new Error(`Sign-in as ${email} answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('tz_session='));
+  if (!cookie) throw new Error(`Sign-in as ${email} answered 200 without a tz_session cookie`);
+  const body = (await res.json()) as { user: { id: string } };
+  return { cookie, userId: body.user.id };
+}
