@@ -13,21 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type postgres from 'postgres';
 import { isStale } from '../scripts/build.mjs';
 import { LocalStorage } from '../server/modules/resources/storage';
-import {
-  type Child,
-  freePort,
-  HOST,
-  killAllNow,
-  median,
-  memoryOf,
-  round,
-  runChild,
-  sleep,
-  startChild,
-  stopAll,
-  table,
-  waitReady,
-} from './lib';
+import { killAllNow, median, memoryOf, round, runChild, sleep, startServer, stopAll, table } from './lib';
 import { benchDatabase } from './pg';
 import { type Call, type MixState, nextCall, prepareMix, seeded, send } from './soak-mix';
 
@@ -142,25 +128,6 @@ async function soak() {
   }
 }
 
-async function startServer(url: string, dataDir: string): Promise<{ server: Child; base: string }> {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    HOST,
-    DATABASE_URL: url,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    LIVEKIT_AUTOSTART: '0',
-    // postgres.js reads PGAPPNAME for its connections' application_name.
-    PGAPPNAME: APP_NAME,
-  };
-  const server = startChild('server', process.execPath, [`${root}/dist/server/node.mjs`], env, root);
-  const base = `http://${HOST}:${port}`;
-  await waitReady(server, `${base}/api/health`, 60_000);
-  return { server, base };
-}
-
 /** Minute by minute, what the soak prints and writes. */
 interface Minute {
   minute: number;
@@ -238,7 +205,8 @@ function minuteOf(m: number, answered: Done[], samples: Sample[], cpuMs: number,
 }
 
 async function drive(url: string, sql: postgres.Sql, dataDir: string) {
-  const { server, base } = await startServer(url, dataDir);
+  // postgres.js reads PGAPPNAME for its connections' application_name: the server's connections are told apart.
+  const { server, base } = await startServer(root, url, { DATA_DIR: dataDir, PGAPPNAME: APP_NAME });
   const state = await prepareMix(base);
   const commit = gitCommit();
   console.log(
