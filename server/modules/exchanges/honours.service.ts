@@ -62,7 +62,7 @@ export async function decideService(
       .returning({ id: ruralService.id });
     if (!done) throw new AppError('invalid_state', `This record is ${row.r.status} already`, { status: row.r.status });
     await audit(tx, actor, meta, {
-      action: params.decision === 'approve' ? 'exchange.service.approve' : 'exchange.service.reject',
+      action: `exchange.service.${params.decision}`,
       entityType: 'rural_service',
       entityId: row.r.id,
       orgId: row.r.schoolId,
