@@ -5,7 +5,7 @@
 //     to the raw query the route runs.
 // Run: npx tsx bench/bookings.bench.ts   (or as part of npm run bench). Loopback only; bounded counts.
 import { fileURLToPath } from 'node:url';
-import { freePort, HOST, killAllNow, round, startChild, stopAll, table, waitReady } from './lib';
+import { killAllNow, round, signIn, startServer, stopAll, table } from './lib';
 import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -67,30 +67,8 @@ export async function benchBookings(): Promise<{
     const apiFacility = await facility('压测场地 API');
     const rawFacility = await facility('压测场地 SQL');
 
-    const port = await freePort();
-    const server = startChild(
-      'server',
-      process.execPath,
-      [`${root}/dist/server/node.mjs`],
-      {
-        ...process.env,
-        PORT: String(port),
-        HOST,
-        DATABASE_URL: url.toString(),
-        LOG_LEVEL: 'silent',
-        LIVEKIT_AUTOSTART: '0',
-      },
-      root,
-    );
-    const base = `http://${HOST}:${port}`;
-    await waitReady(server, `${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@jhzx.demo', password: 'tongzhou-demo' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const user = (await login.json()).user.id as string;
+    const { base } = await startServer(root, url.toString());
+    const { cookie, userId: user } = await signIn(base, 'admin@jhzx.demo');
 
     // Non-clashing half-hour slots from tomorrow on (Beijing midnight), one per request.
     const t0 = Math.ceil((Date.now() + 8 * 3600_000) / 86400_000) * 86400_000 - 8 * 3600_000 + 86400_000;

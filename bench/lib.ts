@@ -1,6 +1,7 @@
 // Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { freePort } from '../test/support/ports';
 
 export const HOST = '127.0.0.1';
 
@@ -93,7 +94,7 @@ export async function runChild(
   return child.output();
 }
 
-export { freePort } from '../test/support/ports';
+export { freePort };
 
 /**
  * Polls `url` every `everyMs` until it answers 200 (and `accept(body)` if given). Returns the time from
@@ -124,6 +125,29 @@ export async function waitReady(
   }
 }
 
+/** The built server (dist/server/node.mjs under `root`) on a free loopback port, answering /api/health. */
+export async function startServer(root: string, databaseUrl: string, env: NodeJS.ProcessEnv = {}) {
+  const port = await freePort();
+  const server = startChild(
+    'server',
+    process.execPath,
+    [`${root}/dist/server/node.mjs`],
+    {
+      ...process.env,
+      PORT: String(port),
+      HOST,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      LIVEKIT_AUTOSTART: '0',
+      ...env,
+    },
+    root,
+  );
+  const base = `http://${HOST}:${port}`;
+  await waitReady(server, `${base}/api/health`, 60_000);
+  return { server, base };
+}
+
 export const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 /** VmRSS and VmHWM (peak) of a process, in MB. */
@@ -140,6 +164,13 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The `q` quantile (0–1) of `xs` as the sample at index ⌊n·q⌋ of the sorted samples: p95 is quantile(xs, 0.95). */
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))]!;
+}
+
 export const round = (n: number, digits = 0) => {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
@@ -154,4 +185,26 @@ export function table(head: string[], rows: (string | number)[][]): string {
   const line = (r: string[]) =>
     r.map((c, i) => pad(c, widths[i]!, i > 0 && /^[-−+0-9.,×% ]+(ms|MB|s|req\/s)?$/.test(c))).join('  ');
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Signs a demo account in (every demo password is `tongzhou-demo`): its session cookie and user id. */
+export async function signIn(
+  base: string,
+  email: string,
+  password = 'tongzhou-demo',
+): Promise<{ cookie: string; userId: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (res.status !== 200) throw new Error(`Sign-in as ${email} answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('tz_session='));
+  if (!cookie) throw new Error(`Sign-in as ${email} answered 200 without a tz_session cookie`);
+  const body = (await res.json()) as { user: { id: string } };
+  return { cookie, userId: body.user.id };
 }

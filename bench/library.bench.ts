@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchDocument, searchTerms } from '../shared/search-text';
-import { freePort, HOST, killAllNow, memoryOf, round, startChild, stopAll, table, waitReady } from './lib';
+import { killAllNow, memoryOf, round, signIn, startServer, stopAll, table } from './lib';
 import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -97,31 +97,11 @@ export async function benchLibrary() {
     }
     await sql`ANALYZE resources`;
 
-    const port = await freePort();
-    const server = startChild(
-      'server',
-      process.execPath,
-      [`${root}/dist/server/node.mjs`],
-      {
-        ...process.env,
-        PORT: String(port),
-        HOST,
-        DATABASE_URL: url.toString(),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'silent',
-        LIVEKIT_AUTOSTART: '0',
-        MAX_UPLOAD_MB: String(UPLOAD_MB + 10),
-      },
-      root,
-    );
-    const base = `http://${HOST}:${port}`;
-    await waitReady(server, `${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'li@jhxx.demo', password: 'tongzhou-demo' }),
+    const { server, base } = await startServer(root, url.toString(), {
+      DATA_DIR: dataDir,
+      MAX_UPLOAD_MB: String(UPLOAD_MB + 10),
     });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { cookie } = await signIn(base, 'li@jhxx.demo');
 
     // The route's two statements for a teacher of 京华实验小学: the page (ranked) and the facet counts.
     const group = ids.orgs.jinghua!;

@@ -3,10 +3,12 @@ import postgres from 'postgres';
 import { seedDemo } from '../server/db/seed';
 import { openPostgres } from '../server/lib/db';
 import { runMigrations } from '../server/lib/db-node';
+import type { Storage } from '../server/modules/resources/storage';
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function benchDatabase(name: string, max: number) {
+/** With `storage`, the demo's resources and their files are loaded too (into that storage). */
+export async function benchDatabase(name: string, max: number, storage?: Storage) {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${name}`);
@@ -15,7 +17,7 @@ export async function benchDatabase(name: string, max: number) {
   const database = openPostgres(url.toString(), { max });
   const sql = postgres(url.toString(), { max, onnotice: () => {} });
   await runMigrations(database);
-  const ids = await seedDemo(database.db);
+  const ids = await seedDemo(database.db, storage);
   return {
     url: url.toString(),
     database,

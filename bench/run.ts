@@ -27,6 +27,7 @@ import {
   memoryOf,
   round,
   runChild,
+  signIn,
   sleep,
   startChild,
   stopAll,
@@ -52,7 +53,7 @@ const cfg = {
   skipPg: process.env.BENCH_SKIP_PG === '1',
   skipVariants: process.env.BENCH_SKIP_VARIANTS === '1',
   keep: process.env.BENCH_KEEP === '1',
-  login: { email: 'wang@jhzx.demo', password: 'tongzhou-demo' },
+  login: { email: 'wang@jhzx.demo' },
 };
 
 const targets = {
@@ -348,18 +349,7 @@ async function load(
 }
 
 async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(cfg.login),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (res.status !== 200) throw new Error(`Sign-in as ${cfg.login.email} answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('tz_session='));
-  if (!cookie) throw new Error('Sign-in answered 200 without a tz_session cookie');
+  const { cookie } = await signIn(base, cfg.login.email);
   const me = await fetch(`${base}/api/me`, { headers: { cookie }, signal: AbortSignal.timeout(15_000) });
   if (me.status !== 200) throw new Error(`GET /api/me with the session cookie answered ${me.status}`);
   return cookie;

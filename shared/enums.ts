@@ -112,3 +112,11 @@ export const keyShareBases = ['rotated', 'eligible'] as const;
 export type KeyShareBase = (typeof keyShareBases)[number];
 export const placementStatuses = ['active', 'completed', 'ended'] as const;
 export type PlacementStatus = (typeof placementStatuses)[number];
+/** A week's log entry in post: taught, observed lessons, 教研 (research with colleagues), mentored, other. */
+export const logActivities = ['taught', 'observed', 'research', 'mentored', 'other'] as const;
+export type LogActivity = (typeof logActivities)[number];
+export const reviewStages = ['midterm', 'final'] as const;
+export type ReviewStage = (typeof reviewStages)[number];
+/** Rural-service records: recorded by a school admin with evidence, counted once another admin approves. */
+export const serviceStatuses = ['pending', 'approved', 'rejected'] as const;
+export type ServiceStatus = (typeof serviceStatuses)[number];

@@ -43,3 +43,14 @@ export function englishOfRule(f: EligibilityFailure): string {
       return 'an application to this posting is already waiting';
   }
 }
+
+/**
+ * Rural-service honours (seed clause 9; the national certificate at 30 years, provincial at 20, county at 10). The
+ * thresholds are the published ones; a district that honours other years changes this list.
+ */
+export const HONOURS = [
+  { years: 10, level: 'county' },
+  { years: 20, level: 'provincial' },
+  { years: 30, level: 'national' },
+] as const;
+export type HonourLevel = (typeof HONOURS)[number]['level'];

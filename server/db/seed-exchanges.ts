@@ -3,21 +3,22 @@
 // the group leader. Dates follow today, so the demo stays current.
 import { toLocal } from '../../shared/time';
 import type { Queryable } from '../lib/db';
-import { addMonths } from '../modules/exchanges/exchanges.rules';
+import { fromLocal } from '../modules/bookings/bookings.rules';
+import { addMonths, pastMondays, schoolYearOf } from '../modules/exchanges/exchanges.rules';
 import { type DemoIds, first, must } from './demo-ids';
 import {
   exchangeApplications,
   exchangeApprovals,
+  exchangeLogs,
   exchangePlacements,
   exchangePostings,
   exchangeProgrammes,
+  lessonAttendance,
+  lessonClassrooms,
+  lessons,
+  resources,
+  ruralService,
 } from './schema';
-
-/** The school year that holds `day` (from 1 September), e.g. 2026 for 2026-12-05 and for 2027-03-01. */
-export function schoolYearOf(day: string): number {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return m >= 9 ? y : y - 1;
-}
 
 export async function seedExchanges(tx: Queryable, ids: DemoIds): Promise<void> {
   const today = toLocal(new Date()).date;
@@ -121,15 +122,21 @@ export async function seedExchanges(tx: Queryable, ids: DemoIds): Promise<void> 
       approvedAt: new Date(`${year}-07-10T02:00:00Z`),
     },
   ]);
-  await tx.insert(exchangePlacements).values({
-    applicationId: placed.id,
-    postingId: beishanScience,
-    teacherId: user('gao'),
-    homeSchoolId: org('jhxx'),
-    hostSchoolId: org('beishan'),
-    startsOn,
-    endsOn: addMonths(startsOn, 12),
-  });
+  const placement = first(
+    await tx
+      .insert(exchangePlacements)
+      .values({
+        applicationId: placed.id,
+        postingId: beishanScience,
+        teacherId: user('gao'),
+        homeSchoolId: org('jhxx'),
+        hostSchoolId: org('beishan'),
+        startsOn,
+        endsOn: addMonths(startsOn, 12),
+      })
+      .returning({ id: exchangePlacements.id }),
+  );
+  await seedInPost(tx, ids, placement.id, startsOn, today);
   // 李雪梅 applied to 南湖; her school and 南湖 approved; it waits for the group leader.
   const waiting = first(
     await tx
@@ -156,4 +163,67 @@ export async function seedExchanges(tx: Queryable, ids: DemoIds): Promise<void> 
     placedApplication: placed.id,
     waitingApplication: waiting.id,
   };
+}
+
+/**
+ * 高志远's weeks at 北山: a log entry for every past week but the last (so his home page reminds him), the older ones
+ * confirmed by 北山's admin; and a live lesson he gave three days ago to two rural classrooms, with what LiveKit
+ * recorded of it, not yet logged: the platform offers it as a log entry. 赵春生 has 20 years at 北山 on record.
+ */
+async function seedInPost(tx: Queryable, ids: DemoIds, placementId: string, startsOn: string, today: string) {
+  const user = (key: string) => must(ids.users, key);
+  const weeks = pastMondays(startsOn, addMonths(startsOn, 12), today).slice(0, -1);
+  const tuesday = (monday: string) => toLocal(new Date(Date.parse(`${monday}T12:00:00+08:00`) + 86_400_000)).date;
+  const notes = ['四年级科学：植物的生长', '五年级科学：电路', '六年级科学：显微镜下的世界', '科学教研组集体备课'];
+  if (weeks.length)
+    await tx.insert(exchangeLogs).values(
+      weeks.map((monday, i) => ({
+        placementId,
+        on: tuesday(monday),
+        hours: i % 4 === 3 ? 2 : 6,
+        activity: i % 4 === 3 ? ('research' as const) : ('taught' as const),
+        note: notes[i % 4] ?? '',
+        confirmedBy: i < weeks.length - 2 ? user('beishanAdmin') : null,
+        confirmedAt: i < weeks.length - 2 ? new Date(Date.parse(`${monday}T10:00:00Z`) + 4 * 86_400_000) : null,
+      })),
+    );
+  const day = toLocal(new Date(Date.now() - 3 * 86_400_000)).date;
+  const at = (minutes: number) => fromLocal(day, minutes);
+  const lesson = first(
+    await tx
+      .insert(lessons)
+      .values({
+        teacherId: user('gao'),
+        schoolId: must(ids.orgs, 'jhxx'),
+        title: '植物的一生（乡村课堂直播）',
+        subject: 'science',
+        grade: 6,
+        startsAt: at(14 * 60),
+        endsAt: at(14 * 60 + 45),
+        status: 'ended',
+        roomName: `lesson-exchange-demo-${day}`,
+        updatedAt: at(14 * 60 + 46),
+      })
+      .returning({ id: lessons.id }),
+  );
+  const rooms = [must(ids.classrooms, 'beishan6_1'), must(ids.classrooms, 'nanhu3_1')];
+  await tx.insert(lessonClassrooms).values(rooms.map((classroomId) => ({ lessonId: lesson.id, classroomId })));
+  await tx.insert(lessonAttendance).values([
+    { lessonId: lesson.id, identity: `user:${user('gao')}`, sid: 'PA_gao1', joinedAt: at(838), leftAt: at(886) },
+    { lessonId: lesson.id, identity: `classroom:${rooms[0]}`, sid: 'PA_bs61', joinedAt: at(840), leftAt: at(885) },
+    { lessonId: lesson.id, identity: `classroom:${rooms[1]}`, sid: 'PA_nh31', joinedAt: at(846), leftAt: at(880) },
+  ]);
+  ids.lessons = { ...ids.lessons, exchange: lesson.id };
+  const [evidence] = await tx.select({ id: resources.id }).from(resources).limit(1);
+  await tx.insert(ruralService).values({
+    userId: user('zhao'),
+    schoolId: must(ids.orgs, 'beishan'),
+    startsOn: '2006-09-01',
+    evidenceResourceId: evidence?.id ?? null,
+    note: '北山乡中心小学聘任合同（2006 年起）及历年考核表',
+    status: 'approved',
+    recordedBy: user('beishanAdmin'),
+    decidedBy: user('leader'),
+    decidedAt: new Date('2026-03-01T02:00:00Z'),
+  });
 }

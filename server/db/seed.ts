@@ -399,7 +399,7 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
         updatedAt: at(660),
       },
     ]);
-    ids.lessons = { demo: lesson.id, past: past.id };
+    ids.lessons = { ...ids.lessons, demo: lesson.id, past: past.id };
     return ids;
   });
 }

@@ -5,8 +5,11 @@ import {
   approvalSteps,
   exchangeKinds,
   keyShareBases,
+  logActivities,
   placementStatuses,
   programmeStatuses,
+  reviewStages,
+  serviceStatuses,
   subjects,
 } from '../enums';
 import { id, isoDay, isoTime, listQuery, page, text } from './common';
@@ -233,3 +236,196 @@ export const approveInput = z.object({
 });
 export const reasonRequiredInput = z.object({ reason: text().trim().min(1).max(500) });
 export const withdrawInput = z.object({ reason: text().trim().max(500).optional() });
+
+// ---- in post: placements, weekly logs, reviews ----
+
+export const logEntry = z.object({
+  id,
+  on: isoDay,
+  hours: z.number(),
+  activity: z.enum(logActivities),
+  note: text(),
+  lesson: z.object({ id, title: text() }).nullable(),
+  resource: z.object({ id, title: text() }).nullable(),
+  confirmedBy: place.nullable(),
+  confirmedAt: isoTime.nullable(),
+});
+export type LogEntry = z.infer<typeof logEntry>;
+
+export const review = z.object({
+  stage: z.enum(reviewStages),
+  summary: text(),
+  satisfactory: z.boolean(),
+  by: place,
+  at: isoTime,
+});
+
+/** A live lesson the teacher gave to rural classrooms while in post, not yet in the log: one click logs it. */
+export const lessonOffer = z.object({
+  lessonId: id,
+  title: text(),
+  startsAt: isoTime,
+  endsAt: isoTime,
+  hours: z.number(),
+  /** Rural classrooms that joined, and their minutes, from LiveKit's own events. */
+  classrooms: z.array(z.object({ name: text(), schoolName: text(), minutes: z.number().int() })),
+});
+
+export type LessonOffer = z.infer<typeof lessonOffer>;
+
+export const placement = z.object({
+  id,
+  applicationId: id,
+  status: z.enum(placementStatuses),
+  kind: z.enum(exchangeKinds),
+  programmeName: text(),
+  subject: z.enum(subjects),
+  teacher: place,
+  homeSchool: place,
+  hostSchool: school,
+  mentor: place.nullable(),
+  startsOn: isoDay,
+  endsOn: isoDay,
+  hoursLogged: z.number(),
+  hoursConfirmed: z.number(),
+  /** Mondays of past weeks in post (at most the last 8) with no entry: the reminder. */
+  weeksWithoutEntry: z.array(isoDay),
+  reviews: z.array(review),
+  /** What the caller may do: log (the teacher), confirm logs / review / name the mentor (the host school). */
+  mayLog: z.boolean(),
+  mayConfirm: z.boolean(),
+});
+export type Placement = z.infer<typeof placement>;
+export const placementPage = page(placement);
+export const placementAnswer = z.object({
+  placement,
+  logs: z.array(logEntry),
+  offers: z.array(lessonOffer),
+});
+
+export const placementListQuery = listQuery.extend({
+  /** mine: the caller's own; hosted: at schools the caller administers; all: every one the caller may read. */
+  scope: z.enum(['mine', 'hosted', 'all']).default('mine'),
+  status: z.enum(placementStatuses).optional(),
+});
+
+export const logInput = z.object({
+  on: isoDay,
+  hours: z.number().min(0.5).max(24).multipleOf(0.5),
+  activity: z.enum(logActivities),
+  note: text().trim().max(1000).default(''),
+  /** A resource of the library the day's work made or used. */
+  resourceId: id.optional(),
+});
+export type LogInput = z.infer<typeof logInput>;
+/** Log a live lesson the platform recorded: its day, hours and attendance come from the lesson. */
+export const lessonLogInput = z.object({ lessonId: id, note: text().trim().max(1000).default('') });
+export type LessonLogInput = z.infer<typeof lessonLogInput>;
+export const logAnswer = z.object({ log: logEntry });
+
+export const reviewInput = z.object({
+  stage: z.enum(reviewStages),
+  summary: text().trim().min(1).max(2000),
+  satisfactory: z.boolean(),
+});
+export const mentorInput = z.object({ mentorId: id });
+export const logParams = z.object({ id, logId: id });
+
+// ---- rural-service years and honours ----
+
+export const serviceRecordInput = z
+  .object({
+    userId: id,
+    /** The rural school served at. */
+    schoolId: id,
+    startsOn: isoDay,
+    endsOn: isoDay.optional(),
+    /** The evidence: a document in the library (an appointment letter, a payroll record…). */
+    evidenceResourceId: id,
+    note: text().trim().max(500).default(''),
+  })
+  .refine((r) => !r.endsOn || r.endsOn > r.startsOn, {
+    message: 'the end must be after the start',
+    path: ['endsOn'],
+    params: { problem: 'ends_before_start' },
+  });
+export type ServiceRecordInput = z.infer<typeof serviceRecordInput>;
+
+export const serviceRecord = z.object({
+  id,
+  user: place,
+  school: place,
+  startsOn: isoDay,
+  endsOn: isoDay.nullable(),
+  evidence: z.object({ id, title: text() }).nullable(),
+  note: text(),
+  status: z.enum(serviceStatuses),
+  recordedBy: place,
+  decidedBy: place.nullable(),
+  mayDecide: z.boolean(),
+});
+export const serviceRecordAnswer = z.object({ record: serviceRecord });
+export const serviceRecordPage = page(serviceRecord);
+export const serviceListQuery = listQuery.extend({ status: z.enum(serviceStatuses).optional() });
+
+const honourLevel = z.enum(['county', 'provincial', 'national']);
+export const serviceYearsAnswer = z.object({
+  user: place,
+  years: z.number().int(),
+  days: z.number().int(),
+  ongoing: z.boolean(),
+  /** Each honour with the day it is (or will be) reached; null when service ended short of it. */
+  honours: z.array(z.object({ years: z.number().int(), level: honourLevel, reachesOn: isoDay.nullable() })),
+});
+
+export const honourItem = z.object({
+  user: place,
+  school: place,
+  years: z.number().int(),
+  honour: z.object({ years: z.number().int(), level: honourLevel }),
+  reachesOn: isoDay,
+  /** Reached in this calendar year or the next. */
+  when: z.enum(['this_year', 'next_year']),
+});
+export type HonourItem = z.infer<typeof honourItem>;
+export const honourList = z.object({ orgId: id, year: z.number().int(), items: z.array(honourItem) });
+export const honourQuery = z.object({ orgId: id });
+
+// ---- the group's view ----
+
+const figures = z.object({
+  sent: z.number().int(),
+  received: z.number().int(),
+  inPost: z.number().int(),
+  hours: z.number(),
+});
+export const exchangeOverview = z.object({
+  orgId: id,
+  schoolYear: z.string(),
+  /** Every school of the organisation by name (never by a figure), this school year against the last. */
+  schools: z.array(
+    z.object({
+      school: z.object({ id, name: text(), code: z.string().nullable(), rural: z.boolean(), supported: z.boolean() }),
+      thisYear: figures,
+      lastYear: figures,
+    }),
+  ),
+  /** Each programme of this school year against its own quota settings. */
+  programmes: z.array(
+    z.object({
+      programme: z.object({ id, name: text(), kind: z.enum(exchangeKinds) }),
+      eligible: z.number().int(),
+      rotated: z.number().int(),
+      rotationSharePct: z.number().int(),
+      rotationMet: z.boolean(),
+      keyRotated: z.number().int(),
+      keyBase: z.number().int(),
+      keyShareBase: z.enum(keyShareBases),
+      keySharePct: z.number().int(),
+      keyMet: z.boolean(),
+    }),
+  ),
+  /** Teachers who become eligible by the next school year's start. */
+  eligibleNextYear: z.array(z.object({ user: place, school: place, eligibleFrom: isoDay })),
+});
+export const overviewQuery = z.object({ orgId: id });

@@ -5,7 +5,10 @@ import {
   allApproved,
   type EligibilityInput,
   eligibilityOf,
+  mondayOf,
   nextStatus,
+  pastMondays,
+  serviceYears,
   stepsFor,
   wholeYears,
 } from '../../server/modules/exchanges/exchanges.rules';
@@ -110,5 +113,53 @@ describe('an application’s way: three approvals in any order, nobody approves 
     const teacher = { steps: [] as const, isTeacher: true, isSubmitter: true };
     expect(actionsFor(teacher, 'deferred', [])).toEqual(['withdraw']);
     expect(actionsFor(teacher, 'declined', [])).toEqual([]);
+  });
+});
+
+describe('rural-service years (clause 9: 20 and 30 years)', () => {
+  const today = '2026-12-05';
+
+  it('one unbroken period counts as the calendar does; a placement inside it counts once', () => {
+    const record = { startsOn: '2006-09-01', endsOn: null };
+    const placement = { startsOn: '2010-09-01', endsOn: '2011-09-01' };
+    const y = serviceYears([record, placement], today);
+    expect(y).toMatchObject({ years: 20, ongoing: true });
+    expect(y.reachesOn(20)).toBe('2026-09-01');
+    expect(y.reachesOn(30)).toBe('2036-09-01');
+    expect(serviceYears([record], '2026-08-31').years).toBe(19);
+  });
+
+  it('broken periods add up; service that ended short of a threshold never reaches it', () => {
+    const y = serviceYears(
+      [
+        { startsOn: '2000-09-01', endsOn: '2005-09-01' },
+        { startsOn: '2010-09-01', endsOn: '2015-09-01' },
+      ],
+      today,
+    );
+    expect(y).toMatchObject({ years: 10, ongoing: false });
+    expect(y.reachesOn(10)).toBe('2015-09-01');
+    expect(y.reachesOn(20)).toBeNull();
+    // Ongoing after a break: the rest is counted from today.
+    const back = serviceYears(
+      [
+        { startsOn: '2000-09-01', endsOn: '2005-09-01' },
+        { startsOn: '2021-09-01', endsOn: null },
+      ],
+      '2026-09-01',
+    );
+    expect(back.years).toBe(10);
+    expect(back.reachesOn(20)).toBe('2036-09-01');
+    // A period that starts in the future counts nothing yet.
+    expect(serviceYears([{ startsOn: '2027-09-01', endsOn: null }], today)).toMatchObject({ days: 0, ongoing: false });
+  });
+});
+
+describe('the weekly log', () => {
+  it('weeks run Monday to Sunday; the reminder looks at whole past weeks in post only', () => {
+    expect(mondayOf('2026-12-05')).toBe('2026-11-30'); // a Saturday
+    expect(mondayOf('2026-11-30')).toBe('2026-11-30');
+    expect(pastMondays('2026-11-04', '2027-11-04', '2026-11-20')).toEqual(['2026-11-02', '2026-11-09']);
+    expect(pastMondays('2026-11-04', '2026-11-12', '2026-12-20')).toEqual(['2026-11-02']);
   });
 });

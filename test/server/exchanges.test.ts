@@ -8,6 +8,8 @@ import {
   memberships,
   users,
 } from '../../server/db/schema';
+import { pastMondays } from '../../server/modules/exchanges/exchanges.rules';
+import { toLocal } from '../../shared/time';
 import { type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
@@ -341,5 +343,183 @@ describe('exchanges: the last place under load', () => {
     await expect(
       db.update(exchangePostings).set({ filled: 5 }).where(eq(exchangePostings.id, ex().beishanScience!)),
     ).rejects.toThrow();
+  });
+});
+
+describe('exchanges: in post', () => {
+  const gaoPlacement = async () => {
+    const gao = await h.as('gao@jhxx.demo');
+    const list = await gao.get('/api/exchanges/placements?scope=mine');
+    expectStatus(list, 200);
+    return { gao, placement: list.body.items[0]! };
+  };
+
+  it('the teacher in post sees his weeks, the one he missed, and the live lesson the platform offers to log', async () => {
+    const { gao, placement } = await gaoPlacement();
+    expect(placement).toMatchObject({ status: 'active', hostSchool: { name: '北山乡中心小学', rural: true } });
+    expect(placement.mayLog).toBe(true);
+    // Every past week has an entry but the last one: that is the reminder.
+    const weeks = pastMondays(placement.startsOn, placement.endsOn, toLocal(new Date()).date);
+    expect(placement.weeksWithoutEntry).toEqual(weeks.slice(-1));
+    const page = await gao.get(`/api/exchanges/placements/${placement.id}`);
+    expectStatus(page, 200);
+    const [offer] = page.body.offers!;
+    expect(offer).toMatchObject({ title: '植物的一生（乡村课堂直播）', hours: 1 });
+    expect(offer!.classrooms.map((r) => [r.schoolName, r.name, r.minutes])).toEqual(
+      expect.arrayContaining([
+        ['北山乡中心小学', '六年级一班', 45],
+        ['南湖村小学', '三年级一班', 34],
+      ]),
+    );
+    // One click logs it: its day and hours come from the lesson; a second time is refused.
+    const fromLesson = `/api/exchanges/placements/${placement.id}/logs/from-lesson` as const;
+    const logged = await gao.post(fromLesson, { lessonId: offer!.lessonId });
+    expectStatus(logged, 201);
+    expect(logged.body.log).toMatchObject({ activity: 'taught', hours: 1, lesson: { title: offer!.title } });
+    expectStatus(await gao.post(fromLesson, { lessonId: offer!.lessonId }), 404);
+    expect((await gao.get(`/api/exchanges/placements/${placement.id}`)).body.offers).toEqual([]);
+    // A day typed by hand: inside the placement and not in the future.
+    const typed = await gao.post(`/api/exchanges/placements/${placement.id}/logs`, {
+      on: placement.startsOn,
+      hours: 3,
+      activity: 'research',
+      note: '集体备课',
+    });
+    expectStatus(typed, 201);
+    const future = await gao.post(`/api/exchanges/placements/${placement.id}/logs`, {
+      on: '2099-01-05',
+      hours: 3,
+      activity: 'taught',
+    });
+    expectStatus(future, 400);
+    // Only the teacher logs: the host school's admin may not, another group does not even see it.
+    expectStatus(
+      await (await h.as('admin@beishan.demo')).post(`/api/exchanges/placements/${placement.id}/logs`, {
+        on: placement.startsOn,
+        hours: 1,
+        activity: 'other',
+      }),
+      403,
+    );
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/exchanges/placements/${placement.id}`), 404);
+    expectStatus(await (await h.as('zhang@jhzx.demo')).get(`/api/exchanges/placements/${placement.id}`), 404);
+  });
+
+  it('the host school confirms the log, names a mentor, reviews; the final review completes it and tells home', async () => {
+    const { placement } = await gaoPlacement();
+    const host = await h.as('admin@beishan.demo');
+    const page = (await host.get(`/api/exchanges/placements/${placement.id}`)).body;
+    const open = page.logs!.find((l) => !l.confirmedAt)!;
+    const confirmed = await host.post(`/api/exchanges/placements/${placement.id}/logs/${open.id}/confirm`);
+    expectStatus(confirmed, 200);
+    expect(confirmed.body.logs!.find((l) => l.id === open.id)!.confirmedBy!.name).toBe('吴秀兰');
+    expect(confirmed.body.placement!.hoursConfirmed).toBeGreaterThan(placement.hoursConfirmed);
+    // The home school reads but does not confirm.
+    expectStatus(
+      await (await h.as('admin@jhxx.demo')).post(`/api/exchanges/placements/${placement.id}/logs/${open.id}/confirm`),
+      403,
+    );
+    // A mentor must teach at the host school.
+    expectStatus(
+      await host.post(`/api/exchanges/placements/${placement.id}/mentor`, { mentorId: h.ids.users.wang! }),
+      404,
+    );
+    const mid = await host.post(`/api/exchanges/placements/${placement.id}/reviews`, {
+      stage: 'midterm',
+      summary: '科学课开齐开足，实验室已建成。',
+      satisfactory: true,
+    });
+    expectStatus(mid, 201);
+    expect(mid.body.placement!.status).toBe('active');
+    const final = await host.post(`/api/exchanges/placements/${placement.id}/reviews`, {
+      stage: 'final',
+      summary: '一年期满，考核优秀。',
+      satisfactory: true,
+    });
+    expectStatus(final, 201);
+    expect(final.body.placement).toMatchObject({ status: 'completed', mayLog: false });
+    expect(final.body.placement!.reviews.map((r) => r.stage)).toEqual(['midterm', 'final']);
+    const homeAdmin = await h.as('admin@jhxx.demo');
+    const notices = (await homeAdmin.get('/api/notifications')).body.items.map((n) => n.kind);
+    expect(notices).toContain('exchange.review.final');
+    const seen = await homeAdmin.get(`/api/exchanges/placements/${placement.id}`);
+    expect(seen.body.placement!.reviews.at(-1)!.summary).toBe('一年期满，考核优秀。');
+  });
+});
+
+describe('exchanges: rural-service years and honours', () => {
+  it('赵春生 reaches 20 years at 北山 this school year: on the leader’s honours list, in a fixed order', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const list = await leader.get(`/api/exchanges/honours?orgId=${h.ids.orgs.jinghua}`);
+    expectStatus(list, 200);
+    const zhao = list.body.items!.filter((i) => i.user.name === '赵春生');
+    expect(zhao.map((i) => [i.honour.years, i.honour.level])).toContainEqual([20, 'provincial']);
+    expect(list.body.items!.every((i) => !('rank' in i))).toBe(true);
+    const years = await (await h.as('zhao@beishan.demo')).get(`/api/exchanges/rural-service/years/${h.ids.users.zhao}`);
+    expectStatus(years, 200);
+    expect(years.body.years).toBeGreaterThanOrEqual(20);
+    // Not for another group, nor for a colleague who runs nothing.
+    expectStatus(
+      await (await h.as('admin@xiling.demo')).get(`/api/exchanges/honours?orgId=${h.ids.orgs.jinghua}`),
+      404,
+    );
+    expectStatus(await (await h.as('li@jhxx.demo')).get(`/api/exchanges/rural-service/years/${h.ids.users.zhao}`), 404);
+  });
+
+  it('years are recorded with evidence by one admin and count once another approves, never self-approved', async () => {
+    const host = await h.as('admin@nanhu.demo');
+    const evidence = (await host.get('/api/resources')).body.items[0]!;
+    const body = {
+      userId: h.ids.users.chen!,
+      schoolId: h.ids.orgs.nanhu!,
+      startsOn: '2016-09-01',
+      evidenceResourceId: evidence.id,
+      note: '聘任合同',
+    };
+    const before = (await host.get(`/api/exchanges/rural-service/years/${h.ids.users.chen}`)).body.years!;
+    const rec = await host.post('/api/exchanges/rural-service', body);
+    expectStatus(rec, 201);
+    expect(rec.body.record).toMatchObject({ status: 'pending', mayDecide: false });
+    expect((await host.get(`/api/exchanges/rural-service/years/${h.ids.users.chen}`)).body.years).toBe(before);
+    expectStatus(await host.post(`/api/exchanges/rural-service/${rec.body.record!.id}/approve`), 403);
+    // Not at a rural school: refused. Not someone of one's own schools: not found.
+    expectStatus(await host.post('/api/exchanges/rural-service', { ...body, schoolId: h.ids.orgs.jhzx! }), 400);
+    expectStatus(await host.post('/api/exchanges/rural-service', { ...body, userId: h.ids.users.wang! }), 404);
+    const leader = await h.as('leader@jinghua.demo');
+    const ok = await leader.post(`/api/exchanges/rural-service/${rec.body.record!.id}/approve`);
+    expectStatus(ok, 200);
+    expect(ok.body.record).toMatchObject({ status: 'approved', decidedBy: { name: '刘建国' } });
+    const after = (await host.get(`/api/exchanges/rural-service/years/${h.ids.users.chen}`)).body.years!;
+    expect(after).toBeGreaterThanOrEqual(before + 10);
+    expectStatus(await leader.post(`/api/exchanges/rural-service/${rec.body.record!.id}/approve`), 409);
+  });
+});
+
+describe('exchanges: the group’s view', () => {
+  it('per school by name, this year against last; the quota on the programme’s settings; who is next', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const res = await leader.get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`);
+    expectStatus(res, 200);
+    const names = res.body.schools!.map((s) => s.school.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))); // by name, never by a figure
+    expect(names).toHaveLength(4);
+    const row = (name: string) => res.body.schools!.find((s) => s.school.name === name)!;
+    // 高志远 went from 京华实验小学 to 北山 this school year (and more were placed by the tests above).
+    expect(row('京华实验小学').thisYear.sent).toBeGreaterThanOrEqual(1);
+    expect(row('北山乡中心小学').thisYear).toMatchObject({ received: expect.any(Number) });
+    expect(row('北山乡中心小学').thisYear.received).toBeGreaterThanOrEqual(1);
+    expect(row('北山乡中心小学').thisYear.hours).toBeGreaterThan(0);
+    expect(row('北山乡中心小学').lastYear).toEqual({ sent: 0, received: 0, inPost: 0, hours: 0 });
+    const demo = res.body.programmes!.find((p) => p.programme.id === ex().programme)!;
+    expect(demo).toMatchObject({ rotationSharePct: 10, keySharePct: 20, keyShareBase: 'rotated' });
+    expect(demo.rotated).toBeGreaterThanOrEqual(1);
+    expect(demo.eligible).toBeGreaterThanOrEqual(demo.rotated);
+    expect(JSON.stringify(res.body)).not.toMatch(/rank/i);
+    // A teacher of the group reads it too; another group does not see the group at all.
+    expectStatus(await (await h.as('li@jhxx.demo')).get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`), 200);
+    expectStatus(
+      await (await h.as('admin@xiling.demo')).get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`),
+      404,
+    );
   });
 });

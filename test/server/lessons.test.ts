@@ -332,7 +332,10 @@ describe('reports: live lessons this term', () => {
     expect(room('北山乡中心小学', '四年级一班')).toMatchObject({ rural: true, attended: 1, minutes: 43 });
     expect(room('南湖村小学', '五年级一班')).toMatchObject({ attended: 1, minutes: 33 });
     expect(res.body.schools.find((s) => s.name === '京华实验中学')).toMatchObject({ minutesTaught: 47 });
-    expect(res.body.reachedRuralOrSupported).toEqual({ lessons: 2, minutes: 76 });
+    // And 高志远's, three days ago, from his exchange post at 北山: 北山 六年级一班 45 min, 南湖 三年级一班 34 min.
+    expect(room('北山乡中心小学', '六年级一班')).toMatchObject({ attended: 1, minutes: 45 });
+    expect(room('南湖村小学', '三年级一班')).toMatchObject({ attended: 1, minutes: 34 });
+    expect(res.body.reachedRuralOrSupported).toEqual({ lessons: 4, minutes: 76 + 79 });
     // A fixed order (school, then class), never a ranking.
     const names = res.body.classrooms.map((c) => `${c.schoolName}${c.name}`);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));

@@ -24,7 +24,15 @@ import { addDays, slot } from '../support/time';
 const h = useHarness();
 
 /** Fields named for one kind of organisation that take any: a school is an organisation. */
-const KIND_OF: Record<string, string> = { school: 'org', forSchool: 'org' };
+const KIND_OF: Record<string, string> = {
+  school: 'org',
+  forSchool: 'org',
+  // People: the teacher nominated, the mentor named, whose rural-service years are read.
+  teacher: 'user',
+  mentor: 'user',
+  year: 'user',
+  evidenceResource: 'resource',
+};
 const kind = (k: string) => KIND_OF[k] ?? k;
 
 /** Routes the walks leave out, each with why. */
@@ -42,6 +50,23 @@ const walked = (x: Operation) => !NOT_RECORDS[x.path];
 const PER_ITEM: Record<string, string> = {
   'POST /api/bookings/bulk': 'answers per booking; each id outside the caller’s reach is "not found" in its item',
   'POST /api/notifications/read': 'marks the caller’s own notices read; anyone else’s ids change nothing',
+};
+
+/**
+ * Ids whose control (the same request with 西岭's own record) cannot succeed for the walk's 西岭 callers, each with
+ * why and where the route's success is proven instead; 京华's ids in them are still refused like fresh ones.
+ */
+const CONTROLLED_ELSEWHERE: Record<string, string> = {
+  'POST /api/exchanges/programmes orgId':
+    'programmes are set up by group leaders and 西岭 has none among the callers; exchanges.test.ts sets one up',
+  ...Object.fromEntries(
+    ['userId', 'schoolId', 'evidenceResourceId'].map((slot) => [
+      `POST /api/exchanges/rural-service ${slot}`,
+      'the callers’ own school, 西岭中学, is not rural, so no service there counts; exchanges.test.ts records one',
+    ]),
+  ),
+  'POST /api/exchanges/placements/{id}/logs/from-lesson lessonId':
+    'only an ended lesson to rural classrooms is offered, and the callers’ own lesson is upcoming; exchanges.test.ts',
 };
 
 /** Fields an id only makes sense with, set whenever the id is: a classroom is operated by an assistant teacher. */
@@ -87,6 +112,8 @@ function pick(round: number, hour: number) {
     if (name === 'startsAt' || name === 'from') return at.startsAt;
     if (name === 'endsAt' || name === 'to') return at.endsAt;
     if (name === 'role') return 'teacher';
+    // A day of an exchange log: one that has been, inside the 西岭 placement (tenants.ts).
+    if (name === 'on') return '2026-09-08';
     // Names are unique within a school: each caller's (and each id's) things have their own.
     if (name === 'name' || name === 'title') return `测试 ${round}-${hour}`;
     if (schema.format === 'date') return addDays(at.day, 200 + hour);
@@ -310,7 +337,7 @@ describe.each([
     // A refusal proves something only where the caller's own record would have been taken.
     for (const p of probes()) {
       const key = `${p.x.method} ${p.x.path} ${p.slot.at.join('.')}`;
-      if (used.get(key) !== '')
+      if (used.get(key) !== '' && !CONTROLLED_ELSEWHERE[key])
         failures.push(`no 西岭 caller could use their own record here: ${key}\n  ${used.get(key)}`);
     }
     report(failures);

@@ -2,7 +2,17 @@
 // own people and shared no further than its group or district, and 西岭's, with the 西岭 people who do the asking —
 // by session cookie and by bearer token.
 import { randomUUID } from 'node:crypto';
-import { memberships, users } from '../../server/db/schema';
+import {
+  exchangeApplications,
+  exchangeLogs,
+  exchangePlacements,
+  exchangePostings,
+  exchangeProgrammes,
+  memberships,
+  orgs,
+  ruralService,
+  users,
+} from '../../server/db/schema';
 import { Client, expectStatus, type Harness, type Reply, type ReplyOf } from './harness';
 import { slot } from './time';
 
@@ -112,6 +122,13 @@ async function seedJinghua(h: Harness): Promise<Pick<Tenants, 'jinghua' | 'secre
     201,
   ).invitation;
 
+  // Exchanges: the demo programme, a posting, the application waiting for the leader, 高志远's placement and a day
+  // of his log, 赵春生's rural-service record.
+  const placement = must(await leader.get('/api/exchanges/placements?scope=all'), 200).items[0]!;
+  const log = must(await leader.get(`/api/exchanges/placements/${placement.id}`), 200).logs[0]!;
+  const service = must(await leader.get('/api/exchanges/rural-service'), 200).items[0]!;
+  const ex = h.ids.exchanges!;
+
   const jinghua: Records = {
     org: [orgs.jhzx!, orgs.beishan!, orgs.jinghua!, orgs.chengguan!],
     facility: [facilities.gym!, facilities.hall!, facilities.music!],
@@ -128,6 +145,13 @@ async function seedJinghua(h: Harness): Promise<Pick<Tenants, 'jinghua' | 'secre
     notification: [notice.id],
     invitation: [invitation.id],
     identity: [`classroom:${classrooms.beishan4_1}`, `user:${users.wang}`],
+    programme: [ex.programme!],
+    posting: [ex.beishanMath!, ex.nanhuChinese!],
+    application: [ex.waitingApplication!, ex.placedApplication!],
+    placement: [placement.id],
+    log: [log.id],
+    'rural-service': [service.id],
+    user: [users.li!, users.zhao!],
   };
   // All that 王明远 sees in the library (none of it public) and the titles of his lessons.
   const titles = await libraryTitles(wang);
@@ -140,6 +164,7 @@ async function seedJinghua(h: Harness): Promise<Pick<Tenants, 'jinghua' | 'secre
       token.token,
       ...titles,
       ...['京华', '北山', '南湖', '城关', '刘建国', '孙丽华', '王明远', '李雪梅', '赵春生', '陈小燕', '张伟', '何静'],
+      ...['高志远', '吴秀兰', '郑国强'],
       ...['体育馆', '化学实验室', '报告厅', '音乐教室', '四年级一班'],
     ]),
   ];
@@ -163,6 +188,7 @@ async function seedXiling(h: Harness): Promise<Pick<Tenants, 'cookie' | 'bearer'
     .insert(memberships)
     .values({ userId: assistant!.id, orgId: orgs.xiling!, role: 'assistant' })
     .returning();
+  const exchanges = await seedXilingExchanges(h, assistant!.id);
   const lesson = {
     title: '西岭的直播课',
     subject: 'math' as const,
@@ -182,6 +208,7 @@ async function seedXiling(h: Harness): Promise<Pick<Tenants, 'cookie' | 'bearer'
     closure: [must(await admin.post('/api/closures', newYear(orgs.xiling!)), 201).closure.id],
     photo: [must(await admin.raw('POST', `/api/facilities/${facilities.pool}/photos`, photoForm()), 201).photo.id],
     identity: [`classroom:${classrooms.xiling7_1}`],
+    ...exchanges.records,
     invitation: [
       must(
         await admin.post(`/api/orgs/${orgs.xiling}/invitations`, {
@@ -202,6 +229,7 @@ async function seedXiling(h: Harness): Promise<Pick<Tenants, 'cookie' | 'bearer'
     const notices = must(await client.get('/api/notifications'), 200).items;
     const own: Records = {
       ...shared,
+      ...exchanges.perCaller(round),
       collection: [made.collection.id],
       'calendar-feed': [must(await client.post('/api/calendar-feeds', {}), 201).feed.id],
       token: [must(await browser.post('/api/auth/tokens', { name: '西岭的脚本' }), 201).token.id],
@@ -217,6 +245,122 @@ async function seedXiling(h: Harness): Promise<Pick<Tenants, 'cookie' | 'bearer'
       await caller('西岭’s admin, by token', await script(admin), 2, admin),
       await caller('西岭’s teacher, by token', await script(sun), 3, sun),
     ],
+  };
+}
+
+/**
+ * 西岭's exchanges, written straight into the database (the walk's callers are 西岭中学's admin and teacher, and no
+ * group leader): a rural school of the group, 西岭村小, that the admin also runs and where a third teacher of 西岭中学
+ * also teaches; a programme; a posting at 西岭村小; 孙浩 in post there (with a day of log); the assistant's application
+ * and rural-service record. Each id of 西岭's that a route takes in its body is one its callers may use.
+ */
+async function seedXilingExchanges(
+  h: Harness,
+  assistantId: string,
+): Promise<{ records: Records; perCaller: (round: number) => Records }> {
+  const db = h.deps.database.db;
+  const { orgs: org, users: people } = h.ids;
+  const [village] = await db
+    .insert(orgs)
+    .values({
+      kind: 'school',
+      name: '西岭村小',
+      code: 'XLCX',
+      rural: true,
+      groupId: org.xilingGroup!,
+      districtId: org.xilingDistrict!,
+    })
+    .returning();
+  await db.insert(memberships).values({ userId: people.xilingAdmin!, orgId: village!.id, role: 'school_admin' });
+  h.deps.actorCache?.forgetUser(people.xilingAdmin!); // as the app does on a change of memberships
+  // One teacher per caller (nominated, named mentor), teaching at 西岭中学 and also at 西岭村小.
+  const teachers: string[] = [];
+  for (const n of [0, 1, 2, 3]) {
+    const [t] = await db
+      .insert(users)
+      .values({ email: `teacher${n}@xiling.demo`, name: `西岭的老师${n}` })
+      .returning();
+    await db.insert(memberships).values([
+      { userId: t!.id, orgId: org.xiling!, role: 'teacher', since: '2010-09-01' },
+      { userId: t!.id, orgId: village!.id, role: 'teacher', since: '2020-09-01' },
+    ]);
+    teachers.push(t!.id);
+  }
+  const [programme] = await db
+    .insert(exchangeProgrammes)
+    .values({
+      orgId: org.xilingGroup!,
+      kind: 'support',
+      name: '西岭的交流',
+      schoolYear: '2026-2027',
+      startsOn: '2026-09-01',
+      endsOn: '2031-08-31',
+      minYearsAtSchool: 0,
+      minMonths: 1,
+      createdBy: people.xilingAdmin!,
+    })
+    .returning();
+  const [posting] = await db
+    .insert(exchangePostings)
+    .values({
+      programmeId: programme!.id,
+      schoolId: village!.id,
+      subject: 'math',
+      gradeFrom: 1,
+      gradeTo: 6,
+      places: 3,
+      startsOn: '2026-09-01',
+      months: 6,
+      createdBy: people.xilingAdmin!,
+    })
+    .returning();
+  // One later posting per caller to apply to (孙浩 is in post until March 2027).
+  const later: string[] = [];
+  for (const n of [0, 1, 2, 3]) {
+    const [p] = await db
+      .insert(exchangePostings)
+      .values({ ...posting!, id: undefined, startsOn: `${2027 + n}-09-01`, months: 6, createdAt: undefined })
+      .returning();
+    later.push(p!.id);
+  }
+  const application = async (teacherId: string, status: 'submitted' | 'placed') =>
+    (
+      await db
+        .insert(exchangeApplications)
+        .values({ postingId: posting!.id, teacherId, homeSchoolId: org.xiling!, submittedBy: teacherId, status })
+        .returning()
+    )[0]!;
+  const waiting = await application(assistantId, 'submitted');
+  const placed = await application(people.xilingTeacher!, 'placed');
+  const [placement] = await db
+    .insert(exchangePlacements)
+    .values({
+      applicationId: placed.id,
+      postingId: posting!.id,
+      teacherId: people.xilingTeacher!,
+      homeSchoolId: org.xiling!,
+      hostSchoolId: village!.id,
+      startsOn: '2026-09-01',
+      endsOn: '2027-03-01',
+    })
+    .returning();
+  const [log] = await db
+    .insert(exchangeLogs)
+    .values({ placementId: placement!.id, on: '2026-09-08', hours: 2, activity: 'taught' })
+    .returning();
+  const [service] = await db
+    .insert(ruralService)
+    .values({ userId: assistantId, schoolId: village!.id, startsOn: '2010-09-01', recordedBy: people.xilingAdmin! })
+    .returning();
+  return {
+    records: {
+      programme: [programme!.id],
+      application: [waiting.id],
+      placement: [placement!.id],
+      log: [log!.id],
+      'rural-service': [service!.id],
+    },
+    perCaller: (round) => ({ posting: [later[round]!], user: [teachers[round]!, people.xilingTeacher!] }),
   };
 }
 

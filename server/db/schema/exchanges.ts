@@ -4,10 +4,12 @@
 // teacher is never in two overlapping active placements (an exclusion constraint, migration 0015).
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
   integer,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -21,11 +23,15 @@ import {
   approvalSteps,
   exchangeKinds,
   keyShareBases,
+  logActivities,
   placementStatuses,
   programmeStatuses,
+  reviewStages,
+  serviceStatuses,
 } from '../../../shared/enums';
+import { lessons } from './lessons';
 import { orgs, users } from './orgs';
-import { subject } from './resources';
+import { resources, subject } from './resources';
 
 export const exchangeKind = pgEnum('exchange_kind', exchangeKinds);
 export const programmeStatus = pgEnum('programme_status', programmeStatuses);
@@ -33,6 +39,9 @@ export const approvalStep = pgEnum('approval_step', approvalSteps);
 export const applicationStatus = pgEnum('application_status', applicationStatuses);
 export const keyShareBase = pgEnum('key_share_base', keyShareBases);
 export const placementStatus = pgEnum('placement_status', placementStatuses);
+export const logActivity = pgEnum('log_activity', logActivities);
+export const reviewStage = pgEnum('review_stage', reviewStages);
+export const serviceStatus = pgEnum('service_status', serviceStatuses);
 
 /** A school year's programme of one kind, run by a group or a district, with the policy's settings as its own. */
 export const exchangeProgrammes = pgTable(
@@ -218,5 +227,88 @@ export const exchangePlacements = pgTable(
     index('exchange_placements_host_idx').on(t.hostSchoolId, t.startsOn),
     index('exchange_placements_home_idx').on(t.homeSchoolId, t.startsOn),
     check('exchange_placements_dates', sql`${t.endsOn} > ${t.startsOn}`),
+  ],
+);
+
+/** What a teacher in post did on a day: the weekly log the host school confirms. */
+export const exchangeLogs = pgTable(
+  'exchange_logs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    placementId: uuid()
+      .notNull()
+      .references(() => exchangePlacements.id),
+    on: date().notNull(),
+    hours: numeric({ precision: 4, scale: 1, mode: 'number' }).notNull(),
+    activity: logActivity().notNull(),
+    note: text().notNull().default(''),
+    /** A live lesson the teacher gave (offered from the platform's own records, with its attendance). */
+    lessonId: uuid().references(() => lessons.id),
+    resourceId: uuid().references(() => resources.id),
+    confirmedBy: uuid().references(() => users.id),
+    confirmedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('exchange_logs_placement_idx').on(t.placementId, t.on),
+    // A live lesson is logged once.
+    uniqueIndex('exchange_logs_lesson_key').on(t.placementId, t.lessonId).where(sql`${t.lessonId} IS NOT NULL`),
+    check('exchange_logs_hours', sql`${t.hours} > 0 AND ${t.hours} <= 24`),
+  ],
+);
+
+/** The host school's mid-term and final reviews of a placement; the final one completes it. */
+export const exchangeReviews = pgTable(
+  'exchange_reviews',
+  {
+    placementId: uuid()
+      .notNull()
+      .references(() => exchangePlacements.id),
+    stage: reviewStage().notNull(),
+    summary: text().notNull(),
+    /** The host school's judgement: the teacher met the post's goals. */
+    satisfactory: boolean().notNull(),
+    reviewedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.placementId, t.stage] })],
+);
+
+/**
+ * Years at rural schools that the platform did not see as placements: recorded by a school admin with evidence
+ * (a document in the library), counted once another admin approves — never self-declared alone.
+ */
+export const ruralService = pgTable(
+  'rural_service',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** The rural school served at. */
+    schoolId: uuid()
+      .notNull()
+      .references(() => orgs.id),
+    startsOn: date().notNull(),
+    /** Null: still serving there. */
+    endsOn: date(),
+    evidenceResourceId: uuid().references(() => resources.id),
+    note: text().notNull().default(''),
+    status: serviceStatus().notNull().default('pending'),
+    recordedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('rural_service_user_idx').on(t.userId),
+    index('rural_service_school_idx').on(t.schoolId, t.status),
+    check('rural_service_dates', sql`${t.endsOn} IS NULL OR ${t.endsOn} > ${t.startsOn}`),
+    // Whoever records it does not approve it.
+    check('rural_service_not_self_approved', sql`${t.decidedBy} IS NULL OR ${t.decidedBy} <> ${t.recordedBy}`),
   ],
 );

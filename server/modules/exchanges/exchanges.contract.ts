@@ -8,12 +8,30 @@ import {
   approveInput,
   createPostingInput,
   createProgrammeInput,
+  exchangeOverview,
+  honourList,
+  honourQuery,
+  lessonLogInput,
+  logAnswer,
+  logInput,
+  logParams,
+  mentorInput,
+  overviewQuery,
+  placementAnswer,
+  placementListQuery,
+  placementPage,
   postingAnswer,
   postingListQuery,
   postingPage,
   programmeAnswer,
   programmePage,
   reasonRequiredInput,
+  reviewInput,
+  serviceListQuery,
+  serviceRecordAnswer,
+  serviceRecordInput,
+  serviceRecordPage,
+  serviceYearsAnswer,
   withdrawInput,
 } from '../../../shared/schemas/exchanges';
 import { commonErrors, errorAnswers, json, jsonBody, optionalJsonBody } from '../../lib/router';
@@ -150,4 +168,130 @@ export const withdraw = createRoute({
   summary: 'The teacher (or who nominated them) withdraws the application',
   request: { params: idParam, body: optionalJsonBody(withdrawInput) },
   responses: { 200: json(applicationAnswer), ...commonErrors, ...fullOrState },
+});
+
+// ---- in post ----
+
+export const listPlacements = createRoute({
+  method: 'get',
+  path: '/exchanges/placements',
+  tags,
+  summary: 'Placements: the caller’s own, those at schools the caller runs (or mentors at), or all they may read',
+  request: { query: placementListQuery },
+  responses: { 200: json(placementPage), ...commonErrors },
+});
+
+export const getPlacement = createRoute({
+  method: 'get',
+  path: '/exchanges/placements/{id}',
+  tags,
+  summary: 'One placement with its log, reviews, and the live lessons that can be logged from the platform’s records',
+  request: { params: idParam },
+  responses: { 200: json(placementAnswer), ...commonErrors },
+});
+
+export const addLog = createRoute({
+  method: 'post',
+  path: '/exchanges/placements/{id}/logs',
+  tags,
+  summary: 'The teacher in post logs a day: its hours and what they did',
+  request: { params: idParam, body: jsonBody(logInput) },
+  responses: { 201: json(logAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const addLessonLog = createRoute({
+  method: 'post',
+  path: '/exchanges/placements/{id}/logs/from-lesson',
+  tags,
+  summary: 'The teacher in post logs a live lesson they gave to rural classrooms, from the lesson’s own record',
+  request: { params: idParam, body: jsonBody(lessonLogInput) },
+  responses: { 201: json(logAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const confirmLog = createRoute({
+  method: 'post',
+  path: '/exchanges/placements/{id}/logs/{logId}/confirm',
+  tags,
+  summary: 'The host school (its admins or the mentor) confirms a log entry',
+  request: { params: logParams },
+  responses: { 200: json(placementAnswer), ...commonErrors },
+});
+
+export const review = createRoute({
+  method: 'post',
+  path: '/exchanges/placements/{id}/reviews',
+  tags,
+  summary: 'The host school’s mid-term or final review; the final one completes the placement',
+  request: { params: idParam, body: jsonBody(reviewInput) },
+  responses: { 201: json(placementAnswer), ...commonErrors, ...fullOrState },
+});
+
+export const mentor = createRoute({
+  method: 'post',
+  path: '/exchanges/placements/{id}/mentor',
+  tags,
+  summary: 'The host school names a mentor among its teachers',
+  request: { params: idParam, body: jsonBody(mentorInput) },
+  responses: { 200: json(placementAnswer), ...commonErrors },
+});
+
+// ---- rural-service years and honours ----
+
+export const listService = createRoute({
+  method: 'get',
+  path: '/exchanges/rural-service',
+  tags,
+  summary: 'Rural-service records the caller may read (their own, those they recorded, their schools’)',
+  request: { query: serviceListQuery },
+  responses: { 200: json(serviceRecordPage), ...commonErrors },
+});
+
+export const recordService = createRoute({
+  method: 'post',
+  path: '/exchanges/rural-service',
+  tags,
+  summary: 'A school admin records years at a rural school, with a document in the library as evidence',
+  request: { body: jsonBody(serviceRecordInput) },
+  responses: { 201: json(serviceRecordAnswer), ...commonErrors },
+});
+
+const serviceDecision = (decision: 'approve' | 'reject') =>
+  createRoute({
+    method: 'post',
+    path: `/exchanges/rural-service/{id}/${decision}`,
+    tags,
+    summary: `Another admin of the school, its group or district ${decision}s a record (never who recorded it)`,
+    request: { params: idParam },
+    responses: { 200: json(serviceRecordAnswer), ...commonErrors, ...fullOrState },
+  });
+export const approveService = serviceDecision('approve');
+export const rejectService = serviceDecision('reject');
+
+export const serviceYears = createRoute({
+  method: 'get',
+  path: '/exchanges/rural-service/years/{id}',
+  tags,
+  summary: 'A person’s years at rural schools and when each honour (10 / 20 / 30 years) is reached',
+  request: { params: idParam },
+  responses: { 200: json(serviceYearsAnswer), ...commonErrors },
+});
+
+export const honours = createRoute({
+  method: 'get',
+  path: '/exchanges/honours',
+  tags,
+  summary: 'Who reaches 10, 20 or 30 years at rural schools this year and next, by school and name (never ranked)',
+  request: { query: honourQuery },
+  responses: { 200: json(honourList), ...commonErrors },
+});
+
+export const overview = createRoute({
+  method: 'get',
+  path: '/exchanges/overview',
+  tags,
+  summary:
+    'The group’s (or district’s, or a school’s) exchanges: per school by name against last year, quotas, who is next',
+  description: 'For anyone within the organisation. Schools come in a fixed order (by name); nothing is ranked.',
+  request: { query: overviewQuery },
+  responses: { 200: json(exchangeOverview), ...commonErrors },
 });

@@ -1,3 +1,5 @@
+import type { Db } from '../../lib/db';
+import type { Actor } from '../../lib/policy';
 import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
 import type * as contract from './exchanges.contract';
 import {
@@ -17,6 +19,17 @@ import {
   createPosting as post,
   createProgramme as setUp,
 } from './exchanges.service';
+import { honourList, listRecords, visibleOrg, yearsFor } from './honours.queries';
+import { decideService, recordService as record } from './honours.service';
+import { exchangeOverview } from './overview.queries';
+import {
+  getReadablePlacement,
+  lessonOffers,
+  listPlacements as listPlacementRows,
+  logsOf,
+  placementFor,
+} from './placements.queries';
+import { confirmLogs, reviewPlacement, setMentor, addLog as writeLog } from './placements.service';
 
 export const listProgrammes: SignedInHandler<typeof contract.listProgrammes> = async (c) => {
   const { cursor, limit } = c.req.valid('query');
@@ -91,4 +104,83 @@ export const defer: SignedInHandler<typeof contract.defer> = async (c) => {
 export const withdraw: SignedInHandler<typeof contract.withdraw> = async (c) => {
   const params = { applicationId: c.req.valid('param').id, action: 'withdraw' as const, ...c.req.valid('json') };
   return c.json({ application: await decide(dbOf(c), c.get('actor'), params, requestMeta(c)) }, 200);
+};
+
+// ---- in post ----
+
+/** A placement as its page shows it: the placement, its log, and the live lessons it can log. */
+async function placementPage(db: Db, actor: Actor, id: string) {
+  const row = await getReadablePlacement(db, actor, id);
+  const offers = row.pl.teacherId === actor.user.id && row.pl.status === 'active' ? await lessonOffers(db, row) : [];
+  return { placement: await placementFor(db, actor, row), logs: await logsOf(db, id), offers };
+}
+
+export const listPlacements: SignedInHandler<typeof contract.listPlacements> = async (c) => {
+  return c.json(await listPlacementRows(dbOf(c), c.get('actor'), c.req.valid('query')), 200);
+};
+
+export const getPlacement: SignedInHandler<typeof contract.getPlacement> = async (c) => {
+  return c.json(await placementPage(dbOf(c), c.get('actor'), c.req.valid('param').id), 200);
+};
+
+export const addLog: SignedInHandler<typeof contract.addLog> = async (c) => {
+  const params = { placementId: c.req.valid('param').id, input: c.req.valid('json') };
+  return c.json({ log: await writeLog(dbOf(c), c.get('actor'), params, requestMeta(c)) }, 201);
+};
+
+export const addLessonLog: SignedInHandler<typeof contract.addLessonLog> = async (c) => {
+  const params = { placementId: c.req.valid('param').id, input: c.req.valid('json') };
+  return c.json({ log: await writeLog(dbOf(c), c.get('actor'), params, requestMeta(c)) }, 201);
+};
+
+export const confirmLog: SignedInHandler<typeof contract.confirmLog> = async (c) => {
+  const { id, logId } = c.req.valid('param');
+  await confirmLogs(dbOf(c), c.get('actor'), { placementId: id, logIds: [logId] }, requestMeta(c));
+  return c.json(await placementPage(dbOf(c), c.get('actor'), id), 200);
+};
+
+export const review: SignedInHandler<typeof contract.review> = async (c) => {
+  const id = c.req.valid('param').id;
+  await reviewPlacement(dbOf(c), c.get('actor'), { placementId: id, ...c.req.valid('json') }, requestMeta(c));
+  return c.json(await placementPage(dbOf(c), c.get('actor'), id), 201);
+};
+
+export const mentor: SignedInHandler<typeof contract.mentor> = async (c) => {
+  const id = c.req.valid('param').id;
+  await setMentor(dbOf(c), c.get('actor'), { placementId: id, ...c.req.valid('json') }, requestMeta(c));
+  return c.json(await placementPage(dbOf(c), c.get('actor'), id), 200);
+};
+
+// ---- rural-service years and honours ----
+
+export const listService: SignedInHandler<typeof contract.listService> = async (c) => {
+  return c.json(await listRecords(dbOf(c), c.get('actor'), c.req.valid('query')), 200);
+};
+
+export const recordService: SignedInHandler<typeof contract.recordService> = async (c) => {
+  return c.json({ record: await record(dbOf(c), c.get('actor'), c.req.valid('json'), requestMeta(c)) }, 201);
+};
+
+export const approveService: SignedInHandler<typeof contract.approveService> = async (c) => {
+  const params = { id: c.req.valid('param').id, decision: 'approve' as const };
+  return c.json({ record: await decideService(dbOf(c), c.get('actor'), params, requestMeta(c)) }, 200);
+};
+
+export const rejectService: SignedInHandler<typeof contract.rejectService> = async (c) => {
+  const params = { id: c.req.valid('param').id, decision: 'reject' as const };
+  return c.json({ record: await decideService(dbOf(c), c.get('actor'), params, requestMeta(c)) }, 200);
+};
+
+export const serviceYears: SignedInHandler<typeof contract.serviceYears> = async (c) => {
+  return c.json(await yearsFor(dbOf(c), c.get('actor'), c.req.valid('param').id), 200);
+};
+
+export const honours: SignedInHandler<typeof contract.honours> = async (c) => {
+  const org = await visibleOrg(dbOf(c), c.get('actor'), c.req.valid('query').orgId);
+  return c.json(await honourList(dbOf(c), org), 200);
+};
+
+export const overview: SignedInHandler<typeof contract.overview> = async (c) => {
+  const org = await visibleOrg(dbOf(c), c.get('actor'), c.req.valid('query').orgId);
+  return c.json(await exchangeOverview(dbOf(c), org), 200);
 };

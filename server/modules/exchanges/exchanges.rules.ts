@@ -13,6 +13,12 @@ export function addMonths(day: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The school year that holds `day` (from 1 September), e.g. 2026 for 2026-12-05 and for 2027-03-01. */
+export function schoolYearOf(day: string): number {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return m >= 9 ? y : y - 1;
+}
+
 /** Whole years from `from` to `to` (both days), as a birthday counts them. */
 export function wholeYears(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
@@ -131,4 +137,100 @@ export function actionsFor(
     withdraw: part.isTeacher || part.isSubmitter,
   };
   return (Object.keys(may) as ApplicationAction[]).filter((a) => may[a] && allowedFrom[a].includes(status));
+}
+
+// ---- rural-service years ----
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** The fewest days that make `years` calendar years (a leap day every fourth year at most). */
+const minDays = (years: number) => years * 365 + Math.floor(years / 4);
+
+export interface ServicePeriod {
+  startsOn: string;
+  /** Exclusive; null while still serving. */
+  endsOn: string | null;
+}
+
+export interface ServiceYears {
+  /** Days of service up to today: overlapping periods (a placement inside a recorded period) count once. */
+  days: number;
+  /** Whole years. */
+  years: number;
+  /** Service goes on today. */
+  ongoing: boolean;
+  /** The day `years` of service are (or will be) reached; null when service ended short of them. */
+  reachesOn(years: number): string | null;
+}
+
+/**
+ * Years of rural service from its periods. One unbroken period counts as the calendar does (20 years from
+ * 2006-09-01 are reached on 2026-09-01); broken ones add up their days, each N years being the fewest days N
+ * calendar years can have.
+ */
+export function serviceYears(periods: readonly ServicePeriod[], today: string): ServiceYears {
+  const now = dayNumber(today);
+  const spans: [number, number][] = [];
+  const sorted = periods
+    .map((p) => [dayNumber(p.startsOn), Math.min(p.endsOn ? dayNumber(p.endsOn) : now, now)] as [number, number])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  for (const [s, e] of sorted) {
+    const last = spans.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else spans.push([s, e]);
+  }
+  const days = spans.reduce((sum, [s, e]) => sum + (e - s), 0);
+  const ongoing = periods.some((p) => dayNumber(p.startsOn) <= now && (!p.endsOn || dayNumber(p.endsOn) > now));
+  const [only] = spans;
+  if (spans.length === 1 && only) {
+    const start = dayOf(only[0]);
+    const end = dayOf(only[1]);
+    return {
+      days,
+      ongoing,
+      years: Math.max(0, wholeYears(start, end)),
+      reachesOn: (n) => {
+        const at = addMonths(start, 12 * n);
+        return at <= end || ongoing ? at : null;
+      },
+    };
+  }
+  let years = 0;
+  while (minDays(years + 1) <= days) years++;
+  return {
+    days,
+    ongoing,
+    years,
+    reachesOn: (n) => {
+      let need = minDays(n);
+      for (const [s, e] of spans) {
+        if (e - s >= need) return dayOf(s + need);
+        need -= e - s;
+      }
+      return ongoing ? dayOf(now + need) : null;
+    },
+  };
+}
+
+// ---- the weekly log ----
+
+/** The Monday of a day's week. */
+export function mondayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Mondays of the whole weeks in post before this one: from `from`'s week to the week before `today` or `until`. */
+export function pastMondays(from: string, until: string, today: string): string[] {
+  const out: string[] = [];
+  const last = mondayOf(today < until ? today : until);
+  for (let d = new Date(`${mondayOf(from)}T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 7)) {
+    const day = d.toISOString().slice(0, 10);
+    if (day >= last) break;
+    out.push(day);
+  }
+  return out;
 }

@@ -125,6 +125,12 @@ function intArb(min: number, max: number): fc.Arbitrary<number> {
   const small = fc.integer({ min, max: Math.min(max, min + 40) });
   return fc.oneof({ weight: 3, arbitrary: small }, { weight: 1, arbitrary: fc.integer({ min, max }) });
 }
+/** A number the schema takes: whole, or in its steps (`multipleOf`, e.g. half hours of an exchange log). */
+function numberArb(schema: JsonSchema): fc.Arbitrary<number> {
+  const step = schema.multipleOf ?? 1;
+  const max = Math.min(schema.maximum ?? 1000, 2 ** 31 - 1);
+  return intArb(Math.ceil((schema.minimum ?? 0) / step), Math.floor(max / step)).map((n) => n * step);
+}
 const lengthArb = fc.integer({ min: 1, max: 6 }).map((n) => n * 1_800_000);
 
 /** ISO 8601 with the +08:00 offset (or Z), as the contract writes times. */
@@ -202,9 +208,7 @@ export function validArb(op: Operation, schema: JsonSchema, name = ''): fc.Arbit
   } else if (pool && (type === 'string' || schema.format === 'uuid')) arb = refTo(pool);
   else if (type === 'object') arb = objectArb(op, schema);
   else if (type === 'integer' || type === 'number')
-    arb = schema.enum
-      ? fc.constantFrom(...schema.enum)
-      : intArb(schema.minimum ?? 0, Math.min(schema.maximum ?? 1000, 2 ** 31 - 1));
+    arb = schema.enum ? fc.constantFrom(...schema.enum) : numberArb(schema);
   else if (type === 'boolean') arb = fc.boolean();
   else arb = hinted(name, schema) ?? stringArb(schema);
   return isNullable(schema) ? fc.option(arb, { nil: null, freq: 6 }) : arb;
