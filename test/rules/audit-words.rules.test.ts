@@ -12,11 +12,13 @@ import { auditZh } from '../../web/src/i18n/zh/audit';
 
 const MODULES = join(import.meta.dirname, '../../server/modules');
 
-/** `booking.${action}`, `resource.${decision}`, `exchange.application.${action}`: the values those parts take. */
+/** Actions built from a template (`booking.${action}`): the values each template's part takes. */
 const TEMPLATES: Record<string, string[]> = {
   'booking.${action}': Object.keys(allowedFrom),
   'resource.${decision}': ['publish', 'return'],
   'exchange.application.${action}': [...applicationActions],
+  // A rural-service record approved or rejected (exchanges/honours.service.ts).
+  'exchange.service.${params.decision}': ['approve', 'reject'],
 };
 
 function auditedActions(): { file: string; actions: string[] }[] {
@@ -26,7 +28,7 @@ function auditedActions(): { file: string; actions: string[] }[] {
     // From each audit( to its `action: …`, up to the comma that ends it.
     return [...source.matchAll(/\baudit\((?:(?!\baudit\()[\s\S])*?\baction: ([^,\n]+)/g)].map((m) => {
       const expr = (m[1] ?? '').trim();
-      const template = /^`([a-z_.]+)\.\$\{(\w+)\}`$/.exec(expr);
+      const template = /^`([a-z_.]+)\.\$\{([\w.]+)\}`$/.exec(expr);
       if (template) {
         const values = TEMPLATES[`${template[1]}.\${${template[2]}}`] ?? [`<unknown ${expr}>`];
         return { file, actions: values.map((v) => `${template[1]}.${v}`) };

@@ -59,15 +59,21 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
       return `${t('notifications.exchangeDeclined', exchange)}${vars.by ? t('notifications.by', vars) : ''}${reason}`;
     case 'exchange.deferred':
       return `${t('notifications.exchangeDeferred', exchange)}${reason}`;
+    case 'exchange.review.midterm':
+      return t('notifications.exchangeMidterm', exchange);
+    case 'exchange.review.final':
+      return t('notifications.exchangeFinal', exchange);
     default:
       return t('notifications.other');
   }
 }
 
-/** Where a notice leads: the lesson, the exchange application, the approval queue or one's bookings. */
+/** Where a notice leads: the lesson, the exchange application (or the list), the approval queue or one's bookings. */
 export function noticeHref(n: Notice): string {
   if (n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string') return `/lessons/${n.data.lessonId}`;
-  if (n.kind.startsWith('exchange.') && typeof n.data.applicationId === 'string')
-    return `/exchanges/applications/${n.data.applicationId}`;
+  if (n.kind.startsWith('exchange.'))
+    return typeof n.data.applicationId === 'string'
+      ? `/exchanges/applications/${n.data.applicationId}`
+      : '/exchanges/applications';
   return n.kind === 'booking.pending' ? '/approvals' : '/bookings';
 }

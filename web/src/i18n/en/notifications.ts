@@ -33,6 +33,8 @@ export const notificationsEn: Shape<typeof notificationsZh> = {
   exchangePlaced: '{{ teacher }}’s exchange to {{ school }} is approved: placed',
   exchangeDeclined: '{{ teacher }}’s exchange application to {{ school }} is declined',
   exchangeDeferred: '{{ teacher }}’s exchange application to {{ school }} is deferred',
+  exchangeMidterm: '{{ school }} gave {{ teacher }}’s exchange its mid-term review',
+  exchangeFinal: '{{ school }} gave {{ teacher }}’s exchange its final review; the placement is complete',
   other: 'A new notification',
   received: 'Received {{ when }}',
 };

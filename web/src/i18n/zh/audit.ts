@@ -62,6 +62,13 @@ export const auditZh = {
     'exchange.application.decline': '{{ who }} 没有同意{{ org }}教师的交流申请',
     'exchange.application.defer': '{{ who }} 暂缓了{{ org }}教师的交流申请',
     'exchange.application.withdraw': '{{ who }} 撤回了{{ org }}教师的交流申请',
+    'exchange.log.add': '{{ who }} 记录了在{{ org }}的交流工作',
+    'exchange.log.confirm': '{{ who }} 确认了在{{ org }}交流的工作记录',
+    'exchange.placement.review': '{{ who }} 评价了在{{ org }}交流的教师',
+    'exchange.placement.mentor': '{{ who }} 为在{{ org }}交流的教师指定了导师',
+    'exchange.service.record': '{{ who }} 为{{ other }}登记了乡村任教经历',
+    'exchange.service.approve': '{{ who }} 认定了{{ org }}的一条乡村任教记录',
+    'exchange.service.reject': '{{ who }} 退回了{{ org }}的一条乡村任教记录',
   } as Record<string, string>,
   /** A booking, by whose it is when that is not the actor. */
   bookingOf: '{{ person }}预约的{{ facility }}',

@@ -29,6 +29,8 @@ export const notificationsZh = {
   exchangePlaced: '{{ teacher }} 到 {{ school }} 的交流申请已获同意，已派出',
   exchangeDeclined: '{{ teacher }} 到 {{ school }} 的交流申请未获同意',
   exchangeDeferred: '{{ teacher }} 到 {{ school }} 的交流申请暂缓',
+  exchangeMidterm: '{{ school }} 对 {{ teacher }} 的交流作了中期评价',
+  exchangeFinal: '{{ school }} 对 {{ teacher }} 的交流作了期末评价，交流已结束',
   other: '一条新通知',
   received: '收到于 {{ when }}',
 };
