@@ -67,7 +67,7 @@ export function LessonReport(props: { orgId: string }) {
               .map((s) =>
                 t('reports.taughtBy', { school: s.name, n: String(s.taught), minutes: String(s.minutesTaught) }),
               )
-              .join('；')}
+              .join(t('reports.taughtJoin'))}
           </p>
         </section>
       )}

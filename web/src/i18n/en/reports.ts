@@ -48,4 +48,6 @@ export const reportsEn: Shape<typeof reportsZh> = {
   minutes: 'minutes',
   minutesReceived: 'Minutes present',
   taughtBy: '{{ school }} taught {{ n }} lessons, {{ minutes }} minutes',
+  /** Between the schools that taught. */
+  taughtJoin: '; ',
 };

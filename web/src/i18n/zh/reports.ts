@@ -44,4 +44,6 @@ export const reportsZh = {
   minutes: '分钟',
   minutesReceived: '在线分钟',
   taughtBy: '{{ school }} 主讲 {{ n }} 节、{{ minutes }} 分钟',
+  /** Between the schools that taught. */
+  taughtJoin: '；',
 };
