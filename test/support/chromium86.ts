@@ -27,6 +27,7 @@ export interface OldBrowser {
   newPage(): Promise<OldPage>;
   version(): Promise<string>;
   close(): Promise<void>;
+  process(): { kill(signal: string): boolean } | null;
 }
 interface Puppeteer {
   launch(opts: {
@@ -43,8 +44,26 @@ export function chromium86Unavailable(): string | null {
   return 'Chromium 86 is not installed: run "node scripts/chromium86-install.mjs" (.ci/run does)';
 }
 
-/** Starts Chromium 86 headless, with a fake camera and microphone and sound allowed to play. */
+/**
+ * Starts Chromium 86 headless, with a fake camera and microphone and sound allowed to play. The packaged engine, in
+ * one process, now and then starts without answering its DevTools protocol (seen in full CI-like runs, never alone:
+ * its first `Browser.getVersion` waits for ever); such a start is killed and made again, at most three times.
+ */
 export async function launchChromium86(): Promise<OldBrowser> {
+  for (let attempt = 1; ; attempt++) {
+    const browser = await launchOnce();
+    const answered = await Promise.race([
+      browser.version().then(() => true),
+      new Promise<false>((ok) => setTimeout(() => ok(false), 15_000)),
+    ]);
+    if (answered) return browser;
+    browser.process()?.kill('SIGKILL');
+    if (attempt === 3) throw new Error('Chromium 86 started three times without answering its DevTools protocol');
+    console.warn(`Chromium 86 did not answer after starting (attempt ${attempt}); starting it again`);
+  }
+}
+
+function launchOnce(): Promise<OldBrowser> {
   const puppeteer = createRequire(join(dir, 'package.json'))('puppeteer-core') as Puppeteer;
   return puppeteer.launch({
     executablePath: binary,

@@ -15,7 +15,7 @@ import { decidesRecord, getReadableRecord, leadsPerson, recordOut } from './hono
 export async function recordService(db: Db, actor: Actor, input: ServiceRecordInput, meta: RequestMeta) {
   return db.transaction(async (tx) => {
     const [school] = await tx.select().from(orgs).where(eq(orgs.id, input.schoolId));
-    if (!school || school.kind !== 'school' || !canSeeOrg(actor, school)) throw notFound('school');
+    if (school?.kind !== 'school' || !canSeeOrg(actor, school)) throw notFound('school');
     if (!school.rural)
       throw new AppError('validation_failed', 'Only service at rural schools counts', {
         fields: { schoolId: ['not a rural school'] },
