@@ -22,6 +22,21 @@ export type EligibilityFailure =
 
 export type EligibilityRule = EligibilityFailure['rule'];
 
+/** Every rule's name, for the API's schema; the type check keeps it and the union above the same. */
+export const eligibilityRules = [
+  'years_at_school',
+  'near_retirement',
+  'already_placed',
+  'own_school',
+  'outside_programme',
+  'not_a_teacher',
+  'posting_closed',
+  'already_applied',
+] as const satisfies readonly EligibilityRule[];
+type Unlisted = Exclude<EligibilityRule, (typeof eligibilityRules)[number]>;
+const everyRuleListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyRuleListed;
+
 /** The English sentence of a failed rule, for API clients. */
 export function englishOfRule(f: EligibilityFailure): string {
   switch (f.rule) {

@@ -12,18 +12,8 @@ import {
   serviceStatuses,
   subjects,
 } from '../enums';
+import { eligibilityRules } from '../exchanges';
 import { id, isoDay, isoTime, listQuery, page, text } from './common';
-
-const ruleNames = [
-  'years_at_school',
-  'near_retirement',
-  'already_placed',
-  'own_school',
-  'outside_programme',
-  'not_a_teacher',
-  'posting_closed',
-  'already_applied',
-] as const;
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -145,7 +135,7 @@ export const posting = z.object({
 export type Posting = z.infer<typeof posting>;
 
 export const eligibilityFailure = z
-  .object({ rule: z.enum(ruleNames), message: z.string() })
+  .object({ rule: z.enum(eligibilityRules), message: z.string() })
   .catchall(z.union([z.string(), z.number()]));
 export const eligibility = z.object({ eligible: z.boolean(), rules: z.array(eligibilityFailure) });
 export type Eligibility = z.infer<typeof eligibility>;

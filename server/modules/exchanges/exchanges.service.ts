@@ -45,6 +45,7 @@ import {
   postingOut,
   programmeOut,
   readApplication,
+  type TeacherFacts,
   teacherFacts,
 } from './exchanges.queries';
 import {
@@ -137,8 +138,13 @@ export async function createPosting(
 }
 
 /** Whether `teacherId` may apply to the posting, with every rule they fail (the posting as the caller sees it). */
-export async function eligibilityFor(db: Queryable, posting: PostingRow, teacherId: string): Promise<Eligibility> {
-  const facts = await teacherFacts(db, teacherId, posting.programmeOrgId);
+export async function eligibilityFor(
+  db: Queryable,
+  posting: PostingRow,
+  teacherId: string,
+  known?: TeacherFacts,
+): Promise<Eligibility> {
+  const facts = known ?? (await teacherFacts(db, teacherId, posting.programmeOrgId));
   const failures = eligibilityOf({
     programme: {
       open: posting.programmeOpen,
@@ -173,7 +179,7 @@ export async function apply(db: Db, actor: Actor, input: ApplyInput, meta: Reque
     // A nomination names a teacher of the nominator's own school; anyone else reads as no such teacher.
     if (nominated && (!facts.schoolId || !adminOf(actor).schoolIds.includes(facts.schoolId)))
       throw notFound('teacher at your school');
-    const check = await eligibilityFor(tx, posting, teacherId);
+    const check = await eligibilityFor(tx, posting, teacherId, facts);
     if (!check.eligible)
       throw new AppError('not_eligible', `Not eligible: ${check.rules.map((r) => r.message).join('; ')}`, {
         rules: check.rules,
@@ -251,13 +257,12 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
   const { applicationId, action } = params;
   return db.transaction(async (tx) => {
     const row = await getReadableApplication(tx, actor, applicationId);
-    await tx.execute(
-      sql`SELECT 1 FROM ${exchangeApplications} WHERE ${exchangeApplications.id} = ${applicationId} FOR UPDATE`,
-    );
+    // Its row locked: approvals of its steps that arrive together are taken one after the other.
     const [current] = await tx
       .select({ status: exchangeApplications.status })
       .from(exchangeApplications)
-      .where(eq(exchangeApplications.id, applicationId));
+      .where(eq(exchangeApplications.id, applicationId))
+      .for('update');
     const status = current?.status ?? row.a.status;
     const part = partIn(actor, row);
     const approved = (await approvalsOf(tx, [applicationId])).map((r) => r.step);

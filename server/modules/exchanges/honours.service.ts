@@ -3,7 +3,7 @@
 // themself (a check constraint keeps the first).
 import { and, eq } from 'drizzle-orm';
 import type { ServiceRecordInput } from '../../../shared/schemas/exchanges';
-import { memberships, orgs, ruralService } from '../../db/schema';
+import { orgs, ruralService } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { RequestMeta } from '../../lib/context';
 import type { Db } from '../../lib/db';
@@ -21,11 +21,7 @@ export async function recordService(db: Db, actor: Actor, input: ServiceRecordIn
         fields: { schoolId: ['not a rural school'] },
         problems: [{ field: 'schoolId', code: 'invalid' }],
       });
-    const [member] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(eq(memberships.userId, input.userId));
-    if (!member || !(await leadsPerson(tx, actor, input.userId))) throw notFound('person at a school you run');
+    if (!(await leadsPerson(tx, actor, input.userId))) throw notFound('person at a school you run');
     if (input.userId === actor.user.id) throw forbidden('Years of service are recorded by someone else');
     await getVisibleResource(tx, actor, input.evidenceResourceId);
     const [row] = await tx
