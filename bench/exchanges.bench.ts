@@ -161,8 +161,9 @@ export async function benchExchanges() {
     };
 
     // (b) The overview's statements in its order: the org (visibleOrg), its schools, placements overlapping this
-    // school year and hours logged in it, the same for the year before, teachers, this year's programmes, and the
-    // teachers each programme rotated.
+    // school year and hours logged in it, the same for the year before, then this year's programmes with their
+    // quota counted over the schools' teachers (one row per teacher, eligibility by the programme's rules), and who
+    // becomes eligible by next year.
     const overviewApi = () => get(`/api/exchanges/overview?orgId=${group}`);
     const overviewRaw = async (sql: postgres.Sql) => {
       await sql`SELECT * FROM orgs WHERE id = ${group}`;
@@ -180,15 +181,32 @@ export async function benchExchanges() {
           WHERE pl.host_school_id IN ${sql(schoolIds)} AND l.on >= ${a}::date AND l.on < ${b}::date GROUP BY 1`;
         if (from === year) hours = byHost.reduce((s, r) => s + Number(r.hours), 0);
       }
-      await sql`SELECT m.user_id, u.name, o.id, o.name, m.since, m.key_teacher, u.retires_on
+      const teachers = sql`SELECT DISTINCT ON (m.user_id) m.user_id, u.name, m.org_id AS school_id,
+          o.name AS school_name, m.since, m.key_teacher, u.retires_on
         FROM memberships m JOIN users u ON u.id = m.user_id JOIN orgs o ON o.id = m.org_id
-        WHERE m.org_id IN ${sql(schoolIds)} AND m.role = 'teacher'`;
-      const programmes = await sql`SELECT * FROM exchange_programmes
-        WHERE org_id IN (${group}) AND school_year = ${`${year}-${year + 1}`} ORDER BY name COLLATE "C"`;
-      for (const p of programmes)
-        await sql`SELECT DISTINCT pl.teacher_id FROM exchange_placements pl JOIN exchange_postings ps ON ps.id = pl.posting_id
-          WHERE ps.programme_id = ${p.id} AND pl.status IN ('active', 'completed')`;
-      return hours;
+        WHERE m.org_id IN ${sql(schoolIds)} AND m.role = 'teacher' ORDER BY m.user_id, m.since, m.org_id`;
+      const quotas = await sql`WITH t AS (${teachers})
+        SELECT p.id, p.name, p.kind, p.rotation_share_pct, p.key_share_pct, p.key_share_base,
+          p.min_years_at_school, p.retirement_margin_years,
+          (SELECT count(*) FROM t WHERE t.since <= (p.starts_on - make_interval(years => p.min_years_at_school))::date
+            AND (t.retires_on IS NULL
+              OR t.retires_on > (p.starts_on + make_interval(years => p.retirement_margin_years))::date))::int AS eligible,
+          r.rotated, r.key_rotated
+        FROM exchange_programmes p CROSS JOIN LATERAL (
+          SELECT count(DISTINCT pl.teacher_id)::int AS rotated,
+            count(DISTINCT pl.teacher_id) FILTER (WHERE t.key_teacher)::int AS key_rotated
+          FROM exchange_placements pl JOIN exchange_postings ps ON ps.id = pl.posting_id
+          LEFT JOIN t ON t.user_id = pl.teacher_id
+          WHERE ps.programme_id = p.id AND pl.status IN ('active', 'completed')) r
+        WHERE p.org_id = ${group} AND p.school_year = ${`${year}-${year + 1}`} ORDER BY p.name COLLATE "C"`;
+      const { min_years_at_school: n, retirement_margin_years: margin } = quotas.at(-1)!;
+      const eligibleOn = (day: string) => sql`(t.since <= (${day}::date - make_interval(years => ${n}::int))::date
+        AND (t.retires_on IS NULL OR t.retires_on > (${day}::date + make_interval(years => ${margin}::int))::date))`;
+      await sql`WITH t AS (${teachers})
+        SELECT t.user_id, t.name, t.school_id, t.school_name, t.since::text AS since FROM t
+        WHERE NOT ${eligibleOn(yearStart)} AND ${eligibleOn(`${year + 1}-09-01`)}
+        ORDER BY t.school_name COLLATE "C", t.name COLLATE "C", t.user_id`;
+      return { hours, eligible: quotas.map((q) => q.eligible as number) };
     };
 
     // The same answer: the same page of applications in the same order, the same hours this year.
@@ -198,8 +216,15 @@ export async function benchExchanges() {
       throw new Error(`the queue's page differs from the raw SQL's (${apiIds.length} vs ${qr.length} items)`);
     const [oa, or] = [await overviewApi(), await overviewRaw(sql)];
     const apiHours = (oa.schools as { thisYear: { hours: number } }[]).reduce((s, x) => s + x.thisYear.hours, 0);
-    if (oa.schools.length !== SCHOOLS || Math.abs(apiHours - or) > 1e-6)
-      throw new Error(`the overview differs from the raw SQL's (${apiHours} vs ${or} hours)`);
+    const apiEligible = (oa.programmes as { eligible: number }[]).map((p) => p.eligible);
+    if (
+      oa.schools.length !== SCHOOLS ||
+      Math.abs(apiHours - or.hours) > 1e-6 ||
+      apiEligible.join() !== or.eligible.join()
+    )
+      throw new Error(
+        `the overview differs from the raw SQL's (${apiHours} vs ${or.hours} hours, eligible ${apiEligible} vs ${or.eligible})`,
+      );
     let waiting = 0;
     for (let page = qa; ; ) {
       waiting += page.items.length;
@@ -263,7 +288,7 @@ export function printExchanges(r: Awaited<ReturnType<typeof benchExchanges>>): s
         row('raw SQL (page of 50 + its approvals)', r.queue.raw, r.queue.raw),
         row('… the same, unprepared (as drizzle sends it)', r.queue.unprepared, r.queue.raw),
         row('GET /api/exchanges/overview?orgId=<group>', r.overview.api, r.overview.raw),
-        row('raw SQL (the overview’s 10 statements)', r.overview.raw, r.overview.raw),
+        row('raw SQL (the overview’s 8 statements)', r.overview.raw, r.overview.raw),
         row('… the same, unprepared (as drizzle sends them)', r.overview.unprepared, r.overview.raw),
       ],
     ),

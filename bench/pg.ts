@@ -1,4 +1,5 @@
-// A throw-away PostgreSQL database for one benchmark: created (migrated, demo data loaded) and dropped.
+// A throw-away PostgreSQL database for one benchmark: created (migrated, demo data loaded) and dropped (kept with
+// BENCH_KEEP=1).
 import postgres from 'postgres';
 import { seedDemo } from '../server/db/seed';
 import { openPostgres } from '../server/lib/db';
@@ -26,7 +27,9 @@ export async function benchDatabase(name: string, max: number, storage?: Storage
     async drop() {
       await sql.end();
       await database.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // BENCH_KEEP=1 keeps the database to look into afterwards (EXPLAIN the statements a bench measured).
+      if (process.env.BENCH_KEEP) console.log(`kept the bench database ${url.toString()}`);
+      else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
   };

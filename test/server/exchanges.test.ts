@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   exchangeApplications,
@@ -8,7 +8,9 @@ import {
   memberships,
   users,
 } from '../../server/db/schema';
-import { pastMondays } from '../../server/modules/exchanges/exchanges.rules';
+import { rowsOf } from '../../server/lib/db';
+import { eligibilityOf, pastMondays } from '../../server/modules/exchanges/exchanges.rules';
+import { eligibleSql } from '../../server/modules/exchanges/overview.queries';
 import { toLocal } from '../../shared/time';
 import { type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 
@@ -521,5 +523,42 @@ describe('exchanges: the group’s view', () => {
       await (await h.as('admin@xiling.demo')).get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`),
       404,
     );
+  });
+
+  it('counts eligibility in SQL exactly as applying does: anniversaries, 29 February, the retirement margin', async () => {
+    /** A calendar day that exists (2027-02-29 does not). */
+    const real = (d: string) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+    };
+    const cases: { since: string; retiresOn: string | null; day: string }[] = [];
+    for (const day of ['2026-02-28', '2026-03-01', '2026-09-01', '2027-02-28', '2028-02-29', '2028-03-01']) {
+      const [y, md] = [Number(day.slice(0, 4)), day.slice(4)];
+      const sinces = [`${y - 6}${md}`, `${y - 6}-02-28`, `${y - 6}-02-29`, `${y - 6}-03-01`, `${y - 5}-08-31`];
+      const retirements = [`${y + 5}${md}`, `${y + 5}-02-28`, `${y + 5}-03-01`, `${y + 6}-01-01`];
+      for (const since of sinces.filter(real))
+        for (const retiresOn of [null, ...retirements.filter(real)]) cases.push({ since, retiresOn, day });
+    }
+    const rows = rowsOf<{ i: number; eligible: boolean }>(
+      await h.deps.database.db.execute(sql`
+        SELECT c.i, ${eligibleSql(sql`c.since::date`, sql`c.retires_on::date`, sql`c.day::date`, sql`6`, sql`5`)} AS eligible
+        FROM (VALUES ${sql.join(
+          cases.map((c, i) => sql`(${i}::int, ${c.since}, ${c.retiresOn}, ${c.day})`),
+          sql`, `,
+        )}) AS c(i, since, retires_on, day) ORDER BY c.i`),
+    );
+    const byRule = cases.map(
+      (c) =>
+        eligibilityOf({
+          programme: { open: true, minYearsAtSchool: 6, retirementMarginYears: 5 },
+          posting: { schoolId: 'host', startsOn: c.day, months: 12, open: true },
+          teacher: { schoolId: 'home', teaches: true, since: c.since, retiresOn: c.retiresOn },
+          placements: [],
+          pendingHere: false,
+        }).length === 0,
+    );
+    expect(rows.map((r) => r.eligible)).toEqual(byRule);
+    expect(byRule.filter(Boolean).length).toBeGreaterThan(10); // both answers occur, on both sides of each edge
+    expect(byRule.filter((x) => !x).length).toBeGreaterThan(10);
   });
 });

@@ -2,7 +2,7 @@
 // received, placements in post now and hours logged in the school year, each against the year before; each programme's
 // quota (rotated / eligible, and the key teachers' share, on the programme's own settings); and who becomes eligible
 // by next school year.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { toLocal } from '../../../shared/time';
 import {
   exchangeLogs,
@@ -16,7 +16,7 @@ import {
 import type { Queryable } from '../../lib/db';
 import { rowsOf } from '../../lib/db';
 import type { OrgPlace } from '../../lib/policy';
-import { addMonths, schoolYearOf, wholeYears } from './exchanges.rules';
+import { addMonths, schoolYearOf } from './exchanges.rules';
 
 const yearSpan = (y: number) => ({ from: `${y}-09-01`, to: `${y + 1}-09-01` });
 
@@ -86,96 +86,125 @@ async function figuresFor(db: Queryable, schoolIds: string[], year: number, toda
   return out;
 }
 
-interface TeacherRow {
-  userId: string;
+interface Rules {
+  minYearsAtSchool: number;
+  retirementMarginYears: number;
+}
+
+/**
+ * Whether a teacher is eligible on `day` by a programme's rules, in SQL: exactly the rule of exchanges.rules
+ * (whole years at the school as a birthday counts them; retiring more than the margin after the day), so the view
+ * counts thousands of teachers without reading them. `day` and the rules are SQL (a programme's columns) or values.
+ */
+export const eligibleSql = (since: SQL, retiresOn: SQL, day: SQL, minYears: SQL, marginYears: SQL) =>
+  sql`(${since} <= (${day} - make_interval(years => ${minYears}))::date
+    AND (${retiresOn} IS NULL OR ${retiresOn} > (${day} + make_interval(years => ${marginYears}))::date))`;
+
+/**
+ * The teachers of these schools (none for none), one row each: their earliest teacher's membership among them (the
+ * school they have taught at longest, as applying counts it), whether they are a key teacher there, when they retire.
+ */
+const teachersOf = (schoolIds: string[]) => sql`SELECT DISTINCT ON (m.user_id) m.user_id, u.name, m.org_id AS school_id,
+    o.name AS school_name, m.since, m.key_teacher, u.retires_on
+  FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id JOIN ${orgs} o ON o.id = m.org_id
+  WHERE ${inArray(sql`m.org_id`, schoolIds)} AND m.role = 'teacher'
+  ORDER BY m.user_id, m.since, m.org_id`;
+
+interface QuotaRow {
+  id: string;
   name: string;
-  schoolId: string;
-  schoolName: string;
-  since: string;
-  keyTeacher: boolean;
-  retiresOn: string | null;
+  kind: (typeof exchangeProgrammes.$inferSelect)['kind'];
+  rotation_share_pct: number;
+  key_share_pct: number;
+  key_share_base: (typeof exchangeProgrammes.$inferSelect)['keyShareBase'];
+  min_years_at_school: number;
+  retirement_margin_years: number;
+  eligible: number;
+  rotated: number;
+  key_rotated: number;
 }
 
-async function teachersOf(db: Queryable, schoolIds: string[]): Promise<TeacherRow[]> {
+/** This year's programmes of the org with their quota figures, counted in one statement. */
+async function quotasOf(db: Queryable, orgId: string, schoolYear: string, schoolIds: string[]) {
+  return rowsOf<QuotaRow>(
+    await db.execute(sql`
+      WITH t AS (${teachersOf(schoolIds)})
+      SELECT p.id, p.name, p.kind, p.rotation_share_pct, p.key_share_pct, p.key_share_base, p.min_years_at_school,
+        p.retirement_margin_years,
+        (SELECT count(*) FROM t WHERE ${eligibleSql(
+          sql`t.since`,
+          sql`t.retires_on`,
+          sql`p.starts_on`,
+          sql`p.min_years_at_school`,
+          sql`p.retirement_margin_years`,
+        )})::int AS eligible,
+        r.rotated, r.key_rotated
+      FROM ${exchangeProgrammes} p
+      CROSS JOIN LATERAL (
+        SELECT count(DISTINCT pl.teacher_id)::int AS rotated,
+          count(DISTINCT pl.teacher_id) FILTER (WHERE t.key_teacher)::int AS key_rotated
+        FROM ${exchangePlacements} pl
+        JOIN ${exchangePostings} ps ON ps.id = pl.posting_id
+        LEFT JOIN t ON t.user_id = pl.teacher_id
+        WHERE ps.programme_id = p.id AND pl.status IN ('active', 'completed')) r
+      WHERE p.org_id = ${orgId} AND p.school_year = ${schoolYear}
+      ORDER BY p.name COLLATE "C"`),
+  );
+}
+
+/** Who is not eligible at this year's start but will be at the next, by `rules`; by school, then name. */
+async function eligibleNextYearOf(db: Queryable, schoolIds: string[], rules: Rules, year: number) {
   if (!schoolIds.length) return [];
-  return db
-    .select({
-      userId: memberships.userId,
-      name: users.name,
-      schoolId: orgs.id,
-      schoolName: orgs.name,
-      since: memberships.since,
-      keyTeacher: memberships.keyTeacher,
-      retiresOn: users.retiresOn,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(and(inArray(memberships.orgId, schoolIds), eq(memberships.role, 'teacher')));
+  const [thisStart, nextStart] = [yearSpan(year).from, yearSpan(year + 1).from];
+  const on = (day: string) =>
+    eligibleSql(
+      sql`t.since`,
+      sql`t.retires_on`,
+      sql`${day}::date`,
+      sql`${rules.minYearsAtSchool}::int`,
+      sql`${rules.retirementMarginYears}::int`,
+    );
+  const rows = rowsOf<{ user_id: string; name: string; school_id: string; school_name: string; since: string }>(
+    await db.execute(sql`
+      WITH t AS (${teachersOf(schoolIds)})
+      SELECT t.user_id, t.name, t.school_id, t.school_name, t.since::text AS since FROM t
+      WHERE NOT ${on(thisStart)} AND ${on(nextStart)}
+      ORDER BY t.school_name COLLATE "C", t.name COLLATE "C", t.user_id`),
+  );
+  return rows.map((t) => ({
+    user: { id: t.user_id, name: t.name },
+    school: { id: t.school_id, name: t.school_name },
+    eligibleFrom: addMonths(t.since, 12 * rules.minYearsAtSchool),
+  }));
 }
-
-/** Eligible on `day` by the programme's rules: years at the school, distance from retirement. */
-const eligibleOn = (t: TeacherRow, day: string, p: { minYearsAtSchool: number; retirementMarginYears: number }) =>
-  wholeYears(t.since, day) >= p.minYearsAtSchool &&
-  (!t.retiresOn || t.retiresOn > addMonths(day, 12 * p.retirementMarginYears));
 
 export async function exchangeOverview(db: Queryable, org: OrgPlace, today = toLocal(new Date()).date) {
   const year = schoolYearOf(today);
   const schools = await schoolsOf(db, org);
   const ids = schools.map((s) => s.id);
   const [now, last] = [await figuresFor(db, ids, year, today), await figuresFor(db, ids, year - 1, today)];
-  const teachers = await teachersOf(db, ids);
-  const programmeOrgs = org.kind === 'school' ? [] : [org.id];
-  const programmes = programmeOrgs.length
-    ? await db
-        .select()
-        .from(exchangeProgrammes)
-        .where(
-          and(
-            inArray(exchangeProgrammes.orgId, programmeOrgs),
-            eq(exchangeProgrammes.schoolYear, `${year}-${year + 1}`),
-          ),
-        )
-        .orderBy(sql`${exchangeProgrammes.name} COLLATE "C"`)
-    : [];
-  const quotas = [];
-  for (const p of programmes) {
-    const rotated = await db
-      .selectDistinct({ userId: exchangePlacements.teacherId })
-      .from(exchangePlacements)
-      .innerJoin(exchangePostings, eq(exchangePostings.id, exchangePlacements.postingId))
-      .where(and(eq(exchangePostings.programmeId, p.id), inArray(exchangePlacements.status, ['active', 'completed'])));
-    const rotatedIds = new Set(rotated.map((r) => r.userId));
-    const unique = new Map(teachers.map((t) => [t.userId, t]));
-    const eligible = [...unique.values()].filter((t) => eligibleOn(t, p.startsOn, p));
-    const keyRotated = [...rotatedIds].filter((id) => unique.get(id)?.keyTeacher).length;
-    const keyBase = p.keyShareBase === 'rotated' ? rotatedIds.size : eligible.length;
-    quotas.push({
+  const programmes = org.kind === 'school' ? [] : await quotasOf(db, org.id, `${year}-${year + 1}`, ids);
+  const quotas = programmes.map((p) => {
+    const keyBase = p.key_share_base === 'rotated' ? p.rotated : p.eligible;
+    return {
       programme: { id: p.id, name: p.name, kind: p.kind },
-      eligible: eligible.length,
-      rotated: rotatedIds.size,
-      rotationSharePct: p.rotationSharePct,
-      rotationMet: rotatedIds.size * 100 >= p.rotationSharePct * eligible.length && eligible.length > 0,
-      keyRotated,
+      eligible: p.eligible,
+      rotated: p.rotated,
+      rotationSharePct: p.rotation_share_pct,
+      rotationMet: p.rotated * 100 >= p.rotation_share_pct * p.eligible && p.eligible > 0,
+      keyRotated: p.key_rotated,
       keyBase,
-      keyShareBase: p.keyShareBase,
-      keySharePct: p.keySharePct,
-      keyMet: keyRotated * 100 >= p.keySharePct * keyBase && keyBase > 0,
-    });
-  }
-  // Who is not eligible at this year's start but will be at the next (the latest programme's rules, else 6 / 5).
-  const rules = programmes.at(-1) ?? { minYearsAtSchool: 6, retirementMarginYears: 5 };
-  const [thisStart, nextStart] = [yearSpan(year).from, yearSpan(year + 1).from];
-  const seen = new Set<string>();
-  const nextYear = teachers
-    .filter((t) => !eligibleOn(t, thisStart, rules) && eligibleOn(t, nextStart, rules))
-    .filter((t) => !seen.has(t.userId) && seen.add(t.userId))
-    .sort((a, b) => (a.schoolName < b.schoolName ? -1 : a.schoolName > b.schoolName ? 1 : a.name < b.name ? -1 : 1))
-    .map((t) => ({
-      user: { id: t.userId, name: t.name },
-      school: { id: t.schoolId, name: t.schoolName },
-      eligibleFrom: addMonths(t.since, 12 * rules.minYearsAtSchool),
-    }));
+      keyShareBase: p.key_share_base,
+      keySharePct: p.key_share_pct,
+      keyMet: p.key_rotated * 100 >= p.key_share_pct * keyBase && keyBase > 0,
+    };
+  });
+  // The latest programme's rules, else the policy's 6 years at the school and 5 from retirement.
+  const latest = programmes.at(-1);
+  const rules: Rules = latest
+    ? { minYearsAtSchool: latest.min_years_at_school, retirementMarginYears: latest.retirement_margin_years }
+    : { minYearsAtSchool: 6, retirementMarginYears: 5 };
+  const nextYear = await eligibleNextYearOf(db, ids, rules, year);
   const zero = { sent: 0, received: 0, inPost: 0, hours: 0 };
   return {
     orgId: org.id,
