@@ -33,6 +33,8 @@ export const nodeEnv = commonEnv.extend({
   /** 1: a LiveKit Egress service is attached to LIVEKIT_URL and writes room recordings into the S3 bucket below. */
   LIVEKIT_EGRESS: flag.default('0'),
   SEED_DEMO: flag.default('1'),
+  /** 1: this process runs the hourly jobs (server/scheduled.ts); with several processes, any or all may. */
+  SCHEDULED_JOBS: flag.default('1'),
   TRUST_PROXY: flag.default('0'),
   /** S3-compatible object storage for uploaded files; when S3_ENDPOINT is unset, files live under DATA_DIR. */
   S3_ENDPOINT: z.string().url().optional(),

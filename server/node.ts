@@ -16,6 +16,7 @@ import { createLogger } from './lib/log';
 import { webHandler } from './lib/web-static';
 import { S3Storage } from './modules/resources/s3-storage';
 import { LocalStorage } from './modules/resources/storage';
+import { runScheduled, SCHEDULED_EVERY_MS } from './scheduled';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url)).replace(/\/dist\/$/, '/');
 export const webDist = resolve(projectRoot, 'dist/web');
@@ -91,6 +92,8 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     }
   }
   const app = createApp(deps);
+  // The hourly jobs (reminders), first a minute after the start so they never slow it.
+  const timers = env.SCHEDULED_JOBS === '1' ? scheduleJobs(() => runScheduled(database.db, log)) : [];
   const server: ServerType = await new Promise((ok) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
   });
@@ -101,11 +104,16 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     port,
     url,
     async close() {
+      for (const t of timers) clearTimeout(t);
       await new Promise<void>((ok) => server.close(() => ok()));
       await localLiveKit?.stop();
       await database.close();
     },
   };
+}
+
+function scheduleJobs(run: () => Promise<void>): NodeJS.Timeout[] {
+  return [setTimeout(run, 60_000).unref(), setInterval(run, SCHEDULED_EVERY_MS).unref()];
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);

@@ -11,6 +11,7 @@ import type { Config, Deps } from './lib/context';
 import { openPostgres } from './lib/db';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger, type Logger } from './lib/log';
+import { runScheduled } from './scheduled';
 
 /** The part of the Hyperdrive binding used here; declared locally so the project's types stay Node's. */
 interface Hyperdrive {
@@ -85,6 +86,20 @@ export default {
         actorCache: isolate.actorCache,
       });
       return await app.fetch(request, raw, ctx);
+    } finally {
+      ctx.waitUntil(database.close());
+    }
+  },
+  /** The hourly jobs (server/scheduled.ts), on the cron trigger in wrangler.toml. */
+  async scheduled(_event: unknown, raw: Record<string, unknown>, ctx: ExecutionContext): Promise<void> {
+    const isolate = isolateFor(raw);
+    if (isolate instanceof Error) {
+      console.error(JSON.stringify({ t: new Date().toISOString(), level: 'error', msg: isolate.message }));
+      return;
+    }
+    const database = openPostgres(isolate.env.HYPERDRIVE.connectionString, { max: 1 });
+    try {
+      await runScheduled(database.db, isolate.log);
     } finally {
       ctx.waitUntil(database.close());
     }

@@ -11,6 +11,7 @@ import {
 import { rowsOf } from '../../server/lib/db';
 import { eligibilityOf, pastMondays } from '../../server/modules/exchanges/exchanges.rules';
 import { eligibleSql } from '../../server/modules/exchanges/overview.queries';
+import { lastWeekOf, MISSING_LOG, remindMissingLogs } from '../../server/modules/exchanges/reminders.service';
 import { toLocal } from '../../shared/time';
 import { type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 
@@ -355,6 +356,29 @@ describe('exchanges: in post', () => {
     expectStatus(list, 200);
     return { gao, placement: list.body.items[0]! };
   };
+
+  it('a week without an entry brings the teacher one notice, however often the hourly sweep runs', async () => {
+    const { gao, placement } = await gaoPlacement();
+    const db = h.deps.database.db;
+    const today = toLocal(new Date()).date;
+    const week = lastWeekOf(today);
+    expect(placement.weeksWithoutEntry.at(-1)).toBe(week); // the demo's missed week is last week
+    // Those the leader's list shows missing last week: 高志远, and the teachers the tests above placed.
+    const all = (await (await h.as('leader@jinghua.demo')).get('/api/exchanges/placements?scope=all')).body.items;
+    const missing = all.filter((p) => p.status === 'active' && p.weeksWithoutEntry.includes(week));
+    expect(missing.map((p) => p.teacher.name)).toContain('高志远');
+    const [first, second] = await Promise.all([remindMissingLogs(db, today), remindMissingLogs(db, today)]);
+    expect(first + second).toBe(missing.length);
+    expect(await remindMissingLogs(db, today)).toBe(0);
+    const notices = (await gao.get('/api/notifications')).body.items.filter((n) => n.kind === MISSING_LOG);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.data).toMatchObject({ placementId: placement.id, week, school: '北山乡中心小学' });
+    // The host school's admin and the home school hear nothing of it.
+    for (const email of ['admin@beishan.demo', 'admin@jhxx.demo']) {
+      const items = (await (await h.as(email)).get('/api/notifications')).body.items;
+      expect(items.filter((n) => n.kind === MISSING_LOG)).toEqual([]);
+    }
+  });
 
   it('the teacher in post sees his weeks, the one he missed, and the live lesson the platform offers to log', async () => {
     const { gao, placement } = await gaoPlacement();

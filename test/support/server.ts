@@ -35,6 +35,8 @@ export async function startTestServer(
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     LIVEKIT_AUTOSTART: '0',
+    // Tests run the hourly jobs themselves, on the day they choose.
+    SCHEDULED_JOBS: '0',
     ...(lk ? { LIVEKIT_URL: lk.url, LIVEKIT_API_KEY: lk.apiKey, LIVEKIT_API_SECRET: lk.apiSecret } : {}),
   });
   const running = await startServer(env);

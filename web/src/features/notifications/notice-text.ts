@@ -1,5 +1,5 @@
 import { type Locale, type Role, roles } from '../../../../shared/enums';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatPlainDate } from '../../lib/format';
 import type { useI18n } from '../../lib/i18n';
 
 const isRole = (v: string): v is Role => (roles as readonly string[]).includes(v);
@@ -63,14 +63,24 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
       return t('notifications.exchangeMidterm', exchange);
     case 'exchange.review.final':
       return t('notifications.exchangeFinal', exchange);
+    case 'exchange.log.missing':
+      return t('notifications.exchangeLogMissing', {
+        school: exchange.school,
+        week: typeof d.week === 'string' ? formatPlainDate(d.week, locale) : '',
+      });
     default:
       return t('notifications.other');
   }
 }
 
-/** Where a notice leads: the lesson, the exchange application (or the list), the approval queue or one's bookings. */
+/**
+ * Where a notice leads: the lesson, the placement or the exchange application (or the list), the approval queue or
+ * one's bookings.
+ */
 export function noticeHref(n: Notice): string {
   if (n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string') return `/lessons/${n.data.lessonId}`;
+  if (n.kind.startsWith('exchange.') && typeof n.data.placementId === 'string')
+    return `/exchanges/placements/${n.data.placementId}`;
   if (n.kind.startsWith('exchange.'))
     return typeof n.data.applicationId === 'string'
       ? `/exchanges/applications/${n.data.applicationId}`

@@ -35,6 +35,7 @@ export const notificationsEn: Shape<typeof notificationsZh> = {
   exchangeDeferred: '{{ teacher }}’s exchange application to {{ school }} is deferred',
   exchangeMidterm: '{{ school }} gave {{ teacher }}’s exchange its mid-term review',
   exchangeFinal: '{{ school }} gave {{ teacher }}’s exchange its final review; the placement is complete',
+  exchangeLogMissing: 'Your exchange log at {{ school }} has no entry for the week of {{ week }}',
   other: 'A new notification',
   received: 'Received {{ when }}',
 };

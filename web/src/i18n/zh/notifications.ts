@@ -31,6 +31,7 @@ export const notificationsZh = {
   exchangeDeferred: '{{ teacher }} 到 {{ school }} 的交流申请暂缓',
   exchangeMidterm: '{{ school }} 对 {{ teacher }} 的交流作了中期评价',
   exchangeFinal: '{{ school }} 对 {{ teacher }} 的交流作了期末评价，交流已结束',
+  exchangeLogMissing: '您在 {{ school }} 交流，{{ week }} 那一周还没有填写工作记录',
   other: '一条新通知',
   received: '收到于 {{ when }}',
 };
