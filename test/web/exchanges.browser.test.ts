@@ -45,8 +45,11 @@ describe.skipIf(!!unavailable)('teacher exchanges in Chromium', () => {
     return page;
   }
 
-  /** Opens the approver's queue from the home page's to-do card, and approves 张伟's application from it. */
-  async function approveFromQueue(email: string, before: string, after: RegExp) {
+  /**
+   * Opens the approver's queue from the home page's to-do card, and approves 张伟's application from it; with
+   * `considerFirst`, first starts the review (the teacher then reads 审批中 instead of 已提交).
+   */
+  async function approveFromQueue(email: string, before: string, after: RegExp, considerFirst = false) {
     const page = await homeOf(email);
     await page
       .getByRole('main')
@@ -54,6 +57,12 @@ describe.skipIf(!!unavailable)('teacher exchanges in Chromium', () => {
       .click();
     const card = applicationOf(page, '张伟');
     await expect.poll(() => card.getByTestId('approved-count').innerText(), POLL).toBe(before);
+    if (considerFirst) {
+      await card.getByRole('button', { name: '开始审核', exact: true }).click();
+      await expect.poll(() => page.getByTestId('decision-outcome').innerText(), POLL).toBe('已开始审核 张伟 的申请。');
+      await expect.poll(() => card.getByTestId('application-status').innerText(), POLL).toBe('审批中');
+      expect(await card.getByRole('button', { name: '开始审核' }).count()).toBe(0);
+    }
     await card.getByRole('button', { name: '同意', exact: true }).click();
     await expect.poll(() => page.getByTestId('decision-outcome').innerText(), POLL).toMatch(after);
     return page;
@@ -97,7 +106,12 @@ describe.skipIf(!!unavailable)('teacher exchanges in Chromium', () => {
     expect(await mine.getByTestId('application-status').innerText()).toBe('已提交');
 
     // The home school first, then the host school: each sees how many have approved before it.
-    const home = await approveFromQueue('admin@jhzx.demo', '0/3 已同意', /已同意：张伟 到 北山乡中心小学，1\/3 已同意/);
+    const home = await approveFromQueue(
+      'admin@jhzx.demo',
+      '0/3 已同意',
+      /已同意：张伟 到 北山乡中心小学，1\/3 已同意/,
+      true,
+    );
     // Its approval given, the application leaves its queue.
     await expect.poll(() => applicationOf(home, '张伟').count(), POLL).toBe(0);
     await home.context().close();

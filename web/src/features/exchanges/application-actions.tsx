@@ -9,8 +9,8 @@ type WithReason = 'defer' | 'decline' | 'withdraw';
 const withReason: readonly WithReason[] = ['defer', 'decline', 'withdraw'];
 
 /**
- * What the person may do to an application now (the server's `myActions`): approve in one action; defer or decline
- * with a reason, withdraw with an optional one, in two. A refusal (full posting, changed state) says so in words.
+ * What the person may do to an application now (the server's `myActions`): start the review (the teacher sees it is
+ * being looked at) or approve in one action; defer or decline with a reason, withdraw with an optional one, in two. A refusal (full posting, changed state) says so in words.
  */
 export function ApplicationActions(props: {
   application: Application;
@@ -38,7 +38,7 @@ export function ApplicationActions(props: {
   }
 
   return (
-    <Show when={props.application.myActions.some((a) => a !== 'consider')}>
+    <Show when={props.application.myActions.length > 0}>
       <div class="application-actions">
         <ErrorNotice error={error()} />
         <Show when={busy()}>
@@ -47,6 +47,11 @@ export function ApplicationActions(props: {
           </p>
         </Show>
         <div class="row">
+          <Show when={may('consider')}>
+            <button type="button" disabled={busy()} onClick={() => run('consider')}>
+              {t('exchanges.consider')}
+            </button>
+          </Show>
           <Show when={may('approve')}>
             <button type="button" class="primary" disabled={busy()} onClick={() => run('approve')}>
               {t('exchanges.approve')}

@@ -95,6 +95,7 @@ export const exchangesEn: Shape<typeof exchangesZh & typeof exchangesPagesZh> = 
   placement: 'In post: {{ from }} to {{ to }}',
   declineReason: 'Declined because: {{ reason }}',
   deferralReason: 'Deferred because: {{ reason }}',
+  consider: 'Start review',
   approve: 'Approve',
   defer: 'Defer',
   decline: 'Decline',

@@ -91,6 +91,7 @@ export const exchangesPagesZh = {
   placement: '交流期：{{ from }} 至 {{ to }}',
   declineReason: '未同意的原因：{{ reason }}',
   deferralReason: '暂缓的原因：{{ reason }}',
+  consider: '开始审核',
   approve: '同意',
   defer: '暂缓',
   decline: '不同意',
