@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // One real livekit-server for the whole run.
-    globalSetup: ['test/support/livekit-global.ts'],
+    // One real livekit-server for the whole run, and one migrated database each file's database is copied from.
+    globalSetup: ['test/support/livekit-global.ts', 'test/support/db-global.ts'],
     projects: [
       {
         test: {

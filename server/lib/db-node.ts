@@ -62,15 +62,21 @@ function syncThrough(client: PGlite): boolean {
   return true;
 }
 
-/** PGlite in `dir`, or in memory when `dir` is undefined (tests). */
-export async function openPglite(dir?: string): Promise<Database & { durable: boolean }> {
+/**
+ * PGlite in `dir`, or in memory when `dir` is undefined (tests). With `from` (a dumpDataDir tarball), a new database
+ * starts as that copy instead of running initdb (the tests' migrated template).
+ */
+export async function openPglite(dir?: string, from?: Blob): Promise<Database & { durable: boolean }> {
   if (dir) mkdirSync(dir, { recursive: true });
   // PGlite's default 128 MB buffer pool counts fully towards the process's memory; 16 MB keeps an idle server
   // near 200 MB (BENCHMARKS.md) and is ample for one school group's data.
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', ...(dir ? DURABLE_PARAMS : [])];
-  const client = await PGlite.create(
-    dir ? { dataDir: dir, extensions: pgliteExtensions, startParams } : { extensions: pgliteExtensions, startParams },
-  );
+  const client = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(from ? { loadDataDir: from } : {}),
+    extensions: pgliteExtensions,
+    startParams,
+  });
   const durable = dir ? syncThrough(client) : false;
   // What initdb wrote (with syncing off) reaches the disk now, before anything relies on it.
   if (durable) await client.query('CHECKPOINT');

@@ -1,21 +1,43 @@
 // A fresh database for one test file: in-memory PGlite by default, or a new database on the PostgreSQL
 // server named by DATABASE_URL (created here, dropped at the end), with every migration applied.
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { type Database, openPostgres } from '../../server/lib/db';
 import { openPglite, runMigrations } from '../../server/lib/db-node';
 
 export const usingPostgres = !!process.env.DATABASE_URL;
 
+/** The run's migrated template (test/support/db-global.ts); none outside a Vitest run (benches). */
+function template<K extends 'pgliteTemplate' | 'postgresTemplate'>(key: K): string | null {
+  try {
+    return inject(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+let tarball: Blob | null | undefined;
+/** The PGlite template's tarball, read once per test file's process. */
+export function pgliteTemplate(): Blob | undefined {
+  if (tarball === undefined) {
+    const file = template('pgliteTemplate');
+    tarball = file ? new Blob([readFileSync(file)]) : null;
+  }
+  return tarball ?? undefined;
+}
+
 export async function openTestDatabase(): Promise<Database & { url?: string; dispose(): Promise<void> }> {
   if (!usingPostgres) {
-    const database = await openPglite();
+    const database = await openPglite(undefined, pgliteTemplate());
     await runMigrations(database);
     return { ...database, dispose: () => database.close() };
   }
   const base = new URL(process.env.DATABASE_URL!);
   const name = `tz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const from = template('postgresTemplate');
+  await admin.unsafe(`CREATE DATABASE ${name}${from ? ` TEMPLATE ${from}` : ''}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = openPostgres(url.toString(), { max: 20 });

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { buildAll, isStale } from '../../scripts/build.mjs';
 import { parseEnv } from '../../server/config';
 import { seedDemo } from '../../server/db/seed';
+import { openPglite } from '../../server/lib/db-node';
 import { LocalStorage } from '../../server/modules/resources/storage';
 import { type Running, startServer } from '../../server/node';
-import { openTestDatabase, usingPostgres } from './db';
+import { openTestDatabase, pgliteTemplate, usingPostgres } from './db';
 
 /**
  * With `livekit`, the app uses that LiveKit server (the run's shared one, or a dead address to play one that is down).
@@ -25,6 +26,10 @@ export async function startTestServer(
     await db.close();
     databaseUrl = db.url;
     dispose = db.dispose;
+  } else {
+    // The run's migrated template in the server's data directory: it seeds the demo on start, as on a first start.
+    const from = pgliteTemplate();
+    if (from) await (await openPglite(join(dataDir, 'pglite'), from)).close();
   }
   // Never a LiveKit of its own: the run shares one (test/support/livekit-global.ts).
   const lk = opts.livekit;
