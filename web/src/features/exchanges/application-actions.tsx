@@ -10,7 +10,8 @@ const withReason: readonly WithReason[] = ['defer', 'decline', 'withdraw'];
 
 /**
  * What the person may do to an application now (the server's `myActions`): start the review (the teacher sees it is
- * being looked at) or approve in one action; defer or decline with a reason, withdraw with an optional one, in two. A refusal (full posting, changed state) says so in words.
+ * being looked at) or approve in one action; defer or decline with a reason, withdraw with an optional one, in two.
+ * A refusal (full posting, changed state) says so in words.
  */
 export function ApplicationActions(props: {
   application: Application;
