@@ -249,6 +249,18 @@ describe('exchanges: applying, approving, placing', () => {
     // Her notices told her.
     const notices = (await zhang.get('/api/notifications')).body.items.map((n) => n.kind);
     expect(notices).toContain('exchange.placed');
+    // The activity log names whose application each decision was, the automatic withdrawal too.
+    const log = (await leader.get(`/api/audit?orgId=${h.ids.orgs.jhzx}`)).body.items.filter(
+      (e) => e.entityId === app.id || e.entityId === a1.body.application!.id,
+    );
+    const decisions = log.filter((e) => /^exchange\.application\.(approve|withdraw)$/.test(e.action));
+    expect(decisions.map((e) => e.action).sort()).toEqual([
+      'exchange.application.approve',
+      'exchange.application.approve',
+      'exchange.application.approve',
+      'exchange.application.withdraw',
+    ]);
+    for (const e of decisions) expect(Object.values(e.names)).toContain('张伟');
   });
 
   it('a deferral’s reason is read by the approvers and the teacher only; a decline needs a reason', async () => {

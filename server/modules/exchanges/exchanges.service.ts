@@ -306,7 +306,8 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
       entityId: applicationId,
       orgId: row.a.homeSchoolId,
       before: { status },
-      after: { status: next, step: params.step ?? null, reason: params.reason ?? null },
+      // The teacher named, so the activity log says whose application it was.
+      after: { teacherId: row.a.teacherId, status: next, step: params.step ?? null, reason: params.reason ?? null },
     });
     const data = { school: row.hostName, teacher: row.teacherName, applicationId, reason: params.reason ?? null };
     const told = [row.a.teacherId, row.a.submittedBy].filter((u) => u !== actor.user.id);
@@ -380,6 +381,6 @@ async function place(
       entityType: 'exchange_application',
       entityId: o.id,
       orgId: row.a.homeSchoolId,
-      after: { status: 'withdrawn', because: 'placed elsewhere', placedBy: row.a.id },
+      after: { teacherId: row.a.teacherId, status: 'withdrawn', because: 'placed elsewhere', placedBy: row.a.id },
     });
 }
