@@ -20,6 +20,7 @@ import {
   users,
 } from './schema';
 import { seedExchanges } from './seed-exchanges';
+import { seedHistory } from './seed-history';
 import { seedResources } from './seed-resources';
 
 export type { DemoIds } from './demo-ids';
@@ -400,6 +401,8 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
       },
     ]);
     ids.lessons = { ...ids.lessons, demo: lesson.id, past: past.id };
+    // The last term and this one up to a week ago, so each school's figures have a past (issue 13).
+    await seedHistory(tx, ids);
     return ids;
   });
 }
