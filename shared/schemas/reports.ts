@@ -159,6 +159,15 @@ export const pillarFigures = z.object({
 export type PillarFigures = z.infer<typeof pillarFigures>;
 export const pillarKeys = Object.keys(pillarFigures.shape) as (keyof PillarFigures)[];
 
+/** The four pillars (DOMAIN.md) and their figures, in the order the reports show them. */
+export const pillars = {
+  facilities: ['facilityHoursLent', 'facilityHoursBorrowed'],
+  resources: ['resourcesShared', 'resourcesUsedByOthers', 'resourcesReceived'],
+  lessons: ['liveLessonsTaught', 'liveLessonsReceived', 'liveMinutesReceived'],
+  exchanges: ['exchangeSent', 'exchangeReceived', 'exchangeInPost', 'exchangeHours'],
+} as const satisfies Record<string, readonly (keyof PillarFigures)[]>;
+export type Pillar = keyof typeof pillars;
+
 const reached = z.object({
   facilityHours: hours,
   resourcesUsed: count,
@@ -197,6 +206,8 @@ export const termReport = reportHead.extend({
   terms: z.array(z.object({ name: text() })),
   /** The whole organisation (all its schools together). */
   group: termRow,
+  /** The rural and supported schools together: what reached them. */
+  helped: termRow,
   /** Each school with its own trend, in a fixed order (by name) — never a ranking (clause 4). */
   schools: z.array(termRow.extend(schoolFacts)),
 });

@@ -296,6 +296,11 @@ describe('reports: term reports and their CSV', () => {
         for (const s of r.schools)
           expect(Math.round(s.months.reduce((a, m) => a + m[k], 0) * 10) / 10, `${s.name} ${k}`).toBe(s.total[k]);
     }
+    // What reached the rural and supported schools: theirs together.
+    const rural = r.schools.filter((s) => s.rural || s.supported);
+    expect(rural.length).toBe(2);
+    for (const k of pillarKeys)
+      expect(r.helped.total[k], k).toBe(Math.round(rural.reduce((a, s) => a + s.total[k], 0) * 10) / 10);
     // This term's report and the dashboard agree.
     const d = (await lead.get(`/api/reports/dashboard?orgId=${group()}`)).body;
     for (const s of r.schools) {
@@ -336,7 +341,16 @@ describe('reports: term reports and their CSV', () => {
     expect(head!.slice(0, 4)).toEqual(['学校', '学校代码', '乡村学校', '帮扶对象']);
     expect(head!.slice(4, 7)).toEqual(['场地借出（小时） 本学期', '场地借出（小时） 上学期同期', '变化']);
     expect(head).toHaveLength(4 + 3 * pillarKeys.length);
-    expect(body.map((r) => r[0])).toEqual([...report.schools.map((s) => s.name), '京华教育集团（合计）']);
+    expect(body.map((r) => r[0])).toEqual([
+      ...report.schools.map((s) => s.name),
+      '京华教育集团（合计）',
+      '其中：乡村和帮扶学校',
+    ]);
+    expect(body.at(-1)!.slice(4, 7).map(Number)).toEqual([
+      report.helped.total.facilityHoursLent,
+      report.helped.before.facilityHoursLent,
+      report.helped.total.facilityHoursLent - report.helped.before.facilityHoursLent,
+    ]);
     const beishan = body.find((r) => r[0] === '北山乡中心小学')!;
     const s = school(report, '北山乡中心小学') as unknown as { total: PillarFigures; before: PillarFigures };
     expect(beishan.slice(1, 4)).toEqual(['BSXZX', '是', '是']);
@@ -356,7 +370,7 @@ describe('reports: term reports and their CSV', () => {
       'Supported',
       'Facility hours lent this term',
     ]);
-    expect(en.at(-1)![0]).toBe('京华教育集团 (all schools)');
+    expect(en.at(-2)![0]).toBe('京华教育集团 (all schools)');
   });
 
   it('exports month by month, for the group or one school', async () => {
@@ -504,16 +518,14 @@ describe('reports: nothing ranks (clause 4)', () => {
           expectStatus(res, 200);
           checked.push(url);
           if ((res.headers.get('content-type') ?? '').startsWith('text/csv')) {
-            const rows = Papa.parse<string[]>(res.text.slice(1)).data;
+            const rows = Papa.parse<string[]>(res.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
             expect(
               rows[0]!.filter((c) => RANKING.test(c) || /排名|名次|排行/.test(c)),
               url,
             ).toEqual([]);
             if (v.table === 'summary') {
-              const names = rows
-                .slice(1, -1)
-                .map((r) => r[0]!)
-                .filter(Boolean);
+              // The schools, then the organisation's total and the rural and supported schools' together.
+              const names = rows.slice(1, -2).map((r) => r[0]!);
               expect(names, url).toEqual(sortedByName(names));
             }
             continue;

@@ -20,7 +20,7 @@ const signed = (now: number, before: number) => {
   return d > 0 ? `+${d}` : String(d);
 };
 
-/** The schools' totals this term against the same point of last term, and the whole organisation's last. */
+/** The schools' totals this term against the same point of last term; then the organisation's, and the rural's. */
 function summaryRows(report: TermReport, w: ReportWords): string[][] {
   const head = [w.school, w.code, w.rural, w.supported];
   for (const k of pillarKeys) head.push(`${w.figures[k]} ${w.now}`, `${w.figures[k]} ${w.before}`, w.change);
@@ -37,6 +37,7 @@ function summaryRows(report: TermReport, w: ReportWords): string[][] {
       ...figures(s.total, s.before),
     ]),
     [w.total.replace('{{ org }}', report.org.name), '', '', '', ...figures(report.group.total, report.group.before)],
+    [w.helped, '', '', '', ...figures(report.helped.total, report.helped.before)],
   ];
 }
 

@@ -3,7 +3,7 @@
 import type { PillarFigures, TermReport } from '../../../shared/schemas/reports';
 import { fromLocal, teachingTermsUpTo, toLocal } from '../../../shared/time';
 import type { Queryable } from '../../lib/db';
-import { schoolFacts } from './dashboard.queries';
+import { helped, schoolFacts } from './dashboard.queries';
 import { type Period, pillarsOf, sumFigures, zeroFigures } from './pillars.queries';
 import { lastDayOf, type ReportBody, type ReportScope, type Span } from './report-scope';
 
@@ -49,6 +49,7 @@ export async function termReportOf(db: Queryable, scope: ReportScope): Promise<R
   return {
     terms: teachingTermsUpTo(new Date(), TERMS_OFFERED).map((t) => ({ name: t.name })),
     group: rowOf((key) => sumFigures(ids.map((id) => of(id, key)))),
+    helped: rowOf((key) => sumFigures(schools.filter(helped).map((s) => of(s.id, key)))),
     schools: schools.map((s) => ({ ...schoolFacts(s), ...rowOf((key) => of(s.id, key)) })),
   };
 }
