@@ -159,15 +159,6 @@ export const pillarFigures = z.object({
 export type PillarFigures = z.infer<typeof pillarFigures>;
 export const pillarKeys = Object.keys(pillarFigures.shape) as (keyof PillarFigures)[];
 
-/** The four pillars (DOMAIN.md) and their figures, in the order the reports show them. */
-export const pillars = {
-  facilities: ['facilityHoursLent', 'facilityHoursBorrowed'],
-  resources: ['resourcesShared', 'resourcesUsedByOthers', 'resourcesReceived'],
-  lessons: ['liveLessonsTaught', 'liveLessonsReceived', 'liveMinutesReceived'],
-  exchanges: ['exchangeSent', 'exchangeReceived', 'exchangeInPost', 'exchangeHours'],
-} as const satisfies Record<string, readonly (keyof PillarFigures)[]>;
-export type Pillar = keyof typeof pillars;
-
 const reached = z.object({
   facilityHours: hours,
   resourcesUsed: count,
@@ -213,8 +204,12 @@ export const termReport = reportHead.extend({
 });
 export type TermReport = z.infer<typeof termReport>;
 
-/** The tables of a term report, as CSV: the schools' totals against the term before, or month by month. */
-export const reportTables = ['summary', 'months'] as const;
+/**
+ * The tables of a term report, as CSV: the schools' totals against the term before; month by month (for a school, or
+ * the whole organisation); month by month for the rural and supported schools together.
+ */
+export const reportTables = ['summary', 'months', 'helped'] as const;
+export type ReportTable = (typeof reportTables)[number];
 export const termCsvQuery = termReportQuery.extend({
   table: z.enum(reportTables),
   /** Month by month for one school (the group's when left out). */

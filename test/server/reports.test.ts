@@ -395,6 +395,14 @@ describe('reports: term reports and their CSV', () => {
       expect(row[0]).toBe(m.month);
       expect(row.slice(1).map(Number)).toEqual(pillarKeys.map((k) => m[k]));
     });
+    // The rural and supported schools together, month by month.
+    const helped = await csvOf('leader@jinghua.demo', `/api/reports/term/csv?orgId=${group()}&table=helped`);
+    expect(decodeURIComponent(helped.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(
+      /^乡村和帮扶学校 .* 逐月\.csv$/,
+    );
+    expect(helped.rows.slice(1).map((r) => Number(r[1 + pillarKeys.indexOf('liveMinutesReceived')]))).toEqual(
+      report.helped.months.map((m) => m.liveMinutesReceived),
+    );
     // A school outside the organisation is not found.
     const other = h.ids.orgs.xiling!;
     expectStatus(await lead.raw('GET', `/api/reports/term/csv?orgId=${group()}&table=months&schoolId=${other}`), 404);

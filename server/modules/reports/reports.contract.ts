@@ -57,7 +57,8 @@ export const termCsv = createRoute({
   summary: 'A table of a term report as CSV (UTF-8 with a byte-order mark, for Excel), as an attachment',
   description:
     '`summary`: the schools and the whole organisation, this term against the same point of the term before; ' +
-    '`months`: month by month, for `schoolId` or the whole organisation. Headers in `lang` (Chinese by default).',
+    '`months`: month by month, for `schoolId` or the whole organisation; `helped`: month by month, the rural and ' +
+    'supported schools together. Headers in `lang` (the reader’s language by default).',
   request: { query: termCsvQuery },
   responses: {
     200: { description: 'text/csv', content: { 'text/csv': { schema: z.string() } } },

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { Locale } from '../../../shared/enums';
 import { type ReportWords, reportWords, termWords } from '../../../shared/report-words';
-import { type PillarFigures, pillarKeys, type TermReport } from '../../../shared/schemas/reports';
+import { type PillarFigures, pillarKeys, type ReportTable, type TermReport } from '../../../shared/schemas/reports';
 import { notFound } from '../../lib/errors';
 
 const BOM = '\uFEFF';
@@ -41,9 +41,8 @@ function summaryRows(report: TermReport, w: ReportWords): string[][] {
   ];
 }
 
-/** Month by month for one school, or for the whole organisation. */
-function monthRows(report: TermReport, w: ReportWords, schoolId?: string): string[][] {
-  const row = report.schools.find((s) => s.id === schoolId) ?? report.group;
+/** Month by month for one school, the whole organisation, or its rural and supported schools. */
+function monthRows(w: ReportWords, row: TermReport['group']): string[][] {
   return [
     [w.month, ...pillarKeys.map((k) => w.figures[k])],
     ...row.months.map((m) => [m.month, ...pillarKeys.map((k) => String(m[k]))]),
@@ -56,12 +55,16 @@ export interface CsvFile {
 }
 
 /** One table of the report as a CSV file and its name ("京华教育集团 2026 年秋季学期 各校汇总.csv"). */
-export function termCsv(report: TermReport, table: 'summary' | 'months', lang: Locale, schoolId?: string): CsvFile {
+export function termCsv(report: TermReport, table: ReportTable, lang: Locale, schoolId?: string): CsvFile {
   // A school outside the organisation (or none at all) is not found, whichever table is asked for.
-  if (schoolId && !report.schools.some((s) => s.id === schoolId)) throw notFound('school');
+  const school = report.schools.find((s) => s.id === schoolId);
+  if (schoolId && !school) throw notFound('school');
   const w = reportWords[lang];
-  const rows = table === 'summary' ? summaryRows(report, w) : monthRows(report, w, schoolId);
-  const who = schoolId ? (report.schools.find((s) => s.id === schoolId)?.name ?? '') : report.org.name;
+  const rows =
+    table === 'summary'
+      ? summaryRows(report, w)
+      : monthRows(w, table === 'helped' ? report.helped : (school ?? report.group));
+  const who = table === 'helped' ? w.helpedSchools : (school?.name ?? report.org.name);
   const name = `${who} ${termWords(w, report.term.name)} ${w.tables[table]}.csv`;
   return { name, body: BOM + Papa.unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA }) };
 }
