@@ -85,6 +85,7 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
       '/exchanges/postings/new',
       '/approvals',
       '/reports/facilities',
+      '/reports/term',
       '/orgs',
       `/orgs/${i.group}`,
       '/audit',

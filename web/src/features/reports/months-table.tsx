@@ -30,7 +30,8 @@ export function MonthsTable(props: {
           {t('reports.termReport.csvOf', { table: props.title })}
         </a>
       </div>
-      <div class="table-wrap">
+      {/* Focusable: a phone scrolls it sideways by keyboard too. */}
+      <div class="table-wrap" tabindex="0" role="region" aria-label={props.title}>
         <table class="months">
           <thead>
             <tr>

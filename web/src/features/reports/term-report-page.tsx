@@ -99,7 +99,7 @@ export function TermReportPage() {
                     {t('reports.termReport.csvOf', { table: t('reports.termReport.summary') })}
                   </a>
                 </div>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={t('reports.termReport.summary')}>
                   <FiguresTable
                     label={t('reports.termReport.summary')}
                     columns={pillars}
