@@ -31,7 +31,7 @@ export function MonthsTable(props: {
         </a>
       </div>
       {/* Focusable: a phone scrolls it sideways by keyboard too. */}
-      <div class="table-wrap" tabindex="0" role="region" aria-label={props.title}>
+      <section class="table-wrap" tabindex="0" aria-label={props.title}>
         <table class="months">
           <thead>
             <tr>
@@ -69,7 +69,7 @@ export function MonthsTable(props: {
             )}
           </For>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
