@@ -253,7 +253,8 @@ async function raw(sql: postgres.Sql, orgId: string, periods: Period[], classroo
     WHERE l.school_id IN ${sql(ids)} GROUP BY l.school_id, l.key`;
   const days = periods.map((x) => {
     const last = beijingDay(Math.max(Date.parse(x.from), Date.parse(x.to) - 1));
-    return `('${x.key}', '${beijingDay(x.from)}'::date, '${x.to > x.from ? nextDay(last) : beijingDay(x.from)}'::date, '${last}'::date)`;
+    const to = Date.parse(x.to) > Date.parse(x.from) ? nextDay(last) : beijingDay(x.from);
+    return `('${x.key}', '${beijingDay(x.from)}'::date, '${to}'::date, '${last}'::date)`;
   });
   const exchanges = await sql`
     WITH p(key, f, t, d) AS (VALUES ${sql.unsafe(days.join(', '))}), s(id) AS (SELECT unnest(${sql.array(ids)}::uuid[]))
