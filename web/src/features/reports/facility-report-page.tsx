@@ -1,4 +1,5 @@
 import './page-words';
+import './reports.css';
 import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';

@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
+import { CHART } from './facility-hours';
 import { getLessonUsage } from './reports.queries';
 
 /** The live-lesson part of the sharing report (journey 6): what each classroom received this term, in a fixed order. */
@@ -22,43 +23,46 @@ export function LessonReport(props: { orgId: string }) {
             })}
           </p>
           <Show when={reached().length} fallback={<EmptyState title={t('reports.lessonsEmpty')} />}>
-            <BarChart
-              title={t('reports.lessonsTitle')}
-              unit={t('reports.minutes')}
-              labels={reached().map((c) => `${c.schoolName} ${c.name}`)}
-              series={[
-                { label: t('reports.minutesReceived'), values: reached().map((c) => c.minutes), color: '#1a7f37' },
-              ]}
-            />
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.classroom')}</th>
-                    <th scope="col">{t('reports.invited')}</th>
-                    <th scope="col">{t('reports.attended')}</th>
-                    <th scope="col">{t('reports.minutesReceived')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={reached()}>
-                    {(c) => (
-                      <tr>
-                        <th scope="row">
-                          {c.schoolName} {c.name}
-                          <Show when={c.rural}>
-                            {' '}
-                            <span class="badge rural">{t('common.rural')}</span>
-                          </Show>
-                        </th>
-                        <td>{c.invited}</td>
-                        <td>{c.attended}</td>
-                        <td>{c.minutes}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+            <div class="report-pair">
+              <BarChart
+                height={CHART}
+                title={t('reports.lessonsTitle')}
+                unit={t('reports.minutes')}
+                labels={reached().map((c) => `${c.schoolName} ${c.name}`)}
+                series={[
+                  { label: t('reports.minutesReceived'), values: reached().map((c) => c.minutes), color: '#1a7f37' },
+                ]}
+              />
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('reports.classroom')}</th>
+                      <th scope="col">{t('reports.invited')}</th>
+                      <th scope="col">{t('reports.attended')}</th>
+                      <th scope="col">{t('reports.minutesReceived')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={reached()}>
+                      {(c) => (
+                        <tr>
+                          <th scope="row">
+                            {c.schoolName} {c.name}
+                            <Show when={c.rural}>
+                              {' '}
+                              <span class="badge rural">{t('common.rural')}</span>
+                            </Show>
+                          </th>
+                          <td>{c.invited}</td>
+                          <td>{c.attended}</td>
+                          <td>{c.minutes}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
             </div>
           </Show>
           <p class="muted">
