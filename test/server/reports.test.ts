@@ -321,6 +321,11 @@ describe('reports: term reports and their CSV', () => {
       for (const k of ['facilityHoursBorrowed', 'liveMinutesReceived', 'exchangeHours'] as const)
         expect(s.total[k], `${s.name} ${k}`).toBeGreaterThanOrEqual(school(now, s.name).before[k]);
     expectStatus(await lead.raw('GET', `/api/reports/term?orgId=${group()}&term=2026-winter`), 400);
+    // A term further back than the picker's four is still reported, and offered as the one shown.
+    const old = await lead.get(`/api/reports/term?orgId=${group()}&term=2020-autumn`);
+    expectStatus(old, 200);
+    expect(old.body.terms[0]!.name).toBe('2020-autumn');
+    expect(old.body.previousTerm.name).toBe('2020-spring');
   });
 
   it('exports the schools’ table as CSV for Excel, named for the group and term, in the reader’s language', async () => {

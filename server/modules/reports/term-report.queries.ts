@@ -31,6 +31,12 @@ export function monthsOf(window: Span): (Span & { month: string })[] {
   }
 }
 
+/** The last teaching terms, newest first; and the term asked for when it is not one of them (a summer, an old one). */
+function termsOffered(asked: string) {
+  const names = teachingTermsUpTo(new Date(), TERMS_OFFERED).map((t) => t.name);
+  return (names.includes(asked) ? names : [asked, ...names]).map((name) => ({ name }));
+}
+
 export async function termReportOf(db: Queryable, scope: ReportScope): Promise<ReportBody<TermReport>> {
   const { schools, ids } = scope;
   const months = monthsOf(scope.now);
@@ -47,7 +53,7 @@ export async function termReportOf(db: Queryable, scope: ReportScope): Promise<R
     before: get('before'),
   });
   return {
-    terms: teachingTermsUpTo(new Date(), TERMS_OFFERED).map((t) => ({ name: t.name })),
+    terms: termsOffered(scope.term.name),
     group: rowOf((key) => sumFigures(ids.map((id) => of(id, key)))),
     helped: rowOf((key) => sumFigures(schools.filter(helped).map((s) => of(s.id, key)))),
     schools: schools.map((s) => ({ ...schoolFacts(s), ...rowOf((key) => of(s.id, key)) })),
