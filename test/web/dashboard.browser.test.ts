@@ -75,7 +75,7 @@ describe.skipIf(!!unavailable)('the leader’s dashboard in Chromium', () => {
     await row.waitFor();
     expect(await row.locator('th').innerText()).toBe('场地借入（小时）');
     expect(await row.locator('strong').innerText()).toBe(shown);
-    expect(await row.evaluate((r) => r.closest('section')?.querySelector('h2')?.textContent)).toBe(
+    expect(await row.evaluate((r) => r.closest('.school-months')?.querySelector('h2')?.textContent)).toBe(
       '北山乡中心小学 逐月',
     );
     await page.screenshot({ path: `${SHOTS}/term-report-zh-laptop.png` });

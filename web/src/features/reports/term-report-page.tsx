@@ -2,17 +2,16 @@ import './page-words';
 import './reports.css';
 import { createAsync, useLocation, useSearchParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
-import { pillars } from '../../../../shared/pillars';
 import type { ReportTable } from '../../../../shared/schemas/reports';
 import { formatDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { FiguresTable } from './figures-table';
 import { MethodNote } from './method-note';
 import { MonthCharts } from './month-charts';
 import { MonthsTable } from './months-table';
 import { OrgPicker, useReportOrg } from './report-org';
 import { dayBefore, termName } from './report-words';
 import { getTermReport } from './reports.queries';
+import { TermSummary } from './term-summary';
 
 /**
  * A term report (issue 13) a principal can hand to a district meeting: the schools' totals against the same point of
@@ -92,35 +91,7 @@ export function TermReportPage() {
                     })}{' '}
                 {t('reports.intro')}
               </p>
-              <section class="card report-section" id="summary" aria-labelledby="summary-title">
-                <div class="report-section-head">
-                  <h2 id="summary-title">{t('reports.termReport.summary')}</h2>
-                  <a class="no-print" href={csv('summary').href} download="">
-                    {t('reports.termReport.csvOf', { table: t('reports.termReport.summary') })}
-                  </a>
-                </div>
-                <section class="table-wrap" tabindex="0" aria-label={t('reports.termReport.summary')}>
-                  <FiguresTable
-                    label={t('reports.termReport.summary')}
-                    columns={pillars}
-                    rows={r().schools.map((s) => ({ ...s, now: s.total }))}
-                    foot={[
-                      {
-                        id: 'group',
-                        name: t('reports.termReport.total', { org: r().org.name }),
-                        now: r().group.total,
-                        before: r().group.before,
-                      },
-                      {
-                        id: 'helped',
-                        name: t('reports.termReport.helped'),
-                        now: r().helped.total,
-                        before: r().helped.before,
-                      },
-                    ]}
-                  />
-                </section>
-              </section>
+              <TermSummary report={r()} csv={csv('summary').href} />
               <MonthCharts months={r().group.months} />
               <MonthsTable
                 id="group"
