@@ -118,18 +118,10 @@ export function App() {
         <Route path="/exchanges/applications/:id" component={ApplicationPage} preload={preload.application} />
         <Route path="/exchanges/programmes/new" component={NewProgrammePage} preload={preload.signedIn} />
         <Route path="/exchanges/postings/new" component={NewPostingPage} preload={preload.postingForm} />
-        <Route path="/exchanges/overview" component={GroupViewPage} preload={preload.exchangeViews('overview')} />
-        <Route path="/exchanges/honours" component={HonoursPage} preload={preload.exchangeViews('honours')} />
-        <Route
-          path="/exchanges/honours/certificate"
-          component={CertificatePage}
-          preload={preload.exchangeViews('honours')}
-        />
-        <Route
-          path="/exchanges/rural-service"
-          component={RuralServicePage}
-          preload={preload.exchangeViews('records')}
-        />
+        <Route path="/exchanges/overview" component={GroupViewPage} preload={preload.signedIn} />
+        <Route path="/exchanges/honours" component={HonoursPage} preload={preload.signedIn} />
+        <Route path="/exchanges/honours/certificate" component={CertificatePage} preload={preload.signedIn} />
+        <Route path="/exchanges/rural-service" component={RuralServicePage} preload={preload.signedIn} />
         <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />
         <Route path="/notifications" component={NotificationsPage} preload={preload.notifications} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />

@@ -111,13 +111,6 @@ export const preload = {
     requireMe();
     getApplication(str(params.id));
   },
-  // The group's view, the honours and the rural-service records: their queries load with those pages, not the app.
-  exchangeViews:
-    (page: 'overview' | 'honours' | 'records') =>
-    ({ location }: Preload) => {
-      requireMe();
-      void import('./features/exchanges/views.queries').then((m) => m.preloadViews[page](location.query.orgId));
-    },
   home: preloadHome,
   signedIn: signedInWith(),
   postingForm: signedInWith(getProgrammes, getOrgs),

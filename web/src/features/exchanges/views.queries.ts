@@ -1,9 +1,8 @@
-// Reads of the group's view, the honours and the rural-service records. Loaded with those pages (their route
-// preloads import this module when they run), so none of it is in the first load.
+// Reads of the group's view, the honours and the rural-service records. Loaded with those pages and read by them
+// alone (no route preload warms them: a preload's module comes with the first load, which has no room to spare).
 import { query } from '@solidjs/router';
 import type { Me } from '../../../../shared/schemas/auth';
 import { call, client } from '../../lib/api';
-import { requireMe } from '../../lib/session';
 
 export const getOverview = query(
   (orgId: string) => call(client.exchanges.overview.$get({ query: { orgId } })),
@@ -73,19 +72,3 @@ export function viewOrgsOf(me: Me | undefined) {
 /** The page's organisation: the one in its address, else the first the person runs. */
 export const orgIdOf = (param: unknown, me: Me | undefined) =>
   (typeof param === 'string' && param) || viewOrgsOf(me)[0]?.id || '';
-
-/** Warms an organisation's answer once the person is known; a failure is the page's to show. */
-const warmFor = (orgParam: unknown, read: (orgId: string) => Promise<unknown>) =>
-  void requireMe()
-    .then((me) => {
-      const orgId = orgIdOf(orgParam, me);
-      if (orgId) void read(orgId).catch(() => {});
-    })
-    .catch(() => {});
-
-/** Route preloads (route-preloads.ts imports this module lazily), by page. */
-export const preloadViews = {
-  overview: (orgParam: unknown) => warmFor(orgParam, getOverview),
-  honours: (orgParam: unknown) => warmFor(orgParam, getHonours),
-  records: () => void getServiceRecords('pending').catch(() => {}),
-};
