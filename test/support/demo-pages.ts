@@ -83,6 +83,9 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
       `/exchanges/applications/${i.application}`,
       '/exchanges/programmes/new',
       '/exchanges/postings/new',
+      '/exchanges/overview',
+      '/exchanges/honours',
+      '/exchanges/rural-service',
       '/approvals',
       '/reports/facilities',
       '/orgs',
@@ -102,7 +105,7 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
     'li@jhxx.demo',
     (i) => ['/', `/facilities/${i.facility}`, '/bookings', '/library?q=分数', '/exchanges', '/exchanges/applications'],
   ],
-  ['admin@jhxx.demo', () => ['/exchanges', '/exchanges/applications']],
+  ['admin@jhxx.demo', () => ['/exchanges', '/exchanges/applications', '/exchanges/rural-service']],
   ['gao@jhxx.demo', () => ['/', '/exchanges']],
   ['zhao@beishan.demo', (i) => ['/', `/lessons/${i.lesson}`, '/notifications']],
 ];

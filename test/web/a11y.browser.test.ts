@@ -86,10 +86,10 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
       await page.context().close();
     });
 
-    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, and signing in`, async () => {
+    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, the group's view and honours, and signing in`, async () => {
       findings.length = 0;
       const admin = await personIn('admin@jhzx.demo', lang);
-      await visit(admin, lang, [['/'], ['/approvals']]);
+      await visit(admin, lang, [['/'], ['/approvals'], ['/exchanges/rural-service', 'form']]);
       await admin.context().close();
       const pages: [email: string, paths: [path: string, ready?: string][]][] = [
         ['wang@jhzx.demo', [['/']]],
@@ -101,6 +101,8 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
             ['/exchanges/applications', '.application-card'],
             ['/exchanges/programmes/new'],
             ['/exchanges/postings/new', 'form'],
+            ['/exchanges/overview', '.quota'],
+            ['/exchanges/honours', '.honour-level'],
           ],
         ],
       ];

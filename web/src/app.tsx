@@ -47,6 +47,16 @@ const NewProgrammePage = lazy(() =>
 const NewPostingPage = lazy(() =>
   import('./features/exchanges/new-posting-page').then((m) => ({ default: m.NewPostingPage })),
 );
+const GroupViewPage = lazy(() =>
+  import('./features/exchanges/group-view-page').then((m) => ({ default: m.GroupViewPage })),
+);
+const HonoursPage = lazy(() => import('./features/exchanges/honours-page').then((m) => ({ default: m.HonoursPage })));
+const CertificatePage = lazy(() =>
+  import('./features/exchanges/certificate-page').then((m) => ({ default: m.CertificatePage })),
+);
+const RuralServicePage = lazy(() =>
+  import('./features/exchanges/rural-service-page').then((m) => ({ default: m.RuralServicePage })),
+);
 const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
 const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
 const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
@@ -108,6 +118,10 @@ export function App() {
         <Route path="/exchanges/applications/:id" component={ApplicationPage} preload={preload.application} />
         <Route path="/exchanges/programmes/new" component={NewProgrammePage} preload={preload.signedIn} />
         <Route path="/exchanges/postings/new" component={NewPostingPage} preload={preload.postingForm} />
+        <Route path="/exchanges/overview" component={GroupViewPage} preload={preload.signedIn} />
+        <Route path="/exchanges/honours" component={HonoursPage} preload={preload.signedIn} />
+        <Route path="/exchanges/honours/certificate" component={CertificatePage} preload={preload.signedIn} />
+        <Route path="/exchanges/rural-service" component={RuralServicePage} preload={preload.signedIn} />
         <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />
         <Route path="/notifications" component={NotificationsPage} preload={preload.notifications} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />

@@ -20,6 +20,21 @@ import { addMonths, schoolYearOf } from './exchanges.rules';
 
 const yearSpan = (y: number) => ({ from: `${y}-09-01`, to: `${y + 1}-09-01` });
 
+/**
+ * The placements a school year counts (it starts on 1 September): active or completed, overlapping the year. The
+ * figures below and the lists behind them (GET /exchanges/placements?schoolYear=) read the same ones.
+ */
+export function countedInYear(year: number): SQL {
+  const { from, to } = yearSpan(year);
+  return sql`${inArray(exchangePlacements.status, ['active', 'completed'])}
+    AND ${exchangePlacements.startsOn} < ${to}::date AND ${exchangePlacements.endsOn} > ${from}::date`;
+}
+
+/** In post on `day`: active, started, not yet ended (a placement's end is its first day out). */
+export const inPostOn = (day: string): SQL =>
+  sql`${exchangePlacements.status} = 'active' AND ${exchangePlacements.startsOn} <= ${day}::date
+    AND ${exchangePlacements.endsOn} > ${day}::date`;
+
 interface SchoolFigures {
   sent: number;
   received: number;
@@ -52,16 +67,13 @@ async function figuresFor(db: Queryable, schoolIds: string[], year: number, toda
     .select({
       home: exchangePlacements.homeSchoolId,
       host: exchangePlacements.hostSchoolId,
-      startsOn: exchangePlacements.startsOn,
-      endsOn: exchangePlacements.endsOn,
-      status: exchangePlacements.status,
+      inPost: sql<boolean>`(${inPostOn(today)})`,
     })
     .from(exchangePlacements)
     .where(
       and(
         or(inArray(exchangePlacements.homeSchoolId, schoolIds), inArray(exchangePlacements.hostSchoolId, schoolIds)),
-        inArray(exchangePlacements.status, ['active', 'completed']),
-        sql`${exchangePlacements.startsOn} < ${to}::date AND ${exchangePlacements.endsOn} > ${from}::date`,
+        countedInYear(year),
       ),
     );
   for (const p of placements) {
@@ -69,7 +81,7 @@ async function figuresFor(db: Queryable, schoolIds: string[], year: number, toda
     const host = out.get(p.host);
     if (home) home.sent++;
     if (host) host.received++;
-    if (host && p.status === 'active' && p.startsOn <= today && today < p.endsOn) host.inPost++;
+    if (host && p.inPost) host.inPost++;
   }
   const hours = rowsOf<{ host: string; hours: number }>(
     await db.execute(sql`

@@ -2,6 +2,7 @@ import { approvalsEn } from './en/approvals';
 import { auditEn } from './en/audit';
 import { inviteEn, loginEn } from './en/auth';
 import { exchangesEn } from './en/exchanges';
+import { exchangesViewsEn } from './en/exchanges-views';
 import { facilitiesEn } from './en/facilities';
 import { homeEn } from './en/home';
 import { lessonsEn } from './en/lessons';
@@ -18,7 +19,10 @@ export const en: Shape<Words> = {
   facilities: facilitiesEn,
   library: libraryEn,
   lessons: lessonsEn,
-  exchanges: exchangesEn,
+  exchanges: {
+    ...exchangesEn,
+    ...exchangesViewsEn,
+  },
   approvals: approvalsEn,
   notifications: notificationsEn,
   reports: reportsEn,

@@ -4,6 +4,7 @@ import { auditZh } from './zh/audit';
 import { inviteZh, loginZh } from './zh/auth';
 import { exchangesZh } from './zh/exchanges';
 import type { exchangesPagesZh } from './zh/exchanges-pages';
+import type { exchangesViewsZh } from './zh/exchanges-views';
 import { facilitiesZh } from './zh/facilities';
 import { homeZh } from './zh/home';
 import { lessonsZh } from './zh/lessons';
@@ -138,5 +139,5 @@ export const zh = {
  * with their pages' code (web/src/lib/i18n.tsx, addPageWords). English comes whole, when first read.
  */
 export type Words = Omit<typeof zh, 'exchanges'> & {
-  exchanges: typeof exchangesZh & typeof exchangesPagesZh;
+  exchanges: typeof exchangesZh & typeof exchangesPagesZh & typeof exchangesViewsZh;
 };

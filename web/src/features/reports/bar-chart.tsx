@@ -8,8 +8,9 @@ export interface Series {
   dashed?: boolean;
 }
 
-/** A grouped bar chart with Chart.js, loaded only on the pages that draw one. */
-export function BarChart(props: { labels: string[]; series: Series[]; title: string; unit: string }) {
+/** A grouped bar chart with Chart.js, loaded only on the pages that draw one. `whole`: counts (of people), so the
+ * axis steps in whole numbers. */
+export function BarChart(props: { labels: string[]; series: Series[]; title: string; unit: string; whole?: boolean }) {
   let canvas!: HTMLCanvasElement;
   let chart: { destroy(): void; data: unknown; update(): void } | undefined;
   onMount(async () => {
@@ -26,7 +27,13 @@ export function BarChart(props: { labels: string[]; series: Series[]; title: str
           legend: { position: 'bottom' },
           tooltip: { callbacks: { label: (i) => `${i.dataset.label}: ${i.formattedValue} ${props.unit}` } },
         },
-        scales: { y: { beginAtZero: true, title: { display: true, text: props.unit } } },
+        scales: {
+          y: {
+            beginAtZero: true,
+            ticks: props.whole ? { precision: 0 } : {},
+            title: { display: true, text: props.unit },
+          },
+        },
       },
     }) as unknown as typeof chart;
   });
