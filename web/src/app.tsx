@@ -47,6 +47,12 @@ const NewProgrammePage = lazy(() =>
 const NewPostingPage = lazy(() =>
   import('./features/exchanges/new-posting-page').then((m) => ({ default: m.NewPostingPage })),
 );
+const PlacementsPage = lazy(() =>
+  import('./features/exchanges/placements-page').then((m) => ({ default: m.PlacementsPage })),
+);
+const PlacementPage = lazy(() =>
+  import('./features/exchanges/placement-page').then((m) => ({ default: m.PlacementPage })),
+);
 const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
 const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
 const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
@@ -106,6 +112,8 @@ export function App() {
         <Route path="/exchanges" component={PostingsPage} preload={preload.exchanges} />
         <Route path="/exchanges/applications" component={ApplicationsPage} preload={preload.applications} />
         <Route path="/exchanges/applications/:id" component={ApplicationPage} preload={preload.application} />
+        <Route path="/exchanges/placements" component={PlacementsPage} preload={preload.signedIn} />
+        <Route path="/exchanges/placements/:id" component={PlacementPage} preload={preload.placement} />
         <Route path="/exchanges/programmes/new" component={NewProgrammePage} preload={preload.signedIn} />
         <Route path="/exchanges/postings/new" component={NewPostingPage} preload={preload.postingForm} />
         <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />

@@ -111,6 +111,13 @@ export const preload = {
     requireMe();
     getApplication(str(params.id));
   },
+  // The placement's query comes with the page's code (kept out of the first load), so it is imported here, alongside.
+  // The id is read now: the params follow the location, which a later read would find changed.
+  placement: ({ params }: Preload) => {
+    requireMe();
+    const id = str(params.id);
+    void import('./features/exchanges/placements.queries').then((m) => m.getPlacement(id)).catch(() => {});
+  },
   home: preloadHome,
   signedIn: signedInWith(),
   postingForm: signedInWith(getProgrammes, getOrgs),

@@ -68,9 +68,14 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
   }
 }
 
-/** Where a notice leads: the lesson, the exchange application (or the list), the approval queue or one's bookings. */
+/**
+ * Where a notice leads: the lesson, the placement (a review), the exchange application (or the list), the approval
+ * queue or one's bookings.
+ */
 export function noticeHref(n: Notice): string {
   if (n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string') return `/lessons/${n.data.lessonId}`;
+  if (n.kind.startsWith('exchange.review.') && typeof n.data.placementId === 'string')
+    return `/exchanges/placements/${n.data.placementId}`;
   if (n.kind.startsWith('exchange.'))
     return typeof n.data.applicationId === 'string'
       ? `/exchanges/applications/${n.data.applicationId}`
