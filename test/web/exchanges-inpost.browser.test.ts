@@ -108,7 +108,7 @@ describe.skipIf(!!unavailable)('a teacher in post and the host school, in Chromi
     const data = listenForData(gao);
     await gao.goto(`${web.url}/`);
     const card = gao.getByTestId('in-post-card');
-    await expect.poll(() => card.getByTestId('this-week').innerText(), POLL).toBe('2 entries this week, 3 h in all.');
+    await expect.poll(() => card.getByTestId('this-week').innerText(), POLL).toBe('Entries this week: 2, 3 h in all.');
     await card.getByRole('button', { name: 'Add to the log' }).waitFor();
     await oneLanguage(gao, 'en', data, 'home (en)');
     await gao.screenshot({ path: `${SHOTS}/inpost-home-en.png`, fullPage: true });
@@ -154,7 +154,7 @@ describe.skipIf(!!unavailable)('a teacher in post and the host school, in Chromi
           await page.waitForLoadState('networkidle');
           const found = await misfits(page, null);
           if (found.length) problems.push(`${size} ${email} ${path}\n  ${found.join('\n  ')}`);
-          const name = `${size}-${email.split('@')[0]}${path === '/' ? '-home' : path.replaceAll('/', '-')}`;
+          const name = `${size}-${email.split('@')[0]}-${path === '/' ? 'home' : path === placementPath() ? 'placement' : 'list'}`;
           await page.screenshot({ path: `${SHOTS}/inpost-${name}.png`, fullPage: true });
         }
         await page.context().close();

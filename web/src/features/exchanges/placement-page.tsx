@@ -52,7 +52,8 @@ export function PlacementPage() {
                     </Show>
                   }
                 >
-                  <section class="card" id="log" aria-label={t('exchanges.post.thisWeek')}>
+                  <section class="card" id="log" aria-labelledby="this-week-title">
+                    <h2 id="this-week-title">{t('exchanges.post.thisWeek')}</h2>
                     <ThisWeek placement={p()} logs={a().logs} />
                     <LogForm placement={p()} />
                   </section>
