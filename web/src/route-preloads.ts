@@ -9,6 +9,7 @@ import { getApprovalQueue, getBookingDefaults, getMyBookings } from './features/
 import {
   getApplication,
   getApplications,
+  getPlacement,
   getPostings,
   getProgrammes,
   postingFiltersFor,
@@ -111,12 +112,9 @@ export const preload = {
     requireMe();
     getApplication(str(params.id));
   },
-  // The placement's query comes with the page's code (kept out of the first load), so it is imported here, alongside.
-  // The id is read now: the params follow the location, which a later read would find changed.
   placement: ({ params }: Preload) => {
     requireMe();
-    const id = str(params.id);
-    void import('./features/exchanges/placements.queries').then((m) => m.getPlacement(id)).catch(() => {});
+    getPlacement(str(params.id));
   },
   home: preloadHome,
   signedIn: signedInWith(),

@@ -2,8 +2,8 @@ import './page-words';
 import { A, createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
+import { getPlacement } from './exchanges.queries';
 import { LogForm } from './log-form';
-import { getPlacement } from './placements.queries';
 import { ThisWeek } from './this-week';
 
 /**

@@ -5,12 +5,12 @@ import type { Me } from '../../../../shared/schemas/auth';
 import type { Placement } from '../../../../shared/schemas/exchanges';
 import { useI18n } from '../../lib/i18n';
 import { useSignedIn } from '../../lib/session-context';
+import { getPlacement } from './exchanges.queries';
 import { LessonOffers } from './lesson-offers';
 import { LogForm } from './log-form';
 import { LogWeeks } from './log-weeks';
 import { PlacementFacts } from './placement-facts';
 import { PlacementReviews } from './placement-reviews';
-import { getPlacement } from './placements.queries';
 import { ServiceYears } from './service-years';
 import { ThisWeek } from './this-week';
 

@@ -4,8 +4,8 @@ import { action, json } from '@solidjs/router';
 import type { LogActivity, ReviewStage } from '../../../../shared/enums';
 import { call, client } from '../../lib/api';
 import { getNotifications } from '../notifications/notifications.queries';
-import { getApplications } from './exchanges.queries';
-import { getPlacement, getPlacements, getServiceYears } from './placements.queries';
+import { getApplications, getPlacement } from './exchanges.queries';
+import { getPlacements, getServiceYears } from './placements.queries';
 
 /** The placement page, the lists, the home card's line, the bell (reviews notify), the years (completion counts). */
 const placementViews = [

@@ -1,16 +1,10 @@
-// A teacher in post (issue 12, point 5): their placement with its log and the live lessons it can log, the host
-// school's list, and a person's rural-service years. Only in-post pages and the in-post home card import this module
-// (the route preload imports it when needed), so the first load stays small.
+// A teacher in post (issue 12, point 5): the host school's list of placements and a person's rural-service years.
+// Only the in-post pages import this module, so the first load stays small; one placement's query is with the others
+// (exchanges.queries.ts), for its route to preload.
 import { query } from '@solidjs/router';
 import { ApiError, call, client } from '../../lib/api';
 
 export type PlacementScope = 'mine' | 'hosted' | 'all';
-
-/** One placement, its log (newest first), and the live lessons given in post that can be logged in one click. */
-export const getPlacement = query(
-  (id: string) => call(client.exchanges.placements[':id'].$get({ param: { id } })),
-  'exchangePlacement',
-);
 
 /** The caller's own placements, those at the schools they run (or mentor at), or all they may read. */
 export const getPlacements = query(
