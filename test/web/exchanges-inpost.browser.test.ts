@@ -213,8 +213,18 @@ describe.skipIf(!!unavailable)('a teacher in post and the host school, in Chromi
     expect(warning).toContain('在乡村学校的这段时间将计入 高志远 的乡村学校服务年限。');
     await reviews.getByLabel(/^评价/).fill('一学期任教科学，考核优秀。');
     await wu.screenshot({ path: `${SHOTS}/inpost-host-final-zh.png`, fullPage: true });
+    // 高志远 has his page open meanwhile, about to log a day.
+    const gao = await gaoIn('zh');
+    await gao.goto(`${web.url}${placementPath()}`);
+    await gao.getByLabel('小时数').fill('1');
     await reviews.getByRole('button', { name: '提交期末评价，完成交流' }).click();
     await expect.poll(() => wu.getByTestId('placement-status').innerText(), POLL).toBe('已完成');
+    // His log closed under him: the page says why, in words.
+    await gao.getByRole('button', { name: '记入日志' }).click();
+    await expect
+      .poll(() => gao.getByTestId('log-form').getByRole('alert').innerText(), POLL)
+      .toBe('现在的状态下不能这样做，可能别人刚刚改过，请刷新后再看。');
+    await gao.context().close();
     await reviews.getByText('已提交期末评价，这次交流已完成。').waitFor();
     expect(await reviews.getByTestId('review').count()).toBe(2);
     // Both reviews written and the placement over: nothing left to write.
