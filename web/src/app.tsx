@@ -57,6 +57,12 @@ const CertificatePage = lazy(() =>
 const RuralServicePage = lazy(() =>
   import('./features/exchanges/rural-service-page').then((m) => ({ default: m.RuralServicePage })),
 );
+const PlacementsPage = lazy(() =>
+  import('./features/exchanges/placements-page').then((m) => ({ default: m.PlacementsPage })),
+);
+const PlacementPage = lazy(() =>
+  import('./features/exchanges/placement-page').then((m) => ({ default: m.PlacementPage })),
+);
 const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
 const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
 const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
@@ -116,6 +122,8 @@ export function App() {
         <Route path="/exchanges" component={PostingsPage} preload={preload.exchanges} />
         <Route path="/exchanges/applications" component={ApplicationsPage} preload={preload.applications} />
         <Route path="/exchanges/applications/:id" component={ApplicationPage} preload={preload.application} />
+        <Route path="/exchanges/placements" component={PlacementsPage} preload={preload.signedIn} />
+        <Route path="/exchanges/placements/:id" component={PlacementPage} preload={preload.placement} />
         <Route path="/exchanges/programmes/new" component={NewProgrammePage} preload={preload.signedIn} />
         <Route path="/exchanges/postings/new" component={NewPostingPage} preload={preload.postingForm} />
         <Route path="/exchanges/overview" component={GroupViewPage} preload={preload.signedIn} />

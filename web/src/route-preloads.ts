@@ -9,6 +9,7 @@ import { getApprovalQueue, getBookingDefaults, getMyBookings } from './features/
 import {
   getApplication,
   getApplications,
+  getPlacement,
   getPostings,
   getProgrammes,
   postingFiltersFor,
@@ -110,6 +111,10 @@ export const preload = {
   application: ({ params }: Preload) => {
     requireMe();
     getApplication(str(params.id));
+  },
+  placement: ({ params }: Preload) => {
+    requireMe();
+    getPlacement(str(params.id));
   },
   home: preloadHome,
   signedIn: signedInWith(),
