@@ -69,17 +69,3 @@ export const HONOURS = [
   { years: 30, level: 'national' },
 ] as const;
 export type HonourLevel = (typeof HONOURS)[number]['level'];
-
-/** The Monday of a day's week (YYYY-MM-DD): a week in post runs Monday to Sunday. */
-export function mondayOf(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
-
-/** A calendar day (YYYY-MM-DD) `days` later (earlier when negative). */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -1,8 +1,9 @@
 // Pure rules of teacher exchanges: who is eligible for a posting, how an application moves, and who may move it.
 // No database here; unit-tested in test/rules/exchanges.rules.test.ts.
 import type { ApplicationStatus, ApprovalStep } from '../../../shared/enums';
-import { type EligibilityFailure, mondayOf } from '../../../shared/exchanges';
+import type { EligibilityFailure } from '../../../shared/exchanges';
 import type { ApplicationAction } from '../../../shared/schemas/exchanges';
+import { mondayOf } from '../../../shared/time';
 
 /** A calendar day (YYYY-MM-DD) `months` later; the 31st of a shorter month becomes its last day. */
 export function addMonths(day: string, months: number): string {

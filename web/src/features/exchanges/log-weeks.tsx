@@ -1,7 +1,7 @@
 import { A, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { mondayOf } from '../../../../shared/exchanges';
 import type { LogEntry, Placement } from '../../../../shared/schemas/exchanges';
+import { mondayOf } from '../../../../shared/time';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { formatDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { Locale } from '../../../../shared/enums';
-import { addDays, mondayOf } from '../../../../shared/exchanges';
 import type { LogEntry, Placement } from '../../../../shared/schemas/exchanges';
+import { addDays, mondayOf } from '../../../../shared/time';
 import { todayInBeijing } from '../../lib/beijing';
 import { formatDateRange, formatDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
