@@ -124,17 +124,31 @@ export function createApp(deps: Deps) {
       });
     }
   });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: contentSecurityPolicy(deps.config.livekitUrl),
-      permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-      // A route that sets its own policy keeps it: the library's inline preview may be framed by our own page.
-      overwrite: false,
-    }),
-  );
+  const documentHeaders = secureHeaders({
+    contentSecurityPolicy: contentSecurityPolicy(deps.config.livekitUrl),
+    permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    crossOriginEmbedderPolicy: false,
+    // A route that sets its own policy keeps it: the library's inline preview may be framed by our own page.
+    overwrite: false,
+  });
+  // The built app's hashed scripts, styles and fonts are never documents: what only a document obeys (CSP, framing,
+  // permissions, referrer, opener) would be ~1 KB per file on every first load (BENCHMARKS.md); they keep nosniff,
+  // the resource policy and HSTS.
+  const assetHeaders = secureHeaders({
+    contentSecurityPolicy: undefined,
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  });
+  const script = /^\/assets\/[\w.-]+\.(?:js|css|woff2?)$/;
+  app.use('*', (c, next) => (script.test(c.req.path) ? assetHeaders(c, next) : documentHeaders(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     // On the response's own headers: c.header() after next() rebuilds the response and costs half the throughput.
