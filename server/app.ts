@@ -25,6 +25,8 @@ import { closuresRoutes, facilitiesRoutes, photosRoutes } from './modules/facili
 import { lessonsRoutes, webhooksRoutes } from './modules/lessons';
 import { notificationsRoutes } from './modules/notifications';
 import { orgsRoutes } from './modules/orgs';
+import { publicPagesRoutes, publicSite } from './modules/public-pages';
+import { PublicPageCache } from './modules/public-pages/public-pages.cache';
 import { reportsRoutes } from './modules/reports';
 import { resourcesRoutes } from './modules/resources';
 import { systemRoutes } from './modules/system';
@@ -46,7 +48,8 @@ function api() {
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)
     .route('/', resourcesRoutes)
-    .route('/', exchangesRoutes);
+    .route('/', exchangesRoutes)
+    .route('/', publicPagesRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;
@@ -106,6 +109,7 @@ export function contentSecurityPolicy(livekitUrl: string | null) {
 
 export function createApp(deps: Deps) {
   deps.actorCache ??= new ActorCache();
+  deps.publicPageCache ??= new PublicPageCache();
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
@@ -151,7 +155,8 @@ export function createApp(deps: Deps) {
     return (c.req.path === '/api/members/import' ? bodyLimitOf.csv : bodyLimitOf.default)(c, next);
   });
 
-  const routes = app.route('/api', api());
+  // Schools' public pages (/s/…) answer before the web app, whose fallback would otherwise take every path.
+  const routes = app.route('/api', api()).route('/', publicSite);
   if (deps.serveWeb) app.get('*', deps.serveWeb);
 
   app.doc31('/api/openapi.json', {

@@ -1,0 +1,77 @@
+import type { Context } from 'hono';
+import type { Locale } from '../../../shared/enums';
+import { publicPagePath } from '../../../shared/schemas/public-pages';
+import type { AppEnv, SignedInEnv } from '../../lib/context';
+import { notFound } from '../../lib/errors';
+import { acceptedEncoding, notModified } from '../../lib/http-cache';
+import { dbOf, type PublicHandler, requestMeta, type SignedInHandler } from '../../lib/router';
+import { getManagedOrg } from '../orgs/orgs.queries';
+import { etagOf, gzipOf, type RenderedPage } from './public-pages.cache';
+import type * as contract from './public-pages.contract';
+import { renderProblemPage, renderPublicPage } from './public-pages.page';
+import { editorView, readPublicPage } from './public-pages.queries';
+import { updatePublicPage } from './public-pages.service';
+
+/** A school the caller administers (its admins, its group's or district's); other organisations have no page. */
+async function managedSchool(c: Context<SignedInEnv>, id: string) {
+  const org = await getManagedOrg(dbOf(c), c.get('actor'), id);
+  if (org.kind !== 'school') throw notFound('public page');
+  return org;
+}
+
+export const get: SignedInHandler<typeof contract.get> = async (c) => {
+  const school = await managedSchool(c, c.req.valid('param').id);
+  return c.json({ publicPage: await editorView(dbOf(c), school) }, 200);
+};
+
+export const update: SignedInHandler<typeof contract.update> = async (c) => {
+  const school = await managedSchool(c, c.req.valid('param').id);
+  await updatePublicPage(dbOf(c), c.get('actor'), { school, input: c.req.valid('json') }, requestMeta(c));
+  c.get('deps').publicPageCache?.forgetSchool(school.id);
+  return c.json({ publicPage: await editorView(dbOf(c), school) }, 200);
+};
+
+/** Readers revalidate each visit (a cheap 304) so an edit shows at once; shared caches may keep it a minute. */
+const CACHE_CONTROL = 'public, no-cache, s-maxage=60';
+
+/** The site's own address, as the reader reached it (a trusted proxy says its scheme). */
+function originOf(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  const proto = c.get('deps').config.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : null;
+  return proto === 'https' || proto === 'http' ? `${proto}://${url.host}` : url.origin;
+}
+
+/** A plain HTML page for an address that names no school: 404, in the address's language. */
+export function problemPage(c: Context<AppEnv>, kind: 'notFound' | 'unavailable', status: 404 | 500 | 503) {
+  c.header('Cache-Control', kind === 'notFound' ? 'public, max-age=60' : 'no-store');
+  return c.html(renderProblemPage(kind, c.req.path.endsWith('/en') ? 'en' : 'zh'), status);
+}
+
+async function servePage(c: Context<AppEnv>, code: string, lang: Locale) {
+  const deps = c.get('deps');
+  const origin = originOf(c);
+  const key = `${origin} ${code} ${lang}`;
+  let page: RenderedPage | undefined = deps.publicPageCache?.get(key);
+  if (!page) {
+    const data = await readPublicPage(dbOf(c), code);
+    if (!data) return problemPage(c, 'notFound', 404);
+    if (data.school.code !== code) return c.redirect(publicPagePath(data.school.code, lang), 301);
+    const html = renderPublicPage(data, lang, origin);
+    page = { schoolId: data.school.id, html, etag: await etagOf(html), gzip: await gzipOf(html) };
+    deps.publicPageCache?.set(key, page);
+  }
+  c.header('ETag', page.etag);
+  c.header('Cache-Control', CACHE_CONTROL);
+  c.header('Vary', 'Accept-Encoding');
+  if (notModified(c.req.header('if-none-match'), page.etag)) return c.body(null, 304);
+  c.header('Content-Language', lang === 'zh' ? 'zh-CN' : 'en');
+  if (acceptedEncoding(c.req.header('accept-encoding'), ['gzip'])) {
+    c.header('Content-Encoding', 'gzip');
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    return c.body(page.gzip as Uint8Array<ArrayBuffer>, 200);
+  }
+  return c.html(page.html, 200);
+}
+
+export const site: PublicHandler<typeof contract.site> = (c) => servePage(c, c.req.valid('param').code, 'zh');
+export const siteEn: PublicHandler<typeof contract.siteEn> = (c) => servePage(c, c.req.valid('param').code, 'en');
