@@ -86,10 +86,12 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
       await page.context().close();
     });
 
-    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, and signing in`, async () => {
+    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, the public page's editor, and signing in`, async () => {
       findings.length = 0;
       const admin = await personIn('admin@jhzx.demo', lang);
-      await visit(admin, lang, [['/'], ['/approvals']]);
+      const school = (await api<AnswerOf<'GET', '/api/me'>>(admin, '/api/me')).memberships[0]!.orgId;
+      // The public page's editor; the public page itself is checked in public-page.browser.test.ts.
+      await visit(admin, lang, [['/'], ['/approvals'], [`/orgs/${school}/public-page`, 'section.card']]);
       await admin.context().close();
       const pages: [email: string, paths: [path: string, ready?: string][]][] = [
         ['wang@jhzx.demo', [['/']]],

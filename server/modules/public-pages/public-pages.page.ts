@@ -75,6 +75,7 @@ const latest = (dates: (Date | null | undefined)[]) =>
 const CSS = `
 body{margin:0;font:16px/1.6 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1b}
 header,nav,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}
+body>main:first-child{padding-top:1rem}
 header{display:flex;justify-content:flex-end;padding-top:.75rem}
 h1{font-size:1.6rem;line-height:1.3;margin:.25rem 0}
 h1 small{display:block;font-size:1rem;color:#4a4a4a;font-weight:normal}
