@@ -111,6 +111,14 @@ export function createApp(deps: Deps) {
   deps.actorCache ??= new ActorCache();
   deps.publicPageCache ??= new PublicPageCache();
   const app = new OpenAPIHono<AppEnv>();
+  // Schools' public pages (/s/…) answer first, before the API's middleware: they are the same HTML for everyone, need
+  // no session, request id or log line, and carry security headers of their own (stricter: they run no script), set
+  // before their response is made — so a crowd of parents costs little more than the bare route.
+  app.use('/s/*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/', publicSite);
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -155,8 +163,7 @@ export function createApp(deps: Deps) {
     return (c.req.path === '/api/members/import' ? bodyLimitOf.csv : bodyLimitOf.default)(c, next);
   });
 
-  // Schools' public pages (/s/…) answer before the web app, whose fallback would otherwise take every path.
-  const routes = app.route('/api', api()).route('/', publicSite);
+  const routes = app.route('/api', api());
   if (deps.serveWeb) app.get('*', deps.serveWeb);
 
   app.doc31('/api/openapi.json', {

@@ -56,6 +56,11 @@ describe('public page: anyone reads it, without signing in', () => {
     expect(html).toContain('<link rel="alternate" hreflang="zh-CN" href="http://localhost/s/JHZX">');
     expect(html).toContain('<a href="/s/JHZX/en" hreflang="en" lang="en"');
     expect(html).not.toContain('<script');
+    // Nothing may run in it, even a school's text that somehow became markup: no script is allowed at all.
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline';/);
+    expect(csp).not.toMatch(/script-src/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const headings = [...html.matchAll(/<h2 id="\w+-h">([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
       '基本情况',
@@ -140,6 +145,7 @@ describe('public page: anyone reads it, without signing in', () => {
       expectStatus(res, 404);
       expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
       expect(res.text, path).toContain('<meta name="robots" content="noindex">');
+      expect(res.headers.get('content-security-policy'), path).toMatch(/^default-src 'none'/);
       expect(res.text, path).toContain(path.endsWith('/en') ? '<h1>No such school</h1>' : '<h1>找不到这所学校</h1>');
     }
     const lower = await page('/s/jhzx/en');

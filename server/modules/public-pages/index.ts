@@ -20,7 +20,6 @@ publicSite.get('/s/*', (c) => handlers.problemPage(c, 'notFound', 404));
 publicSite.onError((err, c) => {
   const unavailable = isDatabaseUnavailable(err);
   c.get('deps').log.log(unavailable ? 'warn' : 'error', unavailable ? 'database_unavailable' : 'unhandled', {
-    reqId: c.get('requestId'),
     path: loggedPath(c.req.path),
     err: String((err as Error)?.stack ?? err),
   });

@@ -41,8 +41,27 @@ function originOf(c: Context<AppEnv>): string {
   return proto === 'https' || proto === 'http' ? `${proto}://${url.host}` : url.origin;
 }
 
+/**
+ * The pages' own security headers (app.ts serves them before its secureHeaders): nothing may run, load or frame them
+ * but their inline style — a school's text that somehow became markup could still do nothing.
+ */
+const SITE_HEADERS: [string, string][] = [
+  [
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  ],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
+];
+const siteHeaders = (c: Context<AppEnv>) => {
+  for (const [name, value] of SITE_HEADERS) c.header(name, value);
+};
+
 /** A plain HTML page for an address that names no school: 404, in the address's language. */
 export function problemPage(c: Context<AppEnv>, kind: 'notFound' | 'unavailable', status: 404 | 500 | 503) {
+  siteHeaders(c);
   c.header('Cache-Control', kind === 'notFound' ? 'public, max-age=60' : 'no-store');
   return c.html(renderProblemPage(kind, c.req.path.endsWith('/en') ? 'en' : 'zh'), status);
 }
@@ -60,6 +79,7 @@ async function servePage(c: Context<AppEnv>, code: string, lang: Locale) {
     page = { schoolId: data.school.id, html, etag: await etagOf(html), gzip: await gzipOf(html) };
     deps.publicPageCache?.set(key, page);
   }
+  siteHeaders(c);
   c.header('ETag', page.etag);
   c.header('Cache-Control', CACHE_CONTROL);
   c.header('Vary', 'Accept-Encoding');
