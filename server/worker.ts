@@ -55,7 +55,8 @@ function isolateFor(raw: Record<string, unknown>): Isolate | Error {
       config: configFrom(env, { version: env.APP_VERSION, trustProxy: true }),
       livekitStatus: livekitProbe(env.LIVEKIT_URL),
       actorCache: new ActorCache(),
-      publicPageCache: new PublicPageCache(),
+      // Cloudflare compresses the pages by each reader's Accept-Encoding.
+      publicPageCache: new PublicPageCache({ gzip: false }),
     };
   } catch (err) {
     isolate = err instanceof Error ? err : new Error(String(err));

@@ -7,8 +7,8 @@ import { TtlMap } from '../../lib/ttl-map';
 export interface RenderedPage {
   schoolId: string;
   html: string;
-  /** gzip of the HTML, for readers that accept it. */
-  gzip: Uint8Array;
+  /** gzip of the HTML, for readers that accept it; none where the platform compresses answers itself. */
+  gzip?: Uint8Array;
   /** A weak validator: the same for both encodings of one page. */
   etag: string;
 }
@@ -29,7 +29,15 @@ export async function gzipOf(html: string): Promise<Uint8Array> {
 }
 
 export class PublicPageCache extends TtlMap<RenderedPage> {
-  constructor(ttlMs = 10_000, max = 2_000) {
+  /**
+   * `gzip: false` where the platform compresses answers by the reader's Accept-Encoding (Cloudflare Workers): a body
+   * already compressed there would be sent as is to whoever the platform decided could read it.
+   */
+  constructor(
+    readonly opts: { gzip: boolean } = { gzip: true },
+    ttlMs = 10_000,
+    max = 2_000,
+  ) {
     super(ttlMs, max);
   }
 

@@ -76,7 +76,8 @@ async function servePage(c: Context<AppEnv>, code: string, lang: Locale) {
     if (!data) return problemPage(c, 'notFound', 404);
     if (data.school.code !== code) return c.redirect(publicPagePath(data.school.code, lang), 301);
     const html = renderPublicPage(data, lang, origin);
-    page = { schoolId: data.school.id, html, etag: await etagOf(html), gzip: await gzipOf(html) };
+    const gzip = deps.publicPageCache?.opts.gzip === false ? undefined : await gzipOf(html);
+    page = { schoolId: data.school.id, html, etag: await etagOf(html), ...(gzip ? { gzip } : {}) };
     deps.publicPageCache?.set(key, page);
   }
   siteHeaders(c);
@@ -85,7 +86,7 @@ async function servePage(c: Context<AppEnv>, code: string, lang: Locale) {
   c.header('Vary', 'Accept-Encoding');
   if (notModified(c.req.header('if-none-match'), page.etag)) return c.body(null, 304);
   c.header('Content-Language', lang === 'zh' ? 'zh-CN' : 'en');
-  if (acceptedEncoding(c.req.header('accept-encoding'), ['gzip'])) {
+  if (page.gzip && acceptedEncoding(c.req.header('accept-encoding'), ['gzip'])) {
     c.header('Content-Encoding', 'gzip');
     c.header('Content-Type', 'text/html; charset=UTF-8');
     return c.body(page.gzip as Uint8Array<ArrayBuffer>, 200);
