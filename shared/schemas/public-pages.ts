@@ -1,6 +1,6 @@
 // A school's public page (信息公开, seed clause 13): the sections its admins write, each in Chinese and English, and
 // what the editor reads back — every section with when it was last updated and whether that is past the school's
-// review period. The page itself is HTML (GET /s/{code}); this is the API that edits it.
+// review period. The page itself is HTML (GET /s/{schoolCode}); this is the API that edits it.
 import { z } from 'zod';
 import { feePeriods, type PublicSection } from '../enums';
 import { id, isoDay, isoTime, nothingToChange, someChange, text } from './common';
@@ -136,7 +136,7 @@ export type PublicPage = z.infer<typeof publicPage>;
 export const publicPageAnswer = z.object({ publicPage });
 
 /** The public page's address: a school's code (letters, digits, - and _). */
-export const publicPageParams = z.object({ code: z.string() });
+export const publicPageParams = z.object({ schoolCode: z.string() });
 
 /** Where anyone reads a school's public page: `/s/JHZX` in Chinese, `/s/JHZX/en` in English. */
 export const publicPagePath = (code: string, lang: 'zh' | 'en' = 'zh') =>

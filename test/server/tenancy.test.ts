@@ -41,8 +41,8 @@ const NOT_RECORDS: Record<string, string> = {
   '/api/invitations/{token}/accept': 'an invitation link is a capability, not a record: whoever holds it may use it',
   '/api/calendar/{file}': 'a calendar feed URL is a capability, not a record: whoever holds it may read it',
   // Its editing routes (/api/orgs/{id}/public-page) are walked like any other.
-  '/s/{code}': 'a school’s public page (clause 13) is for everyone, by design; public-pages.test.ts reads it',
-  '/s/{code}/en': 'a school’s public page (clause 13) is for everyone, by design; public-pages.test.ts reads it',
+  '/s/{schoolCode}': 'a school’s public page (clause 13) is for everyone, by design; public-pages.test.ts reads it',
+  '/s/{schoolCode}/en': 'a school’s public page (clause 13) is for everyone, by design; public-pages.test.ts reads it',
 };
 const walked = (x: Operation) => !NOT_RECORDS[x.path];
 
@@ -433,8 +433,8 @@ describe('tenancy: what 西岭 sent', () => {
 describe('tenancy: signed-out callers', () => {
   it('get 401 on every route but health, openapi, login, invitation links, calendar feeds, webhooks and public pages', async () => {
     const open = new Set([
-      '/s/{code}',
-      '/s/{code}/en',
+      '/s/{schoolCode}',
+      '/s/{schoolCode}/en',
       '/api/livekit/webhook',
       '/api/calendar/{file}',
       '/api/health',

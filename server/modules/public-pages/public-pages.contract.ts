@@ -1,5 +1,5 @@
-// A school's public page (信息公开, seed clause 13): the page itself, HTML for anyone at /s/{code} (Chinese) and
-// /s/{code}/en (English), and the API its admins edit it with.
+// A school's public page (信息公开, seed clause 13): the page itself, HTML for anyone at /s/{schoolCode} (Chinese)
+// and /s/{schoolCode}/en (English), and the API its admins edit it with.
 import { createRoute, z } from '@hono/zod-openapi';
 import { idParam } from '../../../shared/schemas/common';
 import { publicPageAnswer, publicPageParams, updatePublicPageInput } from '../../../shared/schemas/public-pages';
@@ -33,7 +33,7 @@ const pageAnswers = {
 
 export const site = createRoute({
   method: 'get',
-  path: '/s/{code}',
+  path: '/s/{schoolCode}',
   tags: ['public-pages'],
   summary: "A school's public page in Chinese (no sign-in)",
   request: { params: publicPageParams },
@@ -42,7 +42,7 @@ export const site = createRoute({
 
 export const siteEn = createRoute({
   method: 'get',
-  path: '/s/{code}/en',
+  path: '/s/{schoolCode}/en',
   tags: ['public-pages'],
   summary: "A school's public page in English (no sign-in)",
   request: { params: publicPageParams },

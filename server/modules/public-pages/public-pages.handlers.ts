@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Locale } from '../../../shared/enums';
+import { SCHOOL_CODE } from '../../../shared/schemas/orgs';
 import { publicPagePath } from '../../../shared/schemas/public-pages';
 import type { AppEnv, SignedInEnv } from '../../lib/context';
 import { notFound } from '../../lib/errors';
@@ -31,8 +32,11 @@ export const update: SignedInHandler<typeof contract.update> = async (c) => {
   return c.json({ publicPage: await editorView(dbOf(c), school) }, 200);
 };
 
-/** Readers revalidate each visit (a cheap 304) so an edit shows at once; shared caches may keep it a minute. */
-const CACHE_CONTROL = 'public, no-cache, s-maxage=60';
+/**
+ * Any cache may keep the page, and asks again on each visit (a cheap 304 while it is unchanged): an edit shows at once,
+ * also to the admin who just made it.
+ */
+const CACHE_CONTROL = 'public, no-cache';
 
 /** The site's own address, as the reader reached it (a trusted proxy says its scheme). */
 function originOf(c: Context<AppEnv>): string {
@@ -67,6 +71,8 @@ export function problemPage(c: Context<AppEnv>, kind: 'notFound' | 'unavailable'
 }
 
 async function servePage(c: Context<AppEnv>, code: string, lang: Locale) {
+  // What cannot be a school code names no school (and never reaches the database: a NUL would make it fail).
+  if (!SCHOOL_CODE.test(code)) return problemPage(c, 'notFound', 404);
   const deps = c.get('deps');
   const origin = originOf(c);
   const key = `${origin} ${code} ${lang}`;
@@ -94,5 +100,5 @@ async function servePage(c: Context<AppEnv>, code: string, lang: Locale) {
   return c.html(page.html, 200);
 }
 
-export const site: PublicHandler<typeof contract.site> = (c) => servePage(c, c.req.valid('param').code, 'zh');
-export const siteEn: PublicHandler<typeof contract.siteEn> = (c) => servePage(c, c.req.valid('param').code, 'en');
+export const site: PublicHandler<typeof contract.site> = (c) => servePage(c, c.req.valid('param').schoolCode, 'zh');
+export const siteEn: PublicHandler<typeof contract.siteEn> = (c) => servePage(c, c.req.valid('param').schoolCode, 'en');
