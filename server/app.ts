@@ -25,6 +25,8 @@ import { closuresRoutes, facilitiesRoutes, photosRoutes } from './modules/facili
 import { lessonsRoutes, webhooksRoutes } from './modules/lessons';
 import { notificationsRoutes } from './modules/notifications';
 import { orgsRoutes } from './modules/orgs';
+import { publicPagesRoutes, publicSite } from './modules/public-pages';
+import { PublicPageCache } from './modules/public-pages/public-pages.cache';
 import { reportsRoutes } from './modules/reports';
 import { resourcesRoutes } from './modules/resources';
 import { systemRoutes } from './modules/system';
@@ -46,7 +48,8 @@ function api() {
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)
     .route('/', resourcesRoutes)
-    .route('/', exchangesRoutes);
+    .route('/', exchangesRoutes)
+    .route('/', publicPagesRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;
@@ -106,7 +109,16 @@ export function contentSecurityPolicy(livekitUrl: string | null) {
 
 export function createApp(deps: Deps) {
   deps.actorCache ??= new ActorCache();
+  deps.publicPageCache ??= new PublicPageCache();
   const app = new OpenAPIHono<AppEnv>();
+  // Schools' public pages (/s/…) answer first, before the API's middleware: they are the same HTML for everyone, need
+  // no session, request id or log line, and carry security headers of their own (stricter: they run no script), set
+  // before their response is made — so a crowd of parents costs little more than the bare route.
+  app.use('/s/*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/', publicSite);
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -103,7 +103,15 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
   ],
   [
     'admin@jhzx.demo',
-    (i) => ['/', '/facilities/new', `/facilities/${i.facility}/edit`, '/approvals', `/orgs/${i.school}`, '/audit'],
+    (i) => [
+      '/',
+      '/facilities/new',
+      `/facilities/${i.facility}/edit`,
+      '/approvals',
+      `/orgs/${i.school}`,
+      `/orgs/${i.school}/public-page`,
+      '/audit',
+    ],
   ],
   ['wang@jhzx.demo', (i) => ['/', '/lessons', `/lessons/${i.lesson}`, '/library/upload']],
   ['admin@xiling.demo', () => ['/', '/bookings', '/approvals', '/exchanges', '/lessons', '/library/review', '/audit']],

@@ -86,10 +86,17 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
       await page.context().close();
     });
 
-    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, in post, the group's view and honours, and signing in`, async () => {
+    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, in post, the group's view and honours, the public page's editor, and signing in`, async () => {
       findings.length = 0;
       const admin = await personIn('admin@jhzx.demo', lang);
-      await visit(admin, lang, [['/'], ['/approvals'], ['/exchanges/rural-service', 'form']]);
+      const school = (await api<AnswerOf<'GET', '/api/me'>>(admin, '/api/me')).memberships[0]!.orgId;
+      // The public page's editor; the public page itself is checked in public-page.browser.test.ts.
+      await visit(admin, lang, [
+        ['/'],
+        ['/approvals'],
+        ['/exchanges/rural-service', 'form'],
+        [`/orgs/${school}/public-page`, 'section.card'],
+      ]);
       await admin.context().close();
       const gao = await personIn('gao@jhxx.demo', lang);
       const { items: placements } = await api<AnswerOf<'GET', '/api/exchanges/placements'>>(

@@ -80,6 +80,9 @@ const FacilityReportPage = lazy(() =>
 );
 const InvitePage = lazy(() => import('./features/auth/invite-page').then((m) => ({ default: m.InvitePage })));
 const OrgPage = lazy(() => import('./features/orgs/org-page').then((m) => ({ default: m.OrgPage })));
+const PublicPageEditor = lazy(() =>
+  import('./features/public-page/public-page-editor').then((m) => ({ default: m.PublicPageEditor })),
+);
 const OrgsPage = lazy(() => import('./features/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
 const SettingsPage = lazy(() => import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
@@ -135,6 +138,7 @@ export function App() {
         <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />
         <Route path="/orgs" component={OrgsPage} preload={preload.orgs} />
         <Route path="/orgs/:id" component={OrgPage} preload={preload.org} />
+        <Route path="/orgs/:id/public-page" component={PublicPageEditor} preload={preload.publicPage} />
         <Route path="/audit" component={AuditPage} preload={preload.audit} />
         <Route path="/settings" component={SettingsPage} preload={preload.settings} />
         <Route path="*404" component={NotFound} />

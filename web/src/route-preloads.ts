@@ -27,6 +27,7 @@ import {
 import { getCollection, getCollections, getComments, getFavourites } from './features/library/social.queries';
 import { getNotifications } from './features/notifications/notifications.queries';
 import { getMembers, getOrg, getOrgs } from './features/orgs/orgs.queries';
+import { getPublicPage } from './features/public-page/public-page.queries';
 import { getFacilityUsage } from './features/reports/reports.queries';
 import { getTokens } from './features/settings/settings.queries';
 import { requireMe, rolesOf } from './lib/session';
@@ -89,6 +90,10 @@ export const preload = {
     requireMe();
     getOrg(str(params.id));
     getMembers(str(params.id));
+  },
+  publicPage: ({ params }: Preload) => {
+    requireMe();
+    getPublicPage(str(params.id));
   },
   report: ({ location }: Preload) => {
     requireMe();

@@ -10,6 +10,7 @@ import { libraryEn } from './en/library';
 import { notificationsEn } from './en/notifications';
 import { orgsEn } from './en/orgs';
 import { problemsEn } from './en/problems';
+import { publicPageEn } from './en/public-page';
 import { reportsEn } from './en/reports';
 import { settingsEn } from './en/settings';
 import type { Shape } from './shape';
@@ -23,6 +24,7 @@ export const en: Shape<Words> = {
     ...exchangesEn,
     ...exchangesViewsEn,
   },
+  publicPage: publicPageEn,
   approvals: approvalsEn,
   notifications: notificationsEn,
   reports: reportsEn,

@@ -12,6 +12,7 @@ import { libraryZh } from './zh/library';
 import { notificationsZh } from './zh/notifications';
 import { orgsZh } from './zh/orgs';
 import { problemsZh } from './zh/problems';
+import type { publicPageZh } from './zh/public-page';
 import { reportsZh } from './zh/reports';
 import { settingsZh } from './zh/settings';
 
@@ -20,6 +21,8 @@ export const zh = {
   library: libraryZh,
   lessons: lessonsZh,
   exchanges: exchangesZh,
+  /** The public page's editor brings its words (addPageWords). */
+  publicPage: {},
   approvals: approvalsZh,
   notifications: notificationsZh,
   reports: reportsZh,
@@ -138,6 +141,7 @@ export const zh = {
  * Every word of the app, as the type checker knows it: what comes with the first load (`zh`) and the words that come
  * with their pages' code (web/src/lib/i18n.tsx, addPageWords). English comes whole, when first read.
  */
-export type Words = Omit<typeof zh, 'exchanges'> & {
+export type Words = Omit<typeof zh, 'exchanges' | 'publicPage'> & {
   exchanges: typeof exchangesZh & typeof exchangesPagesZh & typeof exchangesViewsZh;
+  publicPage: typeof publicPageZh;
 };
