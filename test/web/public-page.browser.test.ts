@@ -54,6 +54,13 @@ describe.skipIf(!!unavailable)('a school’s public page in Chromium', () => {
     await enrolment.getByText(`${today} 由 孙丽华 更新`).waitFor();
     expect(await enrolment.locator('.badge').innerText()).toBe('按期更新');
 
+    // The timetable has not changed: checked and confirmed in one click, it is current again, and so is the page.
+    const timetable = card(page, '教学安排与作息时间');
+    await timetable.getByRole('button', { name: '内容无误，更新日期' }).click();
+    await timetable.getByText(`${today} 由 孙丽华 更新`).waitFor();
+    expect(await timetable.locator('.badge').innerText()).toBe('按期更新');
+    await page.getByRole('status').getByText('所有栏目都在更新期限内。').waitFor();
+
     await page.getByRole('link', { name: '打开公开页面（中文）' }).click();
     await page.waitForURL(/\/s\/JHZX$/);
     expect(await page.title()).toBe('京华实验中学 · 信息公开');
