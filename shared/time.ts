@@ -64,3 +64,30 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+export type Term = ReturnType<typeof termOf>;
+
+/** A term by its name ("2026-autumn", "2027-spring", "2026-summer"); null for anything else. */
+export function termNamed(name: string): Term | null {
+  const m = /^(\d{4})-(autumn|spring|summer)$/.exec(name);
+  if (!m) return null;
+  const month = { autumn: '10', spring: '03', summer: '08' }[m[2] as 'autumn' | 'spring' | 'summer'];
+  return termOf(fromLocal(`${m[1]}-${month}-15`));
+}
+
+/**
+ * The teaching term before `term`, the one a school compares itself with: autumn after spring, spring after the
+ * autumn before; the summer holiday is skipped (an autumn term is never held against August).
+ */
+export function previousTeachingTerm(term: Term): Term {
+  const before = termOf(new Date(term.start.getTime() - 86400_000));
+  return before.name.endsWith('-summer') ? termOf(new Date(before.start.getTime() - 86400_000)) : before;
+}
+
+/** The teaching terms up to the one `d` falls in (summer skipped), newest first: `count` of them. */
+export function teachingTermsUpTo(d: Date, count: number): Term[] {
+  const now = termOf(d);
+  const out = [now.name.endsWith('-summer') ? previousTeachingTerm(now) : now];
+  while (out.length < count) out.push(previousTeachingTerm(out.at(-1) as Term));
+  return out;
+}

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ResourceKind, Scope, Subject } from '../../shared/enums';
+import { previousTeachingTerm, termOf } from '../../shared/time';
 import type { Queryable } from '../lib/db';
 import { insertResource } from '../modules/resources/resources.service';
 import type { Storage } from '../modules/resources/storage';
@@ -335,6 +336,14 @@ function demoPdf(n: number): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** The lead school's first eleven resources came out during the last teaching term; the rest over the last weeks. */
+const LAST_TERM_ROWS = 11;
+function publishedAt(n: number): Date {
+  if (n > LAST_TERM_ROWS) return new Date(Date.now() - (ROWS.length - n) * 86400_000);
+  const last = previousTeachingTerm(termOf(new Date()));
+  return new Date(last.start.getTime() + (7 + 12 * (n - 1)) * 86400_000 + 10 * 3600_000);
+}
+
 type Ids = { orgs: Record<string, string>; users: Record<string, string> };
 
 /** One demo resource, published on `at`, with its PDF (the `n`th demo file) in storage. */
@@ -385,7 +394,7 @@ export async function seedResources(tx: Queryable, storage: Storage, ids: Ids) {
   for (const r of ROWS) {
     n++;
     const [school, , , subject] = r;
-    const at = new Date(Date.now() - (ROWS.length - n) * 86400_000);
+    const at = publishedAt(n);
     const row = await addDemoResource(tx, storage, ids, r, n, at);
     // The rural schools used the lead school's math and science material.
     if (school === 'jhzx' && (subject === 'math' || subject === 'chemistry' || subject === 'physics')) {

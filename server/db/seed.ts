@@ -20,6 +20,7 @@ import {
   users,
 } from './schema';
 import { seedExchanges } from './seed-exchanges';
+import { seedHistory } from './seed-history';
 import { seedPublicPages } from './seed-public-pages';
 import { seedResources } from './seed-resources';
 
@@ -402,6 +403,8 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
       },
     ]);
     ids.lessons = { ...ids.lessons, demo: lesson.id, past: past.id };
+    // The last term and this one up to a week ago, so each school's figures have a past (issue 13).
+    await seedHistory(tx, ids);
     return ids;
   });
 }

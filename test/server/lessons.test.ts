@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { lessons, memberships } from '../../server/db/schema';
 import { livekitProbe } from '../../server/lib/livekit-probe';
+import { byCodePoint } from '../../shared/order';
 import { toLocal } from '../../shared/time';
 import { type BodyOf, Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 import { freePorts } from '../support/ports';
@@ -325,20 +326,37 @@ describe('reports: live lessons this term', () => {
     const leader = await h.as('leader@jinghua.demo');
     const res = await leader.get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`);
     expectStatus(res, 200);
-    const room = (school: string, name: string) =>
-      res.body.classrooms.find((c) => c.schoolName === school && c.name === name);
+    // The demo's history (server/db/seed-history.ts) gives this term its lessons up to a week ago; the report of the
+    // day before the seeded lesson of a week ago holds all of them and none of seed.ts's own recent two.
+    const weekAgo = toLocal(new Date(Date.now() - 7 * 86400_000)).date;
+    const dayBefore = toLocal(new Date(Date.parse(`${weekAgo}T12:00:00+08:00`) - 86400_000)).date;
+    const earlier = await leader.get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}&at=${dayBefore}`);
+    expectStatus(earlier, 200);
+    const added = (school: string, name: string) => {
+      const [now, then] = [res, earlier].map(
+        (r) => r.body.classrooms.find((c) => c.schoolName === school && c.name === name)!,
+      );
+      return { rural: now!.rural, attended: now!.attended - then!.attended, minutes: now!.minutes - then!.minutes };
+    };
     // The seeded lesson of a week ago: 北山 09:58–10:41 → 43 min; 南湖 10:05–10:20 and 10:22–10:40 → 33 min.
     // (Other tests in this file may have ended lessons nobody attended: invited and taught can be higher.)
-    expect(room('北山乡中心小学', '四年级一班')).toMatchObject({ rural: true, attended: 1, minutes: 43 });
-    expect(room('南湖村小学', '五年级一班')).toMatchObject({ attended: 1, minutes: 33 });
-    expect(res.body.schools.find((s) => s.name === '京华实验中学')).toMatchObject({ minutesTaught: 47 });
+    expect(added('北山乡中心小学', '四年级一班')).toEqual({ rural: true, attended: 1, minutes: 43 });
+    expect(added('南湖村小学', '五年级一班')).toMatchObject({ attended: 1, minutes: 33 });
+    const taught = (r: typeof res) => r.body.schools.find((s) => s.name === '京华实验中学')!.minutesTaught;
+    expect(taught(res) - taught(earlier)).toBe(47);
     // And 高志远's, three days ago, from his exchange post at 北山: 北山 六年级一班 45 min, 南湖 三年级一班 34 min.
-    expect(room('北山乡中心小学', '六年级一班')).toMatchObject({ attended: 1, minutes: 45 });
-    expect(room('南湖村小学', '三年级一班')).toMatchObject({ attended: 1, minutes: 34 });
-    expect(res.body.reachedRuralOrSupported).toEqual({ lessons: 4, minutes: 76 + 79 });
-    // A fixed order (school, then class), never a ranking.
-    const names = res.body.classrooms.map((c) => `${c.schoolName}${c.name}`);
-    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
+    expect(added('北山乡中心小学', '六年级一班')).toMatchObject({ attended: 1, minutes: 45 });
+    expect(added('南湖村小学', '三年级一班')).toMatchObject({ attended: 1, minutes: 34 });
+    const reached = (r: typeof res) => r.body.reachedRuralOrSupported;
+    expect({
+      lessons: reached(res).lessons - reached(earlier).lessons,
+      minutes: reached(res).minutes - reached(earlier).minutes,
+    }).toEqual({ lessons: 4, minutes: 76 + 79 });
+    // A fixed order (school by school by name, then class by name), never a ranking.
+    const schools = res.body.schools.map((s) => s.name);
+    expect(schools).toEqual([...schools].sort(byCodePoint));
+    const rows = res.body.classrooms.map((c) => [schools.indexOf(c.schoolName), c.name] as const);
+    expect(rows).toEqual([...rows].sort((a, b) => a[0] - b[0] || byCodePoint(a[1], b[1])));
     // Another group's admin cannot read 京华's.
     expectStatus(
       await (await h.as('admin@xiling.demo')).get(`/api/reports/lesson-usage?orgId=${h.ids.orgs.jinghua}`),

@@ -78,6 +78,9 @@ const NotificationsPage = lazy(() =>
 const FacilityReportPage = lazy(() =>
   import('./features/reports/facility-report-page').then((m) => ({ default: m.FacilityReportPage })),
 );
+const TermReportPage = lazy(() =>
+  import('./features/reports/term-report-page').then((m) => ({ default: m.TermReportPage })),
+);
 const InvitePage = lazy(() => import('./features/auth/invite-page').then((m) => ({ default: m.InvitePage })));
 const OrgPage = lazy(() => import('./features/orgs/org-page').then((m) => ({ default: m.OrgPage })));
 const PublicPageEditor = lazy(() =>
@@ -136,6 +139,7 @@ export function App() {
         <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />
         <Route path="/notifications" component={NotificationsPage} preload={preload.notifications} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />
+        <Route path="/reports/term" component={TermReportPage} preload={preload.termReport} />
         <Route path="/orgs" component={OrgsPage} preload={preload.orgs} />
         <Route path="/orgs/:id" component={OrgPage} preload={preload.org} />
         <Route path="/orgs/:id/public-page" component={PublicPageEditor} preload={preload.publicPage} />

@@ -28,7 +28,7 @@ import { getCollection, getCollections, getComments, getFavourites } from './fea
 import { getNotifications } from './features/notifications/notifications.queries';
 import { getMembers, getOrg, getOrgs } from './features/orgs/orgs.queries';
 import { getPublicPage } from './features/public-page/public-page.queries';
-import { getFacilityUsage } from './features/reports/reports.queries';
+import { getFacilityUsage, getTermReport } from './features/reports/reports.queries';
 import { getTokens } from './features/settings/settings.queries';
 import { requireMe, rolesOf } from './lib/session';
 
@@ -99,6 +99,11 @@ export const preload = {
     requireMe();
     getOrgs();
     if (location.query.orgId) getFacilityUsage(str(location.query.orgId));
+  },
+  termReport: ({ location }: Preload) => {
+    requireMe();
+    getOrgs();
+    if (location.query.orgId) getTermReport(str(location.query.orgId), str(location.query.term));
   },
   collection: ({ params }: Preload) => {
     requireMe();

@@ -2,7 +2,7 @@
 // received, placements in post now and hours logged in the school year, each against the year before; each programme's
 // quota (rotated / eligible, and the key teachers' share, on the programme's own settings); and who becomes eligible
 // by next school year.
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { toLocal } from '../../../shared/time';
 import {
   exchangeLogs,
@@ -56,46 +56,68 @@ async function schoolsOf(db: Queryable, org: OrgPlace) {
     .orderBy(sql`${orgs.name} COLLATE "C"`);
 }
 
-/** Per school: placements overlapping the year sent from it and received by it, in post on `today`, hours logged. */
-async function figuresFor(db: Queryable, schoolIds: string[], year: number, today: string) {
-  const { from, to } = yearSpan(year);
-  const out = new Map<string, SchoolFigures>(
-    schoolIds.map((id) => [id, { sent: 0, received: 0, inPost: 0, hours: 0 }]),
+/** A stretch of days [from, to) (YYYY-MM-DD) whose exchange figures are counted, and the day "in post" is read on. */
+export interface DaySpan {
+  key: string;
+  from: string;
+  to: string;
+  day: string;
+}
+
+/**
+ * Per school and span, in one statement: placements overlapping the span sent from the school and received by it
+ * (active or completed), those of them in post there on the span's day, and the hours logged there in the span. The
+ * group's view reads it for the school year, the reports for a term's window and its months.
+ */
+export async function exchangeFigures(db: Queryable, schoolIds: string[], spans: DaySpan[]) {
+  const out = new Map<string, Map<string, SchoolFigures>>();
+  for (const id of schoolIds)
+    out.set(id, new Map(spans.map((p) => [p.key, { sent: 0, received: 0, inPost: 0, hours: 0 }])));
+  if (!schoolIds.length || !spans.length) return out;
+  const values = sql.join(
+    spans.map((p) => sql`(${p.key}, ${p.from}::date, ${p.to}::date, ${p.day}::date)`),
+    sql`, `,
   );
-  if (!schoolIds.length) return out;
-  const placements = await db
-    .select({
-      home: exchangePlacements.homeSchoolId,
-      host: exchangePlacements.hostSchoolId,
-      inPost: sql<boolean>`(${inPostOn(today)})`,
-    })
-    .from(exchangePlacements)
-    .where(
-      and(
-        or(inArray(exchangePlacements.homeSchoolId, schoolIds), inArray(exchangePlacements.hostSchoolId, schoolIds)),
-        countedInYear(year),
-      ),
-    );
-  for (const p of placements) {
-    const home = out.get(p.home);
-    const host = out.get(p.host);
-    if (home) home.sent++;
-    if (host) host.received++;
-    if (host && p.inPost) host.inPost++;
-  }
-  const hours = rowsOf<{ host: string; hours: number }>(
+  const held = sql`pl.status IN ('active', 'completed')`;
+  const rows = rowsOf<{
+    school_id: string;
+    key: string;
+    sent: number;
+    received: number;
+    in_post: number;
+    hours: number;
+  }>(
     await db.execute(sql`
-      SELECT ${exchangePlacements.hostSchoolId} AS host, sum(${exchangeLogs.hours})::float8 AS hours
-      FROM ${exchangeLogs} JOIN ${exchangePlacements} ON ${exchangePlacements.id} = ${exchangeLogs.placementId}
-      WHERE ${inArray(exchangePlacements.hostSchoolId, schoolIds)}
-        AND ${exchangeLogs.on} >= ${from}::date AND ${exchangeLogs.on} < ${to}::date
-      GROUP BY 1`),
+      WITH p(key, f, t, d) AS (VALUES ${values}),
+        s(id) AS (SELECT unnest(ARRAY[${sql.join(
+          schoolIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}]))
+      SELECT s.id AS school_id, p.key,
+        (SELECT count(*) FROM ${exchangePlacements} pl
+          WHERE pl.home_school_id = s.id AND ${held} AND pl.starts_on < p.t AND pl.ends_on > p.f)::int AS sent,
+        (SELECT count(*) FROM ${exchangePlacements} pl
+          WHERE pl.host_school_id = s.id AND ${held} AND pl.starts_on < p.t AND pl.ends_on > p.f)::int AS received,
+        (SELECT count(*) FROM ${exchangePlacements} pl
+          WHERE pl.host_school_id = s.id AND pl.status = 'active' AND pl.starts_on < p.t AND pl.ends_on > p.f
+            AND pl.starts_on <= p.d AND p.d < pl.ends_on)::int AS in_post,
+        (SELECT coalesce(sum(l.hours), 0) FROM ${exchangeLogs} l
+          JOIN ${exchangePlacements} pl ON pl.id = l.placement_id
+          WHERE pl.host_school_id = s.id AND l.on >= p.f AND l.on < p.t)::float8 AS hours
+      FROM s CROSS JOIN p`),
   );
-  for (const h of hours) {
-    const f = out.get(h.host);
-    if (f) f.hours = Number(h.hours);
+  for (const r of rows) {
+    const f = out.get(r.school_id)?.get(r.key);
+    if (f) Object.assign(f, { sent: r.sent, received: r.received, inPost: r.in_post, hours: Number(r.hours) });
   }
   return out;
+}
+
+/** Per school: placements overlapping the school year sent and received, in post on `today`, hours logged. */
+async function figuresFor(db: Queryable, schoolIds: string[], year: number, today: string) {
+  const span = { key: 'year', ...yearSpan(year), day: today };
+  const figures = await exchangeFigures(db, schoolIds, [span]);
+  return new Map([...figures].map(([id, bySpan]) => [id, bySpan.get('year') as SchoolFigures]));
 }
 
 interface Rules {

@@ -77,9 +77,17 @@ export async function getManagedOrg(db: Queryable, actor: Actor, id: string): Pr
   return row;
 }
 
-export async function listSchoolsOf(db: Queryable, parent: OrgPlace): Promise<OrgRow[]> {
+/** A group's or district's schools: the lead school first, then by name; or only by name (the reports' order). */
+export async function listSchoolsOf(
+  db: Queryable,
+  parent: OrgPlace,
+  order: 'lead' | 'name' = 'lead',
+): Promise<OrgRow[]> {
   const col = parent.kind === 'group' ? orgs.groupId : orgs.districtId;
-  return selectOrgs(db).where(eq(col, parent.id)).orderBy(sql`${orgs.lead} DESC`, byName(orgs.name));
+  const first = order === 'lead' ? [sql`${orgs.lead} DESC`] : [];
+  return selectOrgs(db)
+    .where(eq(col, parent.id))
+    .orderBy(...first, byName(orgs.name));
 }
 
 export function orgOut(row: OrgRow, actor: Actor): Org {

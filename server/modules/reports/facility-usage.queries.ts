@@ -1,8 +1,9 @@
-// Facilities lent and borrowed: approved booking hours per facility, borrowing school and month.
+// Facilities lent and borrowed: hours held (approved bookings that have ended) per facility, borrowing school, month.
 import { sql } from 'drizzle-orm';
+import { byCodePoint } from '../../../shared/order';
 import type { FacilityUsageReport } from '../../../shared/schemas/reports';
 import { type Queryable, rowsOf } from '../../lib/db';
-import { type ReportBody, type ReportScope, uuidList } from './report-scope';
+import { type ReportBody, type ReportScope, type Span, uuidList } from './report-scope';
 
 export interface HoursRow {
   facility_id: string;
@@ -14,8 +15,11 @@ export interface HoursRow {
   hours: string | number;
 }
 
-/** Approved hours per facility, borrowing school and month, for facilities of `schoolIds`, in [from, to). */
-export async function hoursRows(db: Queryable, schoolIds: string[], from: Date, to: Date): Promise<HoursRow[]> {
+/**
+ * Hours held per facility, borrowing school and month, for facilities of `schoolIds` or borrowed by them: approved
+ * bookings that started in the window and had ended by its end (a booking still to come is not a shared hour yet).
+ */
+export async function hoursRows(db: Queryable, schoolIds: string[], { from, to }: Span): Promise<HoursRow[]> {
   if (!schoolIds.length) return [];
   const list = uuidList(schoolIds);
   return rowsOf<HoursRow>(
@@ -26,7 +30,7 @@ export async function hoursRows(db: Queryable, schoolIds: string[], from: Date, 
         SUM(EXTRACT(EPOCH FROM (b.ends_at - b.starts_at)) / 3600) AS hours
       FROM bookings b JOIN facilities f ON f.id = b.facility_id JOIN orgs s ON s.id = f.school_id
       WHERE b.status = 'approved' AND b.kind = 'booking'
-        AND b.starts_at >= ${from.toISOString()}::timestamptz AND b.starts_at < ${to.toISOString()}::timestamptz
+        AND b.starts_at >= ${from.toISOString()}::timestamptz AND b.ends_at <= ${to.toISOString()}::timestamptz
         AND (f.school_id IN (${list}) OR b.borrower_school_id IN (${list}))
       GROUP BY f.id, f.name, s.id, s.name, b.borrower_school_id, month`),
   );
@@ -49,13 +53,11 @@ export const borrowedHours = (rows: HoursRow[], schoolId: string) =>
 type FacilityHours = FacilityUsageReport['facilities'][number];
 type MonthHours = FacilityUsageReport['months'][number];
 
-/** Hours lent and borrowed per school and facility, this term and by month, against last term. */
+/** Hours lent and borrowed per school and facility, this term and by month, against the same point of last term. */
 export async function facilityUsageOf(db: Queryable, scope: ReportScope): Promise<ReportBody<FacilityUsageReport>> {
-  const { schools, ids, term, previous } = scope;
-  const [now, before] = await Promise.all([
-    hoursRows(db, ids, term.start, term.end),
-    hoursRows(db, ids, previous.start, previous.end),
-  ]);
+  const { schools, ids } = scope;
+  const now = await hoursRows(db, ids, scope.now);
+  const before = await hoursRows(db, ids, scope.before);
   const inScope = new Set(ids);
   const facilities = new Map<string, FacilityHours>();
   const months = new Map<string, MonthHours>();
@@ -86,7 +88,10 @@ export async function facilityUsageOf(db: Queryable, scope: ReportScope): Promis
       previousLentHours: lentHours(before, s.id),
       previousBorrowedHours: borrowedHours(before, s.id),
     })),
-    facilities: [...facilities.values()].sort((a, b) => (a.schoolName + a.name < b.schoolName + b.name ? -1 : 1)),
+    // School by school in the schools' order (by name), each school's facilities by name.
+    facilities: [...facilities.values()].sort(
+      (a, b) => ids.indexOf(a.schoolId) - ids.indexOf(b.schoolId) || byCodePoint(a.name, b.name),
+    ),
     months: [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1)),
   };
 }

@@ -1,13 +1,14 @@
 // Live lessons this term (journey 6): what each classroom received (from LiveKit's own attendance) and what each
 // school taught.
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { byCodePoint } from '../../../shared/order';
 import type { LessonUsageReport } from '../../../shared/schemas/reports';
 import { classrooms, lessonAttendance, lessonClassrooms, lessons, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { forbidden } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
 import { minutesPresent, presentUntil } from '../lessons/attendance.rules';
-import type { ReportBody, ReportScope, Term } from './report-scope';
+import type { ReportBody, ReportScope, Span } from './report-scope';
 
 /** Attendance is for teachers and leaders (as on a lesson's page), not for classroom assistants. */
 export function requireAttendanceReader(actor: Actor): void {
@@ -15,8 +16,9 @@ export function requireAttendanceReader(actor: Actor): void {
     throw forbidden('Attendance figures are for teachers and leaders');
 }
 
-const inTerm = (term: Term) =>
-  and(gte(lessons.startsAt, term.start), lt(lessons.startsAt, term.end), inArray(lessons.status, ['live', 'ended']));
+/** Lessons live or given that started in the window. */
+const inWindow = (window: Span) =>
+  and(gte(lessons.startsAt, window.from), lt(lessons.startsAt, window.to), inArray(lessons.status, ['live', 'ended']));
 
 /** Every classroom of the schools, with its school. */
 function classroomsOf(db: Queryable, schoolIds: string[]) {
@@ -35,7 +37,7 @@ function classroomsOf(db: Queryable, schoolIds: string[]) {
 }
 
 /** The classrooms' invitations to lessons live or given this term. */
-async function invitationsOf(db: Queryable, classroomIds: string[], term: Term) {
+async function invitationsOf(db: Queryable, classroomIds: string[], window: Span) {
   if (!classroomIds.length) return [];
   return db
     .select({
@@ -47,11 +49,11 @@ async function invitationsOf(db: Queryable, classroomIds: string[], term: Term) 
     })
     .from(lessonClassrooms)
     .innerJoin(lessons, eq(lessons.id, lessonClassrooms.lessonId))
-    .where(and(inArray(lessonClassrooms.classroomId, classroomIds), inTerm(term)));
+    .where(and(inArray(lessonClassrooms.classroomId, classroomIds), inWindow(window)));
 }
 
 /** Lessons the schools' teachers gave this term (live or ended). */
-function lessonsTaught(db: Queryable, schoolIds: string[], term: Term) {
+function lessonsTaught(db: Queryable, schoolIds: string[], window: Span) {
   return db
     .select({
       id: lessons.id,
@@ -61,7 +63,7 @@ function lessonsTaught(db: Queryable, schoolIds: string[], term: Term) {
       updatedAt: lessons.updatedAt,
     })
     .from(lessons)
-    .where(and(inArray(lessons.schoolId, schoolIds), inTerm(term)));
+    .where(and(inArray(lessons.schoolId, schoolIds), inWindow(window)));
 }
 
 async function sessionsOf(db: Queryable, lessonIds: string[]) {
@@ -71,14 +73,14 @@ async function sessionsOf(db: Queryable, lessonIds: string[]) {
 
 /** Per classroom the lessons it was invited to, attended and the minutes present; per school the lessons given. */
 export async function lessonUsageOf(db: Queryable, scope: ReportScope): Promise<ReportBody<LessonUsageReport>> {
-  const { schools, ids, term } = scope;
+  const { schools, ids } = scope;
   const rooms = await classroomsOf(db, ids);
   const invitations = await invitationsOf(
     db,
     rooms.map((r) => r.id),
-    term,
+    scope.now,
   );
-  const taught = await lessonsTaught(db, ids, term);
+  const taught = await lessonsTaught(db, ids, scope.now);
   const lessonIds = [...new Set([...invitations.map((i) => i.lessonId), ...taught.map((t) => t.id)])];
   const sessions = await sessionsOf(db, lessonIds);
   const minutesOf = (lessonId: string, identity: string, l: { status: string; updatedAt: Date }) =>
@@ -100,7 +102,8 @@ export async function lessonUsageOf(db: Queryable, scope: ReportScope): Promise<
         minutes: minutes.reduce((a, b) => a + b, 0),
       };
     })
-    .sort((a, b) => a.schoolName.localeCompare(b.schoolName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+    // School by school in the schools' order (by name), each school's classrooms by name: never a ranking.
+    .sort((a, b) => ids.indexOf(a.schoolId) - ids.indexOf(b.schoolId) || byCodePoint(a.name, b.name));
   const helped = perRoom.filter((r) => r.rural || r.supported);
   return {
     classrooms: perRoom,

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { ResourceUsageReport } from '../../../shared/schemas/reports';
 import { type Queryable, rowsOf } from '../../lib/db';
-import { type ReportBody, type ReportScope, type Term, uuidList } from './report-scope';
+import { type ReportBody, type ReportScope, type Span, uuidList } from './report-scope';
 
 interface CountsRow {
   school_id: string;
@@ -11,15 +11,18 @@ interface CountsRow {
   received: number;
 }
 
-/** Per school in `ids`: resources it published, uses of them by other schools, and its uses of others' resources. */
-export async function resourceCounts(db: Queryable, ids: string[], from: Date, to: Date) {
+/**
+ * Per school in `ids`: resources it published to other schools (visible beyond itself), uses of its resources by
+ * other schools, and its uses of others' resources, in the window.
+ */
+export async function resourceCounts(db: Queryable, ids: string[], { from, to }: Span) {
   const f = from.toISOString();
   const t = to.toISOString();
   const rows = rowsOf<CountsRow>(
     await db.execute(sql`
       SELECT s.id AS school_id,
         (SELECT count(*)::int FROM resources r
-          WHERE r.school_id = s.id AND r.status = 'published'
+          WHERE r.school_id = s.id AND r.status = 'published' AND r.visibility <> 'school'
             AND r.published_at >= ${f}::timestamptz AND r.published_at < ${t}::timestamptz) AS contributed,
         (SELECT count(*)::int FROM resource_uses u JOIN resources r ON r.id = u.resource_id
           WHERE r.school_id = s.id AND u.school_id IS DISTINCT FROM s.id
@@ -45,17 +48,17 @@ export function countsOf(counts: ResourceCounts, schoolId: string) {
 }
 
 /** By month of the term: resources the schools published, uses by other schools, and those by rural or supported. */
-async function resourceMonths(db: Queryable, ids: string[], term: Term) {
+async function resourceMonths(db: Queryable, ids: string[], window: Span) {
   const list = uuidList(ids);
-  const f = term.start.toISOString();
-  const t = term.end.toISOString();
+  const f = window.from.toISOString();
+  const t = window.to.toISOString();
   return rowsOf<{ month: string; contributed: number; used: number; reached: number }>(
     await db.execute(sql`
       WITH m AS (
         SELECT to_char((r.published_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month,
             1 AS contributed, 0 AS used, 0 AS reached
           FROM resources r
-          WHERE r.school_id IN (${list}) AND r.status = 'published'
+          WHERE r.school_id IN (${list}) AND r.status = 'published' AND r.visibility <> 'school'
             AND r.published_at >= ${f}::timestamptz AND r.published_at < ${t}::timestamptz
         UNION ALL
         SELECT to_char((u.at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM'),
@@ -68,14 +71,12 @@ async function resourceMonths(db: Queryable, ids: string[], term: Term) {
   );
 }
 
-/** Per school this term against last term, and by month what was shared and what reached rural and supported. */
+/** Per school this term against the same point of last term, and by month what was shared and what reached rural. */
 export async function resourceUsageOf(db: Queryable, scope: ReportScope): Promise<ReportBody<ResourceUsageReport>> {
-  const { schools, ids, term, previous } = scope;
-  const [now, before] = await Promise.all([
-    resourceCounts(db, ids, term.start, term.end),
-    resourceCounts(db, ids, previous.start, previous.end),
-  ]);
-  const months = await resourceMonths(db, ids, term);
+  const { schools, ids } = scope;
+  const now = await resourceCounts(db, ids, scope.now);
+  const before = await resourceCounts(db, ids, scope.before);
+  const months = await resourceMonths(db, ids, scope.now);
   return {
     schools: schools.map((s) => ({
       id: s.id,

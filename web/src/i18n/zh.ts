@@ -13,7 +13,7 @@ import { notificationsZh } from './zh/notifications';
 import { orgsZh } from './zh/orgs';
 import { problemsZh } from './zh/problems';
 import type { publicPageZh } from './zh/public-page';
-import { reportsZh } from './zh/reports';
+import type { reportsZh } from './zh/reports';
 import { settingsZh } from './zh/settings';
 
 export const zh = {
@@ -25,7 +25,8 @@ export const zh = {
   publicPage: {},
   approvals: approvalsZh,
   notifications: notificationsZh,
-  reports: reportsZh,
+  // The reports' words come with their pages (features/reports/page-words.ts).
+  reports: {},
   home: homeZh,
   orgs: orgsZh,
   problems: problemsZh,
@@ -141,7 +142,8 @@ export const zh = {
  * Every word of the app, as the type checker knows it: what comes with the first load (`zh`) and the words that come
  * with their pages' code (web/src/lib/i18n.tsx, addPageWords). English comes whole, when first read.
  */
-export type Words = Omit<typeof zh, 'exchanges' | 'publicPage'> & {
+export type Words = Omit<typeof zh, 'exchanges' | 'publicPage' | 'reports'> & {
   exchanges: typeof exchangesZh & typeof exchangesPagesZh & typeof exchangesViewsZh;
   publicPage: typeof publicPageZh;
+  reports: typeof reportsZh;
 };

@@ -9,6 +9,7 @@ import { ExchangesCard, InPostSlot } from '../exchanges/exchanges-card';
 import { LibraryCard } from '../library/library-card';
 import { AdminCard } from './admin-card';
 import { ClassroomCard } from './classroom-card';
+import { DashboardSlot } from './dashboard-slot';
 import { adminMembership, inSchool } from './home.queries';
 import { MembershipsCard } from './memberships-card';
 import { OffersCard } from './offers-card';
@@ -27,6 +28,7 @@ export function HomePage() {
           <p class="muted">{t('home.today', { date: formatDate(new Date(), locale()) })}</p>
           {/* An invitation waits for an answer whether or not the person belongs anywhere yet. */}
           <OffersCard />
+          <DashboardSlot me={m()} />
           <Show
             when={m().memberships.length}
             fallback={

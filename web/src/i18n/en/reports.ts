@@ -1,3 +1,4 @@
+import { reportWords } from '../../../../shared/report-words';
 import type { Shape } from '../shape';
 import type { reportsZh } from '../zh/reports';
 
@@ -50,4 +51,79 @@ export const reportsEn: Shape<typeof reportsZh> = {
   taughtBy: '{{ school }} taught {{ n }} lessons, {{ minutes }} minutes',
   /** Between the schools that taught. */
   taughtJoin: '; ',
+  ruralShort: 'rural',
+  supportedShort: 'supported',
+  figures: reportWords.en.figures,
+  short: {
+    facilityHoursLent: 'Lent',
+    facilityHoursBorrowed: 'Borrowed',
+    resourcesShared: 'Shared',
+    resourcesUsedByOthers: 'Used by others',
+    resourcesReceived: 'Used of others',
+    liveLessonsTaught: 'Taught',
+    liveLessonsReceived: 'Attended',
+    liveMinutesReceived: 'Minutes',
+    exchangeSent: 'Sent',
+    exchangeReceived: 'Received',
+    exchangeInPost: 'In post',
+    exchangeHours: 'Hours',
+  },
+  pillars: {
+    facilities: 'Facilities (hours)',
+    resources: 'Resources',
+    lessons: 'Live lessons',
+    exchanges: 'Exchange teachers',
+  },
+  upShort: '↑{{ n }}',
+  downShort: '↓{{ n }}',
+  upLong: '{{ n }} more than at this point last term',
+  downLong: '{{ n }} fewer than at this point last term',
+  sameLong: 'the same as at this point last term',
+  beforeWas: 'this point last term: {{ n }}',
+  dashboard: {
+    title: 'Sharing at a glance',
+    window: '{{ term }}, day {{ days }} (to {{ day }}), against last term to {{ before }}',
+    order: 'by name, each against its own past, never ranked',
+    reached: 'Reached rural and supported schools',
+    reachedFacility: 'facilities {{ n }} h',
+    reachedResources: 'resource uses {{ n }}',
+    reachedLessons: 'live lessons {{ n }}, {{ minutes }} min',
+    reachedTeachers: 'teachers in post {{ n }}',
+    chartTitle: 'Rural classrooms’ live minutes',
+    now: 'This term',
+    before: 'Same point last term',
+    openTerm: 'Term report',
+    openSharing: 'Facilities and resources in detail',
+  },
+  termReport: {
+    title: 'Term report',
+    termLabel: 'Term',
+    print: 'Print',
+    csv: 'Download CSV',
+    csvOf: 'Download “{{ table }}” as a CSV file',
+    window:
+      'Up to {{ day }} (day {{ days }} of the {{ term }}), against the same point of the {{ previous }} (to {{ before }}).',
+    windowWhole: 'The whole {{ term }}, against the whole {{ previous }}.',
+    summary: 'Schools',
+    helped: 'of which rural and supported schools',
+    total: '{{ org }}, all schools',
+    months: '{{ name }} by month',
+    figure: 'Figure',
+    termTotal: 'This term',
+    beforeTotal: 'Same point last term',
+    beforeWhole: 'Last term',
+    charts: 'Month by month',
+    method: 'What is counted',
+    methodWindow:
+      'Time: this term from its first day to the report day (a past term to its end); the same point of last term is as many days into the term before (the summer holiday is not a term).',
+    methodFacilities:
+      'Facilities: hours of approved bookings that have ended. Lent: other schools in this school’s facilities; borrowed: this school in others’. A school’s own use, pending, cancelled and future bookings do not count.',
+    methodResources:
+      'Resources: shared — published in the period and visible to the group, the district or the public; used by others — downloads of the school’s resources by other schools’ teachers; used of others — its teachers’ downloads of other schools’ resources.',
+    methodLessons:
+      'Live lessons: taught — live lessons given by the school’s teachers (live or ended); attended — lessons its classrooms were present in, minutes from the joins and leaves the media server (LiveKit) recorded, a reconnect counted once.',
+    methodExchanges:
+      'Exchange teachers: sent and received — placements (in post or completed) overlapping the month or period; in post — on its last day; hours — the hours the teachers logged in it.',
+    methodOrder: 'Schools come by name; each is compared only with its own past (value added), never ranked.',
+  },
 };

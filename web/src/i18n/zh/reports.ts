@@ -1,3 +1,7 @@
+// The sharing reports, the leader's dashboard and the term reports (journey 6) — loaded with those pages
+// (features/reports/page-words.ts), never with the first load.
+import { reportWords } from '../../../../shared/report-words';
+
 export const reportsZh = {
   title: '共享报告',
   libraryTitle: '教学资源共享',
@@ -46,4 +50,81 @@ export const reportsZh = {
   taughtBy: '{{ school }} 主讲 {{ n }} 节、{{ minutes }} 分钟',
   /** Between the schools that taught. */
   taughtJoin: '；',
+  ruralShort: '乡村',
+  supportedShort: '帮扶',
+  /** The figures' full names (shared with the CSV exports' headers). */
+  figures: reportWords.zh.figures,
+  /** The figures' short names, under their pillar's heading in a narrow column. */
+  short: {
+    facilityHoursLent: '借出',
+    facilityHoursBorrowed: '借入',
+    resourcesShared: '共享',
+    resourcesUsedByOthers: '被他校用',
+    resourcesReceived: '用他校的',
+    liveLessonsTaught: '主讲',
+    liveLessonsReceived: '收看',
+    liveMinutesReceived: '分钟',
+    exchangeSent: '派出',
+    exchangeReceived: '接收',
+    exchangeInPost: '在岗',
+    exchangeHours: '小时',
+  },
+  pillars: {
+    facilities: '场地（小时）',
+    resources: '教学资源（个、次）',
+    lessons: '直播课（节、分钟）',
+    exchanges: '交流教师（人、小时）',
+  },
+  /** A change against the same point of last term: the arrow for the eye, the sentence for screen readers. */
+  upShort: '↑{{ n }}',
+  downShort: '↓{{ n }}',
+  upLong: '比上学期同期多 {{ n }}',
+  downLong: '比上学期同期少 {{ n }}',
+  sameLong: '与上学期同期持平',
+  beforeWas: '上学期同期 {{ n }}',
+  dashboard: {
+    title: '共享情况一览',
+    window: '{{ term }}第 {{ days }} 天（截至 {{ day }}），与上学期同期（截至 {{ before }}）比',
+    order: '按校名排列，只与自己的过去比，不排名',
+    reached: '惠及乡村和帮扶学校',
+    reachedFacility: '借用场地 {{ n }} 小时',
+    reachedResources: '使用资源 {{ n }} 次',
+    reachedLessons: '直播课 {{ n }} 节、{{ minutes }} 分钟',
+    reachedTeachers: '交流教师在岗 {{ n }} 人',
+    chartTitle: '乡村班级收看直播（分钟）',
+    now: '本学期',
+    before: '上学期同期',
+    openTerm: '学期报告',
+    openSharing: '场地和资源明细',
+  },
+  termReport: {
+    title: '学期报告',
+    termLabel: '学期',
+    print: '打印',
+    csv: '下载 CSV',
+    csvOf: '下载「{{ table }}」的 CSV 文件',
+    window: '统计到 {{ day }}（{{ term }}第 {{ days }} 天），与{{ previous }}同期（到 {{ before }}）比较。',
+    windowWhole: '{{ term }}全学期，与{{ previous }}全学期比较。',
+    summary: '各校汇总',
+    helped: '其中：乡村和帮扶学校',
+    total: '{{ org }}合计',
+    months: '{{ name }} 逐月',
+    figure: '指标',
+    termTotal: '本学期',
+    beforeTotal: '上学期同期',
+    beforeWhole: '上学期',
+    charts: '每月走势',
+    method: '统计方法',
+    methodWindow:
+      '时间：本学期从开学到报告日（今天之前的学期到学期结束）；上学期同期指上一个学期开学后同样多的天数（暑假不算学期）。',
+    methodFacilities:
+      '场地：已批准并且已经结束的预约的时长。借出是他校使用本校场地，借入是本校使用他校场地；本校自用不计。待审批、已取消和还没到时间的预约都不计。',
+    methodResources:
+      '资源：共享是统计期内发布、对集团、学区或公众可见的资源数；被他校用是他校教师下载本校资源的次数；用他校的是本校教师下载他校资源的次数。',
+    methodLessons:
+      '直播课：主讲是本校教师上的直播课（进行中或已结束）；收看是本校班级真正在线的课节数，分钟按直播服务器（LiveKit）记录的进出时间合并计算，掉线重连只算一次。',
+    methodExchanges:
+      '交流教师：派出、接收是交流期与该月（或统计期）有重叠的交流（在岗或已完成）；在岗是统计期最后一天在岗的人数；小时是交流教师在该期间填报的工作小时。',
+    methodOrder: '学校按校名排列，每所学校只与自己的过去比较（增值评价），不做排名。',
+  },
 };
