@@ -99,7 +99,7 @@ export async function exchangeFigures(db: Queryable, schoolIds: string[], spans:
         (SELECT count(*) FROM ${exchangePlacements} pl
           WHERE pl.host_school_id = s.id AND ${held} AND pl.starts_on < p.t AND pl.ends_on > p.f)::int AS received,
         (SELECT count(*) FROM ${exchangePlacements} pl
-          WHERE pl.host_school_id = s.id AND pl.status = 'active' AND pl.starts_on < p.t AND pl.ends_on > p.f
+          WHERE pl.host_school_id = s.id AND ${held} AND pl.starts_on < p.t AND pl.ends_on > p.f
             AND pl.starts_on <= p.d AND p.d < pl.ends_on)::int AS in_post,
         (SELECT coalesce(sum(l.hours), 0) FROM ${exchangeLogs} l
           JOIN ${exchangePlacements} pl ON pl.id = l.placement_id
