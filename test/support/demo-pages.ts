@@ -94,6 +94,7 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
       `/exchanges/placements/${i.placement}`,
       '/approvals',
       '/reports/facilities',
+      '/reports/term',
       '/orgs',
       `/orgs/${i.group}`,
       '/audit',

@@ -86,7 +86,7 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
       await page.context().close();
     });
 
-    it(`${lang}: the home page of every other role, both approval queues, exchange set-up, in post, the group's view and honours, the public page's editor, and signing in`, async () => {
+    it(`${lang}: the home page of every other role (a leader's dashboard), both approval queues, exchange set-up, in post, the group's view and honours, the public page's editor, the term report, and signing in`, async () => {
       findings.length = 0;
       const admin = await personIn('admin@jhzx.demo', lang);
       const school = (await api<AnswerOf<'GET', '/api/me'>>(admin, '/api/me')).memberships[0]!.orgId;
@@ -122,7 +122,8 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
         [
           'leader@jinghua.demo',
           [
-            ['/'],
+            ['/', '[data-testid="dashboard"] table'],
+            ['/reports/term', '#summary table'],
             ['/exchanges/applications', '.application-card'],
             ['/exchanges/programmes/new'],
             ['/exchanges/postings/new', 'form'],

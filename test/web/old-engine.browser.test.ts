@@ -116,7 +116,7 @@ describe.skipIf(skip)('Chromium 86, the oldest engine on school PCs', () => {
     await page.close();
   });
 
-  it("an admin's and the group leader's pages: approvals, organisation, new facility, report, audit", async () => {
+  it("an admin's and the group leader's pages: approvals, organisation, new facility, reports, dashboard, audit", async () => {
     const { page, errors } = await watchedPage(old);
     await signIn(page, 'admin@jhzx.demo');
     await visit(page, errors, [
@@ -131,8 +131,15 @@ describe.skipIf(skip)('Chromium 86, the oldest engine on school PCs', () => {
     await visit(leader.page, leader.errors, [
       ['/', /刘建国，您好/],
       ['/reports/facilities', /共享/],
+      ['/reports/term', /学期报告/],
       ['/facilities/calendar', /场地/],
     ]);
+    // The dashboard on the leader's home draws its figures there too.
+    await leader.page.goto(`${web.url}/`, { waitUntil: 'networkidle0' });
+    await leader.page.waitForFunction(`!!document.querySelector('[data-testid="dashboard"] table')`, {
+      timeout: 15_000,
+    });
+    expect(leader.errors, 'the dashboard on Chromium 86').toEqual([]);
     await leader.page.close();
   });
 

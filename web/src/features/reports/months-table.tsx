@@ -30,7 +30,8 @@ export function MonthsTable(props: {
           {t('reports.termReport.csvOf', { table: props.title })}
         </a>
       </div>
-      <div class="table-wrap">
+      {/* Focusable: a phone scrolls it sideways by keyboard too. */}
+      <section class="table-wrap" tabindex="0" aria-label={props.title}>
         <table class="months">
           <thead>
             <tr>
@@ -68,7 +69,7 @@ export function MonthsTable(props: {
             )}
           </For>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -99,7 +99,7 @@ export function TermReportPage() {
                     {t('reports.termReport.csvOf', { table: t('reports.termReport.summary') })}
                   </a>
                 </div>
-                <div class="table-wrap">
+                <section class="table-wrap" tabindex="0" aria-label={t('reports.termReport.summary')}>
                   <FiguresTable
                     label={t('reports.termReport.summary')}
                     columns={pillars}
@@ -119,7 +119,7 @@ export function TermReportPage() {
                       },
                     ]}
                   />
-                </div>
+                </section>
               </section>
               <MonthCharts months={r().group.months} />
               <MonthsTable
