@@ -28,6 +28,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:8787' },
+    // Schools' public pages are the server's too; a pattern, so that /settings is not taken for /s.
+    proxy: { '/api': 'http://localhost:8787', '^/s/': 'http://localhost:8787' },
   },
 });

@@ -5,6 +5,9 @@ import { Hono } from 'hono';
 
 const app = new Hono();
 app.get('/bare', (c) => c.json({ ok: true }));
+// The same route answering as many bytes as a page (bench/public-page.bench.ts): what sending them costs anyway.
+const bytes = new Uint8Array(Number(process.env.BARE_BYTES ?? 0)).fill(0x61);
+app.get('/bare-bytes', (c) => c.body(bytes, 200, { 'content-type': 'text/html; charset=UTF-8' }));
 
 const port = Number(process.env.PORT ?? 0);
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {

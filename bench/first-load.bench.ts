@@ -26,10 +26,19 @@ interface Wire {
 /** Bytes on the wire per kind while `visit` runs, as Chromium's network stack counted them. */
 async function onTheWire(page: Page, cdp: CDPSession, visit: () => Promise<void>): Promise<Wire> {
   const kinds = new Map<string, string>();
+  const urls = new Map<string, string>();
   const wire: Wire = { js: 0, css: 0, html: 0, other: 0, requests: 0 };
-  const sent = (e: { requestId: string; type?: string }) => kinds.set(e.requestId, e.type ?? 'Other');
+  const sent = (e: { requestId: string; type?: string; response?: { url: string } }) => {
+    kinds.set(e.requestId, e.type ?? 'Other');
+    urls.set(e.requestId, e.response?.url ?? '');
+  };
   const done = (e: { requestId: string; encodedDataLength: number }) => {
     const kind = kinds.get(e.requestId);
+    // FIRST_LOAD_DETAIL=1 lists every script with its bytes on the wire (to find what grew).
+    if (process.env.FIRST_LOAD_DETAIL && kind === 'Script')
+      console.log(
+        `  ${String(e.encodedDataLength).padStart(7)}  ${urls.get(e.requestId)?.replace(/^.*\/assets\//, '')}`,
+      );
     const key = kind === 'Script' ? 'js' : kind === 'Stylesheet' ? 'css' : kind === 'Document' ? 'html' : 'other';
     wire[key] += e.encodedDataLength;
     wire.requests++;

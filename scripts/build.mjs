@@ -68,7 +68,16 @@ export function precompress(dir) {
 }
 
 export async function buildAll({ quiet = false } = {}) {
-  await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: quiet ? 'warn' : 'info' });
+  // Always the production build: Vite picks packages' `development` exports whenever NODE_ENV is not
+  // "production", and a build started from a test (Vitest sets NODE_ENV=test) shipped Solid's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: quiet ? 'warn' : 'info' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   precompress(`${root}/dist/web`);
   await esbuild({
     entryPoints: [`${root}/server/node.ts`],

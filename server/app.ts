@@ -25,6 +25,8 @@ import { closuresRoutes, facilitiesRoutes, photosRoutes } from './modules/facili
 import { lessonsRoutes, webhooksRoutes } from './modules/lessons';
 import { notificationsRoutes } from './modules/notifications';
 import { orgsRoutes } from './modules/orgs';
+import { publicPagesRoutes, publicSite } from './modules/public-pages';
+import { PublicPageCache } from './modules/public-pages/public-pages.cache';
 import { reportsRoutes } from './modules/reports';
 import { resourcesRoutes } from './modules/resources';
 import { systemRoutes } from './modules/system';
@@ -46,7 +48,8 @@ function api() {
     .route('/', lessonsRoutes)
     .route('/', webhooksRoutes)
     .route('/', resourcesRoutes)
-    .route('/', exchangesRoutes);
+    .route('/', exchangesRoutes)
+    .route('/', publicPagesRoutes);
 }
 
 export type ApiType = ReturnType<typeof api>;
@@ -106,7 +109,16 @@ export function contentSecurityPolicy(livekitUrl: string | null) {
 
 export function createApp(deps: Deps) {
   deps.actorCache ??= new ActorCache();
+  deps.publicPageCache ??= new PublicPageCache();
   const app = new OpenAPIHono<AppEnv>();
+  // Schools' public pages (/s/…) answer first, before the API's middleware: they are the same HTML for everyone, need
+  // no session, request id or log line, and carry security headers of their own (stricter: they run no script), set
+  // before their response is made — so a crowd of parents costs little more than the bare route.
+  app.use('/s/*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/', publicSite);
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -124,17 +136,31 @@ export function createApp(deps: Deps) {
       });
     }
   });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: contentSecurityPolicy(deps.config.livekitUrl),
-      permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-      // A route that sets its own policy keeps it: the library's inline preview may be framed by our own page.
-      overwrite: false,
-    }),
-  );
+  const documentHeaders = secureHeaders({
+    contentSecurityPolicy: contentSecurityPolicy(deps.config.livekitUrl),
+    permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    crossOriginEmbedderPolicy: false,
+    // A route that sets its own policy keeps it: the library's inline preview may be framed by our own page.
+    overwrite: false,
+  });
+  // The built app's hashed scripts, styles and fonts are never documents: what only a document obeys (CSP, framing,
+  // permissions, referrer, opener) would be ~1 KB per file on every first load (BENCHMARKS.md); they keep nosniff,
+  // the resource policy and HSTS.
+  const assetHeaders = secureHeaders({
+    contentSecurityPolicy: undefined,
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  });
+  const script = /^\/assets\/[\w.-]+\.(?:js|css|woff2?)$/;
+  app.use('*', (c, next) => (script.test(c.req.path) ? assetHeaders(c, next) : documentHeaders(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     // On the response's own headers: c.header() after next() rebuilds the response and costs half the throughput.

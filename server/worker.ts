@@ -11,6 +11,7 @@ import type { Config, Deps } from './lib/context';
 import { openPostgres } from './lib/db';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger, type Logger } from './lib/log';
+import { PublicPageCache } from './modules/public-pages/public-pages.cache';
 import { runScheduled } from './scheduled';
 
 /** The part of the Hyperdrive binding used here; declared locally so the project's types stay Node's. */
@@ -35,6 +36,8 @@ interface Isolate {
   livekitStatus: Deps['livekitStatus'];
   /** Signed-in people, kept across this isolate's requests. */
   actorCache: ActorCache;
+  /** Schools' rendered public pages, kept across this isolate's requests. */
+  publicPageCache: PublicPageCache;
 }
 
 // Bindings do not change within an isolate, so they are parsed once per env object, not per request.
@@ -53,6 +56,8 @@ function isolateFor(raw: Record<string, unknown>): Isolate | Error {
       config: configFrom(env, { version: env.APP_VERSION, trustProxy: true }),
       livekitStatus: livekitProbe(env.LIVEKIT_URL),
       actorCache: new ActorCache(),
+      // Cloudflare compresses the pages by each reader's Accept-Encoding.
+      publicPageCache: new PublicPageCache({ gzip: false }),
     };
   } catch (err) {
     isolate = err instanceof Error ? err : new Error(String(err));
@@ -84,6 +89,7 @@ export default {
         log: isolate.log,
         livekitStatus: isolate.livekitStatus,
         actorCache: isolate.actorCache,
+        publicPageCache: isolate.publicPageCache,
       });
       return await app.fetch(request, raw, ctx);
     } finally {

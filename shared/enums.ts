@@ -120,3 +120,21 @@ export type ReviewStage = (typeof reviewStages)[number];
 /** Rural-service records: recorded by a school admin with evidence, counted once another admin approves. */
 export const serviceStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ServiceStatus = (typeof serviceStatuses)[number];
+
+/**
+ * The sections of a school's public page (信息公开, seed clause 13), in the order the page shows them: basic facts,
+ * courses offered, the timetable, enrolment, fees and their standards, facilities open to the public, public resources.
+ */
+export const publicSections = [
+  'basic',
+  'courses',
+  'timetable',
+  'enrolment',
+  'fees',
+  'facilities',
+  'resources',
+] as const;
+export type PublicSection = (typeof publicSections)[number];
+/** What a fee's amount is charged per. */
+export const feePeriods = ['term', 'year', 'month', 'day', 'once'] as const;
+export type FeePeriod = (typeof feePeriods)[number];

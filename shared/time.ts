@@ -51,6 +51,20 @@ export function termOf(d: Date): { name: string; start: Date; end: Date } {
   return { name: `${y}-summer`, start: at(y, 8), end: at(y, 9) };
 }
 
+/** The Monday of a day's week (YYYY-MM-DD): a week (in post, of the log) runs Monday to Sunday. */
+export function mondayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** A calendar day (YYYY-MM-DD) `days` later (earlier when negative). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export type Term = ReturnType<typeof termOf>;
 
 /** A term by its name ("2026-autumn", "2027-spring", "2026-summer"); null for anything else. */

@@ -10,7 +10,7 @@ import type { Storage } from '../modules/resources/storage';
 import { must } from './demo-ids';
 import { resources, resourceUses } from './schema';
 
-type Row = [
+export type DemoResourceRow = [
   school: string,
   author: string,
   title: string,
@@ -23,7 +23,7 @@ type Row = [
   tags: string[],
 ];
 
-const ROWS: Row[] = [
+const ROWS: DemoResourceRow[] = [
   [
     'jhzx',
     'wang',
@@ -344,44 +344,58 @@ function publishedAt(n: number): Date {
   return new Date(last.start.getTime() + (7 + 12 * (n - 1)) * 86400_000 + 10 * 3600_000);
 }
 
-export async function seedResources(
+type Ids = { orgs: Record<string, string>; users: Record<string, string> };
+
+/** One demo resource, published on `at`, with its PDF (the `n`th demo file) in storage. */
+export async function addDemoResource(
   tx: Queryable,
   storage: Storage,
-  ids: { orgs: Record<string, string>; users: Record<string, string> },
+  ids: Ids,
+  row: DemoResourceRow,
+  n: number,
+  at: Date,
+  summary = `${row[2]}。适用于${row[4] <= 6 ? `${row[4]}年级` : `初${row[4] - 6}`}，${row[6]}${row[7]}。`,
 ) {
+  const [school, author, title, subject, grade, kind, edition, unit, visibility, tags] = row;
+  const bytes = demoPdf(n);
+  const { key, stream } = await storage.createTemp();
+  await new Promise<void>((ok, fail) => stream.end(bytes, () => ok()).on('error', fail));
+  const storageKey = await storage.promote(key);
+  const { row: made } = await insertResource(tx, {
+    schoolId: must(ids.orgs, school),
+    authorId: must(ids.users, author),
+    status: 'published',
+    at,
+    meta: {
+      title,
+      subject,
+      grade,
+      kind,
+      edition,
+      unit,
+      visibility,
+      tags,
+      summary,
+      licence: visibility === 'public' ? 'cc_by' : 'group_only',
+    },
+    file: {
+      fileName: `${title.replace(/[《》]/g, '')}.pdf`,
+      storageKey,
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
+  });
+  return made;
+}
+
+export async function seedResources(tx: Queryable, storage: Storage, ids: Ids) {
   let n = 0;
-  for (const [school, author, title, subject, grade, kind, edition, unit, visibility, tags] of ROWS) {
+  for (const r of ROWS) {
     n++;
-    const bytes = demoPdf(n);
-    const { key, stream } = await storage.createTemp();
-    await new Promise<void>((ok, fail) => stream.end(bytes, () => ok()).on('error', fail));
-    const storageKey = await storage.promote(key);
+    const [school, , , subject] = r;
     const at = publishedAt(n);
-    const { row } = await insertResource(tx, {
-      schoolId: must(ids.orgs, school),
-      authorId: must(ids.users, author),
-      status: 'published',
-      at,
-      meta: {
-        title,
-        subject,
-        grade,
-        kind,
-        edition,
-        unit,
-        visibility,
-        tags,
-        summary: `${title}。适用于${grade <= 6 ? `${grade}年级` : `初${grade - 6}`}，${edition}${unit}。`,
-        licence: visibility === 'public' ? 'cc_by' : 'group_only',
-      },
-      file: {
-        fileName: `${title.replace(/[《》]/g, '')}.pdf`,
-        storageKey,
-        contentType: 'application/pdf',
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-      },
-    });
+    const row = await addDemoResource(tx, storage, ids, r, n, at);
     // The rural schools used the lead school's math and science material.
     if (school === 'jhzx' && (subject === 'math' || subject === 'chemistry' || subject === 'physics')) {
       const users = (

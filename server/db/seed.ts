@@ -21,6 +21,7 @@ import {
 } from './schema';
 import { seedExchanges } from './seed-exchanges';
 import { seedHistory } from './seed-history';
+import { seedPublicPages } from './seed-public-pages';
 import { seedResources } from './seed-resources';
 
 export type { DemoIds } from './demo-ids';
@@ -295,6 +296,7 @@ export async function seedDemo(db: Db, storage?: Storage): Promise<DemoIds> {
     await booking('hall', 'leader', 'beishan', thu, 14, 17, '集团教研日：乡村学校数学课例研讨', 'pending', 150);
     if (storage) await seedResources(tx, storage, ids);
     await seedExchanges(tx, ids);
+    await seedPublicPages(tx, ids, storage);
 
     // One upcoming dual-teacher lesson by the master teacher for both rural classrooms (CONTRACT demo data).
     const lessonDay = nextWeekday(3, 1);

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { PublicPageCache } from '../modules/public-pages/public-pages.cache';
 import type { Storage } from '../modules/resources/storage';
 import type { ActorCache } from './actor-cache';
 import type { Database } from './db';
@@ -33,6 +34,8 @@ export interface Deps {
   storage?: Storage;
   /** Signed-in people for a few seconds (createApp makes one when none is given). */
   actorCache?: ActorCache;
+  /** Schools' rendered public pages for a few seconds (createApp makes one when none is given). */
+  publicPageCache?: PublicPageCache;
   /** Serves the built web app (Node door); Workers serve it from static assets instead. */
   serveWeb?: MiddlewareHandler<AppEnv>;
 }

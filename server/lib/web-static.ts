@@ -8,24 +8,7 @@ import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
-
-export type Encoding = 'br' | 'gzip';
-
-/** The best precompressed encoding an Accept-Encoding header allows (q=0 refuses one), or null for none. */
-export function acceptedEncoding(header: string | undefined, available: readonly Encoding[]): Encoding | null {
-  const accepted = new Map<string, number>();
-  for (const part of (header ?? '').split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name.trim(), q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const wildcard = accepted.get('*') ?? 0;
-  // Brotli first: a third smaller than gzip for this bundle.
-  for (const encoding of ['br', 'gzip'] as const) {
-    if (available.includes(encoding) && (accepted.get(encoding) ?? wildcard) > 0) return encoding;
-  }
-  return null;
-}
+import { acceptedEncoding, type Encoding, notModified } from './http-cache';
 
 function readVariants(path: string) {
   const variants: Partial<Record<Encoding, Buffer>> = {};
@@ -59,13 +42,7 @@ export function webHandler(dir: string): MiddlewareHandler<AppEnv> | undefined {
     c.header('Cache-Control', 'no-cache');
     c.header('ETag', etag);
     c.header('Vary', 'Accept-Encoding');
-    if (
-      c.req
-        .header('if-none-match')
-        ?.split(',')
-        .some((t) => t.trim() === etag)
-    )
-      return c.body(null, 304);
+    if (notModified(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     const encoding = acceptedEncoding(c.req.header('accept-encoding'), Object.keys(indexVariants) as Encoding[]);
     const body = encoding ? (indexVariants[encoding] as Buffer) : index;
     if (encoding) c.header('Content-Encoding', encoding);

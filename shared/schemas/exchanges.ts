@@ -15,6 +15,9 @@ import {
 import { eligibilityRules } from '../exchanges';
 import { id, isoDay, isoTime, listQuery, page, text } from './common';
 
+/** A school year as its two calendar years say it: "2026-2027". */
+const schoolYear = z.string().regex(/^20\d\d-20\d\d$/, 'a school year such as 2026-2027');
+
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 export const createProgrammeInput = z
@@ -24,7 +27,7 @@ export const createProgrammeInput = z
     kind: z.enum(exchangeKinds),
     name: text().trim().min(1).max(120),
     /** e.g. 2026-2027 */
-    schoolYear: z.string().regex(/^20\d\d-20\d\d$/, 'a school year such as 2026-2027'),
+    schoolYear,
     startsOn: isoDay,
     endsOn: isoDay,
     goals: text().trim().max(2000).default(''),
@@ -297,6 +300,13 @@ export const placementListQuery = listQuery.extend({
   /** mine: the caller's own; hosted: at schools the caller administers; all: every one the caller may read. */
   scope: z.enum(['mine', 'hosted', 'all']).default('mine'),
   status: z.enum(placementStatuses).optional(),
+  /** The lists behind the group's view's figures: one school's placements, sent from it (`home`) or received. */
+  schoolId: id.optional(),
+  side: z.enum(['home', 'host']).optional(),
+  /** The placements the group's view counts in a school year ("2026-2027"): active or completed, overlapping it. */
+  schoolYear: schoolYear.optional(),
+  /** Those in post on this day: active, started, not yet ended. */
+  inPostOn: isoDay.optional(),
 });
 
 export const logInput = z.object({

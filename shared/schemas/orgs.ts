@@ -60,10 +60,9 @@ export const orgDetail = z.object({
   classrooms: z.array(classroom),
 });
 
-export const schoolCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{2,32}$/, 'letters, digits, - and _ (2–32)');
+/** What a school code may be: it is also the school's public page's address (/s/<code>). */
+export const SCHOOL_CODE = /^[A-Za-z0-9_-]{2,32}$/;
+export const schoolCode = z.string().trim().regex(SCHOOL_CODE, 'letters, digits, - and _ (2–32)');
 
 export const updateOrgInput = z
   .object({

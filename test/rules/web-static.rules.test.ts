@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedEncoding } from '../../server/lib/web-static';
+import { acceptedEncoding } from '../../server/lib/http-cache';
 
 describe('web: which precompressed file a browser gets', () => {
   const both = ['br', 'gzip'] as const;

@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/lib/log';
+import { webHandler } from '../../server/lib/web-static';
 import { Client, detailsOf, expectStatus, type OpenApiDoc, useHarness } from '../support/harness';
 
 const h = useHarness();
@@ -121,6 +125,32 @@ describe('system: health, openapi, headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('the page carries the document headers; the built scripts only what a script obeys (~1 KB less each)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tz-web-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>同舟</title>');
+      writeFileSync(join(dir, 'assets/app-abc123.js'), 'export {};\n');
+      writeFileSync(join(dir, 'assets/logo-abc123.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      const app = createApp({ ...h.deps, serveWeb: webHandler(dir) });
+      const page = await app.request('http://localhost/library');
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      const script = await app.request('http://localhost/assets/app-abc123.js');
+      expect(script.status).toBe(200);
+      expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(script.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(script.headers.get('strict-transport-security')).toBeTruthy();
+      for (const name of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'referrer-policy'])
+        expect(script.headers.get(name), name).toBeNull();
+      // Anything else under /assets (an image that could be opened as a document) keeps the document headers.
+      const svg = await app.request('http://localhost/assets/logo-abc123.svg');
+      expect(svg.headers.get('content-security-policy')).toContain("default-src 'self'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the CSP lets the browser reach the configured LiveKit server', async () => {

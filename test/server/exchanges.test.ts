@@ -469,6 +469,10 @@ describe('exchanges: in post', () => {
     });
     expectStatus(mid, 201);
     expect(mid.body.placement!.status).toBe('active');
+    // In post, the years are not counted yet: a placement counts once the host school completes it.
+    const gao = await h.as('gao@jhxx.demo');
+    const yearsOf = `/api/exchanges/rural-service/years/${h.ids.users.gao}` as const;
+    expect((await gao.get(yearsOf)).body).toMatchObject({ years: 0, days: 0, ongoing: false });
     const final = await host.post(`/api/exchanges/placements/${placement.id}/reviews`, {
       stage: 'final',
       summary: '一年期满，考核优秀。',
@@ -477,6 +481,13 @@ describe('exchanges: in post', () => {
     expectStatus(final, 201);
     expect(final.body.placement).toMatchObject({ status: 'completed', mayLog: false });
     expect(final.body.placement!.reviews.map((r) => r.stage)).toEqual(['midterm', 'final']);
+    // Completed today, months before its planned end: it counts from its first day to today, and stops there.
+    const today = toLocal(new Date()).date;
+    const served = (Date.parse(today) - Date.parse(placement.startsOn)) / 86_400_000;
+    const years = await gao.get(yearsOf);
+    expectStatus(years, 200);
+    expect(years.body).toMatchObject({ years: 0, days: served, ongoing: false });
+    expect(years.body.honours!.map((x) => x.reachesOn)).toEqual([null, null, null]);
     const homeAdmin = await h.as('admin@jhxx.demo');
     const notices = (await homeAdmin.get('/api/notifications')).body.items.map((n) => n.kind);
     expect(notices).toContain('exchange.review.final');

@@ -23,10 +23,14 @@ describe('facilities: who sees what', () => {
     });
   });
 
-  it("another group's admin sees only their own pool, and 京华's facilities are 404", async () => {
+  it("another group's admin sees their own pool and what 京华 opens to the public; 京华's other facilities are 404", async () => {
     const xiling = await h.as('admin@xiling.demo');
     const res = await xiling.get('/api/facilities');
-    expect(res.body.items.map((f) => f.name)).toEqual(['游泳馆']);
+    // 京华实验中学's sports ground is shared with the public (its public page lists it): everyone sees it.
+    expect(res.body.items.map((f) => [f.name, f.scope])).toEqual([
+      ['田径场', 'public'],
+      ['游泳馆', 'group'],
+    ]);
     expectStatus(await xiling.get(`/api/facilities/${h.ids.facilities.chemLab}`), 404);
     const s = slot(4, 9, 10);
     expectStatus(
@@ -41,7 +45,7 @@ describe('facilities: who sees what', () => {
     const li = await h.as('li@jhxx.demo');
     expect((await li.get('/api/facilities?kind=lab')).body.items.map((f) => f.name)).toEqual(['化学实验室']);
     expect((await li.get('/api/facilities?capacity=200')).body.items.map((f) => f.name).sort()).toEqual(
-      ['报告厅', '体育馆'].sort(),
+      ['报告厅', '体育馆', '田径场'].sort(),
     );
     expect((await li.get(`/api/facilities?q=${encodeURIComponent('实验室')}`)).body.items.map((f) => f.name)).toEqual([
       '化学实验室',

@@ -40,6 +40,9 @@ const NOT_RECORDS: Record<string, string> = {
   '/api/invitations/{token}': 'an invitation link is a capability, not a record: whoever holds it may use it',
   '/api/invitations/{token}/accept': 'an invitation link is a capability, not a record: whoever holds it may use it',
   '/api/calendar/{file}': 'a calendar feed URL is a capability, not a record: whoever holds it may read it',
+  // Its editing routes (/api/orgs/{id}/public-page) are walked like any other.
+  '/s/{schoolCode}': 'a school’s public page (clause 13) is for everyone, by design; public-pages.test.ts reads it',
+  '/s/{schoolCode}/en': 'a school’s public page (clause 13) is for everyone, by design; public-pages.test.ts reads it',
 };
 const walked = (x: Operation) => !NOT_RECORDS[x.path];
 
@@ -381,7 +384,7 @@ describe('tenancy: malformed ids', () => {
 });
 
 describe('tenancy: bearer tokens', () => {
-  it('a revoked token answers 401 on every route', async () => {
+  it('a revoked token answers 401 on every API route', async () => {
     const admin = w.cookie[0]!.client;
     const made = must(await admin.post('/api/auth/tokens', { name: '将被撤销' }), 201).token;
     const revoked = new Client(h.app, { bearer: made.token });
@@ -389,7 +392,8 @@ describe('tenancy: bearer tokens', () => {
     expectStatus(await admin.delete(`/api/auth/tokens/${made.id}`), 204);
     const caller: Caller = { ...w.cookie[0]!, client: revoked };
     const failures: string[] = [];
-    for (const x of w.ops) {
+    // The public pages (/s/…) are outside the API and read no credentials.
+    for (const x of w.ops.filter((o) => o.path.startsWith('/api/'))) {
       // Any value in the path: the token is refused before the route is.
       const anyIds = Object.fromEntries(pathParams(x.op).map((p) => [p.name, 'x'.repeat(43)]));
       const { params, query, body } = requestOf(caller, x, anyIds);
@@ -427,8 +431,10 @@ describe('tenancy: what 西岭 sent', () => {
 });
 
 describe('tenancy: signed-out callers', () => {
-  it('get 401 on every route but health, openapi, login, invitation links, calendar feeds and webhooks', async () => {
+  it('get 401 on every route but health, openapi, login, invitation links, calendar feeds, webhooks and public pages', async () => {
     const open = new Set([
+      '/s/{schoolCode}',
+      '/s/{schoolCode}/en',
       '/api/livekit/webhook',
       '/api/calendar/{file}',
       '/api/health',

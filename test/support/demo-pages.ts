@@ -9,6 +9,7 @@ export type DemoPages = {
   group: string;
   school: string;
   application: string;
+  placement: string;
 };
 
 export async function demoPages(page: Page, url: string): Promise<DemoPages> {
@@ -19,6 +20,8 @@ export async function demoPages(page: Page, url: string): Promise<DemoPages> {
   const lessons = (await get('lessons?scope=upcoming')).items as { id: string }[];
   // The applications the person may read (the group leader reads the demo's two).
   const applications = (await get('exchanges/applications?scope=all')).items as { id: string }[];
+  // The demo's teacher in post (高志远 at 北山乡中心小学), as the group leader reads it.
+  const placements = (await get('exchanges/placements?scope=all')).items as { id: string }[];
   const one = <T>(x: T | undefined, what: string): T => {
     if (x === undefined) throw new Error(`demo data: no ${what}`);
     return x;
@@ -40,6 +43,7 @@ export async function demoPages(page: Page, url: string): Promise<DemoPages> {
     ).id,
     // Empty for a person who reads none (a school admin of neither school); the walks open it as the leader.
     application: applications[0]?.id ?? '',
+    placement: placements[0]?.id ?? '',
   };
 }
 
@@ -83,6 +87,11 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
       `/exchanges/applications/${i.application}`,
       '/exchanges/programmes/new',
       '/exchanges/postings/new',
+      '/exchanges/overview',
+      '/exchanges/honours',
+      '/exchanges/rural-service',
+      '/exchanges/placements',
+      `/exchanges/placements/${i.placement}`,
       '/approvals',
       '/reports/facilities',
       '/reports/term',
@@ -95,7 +104,15 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
   ],
   [
     'admin@jhzx.demo',
-    (i) => ['/', '/facilities/new', `/facilities/${i.facility}/edit`, '/approvals', `/orgs/${i.school}`, '/audit'],
+    (i) => [
+      '/',
+      '/facilities/new',
+      `/facilities/${i.facility}/edit`,
+      '/approvals',
+      `/orgs/${i.school}`,
+      `/orgs/${i.school}/public-page`,
+      '/audit',
+    ],
   ],
   ['wang@jhzx.demo', (i) => ['/', '/lessons', `/lessons/${i.lesson}`, '/library/upload']],
   ['admin@xiling.demo', () => ['/', '/bookings', '/approvals', '/exchanges', '/lessons', '/library/review', '/audit']],
@@ -103,7 +120,8 @@ export const mainPages: [email: string, paths: (ids: DemoPages) => string[]][] =
     'li@jhxx.demo',
     (i) => ['/', `/facilities/${i.facility}`, '/bookings', '/library?q=分数', '/exchanges', '/exchanges/applications'],
   ],
-  ['admin@jhxx.demo', () => ['/exchanges', '/exchanges/applications']],
-  ['gao@jhxx.demo', () => ['/', '/exchanges']],
+  ['admin@jhxx.demo', () => ['/exchanges', '/exchanges/applications', '/exchanges/rural-service']],
+  ['gao@jhxx.demo', (i) => ['/', '/exchanges', '/exchanges/placements', `/exchanges/placements/${i.placement}`]],
+  ['admin@beishan.demo', (i) => ['/', '/exchanges/placements', `/exchanges/placements/${i.placement}`]],
   ['zhao@beishan.demo', (i) => ['/', `/lessons/${i.lesson}`, '/notifications']],
 ];

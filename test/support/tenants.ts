@@ -2,14 +2,17 @@
 // own people and shared no further than its group or district, and 西岭's, with the 西岭 people who do the asking —
 // by session cookie and by bearer token.
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import {
   exchangeApplications,
   exchangeLogs,
   exchangePlacements,
   exchangePostings,
   exchangeProgrammes,
+  facilities as facilityRows,
   memberships,
   orgs,
+  resources,
   ruralService,
   users,
 } from '../../server/db/schema';
@@ -81,6 +84,11 @@ async function libraryTitles(client: Client): Promise<string[]> {
 /** 京华's records of every kind, made by 京华's people, and what of 京华's must never reach 西岭. */
 async function seedJinghua(h: Harness): Promise<Pick<Tenants, 'jinghua' | 'secrets'>> {
   const { orgs, classrooms, facilities, users, lessons } = h.ids;
+  // What 京华实验中学 shares with the public for its public page (a sports ground, a course, a lesson recording) is
+  // everyone's by design, 西岭's too; the walks are about the rest, so here it is shared with the district only.
+  const db = h.deps.database.db;
+  await db.update(facilityRows).set({ scope: 'district' }).where(eq(facilityRows.scope, 'public'));
+  await db.update(resources).set({ visibility: 'district' }).where(eq(resources.visibility, 'public'));
   const leader = await h.as('leader@jinghua.demo');
   const admin = await h.as('admin@jhzx.demo');
   const wang = await h.as('wang@jhzx.demo');

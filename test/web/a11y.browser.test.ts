@@ -86,12 +86,37 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
       await page.context().close();
     });
 
-    it(`${lang}: the home page of every other role (a leader's dashboard), both approval queues, exchange set-up, the term report, and signing in`, async () => {
+    it(`${lang}: the home page of every other role (a leader's dashboard), both approval queues, exchange set-up, in post, the group's view and honours, the public page's editor, the term report, and signing in`, async () => {
       findings.length = 0;
       const admin = await personIn('admin@jhzx.demo', lang);
-      await visit(admin, lang, [['/'], ['/approvals']]);
+      const school = (await api<AnswerOf<'GET', '/api/me'>>(admin, '/api/me')).memberships[0]!.orgId;
+      // The public page's editor; the public page itself is checked in public-page.browser.test.ts.
+      await visit(admin, lang, [
+        ['/'],
+        ['/approvals'],
+        ['/exchanges/rural-service', 'form'],
+        [`/orgs/${school}/public-page`, 'section.card'],
+      ]);
       await admin.context().close();
+      const gao = await personIn('gao@jhxx.demo', lang);
+      const { items: placements } = await api<AnswerOf<'GET', '/api/exchanges/placements'>>(
+        gao,
+        '/api/exchanges/placements?scope=mine',
+      );
+      const placement = `/exchanges/placements/${placements[0]!.id}`;
+      await visit(gao, lang, [
+        ['/', '.in-post-card .log-form'],
+        [placement, '.log-week'],
+      ]);
+      await gao.context().close();
       const pages: [email: string, paths: [path: string, ready?: string][]][] = [
+        [
+          'admin@beishan.demo',
+          [
+            ['/exchanges/placements', '.placement-card'],
+            [placement, '.log-week'],
+          ],
+        ],
         ['wang@jhzx.demo', [['/']]],
         ['zhao@beishan.demo', [['/']]],
         [
@@ -102,6 +127,8 @@ describe.skipIf(skip)('accessibility: axe finds nothing critical or serious, in 
             ['/exchanges/applications', '.application-card'],
             ['/exchanges/programmes/new'],
             ['/exchanges/postings/new', 'form'],
+            ['/exchanges/overview', '.quota'],
+            ['/exchanges/honours', '.honour-level'],
           ],
         ],
       ];

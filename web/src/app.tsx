@@ -47,6 +47,22 @@ const NewProgrammePage = lazy(() =>
 const NewPostingPage = lazy(() =>
   import('./features/exchanges/new-posting-page').then((m) => ({ default: m.NewPostingPage })),
 );
+const GroupViewPage = lazy(() =>
+  import('./features/exchanges/group-view-page').then((m) => ({ default: m.GroupViewPage })),
+);
+const HonoursPage = lazy(() => import('./features/exchanges/honours-page').then((m) => ({ default: m.HonoursPage })));
+const CertificatePage = lazy(() =>
+  import('./features/exchanges/certificate-page').then((m) => ({ default: m.CertificatePage })),
+);
+const RuralServicePage = lazy(() =>
+  import('./features/exchanges/rural-service-page').then((m) => ({ default: m.RuralServicePage })),
+);
+const PlacementsPage = lazy(() =>
+  import('./features/exchanges/placements-page').then((m) => ({ default: m.PlacementsPage })),
+);
+const PlacementPage = lazy(() =>
+  import('./features/exchanges/placement-page').then((m) => ({ default: m.PlacementPage })),
+);
 const LibraryPage = lazy(() => import('./features/library/library-page').then((m) => ({ default: m.LibraryPage })));
 const ResourcePage = lazy(() => import('./features/library/resource-page').then((m) => ({ default: m.ResourcePage })));
 const ReviewPage = lazy(() => import('./features/library/review-page').then((m) => ({ default: m.ReviewPage })));
@@ -67,6 +83,9 @@ const TermReportPage = lazy(() =>
 );
 const InvitePage = lazy(() => import('./features/auth/invite-page').then((m) => ({ default: m.InvitePage })));
 const OrgPage = lazy(() => import('./features/orgs/org-page').then((m) => ({ default: m.OrgPage })));
+const PublicPageEditor = lazy(() =>
+  import('./features/public-page/public-page-editor').then((m) => ({ default: m.PublicPageEditor })),
+);
 const OrgsPage = lazy(() => import('./features/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
 const SettingsPage = lazy(() => import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
@@ -109,14 +128,21 @@ export function App() {
         <Route path="/exchanges" component={PostingsPage} preload={preload.exchanges} />
         <Route path="/exchanges/applications" component={ApplicationsPage} preload={preload.applications} />
         <Route path="/exchanges/applications/:id" component={ApplicationPage} preload={preload.application} />
+        <Route path="/exchanges/placements" component={PlacementsPage} preload={preload.signedIn} />
+        <Route path="/exchanges/placements/:id" component={PlacementPage} preload={preload.placement} />
         <Route path="/exchanges/programmes/new" component={NewProgrammePage} preload={preload.signedIn} />
         <Route path="/exchanges/postings/new" component={NewPostingPage} preload={preload.postingForm} />
+        <Route path="/exchanges/overview" component={GroupViewPage} preload={preload.signedIn} />
+        <Route path="/exchanges/honours" component={HonoursPage} preload={preload.signedIn} />
+        <Route path="/exchanges/honours/certificate" component={CertificatePage} preload={preload.signedIn} />
+        <Route path="/exchanges/rural-service" component={RuralServicePage} preload={preload.signedIn} />
         <Route path="/approvals" component={ApprovalsPage} preload={preload.approvals} />
         <Route path="/notifications" component={NotificationsPage} preload={preload.notifications} />
         <Route path="/reports/facilities" component={FacilityReportPage} preload={preload.report} />
         <Route path="/reports/term" component={TermReportPage} preload={preload.termReport} />
         <Route path="/orgs" component={OrgsPage} preload={preload.orgs} />
         <Route path="/orgs/:id" component={OrgPage} preload={preload.org} />
+        <Route path="/orgs/:id/public-page" component={PublicPageEditor} preload={preload.publicPage} />
         <Route path="/audit" component={AuditPage} preload={preload.audit} />
         <Route path="/settings" component={SettingsPage} preload={preload.settings} />
         <Route path="*404" component={NotFound} />

@@ -9,6 +9,7 @@ import { getApprovalQueue, getBookingDefaults, getMyBookings } from './features/
 import {
   getApplication,
   getApplications,
+  getPlacement,
   getPostings,
   getProgrammes,
   postingFiltersFor,
@@ -26,6 +27,7 @@ import {
 import { getCollection, getCollections, getComments, getFavourites } from './features/library/social.queries';
 import { getNotifications } from './features/notifications/notifications.queries';
 import { getMembers, getOrg, getOrgs } from './features/orgs/orgs.queries';
+import { getPublicPage } from './features/public-page/public-page.queries';
 import { getFacilityUsage, getTermReport } from './features/reports/reports.queries';
 import { getTokens } from './features/settings/settings.queries';
 import { requireMe, rolesOf } from './lib/session';
@@ -89,6 +91,10 @@ export const preload = {
     getOrg(str(params.id));
     getMembers(str(params.id));
   },
+  publicPage: ({ params }: Preload) => {
+    requireMe();
+    getPublicPage(str(params.id));
+  },
   report: ({ location }: Preload) => {
     requireMe();
     getOrgs();
@@ -115,6 +121,10 @@ export const preload = {
   application: ({ params }: Preload) => {
     requireMe();
     getApplication(str(params.id));
+  },
+  placement: ({ params }: Preload) => {
+    requireMe();
+    getPlacement(str(params.id));
   },
   home: preloadHome,
   signedIn: signedInWith(),

@@ -3,6 +3,7 @@
 import type { ApplicationStatus, ApprovalStep } from '../../../shared/enums';
 import type { EligibilityFailure } from '../../../shared/exchanges';
 import type { ApplicationAction } from '../../../shared/schemas/exchanges';
+import { mondayOf } from '../../../shared/time';
 
 /** A calendar day (YYYY-MM-DD) `months` later; the 31st of a shorter month becomes its last day. */
 export function addMonths(day: string, months: number): string {
@@ -216,12 +217,8 @@ export function serviceYears(periods: readonly ServicePeriod[], today: string): 
 
 // ---- the weekly log ----
 
-/** The Monday of a day's week. */
-export function mondayOf(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
+// A week's Monday: shared with the web, which groups the log by week the same way.
+export { mondayOf };
 
 /** Mondays of the whole weeks in post before this one: from `from`'s week to the week before `today` or `until`. */
 export function pastMondays(from: string, until: string, today: string): string[] {

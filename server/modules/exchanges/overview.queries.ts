@@ -20,6 +20,21 @@ import { addMonths, schoolYearOf } from './exchanges.rules';
 
 const yearSpan = (y: number) => ({ from: `${y}-09-01`, to: `${y + 1}-09-01` });
 
+/**
+ * The placements a school year counts (it starts on 1 September): active or completed, overlapping the year. The
+ * figures below and the lists behind them (GET /exchanges/placements?schoolYear=) read the same ones.
+ */
+export function countedInYear(year: number): SQL {
+  const { from, to } = yearSpan(year);
+  return sql`${inArray(exchangePlacements.status, ['active', 'completed'])}
+    AND ${exchangePlacements.startsOn} < ${to}::date AND ${exchangePlacements.endsOn} > ${from}::date`;
+}
+
+/** In post on `day`: active, started, not yet ended (a placement's end is its first day out). */
+export const inPostOn = (day: string): SQL =>
+  sql`${exchangePlacements.status} = 'active' AND ${exchangePlacements.startsOn} <= ${day}::date
+    AND ${exchangePlacements.endsOn} > ${day}::date`;
+
 interface SchoolFigures {
   sent: number;
   received: number;

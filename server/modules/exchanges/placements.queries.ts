@@ -27,6 +27,7 @@ import { anyOf } from '../../lib/scope-sql';
 import { minutesPresent, presentUntil } from '../lessons/attendance.rules';
 import { leadsProgrammeOrg } from './exchanges.queries';
 import { mondayOf, pastMondays } from './exchanges.rules';
+import { countedInYear, inPostOn } from './overview.queries';
 
 const host = alias(orgs, 'host');
 const home = alias(orgs, 'home');
@@ -154,8 +155,29 @@ export async function placementFor(db: Queryable, actor: Actor, row: PlacementRo
 export interface PlacementFilters {
   scope: 'mine' | 'hosted' | 'all';
   status?: PlacementStatus;
+  schoolId?: string;
+  side?: 'home' | 'host';
+  /** "2026-2027": the placements the group's view counts in that school year. */
+  schoolYear?: string;
+  inPostOn?: string;
   cursor?: string;
   limit?: number;
+}
+
+/** The group's view's filters: one school's side, a school year as its figures count it, who is in post on a day. */
+function figureFilters(f: PlacementFilters): (SQL | undefined)[] {
+  const school = f.schoolId;
+  const at =
+    f.side === 'home'
+      ? [exchangePlacements.homeSchoolId]
+      : f.side === 'host'
+        ? [exchangePlacements.hostSchoolId]
+        : [exchangePlacements.homeSchoolId, exchangePlacements.hostSchoolId];
+  return [
+    school ? anyOf(at.map((column) => eq(column, school))) : undefined,
+    f.schoolYear ? countedInYear(Number(f.schoolYear.slice(0, 4))) : undefined,
+    f.inPostOn ? inPostOn(f.inPostOn) : undefined,
+  ];
 }
 
 export async function listPlacements(db: Queryable, actor: Actor, f: PlacementFilters) {
@@ -172,7 +194,7 @@ export async function listPlacements(db: Queryable, actor: Actor, f: PlacementFi
           ])
         : readableWhere(actor);
   const rows = await selectPlacements(db)
-    .where(and(which, f.status ? eq(exchangePlacements.status, f.status) : undefined))
+    .where(and(which, f.status ? eq(exchangePlacements.status, f.status) : undefined, ...figureFilters(f)))
     .orderBy(desc(exchangePlacements.startsOn), asc(exchangePlacements.id))
     .limit(limit + 1)
     .offset(offset);

@@ -2,18 +2,13 @@
 // for that week. Run on a timer by the Node door and by the Workers cron (server/scheduled.ts): idempotent, so a
 // second run, a second process or a retried cron adds nothing.
 import { sql } from 'drizzle-orm';
-import { toLocal } from '../../../shared/time';
+import { addDays, mondayOf, toLocal } from '../../../shared/time';
 import { type Queryable, rowsOf } from '../../lib/db';
-import { mondayOf } from './exchanges.rules';
 
 export const MISSING_LOG = 'exchange.log.missing';
 
 /** The Monday of the week before `today`'s. */
-export function lastWeekOf(today: string): string {
-  const d = new Date(`${mondayOf(today)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 7);
-  return d.toISOString().slice(0, 10);
-}
+export const lastWeekOf = (today: string): string => addDays(mondayOf(today), -7);
 
 /**
  * Notices for last week's missing entries, at most one per placement and week; the number sent. A week counts as in

@@ -2,6 +2,7 @@ import { approvalsEn } from './en/approvals';
 import { auditEn } from './en/audit';
 import { inviteEn, loginEn } from './en/auth';
 import { exchangesEn } from './en/exchanges';
+import { exchangesViewsEn } from './en/exchanges-views';
 import { facilitiesEn } from './en/facilities';
 import { homeEn } from './en/home';
 import { lessonsEn } from './en/lessons';
@@ -9,6 +10,7 @@ import { libraryEn } from './en/library';
 import { notificationsEn } from './en/notifications';
 import { orgsEn } from './en/orgs';
 import { problemsEn } from './en/problems';
+import { publicPageEn } from './en/public-page';
 import { reportsEn } from './en/reports';
 import { settingsEn } from './en/settings';
 import type { Shape } from './shape';
@@ -18,7 +20,11 @@ export const en: Shape<Words> = {
   facilities: facilitiesEn,
   library: libraryEn,
   lessons: lessonsEn,
-  exchanges: exchangesEn,
+  exchanges: {
+    ...exchangesEn,
+    ...exchangesViewsEn,
+  },
+  publicPage: publicPageEn,
   approvals: approvalsEn,
   notifications: notificationsEn,
   reports: reportsEn,

@@ -4,6 +4,7 @@ import { auditZh } from './zh/audit';
 import { inviteZh, loginZh } from './zh/auth';
 import { exchangesZh } from './zh/exchanges';
 import type { exchangesPagesZh } from './zh/exchanges-pages';
+import type { exchangesViewsZh } from './zh/exchanges-views';
 import { facilitiesZh } from './zh/facilities';
 import { homeZh } from './zh/home';
 import { lessonsZh } from './zh/lessons';
@@ -11,6 +12,7 @@ import { libraryZh } from './zh/library';
 import { notificationsZh } from './zh/notifications';
 import { orgsZh } from './zh/orgs';
 import { problemsZh } from './zh/problems';
+import type { publicPageZh } from './zh/public-page';
 import type { reportsZh } from './zh/reports';
 import { settingsZh } from './zh/settings';
 
@@ -19,6 +21,8 @@ export const zh = {
   library: libraryZh,
   lessons: lessonsZh,
   exchanges: exchangesZh,
+  /** The public page's editor brings its words (addPageWords). */
+  publicPage: {},
   approvals: approvalsZh,
   notifications: notificationsZh,
   // The reports' words come with their pages (features/reports/page-words.ts).
@@ -138,7 +142,8 @@ export const zh = {
  * Every word of the app, as the type checker knows it: what comes with the first load (`zh`) and the words that come
  * with their pages' code (web/src/lib/i18n.tsx, addPageWords). English comes whole, when first read.
  */
-export type Words = Omit<typeof zh, 'exchanges' | 'reports'> & {
-  exchanges: typeof exchangesZh & typeof exchangesPagesZh;
+export type Words = Omit<typeof zh, 'exchanges' | 'publicPage' | 'reports'> & {
+  exchanges: typeof exchangesZh & typeof exchangesPagesZh & typeof exchangesViewsZh;
+  publicPage: typeof publicPageZh;
   reports: typeof reportsZh;
 };

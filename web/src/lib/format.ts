@@ -1,11 +1,8 @@
 import type { Locale } from '../../../shared/enums';
 
-const TZ = 'Asia/Shanghai';
+import { formatPlainDate, parts } from '../../../shared/format-date';
 
-function parts(date: Date, locale: Locale, opts: Intl.DateTimeFormatOptions) {
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: TZ, ...opts });
-  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value])) as Record<string, string>;
-}
+export { formatPlainDate };
 
 /** "2026年12月2日 周三" / "Wed 2 Dec 2026", in Beijing time. */
 export function formatDate(value: string | Date, locale: Locale): string {
@@ -15,13 +12,6 @@ export function formatDate(value: string | Date, locale: Locale): string {
   const m = parts(d, locale, { month: 'short' }).month;
   // British numeric dates pad the day ("08/12/2026"); written with the month's name it has none ("Tue 8 Dec").
   return `${p.weekday} ${Number(p.day)} ${m} ${p.year}`;
-}
-
-/** "2027年8月31日" / "31 Aug 2027": a calendar day without its weekday (when a post ends, a programme starts). */
-export function formatPlainDate(value: string | Date, locale: Locale): string {
-  const d = typeof value === 'string' ? new Date(value) : value;
-  const p = parts(d, locale, { year: 'numeric', month: locale === 'zh' ? 'numeric' : 'short', day: 'numeric' });
-  return locale === 'zh' ? `${p.year}年${p.month}月${p.day}日` : `${p.day} ${p.month} ${p.year}`;
 }
 
 /** "12月2日 周三" / "Wed 2 Dec": a day where the year is said elsewhere (a calendar's column, under its title). */

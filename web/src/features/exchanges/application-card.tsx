@@ -47,7 +47,12 @@ export function ApplicationCard(props: {
       </Show>
       <ApprovalSteps application={a()} />
       <Show when={a().placement}>
-        {(p) => <p>{t('exchanges.placement', { from: day(p().startsOn), to: day(lastDay(p().endsOn)) })}</p>}
+        {(p) => (
+          <p class="row">
+            <span>{t('exchanges.placement', { from: day(p().startsOn), to: day(lastDay(p().endsOn)) })}</span>
+            <A href={`/exchanges/placements/${p().id}`}>{t('exchanges.post.view')}</A>
+          </p>
+        )}
       </Show>
       <Show when={a().status === 'declined' && a().declineReason}>
         {(r) => <p class="notice error">{t('exchanges.declineReason', { reason: r() })}</p>}

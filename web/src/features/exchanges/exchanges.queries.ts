@@ -50,3 +50,8 @@ export const getApplication = query(
   'exchangeApplication',
 );
 export const getProgrammes = query(() => call(client.exchanges.programmes.$get({ query: {} })), 'exchangeProgrammes');
+/** One placement, its log (newest first), and the live lessons given in post that can be logged in one click. */
+export const getPlacement = query(
+  (id: string) => call(client.exchanges.placements[':id'].$get({ param: { id } })),
+  'exchangePlacement',
+);

@@ -32,11 +32,12 @@ export function PostingsPage() {
     const m = me();
     return !!m && rolesOf(m).isTeacher;
   };
-  // An approver's way to what waits for them (the header's 教师交流 counts it and leads here).
-  const queue = createAsync(async () => {
+  const admin = () => {
     const m = me();
-    return m && rolesOf(m).isAdmin ? getApplications('to_approve') : undefined;
-  });
+    return !!m && rolesOf(m).isAdmin;
+  };
+  // An approver's way to what waits for them (the header's 教师交流 counts it and leads here).
+  const queue = createAsync(async () => (admin() ? getApplications('to_approve') : undefined));
   const waiting = () => queue()?.items.length ?? 0;
   const nominateFrom = (hostId: string) => adminSchoolsOf(me()).find((id) => id !== hostId) ?? null;
   const filtered = () => !!(filters().kind || filters().subject || filters().schoolId) || filters().open;
@@ -53,6 +54,10 @@ export function PostingsPage() {
           </Show>
           <A class="button" href="/exchanges/applications?tab=mine">
             {t('exchanges.myApplications')}
+          </A>
+          {/* Teachers in post and the schools and leaders around them: the placements, their logs and reviews. */}
+          <A class="button" href="/exchanges/placements">
+            {admin() ? t('exchanges.post.toList') : t('exchanges.post.toMine')}
           </A>
           <Show when={adminSchoolsOf(me()).length || leadsAny(me())}>
             <A class="button" href="/exchanges/postings/new">

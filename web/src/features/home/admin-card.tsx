@@ -33,6 +33,12 @@ export function AdminCard(props: { admin: Me['memberships'][number] }) {
         <A class="button" href="/audit">
           {t('home.auditLog')}
         </A>
+        <A class="button" href={`/exchanges/overview?orgId=${admin().orgId}`}>
+          {t('home.exchangesView')}
+        </A>
+        <A class="button" href={`/exchanges/honours?orgId=${admin().orgId}`}>
+          {t('home.honours')}
+        </A>
       </div>
     </section>
   );

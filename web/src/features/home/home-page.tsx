@@ -5,7 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
 import { useSignedIn } from '../../lib/session-context';
 import { MyBookingsCard } from '../bookings/my-bookings-card';
-import { ExchangesCard } from '../exchanges/exchanges-card';
+import { ExchangesCard, InPostSlot } from '../exchanges/exchanges-card';
 import { LibraryCard } from '../library/library-card';
 import { AdminCard } from './admin-card';
 import { ClassroomCard } from './classroom-card';
@@ -38,6 +38,10 @@ export function HomePage() {
             }
           >
             <div class="grid">
+              {/* A teacher in post logs the week first of all. */}
+              <Show when={rolesOf(m()).isTeacher}>
+                <InPostSlot />
+              </Show>
               <For each={rolesOf(m()).assistantOf}>
                 {(a) => (
                   <ClassroomCard

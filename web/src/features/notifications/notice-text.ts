@@ -74,8 +74,8 @@ export function noticeText(n: Notice, t: ReturnType<typeof useI18n>['t'], locale
 }
 
 /**
- * Where a notice leads: the lesson, the placement or the exchange application (or the list), the approval queue or
- * one's bookings.
+ * Where a notice leads: the lesson, the placement (a review, a missing week's reminder), the exchange application (or
+ * the list), the approval queue or one's bookings.
  */
 export function noticeHref(n: Notice): string {
   if (n.kind.startsWith('lesson.') && typeof n.data.lessonId === 'string') return `/lessons/${n.data.lessonId}`;

@@ -48,6 +48,9 @@ export function OrgPage() {
                   <button type="button" aria-expanded={panel() === 'edit'} onClick={() => toggle('edit')}>
                     {t('orgs.editDetails')}
                   </button>
+                  <A class="button" href={`/orgs/${d().org.id}/public-page`}>
+                    {t('orgs.publicPage')}
+                  </A>
                 </Show>
               </div>
             </Show>

@@ -10,7 +10,8 @@ export interface Series {
 
 /**
  * A grouped bar chart with Chart.js, loaded only on the pages that draw one. `horizontal` lays the bars along
- * (long labels read better down the side); `height` is the chart's (18rem unless said).
+ * (long labels read better down the side); `height` is the chart's (18rem unless said); `whole`: counts (of people),
+ * so the value axis steps in whole numbers.
  */
 export function BarChart(props: {
   /** A label of several lines is an array of them. */
@@ -20,6 +21,7 @@ export function BarChart(props: {
   unit: string;
   height?: string;
   horizontal?: boolean;
+  whole?: boolean;
   /** The legend under the chart (shown unless false: a chart of one series says it in its heading). */
   legend?: boolean;
 }) {
@@ -45,7 +47,11 @@ export function BarChart(props: {
         },
         indexAxis: props.horizontal ? 'y' : 'x',
         scales: {
-          [props.horizontal ? 'x' : 'y']: { beginAtZero: true, title: { display: !!props.unit, text: props.unit } },
+          [props.horizontal ? 'x' : 'y']: {
+            beginAtZero: true,
+            ticks: props.whole ? { precision: 0 } : {},
+            title: { display: !!props.unit, text: props.unit },
+          },
           // Every category named: a chart of a few classrooms or months never skips one.
           [props.horizontal ? 'y' : 'x']: { ticks: { autoSkip: false } },
         },

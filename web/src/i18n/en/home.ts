@@ -19,6 +19,8 @@ export const homeEn: Shape<typeof homeZh> = {
   importTeachers: 'Import teachers',
   inviteTeacher: 'Invite a teacher',
   auditLog: 'See the activity log',
+  exchangesView: 'Exchanges overview',
+  honours: 'Rural service honours',
   noMembership: 'You are not a member of any school yet. Ask your school admin to invite you.',
   myBookings: 'My bookings',
   bookFacility: 'Book a facility',

@@ -12,6 +12,7 @@ export const orgsEn: Shape<typeof orgsZh> = {
   district: 'District',
   group: 'Group',
   editDetails: 'Edit school details',
+  publicPage: 'Public page',
   name: 'Name',
   classroomPlaceholder: 'Grade 4 Class 1',
   grade: 'Grade',

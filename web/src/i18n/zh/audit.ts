@@ -34,6 +34,8 @@ export const auditZh = {
     'facility.block': '{{ who }} 停用了{{ name }}的一段时间：{{ when }}',
     'closure.create': '{{ who }} 把{{ name }}设为不开放：{{ days }}',
     'closure.delete': '{{ who }} 取消了{{ name }}的不开放日：{{ days }}',
+    'public_page.update': '{{ who }} 更新了{{ name }}的信息公开',
+    'public_page.settings': '{{ who }} 修改了{{ name }}信息公开的更新期限',
     'booking.create': '{{ who }} 预约了{{ name }}：{{ when }}',
     'booking.approve': '{{ who }} 批准了{{ booking }}：{{ when }}',
     'booking.decline': '{{ who }} 拒绝了{{ booking }}：{{ when }}',
@@ -110,6 +112,7 @@ export const auditZh = {
     invitation: '邀请',
     user: '账号',
     api_token: '接口令牌',
+    public_page: '信息公开',
   } as Record<string, string>,
   someKind: '一条记录',
   /** What an edit changed, field by field. */
@@ -147,6 +150,8 @@ export const auditZh = {
     locale: '界面语言',
     startsAt: '开始时间',
     endsAt: '结束时间',
+    content: '内容',
+    reviewWorkingDays: '更新期限（工作日）',
   } as Record<string, string>,
   languages: {
     zh: '中文',

@@ -17,6 +17,8 @@ export const homeZh = {
   importTeachers: '批量导入教师',
   inviteTeacher: '邀请教师',
   auditLog: '查看操作记录',
+  exchangesView: '交流概览',
+  honours: '乡村从教荣誉',
   noMembership: '您还没有加入任何单位。请联系学校管理员邀请您。',
   myBookings: '我的预约',
   bookFacility: '借用场地',

@@ -10,6 +10,7 @@ export const orgsZh = {
   district: '所属学区',
   group: '所属集团',
   editDetails: '编辑学校信息',
+  publicPage: '信息公开',
   name: '名称',
   classroomPlaceholder: '四年级一班',
   grade: '年级',

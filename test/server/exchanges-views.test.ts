@@ -1,0 +1,57 @@
+// The lists behind the group's view (issue 12, point 7): each school's figure of this school year opens the
+// placements it counts — sent from the school, received by it, in post there today — through the placements list's
+// filters, which answer exactly what the figures count, and only what the caller may read.
+import { describe, expect, it } from 'vitest';
+import { schoolYearOf } from '../../server/modules/exchanges/exchanges.rules';
+import { toLocal } from '../../shared/time';
+import { expectStatus, useHarness } from '../support/harness';
+
+const h = useHarness();
+const today = toLocal(new Date()).date;
+const year = schoolYearOf(today);
+const thisYear = `${year}-${year + 1}`;
+
+describe('exchanges: the lists behind the group’s view', () => {
+  it('each school’s sent, received and in-post figures open lists of as many placements, by school', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const view = await leader.get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`);
+    expectStatus(view, 200);
+    for (const s of view.body.schools!) {
+      const list = (q: string) => leader.get(`/api/exchanges/placements?scope=all&schoolId=${s.school.id}&${q}`);
+      const sent = await list(`side=home&schoolYear=${thisYear}`);
+      const received = await list(`side=host&schoolYear=${thisYear}`);
+      const inPost = await list(`side=host&inPostOn=${today}`);
+      expectStatus(sent, 200);
+      expect(sent.body.items, `${s.school.name} sent`).toHaveLength(s.thisYear.sent);
+      expect(received.body.items, `${s.school.name} received`).toHaveLength(s.thisYear.received);
+      expect(inPost.body.items, `${s.school.name} in post`).toHaveLength(s.thisYear.inPost);
+      expect(sent.body.items.every((p) => p.homeSchool.id === s.school.id)).toBe(true);
+      expect(received.body.items.every((p) => p.hostSchool.id === s.school.id)).toBe(true);
+      // Last school year's lists hold last year's figures (none in the demo).
+      const before = await list(`side=host&schoolYear=${year - 1}-${year}`);
+      expect(before.body.items).toHaveLength(s.lastYear.received);
+    }
+    // 高志远 went from 京华实验小学 to 北山 at the school year's start: on both schools' lists.
+    const beishan = await leader.get(
+      `/api/exchanges/placements?scope=all&schoolId=${h.ids.orgs.beishan}&side=host&schoolYear=${thisYear}`,
+    );
+    expect(beishan.body.items.map((p) => [p.teacher.name, p.homeSchool.name])).toEqual([['高志远', '京华实验小学']]);
+    expect(beishan.body.items[0]!.hoursLogged).toBeGreaterThan(0);
+    // Without a side, a school's placements either way.
+    const either = await leader.get(`/api/exchanges/placements?scope=all&schoolId=${h.ids.orgs.jhxx}`);
+    expect(either.body.items.map((p) => p.teacher.name)).toEqual(['高志远']);
+  });
+
+  it('a filter never widens what the caller reads; a malformed school year or side is refused', async () => {
+    const other = await h.as('admin@xiling.demo');
+    const res = await other.get(`/api/exchanges/placements?scope=all&schoolId=${h.ids.orgs.beishan}&side=host`);
+    expectStatus(res, 200);
+    expect(res.body.items).toEqual([]);
+    const li = await h.as('li@jhxx.demo');
+    const hers = await li.get(`/api/exchanges/placements?scope=all&schoolId=${h.ids.orgs.jhxx}`);
+    expect(hers.body.items).toEqual([]);
+    const leader = await h.as('leader@jinghua.demo');
+    expectStatus(await leader.get('/api/exchanges/placements?scope=all&schoolYear=2026'), 400);
+    expectStatus(await leader.get('/api/exchanges/placements?scope=all&side=sideways'), 400);
+  });
+});

@@ -1,0 +1,77 @@
+import { createAsync, useAction } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import type { Placement } from '../../../../shared/schemas/exchanges';
+import { Field } from '../../components/field';
+import { ErrorNotice } from '../../components/notice';
+import { useI18n } from '../../lib/i18n';
+import { getMembers } from '../orgs/orgs.queries';
+import { setMentor } from './placements.actions';
+
+/** The host school's admin names the mentor among the school's teachers (never the teacher in post). */
+export function MentorForm(props: { placement: Placement; onDone: (name: string) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const school = () => props.placement.hostSchool;
+  const members = createAsync(() => getMembers(school().id));
+  const teachers = () =>
+    (members()?.items ?? []).filter((m) => m.role === 'teacher' && m.active && m.userId !== props.placement.teacher.id);
+  const save = useAction(setMentor);
+  const [mentorId, setMentorId] = createSignal(props.placement.mentor?.id ?? '');
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const label = () => t('exchanges.post.mentorLabel', { school: school().name });
+  return (
+    <form
+      class="mentor-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(undefined);
+        try {
+          const after = await save(props.placement.id, mentorId());
+          props.onDone(after.mentor?.name ?? '');
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Suspense>
+        <Show when={members()}>
+          <Show
+            when={teachers().length}
+            fallback={<p class="muted">{t('exchanges.post.noHostTeachers', { school: school().name })}</p>}
+          >
+            <Field label={label()} name="mentorId" error={error()}>
+              {(a) => (
+                <select {...a} required onChange={(e) => setMentorId(e.currentTarget.value)}>
+                  <option value="" disabled selected={!mentorId()}>
+                    {t('exchanges.post.pickMentor')}
+                  </option>
+                  <For each={teachers()}>
+                    {(m) => (
+                      <option value={m.userId} selected={m.userId === mentorId()}>
+                        {m.name}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              )}
+            </Field>
+          </Show>
+        </Show>
+      </Suspense>
+      <ErrorNotice error={error()} fields={{ mentorId: label() }} />
+      <div class="row">
+        <Show when={teachers().length}>
+          <button type="submit" class="primary" disabled={busy() || !mentorId()}>
+            {t('exchanges.post.saveMentor')}
+          </button>
+        </Show>
+        <button type="button" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

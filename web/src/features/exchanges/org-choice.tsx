@@ -1,0 +1,32 @@
+import { useSearchParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { useI18n } from '../../lib/i18n';
+import { useSignedIn } from '../../lib/session-context';
+import { viewOrgsOf } from './views.queries';
+
+/** Which organisation's exchanges the page shows, for a person who belongs to more than one. */
+export function OrgChoice(props: { orgId: string }) {
+  const { t } = useI18n();
+  const me = useSignedIn();
+  const [, setParams] = useSearchParams();
+  const orgs = () => viewOrgsOf(me());
+  return (
+    <Show when={orgs().length > 1}>
+      <div class="field" style={{ 'max-width': '22rem' }}>
+        <label for="exchange-org">{t('exchanges.orgLabel')}</label>
+        <select
+          id="exchange-org"
+          onChange={(e) => setParams({ orgId: e.currentTarget.value, school: null, figure: null })}
+        >
+          <For each={orgs()}>
+            {(o) => (
+              <option value={o.id} selected={o.id === props.orgId}>
+                {o.name}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+    </Show>
+  );
+}

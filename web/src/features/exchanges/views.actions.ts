@@ -1,0 +1,39 @@
+import { action, json } from '@solidjs/router';
+import { call, client } from '../../lib/api';
+import { getHonours, getServiceRecords } from './views.queries';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** The form asks for the last day served; the API keeps the first day after it (periods are [start, end)). */
+function dayAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A school admin records a teacher's years at a rural school, with a document of the library as evidence. */
+export const recordRuralService = action(async (form: FormData) => {
+  const endsOn = text(form, 'endsOn');
+  const res = await call(
+    client.exchanges['rural-service'].$post({
+      json: {
+        userId: text(form, 'userId'),
+        schoolId: text(form, 'schoolId'),
+        startsOn: text(form, 'startsOn'),
+        ...(endsOn ? { endsOn: dayAfter(endsOn) } : {}),
+        evidenceResourceId: text(form, 'evidenceResourceId'),
+        note: text(form, 'note'),
+      },
+    }),
+  );
+  return json(res.record, { revalidate: [getServiceRecords.key] });
+}, 'recordRuralService');
+
+/** Another admin approves (the years count from then on, and the honours list may change) or rejects a record. */
+export const decideRuralService = action(async (id: string, decision: 'approve' | 'reject') => {
+  const r = client.exchanges['rural-service'][':id'];
+  const res = await call(
+    decision === 'approve' ? r.approve.$post({ param: { id } }) : r.reject.$post({ param: { id } }),
+  );
+  return json(res.record, { revalidate: [getServiceRecords.key, getHonours.key] });
+}, 'decideRuralService');
