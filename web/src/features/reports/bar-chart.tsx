@@ -8,6 +8,11 @@ export interface Series {
   dashed?: boolean;
 }
 
+/** The page's font size in px (the root's), which the chart's words follow. */
+const rootPx = () => Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+/** A small chart's labels: two thirds of the page's. */
+const small = () => Math.round((2 / 3) * rootPx());
+
 /**
  * A grouped bar chart with Chart.js, loaded only on the pages that draw one. `horizontal` lays the bars along
  * (long labels read better down the side); `height` is the chart's (18rem unless said); `whole`: counts (of people),
@@ -24,6 +29,8 @@ export function BarChart(props: {
   whole?: boolean;
   /** The legend under the chart (shown unless false: a chart of one series says it in its heading). */
   legend?: boolean;
+  /** The value axis (shown unless false: a small chart beside a table of the same figures only compares bars). */
+  valueAxis?: boolean;
 }) {
   let canvas!: HTMLCanvasElement;
   let chart: { destroy(): void; data: unknown; update(): void } | undefined;
@@ -31,9 +38,7 @@ export function BarChart(props: {
     const { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } = await import('chart.js');
     Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
     // Words on the chart grow with the page's (a projector's 22 px, a phone's 15 px): three quarters of it.
-    Chart.defaults.font.size = Math.round(
-      0.75 * Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
-    );
+    Chart.defaults.font.size = Math.round(0.75 * rootPx());
     chart = new Chart(canvas, {
       type: 'bar',
       data: data(),
@@ -48,12 +53,15 @@ export function BarChart(props: {
         indexAxis: props.horizontal ? 'y' : 'x',
         scales: {
           [props.horizontal ? 'x' : 'y']: {
+            display: props.valueAxis !== false,
             beginAtZero: true,
             ticks: props.whole ? { precision: 0 } : {},
             title: { display: !!props.unit, text: props.unit },
           },
-          // Every category named: a chart of a few classrooms or months never skips one.
-          [props.horizontal ? 'y' : 'x']: { ticks: { autoSkip: false } },
+          // Every category named: a chart of a few classrooms or months never skips one (a small chart's smaller).
+          [props.horizontal ? 'y' : 'x']: {
+            ticks: { autoSkip: false, ...(props.valueAxis === false ? { font: { size: small() } } : {}) },
+          },
         },
       },
     }) as unknown as typeof chart;

@@ -72,7 +72,8 @@ export function DashboardCard(props: { orgId: string }) {
                 <BarChart
                   horizontal
                   legend={false}
-                  height="10rem"
+                  valueAxis={false}
+                  height="8.5rem"
                   title={t('reports.dashboard.chartTitle')}
                   unit=""
                   labels={r().classrooms.map((c) => [c.schoolName, c.name])}

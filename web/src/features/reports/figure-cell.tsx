@@ -41,7 +41,7 @@ export function FigureCell(props: { now: number; before: number; href?: string }
     </>
   );
   return (
-    <td class="figure" title={t('reports.beforeWas', { n: shown(props.before) })}>
+    <td class="fig-cell" title={t('reports.beforeWas', { n: shown(props.before) })}>
       <Show when={props.href} fallback={body()}>
         {(href) => <A href={href()}>{body()}</A>}
       </Show>

@@ -58,7 +58,7 @@ export const reportsEn: Shape<typeof reportsZh> = {
     facilityHoursLent: 'Lent',
     facilityHoursBorrowed: 'Borrowed',
     resourcesShared: 'Shared',
-    resourcesUsedByOthers: 'Used by others',
+    resourcesUsedByOthers: 'Used elsewhere',
     resourcesReceived: 'Used of others',
     liveLessonsTaught: 'Taught',
     liveLessonsReceived: 'Attended',
