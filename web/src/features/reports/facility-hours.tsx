@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
 import type { getFacilityUsage } from './reports.queries';
+import { SchoolRowHead } from './school-row-head';
 
 type FacilityUsage = Awaited<ReturnType<typeof getFacilityUsage>>;
 
@@ -61,17 +62,7 @@ export function SchoolHoursCard(props: { usage: FacilityUsage }) {
               <For each={props.usage.schools}>
                 {(s) => (
                   <tr>
-                    <th scope="row">
-                      {s.name}
-                      <Show when={s.rural}>
-                        {' '}
-                        <span class="badge rural">{t('common.rural')}</span>
-                      </Show>
-                      <Show when={s.supported}>
-                        {' '}
-                        <span class="badge supported">{t('common.supported')}</span>
-                      </Show>
-                    </th>
+                    <SchoolRowHead name={s.name} rural={!!s.rural} supported={!!s.supported} />
                     <td>{s.lentHours}</td>
                     <td>{change(s.lentHours, s.previousLentHours)}</td>
                     <td>{s.borrowedHours}</td>

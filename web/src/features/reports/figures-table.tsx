@@ -3,6 +3,7 @@ import { type Pillar, pillars } from '../../../../shared/pillars';
 import type { PillarFigures } from '../../../../shared/schemas/reports';
 import { useI18n } from '../../lib/i18n';
 import { FigureCell } from './figure-cell';
+import { SchoolRowHead } from './school-row-head';
 
 export interface FiguresRow {
   id: string;
@@ -31,17 +32,7 @@ export function FiguresTable(props: { columns: Columns; rows: FiguresRow[]; foot
     });
   const row = (r: FiguresRow, head: 'row' | 'foot') => (
     <tr class={head === 'foot' ? 'total' : undefined}>
-      <th scope="row">
-        {r.name}
-        <Show when={r.rural}>
-          {' '}
-          <span class="badge rural">{t('reports.ruralShort')}</span>
-        </Show>
-        <Show when={r.supported}>
-          {' '}
-          <span class="badge supported">{t('reports.supportedShort')}</span>
-        </Show>
-      </th>
+      <SchoolRowHead name={r.name} rural={!!r.rural} supported={!!r.supported} short />
       <For each={groups()}>
         {(g) => (
           <For each={g.figures}>{(f) => <FigureCell now={r.now[f]} before={r.before[f]} href={r.href?.(f)} />}</For>

@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
 import { CHART } from './facility-hours';
 import { getResourceUsage } from './reports.queries';
+import { SchoolRowHead } from './school-row-head';
 
 /** The library half of the sharing report: each school against its own last term, and what reached rural schools. */
 export function ResourceReport(props: { orgId: string }) {
@@ -58,17 +59,7 @@ export function ResourceReport(props: { orgId: string }) {
                   <For each={u().schools}>
                     {(s) => (
                       <tr>
-                        <th scope="row">
-                          {s.name}
-                          <Show when={s.rural}>
-                            {' '}
-                            <span class="badge rural">{t('common.rural')}</span>
-                          </Show>
-                          <Show when={s.supported}>
-                            {' '}
-                            <span class="badge supported">{t('common.supported')}</span>
-                          </Show>
-                        </th>
+                        <SchoolRowHead name={s.name} rural={!!s.rural} supported={!!s.supported} />
                         <td>{s.now.contributed}</td>
                         <td>{change(s.now.contributed, s.before.contributed)}</td>
                         <td>{s.now.usedByOthers}</td>
