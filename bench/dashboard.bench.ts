@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import type postgres from 'postgres';
 import { buildAll, isStale } from '../scripts/build.mjs';
-import { killAllNow, quantile, round, signIn, startServer, stopAll, table } from './lib';
+import { alternating, killAllNow, lineVsRaw, rowVsRaw, signIn, startServer, stopAll, table, verdictVsRaw } from './lib';
 import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,12 +20,6 @@ const RESOURCES_PER_SCHOOL = 20;
 const USES = 20_000;
 const WARMUP = 20;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-
-interface Figure {
-  p50: number;
-  p95: number;
-}
-const figure = (xs: number[]): Figure => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) });
 
 /** The figures' names, in the API's order. */
 const KEYS = [
@@ -387,24 +381,8 @@ export async function benchDashboard() {
       0,
     );
 
-    const measure = async (api: () => Promise<unknown>, rawFn: () => Promise<unknown>) => {
-      for (let i = 0; i < WARMUP; i++) {
-        await api();
-        await rawFn();
-      }
-      const t = { api: [] as number[], raw: [] as number[] };
-      for (let i = 0; i < REQUESTS; i++) {
-        for (const [kind, fn] of [
-          ['api', api],
-          ['raw', rawFn],
-        ] as const) {
-          const t0 = performance.now();
-          await fn();
-          t[kind].push(performance.now() - t0);
-        }
-      }
-      return { api: figure(t.api), raw: figure(t.raw) };
-    };
+    const measure = (api: () => Promise<unknown>, raw: () => Promise<unknown>) =>
+      alternating({ api, raw }, WARMUP, REQUESTS);
     const dashboard = await measure(dashboardApi, dashboardRaw);
     const report = await measure(termApi, termRaw);
     return { sizes: { ...sizes, nonZero, months: months.length } as Record<string, number>, dashboard, report };
@@ -416,16 +394,6 @@ export async function benchDashboard() {
 
 export function printDashboard(r: Awaited<ReturnType<typeof benchDashboard>>): string {
   const s = r.sizes;
-  const row = (label: string, x: Figure, rawFigure: Figure) => [
-    label,
-    `${round(x.p50, 1)} ms`,
-    `${round(x.p95, 1)} ms`,
-    `${round(x.p95 / rawFigure.p95, 2)} ×`,
-  ];
-  const ratio = (x: { api: Figure; raw: Figure }) => x.api.p95 / x.raw.p95;
-  const verdict = (x: { api: Figure; raw: Figure }) => (ratio(x) <= 2 ? 'met' : 'missed');
-  const line = (label: string, x: { api: Figure; raw: Figure }) =>
-    `${label} p95 ${round(x.api.p95, 1)} ms vs raw ${round(x.raw.p95, 1)} ms (${round(ratio(x), 2)}×)`;
   return [
     `Dashboard: ${s.schools} schools in the group, ${s.bookings} bookings, ${s.resources} resources and ${s.uses} uses, ` +
       `${s.lessons} live lessons with ${s.sessions} LiveKit sessions, ${s.placements} exchange placements and ` +
@@ -434,14 +402,14 @@ export function printDashboard(r: Awaited<ReturnType<typeof benchDashboard>>): s
     table(
       ['', 'p50', 'p95', 'p95 × raw'],
       [
-        row('GET /api/reports/dashboard?orgId=<group>', r.dashboard.api, r.dashboard.raw),
-        row('raw SQL (its 7 statements)', r.dashboard.raw, r.dashboard.raw),
-        row('GET /api/reports/term?orgId=<group>', r.report.api, r.report.raw),
-        row('raw SQL (its 6 statements)', r.report.raw, r.report.raw),
+        rowVsRaw('GET /api/reports/dashboard?orgId=<group>', r.dashboard.api, r.dashboard.raw),
+        rowVsRaw('raw SQL (its 7 statements)', r.dashboard.raw, r.dashboard.raw),
+        rowVsRaw('GET /api/reports/term?orgId=<group>', r.report.api, r.report.raw),
+        rowVsRaw('raw SQL (its 6 statements)', r.report.raw, r.report.raw),
       ],
     ),
-    `dashboard: ${verdict(r.dashboard)} (≤ 2× raw) · term report: ${verdict(r.report)} (≤ 2× raw)`,
-    `dashboard: ${line('dashboard', r.dashboard)} · ${line('term report', r.report)}`,
+    `dashboard: ${verdictVsRaw(r.dashboard)} (≤ 2× raw) · term report: ${verdictVsRaw(r.report)} (≤ 2× raw)`,
+    `dashboard: ${lineVsRaw('dashboard', r.dashboard)} · ${lineVsRaw('term report', r.report)}`,
   ].join('\n');
 }
 

@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { toLocal } from '../shared/time';
-import { killAllNow, quantile, round, signIn, startServer, stopAll, table } from './lib';
+import { alternating, killAllNow, lineVsRaw, rowVsRaw, signIn, startServer, stopAll, table, verdictVsRaw } from './lib';
 import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,12 +20,6 @@ const LOGS_PER_PLACEMENT = 40;
 const PENDING = 300;
 const WARMUP = 20;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-
-interface Figure {
-  p50: number;
-  p95: number;
-}
-const figure = (xs: number[]): Figure => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) });
 
 export async function benchExchanges() {
   const bench = await benchDatabase(`tz_bench_ex_${process.pid}`, 4);
@@ -234,23 +228,8 @@ export async function benchExchanges() {
 
     // As drizzle sends them: postgres.js's unsafe() without a name, so PostgreSQL plans each statement every time.
     const unprepared = postgres(bench.url, { max: 4, prepare: false, onnotice: () => {} });
-    const measure = async (api: () => Promise<unknown>, raw: (sql: postgres.Sql) => Promise<unknown>) => {
-      const series = [
-        ['api', api],
-        ['raw', () => raw(sql)],
-        ['unprepared', () => raw(unprepared)],
-      ] as const;
-      for (let i = 0; i < WARMUP; i++) for (const [, fn] of series) await fn();
-      const t = { api: [] as number[], raw: [] as number[], unprepared: [] as number[] };
-      for (let i = 0; i < REQUESTS; i++) {
-        for (const [kind, fn] of series) {
-          const t0 = performance.now();
-          await fn();
-          t[kind].push(performance.now() - t0);
-        }
-      }
-      return { api: figure(t.api), raw: figure(t.raw), unprepared: figure(t.unprepared) };
-    };
+    const measure = (api: () => Promise<unknown>, raw: (sql: postgres.Sql) => Promise<unknown>) =>
+      alternating({ api, raw: () => raw(sql), unprepared: () => raw(unprepared) }, WARMUP, REQUESTS);
     const queue = await measure(queueApi, queueRaw);
     const overview = await measure(overviewApi, overviewRaw);
     await unprepared.end();
@@ -267,16 +246,6 @@ export async function benchExchanges() {
 
 export function printExchanges(r: Awaited<ReturnType<typeof benchExchanges>>): string {
   const s = r.sizes;
-  const row = (label: string, x: Figure, raw: Figure) => [
-    label,
-    `${round(x.p50, 1)} ms`,
-    `${round(x.p95, 1)} ms`,
-    `${round(x.p95 / raw.p95, 2)} ×`,
-  ];
-  const ratio = (x: { api: Figure; raw: Figure }) => x.api.p95 / x.raw.p95;
-  const verdict = (x: { api: Figure; raw: Figure }) => (ratio(x) <= 2 ? 'met' : 'missed');
-  const line = (label: string, x: { api: Figure; raw: Figure }) =>
-    `${label} p95 ${round(x.api.p95, 1)} ms vs raw ${round(x.raw.p95, 1)} ms (${round(ratio(x), 2)}×)`;
   return [
     `Exchanges: ${s.schools} schools in the group, ${s.teachers} teachers, ${s.postings} postings, ${s.placements} ` +
       `placements, ${s.logs} log entries, ${s.pending} applications under way (${s.waiting} wait for the group); ` +
@@ -284,16 +253,16 @@ export function printExchanges(r: Awaited<ReturnType<typeof benchExchanges>>): s
     table(
       ['', 'p50', 'p95', 'p95 × raw'],
       [
-        row('GET /api/exchanges/applications?scope=to_approve', r.queue.api, r.queue.raw),
-        row('raw SQL (page of 50 + its approvals)', r.queue.raw, r.queue.raw),
-        row('… the same, unprepared (as drizzle sends it)', r.queue.unprepared, r.queue.raw),
-        row('GET /api/exchanges/overview?orgId=<group>', r.overview.api, r.overview.raw),
-        row('raw SQL (the overview’s 8 statements)', r.overview.raw, r.overview.raw),
-        row('… the same, unprepared (as drizzle sends them)', r.overview.unprepared, r.overview.raw),
+        rowVsRaw('GET /api/exchanges/applications?scope=to_approve', r.queue.api, r.queue.raw),
+        rowVsRaw('raw SQL (page of 50 + its approvals)', r.queue.raw, r.queue.raw),
+        rowVsRaw('… the same, unprepared (as drizzle sends it)', r.queue.unprepared, r.queue.raw),
+        rowVsRaw('GET /api/exchanges/overview?orgId=<group>', r.overview.api, r.overview.raw),
+        rowVsRaw('raw SQL (the overview’s 8 statements)', r.overview.raw, r.overview.raw),
+        rowVsRaw('… the same, unprepared (as drizzle sends them)', r.overview.unprepared, r.overview.raw),
       ],
     ),
-    `queue: ${verdict(r.queue)} (≤ 2× raw) · overview: ${verdict(r.overview)} (≤ 2× raw)`,
-    `exchanges: ${line('queue', r.queue)} · ${line('overview', r.overview)}`,
+    `queue: ${verdictVsRaw(r.queue)} (≤ 2× raw) · overview: ${verdictVsRaw(r.overview)} (≤ 2× raw)`,
+    `exchanges: ${lineVsRaw('queue', r.queue)} · ${lineVsRaw('overview', r.overview)}`,
   ].join('\n');
 }
 

@@ -208,3 +208,45 @@ export async function signIn(
   const body = (await res.json()) as { user: { id: string } };
   return { cookie, userId: body.user.id };
 }
+
+/** A latency figure: the median and the 95th percentile, in ms. */
+export interface Figure {
+  p50: number;
+  p95: number;
+}
+export const figureOf = (xs: number[]): Figure => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) });
+
+/**
+ * Times each named call `requests` times after `warmup` rounds, one at a time and taking turns, so a busy moment of
+ * the machine falls on all of them alike (an API route next to the raw SQL that gives the same answer).
+ */
+export async function alternating<K extends string>(
+  calls: Record<K, () => Promise<unknown>>,
+  warmup: number,
+  requests: number,
+): Promise<Record<K, Figure>> {
+  const series = Object.entries(calls) as [K, () => Promise<unknown>][];
+  for (let i = 0; i < warmup; i++) for (const [, fn] of series) await fn();
+  const times = Object.fromEntries(series.map(([k]) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < requests; i++)
+    for (const [k, fn] of series) {
+      const t0 = performance.now();
+      await fn();
+      times[k].push(performance.now() - t0);
+    }
+  return Object.fromEntries(series.map(([k]) => [k, figureOf(times[k])])) as Record<K, Figure>;
+}
+
+/** A table row of a figure against the raw one: p50, p95, and p95 as a multiple of the raw p95. */
+export const rowVsRaw = (label: string, x: Figure, raw: Figure) => [
+  label,
+  `${round(x.p50, 1)} ms`,
+  `${round(x.p95, 1)} ms`,
+  `${round(x.p95 / raw.p95, 2)} ×`,
+];
+/** "met" when the API's p95 is within `aim` times the raw SQL's. */
+export const verdictVsRaw = (x: { api: Figure; raw: Figure }, aim = 2) =>
+  x.api.p95 / x.raw.p95 <= aim ? 'met' : 'missed';
+/** "queue p95 18.4 ms vs raw 10.6 ms (1.73×)". */
+export const lineVsRaw = (label: string, x: { api: Figure; raw: Figure }) =>
+  `${label} p95 ${round(x.api.p95, 1)} ms vs raw ${round(x.raw.p95, 1)} ms (${round(x.api.p95 / x.raw.p95, 2)}×)`;
