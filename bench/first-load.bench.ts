@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { buildAll, isStale } from '../scripts/build.mjs';
 import { launchBrowser, newContext } from '../test/support/browser';
-import { freePort, HOST, killAllNow, round, startChild, stopAll, table, waitReady } from './lib';
+import { killAllNow, round, startServer, stopAll, table } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const AIM_JS_KB = 60;
@@ -86,17 +86,8 @@ async function main() {
     await buildAll({ quiet: true });
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-first-load-'));
-  const port = await freePort();
-  const base = `http://${HOST}:${port}`;
-  const server = startChild(
-    'server',
-    process.execPath,
-    ['dist/server/node.mjs'],
-    { ...process.env, PORT: String(port), DATA_DIR: dataDir, LIVEKIT_AUTOSTART: '0', LOG_LEVEL: 'warn' },
-    root,
-  );
   try {
-    await waitReady(server, `${base}/api/health`, 120_000);
+    const { base } = await startServer(root, undefined, { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     const plain = await measure(base, false);
     const packed = await measure(base, true);
     console.log(

@@ -125,8 +125,11 @@ export async function waitReady(
   }
 }
 
-/** The built server (dist/server/node.mjs under `root`) on a free loopback port, answering /api/health. */
-export async function startServer(root: string, databaseUrl: string, env: NodeJS.ProcessEnv = {}) {
+/**
+ * The built server (dist/server/node.mjs under `root`) on a free loopback port, answering /api/health: on the
+ * PostgreSQL of `databaseUrl`, or without one on the embedded database under `env.DATA_DIR` (a first start seeds it).
+ */
+export async function startServer(root: string, databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}) {
   const port = await freePort();
   const server = startChild(
     'server',
@@ -136,7 +139,8 @@ export async function startServer(root: string, databaseUrl: string, env: NodeJS
       ...process.env,
       PORT: String(port),
       HOST,
-      DATABASE_URL: databaseUrl,
+      // Empty counts as unset: the embedded database.
+      DATABASE_URL: databaseUrl ?? '',
       LOG_LEVEL: 'silent',
       LIVEKIT_AUTOSTART: '0',
       ...env,
@@ -144,7 +148,7 @@ export async function startServer(root: string, databaseUrl: string, env: NodeJS
     root,
   );
   const base = `http://${HOST}:${port}`;
-  await waitReady(server, `${base}/api/health`, 60_000);
+  await waitReady(server, `${base}/api/health`, 120_000);
   return { server, base };
 }
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildAll, isStale } from '../scripts/build.mjs';
-import { freePort, HOST, killAllNow, round, sleep, startChild, stopAll, table, waitReady } from './lib';
+import { freePort, HOST, killAllNow, round, sleep, startChild, startServer, stopAll, table, waitReady } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Math.max(1, Number(process.env.BENCH_DURATION ?? 10));
@@ -59,16 +59,7 @@ async function main() {
   try {
     // The built server first, to know the page's size; the bare route before and after it (its mean is the floor:
     // it moves a lot from run to run on a shared machine), with a route that answers as many bytes as the page.
-    const port = await freePort();
-    const base = `http://${HOST}:${port}`;
-    const server = startChild(
-      'server',
-      process.execPath,
-      ['dist/server/node.mjs'],
-      { ...process.env, PORT: String(port), DATA_DIR: dataDir, LIVEKIT_AUTOSTART: '0', LOG_LEVEL: 'warn' },
-      root,
-    );
-    await waitReady(server, `${base}/api/health`, 120_000);
+    const { base } = await startServer(root, undefined, { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     const page = `${base}/s/JHZX`;
     const first = await fetch(page, { headers: { 'accept-encoding': 'gzip' } });
     const etag = first.headers.get('etag') ?? '';
