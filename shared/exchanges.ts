@@ -59,13 +59,19 @@ export function englishOfRule(f: EligibilityFailure): string {
   }
 }
 
-/**
- * Rural-service honours (seed clause 9; the national certificate at 30 years, provincial at 20, county at 10). The
- * thresholds are the published ones; a district that honours other years changes this list.
- */
-export const HONOURS = [
-  { years: 10, level: 'county' },
-  { years: 20, level: 'provincial' },
-  { years: 30, level: 'national' },
-] as const;
-export type HonourLevel = (typeof HONOURS)[number]['level'];
+/** The honours, lowest first (seed clause 9 names 20 and 30 years; the county's 10 is common practice). */
+export const honourLevels = ['county', 'provincial', 'national'] as const;
+export type HonourLevel = (typeof honourLevels)[number];
+
+/** The years each honour asks; null where a group or district does not give that honour. */
+export type HonourYears = Record<HonourLevel, number | null>;
+
+/** The published thresholds: national certificate at 30 years, provincial at 20, county at 10. */
+export const PUBLISHED_HONOURS: HonourYears = { county: 10, provincial: 20, national: 30 };
+
+/** The honours given, lowest first, each with its years. */
+export const honoursOf = (y: HonourYears): { level: HonourLevel; years: number }[] =>
+  honourLevels.flatMap((level) => {
+    const years = y[level];
+    return years === null ? [] : [{ level, years }];
+  });

@@ -37,6 +37,9 @@ export type Problem =
   // Live lessons.
   | { code: 'lesson_too_long'; hours: number }
   | { code: 'lesson_out_of_range' }
+  // Rural-service honour thresholds.
+  | { code: 'honours_none' }
+  | { code: 'honours_ascending' }
   // Uploads.
   | { code: 'file_missing' }
   | { code: 'file_empty' }
@@ -109,6 +112,10 @@ export function englishOf(p: Problem): string {
       return `a live lesson lasts at most ${p.hours} hours`;
     case 'lesson_out_of_range':
       return 'between yesterday and two years ahead';
+    case 'honours_none':
+      return 'give at least one honour';
+    case 'honours_ascending':
+      return 'a higher honour must ask more years than a lower one';
     case 'file_missing':
       return 'attach the file';
     case 'file_empty':

@@ -12,7 +12,7 @@ import {
   serviceStatuses,
   subjects,
 } from '../enums';
-import { eligibilityRules } from '../exchanges';
+import { eligibilityRules, honourLevels, honoursOf } from '../exchanges';
 import { id, isoDay, isoTime, listQuery, page, text } from './common';
 
 /** A school year as its two calendar years say it: "2026-2027". */
@@ -368,7 +368,47 @@ export const serviceRecordAnswer = z.object({ record: serviceRecord });
 export const serviceRecordPage = page(serviceRecord);
 export const serviceListQuery = listQuery.extend({ status: z.enum(serviceStatuses).optional() });
 
-const honourLevel = z.enum(['county', 'provincial', 'national']);
+const honourLevel = z.enum(honourLevels);
+
+/** Years an honour asks; null: not given. */
+const honourYearsOf = z.number().int().min(1).max(60).nullable();
+const honourYears = z.object({ county: honourYearsOf, provincial: honourYearsOf, national: honourYearsOf });
+
+/** A group's or district's honour thresholds: each higher honour asks more years than a lower one; one at least. */
+export const honourSettingsInput = honourYears.extend({ orgId: id }).superRefine((s, ctx) => {
+  const given = honoursOf(s);
+  if (!given.length)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'give at least one honour',
+      path: [],
+      params: { problem: 'honours_none' },
+    });
+  const out = given.find((h, i) => i > 0 && h.years <= (given[i - 1]?.years ?? 0));
+  if (out)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a higher honour must ask more years than a lower one',
+      path: [out.level],
+      params: { problem: 'honours_ascending' },
+    });
+});
+export type HonourSettingsInput = z.infer<typeof honourSettingsInput>;
+
+/** The thresholds in effect for an organisation, and where they come from. */
+export const honourSettings = z.object({
+  orgId: id,
+  years: honourYears,
+  /** Its own row; its group's or district's (for a school); or the published 10 / 20 / 30. */
+  source: z.enum(['own', 'group', 'district', 'published']),
+  /** The organisation whose row is in effect, when one is. */
+  from: place.nullable(),
+  updatedAt: isoTime.nullable(),
+  updatedBy: place.nullable(),
+  /** A group's or district's admin may set its own (a school takes its group's or district's). */
+  mayEdit: z.boolean(),
+});
+export const honourSettingsQuery = z.object({ orgId: id });
 export const serviceYearsAnswer = z.object({
   user: place,
   years: z.number().int(),
@@ -388,7 +428,13 @@ export const honourItem = z.object({
   when: z.enum(['this_year', 'next_year']),
 });
 export type HonourItem = z.infer<typeof honourItem>;
-export const honourList = z.object({ orgId: id, year: z.number().int(), items: z.array(honourItem) });
+export const honourList = z.object({
+  orgId: id,
+  year: z.number().int(),
+  /** The organisation's thresholds; a district's list may hold schools of groups with their own. */
+  years: honourYears,
+  items: z.array(honourItem),
+});
 export const honourQuery = z.object({ orgId: id });
 
 // ---- the group's view ----

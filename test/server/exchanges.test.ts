@@ -544,6 +544,184 @@ describe('exchanges: rural-service years and honours', () => {
   });
 });
 
+describe('exchanges: honour thresholds are the group’s or district’s settings', () => {
+  const settingsOf = (c: Client, orgId: string) => c.get(`/api/exchanges/honour-settings?orgId=${orgId}`);
+  const zhaoHonours = async () => {
+    const zhao = await h.as('zhao@beishan.demo');
+    const years = await zhao.get(`/api/exchanges/rural-service/years/${h.ids.users.zhao}`);
+    expectStatus(years, 200);
+    return years.body.honours!.map((x) => [x.level, x.years]);
+  };
+  const listed = async (c: Client, orgId: string) =>
+    (await c.get(`/api/exchanges/honours?orgId=${orgId}`)).body.items!.filter((i) => i.user.name === '赵春生');
+
+  it('a district sets its own years, a group’s own come first for its schools, and back to the published', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const office = await h.as('office@chengguan.demo');
+    const beishan = await h.as('admin@beishan.demo');
+    const group = h.ids.orgs.jinghua!;
+    const district = h.ids.orgs.chengguan!;
+    // At first the published 10 / 20 / 30 years, which a school reads but only its group or district sets.
+    const first = await settingsOf(beishan, h.ids.orgs.beishan!);
+    expectStatus(first, 200);
+    expect(first.body).toMatchObject({
+      years: { county: 10, provincial: 20, national: 30 },
+      source: 'published',
+      mayEdit: false,
+    });
+    expect((await settingsOf(leader, group)).body).toMatchObject({ source: 'published', mayEdit: true });
+    expect(await zhaoHonours()).toEqual([
+      ['county', 10],
+      ['provincial', 20],
+      ['national', 30],
+    ]);
+
+    // The district honours at 8 and 18 years and gives no national certificate of its own.
+    const set = await office.put('/api/exchanges/honour-settings', {
+      orgId: district,
+      county: 8,
+      provincial: 18,
+      national: null,
+    });
+    expectStatus(set, 200);
+    expect(set.body).toMatchObject({
+      years: { county: 8, provincial: 18, national: null },
+      source: 'own',
+      from: { name: '城关学区' },
+      updatedBy: { name: '马文涛' },
+    });
+    expect((await settingsOf(beishan, h.ids.orgs.beishan!)).body).toMatchObject({
+      source: 'district',
+      from: { name: '城关学区' },
+      years: { county: 8, provincial: 18, national: null },
+    });
+    // 赵春生 (20 years this school year) passed 18 two years ago: off this year's list, and no national honour.
+    expect(await zhaoHonours()).toEqual([
+      ['county', 8],
+      ['provincial', 18],
+    ]);
+    expect(await listed(office, district)).toEqual([]);
+
+    // The group's own years come first for its schools: 20 years is provincial again, on the list.
+    const mine = await leader.put('/api/exchanges/honour-settings', {
+      orgId: group,
+      county: 10,
+      provincial: 20,
+      national: 25,
+    });
+    expectStatus(mine, 200);
+    expect((await settingsOf(beishan, h.ids.orgs.beishan!)).body).toMatchObject({ source: 'group' });
+    expect(await zhaoHonours()).toEqual([
+      ['county', 10],
+      ['provincial', 20],
+      ['national', 25],
+    ]);
+    const onList = await leader.get(`/api/exchanges/honours?orgId=${group}`);
+    expect(onList.body.years).toEqual({ county: 10, provincial: 20, national: 25 });
+    expect(onList.body.items!.filter((i) => i.user.name === '赵春生').map((i) => i.honour)).toEqual([
+      { years: 20, level: 'provincial' },
+    ]);
+    // The district's list heads with its own years; its rows keep their group's.
+    const districtList = await office.get(`/api/exchanges/honours?orgId=${district}`);
+    expect(districtList.body.years).toEqual({ county: 8, provincial: 18, national: null });
+    expect(districtList.body.items!.find((i) => i.user.name === '赵春生')?.honour).toEqual({
+      years: 20,
+      level: 'provincial',
+    });
+
+    // The activity log says who changed what, from what.
+    const log = (await leader.get(`/api/audit?orgId=${group}`)).body.items.filter(
+      (e) => e.action === 'exchange.honours.set',
+    );
+    expect(log[0]).toMatchObject({ before: null, after: { county: 10, provincial: 20, national: 25 } });
+
+    // Back to the published years: the group's row goes, the district's applies again.
+    const cleared = await leader.delete(`/api/exchanges/honour-settings?orgId=${group}`);
+    expectStatus(cleared, 200);
+    expect(cleared.body).toMatchObject({ source: 'published', years: { county: 10, provincial: 20, national: 30 } });
+    expect((await settingsOf(beishan, h.ids.orgs.beishan!)).body).toMatchObject({ source: 'district' });
+    expectStatus(await office.delete(`/api/exchanges/honour-settings?orgId=${district}`), 200);
+    expect(await zhaoHonours()).toEqual([
+      ['county', 10],
+      ['provincial', 20],
+      ['national', 30],
+    ]);
+  });
+
+  it('years that cannot stand are refused by field; only the group’s or district’s own admins set them', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const group = h.ids.orgs.jinghua!;
+    const put = (c: Client, body: Record<string, unknown>) =>
+      c.put('/api/exchanges/honour-settings', {
+        orgId: group,
+        county: 10,
+        provincial: 20,
+        national: 30,
+        ...body,
+      } as never);
+    const problems = async (body: Record<string, unknown>) => {
+      const res = await put(leader, body);
+      expectStatus(res, 400);
+      return detailsOf(res, 'problems').map((p) => [p.field, p.code]);
+    };
+    expect(await problems({ provincial: 10 })).toEqual([['provincial', 'honours_ascending']]);
+    expect(await problems({ county: 35, provincial: null })).toEqual([['national', 'honours_ascending']]);
+    expect(await problems({ county: null, provincial: null, national: null })).toEqual([['_', 'honours_none']]);
+    expect(await problems({ national: 61 })).toEqual([['national', 'too_large']]);
+    expect(await problems({ county: 0 })).toEqual([['county', 'too_small']]);
+    expect(await problems({ county: 10.5 })).toEqual([['county', 'invalid']]);
+    expect(await problems({ county: '10' })).toEqual([['county', 'invalid']]);
+    // A school takes its group's; a teacher runs nothing; another group's admin does not see this one.
+    const schoolAdmin = await h.as('admin@beishan.demo');
+    const atSchool = await schoolAdmin.put('/api/exchanges/honour-settings', {
+      orgId: h.ids.orgs.beishan!,
+      county: 5,
+      provincial: null,
+      national: null,
+    });
+    expectStatus(atSchool, 403);
+    expectStatus(await put(schoolAdmin, {}), 403);
+    expectStatus(await put(await h.as('li@jhxx.demo'), {}), 403);
+    expectStatus(await put(await h.as('admin@xiling.demo'), {}), 404);
+    expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/exchanges/honour-settings?orgId=${group}`), 404);
+    // The database holds the same rules whatever writes to it.
+    const refused = await h.deps.database.db
+      .execute(
+        sql`INSERT INTO honour_settings (org_id, county_years, provincial_years, national_years, updated_by)
+            VALUES (${group}, 20, 10, NULL, ${h.ids.users.leader})`,
+      )
+      .then(
+        () => null,
+        (e: Error) => e,
+      );
+    expect(String((refused?.cause as Error | undefined)?.message ?? refused)).toMatch(/honour_settings_ascending/);
+    expect((await leader.get(`/api/exchanges/honour-settings?orgId=${group}`)).body.source).toBe('published');
+  });
+
+  it('twenty admins saving at once leave one whole setting and twenty entries in the activity log', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const group = h.ids.orgs.jinghua!;
+    const saves = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        leader.put('/api/exchanges/honour-settings', { orgId: group, county: 5 + i, provincial: 30, national: 40 }),
+      ),
+    );
+    for (const r of saves) expectStatus(r, 200);
+    const now = (await leader.get(`/api/exchanges/honour-settings?orgId=${group}`)).body.years!;
+    expect(now.county).toBeGreaterThanOrEqual(5);
+    expect(now.county).toBeLessThan(25);
+    expect(now).toMatchObject({ provincial: 30, national: 40 });
+    const log = (await leader.get(`/api/audit?orgId=${group}&limit=100`)).body.items.filter(
+      (e) => e.action === 'exchange.honours.set' && (e.after as { provincial: number }).provincial === 30,
+    );
+    expect(log).toHaveLength(20);
+    // Each entry's "before" is the setting the one before it left: no save read a stale row.
+    const befores = log.map((e) => JSON.stringify(e.before));
+    expect(new Set(befores).size).toBe(20);
+    expectStatus(await leader.delete(`/api/exchanges/honour-settings?orgId=${group}`), 200);
+  });
+});
+
 describe('exchanges: the group’s view', () => {
   it('per school by name, this year against last; the quota on the programme’s settings; who is next', async () => {
     const leader = await h.as('leader@jinghua.demo');

@@ -68,6 +68,12 @@ const CONTROLLED_ELSEWHERE: Record<string, string> = {
       'the callers’ own school, 西岭中学, is not rural, so no service there counts; exchanges.test.ts records one',
     ]),
   ),
+  ...Object.fromEntries(
+    ['PUT', 'DELETE'].map((method) => [
+      `${method} /api/exchanges/honour-settings orgId`,
+      'honour years are set by a group’s or district’s admins, none among the callers; exchanges.test.ts sets them',
+    ]),
+  ),
   'POST /api/exchanges/placements/{id}/logs/from-lesson lessonId':
     'only an ended lesson to rural classrooms is offered, and the callers’ own lesson is upcoming; exchanges.test.ts',
 };
@@ -117,6 +123,9 @@ function pick(round: number, hour: number) {
     if (name === 'role') return 'teacher';
     // A day of an exchange log: one that has been, inside the 西岭 placement (tenants.ts).
     if (name === 'on') return '2026-09-08';
+    // An honour's years, in their order (county < provincial < national).
+    const honour = { county: 10, provincial: 20, national: 30 }[name];
+    if (honour) return honour;
     // Names are unique within a school: each caller's (and each id's) things have their own.
     if (name === 'name' || name === 'title') return `测试 ${round}-${hour}`;
     if (schema.format === 'date') return addDays(at.day, 200 + hour);

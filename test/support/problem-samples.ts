@@ -32,6 +32,8 @@ export const problemSamples: { [C in ProblemCode]: Extract<Problem, { code: C }>
   block_too_long: { code: 'block_too_long', days: 366 },
   lesson_too_long: { code: 'lesson_too_long', hours: 4 },
   lesson_out_of_range: { code: 'lesson_out_of_range' },
+  honours_none: { code: 'honours_none' },
+  honours_ascending: { code: 'honours_ascending' },
   file_missing: { code: 'file_missing' },
   file_empty: { code: 'file_empty' },
   file_cut_off: { code: 'file_cut_off' },

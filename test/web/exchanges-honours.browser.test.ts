@@ -110,7 +110,7 @@ describe.skipIf(!!unavailable)('the group’s view of exchanges and the rural ho
     const honours = await api<Honours>(leader, web.url, `exchanges/honours?orgId=${group}`);
     const zhao = honours.items.find((i) => i.user.name === '赵春生' && i.honour.years === 20);
     expect(zhao?.reachesOn).toBeTruthy();
-    const twenty = leader.getByTestId('honours-20');
+    const twenty = leader.getByTestId('honours-provincial');
     await expect.poll(() => twenty.getByRole('heading').innerText(), POLL).toMatch(/^从教满 20 年 · 省级荣誉证书/);
     const row = twenty.getByTestId('honour').filter({ hasText: '赵春生' });
     const [y, m, d] = (zhao?.reachesOn ?? '').split('-');
@@ -202,11 +202,54 @@ describe.skipIf(!!unavailable)('the group’s view of exchanges and the rural ho
       .poll(() => leader.getByRole('status').first().innerText(), POLL)
       .toBe('已同意 陈小燕 的记录，年限已计入。');
     await leader.goto(`${web.url}/exchanges/honours`);
-    const ten = leader.getByTestId('honours-10');
+    const ten = leader.getByTestId('honours-county');
     await expect.poll(() => ten.getByRole('heading').innerText(), POLL).toMatch(/^从教满 10 年 · 县级荣誉证书/);
     expect(await ten.getByTestId('honour').filter({ hasText: '陈小燕' }).innerText()).toMatch(
       /^陈小燕 · 南湖村小学\s+乡村从教 10 年/,
     );
+    await leader.context().close();
+  });
+
+  it('the leader sets the group’s years: a wrong order is named at its field; 20 years made national moves 赵春生', async () => {
+    const leader = await homeOf('leader@jinghua.demo');
+    await leader.goto(`${web.url}/exchanges/honours`);
+    const card = leader.getByTestId('honour-settings');
+    await expect.poll(() => card.getByTestId('honour-source').innerText(), POLL).toBe('按国家公布的年限');
+    expect(await card.getByTestId('honour-years-national').innerText()).toBe('国家荣誉：满 30 年');
+    await card.getByRole('button', { name: '修改年限' }).click();
+    const national = card.getByLabel('国家荣誉（年）');
+    const provincial = card.getByLabel('省级荣誉（年）');
+    expect(await national.inputValue()).toBe('30');
+    // Provincial above national: refused, said at the national field, nothing saved.
+    await provincial.fill('35');
+    await card.getByRole('button', { name: '保存年限' }).click();
+    await expect
+      .poll(() => card.locator('.field').filter({ hasText: '国家荣誉（年）' }).innerText(), POLL)
+      .toContain('「国家荣誉（年）」的年限要多于低一级荣誉');
+    expect(await national.getAttribute('aria-invalid')).toBe('true');
+    await leader.screenshot({ path: `${SHOTS}/exchanges-honour-settings-error-zh.png`, fullPage: true });
+    // 10 / 15 / 20: 赵春生's 20 years now earn the national certificate.
+    await provincial.fill('15');
+    await national.fill('20');
+    await card.getByRole('button', { name: '保存年限' }).click();
+    await expect.poll(() => card.getByRole('status').innerText(), POLL).toBe('已保存，名单已按新的年限计算。');
+    expect(await card.getByTestId('honour-source').innerText()).toMatch(
+      /^京华教育集团自定，刘建国于 \d{4}年\d+月\d+日 修改$/,
+    );
+    const national20 = leader.getByTestId('honours-national');
+    await expect.poll(() => national20.getByRole('heading').innerText(), POLL).toMatch(/^从教满 20 年 · 国家荣誉证书/);
+    expect(await national20.getByTestId('honour').filter({ hasText: '赵春生' }).count()).toBe(1);
+    await leader.screenshot({ path: `${SHOTS}/exchanges-honour-settings-zh.png`, fullPage: true });
+    // Back to the published years.
+    await card.getByRole('button', { name: '修改年限' }).click();
+    await card.getByRole('button', { name: '恢复国家公布的年限' }).click();
+    await expect.poll(() => card.getByTestId('honour-source').innerText(), POLL).toBe('按国家公布的年限');
+    await expect
+      .poll(
+        () => leader.getByTestId('honours-provincial').getByTestId('honour').filter({ hasText: '赵春生' }).count(),
+        POLL,
+      )
+      .toBe(1);
     await leader.context().close();
   });
 

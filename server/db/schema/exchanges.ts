@@ -312,3 +312,39 @@ export const ruralService = pgTable(
     check('rural_service_not_self_approved', sql`${t.decidedBy} IS NULL OR ${t.decidedBy} <> ${t.recordedBy}`),
   ],
 );
+
+/**
+ * A group's or district's rural-service honour thresholds (issue 12: the policy's facts are settings). Null: the level
+ * is not given there. A school takes its group's row, else its district's, else the published 10 / 20 / 30 years.
+ */
+export const honourSettings = pgTable(
+  'honour_settings',
+  {
+    orgId: uuid()
+      .primaryKey()
+      .references(() => orgs.id),
+    countyYears: integer(),
+    provincialYears: integer(),
+    nationalYears: integer(),
+    updatedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'honour_settings_years',
+      sql`(${t.countyYears} IS NULL OR ${t.countyYears} BETWEEN 1 AND 60)
+        AND (${t.provincialYears} IS NULL OR ${t.provincialYears} BETWEEN 1 AND 60)
+        AND (${t.nationalYears} IS NULL OR ${t.nationalYears} BETWEEN 1 AND 60)`,
+    ),
+    // Each higher honour asks for more years than a lower one; at least one honour is given.
+    check(
+      'honour_settings_ascending',
+      sql`(${t.countyYears} IS NULL OR ${t.provincialYears} IS NULL OR ${t.countyYears} < ${t.provincialYears})
+        AND (${t.provincialYears} IS NULL OR ${t.nationalYears} IS NULL OR ${t.provincialYears} < ${t.nationalYears})
+        AND (${t.countyYears} IS NULL OR ${t.nationalYears} IS NULL OR ${t.countyYears} < ${t.nationalYears})
+        AND num_nonnulls(${t.countyYears}, ${t.provincialYears}, ${t.nationalYears}) > 0`,
+    ),
+  ],
+);

@@ -11,6 +11,9 @@ import {
   exchangeOverview,
   honourList,
   honourQuery,
+  honourSettings,
+  honourSettingsInput,
+  honourSettingsQuery,
   lessonLogInput,
   logAnswer,
   logInput,
@@ -271,7 +274,7 @@ export const serviceYears = createRoute({
   method: 'get',
   path: '/exchanges/rural-service/years/{id}',
   tags,
-  summary: 'A person’s years at rural schools and when each honour (10 / 20 / 30 years) is reached',
+  summary: 'A person’s years at rural schools and when each honour of their school’s group or district is reached',
   request: { params: idParam },
   responses: { 200: json(serviceYearsAnswer), ...commonErrors },
 });
@@ -280,9 +283,36 @@ export const honours = createRoute({
   method: 'get',
   path: '/exchanges/honours',
   tags,
-  summary: 'Who reaches 10, 20 or 30 years at rural schools this year and next, by school and name (never ranked)',
+  summary: 'Who reaches an honour’s years at rural schools this year and next, by school and name (never ranked)',
   request: { query: honourQuery },
   responses: { 200: json(honourList), ...commonErrors },
+});
+
+export const getHonourSettings = createRoute({
+  method: 'get',
+  path: '/exchanges/honour-settings',
+  tags,
+  summary: 'The honour thresholds in effect for an organisation (its own, its group’s or district’s, or the published)',
+  request: { query: honourSettingsQuery },
+  responses: { 200: json(honourSettings), ...commonErrors },
+});
+
+export const setHonourSettings = createRoute({
+  method: 'put',
+  path: '/exchanges/honour-settings',
+  tags,
+  summary: 'A group or district sets the years of its county, provincial and national honours (null: not given)',
+  request: { body: jsonBody(honourSettingsInput) },
+  responses: { 200: json(honourSettings), ...commonErrors },
+});
+
+export const clearHonourSettings = createRoute({
+  method: 'delete',
+  path: '/exchanges/honour-settings',
+  tags,
+  summary: 'A group or district goes back to the published thresholds (10 / 20 / 30 years)',
+  request: { query: honourSettingsQuery },
+  responses: { 200: json(honourSettings), ...commonErrors },
 });
 
 export const overview = createRoute({

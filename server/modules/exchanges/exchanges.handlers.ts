@@ -19,8 +19,9 @@ import {
   createPosting as post,
   createProgramme as setUp,
 } from './exchanges.service';
+import { settingsOf } from './honour-settings.queries';
 import { honourList, listRecords, visibleOrg, yearsFor } from './honours.queries';
-import { decideService, recordService as record } from './honours.service';
+import { clearHonours, decideService, recordService as record, setHonours } from './honours.service';
 import { exchangeOverview } from './overview.queries';
 import {
   getReadablePlacement,
@@ -178,6 +179,19 @@ export const serviceYears: SignedInHandler<typeof contract.serviceYears> = async
 export const honours: SignedInHandler<typeof contract.honours> = async (c) => {
   const org = await visibleOrg(dbOf(c), c.get('actor'), c.req.valid('query').orgId);
   return c.json(await honourList(dbOf(c), org), 200);
+};
+
+export const getHonourSettings: SignedInHandler<typeof contract.getHonourSettings> = async (c) => {
+  const org = await visibleOrg(dbOf(c), c.get('actor'), c.req.valid('query').orgId);
+  return c.json(await settingsOf(dbOf(c), c.get('actor'), org), 200);
+};
+
+export const setHonourSettings: SignedInHandler<typeof contract.setHonourSettings> = async (c) => {
+  return c.json(await setHonours(dbOf(c), c.get('actor'), c.req.valid('json'), requestMeta(c)), 200);
+};
+
+export const clearHonourSettings: SignedInHandler<typeof contract.clearHonourSettings> = async (c) => {
+  return c.json(await clearHonours(dbOf(c), c.get('actor'), c.req.valid('query').orgId, requestMeta(c)), 200);
 };
 
 export const overview: SignedInHandler<typeof contract.overview> = async (c) => {

@@ -3,7 +3,7 @@
 // for the admins of a school, group or district, in a fixed order (school, then name) — never a ranking.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { HONOURS } from '../../../shared/exchanges';
+import { type HonourYears, honoursOf, PUBLISHED_HONOURS } from '../../../shared/exchanges';
 import type { HonourItem } from '../../../shared/schemas/exchanges';
 import { toLocal } from '../../../shared/time';
 import {
@@ -21,6 +21,7 @@ import { notFound } from '../../lib/errors';
 import { type Actor, adminOf, canManageOrg, canSeeOrg, type OrgPlace } from '../../lib/policy';
 import { anyOf } from '../../lib/scope-sql';
 import { type ServicePeriod, serviceYears } from './exchanges.rules';
+import { ownThresholds, thresholdsOfSchools } from './honour-settings.queries';
 
 /**
  * Each person's periods at rural schools: approved records, and completed placements at rural schools (issue 12:
@@ -63,14 +64,14 @@ export async function periodsOf(db: Queryable, userIds: string[]): Promise<Map<s
   return out;
 }
 
-/** A person's years and the day each honour is (or will be) reached. */
-export function yearsOf(periods: ServicePeriod[], today: string) {
+/** A person's years and the day each honour given where they teach is (or will be) reached. */
+export function yearsOf(periods: ServicePeriod[], today: string, thresholds: HonourYears = PUBLISHED_HONOURS) {
   const y = serviceYears(periods, today);
   return {
     years: y.years,
     days: y.days,
     ongoing: y.ongoing,
-    honours: HONOURS.map((h) => ({ ...h, reachesOn: y.reachesOn(h.years) })),
+    honours: honoursOf(thresholds).map((h) => ({ ...h, reachesOn: y.reachesOn(h.years) })),
   };
 }
 
@@ -113,15 +114,17 @@ export async function honourList(db: Queryable, org: OrgPlace, today = toLocal(n
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(and(inOrg, inArray(memberships.role, ['teacher', 'assistant', 'school_admin'])))
-    .orderBy(memberships.userId, sql`${memberships.role} = 'teacher' DESC`);
+    .orderBy(memberships.userId, sql`${memberships.role} = 'teacher' DESC`, asc(orgs.name));
   const periods = await periodsOf(
     db,
     people.map((p) => p.userId),
   );
+  // Each person's honours are their school's (a district's list may hold groups that set their own).
+  const thresholds = await thresholdsOfSchools(db, [org.id, ...people.map((p) => p.schoolId)]);
   const year = Number(today.slice(0, 4));
   const items: HonourItem[] = [];
   for (const p of people) {
-    const y = yearsOf(periods.get(p.userId) ?? [], today);
+    const y = yearsOf(periods.get(p.userId) ?? [], today, thresholds.get(p.schoolId));
     for (const h of y.honours) {
       const at = h.reachesOn ? Number(h.reachesOn.slice(0, 4)) : null;
       if (at !== year && at !== year + 1) continue;
@@ -137,7 +140,8 @@ export async function honourList(db: Queryable, org: OrgPlace, today = toLocal(n
   }
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   items.sort((a, b) => byText(a.school.name, b.school.name) || byText(a.user.name, b.user.name));
-  return { orgId: org.id, year, items };
+  const years = org.kind === 'school' ? thresholds.get(org.id) : await ownThresholds(db, org.id);
+  return { orgId: org.id, year, years: years ?? PUBLISHED_HONOURS, items };
 }
 
 // ---- records ----
@@ -237,5 +241,14 @@ export async function yearsFor(db: Queryable, actor: Actor, userId: string, toda
   const [u] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, userId));
   if (!u) throw notFound('person');
   const periods = (await periodsOf(db, [userId])).get(userId) ?? [];
-  return { user: u, ...yearsOf(periods, today) };
+  // The honours of the person's school (where they teach, if they belong to several).
+  const [school] = await db
+    .select({ id: memberships.orgId })
+    .from(memberships)
+    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), eq(orgs.kind, 'school')))
+    .orderBy(sql`${memberships.role} = 'teacher' DESC`, asc(orgs.name))
+    .limit(1);
+  const thresholds = school ? (await thresholdsOfSchools(db, [school.id])).get(school.id) : undefined;
+  return { user: u, ...yearsOf(periods, today, thresholds) };
 }

@@ -30,4 +30,7 @@ export const exchangesRoutes = signedInRouter()
   .openapi(contract.rejectService, handlers.rejectService)
   .openapi(contract.serviceYears, handlers.serviceYears)
   .openapi(contract.honours, handlers.honours)
+  .openapi(contract.getHonourSettings, handlers.getHonourSettings)
+  .openapi(contract.setHonourSettings, handlers.setHonourSettings)
+  .openapi(contract.clearHonourSettings, handlers.clearHonourSettings)
   .openapi(contract.overview, handlers.overview);

@@ -3,7 +3,7 @@ import './view-words';
 import './exchange-views.css';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { HONOURS } from '../../../../shared/exchanges';
+import { honourLevels, type HonourLevel as Level } from '../../../../shared/exchanges';
 import type { HonourItem } from '../../../../shared/schemas/exchanges';
 import { EmptyState } from '../../components/notice';
 import { todayInBeijing } from '../../lib/beijing';
@@ -11,11 +11,12 @@ import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { rolesOf } from '../../lib/session';
 import { useSignedIn } from '../../lib/session-context';
+import { HonourSettings } from './honour-settings';
 import { OrgChoice } from './org-choice';
 import { getHonours, orgIdOf } from './views.queries';
 
 /** The national honour first, then the provincial and the county ones: the honours' own order, not the people's. */
-const levels = [...HONOURS].reverse();
+const levels = [...honourLevels].reverse();
 
 /** The certificate's address: the organisation that issues it, the teacher, the years. */
 export const certificateHref = (orgId: string, item: HonourItem) =>
@@ -31,7 +32,7 @@ export function HonoursPage() {
   const [params] = useSearchParams();
   const orgId = () => orgIdOf(params.orgId, me());
   const list = createAsync(async () => (orgId() ? getHonours(orgId()) : undefined));
-  const of = (years: number) => list()?.items.filter((i) => i.honour.years === years) ?? [];
+  const of = (level: Level) => list()?.items.filter((i) => i.honour.level === level) ?? [];
   const admin = () => {
     const m = me();
     return !!m && rolesOf(m).isAdmin;
@@ -64,10 +65,18 @@ export function HonoursPage() {
                 </div>
               }
             >
-              <For each={levels.filter((h) => of(h.years).length)}>
-                {(h) => <HonourLevel level={h} items={of(h.years)} orgId={l().orgId} />}
+              <For each={levels.filter((level) => of(level).length)}>
+                {(level) => (
+                  <HonourLevel
+                    level={level}
+                    years={l().years[level] ?? of(level)[0]?.honour.years ?? 0}
+                    items={of(level)}
+                    orgId={l().orgId}
+                  />
+                )}
               </For>
             </Show>
+            <HonourSettings orgId={l().orgId} />
           </>
         )}
       </Show>
@@ -75,14 +84,15 @@ export function HonoursPage() {
   );
 }
 
-function HonourLevel(props: { level: (typeof HONOURS)[number]; items: HonourItem[]; orgId: string }) {
+/** One honour's teachers; a row whose school's group sets other years than the heading says its own. */
+function HonourLevel(props: { level: Level; years: number; items: HonourItem[]; orgId: string }) {
   const { t, locale } = useI18n();
-  const id = () => `honour-${props.level.years}`;
+  const id = () => `honour-${props.level}`;
   const reached = (i: HonourItem) => i.reachesOn <= todayInBeijing();
   return (
-    <section class="card honour-level" aria-labelledby={id()} data-testid={`honours-${props.level.years}`}>
+    <section class="card honour-level" aria-labelledby={id()} data-testid={`honours-${props.level}`}>
       <h2 id={id()}>
-        {t(`exchanges.honours.levels.${props.level.level}`, { years: String(props.level.years) })}
+        {t(`exchanges.honours.levels.${props.level}`, { years: String(props.years) })}
         <span class="badge">{t('exchanges.honours.count', { n: String(props.items.length) })}</span>
       </h2>
       <ul class="plain">
@@ -95,6 +105,10 @@ function HonourLevel(props: { level: (typeof HONOURS)[number]; items: HonourItem
                 {i.school.name}
                 <p class="muted">
                   {t('exchanges.honours.yearsNow', { years: String(i.years) })}
+                  <Show when={i.honour.years !== props.years}>
+                    {' · '}
+                    {t('exchanges.honours.atYears', { years: String(i.honour.years) })}
+                  </Show>
                   {' · '}
                   {t(reached(i) ? 'exchanges.honours.reachedOn' : 'exchanges.honours.reachesOn', {
                     date: formatPlainDate(i.reachesOn, locale()),

@@ -1,6 +1,7 @@
 import { action, json } from '@solidjs/router';
+import type { HonourYears } from '../../../../shared/exchanges';
 import { call, client } from '../../lib/api';
-import { getHonours, getServiceRecords } from './views.queries';
+import { getHonourSettings, getHonours, getServiceRecords } from './views.queries';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -37,3 +38,15 @@ export const decideRuralService = action(async (id: string, decision: 'approve' 
   );
   return json(res.record, { revalidate: [getServiceRecords.key, getHonours.key] });
 }, 'decideRuralService');
+
+/** A group's or district's admin sets the years of its honours; the list is counted again. */
+export const saveHonourSettings = action(async (orgId: string, years: HonourYears) => {
+  const res = await call(client.exchanges['honour-settings'].$put({ json: { orgId, ...years } }));
+  return json(res, { revalidate: [getHonourSettings.key, getHonours.key] });
+}, 'saveHonourSettings');
+
+/** Back to the published 10 / 20 / 30 years. */
+export const resetHonourSettings = action(async (orgId: string) => {
+  const res = await call(client.exchanges['honour-settings'].$delete({ query: { orgId } }));
+  return json(res, { revalidate: [getHonourSettings.key, getHonours.key] });
+}, 'resetHonourSettings');

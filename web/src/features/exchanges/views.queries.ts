@@ -72,3 +72,9 @@ export function viewOrgsOf(me: Me | undefined) {
 /** The page's organisation: the one in its address, else the first the person runs. */
 export const orgIdOf = (param: unknown, me: Me | undefined) =>
   (typeof param === 'string' && param) || viewOrgsOf(me)[0]?.id || '';
+
+/** The honour thresholds in effect for the organisation, and whether the person may set its own. */
+export const getHonourSettings = query(
+  (orgId: string) => call(client.exchanges['honour-settings'].$get({ query: { orgId } })),
+  'honourSettings',
+);

@@ -73,6 +73,8 @@ export const auditEn: Shape<typeof auditZh> = {
     'exchange.service.record': '{{ who }} recorded rural service for {{ other }}',
     'exchange.service.approve': '{{ who }} approved a rural-service record at {{ org }}',
     'exchange.service.reject': '{{ who }} rejected a rural-service record at {{ org }}',
+    'exchange.honours.set': '{{ who }} set the years of the rural-service honours of {{ org }}',
+    'exchange.honours.reset': '{{ who }} put the rural-service honours of {{ org }} back to the published years',
   },
   bookingOf: "{{ person }}'s booking of {{ facility }}",
   ownBooking: 'the booking of {{ facility }}',

@@ -68,7 +68,7 @@ export const exchangesViewsEn: Shape<typeof exchangesViewsZh> = {
   honours: {
     title: 'Rural service honours',
     intro:
-      'Teachers with 30 years at rural schools receive the national certificate; 20 and 10 years are honoured by the province and the county. These teachers reach one in {{ year }} or {{ next }}, by school and name.',
+      'Teachers who reach the years of an honour at rural schools are honoured (the years are below). These teachers reach one in {{ year }} or {{ next }}, by school and name.',
     levels: {
       national: '{{ years }} years of service · national certificate',
       provincial: '{{ years }} years of service · provincial certificate',
@@ -87,6 +87,29 @@ export const exchangesViewsEn: Shape<typeof exchangesViewsZh> = {
       'Years at rural schools come from exchanges completed at rural schools and from records that school admins entered with evidence and another admin approved.',
     toRecords: 'Records of rural service',
     toOverview: 'Exchanges overview',
+    atYears: 'by their school’s settings: {{ years }} years',
+    settings: {
+      title: 'Years for each honour',
+      levels: {
+        county: 'County honour',
+        provincial: 'Provincial honour',
+        national: 'National honour',
+      },
+      years: '{{ years }} years',
+      notGiven: 'not given',
+      sources: {
+        own: 'set by {{ org }}; changed by {{ who }} on {{ date }}',
+        group: 'as {{ org }} sets them',
+        district: 'as {{ org }} sets them',
+        published: 'the published years',
+      },
+      hint: 'A group or district sets the years of each honour by its own policy (1–60 years, a higher honour asking more than a lower one); leave one empty to not give it. A school takes its group’s years, or its district’s where the group sets none.',
+      edit: 'Change the years',
+      yearsLabel: '{{ level }} (years)',
+      save: 'Save the years',
+      reset: 'Back to the published years',
+      saved: 'Saved; the list now counts the new years.',
+    },
   },
   certificatePage: {
     title: 'Certificate of honour',

@@ -34,6 +34,8 @@ export const problemsEn: Shape<typeof problemsZh> = {
     'Time is blocked for at most {{ days }} days at once; for longer, add closed days or retire the facility',
   lesson_too_long: 'A live lesson lasts at most {{ hours }} hours',
   lesson_out_of_range: 'Lessons are scheduled from yesterday up to two years ahead',
+  honours_none: 'Give the years of at least one honour',
+  honours_ascending: '{{ field }} must ask more years than the honour below it',
   file_missing: 'Choose the file to upload',
   file_empty: 'This file is empty',
   file_cut_off: 'The upload was cut off; try again',
@@ -60,5 +62,8 @@ export const problemsEn: Shape<typeof problemsZh> = {
     reason: 'Reason',
     file: 'File',
     capacity: 'Capacity',
+    county: 'County honour',
+    provincial: 'Provincial honour',
+    national: 'National honour',
   },
 };

@@ -71,6 +71,8 @@ export const auditZh = {
     'exchange.service.record': '{{ who }} 为{{ other }}登记了乡村任教经历',
     'exchange.service.approve': '{{ who }} 认定了{{ org }}的一条乡村任教记录',
     'exchange.service.reject': '{{ who }} 退回了{{ org }}的一条乡村任教记录',
+    'exchange.honours.set': '{{ who }} 修改了{{ org }}的乡村从教荣誉年限',
+    'exchange.honours.reset': '{{ who }} 将{{ org }}的乡村从教荣誉年限恢复为国家公布的年限',
   } as Record<string, string>,
   /** A booking, by whose it is when that is not the actor. */
   bookingOf: '{{ person }}预约的{{ facility }}',

@@ -65,7 +65,7 @@ export const exchangesViewsZh = {
   honours: {
     title: '乡村从教荣誉',
     intro:
-      '在乡村学校从教满 30 年的教师获国家荣誉证书，满 20 年、10 年的分别由省、县给予荣誉。下面是 {{ year }} 年和 {{ next }} 年达到的教师，按学校和姓名排列。',
+      '在乡村学校从教达到年限的教师获得荣誉，年限见本页下方。下面是 {{ year }} 年和 {{ next }} 年达到的教师，按学校和姓名排列。',
     levels: {
       national: '从教满 {{ years }} 年 · 国家荣誉证书',
       provincial: '从教满 {{ years }} 年 · 省级荣誉证书',
@@ -83,6 +83,30 @@ export const exchangesViewsZh = {
     noneHint: '乡村从教年限来自在乡村学校完成的交流，以及学校管理员凭证明材料记录、经审核的年限。',
     toRecords: '乡村从教年限记录',
     toOverview: '交流概览',
+    /** A row whose school's group sets other years than the list's heading (a district's list). */
+    atYears: '按本校年限：满 {{ years }} 年',
+    settings: {
+      title: '荣誉年限',
+      levels: {
+        county: '县级荣誉',
+        provincial: '省级荣誉',
+        national: '国家荣誉',
+      },
+      years: '满 {{ years }} 年',
+      notGiven: '不授予',
+      sources: {
+        own: '{{ org }}自定，{{ who }}于 {{ date }} 修改',
+        group: '沿用{{ org }}的年限',
+        district: '沿用{{ org }}的年限',
+        published: '按国家公布的年限',
+      },
+      hint: '集团或学区可以按本地政策设定各级荣誉的年限（1–60 年，高一级的年限要多于低一级）；留空表示不授予这一级。学校沿用所在集团的年限，集团未设定的沿用学区的。',
+      edit: '修改年限',
+      yearsLabel: '{{ level }}（年）',
+      save: '保存年限',
+      reset: '恢复国家公布的年限',
+      saved: '已保存，名单已按新的年限计算。',
+    },
   },
   certificatePage: {
     title: '荣誉证书',

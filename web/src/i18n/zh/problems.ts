@@ -31,6 +31,8 @@ export const problemsZh = {
   block_too_long: '停用时段最长 {{ days }} 天；更长的请设置不开放日或停用场地',
   lesson_too_long: '一节直播课最长 {{ hours }} 小时',
   lesson_out_of_range: '上课时间应在昨天到两年之内',
+  honours_none: '至少设置一级荣誉的年限',
+  honours_ascending: '「{{ field }}」的年限要多于低一级荣誉',
   file_missing: '请选择要上传的文件',
   file_empty: '这个文件是空的',
   file_cut_off: '上传中断了，请重试',
@@ -57,5 +59,8 @@ export const problemsZh = {
     reason: '理由',
     file: '文件',
     capacity: '容纳人数',
+    county: '县级荣誉',
+    provincial: '省级荣誉',
+    national: '国家级荣誉',
   },
 };
