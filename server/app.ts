@@ -27,6 +27,7 @@ import { notificationsRoutes } from './modules/notifications';
 import { orgsRoutes } from './modules/orgs';
 import { publicPagesRoutes, publicSite } from './modules/public-pages';
 import { PublicPageCache } from './modules/public-pages/public-pages.cache';
+import { cachedPage } from './modules/public-pages/public-pages.handlers';
 import { reportsRoutes } from './modules/reports';
 import { resourcesRoutes } from './modules/resources';
 import { systemRoutes } from './modules/system';
@@ -116,6 +117,8 @@ export function createApp(deps: Deps) {
   // before their response is made — so a crowd of parents costs little more than the bare route.
   app.use('/s/*', async (c, next) => {
     c.set('deps', deps);
+    const cached = cachedPage(c);
+    if (cached) return cached;
     await next();
   });
   app.route('/', publicSite);

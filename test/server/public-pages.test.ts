@@ -61,6 +61,9 @@ describe('public page: anyone reads it, without signing in', () => {
     expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline';/);
     expect(csp).not.toMatch(/script-src/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(html).toContain('<meta name="referrer" content="strict-origin-when-cross-origin">');
+    // HSTS only over HTTPS (a browser ignores it over HTTP): a proxy that terminates TLS says so.
+    expect(res.headers.get('strict-transport-security')).toBeNull();
     const headings = [...html.matchAll(/<h2 id="\w+-h">([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
       '基本情况',
@@ -91,7 +94,6 @@ describe('public page: anyone reads it, without signing in', () => {
     expect(en.text).toMatch(/<html lang="en">/);
     expect(en.text).toContain('<link rel="canonical" href="http://localhost/s/JHZX/en">');
     expect(en.text).toContain('<a href="/s/JHZX" hreflang="zh-CN" lang="zh-CN"');
-    expect(en.headers.get('content-language')).toBe('en');
     expect(sectionOf(en.text, 'fees')).toContain('300 yuan (per term)');
     expect(en.text).toContain('<h2 id="enrolment-h">Enrolment</h2>');
     // The school's name is data, in Chinese: marked so a screen reader says it in Chinese.
@@ -137,6 +139,35 @@ describe('public page: anyone reads it, without signing in', () => {
     expectStatus(changed, 200);
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect(sectionOf(changed.text, 'timetable')).toContain('7:30 前到校');
+  });
+
+  it('a page answered from the cache (before any route) says exactly what the route said when it rendered it', async () => {
+    const cache = h.deps.publicPageCache!;
+    const asked: Record<string, string>[] = [{}, { 'accept-encoding': 'gzip' }];
+    for (const path of ['/s/JHZX', '/s/JHZX/en']) {
+      for (const headers of asked) {
+        cache.forgetSchool(h.ids.orgs.jhzx!);
+        const rendered = await h.app.request(`http://localhost${path}`, { headers });
+        expect(cache.get(`http://localhost JHZX ${path.endsWith('/en') ? 'en' : 'zh'}`)).toBeTruthy();
+        const fromCache = await h.app.request(`http://localhost${path}`, { headers });
+        expect(fromCache.status).toBe(200);
+        expect([...fromCache.headers].sort()).toEqual([...rendered.headers].sort());
+        expect(new Uint8Array(await fromCache.arrayBuffer())).toEqual(new Uint8Array(await rendered.arrayBuffer()));
+        const etag = rendered.headers.get('etag') ?? '';
+        const revalidated = await h.app.request(`http://localhost${path}`, { headers: { 'if-none-match': etag } });
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+      }
+    }
+    // Reached over HTTPS, the page (another, with its https:// links) carries HSTS, from the cache too.
+    for (let i = 0; i < 2; i++) {
+      const secure = await h.app.request('https://localhost/s/JHZX');
+      expect(secure.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+      expect(await secure.text()).toContain('<link rel="canonical" href="https://localhost/s/JHZX">');
+    }
+    // A POST, or an address with more after the code, is never answered from the cache.
+    expect((await h.app.request('http://localhost/s/JHZX', { method: 'POST' })).status).not.toBe(200);
+    expect((await h.app.request('http://localhost/s/JHZX/en/more')).status).toBe(404);
   });
 
   it('an unknown code is a plain 404 page (never the web app); a code in another case redirects to the page', async () => {

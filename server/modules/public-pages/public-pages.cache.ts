@@ -11,6 +11,8 @@ export interface RenderedPage {
   gzip?: Uint8Array;
   /** A weak validator: the same for both encodings of one page. */
   etag: string;
+  /** Each answer's headers, made with the page (a hit then costs a lookup and a Response, nothing more). */
+  headers: { notModified: Record<string, string>; html: Record<string, string>; gzip: Record<string, string> };
 }
 
 /** A weak ETag of the HTML's SHA-256 (Web Crypto: the same on Node and Workers). */

@@ -235,6 +235,7 @@ export function renderPublicPage(d: PublicPageData, lang: Locale, origin: string
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="strict-origin-when-cross-origin">
 <title>${r.say('title', { school: d.school.name })}</title>
 <meta name="description" content="${r.say('description', { school: d.school.name })}">
 <link rel="canonical" href="${url(lang)}">
@@ -272,6 +273,7 @@ export function renderProblemPage(kind: 'notFound' | 'unavailable', lang: Locale
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="strict-origin-when-cross-origin">
 <title>${title(lang)}</title>
 <style>${raw(CSS)}</style>
 </head>
