@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { configFrom, type NodeEnv, parseEnv } from './config';
 import { isEmpty, seedDemo } from './db/seed';
 import type { Deps } from './lib/context';
+import type { Database } from './lib/db';
 import { openDatabase, runMigrations } from './lib/db-node';
 import { livekitBinary, startLocalLiveKit } from './lib/livekit-local';
 import { livekitProbe } from './lib/livekit-probe';
@@ -24,6 +25,8 @@ export const webDist = resolve(projectRoot, 'dist/web');
 export interface Running {
   port: number;
   url: string;
+  /** The server's database (tests set up what no route makes, such as a second organisation a person leads). */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -103,6 +106,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   return {
     port,
     url,
+    database,
     async close() {
       for (const t of timers) clearTimeout(t);
       await new Promise<void>((ok) => server.close(() => ok()));

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '../../server/lib/db';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -78,7 +79,7 @@ export const POLL = { timeout: 15_000, interval: 100 };
  */
 export function useWebApp(
   opts: { livekit?: { url: string; apiKey: string; apiSecret: string } | null; media?: boolean } = {},
-): { readonly url: string; readonly browser: Browser } {
+): { readonly url: string; readonly browser: Browser; readonly database: Database } {
   let server: Awaited<ReturnType<typeof import('./server').startTestServer>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -98,6 +99,9 @@ export function useWebApp(
     },
     get browser() {
       return browser!;
+    },
+    get database() {
+      return server!.database;
     },
   };
 }

@@ -3,9 +3,11 @@
 // in English; a figure opens its row on the term report; a table downloads as a CSV file Excel reads; the report
 // prints on A4; the pages fit a projector and a phone.
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { memberships, orgs, users } from '../../server/db/schema';
 import { byCodePoint } from '../../shared/order';
 import { browserUnavailable, POLL, useWebApp } from '../support/browser';
 import { pageIn } from '../support/demo-pages';
@@ -128,6 +130,30 @@ describe.skipIf(!!unavailable)('the leader’s dashboard in Chromium', () => {
     expect(await misfits(page, null)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/term-report-print.png`, fullPage: true });
     await page.pdf({ path: `${SHOTS}/term-report.pdf`, format: 'A4', landscape: true });
+    await page.context().close();
+  });
+
+  it('one who leads a district and a group chooses whose dashboard; the address keeps it; it still fits', async () => {
+    // 城关学区's office also leads 京华教育集团 (a role only the platform's operators give: set in the database).
+    const db = web.database.db;
+    const [office] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'office@chengguan.demo'));
+    const [group] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.name, '京华教育集团'));
+    await db.insert(memberships).values({ userId: office!.id, orgId: group!.id, role: 'group_admin' });
+    const page = await pageIn(web, 'office@chengguan.demo', 'zh', 'laptop');
+    await page.goto(`${web.url}/`);
+    let card = await dashboardOf(page);
+    const choice = card.getByRole('combobox', { name: '查看哪个集团或学区' });
+    const first = await card.getByRole('heading', { level: 2 }).innerText();
+    const other = first.includes('城关学区') ? '京华教育集团' : '城关学区';
+    await choice.selectOption({ label: other });
+    await expect.poll(() => card.getByRole('heading', { level: 2 }).innerText(), POLL).toBe(`共享情况一览 · ${other}`);
+    expect(new URL(page.url()).searchParams.get('dashboard')).toBeTruthy();
+    await page.reload();
+    card = await dashboardOf(page);
+    await expect.poll(() => card.getByRole('heading', { level: 2 }).innerText(), POLL).toBe(`共享情况一览 · ${other}`);
+    expect(await card.getByRole('combobox').locator('option:checked').innerText()).toBe(other);
+    expect(await overflowBelow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/dashboard-two-led-zh.png` });
     await page.context().close();
   });
 

@@ -28,7 +28,12 @@ const COLUMNS = {
  * of last term, by name — never a league table (clause 4) — each figure opening its months on the term report; the
  * rural classrooms' live minutes as a small chart; what reached the rural and supported schools in one line.
  */
-export function DashboardCard(props: { orgId: string }) {
+export function DashboardCard(props: {
+  orgId: string;
+  /** The groups and districts the person leads, when more than one: a choice in the card's head. */
+  choices?: { id: string; name: string }[];
+  onChoose?: (orgId: string) => void;
+}) {
   const { t, locale } = useI18n();
   const report = createAsync(() => getDashboard(props.orgId));
   const termHref = () => `/reports/term?orgId=${props.orgId}`;
@@ -50,6 +55,21 @@ export function DashboardCard(props: { orgId: string }) {
               {' · '}
               {t('reports.dashboard.order')}
             </p>
+            <Show when={(props.choices?.length ?? 0) > 1}>
+              <select
+                class="dash-choice no-print"
+                aria-label={t('reports.dashboard.choose')}
+                onChange={(e) => props.onChoose?.(e.currentTarget.value)}
+              >
+                <For each={props.choices}>
+                  {(o) => (
+                    <option value={o.id} selected={o.id === props.orgId}>
+                      {o.name}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </Show>
           </div>
           <div class="dash-body">
             <div class="table-wrap">

@@ -81,6 +81,7 @@ export const reportsEn: Shape<typeof reportsZh> = {
   sameLong: 'the same as at this point last term',
   beforeWas: 'this point last term: {{ n }}',
   dashboard: {
+    choose: 'Which group or district',
     title: 'Sharing at a glance',
     window: '{{ term }}, day {{ days }} (to {{ day }}), against last term to {{ before }}',
     order: 'by name, each against its own past, never ranked',

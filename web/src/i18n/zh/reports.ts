@@ -83,6 +83,7 @@ export const reportsZh = {
   sameLong: '与上学期同期持平',
   beforeWas: '上学期同期 {{ n }}',
   dashboard: {
+    choose: '查看哪个集团或学区',
     title: '共享情况一览',
     window: '{{ term }}第 {{ days }} 天（截至 {{ day }}），与上学期同期（截至 {{ before }}）比',
     order: '按校名排列，只与自己的过去比，不排名',
