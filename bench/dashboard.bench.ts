@@ -8,7 +8,6 @@
 // answers are checked equal first. Run: npm run bench:dashboard. Loopback only; bounded counts.
 import { fileURLToPath } from 'node:url';
 import type postgres from 'postgres';
-import { buildAll, isStale } from '../scripts/build.mjs';
 import { alternating, killAllNow, lineVsRaw, rowVsRaw, signIn, startServer, stopAll, table, verdictVsRaw } from './lib';
 import { benchDatabase } from './pg';
 
@@ -321,10 +320,6 @@ function differences(
 }
 
 export async function benchDashboard() {
-  if (isStale()) {
-    console.log('Building (the build is older than the sources)…');
-    await buildAll({ quiet: true });
-  }
   const bench = await benchDatabase(`tz_bench_dash_${process.pid}`, 4);
   const { sql, ids } = bench;
   try {

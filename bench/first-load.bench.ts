@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
-import { buildAll, isStale } from '../scripts/build.mjs';
 import { launchBrowser, newContext } from '../test/support/browser';
 import { killAllNow, round, startServer, stopAll, table } from './lib';
 
@@ -81,10 +80,6 @@ async function measure(base: string, compressed: boolean) {
 const kb = (bytes: number) => round(bytes / 1024, 1);
 
 async function main() {
-  if (isStale()) {
-    console.log('Building (the build is older than the sources)…');
-    await buildAll({ quiet: true });
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-first-load-'));
   try {
     const { base } = await startServer(root, undefined, { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });

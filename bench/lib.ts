@@ -1,6 +1,7 @@
 // Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { buildAll, isStale } from '../scripts/build.mjs';
 import { freePort } from '../test/support/ports';
 
 export const HOST = '127.0.0.1';
@@ -130,11 +131,20 @@ export async function waitReady(
  * PostgreSQL of `databaseUrl`, or without one on the embedded database under `env.DATA_DIR` (a first start seeds it).
  */
 export async function startServer(root: string, databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}) {
+  // The built server is what is measured: built again first when the sources are newer.
+  if (isStale()) {
+    console.log('Building (the build is older than the sources)…');
+    await buildAll({ quiet: true });
+  }
   const port = await freePort();
   const server = startChild(
     'server',
     process.execPath,
-    [`${root}/dist/server/node.mjs`],
+    // BENCH_PROFILE=<dir>: a V8 CPU profile of the server, written there when it stops.
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      `${root}/dist/server/node.mjs`,
+    ],
     {
       ...process.env,
       PORT: String(port),

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { buildAll, isStale } from '../scripts/build.mjs';
 import { freePort, HOST, killAllNow, round, sleep, startChild, startServer, stopAll, table, waitReady } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,10 +50,6 @@ async function load(url: string, headers: Record<string, string>, status: number
 }
 
 async function main() {
-  if (isStale()) {
-    console.log('Building (the build is older than the sources)…');
-    await buildAll({ quiet: true });
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-public-page-'));
   try {
     // The built server first, to know the page's size; the bare route before and after it (its mean is the floor:

@@ -15,9 +15,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Write an audit event in the same transaction as the change it records, so neither exists without the other. */
-export async function audit(tx: Queryable, actor: Actor | null, meta: RequestMeta, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+/** An audit event's row, for a statement that writes it beside the change it records (a CTE). */
+export function auditRow(actor: Actor | null, meta: RequestMeta, entry: AuditEntry) {
+  return {
     actorId: actor?.user.id ?? null,
     orgId: entry.orgId ?? null,
     onBehalfOfOrgId: entry.onBehalfOfOrgId ?? null,
@@ -27,7 +27,12 @@ export async function audit(tx: Queryable, actor: Actor | null, meta: RequestMet
     before: redact(entry.before),
     after: redact(entry.after),
     requestId: meta.requestId,
-  });
+  } satisfies typeof auditEvents.$inferInsert;
+}
+
+/** Write an audit event in the same transaction as the change it records, so neither exists without the other. */
+export async function audit(tx: Queryable, actor: Actor | null, meta: RequestMeta, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values(auditRow(actor, meta, entry));
 }
 
 const SECRET_KEYS = /password|token|secret|hash/i;

@@ -46,3 +46,19 @@ export function openPostgres(url: string, opts: { max?: number; statementTimeout
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * A statement built once per database and prepared on each of its connections: for the hottest queries, whose SQL
+ * would otherwise be built again (and parsed and planned again by PostgreSQL) on every request.
+ */
+export function preparedPer<D extends object, Q>(build: (db: D) => Q): (db: D) => Q {
+  const built = new WeakMap<D, Q>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) {
+      query = build(db);
+      built.set(db, query);
+    }
+    return query;
+  };
+}

@@ -1,31 +1,33 @@
-// Creating bookings: rules first (pure), then inserts that the exclusion constraint guards. Each date of a series is
-// inserted under a savepoint, so a clash is seen per date; `conflicts: 'all'` rolls the whole series back when any
-// date clashes, `available` keeps the free dates. The audit events and the approvers' notice are written in the
-// same transaction; nothing is ever half-written.
-import { eq } from 'drizzle-orm';
+// Creating bookings: rules first (pure), then inserts that the exclusion constraint guards. One date is one statement
+// — the booking, its audit event and the approvers' notice written together (CTEs), atomic without a transaction —
+// after one read of the facility, its closed days and its approvers. A series, or a booking against a quota, runs in a
+// transaction: each date of a series under a savepoint, so a clash is seen per date (`conflicts: 'all'` rolls the
+// whole series back when any date clashes, `available` keeps the free dates); a quota under its lock. Nothing is ever
+// half-written.
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { englishOf, type FieldProblem, problemDetails } from '../../../shared/problems';
 import type { createBookingInput } from '../../../shared/schemas/bookings';
 import { MAX_OCCURRENCES, type Occurrence } from '../../../shared/series';
 import { iso } from '../../../shared/time';
-import { bookingSeries, bookings, orgs } from '../../db/schema';
-import { audit } from '../../lib/audit';
+import { auditEvents, bookingSeries, bookings, notifications, orgs } from '../../db/schema';
+import { audit, auditRow } from '../../lib/audit';
 import type { RequestMeta } from '../../lib/context';
-import type { Db, Tx } from '../../lib/db';
+import { type Db, preparedPer, type Queryable, type Tx } from '../../lib/db';
 import { AppError, retryTransient } from '../../lib/errors';
 import { type Actor, canManageOrg, canSeeOrg } from '../../lib/policy';
-import { canManageFacility, closuresFor, type FacilityRow } from '../facilities/facilities.queries';
+import { canManageFacility, type FacilityRow, facilityToBook } from '../facilities/facilities.queries';
 import { notify } from '../notifications/notifications.service';
 import { Clashed, describeConflict } from './bookings.conflicts';
 import { isOverlap, lockDays, lockQuota } from './bookings.locks';
-import { approverIds, bookingOut, hoursHeld } from './bookings.queries';
-import { closureOn, expandWeekly, problemsOf, termOf, toLocal } from './bookings.rules';
+import { bookingOut, hoursHeld } from './bookings.queries';
+import { type Closure, closureOn, expandWeekly, problemsOf, termOf, toLocal } from './bookings.rules';
 
 type Input = z.infer<typeof createBookingInput>;
 
 /** The school a booking is for: the named one (a leader acting for it), or the booker's own school. */
 export async function borrowerFor(
-  tx: Tx,
+  db: Queryable,
   actor: Actor,
   facility: FacilityRow,
   forSchoolId?: string,
@@ -34,7 +36,7 @@ export async function borrowerFor(
   if (forSchoolId) {
     const mine = own.find((m) => m.orgId === forSchoolId);
     if (mine) return { id: forSchoolId, name: mine.orgName, onBehalf: false };
-    const [school] = await tx
+    const [school] = await db
       .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, groupId: orgs.groupId, districtId: orgs.districtId })
       .from(orgs)
       .where(eq(orgs.id, forSchoolId));
@@ -55,39 +57,12 @@ export async function borrowerFor(
   return { id: pick.orgId, name: pick.orgName, onBehalf: false };
 }
 
-export interface BookFacilityParams {
-  /** The facility, as the caller's gate (bookableFacility) returned it. */
-  facility: FacilityRow;
-  input: Input;
-}
+type Borrower = Awaited<ReturnType<typeof borrowerFor>>;
+type Facility = Awaited<ReturnType<typeof facilityToBook>>;
+type Series = NonNullable<ReturnType<typeof expandWeekly>>;
 
-/**
- * Books a facility once or weekly. A deadlock or serialization failure under load is retried; a clash is answered
- * as 409 with what it clashes with and the nearest free slots. Everything the answer names is already at hand.
- */
-export async function bookFacility(db: Db, actor: Actor, params: BookFacilityParams, meta: RequestMeta) {
-  const { facility, input } = params;
-  const result = await retryTransient(() =>
-    db.transaction((tx) => createBookings(tx, actor, facility, input, meta)),
-  ).catch(async (err) => {
-    throw err instanceof Clashed ? await describeConflict(db, actor, facility, err) : err;
-  });
-  const out = result.created.map((b) =>
-    bookingOut({
-      b,
-      facilityName: facility.facility.name,
-      schoolId: facility.school.id,
-      schoolName: facility.school.name,
-      bookerName: actor.user.name,
-      borrowerSchoolName: result.borrower.name,
-    }),
-  );
-  return { bookings: out, skipped: result.skipped, clashed: result.clashed };
-}
-
-async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input: Input, meta: RequestMeta) {
-  if (facility.facility.retiredAt)
-    throw new AppError('invalid_state', 'This facility is retired and takes no new bookings');
+/** What a request asks for: its dates (one, or a weekly series' — at most MAX_OCCURRENCES). */
+function datesOf(input: Input): { series: Series | null; wanted: Occurrence[]; first: Occurrence; last: Occurrence } {
   const start = new Date(input.startsAt);
   const end = new Date(input.endsAt);
   const series = input.recurrence ? expandWeekly(start, end, input.recurrence) : null;
@@ -98,7 +73,6 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
       `A series may have at most ${MAX_OCCURRENCES} dates`,
       problemDetails([{ field: 'recurrence', code: 'series_too_many', max: MAX_OCCURRENCES }]),
     );
-
   const first = wanted[0];
   const last = wanted[wanted.length - 1];
   if (!first || !last)
@@ -107,16 +81,12 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
       'The repetition gives no dates',
       problemDetails([{ field: 'recurrence', code: 'series_empty' }]),
     );
-  const closures = await closuresFor(
-    tx,
-    { facilityId: facility.facility.id, schoolId: facility.school.id },
-    toLocal(first.startsAt).date,
-    toLocal(last.endsAt).date,
-  );
-  const manager = canManageFacility(actor, facility);
-  const borrower = await borrowerFor(tx, actor, facility, input.forSchoolId);
+  return { series, wanted, first, last };
+}
 
-  // 1. Rules, per date. A series skips closed days; any other problem refuses the request.
+/** The dates the rules allow: a series skips closed days; any other problem refuses the whole request. */
+function allowedDates(wanted: Occurrence[], series: boolean, facility: Facility, input: Input) {
+  const closures: Closure[] = facility.closures;
   const skipped: { startsAt: string; endsAt: string; reason: string }[] = [];
   const candidates: Occurrence[] = [];
   const problems: FieldProblem[] = [];
@@ -142,11 +112,202 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
       ...problemDetails([{ field: 'recurrence', code: 'series_all_closed' }]),
       skipped,
     });
+  return { candidates, skipped };
+}
 
-  // 2. Quota: serialised per (facility, borrowing school) so two requests cannot both squeeze under it.
+/** Everything a write needs, read and checked before it. */
+interface Plan {
+  actor: Actor;
+  facility: Facility;
+  input: Input;
+  borrower: Borrower;
+  status: 'pending' | 'approved';
+  series: Series | null;
+  candidates: Occurrence[];
+  skipped: { startsAt: string; endsAt: string; reason: string }[];
+  meta: RequestMeta;
+}
+
+/**
+ * Books a facility once or weekly. The facility, its closed days and its approvers come in one read; one date is then
+ * one statement, a series (or a quota) one transaction. A deadlock or serialization failure under load is retried; a
+ * clash is answered as 409 with what it clashes with and the nearest free slots.
+ */
+export async function bookFacility(db: Db, actor: Actor, input: Input, meta: RequestMeta) {
+  const { series, wanted, first, last } = datesOf(input);
+  const facility = await facilityToBook(
+    db,
+    actor,
+    input.facilityId,
+    toLocal(first.startsAt).date,
+    toLocal(last.endsAt).date,
+  ).catch((err) => {
+    if (err instanceof AppError && err.code === 'not_found')
+      throw new AppError('validation_failed', 'No such facility, or it is not visible to you', {
+        fields: { facilityId: ['not found'] },
+      });
+    throw err;
+  });
+  if (facility.facility.retiredAt)
+    throw new AppError('invalid_state', 'This facility is retired and takes no new bookings');
+  const borrower = await borrowerFor(db, actor, facility, input.forSchoolId);
+  const { candidates, skipped } = allowedDates(wanted, !!series, facility, input);
+  const manager = canManageFacility(actor, facility);
+  const status = facility.facility.approvalRequired && !manager ? 'pending' : 'approved';
+  const plan: Plan = { actor, facility, input, borrower, status, series, candidates, skipped, meta };
+  const quota = !!facility.facility.quotaHoursPerTerm && borrower.id !== facility.school.id;
+  const result = await retryTransient(() =>
+    !series && !quota ? bookOnce(db, plan) : db.transaction((tx) => bookInTransaction(tx, plan)),
+  ).catch(async (err) => {
+    throw err instanceof Clashed ? await describeConflict(db, actor, facility, err) : err;
+  });
+  const out = result.created.map((b) =>
+    bookingOut({
+      b,
+      facilityName: facility.facility.name,
+      schoolId: facility.school.id,
+      schoolName: facility.school.name,
+      bookerName: actor.user.name,
+      borrowerSchoolName: borrower.name,
+    }),
+  );
+  return { bookings: out, skipped, clashed: result.clashed };
+}
+
+/** A booking's row as inserted. */
+function valuesOf(p: Plan, occ: Occurrence, seriesId: string | null): typeof bookings.$inferInsert {
+  return {
+    facilityId: p.facility.facility.id,
+    seriesId,
+    status: p.status,
+    bookerId: p.actor.user.id,
+    borrowerSchoolId: p.borrower.id,
+    onBehalf: p.borrower.onBehalf,
+    purpose: p.input.purpose,
+    attendees: p.input.attendees ?? null,
+    startsAt: occ.startsAt,
+    endsAt: occ.endsAt,
+    ...(p.status === 'approved' ? { decidedAt: new Date() } : {}),
+  };
+}
+
+/** The activity log's entry of a new booking. */
+function auditEntryOf(p: Plan, row: { status: string; startsAt: Date; endsAt: Date; purpose: string }) {
+  return {
+    action: 'booking.create',
+    entityType: 'booking',
+    orgId: p.facility.school.id,
+    onBehalfOfOrgId: p.borrower.onBehalf ? p.borrower.id : null,
+    after: {
+      facility: p.facility.facility.name,
+      status: row.status,
+      startsAt: iso(row.startsAt),
+      endsAt: iso(row.endsAt),
+      purpose: row.purpose,
+    },
+  };
+}
+
+/** The approvers told of a pending booking (never the booker, who may be one), and what they are told. */
+function noticeOf(p: Plan, count: number, startsAt: Date) {
+  if (p.status !== 'pending') return null;
+  const to = [...new Set(p.facility.approverIds)].filter((id) => id !== p.actor.user.id);
+  const data = { facility: p.facility.facility.name, count, startsAt: iso(startsAt), booker: p.actor.user.name };
+  return to.length ? { to, data } : null;
+}
+
+/**
+ * One date, one statement: the booking, its audit event and the approvers' notice as CTEs — all written or none,
+ * without a transaction's extra round trips. The exclusion constraint judges the clash (23P01) as ever.
+ */
+async function bookOnce(db: Db, p: Plan) {
+  const [occ] = p.candidates;
+  if (!occ) throw new Error('a single booking without its date');
+  const query = bookOnceQuery(db);
+  const v = valuesOf(p, occ, null);
+  const entry = auditRow(
+    p.actor,
+    p.meta,
+    auditEntryOf(p, { status: p.status, startsAt: occ.startsAt, endsAt: occ.endsAt, purpose: v.purpose }),
+  );
+  const notice = noticeOf(p, 1, occ.startsAt);
+  try {
+    const created = await query.execute({
+      facilityId: v.facilityId,
+      status: v.status,
+      bookerId: v.bookerId,
+      borrowerSchoolId: v.borrowerSchoolId,
+      onBehalf: v.onBehalf,
+      purpose: v.purpose,
+      attendees: v.attendees,
+      startsAt: occ.startsAt.toISOString(),
+      endsAt: occ.endsAt.toISOString(),
+      decidedAt: v.decidedAt ? v.decidedAt.toISOString() : null,
+      orgId: entry.orgId,
+      onBehalfOfOrgId: entry.onBehalfOfOrgId,
+      after: JSON.stringify(entry.after),
+      requestId: entry.requestId,
+      noticeTo: JSON.stringify(notice?.to ?? []),
+      noticeData: JSON.stringify(notice?.data ?? {}),
+    });
+    return { created, clashed: [] };
+  } catch (err) {
+    if (isOverlap(err)) throw new Clashed(p.candidates, false, 1, p.skipped);
+    throw err;
+  }
+}
+
+/** bookOnce's statement, built once per database and prepared on each connection: every value is a parameter. */
+const bookOnceQuery = preparedPer((db: Db) => {
+  const param = (name: string) => sql.placeholder(name);
+  const b = db.$with('b').as(
+    db
+      .insert(bookings)
+      .values({
+        facilityId: param('facilityId'),
+        status: param('status'),
+        bookerId: param('bookerId'),
+        borrowerSchoolId: param('borrowerSchoolId'),
+        onBehalf: param('onBehalf'),
+        purpose: param('purpose'),
+        attendees: param('attendees'),
+        startsAt: sql`${param('startsAt')}::timestamptz`,
+        endsAt: sql`${param('endsAt')}::timestamptz`,
+        decidedAt: sql`${param('decidedAt')}::timestamptz`,
+      })
+      .returning(),
+  );
+  const bookingId = sql`(SELECT ${b.id} FROM ${b})`;
+  const logged = db.$with('a').as(
+    db
+      .insert(auditEvents)
+      .values({
+        actorId: param('bookerId'),
+        orgId: param('orgId'),
+        onBehalfOfOrgId: param('onBehalfOfOrgId'),
+        action: 'booking.create',
+        entityType: 'booking',
+        entityId: sql`${bookingId}::text`,
+        after: sql`${param('after')}::jsonb`,
+        requestId: param('requestId'),
+      })
+      .returning({ id: auditEvents.id }),
+  );
+  // The approvers of a pending booking (none for an approved one), each told once.
+  const told = db.$with('n', { id: notifications.id }).as(
+    sql`INSERT INTO ${notifications} (user_id, kind, data, booking_id)
+      SELECT u::uuid, 'booking.pending', ${param('noticeData')}::jsonb, ${bookingId}
+      FROM jsonb_array_elements_text(${param('noticeTo')}::jsonb) AS u RETURNING id`,
+  );
+  return db.with(b, logged, told).select().from(b).prepare('book_once');
+});
+
+async function bookInTransaction(tx: Tx, p: Plan) {
+  const { facility, candidates, series } = p;
+  // 1. Quota: serialised per (facility, borrowing school) so two requests cannot both squeeze under it.
   const quota = facility.facility.quotaHoursPerTerm;
-  if (quota && borrower.id !== facility.school.id) {
-    await lockQuota(tx, facility.facility.id, borrower.id);
+  if (quota && p.borrower.id !== facility.school.id) {
+    await lockQuota(tx, facility.facility.id, p.borrower.id);
     const byTerm = new Map<string, { term: ReturnType<typeof termOf>; hours: number }>();
     for (const o of candidates) {
       const term = termOf(o.startsAt);
@@ -155,7 +316,7 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
       byTerm.set(term.name, entry);
     }
     for (const { term, hours } of byTerm.values()) {
-      const held = await hoursHeld(tx, facility.facility.id, borrower.id, term.start, term.end);
+      const held = await hoursHeld(tx, facility.facility.id, p.borrower.id, term.start, term.end);
       if (held + hours > quota + 1e-9) {
         throw new AppError(
           'validation_failed',
@@ -169,85 +330,56 @@ async function createBookings(tx: Tx, actor: Actor, facility: FacilityRow, input
     }
   }
 
-  // 3. Inserts. The exclusion constraint decides every clash, however many requests race. Two transactions
-  // inserting overlapping rows would each wait for the other's uncommitted row (a deadlock PostgreSQL resolves
-  // only after deadlock_timeout); a transaction lock per facility and day, taken in order, queues them instead.
-  await lockDays(tx, facility.facility.id, candidates);
-  const status = facility.facility.approvalRequired && !manager ? 'pending' : 'approved';
+  // 2. Inserts. The exclusion constraint decides every clash, however many requests race. Two series inserting
+  // overlapping rows could each wait for the other's uncommitted row (a deadlock PostgreSQL resolves only after
+  // deadlock_timeout); a transaction lock per facility and day, taken in order, queues them instead. One date
+  // holds one row and waits on no one: it needs no lock.
+  if (series) await lockDays(tx, facility.facility.id, candidates);
   const [seriesRow] = series
     ? await tx
         .insert(bookingSeries)
-        .values({ facilityId: facility.facility.id, rule: series.rule, createdBy: actor.user.id })
+        .values({ facilityId: facility.facility.id, rule: series.rule, createdBy: p.actor.user.id })
         .returning({ id: bookingSeries.id })
     : [undefined];
-  const values = (occ: Occurrence): typeof bookings.$inferInsert => ({
-    facilityId: facility.facility.id,
-    seriesId: seriesRow?.id ?? null,
-    status,
-    bookerId: actor.user.id,
-    borrowerSchoolId: borrower.id,
-    onBehalf: borrower.onBehalf,
-    purpose: input.purpose,
-    attendees: input.attendees ?? null,
-    startsAt: occ.startsAt,
-    endsAt: occ.endsAt,
-    ...(status === 'approved' ? { decidedAt: new Date() } : {}),
-  });
   const created: (typeof bookings.$inferSelect)[] = [];
   const clashes: Occurrence[] = [];
   if (!series) {
     // One date: a plain INSERT. A clash (23P01) aborts the transaction and is described by the caller.
     try {
-      created.push(...(await tx.insert(bookings).values(candidates.map(values)).returning()));
+      created.push(
+        ...(await tx
+          .insert(bookings)
+          .values(candidates.map((o) => valuesOf(p, o, null)))
+          .returning()),
+      );
     } catch (err) {
-      if (isOverlap(err)) throw new Clashed(candidates, false, 1, skipped);
+      if (isOverlap(err)) throw new Clashed(candidates, false, 1, p.skipped);
       throw err;
     }
   } else {
     // A series: each date under a savepoint, so one clash does not abort the others.
     for (const occ of candidates) {
       try {
-        created.push(...(await tx.transaction((sp) => sp.insert(bookings).values(values(occ)).returning())));
+        created.push(
+          ...(await tx.transaction((sp) =>
+            sp
+              .insert(bookings)
+              .values(valuesOf(p, occ, seriesRow?.id ?? null))
+              .returning(),
+          )),
+        );
       } catch (err) {
         if (!isOverlap(err)) throw err;
         clashes.push(occ);
       }
     }
-    if (clashes.length && (input.conflicts === 'all' || !created.length))
-      throw new Clashed(clashes, true, candidates.length, skipped);
+    if (clashes.length && (p.input.conflicts === 'all' || !created.length))
+      throw new Clashed(clashes, true, candidates.length, p.skipped);
   }
 
-  for (const row of created) {
-    await audit(tx, actor, meta, {
-      action: 'booking.create',
-      entityType: 'booking',
-      entityId: row.id,
-      orgId: facility.school.id,
-      onBehalfOfOrgId: borrower.onBehalf ? borrower.id : null,
-      after: {
-        facility: facility.facility.name,
-        status: row.status,
-        startsAt: iso(row.startsAt),
-        endsAt: iso(row.endsAt),
-        purpose: row.purpose,
-      },
-    });
-  }
+  for (const row of created) await audit(tx, p.actor, p.meta, { ...auditEntryOf(p, row), entityId: row.id });
   const firstCreated = created[0];
-  if (status === 'pending' && firstCreated) {
-    const approvers = (await approverIds(tx, facility.school.id)).filter((id) => id !== actor.user.id);
-    const data = {
-      facility: facility.facility.name,
-      count: created.length,
-      startsAt: iso(firstCreated.startsAt),
-      booker: actor.user.name,
-    };
-    await notify(tx, approvers, 'booking.pending', data, firstCreated.id);
-  }
-  return {
-    created,
-    borrower,
-    clashed: clashes.map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) })),
-    skipped,
-  };
+  const notice = firstCreated ? noticeOf(p, created.length, firstCreated.startsAt) : null;
+  if (notice && firstCreated) await notify(tx, notice.to, 'booking.pending', notice.data, firstCreated.id);
+  return { created, clashed: clashes.map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt) })) };
 }

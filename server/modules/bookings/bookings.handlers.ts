@@ -4,16 +4,13 @@ import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
 import { getManagedFacility, getVisibleFacility } from '../facilities/facilities.queries';
 import type * as contract from './bookings.contract';
 import type { BookingListScope } from './bookings.queries';
-import { bookableFacility, bookingOut, getReadableBooking, latestPurpose, listBookings } from './bookings.queries';
+import { bookingOut, getReadableBooking, latestPurpose, listBookings } from './bookings.queries';
 import type { BookingAction } from './bookings.rules';
 import { blockTime, bulkDecide, decide } from './bookings.service';
 import { bookFacility } from './bookings-create.service';
 
 export const create: SignedInHandler<typeof contract.create> = async (c) => {
-  const actor = c.get('actor');
-  const input = c.req.valid('json');
-  const facility = await bookableFacility(dbOf(c), actor, input.facilityId);
-  const result = await bookFacility(dbOf(c), actor, { facility, input }, requestMeta(c));
+  const result = await bookFacility(dbOf(c), c.get('actor'), c.req.valid('json'), requestMeta(c));
   const [booking] = result.bookings;
   if (!booking) throw new Error('a booking that succeeded made no row');
   return c.json({ booking, ...result }, 201);

@@ -6,9 +6,8 @@ import { iso } from '../../../shared/time';
 import { bookings, facilities, memberships, orgs, users } from '../../db/schema';
 import { decodeTimeKey, encodeTimeKey } from '../../lib/cursor';
 import type { Queryable } from '../../lib/db';
-import { AppError, ifNotFound } from '../../lib/errors';
 import type { Actor } from '../../lib/policy';
-import { type FacilityRow, getVisibleFacility, managedFacilitiesWhere } from '../facilities/facilities.queries';
+import { type FacilityRow, managedFacilitiesWhere } from '../facilities/facilities.queries';
 
 const borrower = alias(orgs, 'borrower_org');
 
@@ -78,18 +77,6 @@ export function readableBookingsWhere(actor: Actor): SQL {
 export async function getReadableBooking(db: Queryable, actor: Actor, id: string) {
   const [row] = await selectBookings(db).where(and(eq(bookings.id, id), readableBookingsWhere(actor)));
   return row ?? null;
-}
-
-/**
- * The facility a new booking names. One the caller cannot see is bad input of this route (400 naming the
- * field), not a missing route (404).
- */
-export async function bookableFacility(db: Queryable, actor: Actor, facilityId: string): Promise<FacilityRow> {
-  return ifNotFound(getVisibleFacility(db, actor, facilityId), () => {
-    throw new AppError('validation_failed', 'No such facility, or it is not visible to you', {
-      fields: { facilityId: ['not found'] },
-    });
-  });
 }
 
 /** Which bookings a list shows: the caller's own, those waiting for them, or one (visible) facility's. */
