@@ -28,12 +28,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 
 async function cachedActor(c: Context<AppEnv>, token: string, via: Actor['via']): Promise<Actor | null> {
   const { database, actorCache } = c.get('deps');
-  const key = `${via}:${secretHash(token)}`;
-  const hit = actorCache?.get(key);
-  if (hit) return hit;
-  const actor = await loadActor(database.db, token, via);
-  if (actor) actorCache?.set(key, actor);
-  return actor;
+  const load = () => loadActor(database.db, token, via);
+  return actorCache ? actorCache.getOrLoad(`${via}:${secretHash(token)}`, load) : load();
 }
 
 /**
