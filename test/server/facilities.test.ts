@@ -191,6 +191,46 @@ describe('facilities: availability', () => {
     expect(res.body.open).toEqual([{ startsAt: `${s.day}T08:00:00+08:00`, endsAt: `${s.day}T21:00:00+08:00` }]);
   });
 
+  it('shows a block-out as blocked and a closed day as closed, with no open hours that day (one read)', async () => {
+    const admin = await h.as('admin@jhzx.demo');
+    const lab = h.ids.facilities.chemLab!;
+    // A Monday and the Tuesday after it, weeks ahead of the demo's bookings.
+    const blockDay = slot(1, 0, 0, 40).day;
+    const closedDay = addDays(blockDay, 1);
+    const block = await admin.post(`/api/facilities/${lab}/blocks`, {
+      startsAt: `${blockDay}T09:00:00+08:00`,
+      endsAt: `${blockDay}T11:00:00+08:00`,
+      reason: '设备检修',
+    });
+    expectStatus(block, 201);
+    const closure = await admin.post('/api/closures', {
+      schoolId: h.ids.orgs.jhzx!,
+      facilityId: lab,
+      startsOn: closedDay,
+      endsOn: closedDay,
+      reason: '消防检查',
+    });
+    expectStatus(closure, 201);
+    const from = `${blockDay}T00:00:00+08:00`;
+    const to = `${closedDay}T23:59:00+08:00`;
+    const res = await admin.get(
+      `/api/facilities/${lab}/availability?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
+    expectStatus(res, 200);
+    expect(res.body.busy).toContainEqual({
+      startsAt: `${blockDay}T09:00:00+08:00`,
+      endsAt: `${blockDay}T11:00:00+08:00`,
+      status: 'blocked',
+    });
+    expect(res.body.busy).toContainEqual({
+      startsAt: `${closedDay}T00:00:00+08:00`,
+      endsAt: expect.stringMatching(/T00:00:00\+08:00$/),
+      status: 'closed',
+    });
+    expect(res.body.open.some((o) => o.startsAt.startsWith(closedDay))).toBe(false);
+    expect(res.body.open.some((o) => o.startsAt.startsWith(blockDay))).toBe(true);
+  });
+
   it('refuses a reversed or too long range with 400', async () => {
     const li = await h.as('li@jhxx.demo');
     const res = await li.get(

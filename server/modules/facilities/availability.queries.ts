@@ -1,14 +1,14 @@
 // When facilities are busy, closed or open: the search's "free for a window", the group-wide calendar and one
 // facility's week.
-import { and, eq, gt, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, gt, gte, inArray, lt, lte } from 'drizzle-orm';
 import { activeBookingStatuses } from '../../../shared/enums';
 import type { BusySlot } from '../../../shared/schemas/facilities';
 import type { Occurrence } from '../../../shared/series';
 import { iso } from '../../../shared/time';
 import { bookings, closures } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
-import { freeWithin, openIntervals, toLocal } from '../bookings/bookings.rules';
-import { closuresFor, type FacilityRow } from './facilities.queries';
+import { type Closure, freeWithin, openIntervals, toLocal } from '../bookings/bookings.rules';
+import type { BusyJson, FacilityRow } from './facilities.queries';
 
 /** How free a facility is during a searched window, and, when not at all, its nearest free time after it. */
 export interface FreeTimes {
@@ -150,37 +150,26 @@ export async function busyOf(db: Queryable, facilityIds: string[], from: Date, t
   return out;
 }
 
-/** One facility in [from, to): its bookings and blocks, its closed days (whole Beijing days) and its open hours. */
-export async function facilityAvailability(db: Queryable, row: FacilityRow, from: Date, to: Date) {
-  const [busyRows, closed] = await Promise.all([
-    db
-      .select({
-        startsAt: bookings.startsAt,
-        endsAt: bookings.endsAt,
-        status: bookings.status,
-        kind: bookings.kind,
-      })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.facilityId, row.facility.id),
-          inArray(bookings.status, [...activeBookingStatuses]),
-          lte(bookings.startsAt, to),
-          gte(bookings.endsAt, from),
-        ),
-      )
-      .orderBy(bookings.startsAt),
-    closuresFor(db, { facilityId: row.facility.id, schoolId: row.school.id }, toLocal(from).date, toLocal(to).date),
-  ]);
-  const busy = busyRows
-    .filter((b) => b.startsAt < to && b.endsAt > from)
-    .map((b) => ({ startsAt: iso(b.startsAt), endsAt: iso(b.endsAt), status: busyStatus(b) }));
-  const closedSlots = closed.map((cl) => ({
+/**
+ * One facility in [from, to): its bookings and blocks, its closed days (whole Beijing days) and its open hours — from
+ * the one read of facilityWithBusy.
+ */
+export function facilityAvailability(
+  row: FacilityRow & { closures: Closure[]; busy: BusyJson[] },
+  from: Date,
+  to: Date,
+) {
+  const busy = row.busy.map((b) => ({
+    startsAt: iso(new Date(b.startsAt)),
+    endsAt: iso(new Date(b.endsAt)),
+    status: busyStatus(b),
+  }));
+  const closedSlots = row.closures.map((cl) => ({
     startsAt: `${cl.startsOn}T00:00:00+08:00`,
     endsAt: `${nextDay(cl.endsOn)}T00:00:00+08:00`,
     status: 'closed' as const,
   }));
-  const open = openIntervals(row.facility.openingHours, closed, from, to).map((o) => ({
+  const open = openIntervals(row.facility.openingHours, row.closures, from, to).map((o) => ({
     startsAt: iso(o.startsAt),
     endsAt: iso(o.endsAt),
   }));

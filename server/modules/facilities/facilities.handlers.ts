@@ -1,6 +1,6 @@
 import { problemDetails } from '../../../shared/problems';
 import type { Occurrence } from '../../../shared/series';
-import { iso } from '../../../shared/time';
+import { iso, toLocal } from '../../../shared/time';
 import { AppError } from '../../lib/errors';
 import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
 import { busyOf, facilityAvailability, searchFree } from './availability.queries';
@@ -8,6 +8,7 @@ import type * as contract from './facilities.contract';
 import {
   type FacilityRow,
   facilityOut,
+  facilityWithBusy,
   getManagedFacility,
   getVisibleFacility,
   listingSchool,
@@ -110,8 +111,9 @@ export const retire: SignedInHandler<typeof contract.retire> = async (c) => {
 export const availabilityOf: SignedInHandler<typeof contract.availabilityOf> = async (c) => {
   // The range is checked before the facility: a bad range is 400 whichever facility it names.
   const { from, to } = facilityRange(c.req.valid('query').from, c.req.valid('query').to);
-  const row = await getVisibleFacility(dbOf(c), c.get('actor'), c.req.valid('param').id);
-  return c.json(await facilityAvailability(dbOf(c), row, from, to), 200);
+  const range = { from, to, fromDay: toLocal(from).date, toDay: toLocal(to).date };
+  const row = await facilityWithBusy(dbOf(c), c.get('actor'), c.req.valid('param').id, range);
+  return c.json(facilityAvailability(row, from, to), 200);
 };
 
 function facilityRange(fromS: string, toS: string): { from: Date; to: Date } {

@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { FacilityKind } from '../../../shared/enums';
 import type { Facility, Photo } from '../../../shared/schemas/facilities';
-import { closures, facilities, memberships, orgs } from '../../db/schema';
+import { bookings, closures, facilities, memberships, orgs } from '../../db/schema';
 import { preparedPer, type Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, adminOf, canManageOrg, canSeeOrg, canSeeScoped, type OrgPlace } from '../../lib/policy';
@@ -120,20 +120,73 @@ export async function facilityToBook(
   return row as FacilityRow & { closures: Closure[]; approverIds: string[] };
 }
 
-/** facilityToBook's statement, built once per database and prepared on each connection (the busiest read of all). */
-const facilityToBookQuery = preparedPer((db: Queryable) => {
-  const fromDay = sql.placeholder('fromDay');
-  const toDay = sql.placeholder('toDay');
-  return db
-    .select({
-      ...facilityColumns,
-      closures: sql<Closure[]>`coalesce((
+/** A facility's closed days that touch [fromDay, toDay], as JSON in the row (a subquery of facilities ⋈ orgs). */
+function closedDaysJson(fromDay: SQL | Placeholder, toDay: SQL | Placeholder) {
+  return sql<Closure[]>`coalesce((
         SELECT json_agg(json_build_object('startsOn', ${closures.startsOn}, 'endsOn', ${closures.endsOn},
           'reason', ${closures.reason}) ORDER BY ${closures.startsOn})
         FROM ${closures}
         WHERE ${closures.schoolId} = ${facilities.schoolId}
           AND (${closures.facilityId} IS NULL OR ${closures.facilityId} = ${facilities.id})
-          AND ${closures.startsOn} <= ${toDay}::date AND ${closures.endsOn} >= ${fromDay}::date), '[]'::json)`,
+          AND ${closures.startsOn} <= ${toDay}::date AND ${closures.endsOn} >= ${fromDay}::date), '[]'::json)`;
+}
+
+/** A booking or block of a facility as its availability row carries it (timestamps as JSON text). */
+export interface BusyJson {
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  kind: string;
+}
+
+/**
+ * A facility's availability in one read: the facility as getVisibleFacility sees it, with its active bookings and
+ * blocks in [from, to) and its closed days in that range — the busiest read of the booking pages.
+ */
+export async function facilityWithBusy(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  range: { from: Date; to: Date; fromDay: string; toDay: string },
+): Promise<FacilityRow & { closures: Closure[]; busy: BusyJson[] }> {
+  const [row] = await availabilityQuery(db).execute({
+    id,
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    fromDay: range.fromDay,
+    toDay: range.toDay,
+  });
+  if (!row || (!canSeeScoped(actor, row.school, row.facility.scope) && !canManageFacility(actor, row as FacilityRow)))
+    throw notFound('facility');
+  return row as FacilityRow & { closures: Closure[]; busy: BusyJson[] };
+}
+
+const availabilityQuery = preparedPer((db: Queryable) => {
+  const from = sql.placeholder('from');
+  const to = sql.placeholder('to');
+  return db
+    .select({
+      ...facilityColumns,
+      closures: closedDaysJson(sql.placeholder('fromDay'), sql.placeholder('toDay')),
+      busy: sql<BusyJson[]>`coalesce((
+        SELECT json_agg(json_build_object('startsAt', ${bookings.startsAt}, 'endsAt', ${bookings.endsAt},
+          'status', ${bookings.status}, 'kind', ${bookings.kind}) ORDER BY ${bookings.startsAt})
+        FROM ${bookings}
+        WHERE ${bookings.facilityId} = ${facilities.id} AND ${bookings.status} IN ('pending', 'approved')
+          AND ${bookings.startsAt} < ${to}::timestamptz AND ${bookings.endsAt} > ${from}::timestamptz), '[]'::json)`,
+    })
+    .from(facilities)
+    .innerJoin(orgs, eq(orgs.id, facilities.schoolId))
+    .where(eq(facilities.id, sql.placeholder('id')))
+    .prepare('facility_availability');
+});
+
+/** facilityToBook's statement, built once per database and prepared on each connection (the busiest read of all). */
+const facilityToBookQuery = preparedPer((db: Queryable) => {
+  return db
+    .select({
+      ...facilityColumns,
+      closures: closedDaysJson(sql.placeholder('fromDay'), sql.placeholder('toDay')),
       approverIds: sql<string[]>`coalesce((
         SELECT json_agg(${memberships.userId}) FROM ${memberships}
         WHERE ${memberships.orgId} = ${facilities.schoolId} AND ${memberships.role} = 'school_admin'), '[]'::json)`,
