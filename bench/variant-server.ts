@@ -16,22 +16,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-
-// server/app.ts's contentSecurityPolicy(null), copied so this process loads no application code.
-const csp = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:', 'blob:'],
-  mediaSrc: ["'self'", 'blob:'],
-  fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  workerSrc: ["'self'", 'blob:'],
-  frameAncestors: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  objectSrc: ["'none'"],
-};
+import { documentHeaderOptions } from '../server/lib/security-headers';
 
 const variant = new Set((process.env.BENCH_VARIANT ?? '').split(',').filter(Boolean));
 const bundles: Record<string, string[]> = {
@@ -43,15 +28,7 @@ const has = (name: string) => variant.has(name) || [...variant].some((v) => bund
 const app = new Hono();
 if (has('request-id')) app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
 if (has('secure-headers')) {
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: csp,
-      permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use('*', secureHeaders(documentHeaderOptions(null)));
 }
 if (has('header-after-next')) {
   app.use('*', async (c, next) => {

@@ -15,6 +15,7 @@ import type { AppEnv, Deps } from './lib/context';
 import { AppError, databaseUnavailable, isDatabaseUnavailable } from './lib/errors';
 import { loggedPath } from './lib/log';
 import { fieldErrors } from './lib/router';
+import { documentHeaderOptions } from './lib/security-headers';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { authenticate } from './modules/auth/auth.middleware';
@@ -90,24 +91,6 @@ const publicPaths = [
 ];
 const isPublicPath = (path: string) => publicPaths.some((re) => re.test(path));
 
-export function contentSecurityPolicy(livekitUrl: string | null) {
-  const media = livekitUrl ? [livekitUrl.replace(/^http/, 'ws'), livekitUrl.replace(/^ws/, 'http')] : [];
-  return {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"], // Solid sets style attributes at run time
-    imgSrc: ["'self'", 'data:', 'blob:'],
-    mediaSrc: ["'self'", 'blob:'],
-    fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'", ...media],
-    workerSrc: ["'self'", 'blob:'],
-    frameAncestors: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    objectSrc: ["'none'"],
-  };
-}
-
 export function createApp(deps: Deps) {
   deps.actorCache ??= new ActorCache();
   deps.publicPageCache ??= new PublicPageCache();
@@ -139,14 +122,7 @@ export function createApp(deps: Deps) {
       });
     }
   });
-  const documentHeaders = secureHeaders({
-    contentSecurityPolicy: contentSecurityPolicy(deps.config.livekitUrl),
-    permissionsPolicy: { camera: ['self'], microphone: ['self'], displayCapture: ['self'], fullscreen: ['self'] },
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    crossOriginEmbedderPolicy: false,
-    // A route that sets its own policy keeps it: the library's inline preview may be framed by our own page.
-    overwrite: false,
-  });
+  const documentHeaders = secureHeaders(documentHeaderOptions(deps.config.livekitUrl));
   // The built app's hashed scripts, styles and fonts are never documents: what only a document obeys (CSP, framing,
   // permissions, referrer, opener) would be ~1 KB per file on every first load (BENCHMARKS.md); they keep nosniff,
   // the resource policy and HSTS.
