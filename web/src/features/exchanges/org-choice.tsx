@@ -1,5 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { OrgSelect } from '../../components/org-select';
 import { useI18n } from '../../lib/i18n';
 import { useSignedIn } from '../../lib/session-context';
 import { viewOrgsOf } from './views.queries';
@@ -14,18 +15,12 @@ export function OrgChoice(props: { orgId: string }) {
     <Show when={orgs().length > 1}>
       <div class="field" style={{ 'max-width': '22rem' }}>
         <label for="exchange-org">{t('exchanges.orgLabel')}</label>
-        <select
+        <OrgSelect
           id="exchange-org"
-          onChange={(e) => setParams({ orgId: e.currentTarget.value, school: null, figure: null })}
-        >
-          <For each={orgs()}>
-            {(o) => (
-              <option value={o.id} selected={o.id === props.orgId}>
-                {o.name}
-              </option>
-            )}
-          </For>
-        </select>
+          orgs={orgs()}
+          value={props.orgId}
+          onChoose={(orgId) => setParams({ orgId, school: null, figure: null })}
+        />
       </div>
     </Show>
   );

@@ -3,6 +3,7 @@ import './reports.css';
 import { A, createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { PillarFigures } from '../../../../shared/schemas/reports';
+import { OrgSelect } from '../../components/org-select';
 import { formatDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { BarChart } from './bar-chart';
@@ -56,19 +57,13 @@ export function DashboardCard(props: {
               {t('reports.dashboard.order')}
             </p>
             <Show when={(props.choices?.length ?? 0) > 1}>
-              <select
+              <OrgSelect
                 class="dash-choice no-print"
-                aria-label={t('reports.dashboard.choose')}
-                onChange={(e) => props.onChoose?.(e.currentTarget.value)}
-              >
-                <For each={props.choices}>
-                  {(o) => (
-                    <option value={o.id} selected={o.id === props.orgId}>
-                      {o.name}
-                    </option>
-                  )}
-                </For>
-              </select>
+                label={t('reports.dashboard.choose')}
+                orgs={props.choices ?? []}
+                value={props.orgId}
+                onChoose={(id) => props.onChoose?.(id)}
+              />
             </Show>
           </div>
           <div class="dash-body">

@@ -1,5 +1,6 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { OrgSelect } from '../../components/org-select';
 import { useI18n } from '../../lib/i18n';
 import { useSignedIn } from '../../lib/session-context';
 import { getOrgs } from '../orgs/orgs.queries';
@@ -24,15 +25,12 @@ export function OrgPicker(props: { report: ReturnType<typeof useReportOrg> }) {
     <Show when={props.report.scopes().length > 1}>
       <div class="field no-print" style={{ 'max-width': '22rem' }}>
         <label for="report-org">{t('reports.org')}</label>
-        <select id="report-org" onChange={(e) => props.report.choose(e.currentTarget.value)}>
-          <For each={props.report.scopes()}>
-            {(o) => (
-              <option value={o.id} selected={o.id === props.report.orgId()}>
-                {o.name}
-              </option>
-            )}
-          </For>
-        </select>
+        <OrgSelect
+          id="report-org"
+          orgs={props.report.scopes()}
+          value={props.report.orgId()}
+          onChoose={props.report.choose}
+        />
       </div>
     </Show>
   );
