@@ -63,6 +63,66 @@ function syncThrough(client: PGlite): boolean {
 }
 
 /**
+ * Runs the database's work one piece at a time, in the order it came, in slices of the event loop of at most
+ * `sliceMs` (plus the piece that crosses it): between slices the loop accepts connections (Node accepts one per
+ * turn), reads requests and runs timers. PGlite runs every statement synchronously on the event loop, and a
+ * statement's end used to start the next queued one within the same microtask drain, so under load the loop seldom
+ * turned: 64 clients connecting at once were accepted one per turn of ~100 ms and the last waited seconds while
+ * clients already connected went round (BENCHMARKS.md, issue 14).
+ */
+export function sliced(sliceMs = 4): <T>(work: () => Promise<T>) => Promise<T> {
+  const waiting: (() => void)[] = [];
+  let running = false;
+  let scheduled = false;
+  let sliceStarted = 0;
+  const runNext = () => {
+    const next = waiting.shift();
+    running = next !== undefined;
+    next?.();
+  };
+  const newSlice = () => {
+    scheduled = false;
+    sliceStarted = performance.now();
+    runNext();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(newSlice);
+  };
+  const finished = () => {
+    if (waiting.length && performance.now() - sliceStarted < sliceMs) return runNext();
+    running = false;
+    if (waiting.length) schedule();
+  };
+  return async (work) => {
+    await new Promise<void>((ok) => {
+      waiting.push(ok);
+      if (!running) schedule();
+    });
+    try {
+      return await work();
+    } finally {
+      finished();
+    }
+  };
+}
+
+/**
+ * Every statement and transaction begun outside a transaction takes its place in the slices; inside a transaction
+ * statements run back to back, as the transaction holds the database anyway (PGlite serialises all work).
+ */
+function takeTurns(client: PGlite): void {
+  const inTurn = sliced();
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((...args: Parameters<typeof query>) => inTurn(() => query(...args))) as typeof client.query;
+  client.exec = (...args) => inTurn(() => exec(...args));
+  client.transaction = (...args) => inTurn(() => transaction(...args));
+}
+
+/**
  * PGlite in `dir`, or in memory when `dir` is undefined (tests). With `from` (a dumpDataDir tarball), a new database
  * starts as that copy instead of running initdb (the tests' migrated template).
  */
@@ -78,6 +138,7 @@ export async function openPglite(dir?: string, from?: Blob): Promise<Database & 
     startParams,
   });
   const durable = dir ? syncThrough(client) : false;
+  takeTurns(client);
   // What initdb wrote (with syncing off) reaches the disk now, before anything relies on it.
   if (durable) await client.query('CHECKPOINT');
   const db = drizzle(client, drizzleOptions) as unknown as Db;
