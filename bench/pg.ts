@@ -2,7 +2,7 @@
 // BENCH_KEEP=1).
 import postgres from 'postgres';
 import { seedDemo } from '../server/db/seed';
-import { openPostgres } from '../server/lib/db';
+import { openPostgres, plannerSettings } from '../server/lib/db';
 import { runMigrations } from '../server/lib/db-node';
 import type { Storage } from '../server/modules/resources/storage';
 
@@ -16,7 +16,8 @@ export async function benchDatabase(name: string, max: number, storage?: Storage
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const database = openPostgres(url.toString(), { max });
-  const sql = postgres(url.toString(), { max, onnotice: () => {} });
+  // The raw-SQL baselines plan with the app's own connection settings, so a ratio measures the app, not a setting.
+  const sql = postgres(url.toString(), { max, onnotice: () => {}, connection: { ...plannerSettings } });
   await runMigrations(database);
   const ids = await seedDemo(database.db, storage);
   return {

@@ -9,7 +9,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { type Database, type Db, drizzleOptions, openPostgres } from './db';
+import { type Database, type Db, drizzleOptions, openPostgres, plannerSettings } from './db';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -130,7 +130,13 @@ export async function openPglite(dir?: string, from?: Blob): Promise<Database & 
   if (dir) mkdirSync(dir, { recursive: true });
   // PGlite's default 128 MB buffer pool counts fully towards the process's memory; 16 MB keeps an idle server
   // near 200 MB (BENCHMARKS.md) and is ample for one school group's data.
-  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', ...(dir ? DURABLE_PARAMS : [])];
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    '-c',
+    'shared_buffers=16MB',
+    ...Object.entries(plannerSettings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ...(dir ? DURABLE_PARAMS : []),
+  ];
   const client = await PGlite.create({
     ...(dir ? { dataDir: dir } : {}),
     ...(from ? { loadDataDir: from } : {}),

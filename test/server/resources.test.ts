@@ -165,6 +165,48 @@ describe('resources: search in Chinese', () => {
   });
 });
 
+describe('resources: facet counts agree with the matches themselves', () => {
+  type Item = { subject: string; grade: number; kind: string; schoolId: string };
+  const everyPage = async (client: Awaited<ReturnType<typeof h.as>>, query: string) => {
+    const items: Item[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await client.get(`/api/resources?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      expectStatus(res, 200);
+      items.push(...(res.body.items as Item[]));
+      cursor = res.body.nextCursor as string | null;
+    } while (cursor);
+    return items;
+  };
+  const tally = (items: Item[], key: (i: Item) => string) => {
+    const out: Record<string, number> = {};
+    for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1;
+    return out;
+  };
+  const asRecord = (xs: { value: string; count: number }[]) => Object.fromEntries(xs.map((x) => [x.value, x.count]));
+
+  it('each facet counts every page of matches with every filter but its own, and the total is the matches', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const all = await everyPage(li, 'q=');
+    expect(all.length).toBeGreaterThan(20); // more than one page
+    const first = (await li.get('/api/resources')).body;
+    expect(first.total).toBe(all.length);
+    expect(asRecord(first.facets.subject)).toEqual(tally(all, (i) => i.subject));
+    expect(asRecord(first.facets.grade)).toEqual(tally(all, (i) => String(i.grade)));
+    expect(asRecord(first.facets.school)).toEqual(tally(all, (i) => i.schoolId));
+
+    // With 数学 chosen: the page and the total are 数学's, the subject facet still counts every subject, the others
+    // count within 数学.
+    const math = all.filter((i) => i.subject === 'math');
+    const chosen = (await li.get('/api/resources?subject=math')).body;
+    expect(await everyPage(li, 'subject=math')).toHaveLength(math.length);
+    expect(chosen.total).toBe(math.length);
+    expect(asRecord(chosen.facets.subject)).toEqual(tally(all, (i) => i.subject));
+    expect(asRecord(chosen.facets.grade)).toEqual(tally(math, (i) => String(i.grade)));
+    expect(asRecord(chosen.facets.kind)).toEqual(tally(math, (i) => i.kind));
+  });
+});
+
 describe('resources: download', () => {
   it('answers the file with its type, a safe Chinese Content-Disposition, ranges, and counts the download', async () => {
     const li = await h.as('li@jhxx.demo');

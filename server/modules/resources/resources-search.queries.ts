@@ -1,12 +1,11 @@
 // Finding things in the library: text search with filters and facet counts, and browsing like the textbook.
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Subject } from '../../../shared/enums';
 import type { ResourceSearch, ResourceSearchQuery, ResourceTree } from '../../../shared/schemas/resources';
 import { searchTerms } from '../../../shared/search-text';
 import { resources } from '../../db/schema';
 import { decodeCount, encodeCursor } from '../../lib/cursor';
-import type { Queryable } from '../../lib/db';
+import { type Queryable, rowsOf } from '../../lib/db';
 import type { Actor } from '../../lib/policy';
 import {
   currentVersions,
@@ -33,7 +32,22 @@ function textMatch(q: string | undefined): { where: SQL; rank: SQL } | undefined
   return { where: sql`${resources.search} @@ ${query}`, rank };
 }
 
-/** One page of what the caller may see matching the query, all matches' count, and the facets' counts. */
+type Dim = 'subject' | 'grade' | 'kind' | 'edition' | 'school';
+const DIMS: readonly Dim[] = ['subject', 'grade', 'kind', 'edition', 'school'];
+type Facet = { value: string; label: string; count: number };
+/** A row of the GROUPING SETS pass: the grouped values, which sets it belongs to, its count. */
+type Grouped = Partial<Record<Dim | 'label', string | number | null>> & { g: Record<string, number>; n: number };
+type Counted = { value: string | number; label: string | number; n: number };
+type Found = { ids: string[]; shared: Grouped[] } & Partial<Record<Dim, Counted[]>>;
+
+/**
+ * One page of what the caller may see matching the query, all matches' count, and the facets' counts. The matching
+ * rows are found once (the text index, the visibility condition, each row's rank) and kept by PostgreSQL as a
+ * common table: the page, the total and every facet are read from it in the same statement, so a broad word (课件, a
+ * tenth of the library) is scanned and ranked once, not once for the page and again for the counts. Each facet
+ * counts with every filter but its own, so choosing 三年级 still shows the other grades' counts; the facets whose own
+ * filter is unset share one GROUPING SETS pass with the total. Then the page's rows and their files, by id.
+ */
 export async function searchResources(db: Queryable, actor: Actor, p: ResourceSearchQuery): Promise<ResourceSearch> {
   const text = textMatch(p.q);
   const base = and(
@@ -42,105 +56,96 @@ export async function searchResources(db: Queryable, actor: Actor, p: ResourceSe
     p.mine ? eq(resources.authorId, actor.user.id) : undefined,
     p.status === 'in_review' ? eq(resources.status, 'in_review') : undefined,
   );
-  const dims = [
-    { key: 'subject', col: resources.subject, own: p.subject ? eq(resources.subject, p.subject) : undefined },
-    { key: 'grade', col: resources.grade, own: p.grade ? eq(resources.grade, p.grade) : undefined },
-    { key: 'kind', col: resources.kind, own: p.kind ? eq(resources.kind, p.kind) : undefined },
-    { key: 'edition', col: resources.edition, own: p.edition ? eq(resources.edition, p.edition) : undefined },
-    {
-      key: 'school',
-      col: owner.id,
-      label: owner.name,
-      own: p.schoolId ? eq(resources.schoolId, p.schoolId) : undefined,
-    },
-  ] as const;
-  const rest = [
-    p.licence ? eq(resources.licence, p.licence) : undefined,
-    p.unit ? eq(resources.unit, p.unit) : undefined,
-  ];
-  const all = [...dims.map((d) => d.own), ...rest];
-  const filters = and(...all);
-  const offset = p.cursor ? decodeCount(p.cursor) : 0;
-  const rows = (await selectResources(db)
-    .where(and(base, filters))
-    .orderBy(...(text ? [desc(text.rank)] : []), desc(resources.publishedAt), asc(resources.id))
-    .limit(PAGE + 1)
-    .offset(offset)) as ResourceRow[];
-  const page = rows.slice(0, PAGE);
-  const versions = await currentVersions(
-    db,
-    page.map((r) => r.r.id),
-  );
-  const { facets, total } = await facetCounts(db, base, dims, all);
-  const [subject = [], grade = [], kind = [], edition = [], school = []] = dims.map((d) => facets[d.key] ?? []);
-  const plain = (xs: Facet[]) => xs.map(({ value, count }) => ({ value, count }));
-  return {
-    items: page.map((r) => resourceOut(r, actor, versions.get(r.r.id))),
-    nextCursor: rows.length > PAGE ? encodeCursor(String(offset + PAGE)) : null,
-    total,
-    facets: { subject: plain(subject), grade: plain(grade), kind: plain(kind), edition: plain(edition), school },
-  };
-}
-
-type Facet = { value: string; label: string; count: number };
-type Dim = { key: string; col: AnyPgColumn; label?: AnyPgColumn; own?: SQL };
-
-/**
- * Each facet counts with every filter but its own, so choosing 三年级 still shows the other grades' counts.
- * The facets whose own filter is unset share one WHERE: one GROUPING SETS pass counts them all and the total;
- * only a facet that is itself filtered needs a pass of its own.
- */
-async function facetCounts(
-  db: Queryable,
-  base: SQL | undefined,
-  dims: readonly Dim[],
-  all: (SQL | undefined)[],
-): Promise<{ facets: Record<string, Facet[]>; total: number }> {
-  const filtersExcept = (own?: SQL) => and(...all.filter((f) => f !== own || own === undefined));
-  const shared = dims.filter((d) => !d.own);
-  const sets = shared.map((d) => (d.label ? sql`(${d.col}, ${d.label})` : sql`(${d.col})`));
-  const grouped = (await db
+  const matching = db
     .select({
-      ...Object.fromEntries(shared.map((d) => [d.key, d.col])),
-      ...(shared.some((d) => d.key === 'school') ? { schoolName: owner.name } : {}),
-      ...Object.fromEntries(shared.map((d) => [`g_${d.key}`, sql<number>`GROUPING(${d.col})::int`])),
-      n: sql<number>`count(*)::int`,
+      id: resources.id,
+      rank: text ? text.rank : sql`0`,
+      publishedAt: resources.publishedAt,
+      subject: resources.subject,
+      grade: resources.grade,
+      kind: resources.kind,
+      edition: resources.edition,
+      school: owner.id,
+      schoolName: owner.name,
+      licence: resources.licence,
+      unit: resources.unit,
     })
     .from(resources)
     .innerJoin(owner, eq(owner.id, resources.schoolId))
-    .where(and(base, and(...all)))
-    .groupBy(sql`GROUPING SETS (${sql.join([...sets, sql`()`], sql`, `)})`)) as Record<string, unknown>[];
-  const inSet = (row: Record<string, unknown>, key: string | null) =>
-    shared.every((d) => Number(row[`g_${d.key}`]) === (d.key === key ? 0 : 1));
-  const facets: Record<string, Facet[]> = {};
-  for (const d of shared) {
-    facets[d.key] = grouped
-      .filter((r) => inSet(r, d.key) && r[d.key] !== null)
-      .map((r) => ({
-        value: String(r[d.key]),
-        label: String(d.key === 'school' ? r.schoolName : r[d.key]),
-        count: Number(r.n),
-      }))
-      .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  }
-  const totalRow = grouped.find((r) => inSet(r, null));
-  await Promise.all(
-    dims
-      .filter((d) => d.own)
-      .map(async (d) => {
-        const rows = await db
-          .select({ value: d.col, label: d.label ?? d.col, n: sql<number>`count(*)::int` })
-          .from(resources)
-          .innerJoin(owner, eq(owner.id, resources.schoolId))
-          .where(and(base, filtersExcept(d.own)))
-          .groupBy(d.col, ...(d.label ? [d.label] : []))
-          .orderBy(d.col);
-        facets[d.key] = rows
-          .filter((r) => r.value !== null)
-          .map((r) => ({ value: String(r.value), label: String(r.label), count: Number(r.n) }));
-      }),
+    .where(base);
+  const chosen: Record<Dim, unknown> = {
+    subject: p.subject,
+    grade: p.grade,
+    kind: p.kind,
+    edition: p.edition,
+    school: p.schoolId,
+  };
+  const col = (d: Dim | 'licence' | 'unit') => sql.raw(`m.${d}`);
+  const filters = (except?: Dim) =>
+    sql.join(
+      [
+        sql`true`,
+        ...DIMS.filter((d) => d !== except && chosen[d] !== undefined).map((d) => sql`${col(d)} = ${chosen[d]}`),
+        ...(p.licence ? [sql`m.licence = ${p.licence}`] : []),
+        ...(p.unit ? [sql`m.unit = ${p.unit}`] : []),
+      ],
+      sql` AND `,
+    );
+  const shared = DIMS.filter((d) => chosen[d] === undefined);
+  const sets = [...shared.map((d) => (d === 'school' ? sql`(m.school, m.school_name)` : sql`(${col(d)})`)), sql`()`];
+  const grouping = shared.map((d) => sql`'${sql.raw(d)}', GROUPING(${col(d)})`);
+  const offset = p.cursor ? decodeCount(p.cursor) : 0;
+  const counts = (d: Dim) => sql`(SELECT coalesce(json_agg(x ORDER BY x.value), '[]') FROM (
+      SELECT ${col(d)} AS value, ${d === 'school' ? sql`min(m.school_name)` : col(d)} AS label, count(*)::int AS n
+      FROM m WHERE ${filters(d)} AND ${col(d)} IS NOT NULL GROUP BY ${col(d)}) x)`;
+  const [found] = rowsOf<Found>(
+    await db.execute(sql`
+      WITH m (id, rank, published_at, subject, grade, kind, edition, school, school_name, licence, unit) AS (${matching})
+      SELECT
+        (SELECT coalesce(json_agg(id ORDER BY rank DESC, published_at DESC NULLS LAST, id), '[]') FROM (
+          SELECT id, rank, published_at FROM m WHERE ${filters()}
+          ORDER BY rank DESC, published_at DESC NULLS LAST, id LIMIT ${PAGE + 1} OFFSET ${offset}) page) AS ids,
+        (SELECT coalesce(json_agg(s), '[]') FROM (
+          SELECT ${sql.join(
+            shared.map((d) => (d === 'school' ? sql`m.school, min(m.school_name) AS label` : col(d))),
+            sql`, `,
+          )}${shared.length ? sql`, ` : sql``}json_build_object(${sql.join(grouping, sql`, `)}) AS g, count(*)::int AS n
+          FROM m WHERE ${filters()} GROUP BY GROUPING SETS (${sql.join(sets, sql`, `)})) s) AS shared
+        ${sql.join(
+          DIMS.filter((d) => chosen[d] !== undefined).map((d) => sql`, ${counts(d)} AS ${sql.identifier(d)}`),
+          sql``,
+        )}`),
   );
-  return { facets, total: Number(totalRow?.n ?? 0) };
+  if (!found) throw new Error('search: the statement answered no row');
+  const ids = found.ids.slice(0, PAGE);
+  const [rows, versions] = await Promise.all([
+    ids.length ? (selectResources(db).where(inArray(resources.id, ids)) as Promise<ResourceRow[]>) : [],
+    currentVersions(db, ids),
+  ]);
+  const byId = new Map(rows.map((r) => [r.r.id, r]));
+  const page = ids.map((id) => byId.get(id)).filter((r): r is ResourceRow => r !== undefined);
+  const inSet = (g: Record<string, number>, key: Dim | null) => shared.every((d) => g[d] === (d === key ? 0 : 1));
+  const facets = {} as Record<Dim, Facet[]>;
+  for (const d of shared)
+    facets[d] = found.shared
+      .filter((r) => inSet(r.g, d) && r[d] !== null && r[d] !== undefined)
+      .map((r) => ({ value: String(r[d]), label: String(d === 'school' ? r.label : r[d]), count: r.n }))
+      .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  for (const d of DIMS.filter((x) => chosen[x] !== undefined))
+    facets[d] = (found[d] ?? []).map((r) => ({ value: String(r.value), label: String(r.label), count: r.n }));
+  const plain = (xs: Facet[]) => xs.map(({ value, count }) => ({ value, count }));
+  return {
+    items: page.map((r) => resourceOut(r, actor, versions.get(r.r.id))),
+    nextCursor: found.ids.length > PAGE ? encodeCursor(String(offset + PAGE)) : null,
+    total: found.shared.find((r) => inSet(r.g, null))?.n ?? 0,
+    facets: {
+      subject: plain(facets.subject),
+      grade: plain(facets.grade),
+      kind: plain(facets.kind),
+      edition: plain(facets.edition),
+      school: facets.school,
+    },
+  };
 }
 
 /** Published resources of a subject the caller may see, counted by edition → grade → unit. */
