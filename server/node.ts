@@ -1,6 +1,7 @@
 // The Node door: parses the environment, opens the database (PGlite or PostgreSQL), migrates, seeds an
 // empty embedded database, and serves the API and the built web app.
 
+import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
@@ -66,6 +67,7 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
     storage,
     config: configFrom(env, { version: process.env.npm_package_version ?? '0.1.0' }),
     livekitStatus: livekitProbe(env.LIVEKIT_URL),
+    nodeBody: (c) => (c as { env?: { incoming?: IncomingMessage } }).env?.incoming,
     remoteAddress: (c) => {
       try {
         return getConnInfo(c as Parameters<typeof getConnInfo>[0]).remote.address;

@@ -30,6 +30,11 @@ export interface Deps {
   livekitStatus?: () => Promise<'ok' | 'down'>;
   /** The connection's own address when the runtime knows it (Node socket). */
   remoteAddress?: (c: unknown) => string | undefined;
+  /**
+   * The request's body as the runtime's own stream (Node's IncomingMessage), for uploads: read directly it is not
+   * turned into a web stream and back, which halved a large upload's rate. Absent elsewhere (Workers, tests).
+   */
+  nodeBody?: (c: unknown) => import('node:stream').Readable | undefined;
   /** Where uploaded files live; absent where there is none (uploads answer 503). */
   storage?: Storage;
   /** Signed-in people for a few seconds (createApp makes one when none is given). */

@@ -1,6 +1,6 @@
 // Run by test/server/durability.test.ts under strace: the embedded database in a data directory, the demo data,
-// then bookings through the API. Prints when the bookings began and ended (epoch ms) and how many were answered
-// 201, so the test can count the syncs that happened in between.
+// then bookings through the API, then an upload. Prints when the bookings began and ended (epoch ms) and how many
+// were answered 201, and when the upload began and ended and its status, so the test can find the syncs in between.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createApp } from '../../server/app';
 import { DEMO_PASSWORD, seedDemo } from '../../server/db/seed';
 import { openPglite, runMigrations } from '../../server/lib/db-node';
 import { createLogger } from '../../server/lib/log';
+import { LocalStorage } from '../../server/modules/resources/storage';
 
 const BOOKINGS = 20;
 const dir = mkdtempSync(join(tmpdir(), 'tz-durable-'));
@@ -16,6 +17,7 @@ await runMigrations(database);
 const ids = await seedDemo(database.db);
 const app = createApp({
   database,
+  storage: new LocalStorage(join(dir, 'files')),
   log: createLogger('silent'),
   config: { allowedOrigins: [], trustProxy: true, livekitUrl: null, version: 'probe' },
 });
@@ -48,6 +50,27 @@ for (let i = 0; i < BOOKINGS; i++) {
   if (res.status === 201) acked++;
 }
 const ended = Date.now();
+const form = new FormData();
+form.set(
+  'meta',
+  JSON.stringify({ title: '耐久 课件', subject: 'math', grade: 3, kind: 'courseware', visibility: 'school' }),
+);
+form.set('file', new Blob([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64 * 1024, 0x20)]), 'durable.pdf');
+const uploadBegan = Date.now();
+const upload = await app.request('http://localhost/api/resources', {
+  method: 'POST',
+  headers: { 'x-forwarded-for': '203.0.113.60', cookie },
+  body: form,
+});
+const uploadEnded = Date.now();
 await database.close();
 rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({ began, ended, acked, durable: database.durable }));
+console.log(
+  JSON.stringify({
+    began,
+    ended,
+    acked,
+    durable: database.durable,
+    upload: { began: uploadBegan, ended: uploadEnded, status: upload.status },
+  }),
+);

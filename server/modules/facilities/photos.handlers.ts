@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../../lib/errors';
 import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
-import { receiveUpload } from '../resources/upload';
+import { receiveUpload, uploadRequestOf } from '../resources/upload';
 import { getManagedFacility, getVisibleFacility } from './facilities.queries';
 import type * as contract from './photos.contract';
 import { assertRoomForPhoto, getPhoto } from './photos.queries';
@@ -17,7 +17,7 @@ export const add: SignedInHandler<typeof contract.add> = async (c) => {
   const facility = await getManagedFacility(dbOf(c), actor, c.req.valid('param').id, refusal);
   await assertRoomForPhoto(dbOf(c), facility);
   // The body is multipart, read here as a stream (the contract describes it but does not validate it).
-  const { file } = await receiveUpload(c.req.raw, storage, MAX_PHOTO_BYTES, isImage);
+  const { file } = await receiveUpload(uploadRequestOf(c), storage, MAX_PHOTO_BYTES, isImage);
   const photo = await addPhoto(dbOf(c), actor, { facility, file, storage }, requestMeta(c));
   return c.json({ photo }, 201);
 };

@@ -15,7 +15,7 @@ import {
 import { countsAsUse, fileHeaders, requestedRange } from './resources.rules';
 import { addVersion, recordUse, reviewResource, shareResource } from './resources.service';
 import { resourceTree, searchResources } from './resources-search.queries';
-import { ACCEPTED_LABELS } from './upload';
+import { ACCEPTED_LABELS, uploadRequestOf } from './upload';
 
 const DEFAULT_MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 
@@ -27,7 +27,7 @@ function storageOf(c: Context<SignedInEnv>) {
 }
 
 export const create: SignedInHandler<typeof contract.create> = async (c) => {
-  const upload = { request: c.req.raw, ...storageOf(c) };
+  const upload = { request: uploadRequestOf(c), ...storageOf(c) };
   const resource = await shareResource(dbOf(c), c.get('actor'), { upload }, requestMeta(c));
   return c.json({ resource }, 201);
 };
@@ -55,7 +55,7 @@ export const get: SignedInHandler<typeof contract.get> = async (c) => {
 
 export const newVersion: SignedInHandler<typeof contract.newVersion> = async (c) => {
   const actor = c.get('actor');
-  const upload = { request: c.req.raw, ...storageOf(c) };
+  const upload = { request: uploadRequestOf(c), ...storageOf(c) };
   const refusal = 'Only the author or the school’s admins add versions';
   const row = await getManagedResource(dbOf(c), actor, c.req.valid('param').id, refusal);
   const resource = await addVersion(dbOf(c), actor, { resource: row, upload }, requestMeta(c));

@@ -16,7 +16,7 @@ import { fieldErrors } from '../../lib/router';
 import { currentVersions, duplicateOf, ownerSchool, type ResourceRow, resourceOut } from './resources.queries';
 import { statusOnUpload } from './resources.rules';
 import type { Storage } from './storage';
-import { type Received, receiveUpload } from './upload';
+import { type Received, receiveUpload, type UploadRequest } from './upload';
 
 /** The search vector: Chinese bigrams of the title (weight A), tags (B) and summary (C). */
 const searchVector = (title: string, tags: string[], summary: string | null | undefined) =>
@@ -99,7 +99,7 @@ async function commitWithFile<T>(
 
 /** A request whose body is a multipart upload, where its file is stored, and how large it may be. */
 export interface Upload {
-  request: Request;
+  request: UploadRequest;
   storage: Storage;
   maxBytes: number;
 }

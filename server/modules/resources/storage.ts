@@ -1,9 +1,10 @@
 // Where uploaded files live: a folder under DATA_DIR. Keys are generated here (never taken from a file
 // name), and every path is resolved and checked to stay inside the folder. Files are written to tmp/ first
-// and promoted once their database row exists; tmp/ is emptied at start-up.
+// and promoted once their database row exists; tmp/ is emptied at start-up. A file and its name are synced to the
+// disk before the upload is answered.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 
@@ -23,6 +24,15 @@ export const newFileKey = () => `files/${new Date().toISOString().slice(0, 7)}/$
 
 const KEY = /^(tmp|files)\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}(\.(mp4|webm|ogg))?$|^tmp\/[0-9a-f-]{36}$/;
 
+async function syncDirectory(path: string) {
+  const dir = await open(path, 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
 export class LocalStorage implements Storage {
   readonly root: string;
   constructor(dir: string) {
@@ -40,14 +50,21 @@ export class LocalStorage implements Storage {
   async createTemp() {
     const key = `tmp/${randomUUID()}`;
     await mkdir(dirname(this.path(key)), { recursive: true });
-    // 1 MB buffers: fewer, larger writes for big uploads (videos).
-    return { key, stream: createWriteStream(this.path(key), { flags: 'wx', highWaterMark: 1 << 20 }) };
+    // 1 MB buffers: fewer, larger writes for big uploads (videos). `flush`: the file is synced to the disk before
+    // the stream finishes, so an upload answered 201 survives a power cut (as the database's commits do).
+    return {
+      key,
+      stream: createWriteStream(this.path(key), { flags: 'wx', highWaterMark: 1 << 20, flush: true }),
+    };
   }
 
   async promote(tempKey: string) {
     const key = newFileKey();
     await mkdir(dirname(this.path(key)), { recursive: true });
     await rename(this.path(tempKey), this.path(key));
+    // The new name, and the month's folder if it was just made, are on the disk too.
+    await syncDirectory(dirname(this.path(key)));
+    await syncDirectory(dirname(dirname(this.path(key))));
     return key;
   }
 

@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
 import { problemDetails } from '../../../shared/problems';
+import type { Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import type { Storage } from './storage';
 
@@ -49,8 +50,19 @@ function servedType(mime: string, fileName: string): string {
   return LEGACY_OFFICE[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }
 
+/** An upload's request: its headers, and its body as a web stream or, on Node, the connection's own stream. */
+export interface UploadRequest {
+  request: Request;
+  nodeBody?: Readable;
+}
+
+/** The upload's request of a route's context, with the connection's own stream where the runtime has one. */
+export function uploadRequestOf(c: { req: { raw: Request }; get(key: 'deps'): Deps }): UploadRequest {
+  return { request: c.req.raw, nodeBody: c.get('deps').nodeBody?.(c) };
+}
+
 export async function receiveUpload(
-  request: Request,
+  { request, nodeBody }: UploadRequest,
   storage: Storage,
   maxBytes: number,
   accept: (mime: string) => boolean = () => true,
@@ -61,7 +73,9 @@ export async function receiveUpload(
   const declared = Number(request.headers.get('content-length') ?? NaN);
   // A declared length far over the limit is refused before a byte is read (64 KB for the form's own parts).
   if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
-  if (!request.body) throw new AppError('validation_failed', 'The request has no body', fileProblem('file_missing'));
+  const body =
+    nodeBody ?? (request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : undefined);
+  if (!body) throw new AppError('validation_failed', 'The request has no body', fileProblem('file_missing'));
 
   const bb = parser(type, maxBytes);
   let meta: string | undefined;
@@ -69,7 +83,6 @@ export async function receiveUpload(
   bb.on('field', (name, value) => {
     if (name === 'meta') meta = value;
   });
-  const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
   bb.on('file', (name, stream, info) => {
     // A body cut off mid-file makes this stream emit `error`, possibly while its temporary file is still being
     // opened; the pipelines report it, and this listener keeps such an early one from being unhandled (which
