@@ -110,9 +110,10 @@ export function createApp(deps: Deps) {
     c.set('deps', deps);
     const started = performance.now();
     await next();
-    if (c.req.path.startsWith('/api/')) {
-      // 503 is a known outage (LiveKit down, no Egress) the answer already explains: a warning, not a server error.
-      deps.log.log(c.res.status === 503 ? 'warn' : c.res.status >= 500 ? 'error' : 'info', 'request', {
+    // 503 is a known outage (LiveKit down, no Egress) the answer already explains: a warning, not a server error.
+    const level = c.res.status === 503 ? 'warn' : c.res.status >= 500 ? 'error' : 'info';
+    if (c.req.path.startsWith('/api/') && deps.log.enabled?.(level) !== false) {
+      deps.log.log(level, 'request', {
         reqId: c.get('requestId'),
         method: c.req.method,
         path: loggedPath(c.req.path),
@@ -152,7 +153,9 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('/api/*', async (c, next) => {
-    if (isUpload(c.req.method, c.req.path)) return next();
+    // A GET or HEAD has no body to read: asking for one would build the whole web Request that @hono/node-server
+    // otherwise never makes (a tenth of a signed-in GET's time, BENCHMARKS.md).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || isUpload(c.req.method, c.req.path)) return next();
     return (c.req.path === '/api/members/import' ? bodyLimitOf.csv : bodyLimitOf.default)(c, next);
   });
 

@@ -1,6 +1,7 @@
 // Passwords and secrets. node:crypto's scrypt runs on Node and on Workers (nodejs_compat), so one
 // hash format serves both doors.
 import { Buffer } from 'node:buffer';
+import * as nodeCrypto from 'node:crypto';
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 
 // scrypt N=2^15, r=8, p=1: OWASP's recommended minimum; ~32 MiB and ~0.1 s per hash here.
@@ -42,7 +43,10 @@ export function newSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
 
+/** Node's one-shot hash (20.12+): a third of createHash's time, which every signed-in request pays once. */
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'base64url') => string }).hash;
+
 /** What is stored instead of a secret. */
 export function secretHash(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
+  return oneShot ? oneShot('sha256', secret, 'base64url') : createHash('sha256').update(secret).digest('base64url');
 }

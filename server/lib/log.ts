@@ -4,6 +4,8 @@ const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30,
 
 export interface Logger {
   log(level: Level, msg: string, fields?: Record<string, unknown>): void;
+  /** Whether a line of this level would be written: a caller can skip gathering its fields. */
+  enabled?(level: Level): boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export function createLogger(
   write: (line: string) => void = (l) => console.log(l),
 ): Logger {
   return {
+    enabled: (level) => order[level] >= order[minLevel],
     log(level, msg, fields) {
       if (order[level] < order[minLevel]) return;
       write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }));
