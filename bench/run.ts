@@ -27,6 +27,7 @@ import {
   memoryOf,
   round,
   runChild,
+  serverNodeFlags,
   signIn,
   sleep,
   startChild,
@@ -199,7 +200,13 @@ async function launchServer(label: string, env: NodeJS.ProcessEnv, timeoutMs: nu
   for (let attempt = 1; ; attempt++) {
     await ensureBuilt();
     const port = await freePort();
-    const child = startChild(label, node, [...nodeArgs, serverEntry], { ...env, PORT: String(port) }, root);
+    const child = startChild(
+      label,
+      node,
+      [...serverNodeFlags, ...nodeArgs, serverEntry],
+      { ...env, PORT: String(port) },
+      root,
+    );
     try {
       const startMs = await waitReady(
         child,

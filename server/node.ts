@@ -1,6 +1,8 @@
 // The Node door: parses the environment, opens the database (PGlite or PostgreSQL), migrates, seeds an
 // empty embedded database, and serves the API and the built web app.
 
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +33,16 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}): Promise<Running> {
+/**
+ * Opens the database (migrated, and on an empty embedded one the demo data when SEED_DEMO=1), then serves. With
+ * `prepareOnly` it stops once the database is ready (see firstStartApart).
+ */
+export async function startServer(env: NodeEnv, opts?: { webDir?: string }): Promise<Running>;
+export async function startServer(env: NodeEnv, opts: { prepareOnly: true }): Promise<null>;
+export async function startServer(
+  env: NodeEnv,
+  opts: { webDir?: string; prepareOnly?: boolean } = {},
+): Promise<Running | null> {
   const log = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) });
   await runMigrations(database);
@@ -60,6 +71,10 @@ export async function startServer(env: NodeEnv, opts: { webDir?: string } = {}):
   if (database.kind === 'pglite' && env.SEED_DEMO === '1' && (await isEmpty(database.db))) {
     await seedDemo(database.db, storage);
     log.log('info', 'demo data loaded into the empty embedded database');
+  }
+  if (opts.prepareOnly) {
+    await database.close();
+    return null;
   }
   const deps: Deps = {
     database,
@@ -122,11 +137,36 @@ function scheduleJobs(run: () => Promise<void>): NodeJS.Timeout[] {
   return [setTimeout(run, 60_000).unref(), setInterval(run, SCHEDULED_EVERY_MS).unref()];
 }
 
+/**
+ * The embedded database's first start (initdb, every migration, the demo data) grows its WebAssembly memory to
+ * ~370 MB, and such memory never shrinks: a school PC would keep it for as long as the server runs. So on a first
+ * start the database is prepared by a short-lived process of this same program, and this one opens it ready.
+ */
+function firstStartApart(env: NodeEnv): void {
+  if (env.DATABASE_URL || existsSync(resolve(env.DATA_DIR, 'pglite', 'PG_VERSION'))) return;
+  console.log('Preparing the embedded database (first start)…');
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, TZ_PREPARE_ONLY: '1' },
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) throw new Error(`Preparing the embedded database failed (exit ${run.status ?? run.signal})`);
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
-if (isMain) {
+if (isMain && process.env.TZ_PREPARE_ONLY === '1') {
+  startServer(parseEnv(process.env), { prepareOnly: true }).then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+} else if (isMain) {
   const env = parseEnv(process.env);
   const started = performance.now();
-  startServer(env)
+  Promise.resolve()
+    .then(() => firstStartApart(env))
+    .then(() => startServer(env))
     .then((running) => {
       console.log(`Tongzhou (同舟) is serving on ${running.url} (${Math.round(performance.now() - started)} ms)`);
       const stop = () => running.close().then(() => process.exit(0));
