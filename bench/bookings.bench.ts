@@ -156,7 +156,7 @@ export async function benchBookings(): Promise<{
  * The same bookings on the embedded database (PGlite, the default `npm start`): every statement runs on the server's
  * own event loop, so what counts is the tail under load — issue 14's aims are p99 < 1 s at 64 clients, < 200 ms at 16.
  */
-export async function benchEmbeddedBookings(): Promise<{ at64: Run; at16: Run }> {
+export async function benchEmbeddedBookings(): Promise<{ cold: Run; at64: Run; at16: Run }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-bench-bookings-'));
   try {
     const { base } = await startServer(root, undefined, { DATA_DIR: dataDir, SCHEDULED_JOBS: '0' });
@@ -195,9 +195,12 @@ export async function benchEmbeddedBookings(): Promise<{ at64: Run; at16: Run }>
       await res.arrayBuffer();
       return res.status === 201;
     };
-    const at64 = await closedLoop(2000, 64, book);
-    const at16 = await closedLoop(1000, 16, (i) => book(i + 2000));
-    return { at64, at16 };
+    // The first 64 at once on a server just started run cold (V8 compiling the booking path, PGlite filling its
+    // caches: ~20 ms a booking instead of ~6): reported on their own, then the figures the aims are about.
+    const cold = await closedLoop(64, 64, book);
+    const at64 = await closedLoop(2000, 64, (i) => book(i + 64));
+    const at16 = await closedLoop(1000, 16, (i) => book(i + 2064));
+    return { cold, at64, at16 };
   } finally {
     await stopAll();
     rmSync(dataDir, { recursive: true, force: true });
@@ -217,7 +220,18 @@ export function printEmbeddedBookings(r: Awaited<ReturnType<typeof benchEmbedded
     'Bookings on the embedded database (PGlite), non-clashing, through POST /api/bookings',
     table(
       ['', 'rate', 'p50', 'p99', 'errors', 'p99 aim'],
-      [row('64 concurrent clients, 2000 bookings', r.at64, 1000), row('16 concurrent clients, 1000', r.at16, 200)],
+      [
+        row('64 concurrent clients, 2000 bookings', r.at64, 1000),
+        row('16 concurrent clients, 1000', r.at16, 200),
+        [
+          'first 64 at once, server just started',
+          `${round(r.cold.perSecond)} req/s`,
+          `${round(r.cold.p50, 1)} ms`,
+          `${round(r.cold.p99, 1)} ms`,
+          String(r.cold.errors),
+          '(reported)',
+        ],
+      ],
     ),
   ].join('\n');
 }
