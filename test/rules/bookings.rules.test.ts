@@ -144,4 +144,21 @@ describe('bookings rules: terms and transitions', () => {
       ),
     ).toEqual(['2026-12-01 8-18', '2026-12-03 8-18']);
   });
+
+  it('open intervals are clipped to the range asked for, across a month, and a closure of several days skips each', () => {
+    const open = openIntervals(
+      weekdays,
+      [{ startsOn: '2026-12-30', endsOn: '2027-01-01', reason: '元旦' }],
+      at('2026-12-28T09:30:00'),
+      at('2027-01-05T12:00:00'),
+    );
+    expect(
+      open.map((o) => `${toLocal(o.startsAt).date} ${toLocal(o.startsAt).minutes}-${toLocal(o.endsAt).minutes}`),
+    ).toEqual([
+      '2026-12-28 570-1080', // Monday, from 09:30 (the range's start)
+      '2026-12-29 480-1080',
+      '2027-01-04 480-1080', // Monday after the closure and the weekend
+      '2027-01-05 480-720', // until 12:00 (the range's end)
+    ]);
+  });
 });

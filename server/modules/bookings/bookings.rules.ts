@@ -140,20 +140,26 @@ export function freeWithin(open: Occurrence[], busy: Occurrence[]): Occurrence[]
   return out;
 }
 
-/** Open intervals of a facility within [from, to): opening hours minus closed days. */
+/**
+ * Open intervals of a facility within [from, to): opening hours minus closed days. Beijing keeps one offset all year,
+ * so a local day is DAY_MS long and starts at a multiple of DAY_MS less the offset: plain arithmetic, one date string
+ * per day only when there are closed days to compare with (a month's availability asked this on every request).
+ */
 export function openIntervals(hours: OpeningHours, closures: Closure[], from: Date, to: Date): Occurrence[] {
   const out: Occurrence[] = [];
-  for (
-    let day = toLocal(from).date;
-    fromLocal(day) < to;
-    day = toLocal(new Date(fromLocal(day).getTime() + DAY_MS)).date
-  ) {
-    if (closures.some((c) => c.startsOn <= day && day <= c.endsOn)) continue;
-    const weekday = toLocal(fromLocal(day)).weekday;
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
+  for (let day = Math.floor((fromMs + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS; day < toMs; day += DAY_MS) {
+    const local = new Date(day + OFFSET_MS);
+    if (closures.length) {
+      const date = local.toISOString().slice(0, 10);
+      if (closures.some((c) => c.startsOn <= date && date <= c.endsOn)) continue;
+    }
+    const weekday = local.getUTCDay() || 7;
     for (const i of hours[String(weekday) as keyof OpeningHours] ?? []) {
-      const s = new Date(Math.max(fromLocal(day, clockMinutes(i.start)).getTime(), from.getTime()));
-      const e = new Date(Math.min(fromLocal(day, clockMinutes(i.end)).getTime(), to.getTime()));
-      if (s < e) out.push({ startsAt: s, endsAt: e });
+      const s = Math.max(day + clockMinutes(i.start) * 60_000, fromMs);
+      const e = Math.min(day + clockMinutes(i.end) * 60_000, toMs);
+      if (s < e) out.push({ startsAt: new Date(s), endsAt: new Date(e) });
     }
   }
   return out;
