@@ -14,8 +14,8 @@ import { isEmpty, seedDemo } from './db/seed';
 import type { Deps } from './lib/context';
 import type { Database } from './lib/db';
 import { openDatabase, runMigrations } from './lib/db-node';
-import { livekitBinary, startLocalLiveKit } from './lib/livekit-local';
 import { livekitProbe } from './lib/livekit-probe';
+import { supplyLiveKit } from './lib/livekit-supply';
 import { createLogger } from './lib/log';
 import { webHandler } from './lib/web-static';
 import { S3Storage } from './modules/resources/s3-storage';
@@ -92,25 +92,8 @@ export async function startServer(
     },
     serveWeb: webHandler(opts.webDir ?? webDist),
   };
-  // No LiveKit configured but the binary is here (npm run livekit:install): run one on loopback for live lessons.
-  let localLiveKit: Awaited<ReturnType<typeof startLocalLiveKit>> | null = null;
-  if (!env.LIVEKIT_URL && env.LIVEKIT_AUTOSTART === '1' && livekitBinary()) {
-    try {
-      localLiveKit = await startLocalLiveKit({
-        port: env.LIVEKIT_PORT,
-        tcpPort: env.LIVEKIT_PORT + 1,
-        udpPort: env.LIVEKIT_PORT + 2,
-        // Attendance comes from LiveKit's own events, sent to this app.
-        ...(env.PORT ? { webhookUrl: `http://127.0.0.1:${env.PORT}/api/livekit/webhook` } : {}),
-      });
-      deps.config.livekitUrl = localLiveKit.url;
-      deps.config.livekit = { url: localLiveKit.url, apiKey: localLiveKit.apiKey, apiSecret: localLiveKit.apiSecret };
-      deps.livekitStatus = livekitProbe(localLiveKit.url);
-      log.log('info', 'LiveKit server started on loopback', { url: localLiveKit.url });
-    } catch (err) {
-      log.log('warn', 'LiveKit server could not start; live lessons are unavailable', { err: String(err) });
-    }
-  }
+  // No LiveKit configured: one on loopback for live lessons (built here first when need be, in the background).
+  const localLiveKit = !env.LIVEKIT_URL && env.LIVEKIT_AUTOSTART === '1' ? await supplyLiveKit(env, deps) : null;
   const app = createApp(deps);
   // The hourly jobs (reminders), first a minute after the start so they never slow it.
   const timers = env.SCHEDULED_JOBS === '1' ? scheduleJobs(() => runScheduled(database.db, log)) : [];

@@ -26,8 +26,8 @@ export interface Deps {
   database: Database;
   config: Config;
   log: Logger;
-  /** Reports whether the LiveKit server answers; null when none is configured. */
-  livekitStatus?: () => Promise<'ok' | 'down'>;
+  /** Whether the LiveKit server answers ("starting" while npm start still builds it); null when none is configured. */
+  livekitStatus?: () => Promise<'ok' | 'down' | 'starting'>;
   /** The connection's own address when the runtime knows it (Node socket). */
   remoteAddress?: (c: unknown) => string | undefined;
   /**

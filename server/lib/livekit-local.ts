@@ -1,11 +1,12 @@
-// Runs a LiveKit server on loopback (Node only): for `npm start` when no LIVEKIT_URL is configured and the
-// binary from `npm run livekit:install` is there, and for the tests (one server per run). A config file, not
-// --dev, so the keys are real secrets and the ports are ours; no external IP lookup (offline machines).
+// Runs a LiveKit server on loopback (Node only): for `npm start` when no LIVEKIT_URL is configured (the binary
+// built by `npm run livekit:install` or by npm start itself, or one on PATH), and for the tests (one per run). A
+// config file, not --dev, so the keys are real secrets and the ports are ours; no external IP lookup (offline
+// machines).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const LIVEKIT_BINARY =
@@ -22,8 +23,21 @@ export interface LocalLiveKit {
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
+/** The built LiveKit server (npm run livekit:install, or npm start's background build), else one on PATH. */
 export function livekitBinary(): string | null {
-  return existsSync(LIVEKIT_BINARY) ? LIVEKIT_BINARY : null;
+  if (existsSync(LIVEKIT_BINARY)) return LIVEKIT_BINARY;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = dir && join(dir, 'livekit-server');
+    try {
+      if (candidate) {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      }
+    } catch {
+      /* not here */
+    }
+  }
+  return null;
 }
 
 /**

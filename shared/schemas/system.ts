@@ -4,7 +4,7 @@ import { errorBody, text } from './common';
 export const health = z.object({
   ok: z.boolean(),
   db: z.enum(['pglite', 'postgres']),
-  livekit: z.enum(['ok', 'absent', 'down']),
+  livekit: z.enum(['ok', 'absent', 'down', 'starting']),
   version: text(),
 });
 

@@ -283,4 +283,25 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
     });
     expect((await new Client(down).get('/api/health')).body.livekit).toBe('down');
   });
+
+  it('while npm start still builds its LiveKit server, health says starting and a join is 503 with reason starting', async () => {
+    const { id } = await schedule();
+    const starting = createApp({
+      ...h.deps,
+      config: { ...h.deps.config, livekitUrl: lk!.url, livekit: null },
+      livekitStatus: async () => 'starting',
+      actorCache: undefined,
+    });
+    expect((await new Client(starting).get('/api/health')).body.livekit).toBe('starting');
+    const login = await new Client(starting).post('/api/auth/login', {
+      email: 'wang@jhzx.demo',
+      password: 'tongzhou-demo',
+    });
+    const wang = new Client(starting, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
+    const join = await wang.post(`/api/lessons/${id}/join`);
+    expectStatus(join, 503);
+    expect(join.body.error.code).toBe('livekit_unavailable');
+    expect(join.body.error.details).toEqual({ reason: 'starting' });
+    expect(join.headers.get('retry-after')).toBe('5');
+  });
 });

@@ -22,3 +22,23 @@ export async function freePorts(n: number): Promise<number[]> {
   }
   return ports;
 }
+
+/** Whether a port is free on 127.0.0.1 now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const srv = createServer();
+    srv.once('error', () => ok(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
+  });
+}
+
+/** A run of `n` consecutive free ports (the app's LIVEKIT_PORT takes the next two for ICE/TCP and ICE/UDP). */
+export async function freeRun(n: number): Promise<number> {
+  for (;;) {
+    const base = await freePort();
+    if (base + n > 65535) continue;
+    let all = true;
+    for (let i = 1; i < n && all; i++) all = await isFree(base + i);
+    if (all) return base;
+  }
+}

@@ -29,8 +29,14 @@ export async function joinLesson(actor: Actor, found: LessonFor, deps: JoinDeps)
     });
   if (now > row.endsAt.getTime() || row.status === 'ended')
     throw new AppError('invalid_state', 'This lesson has ended');
+  const status = deps.livekitStatus ? await deps.livekitStatus() : null;
+  // npm start is still building its LiveKit server: the live pages say so and try again by themselves.
+  if (status === 'starting')
+    throw livekitUnavailable('The live lesson server is being prepared; the lesson opens as soon as it is ready', {
+      reason: 'starting',
+    });
   const lk = configuredLiveKit(deps.livekit);
-  if (deps.livekitStatus && (await deps.livekitStatus()) === 'down') throw livekitUnavailable();
+  if (status === 'down') throw livekitUnavailable();
   await ensureRoom(lk, row.roomName, rooms.length + 60);
   const classroom = part.role === 'classroom' ? part : null;
   const token = await tokenFor(lk, {

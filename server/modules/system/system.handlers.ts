@@ -9,6 +9,6 @@ export const health: PublicHandler<typeof contract.health> = async (c) => {
     const error = { code: 'database_unavailable', message: 'The database does not answer' };
     return c.json({ ok: false as const, db: database.kind, error }, 503);
   }
-  const livekit: 'ok' | 'down' | 'absent' = livekitStatus ? await livekitStatus() : 'absent';
+  const livekit: 'ok' | 'down' | 'starting' | 'absent' = livekitStatus ? await livekitStatus() : 'absent';
   return c.json({ ok: true, db: database.kind, livekit, version: config.version }, 200);
 };

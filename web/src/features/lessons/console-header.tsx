@@ -38,7 +38,9 @@ export function ConnectionNotices(props: { live: LiveRoom }) {
       </Show>
       <Show when={props.live.phase() === 'retrying'}>
         <div class="notice info" role="status">
-          {t('lessons.unavailable', { seconds: String(props.live.retryIn()) })}
+          {t(props.live.preparing() ? 'lessons.preparing' : 'lessons.unavailable', {
+            seconds: String(props.live.retryIn()),
+          })}
         </div>
       </Show>
     </>

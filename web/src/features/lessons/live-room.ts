@@ -374,6 +374,11 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     videoPaused,
     linkLevel,
     retryIn,
+    /** The live server is still being prepared (npm start builds it on a first run): said apart from an outage. */
+    preparing: () => {
+      const err = error();
+      return err instanceof ApiError && err.details?.reason === 'starting';
+    },
     error,
     tracks,
     connect,

@@ -19,7 +19,9 @@ export function StageStatus(props: { live: LiveRoom }) {
       </Show>
       <Show when={props.live.phase() === 'retrying'}>
         <span class="notice error">
-          {t('lessons.unavailable', { seconds: String(props.live.retryIn()) })}{' '}
+          {t(props.live.preparing() ? 'lessons.preparing' : 'lessons.unavailable', {
+            seconds: String(props.live.retryIn()),
+          })}{' '}
           <button type="button" onClick={() => props.live.connect()}>
             {t('lessons.retryNow')}
           </button>

@@ -104,6 +104,7 @@ export const lessonsEn: Shape<typeof lessonsZh> = {
   lowerQuality: 'Weak link: lower video quality',
   audioOnly: 'Very weak link: video paused, sound and the latest picture kept',
   unavailable: 'The live server cannot be reached; retrying in {{ seconds }} s…',
+  preparing: 'The live lesson service is being prepared… (a few minutes on a first start); retrying in {{ seconds }} s',
   retryNow: 'Retry now',
   notOpen: 'Not open yet: {{ message }}',
   questionsLine: 'Students’ questions: {{ q }}',

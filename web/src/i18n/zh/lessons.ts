@@ -103,6 +103,7 @@ export const lessonsZh = {
   lowerQuality: '网络较弱，已降低清晰度',
   audioOnly: '网络很弱，暂停视频，只保留声音和最新画面',
   unavailable: '直播服务暂时连不上，{{ seconds }} 秒后自动重试…',
+  preparing: '直播服务正在准备…（首次启动需要几分钟），{{ seconds }} 秒后自动重试',
   retryNow: '立即重试',
   notOpen: '还没到进入时间：{{ message }}',
   questionsLine: '学生提出的问题：{{ q }}',
