@@ -102,9 +102,9 @@ export async function searchResources(db: Queryable, actor: Actor, p: ResourceSe
     await db.execute(sql`
       WITH m (id, rank, published_at, subject, grade, kind, edition, school, school_name, licence, unit) AS (${matching})
       SELECT
-        (SELECT coalesce(json_agg(id ORDER BY rank DESC, published_at DESC NULLS LAST, id), '[]') FROM (
+        (SELECT coalesce(json_agg(id ORDER BY rank DESC, published_at DESC, id), '[]') FROM (
           SELECT id, rank, published_at FROM m WHERE ${filters()}
-          ORDER BY rank DESC, published_at DESC NULLS LAST, id LIMIT ${PAGE + 1} OFFSET ${offset}) page) AS ids,
+          ORDER BY rank DESC, published_at DESC, id LIMIT ${PAGE + 1} OFFSET ${offset}) page) AS ids,
         (SELECT coalesce(json_agg(s), '[]') FROM (
           SELECT ${sql.join(
             shared.map((d) => (d === 'school' ? sql`m.school, min(m.school_name) AS label` : col(d))),
