@@ -18,7 +18,8 @@ export function StageStatus(props: { live: LiveRoom }) {
         <span class="notice info">{t('lessons.reconnecting')}</span>
       </Show>
       <Show when={props.live.phase() === 'retrying'}>
-        <span class="notice error">
+        {/* Being prepared (a first start) is expected, not a fault: said calmly, not in red. */}
+        <span class={props.live.preparing() ? 'notice info' : 'notice error'}>
           {t(props.live.preparing() ? 'lessons.preparing' : 'lessons.unavailable', {
             seconds: String(props.live.retryIn()),
           })}{' '}
