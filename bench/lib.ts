@@ -1,7 +1,7 @@
 // Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { buildAll, isStale } from '../scripts/build.mjs';
+import { buildAll, isStale, startFlags } from '../scripts/build.mjs';
 import { freePort } from '../test/support/ports';
 
 export const HOST = '127.0.0.1';
@@ -130,16 +130,8 @@ export async function waitReady(
  * The built server (dist/server/node.mjs under `root`) on a free loopback port, answering /api/health: on the
  * PostgreSQL of `databaseUrl`, or without one on the embedded database under `env.DATA_DIR` (a first start seeds it).
  */
-/**
- * Node's flags for the server, as `npm start` runs it (package.json's start script is their one source): a small young
- * generation (--max-semi-space-size=2, in MB) keeps an idle server on the embedded database under 200 MB.
- */
-export const serverNodeFlags: string[] = (() => {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    scripts: { start: string };
-  };
-  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
-})();
+/** The server's Node flags as `npm start` runs it: a small young generation keeps an idle server under 200 MB. */
+export const serverNodeFlags = startFlags();
 
 export async function startServer(root: string, databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}) {
   // The built server is what is measured: built again first when the sources are newer.

@@ -7,3 +7,5 @@ export function isStale(): boolean;
 export function precompress(dir: string): void;
 /** The web app (Vite, precompressed) and the Node server (esbuild) into dist/. */
 export function buildAll(opts?: { quiet?: boolean }): Promise<void>;
+/** Node's flags for the server as `npm start` runs it (package.json's start script). */
+export function startFlags(): string[];

@@ -11,6 +11,15 @@ import { build as viteBuild } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Newest modification time under `dir`, skipping node_modules and dot-folders. */
+/**
+ * Node's flags for the server as `npm start` runs it: package.json's start script is their one source (the benches
+ * and the tests that start the built server use the same).
+ */
+export function startFlags() {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 export function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

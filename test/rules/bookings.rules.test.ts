@@ -15,6 +15,12 @@ const at = (local: string) => new Date(`${local}+08:00`);
 const weekdays = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '08:00', end: '18:00' }]]));
 const lab = { capacity: 48, openingHours: weekdays, minNoticeHours: 24, maxLengthMinutes: 180, advanceDays: 90 };
 
+/** Open intervals as `date start-end` in Beijing time, in units of `per` minutes (60: hours). */
+const shown = (open: { startsAt: Date; endsAt: Date }[], per: number) =>
+  open.map(
+    (o) => `${toLocal(o.startsAt).date} ${toLocal(o.startsAt).minutes / per}-${toLocal(o.endsAt).minutes / per}`,
+  );
+
 describe('bookings rules: Beijing local time', () => {
   it('reads weekday and minutes in UTC+8 whatever the server clock', () => {
     expect(toLocal(at('2026-12-03T14:30:00'))).toEqual({ date: '2026-12-03', weekday: 4, minutes: 870 });
@@ -138,11 +144,7 @@ describe('bookings rules: terms and transitions', () => {
       at('2026-12-01T00:00:00'),
       at('2026-12-04T00:00:00'),
     );
-    expect(
-      open.map(
-        (o) => `${toLocal(o.startsAt).date} ${toLocal(o.startsAt).minutes / 60}-${toLocal(o.endsAt).minutes / 60}`,
-      ),
-    ).toEqual(['2026-12-01 8-18', '2026-12-03 8-18']);
+    expect(shown(open, 60)).toEqual(['2026-12-01 8-18', '2026-12-03 8-18']);
   });
 
   it('open intervals are clipped to the range asked for, across a month, and a closure of several days skips each', () => {
@@ -152,9 +154,7 @@ describe('bookings rules: terms and transitions', () => {
       at('2026-12-28T09:30:00'),
       at('2027-01-05T12:00:00'),
     );
-    expect(
-      open.map((o) => `${toLocal(o.startsAt).date} ${toLocal(o.startsAt).minutes}-${toLocal(o.endsAt).minutes}`),
-    ).toEqual([
+    expect(shown(open, 1)).toEqual([
       '2026-12-28 570-1080', // Monday, from 09:30 (the range's start)
       '2026-12-29 480-1080',
       '2027-01-04 480-1080', // Monday after the closure and the weekend

@@ -1,13 +1,13 @@
 // Issue 15: `npm start` brings live lessons with no extra command. With no LIVEKIT_URL it runs a LiveKit server on
 // loopback: one on PATH; on a machine with Go and none, built in the background while the platform already serves
 // (health "starting", then "ok" without a restart); with neither, one line saying what to do. The real build takes
-// minutes, so a stand-in `go` on PATH "builds" by copying the real binary after printing Go's kind of progress.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// minutes, so a stand-in `go` on PATH "builds" by copying the real binary (test/support/built-server.ts).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { livekitBinary } from '../../server/lib/livekit-local';
-import { startBuilt } from '../support/built-server';
+import { standInGo, startBuilt } from '../support/built-server';
 import { freeRun } from '../support/ports';
 
 const real = livekitBinary();
@@ -18,14 +18,10 @@ if (reason) console.warn(`skipping the LiveKit start-up tests: ${reason}`);
 const root = mkdtempSync(join(tmpdir(), 'tz-lk-supply-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** A folder for PATH holding only the given executables. */
-function pathWith(name: string, files: Record<string, string>): string {
+/** An empty folder for PATH. */
+function emptyPath(name: string): string {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
-  for (const [file, script] of Object.entries(files)) {
-    writeFileSync(join(dir, file), script);
-    chmodSync(join(dir, file), 0o755);
-  }
   return dir;
 }
 
@@ -59,14 +55,7 @@ describe.skipIf(!!reason)('npm start: the live-lesson server with no extra comma
   }, 120_000);
 
   it('with Go and no server, builds one in the background: serving at once, "starting", then "ok" without a restart', async () => {
-    const go = pathWith('with-go', {
-      go: `#!/bin/sh
-if [ "$1" = version ]; then echo "go version go1.26.8 linux/amd64"; exit 0; fi
-echo "go: downloading github.com/livekit/protocol v1.44.0" >&2
-/bin/sleep 3
-/bin/cp "${real}" "$GOBIN/server"
-`,
-    });
+    const go = standInGo(join(root, 'with-go'), real ?? '', { seconds: 3 });
     const server = await startWith('with-go', go);
     try {
       expect(server.output()).toMatch(/Building the LiveKit server v[\d.]+ in the background/);
@@ -86,7 +75,7 @@ echo "go: downloading github.com/livekit/protocol v1.44.0" >&2
   }, 120_000);
 
   it('with neither, serves everything else and says in one line what to do', async () => {
-    const server = await startWith('neither', pathWith('neither', {}));
+    const server = await startWith('neither', emptyPath('neither'));
     try {
       expect(await health(server.url)).toBe('absent');
       const lines = server

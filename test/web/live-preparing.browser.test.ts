@@ -2,14 +2,14 @@
 // built; the classroom's big screen says 直播服务正在准备… and, once the server is there, enters the lesson by itself —
 // no restart, no reload. The built server runs as npm start runs it, with a stand-in `go` on PATH that "builds" (copies
 // the real livekit-server) when the test says so, since the real build takes minutes.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { livekitBinary } from '../../server/lib/livekit-local';
 import { browserUnavailable, launchBrowser, MEDIA_FLAGS, pageAs, shot } from '../support/browser';
-import { type BuiltServer, startBuilt } from '../support/built-server';
+import { type BuiltServer, standInGo, startBuilt } from '../support/built-server';
 import { scheduleLessonStarted } from '../support/live-lesson';
 import { freeRun } from '../support/ports';
 
@@ -23,18 +23,7 @@ describe.skipIf(skip)('a first start: the big screen waits while LiveKit is buil
   let server: BuiltServer;
   let browser: Browser;
   beforeAll(async () => {
-    const bin = join(root, 'bin');
-    mkdirSync(bin);
-    writeFileSync(
-      join(bin, 'go'),
-      `#!/bin/sh
-if [ "$1" = version ]; then echo "go version go1.26.8 linux/amd64"; exit 0; fi
-echo "go: downloading github.com/livekit/protocol v1.44.0" >&2
-while [ ! -f "${built}" ]; do /bin/sleep 0.2; done
-/bin/cp "${real}" "$GOBIN/server"
-`,
-    );
-    chmodSync(join(bin, 'go'), 0o755);
+    const bin = standInGo(join(root, 'bin'), real ?? '', { until: built });
     [server, browser] = await Promise.all([
       startBuilt({
         DATA_DIR: join(root, 'data'),
@@ -53,7 +42,7 @@ while [ ! -f "${built}" ]; do /bin/sleep 0.2; done
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('says 直播服务正在准备… while the server is built, then enters the lesson without a reload', async () => {
+  it('says 直播服务正在准备… (and in English) while the server is built, then enters the lesson without a reload', async () => {
     const web = { url: server.url, browser };
     const teacher = await pageAs(web, 'wang@jhzx.demo');
     const lesson = await scheduleLessonStarted(teacher, web.url, '首次启动的直播课', 30);
@@ -61,11 +50,18 @@ while [ ! -f "${built}" ]; do /bin/sleep 0.2; done
     await zhao.goto(`${web.url}/lessons/${lesson.id}/live`);
     await zhao.getByText(/直播服务正在准备/).waitFor();
     await shot(zhao, 'live-10-classroom-preparing-zh');
+    // The other classroom's PC runs in English.
+    const chen = await pageAs(web, 'chen@nanhu.demo', 'projector');
+    await chen.request.patch(`${web.url}/api/me`, { data: { locale: 'en' }, headers: { origin: web.url } });
+    await chen.goto(`${web.url}/lessons/${lesson.id}/live`);
+    await chen.getByText(/The live lesson service is being prepared/).waitFor();
+    await shot(chen, 'live-10-classroom-preparing-en');
     const health = await (await zhao.request.get(`${web.url}/api/health`)).json();
     expect(health.livekit).toBe('starting');
 
     writeFileSync(built, 'go on'); // the build finishes; the server starts its LiveKit and the page retries by itself
     await zhao.getByText('等待老师开始上课…').waitFor({ timeout: 45_000 });
+    await chen.getByText('Waiting for the teacher to start…').waitFor({ timeout: 45_000 });
     await expect.poll(async () => await zhao.getByText(/直播服务正在准备/).count()).toBe(0);
     expect((await (await zhao.request.get(`${web.url}/api/health`)).json()).livekit).toBe('ok');
   }, 120_000);

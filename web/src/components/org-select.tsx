@@ -9,12 +9,14 @@ export function OrgSelect(props: {
   class?: string;
   /** When no <label for> names it. */
   label?: string;
+  disabled?: boolean;
 }) {
   return (
     <select
       id={props.id}
       class={props.class}
       aria-label={props.label}
+      disabled={props.disabled}
       onChange={(e) => props.onChoose(e.currentTarget.value)}
     >
       <For each={props.orgs}>

@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { OrgSelect } from '../../components/org-select';
 import { useI18n } from '../../lib/i18n';
 
 /** For a group leader, who belongs to no school: which school the resources are shared from. */
@@ -12,15 +12,13 @@ export function SchoolSelect(props: {
   return (
     <div class="field">
       <label for="upload-school">{t('library.forSchool')}</label>
-      <select id="upload-school" disabled={props.disabled} onChange={(e) => props.onSelect(e.currentTarget.value)}>
-        <For each={props.schools}>
-          {(s) => (
-            <option value={s.id} selected={s.id === props.selected}>
-              {s.name}
-            </option>
-          )}
-        </For>
-      </select>
+      <OrgSelect
+        id="upload-school"
+        orgs={props.schools}
+        value={props.selected ?? ''}
+        disabled={props.disabled}
+        onChoose={props.onSelect}
+      />
     </div>
   );
 }
