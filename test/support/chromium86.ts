@@ -45,9 +45,10 @@ export function chromium86Unavailable(): string | null {
 }
 
 /**
- * Starts Chromium 86 headless, with a fake camera and microphone and sound allowed to play. The packaged engine, in
- * one process, now and then starts without answering its DevTools protocol (seen in full CI-like runs, never alone:
- * its first `Browser.getVersion` waits for ever); such a start is killed and made again, at most three times.
+ * Starts Chromium 86 headless, with a fake camera and microphone and sound allowed to play. It runs as school PCs run
+ * it, with a process per page: in one process (`--single-process`, the packaged engine's Lambda default) it now and
+ * then hung for good under a full CI run — once on its first `Browser.getVersion`, once on every page after it
+ * answered. A start that does not answer its DevTools protocol is still killed and made again, at most three times.
  */
 export async function launchChromium86(): Promise<OldBrowser> {
   for (let attempt = 1; ; attempt++) {
@@ -69,11 +70,9 @@ function launchOnce(): Promise<OldBrowser> {
     executablePath: binary,
     headless: true,
     defaultViewport: null,
-    // The packaged engine runs as root only without the sandbox, in one process.
+    // As root the engine runs only without its sandbox.
     args: [
       '--no-sandbox',
-      '--single-process',
-      '--no-zygote',
       '--disable-gpu',
       '--disable-dev-shm-usage',
       '--disable-background-networking',
