@@ -1,7 +1,7 @@
 // Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { buildAll, isStale, startFlags } from '../scripts/build.mjs';
+import { buildIfStale, startFlags } from '../scripts/build.mjs';
 import { freePort } from '../test/support/ports';
 
 export const HOST = '127.0.0.1';
@@ -135,10 +135,7 @@ export const serverNodeFlags = startFlags();
 
 export async function startServer(root: string, databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}) {
   // The built server is what is measured: built again first when the sources are newer.
-  if (isStale()) {
-    console.log('Building (the build is older than the sources)…');
-    await buildAll({ quiet: true });
-  }
+  await buildIfStale({ onBuild: () => console.log('Building (the build is older than the sources)…') });
   const port = await freePort();
   const server = startChild(
     'server',

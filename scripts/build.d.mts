@@ -7,5 +7,7 @@ export function isStale(): boolean;
 export function precompress(dir: string): void;
 /** The web app (Vite, precompressed) and the Node server (esbuild) into dist/. */
 export function buildAll(opts?: { quiet?: boolean }): Promise<void>;
+/** Builds when stale, one process at a time (others wait); `onBuild` is told when this one builds. */
+export function buildIfStale(opts?: { quiet?: boolean; onBuild?: () => void }): Promise<void>;
 /** Node's flags for the server as `npm start` runs it (package.json's start script). */
 export function startFlags(): string[];

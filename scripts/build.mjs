@@ -1,7 +1,7 @@
 // npm run build — the web app with Vite into dist/web, the Node server bundled with esbuild into
 // dist/server/node.mjs, then a stamp that start.mjs compares against.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -107,6 +107,36 @@ export async function buildAll({ quiet = false } = {}) {
   });
   mkdirSync(`${root}/dist`, { recursive: true });
   writeFileSync(`${root}/dist/.stamp`, new Date().toISOString());
+}
+
+/**
+ * Builds when the build is missing or older than the sources, one process at a time: test files running in parallel
+ * (each starting the built server) wait for the one that builds rather than write dist/ together. `onBuild` is told
+ * when this process builds. A lock left by a process that died is taken over after ten minutes.
+ */
+export async function buildIfStale({ quiet = true, onBuild = () => {} } = {}) {
+  if (!isStale()) return;
+  const lock = join(root, '.cache/build.lock');
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 600_000)
+        rmSync(lock, { recursive: true, force: true });
+      await new Promise((ok) => setTimeout(ok, 250));
+    }
+  }
+  try {
+    if (isStale()) {
+      onBuild();
+      await buildAll({ quiet });
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildAll();

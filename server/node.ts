@@ -11,13 +11,16 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app';
 import { configFrom, type NodeEnv, parseEnv } from './config';
 import { isEmpty, seedDemo } from './db/seed';
+import { ActorCache } from './lib/actor-cache';
 import type { Deps } from './lib/context';
 import type { Database } from './lib/db';
 import { openDatabase, runMigrations } from './lib/db-node';
+import { listenForChanges } from './lib/forget';
 import { livekitProbe } from './lib/livekit-probe';
 import { supplyLiveKit } from './lib/livekit-supply';
 import { createLogger } from './lib/log';
 import { webHandler } from './lib/web-static';
+import { PublicPageCache } from './modules/public-pages/public-pages.cache';
 import { S3Storage } from './modules/resources/s3-storage';
 import { LocalStorage } from './modules/resources/storage';
 import { runScheduled, SCHEDULED_EVERY_MS } from './scheduled';
@@ -76,8 +79,12 @@ export async function startServer(
     await database.close();
     return null;
   }
+  const actorCache = new ActorCache();
+  const publicPageCache = new PublicPageCache();
   const deps: Deps = {
     database,
+    actorCache,
+    publicPageCache,
     log,
     storage,
     config: configFrom(env, { version: process.env.npm_package_version ?? '0.1.0' }),
@@ -95,6 +102,8 @@ export async function startServer(
   // No LiveKit configured: one on loopback for live lessons (built here first when need be, in the background).
   const localLiveKit = !env.LIVEKIT_URL && env.LIVEKIT_AUTOSTART === '1' ? await supplyLiveKit(env, deps) : null;
   const app = createApp(deps);
+  // Another process's change to a signed-in person or a public page is forgotten here at once.
+  const stopListening = await listenForChanges(database, { actors: actorCache, pages: publicPageCache }, log);
   // The hourly jobs (reminders), first a minute after the start so they never slow it.
   const timers = env.SCHEDULED_JOBS === '1' ? scheduleJobs(() => runScheduled(database.db, log)) : [];
   const server: ServerType = await new Promise((ok) => {
@@ -111,6 +120,7 @@ export async function startServer(
       for (const t of timers) clearTimeout(t);
       await new Promise<void>((ok) => server.close(() => ok()));
       await localLiveKit?.stop();
+      await stopListening();
       await database.close();
     },
   };

@@ -3,8 +3,9 @@ import { TtlMap } from './ttl-map';
 
 /**
  * Signed-in people by credential, for a few seconds: most requests then need no session query. Every change
- * to a person's sessions, memberships or profile in this process forgets them at once; another process (or
- * Worker isolate) sees such a change within the TTL.
+ * to a person's sessions, memberships or profile forgets them at once: in this process by the service that made it,
+ * in every other Node process by the database's notification of it (server/lib/forget.ts); a Worker isolate, which
+ * cannot listen, sees such a change within the TTL.
  *
  * Requests of one session that miss the cache together share one lookup: when the entry of a busy session expires,
  * the requests then in flight (64 at once in the bookings bench) would otherwise each query the session — on the
@@ -40,9 +41,14 @@ export class ActorCache extends TtlMap<Actor> {
 
   /** After anything that changes who a person is or what they may do. */
   forgetUser(userId: string): void {
+    this.forgetAll((actor) => actor.user.id === userId);
+  }
+
+  /** Everyone (`which`: whom): after a change many people carry, or when changes may have been missed. */
+  forgetAll(which: (actor: Actor) => boolean = () => true): void {
     this.generation++;
     // A lookup in flight may have read them before the change: later requests start their own.
     this.loading.clear();
-    this.forgetWhere((actor) => actor.user.id === userId);
+    this.forgetWhere(which);
   }
 }

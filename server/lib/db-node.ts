@@ -148,7 +148,17 @@ export async function openPglite(dir?: string, from?: Blob): Promise<Database & 
   // What initdb wrote (with syncing off) reaches the disk now, before anything relies on it.
   if (durable) await client.query('CHECKPOINT');
   const db = drizzle(client, drizzleOptions) as unknown as Db;
-  return { db, kind: 'pglite', durable, close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    durable,
+    async listen(channel, onMessage, onListen) {
+      const stop = await client.listen(channel, onMessage);
+      onListen?.();
+      return stop;
+    },
+    close: () => client.close(),
+  };
 }
 
 /** PostgreSQL when a URL is given (durable by its own configuration), else the embedded PGlite under `dataDir`. */

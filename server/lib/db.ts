@@ -17,6 +17,11 @@ export interface Database {
   kind: DbKind;
   /** For PostgreSQL: where it is (migrations open their own connection to it). */
   url?: string;
+  /**
+   * Calls `onMessage` with each NOTIFY payload on `channel`, and `onListen` each time listening (re)starts — after a
+   * lost connection, notifications sent meanwhile are gone. Resolves once listening, with a function that stops it.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -47,7 +52,17 @@ export function openPostgres(url: string, opts: { max?: number; statementTimeout
     connection: { TimeZone: 'UTC', statement_timeout: opts.statementTimeoutMs ?? 10_000, ...plannerSettings },
   });
   const db = drizzle(client, drizzleOptions) as unknown as Db;
-  return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    kind: 'postgres',
+    url,
+    // postgres.js listens on a connection of its own, made again (and listening again) when it is lost.
+    async listen(channel, onMessage, onListen) {
+      const { unlisten } = await client.listen(channel, onMessage, onListen);
+      return unlisten;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 /** Rows of a raw `db.execute(sql)`: postgres.js answers an array, PGlite `{ rows }`. */

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAll, isStale, startFlags } from '../../scripts/build.mjs';
+import { buildIfStale, startFlags } from '../../scripts/build.mjs';
 
 export interface BuiltServer {
   child: ChildProcess;
@@ -15,7 +15,7 @@ export interface BuiltServer {
 
 /** Starts it with `env` over this process's and resolves once it says where it serves. */
 export async function startBuilt(env: NodeJS.ProcessEnv): Promise<BuiltServer> {
-  if (isStale()) await buildAll({ quiet: true });
+  await buildIfStale();
   const child = spawn(process.execPath, [...startFlags(), 'dist/server/node.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,7 +33,33 @@ export async function openTestDatabase(): Promise<Database & { url?: string; dis
     await runMigrations(database);
     return { ...database, dispose: () => database.close() };
   }
-  const base = new URL(process.env.DATABASE_URL!);
+  return openPostgresTestDatabase(process.env.DATABASE_URL!);
+}
+
+/** The PostgreSQL server the run uses, else the one .ci/run has running on this machine. */
+export const postgresServerUrl = () => process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Why no PostgreSQL server answers at `url`, or null. */
+export async function postgresUnavailable(url = postgresServerUrl()): Promise<string | null> {
+  const probe = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await probe`SELECT 1`;
+    return null;
+  } catch (err) {
+    return `no PostgreSQL server answers at ${url} (${(err as Error).message})`;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
+/**
+ * A new database on the PostgreSQL server at `baseUrl` (from the run's migrated template when there is one),
+ * dropped by `dispose`. Tests of several app processes need one even on a run that uses PGlite.
+ */
+export async function openPostgresTestDatabase(
+  baseUrl: string,
+): Promise<Database & { url: string; dispose(): Promise<void> }> {
+  const base = new URL(baseUrl);
   const name = `tz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
   const from = template('postgresTemplate');

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAll, isStale } from '../../scripts/build.mjs';
+import { buildIfStale } from '../../scripts/build.mjs';
 import { parseEnv } from '../../server/config';
 import { seedDemo } from '../../server/db/seed';
 import { openPglite } from '../../server/lib/db-node';
@@ -16,7 +16,7 @@ import { openTestDatabase, pgliteTemplate, usingPostgres } from './db';
 export async function startTestServer(
   opts: { livekit?: { url: string; apiKey: string; apiSecret: string } } = {},
 ): Promise<Running & { stop(): Promise<void> }> {
-  if (isStale()) await buildAll({ quiet: true });
+  await buildIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-web-'));
   let databaseUrl: string | undefined;
   let dispose = async () => {};

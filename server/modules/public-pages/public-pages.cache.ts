@@ -1,7 +1,8 @@
 // Rendered public pages, kept for a few seconds: anyone may read a school's page, a link shared in a parents' group
-// brings many readers at once, and the page is the same for all of them. An edit of the page in this process forgets
-// the school's pages at once; a change elsewhere (another process or Worker isolate, a facility or library resource
-// made public) shows within the TTL. Each page carries its ETag and its gzip form, made once per rendering.
+// brings many readers at once, and the page is the same for all of them. An edit of the page forgets the school's
+// pages at once, in this process and (by the database's notification, server/lib/forget.ts) in every other Node
+// process; a Worker isolate, or a facility or library resource made public, shows within the TTL. Each page carries
+// its ETag and its gzip form, made once per rendering.
 import { TtlMap } from '../../lib/ttl-map';
 
 export interface RenderedPage {
