@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -174,7 +175,9 @@ type PostgresDb = Parameters<typeof migratePostgres>[0];
 
 /**
  * Applies migrations/. On PostgreSQL through a connection of their own without the serving pool's statement
- * timeout: rewriting a large table may take longer than a request may.
+ * timeout (rewriting a large table may take longer than a request may), holding an advisory lock: several processes
+ * started together on one database (a district's app servers) migrate it one after another — the first applies what
+ * is new, the others find nothing left to do.
  */
 export async function runMigrations(database: Database): Promise<void> {
   const config = { migrationsFolder };
@@ -183,8 +186,14 @@ export async function runMigrations(database: Database): Promise<void> {
   if (!database.url) return migratePostgres(database.db as unknown as PostgresDb, config);
   const own = openPostgres(database.url, { max: 1, statementTimeoutMs: 0 });
   try {
+    // One connection (max: 1), so the lock is held by the session that migrates; it ends with the connection.
+    await own.db.execute(sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     await migratePostgres(own.db as unknown as PostgresDb, config);
+    await own.db.execute(sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
   } finally {
     await own.close();
   }
 }
+
+/** The advisory lock key of migrations (any constant no other code uses). */
+const MIGRATION_LOCK = 71_173_019;

@@ -50,6 +50,11 @@ export async function startLocalLiveKit(opts: {
   webhookUrl?: string;
   /** The key's secret; a server started again on the same ports takes the same one, so issued tokens still work. */
   apiSecret?: string;
+  /**
+   * One node of a cluster: the nodes that share this Redis (address host:port, and a database number of their own)
+   * place each room on one of them and relay every participant's connection to it, whichever node they reach.
+   */
+  redis?: { address: string; db: number };
   log?: (line: string) => void;
 }): Promise<LocalLiveKit> {
   const binary = livekitBinary();
@@ -69,6 +74,8 @@ export async function startLocalLiveKit(opts: {
     '  enable_loopback_candidate: true',
     'room: { auto_create: true, empty_timeout: 300, departure_timeout: 20 }',
     ...(opts.webhookUrl ? [`webhook: { api_key: ${apiKey}, urls: ["${opts.webhookUrl}"] }`] : []),
+    // LiveKit's default node selector places each new room on one of the live nodes at random.
+    ...(opts.redis ? [`redis: { address: "${opts.redis.address}", db: ${opts.redis.db} }`] : []),
     'logging: { level: warn, pion_level: error }',
   ].join('\n');
   const file = join(dir, 'livekit.yaml');

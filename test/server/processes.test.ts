@@ -68,9 +68,9 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
   const rooms: Room[] = [];
 
   beforeAll(async () => {
-    database = await openPostgresTestDatabase(postgresServerUrl());
+    // An empty database: the two processes, started together, migrate it (one after the other).
+    database = await openPostgresTestDatabase(postgresServerUrl(), { migrate: false });
     dataDir = mkdtempSync(join(tmpdir(), 'tz-processes-'));
-    ids = await seedDemo(database.db, new LocalStorage(join(dataDir, 'files')));
     const env = {
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,
@@ -83,6 +83,7 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
       LIVEKIT_API_SECRET: lk!.apiSecret,
     };
     [a, b] = await Promise.all([startBuilt(env), startBuilt(env)]);
+    ids = await seedDemo(database.db, new LocalStorage(join(dataDir, 'files')));
     proxy = await startProxy([a.url, b.url]);
     stopHooks = await receiveWebhooks(lk!, `${proxy.url}/api/livekit/webhook`);
   }, 240_000);

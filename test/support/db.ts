@@ -53,22 +53,23 @@ export async function postgresUnavailable(url = postgresServerUrl()): Promise<st
 }
 
 /**
- * A new database on the PostgreSQL server at `baseUrl` (from the run's migrated template when there is one),
- * dropped by `dispose`. Tests of several app processes need one even on a run that uses PGlite.
+ * A new database on the PostgreSQL server at `baseUrl` (from the run's migrated template when there is one; empty
+ * with `migrate: false`), dropped by `dispose`. Tests of several app processes need one even on a run that uses PGlite.
  */
 export async function openPostgresTestDatabase(
   baseUrl: string,
+  opts: { migrate?: boolean } = {},
 ): Promise<Database & { url: string; dispose(): Promise<void> }> {
   const base = new URL(baseUrl);
   const name = `tz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-  const from = template('postgresTemplate');
+  const from = opts.migrate === false ? null : template('postgresTemplate');
   await admin.unsafe(`CREATE DATABASE ${name}${from ? ` TEMPLATE ${from}` : ''}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = openPostgres(url.toString(), { max: 20 });
   try {
-    await runMigrations(database);
+    if (opts.migrate !== false) await runMigrations(database);
   } catch (err) {
     await database.close();
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
