@@ -4,7 +4,7 @@
 // clients (@livekit/rtc-node), the app served over HTTP. Locally skipped with a message without the binary or Redis.
 import { spawnSync } from 'node:child_process';
 import { type ServerType, serve } from '@hono/node-server';
-import { ContinualGatheringPolicy, dispose, IceTransportType, Room } from '@livekit/rtc-node';
+import { dispose, type Room } from '@livekit/rtc-node';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';
@@ -13,6 +13,7 @@ import { type LocalLiveKit, livekitBinary, startLocalLiveKit } from '../../serve
 import { livekitProbe } from '../../server/lib/livekit-probe';
 import { Client, expectStatus, useHarness } from '../support/harness';
 import { freePort, freePorts } from '../support/ports';
+import { connectParticipant } from '../support/rtc';
 
 const REDIS = { address: '127.0.0.1:6379', db: 9 };
 /** Redis's answer to a command on the nodes' database, or null when there is no redis-cli or no Redis. */
@@ -96,19 +97,10 @@ describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
     return new Client(app, { cookie: login.headers.get('set-cookie')!.split(';')[0]! });
   };
 
-  /** A real participant connecting to `url` — the node a load balancer sent them to — with the app's token. */
+  /** A real participant reaching `url` with the app's token, kept to be disconnected at the end. */
   async function connect(url: string, token: string) {
-    const room = new Room();
+    const room = await connectParticipant(url, token);
     rooms.push(room);
-    await room.connect(url, token, {
-      autoSubscribe: true,
-      dynacast: false,
-      rtcConfig: {
-        iceServers: [],
-        iceTransportType: IceTransportType.TRANSPORT_ALL,
-        continualGatheringPolicy: ContinualGatheringPolicy.GATHER_ONCE,
-      },
-    });
     return room;
   }
 

@@ -4,12 +4,10 @@
 import { type ServerType, serve } from '@hono/node-server';
 import {
   AudioSource,
-  ContinualGatheringPolicy,
   dispose,
-  IceTransportType,
   LocalAudioTrack,
   type RemoteParticipant,
-  Room,
+  type Room,
   TrackPublishOptions,
   TrackSource,
 } from '@livekit/rtc-node';
@@ -22,6 +20,7 @@ import { livekitProbe } from '../../server/lib/livekit-probe';
 import { Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 import { freePorts } from '../support/ports';
+import { connectParticipant } from '../support/rtc';
 
 const h = useHarness();
 const lk = sharedLiveKit();
@@ -30,19 +29,7 @@ const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const WAIT = { timeout: 10_000, interval: 100 };
 
 /** A real participant: connects with the token the app hands out, over loopback only. */
-async function connect(join: { url: string; token: string }) {
-  const room = new Room();
-  await room.connect(join.url, join.token, {
-    autoSubscribe: true,
-    dynacast: true,
-    rtcConfig: {
-      iceServers: [],
-      iceTransportType: IceTransportType.TRANSPORT_ALL,
-      continualGatheringPolicy: ContinualGatheringPolicy.GATHER_ONCE,
-    },
-  });
-  return room;
-}
+const connect = (join: { url: string; token: string }) => connectParticipant(join.url, join.token, { dynacast: true });
 
 /** Publishes a silent microphone track (a real audio track; its content does not matter to permissions). */
 async function publishMic(room: Room) {

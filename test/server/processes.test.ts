@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContinualGatheringPolicy, dispose, IceTransportType, Room } from '@livekit/rtc-node';
+import { dispose, type Room } from '@livekit/rtc-node';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lessonAttendance } from '../../server/db/schema';
@@ -17,6 +17,7 @@ import { openPostgresTestDatabase, postgresServerUrl, postgresUnavailable } from
 import { Client, expectStatus } from '../support/harness';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 import { nginxUnavailable, type ReverseProxy, startProxy } from '../support/proxy';
+import { connectParticipant } from '../support/rtc';
 import { slot } from '../support/time';
 
 const lk = sharedLiveKit();
@@ -208,17 +209,8 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
     ];
     expect([teacherJoin.status, classroomJoin.status]).toEqual([200, 200]);
     const connect = async (join: { url: string; token: string }) => {
-      const room = new Room();
+      const room = await connectParticipant(join.url, join.token);
       rooms.push(room);
-      await room.connect(join.url, join.token, {
-        autoSubscribe: true,
-        dynacast: false,
-        rtcConfig: {
-          iceServers: [],
-          iceTransportType: IceTransportType.TRANSPORT_ALL,
-          continualGatheringPolicy: ContinualGatheringPolicy.GATHER_ONCE,
-        },
-      });
       return room;
     };
     const teacher = await connect(teacherJoin.body);
