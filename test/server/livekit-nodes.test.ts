@@ -14,6 +14,7 @@ import { livekitProbe } from '../../server/lib/livekit-probe';
 import { Client, expectStatus, useHarness } from '../support/harness';
 import { freePort, freePorts } from '../support/ports';
 import { connectParticipant } from '../support/rtc';
+import { lessonSoon } from '../support/time';
 
 const REDIS = { address: '127.0.0.1:6379', db: 9 };
 /** Redis's answer to a command on the nodes' database, or null when there is no redis-cli or no Redis. */
@@ -34,7 +35,6 @@ if (unavailable) {
 }
 
 const h = useHarness();
-const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const WAIT = { timeout: 10_000, interval: 100 };
 
 describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
@@ -111,15 +111,7 @@ describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
     const hosts = new Set<string>();
     // Rooms are placed at random: lessons until both nodes host one (two or three, usually; 16 at most).
     for (let i = 0; i < 16 && hosts.size < 2; i++) {
-      const created = await wang.post('/api/lessons', {
-        title: `直播 ${i + 1}`,
-        subject: 'math',
-        grade: 4,
-        startsAt: soon(5),
-        endsAt: soon(50),
-        classroomIds: [h.ids.classrooms.beishan4_1!],
-        allowClashes: true,
-      });
+      const created = await wang.post('/api/lessons', lessonSoon([h.ids.classrooms.beishan4_1!], `直播 ${i + 1}`));
       expectStatus(created, 201);
       const id = created.body.lesson.id;
       const teacherJoin = await wang.post(`/api/lessons/${id}/join`);

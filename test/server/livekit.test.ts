@@ -21,10 +21,10 @@ import { Client, detailsOf, expectStatus, useHarness } from '../support/harness'
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 import { freePorts } from '../support/ports';
 import { connectParticipant } from '../support/rtc';
+import { lessonSoon } from '../support/time';
 
 const h = useHarness();
 const lk = sharedLiveKit();
-const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 const WAIT = { timeout: 10_000, interval: 100 };
 
@@ -77,15 +77,10 @@ describe.skipIf(!lk)('live lessons on a real LiveKit server', () => {
   };
   const schedule = async () => {
     const wang = await as('wang@jhzx.demo');
-    const created = await wang.post('/api/lessons', {
-      title: '直播：分数的初步认识',
-      subject: 'math',
-      grade: 4,
-      startsAt: soon(5),
-      endsAt: soon(50),
-      classroomIds: [h.ids.classrooms.beishan4_1!, h.ids.classrooms.nanhu5_1!],
-      allowClashes: true,
-    });
+    const created = await wang.post(
+      '/api/lessons',
+      lessonSoon([h.ids.classrooms.beishan4_1!, h.ids.classrooms.nanhu5_1!]),
+    );
     expectStatus(created, 201);
     return { wang, id: created.body.lesson.id };
   };

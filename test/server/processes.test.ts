@@ -15,10 +15,11 @@ import { LocalStorage } from '../../server/modules/resources/storage';
 import { type BuiltServer, startBuilt } from '../support/built-server';
 import { openPostgresTestDatabase, postgresServerUrl, postgresUnavailable } from '../support/db';
 import { Client, expectStatus } from '../support/harness';
+import { over, signInAt } from '../support/http';
 import { receiveWebhooks, sharedLiveKit } from '../support/livekit';
 import { nginxUnavailable, type ReverseProxy, startProxy } from '../support/proxy';
 import { connectParticipant } from '../support/rtc';
-import { slot } from '../support/time';
+import { lessonSoon, slot } from '../support/time';
 
 const lk = sharedLiveKit();
 const unavailable = nginxUnavailable() ?? (await postgresUnavailable());
@@ -29,24 +30,6 @@ if (unavailable) {
 
 /** What the cache would keep a revoked person for at most (ActorCache's TTL); "at once" must be well under it. */
 const CACHE_TTL_MS = 5000;
-const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
-
-/** The harness's client (typed by the API's routes), speaking real HTTP to one address. */
-const over = (base: string) =>
-  ({
-    request: (url: string, init: RequestInit) => {
-      const u = new URL(url);
-      return fetch(`${base}${u.pathname}${u.search}`, init);
-    },
-  }) as unknown as ConstructorParameters<typeof Client>[0];
-
-/** A person signed in through `base`; `at(url)` speaks with their session to any address. */
-async function signIn(base: string, email: string) {
-  const res = await new Client(over(base)).post('/api/auth/login', { email, password: DEMO_PASSWORD });
-  expectStatus(res, 200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return { cookie, at: (url: string) => new Client(over(url), { cookie }) };
-}
 
 /** How long until `check` holds, polling every 20 ms; fails past `within` ms. */
 async function msUntil(check: () => Promise<boolean>, within: number): Promise<number> {
@@ -100,7 +83,7 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
   });
 
   it('one port answers from both processes, and a person signed in on one is signed in on the other', async () => {
-    const wang = await signIn(proxy.url, 'wang@jhzx.demo');
+    const wang = await signInAt(proxy.url, 'wang@jhzx.demo');
     const answeredBy = new Set<string>();
     for (let i = 0; i < 8; i++) {
       const me = await wang.at(proxy.url).get('/api/me');
@@ -114,7 +97,7 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
   });
 
   it('signing out on one process signs the session out on the other at once, not after its cache’s seconds', async () => {
-    const li = await signIn(a.url, 'li@jhxx.demo');
+    const li = await signInAt(a.url, 'li@jhxx.demo');
     // The other process has just looked the session up, and keeps it.
     expect((await li.at(b.url).get('/api/me')).status).toBe(200);
     expect((await li.at(a.url).post('/api/auth/logout')).status).toBe(204);
@@ -123,10 +106,10 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
   });
 
   it('a membership removed on one process is gone from the person’s reach on the other at once', async () => {
-    const zhang = await signIn(b.url, 'zhang@jhzx.demo');
+    const zhang = await signInAt(b.url, 'zhang@jhzx.demo');
     const before = await zhang.at(b.url).get('/api/me');
     expect(before.body.memberships.map((m) => m.orgId)).toContain(ids.orgs.jhzx);
-    const admin = await signIn(a.url, 'admin@jhzx.demo');
+    const admin = await signInAt(a.url, 'admin@jhzx.demo');
     const members = await admin.at(a.url).get(`/api/orgs/${ids.orgs.jhzx}/members`);
     const row = members.body.items.find((m) => m.email === 'zhang@jhzx.demo')!;
     expectStatus(await admin.at(a.url).delete(`/api/memberships/${row.membershipId}`), 204);
@@ -138,7 +121,7 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
   });
 
   it('one slot tried 40 times at once through both processes is booked exactly once; the other sees it', async () => {
-    const teachers = await Promise.all([signIn(proxy.url, 'wang@jhzx.demo'), signIn(proxy.url, 'li@jhxx.demo')]);
+    const teachers = await Promise.all([signInAt(proxy.url, 'wang@jhzx.demo'), signInAt(proxy.url, 'li@jhxx.demo')]);
     const s = slot(3, 10, 11, 9);
     const tries = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -164,7 +147,7 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
   });
 
   it('a file uploaded through one process downloads from the other, byte for byte', async () => {
-    const li = await signIn(a.url, 'li@jhxx.demo');
+    const li = await signInAt(a.url, 'li@jhxx.demo');
     const bytes = new TextEncoder().encode(`%PDF-1.4\n% 分数的初步认识 ${Math.random()}\n%%EOF\n`);
     const form = new FormData();
     form.set(
@@ -190,19 +173,11 @@ describe.skipIf(!!unavailable || !lk)('two app processes on one PostgreSQL, behi
   });
 
   it('a teacher and a classroom joining through different processes meet in one room; LiveKit’s webhooks through the proxy record it', async () => {
-    const wang = await signIn(a.url, 'wang@jhzx.demo');
-    const created = await wang.at(a.url).post('/api/lessons', {
-      title: '直播：分数的初步认识',
-      subject: 'math',
-      grade: 4,
-      startsAt: soon(5),
-      endsAt: soon(50),
-      classroomIds: [ids.classrooms.beishan4_1!],
-      allowClashes: true,
-    });
+    const wang = await signInAt(a.url, 'wang@jhzx.demo');
+    const created = await wang.at(a.url).post('/api/lessons', lessonSoon([ids.classrooms.beishan4_1!]));
     expectStatus(created, 201);
     const id = created.body.lesson.id;
-    const zhao = await signIn(b.url, 'zhao@beishan.demo');
+    const zhao = await signInAt(b.url, 'zhao@beishan.demo');
     const [teacherJoin, classroomJoin] = [
       await wang.at(a.url).post(`/api/lessons/${id}/join`),
       await zhao.at(b.url).post(`/api/lessons/${id}/join`),

@@ -15,3 +15,22 @@ export function slot(
 }
 
 export const addDays = (day: string, n: number) => toLocal(new Date(fromLocal(day).getTime() + n * 86400_000)).date;
+
+/** An ISO time `m` minutes from now. */
+export const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+
+/**
+ * A live lesson's body for POST /api/lessons that may be joined at once (joining opens 15 minutes before the start):
+ * it starts in 5 minutes and lasts 45, for `classroomIds`, clashes allowed (tests schedule many).
+ */
+export function lessonSoon(classroomIds: string[], title = '直播：分数的初步认识') {
+  return {
+    title,
+    subject: 'math' as const,
+    grade: 4,
+    startsAt: minutesFromNow(5),
+    endsAt: minutesFromNow(50),
+    classroomIds,
+    allowClashes: true,
+  };
+}
