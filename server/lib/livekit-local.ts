@@ -19,6 +19,8 @@ export interface LocalLiveKit {
   pid: number;
   apiKey: string;
   apiSecret: string;
+  /** A cluster node's id, as LiveKit's Redis router names it (which rooms it hosts); none for a lone server. */
+  nodeId?: string;
   /** Ends the server and waits for it to exit: SIGTERM (SIGKILL 3 s later), or SIGKILL at once to play a crash. */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
@@ -76,14 +78,21 @@ export async function startLocalLiveKit(opts: {
     ...(opts.webhookUrl ? [`webhook: { api_key: ${apiKey}, urls: ["${opts.webhookUrl}"] }`] : []),
     // LiveKit's default node selector places each new room on one of the live nodes at random.
     ...(opts.redis ? [`redis: { address: "${opts.redis.address}", db: ${opts.redis.db} }`] : []),
-    'logging: { level: warn, pion_level: error }',
+    // A cluster node logs its id at info level as it starts (read below); otherwise only what goes wrong.
+    `logging: { level: ${opts.redis ? 'info' : 'warn'}, pion_level: error }`,
   ].join('\n');
   const file = join(dir, 'livekit.yaml');
   writeFileSync(file, config);
   const child: ChildProcess = spawn(binary, ['--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
+  let nodeId: string | undefined;
   const keep = (b: Buffer) => {
-    for (const l of b.toString().split('\n')) if (l.trim()) (opts.log ?? ((x) => lines.push(x)))(l);
+    for (const l of b.toString().split('\n')) {
+      if (!l.trim()) continue;
+      nodeId ??= l.match(/"nodeID": "([^"]+)"/)?.[1];
+      if (opts.log) opts.log(l);
+      else if (lines.push(l) > 50) lines.shift();
+    }
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -100,7 +109,8 @@ export async function startLocalLiveKit(opts: {
     if (child.exitCode !== null) throw new Error(`livekit-server exited: ${lines.slice(-5).join(' | ')}`);
     try {
       const res = await fetch(`http://127.0.0.1:${opts.port}/`, { signal: AbortSignal.timeout(500) });
-      if (res.status === 200 && child.pid !== undefined) return { url, pid: child.pid, apiKey, apiSecret, stop };
+      if (res.status === 200 && child.pid !== undefined && (nodeId || !opts.redis))
+        return { url, pid: child.pid, apiKey, apiSecret, nodeId, stop };
     } catch {
       /* not listening yet */
     }

@@ -2,31 +2,24 @@
 // (docs/deploy.md): lessons land on either node; a classroom and its teacher meet in one room even when each reaches a
 // different node; each node's webhooks reach the app and record attendance. Real livekit-server processes, real
 // clients (@livekit/rtc-node), the app served over HTTP. Locally skipped with a message without the binary or Redis.
-import { spawnSync } from 'node:child_process';
 import { type ServerType, serve } from '@hono/node-server';
 import { dispose, type Room } from '@livekit/rtc-node';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';
 import { lessonAttendance } from '../../server/db/schema';
-import { type LocalLiveKit, livekitBinary, startLocalLiveKit } from '../../server/lib/livekit-local';
+import { type LocalLiveKit, livekitBinary } from '../../server/lib/livekit-local';
 import { livekitProbe } from '../../server/lib/livekit-probe';
 import { Client, expectStatus, useHarness } from '../support/harness';
-import { freePort, freePorts } from '../support/ports';
+import { startLiveKitCluster } from '../support/livekit-cluster';
+import { freePort } from '../support/ports';
+import { hostOfRoom, redisCli } from '../support/redis';
 import { connectParticipant } from '../support/rtc';
 import { lessonSoon } from '../support/time';
 
-const REDIS = { address: '127.0.0.1:6379', db: 9 };
-/** Redis's answer to a command on the nodes' database, or null when there is no redis-cli or no Redis. */
-const redis = (...args: string[]) => {
-  const run = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', '-n', String(REDIS.db), ...args], {
-    encoding: 'utf8',
-  });
-  return run.status === 0 ? run.stdout.trim() : null;
-};
 const unavailable = !livekitBinary()
   ? 'livekit-server not built: run "npm run livekit:install"'
-  : redis('PING') !== 'PONG'
+  : redisCli('PING') !== 'PONG'
     ? 'no Redis answers on 127.0.0.1:6379 (or redis-cli is missing)'
     : null;
 if (unavailable) {
@@ -44,28 +37,9 @@ describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    // The nodes' own database: what a run that crashed left (nodes, rooms) must not be taken for live.
-    redis('FLUSHDB');
     const appPort = await freePort();
-    const ports = await freePorts(6);
-    const first = await startLocalLiveKit({
-      port: ports[0]!,
-      tcpPort: ports[1]!,
-      udpPort: ports[2]!,
-      redis: REDIS,
-      webhookUrl: `http://127.0.0.1:${appPort}/api/livekit/webhook`,
-    });
-    nodes.push(first);
-    nodes.push(
-      await startLocalLiveKit({
-        port: ports[3]!,
-        tcpPort: ports[4]!,
-        udpPort: ports[5]!,
-        redis: REDIS,
-        apiSecret: first.apiSecret,
-        webhookUrl: `http://127.0.0.1:${appPort}/api/livekit/webhook`,
-      }),
-    );
+    nodes.push(...(await startLiveKitCluster(2, { webhookUrl: `http://127.0.0.1:${appPort}/api/livekit/webhook` })));
+    const first = nodes[0]!;
     // The app speaks to the first node; the cluster places rooms on either.
     app = createApp({
       ...h.deps,
@@ -80,8 +54,6 @@ describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
     await new Promise<void>((ok) => {
       http = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: appPort }, () => ok());
     });
-    // Both nodes registered in Redis before any room is placed.
-    await vi.waitFor(() => expect(redis('HLEN', 'nodes')).toBe('2'), WAIT);
   }, 60_000);
 
   afterAll(async () => {
@@ -89,7 +61,7 @@ describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
     await dispose();
     http?.close();
     await Promise.all(nodes.map((n) => n.stop()));
-    redis('FLUSHDB');
+    redisCli('FLUSHDB');
   });
 
   const as = async (email: string) => {
@@ -128,8 +100,7 @@ describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
         WAIT,
       );
       const roomName = teacher.name!;
-      // LiveKit's own record of which node hosts a room (its Redis router's room_node_map).
-      const host = redis('HGET', 'room_node_map', roomName);
+      const host = hostOfRoom(roomName);
       expect(host, `the node hosting ${roomName}`).toMatch(/\S/);
       hosts.add(host!);
       await vi.waitFor(async () => {
@@ -144,6 +115,6 @@ describe.skipIf(!!unavailable)('two LiveKit nodes sharing Redis', () => {
       }, WAIT);
       expect((await wang.get(`/api/lessons/${id}`)).body.lesson.status).toBe('live');
     }
-    expect(hosts.size).toBe(2);
+    expect(hosts).toEqual(new Set(nodes.map((n) => n.nodeId)));
   });
 });
