@@ -17,8 +17,20 @@ export const commonEnv = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') as z.ZodType<Level | 'silent'>,
 });
 
+/**
+ * S3-compatible object storage for uploaded files. On Node, when S3_ENDPOINT is unset, files live under DATA_DIR; a
+ * Worker has no disk, so without it a Worker's uploads answer 503.
+ */
+export const s3Env = z.object({
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).default('tongzhou'),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+});
+
 /** The Node door's environment. */
-export const nodeEnv = commonEnv.extend({
+export const nodeEnv = commonEnv.extend(s3Env.shape).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./.data'),
@@ -36,12 +48,6 @@ export const nodeEnv = commonEnv.extend({
   /** 1: this process runs the hourly jobs (server/scheduled.ts); with several processes, any or all may. */
   SCHEDULED_JOBS: flag.default('1'),
   TRUST_PROXY: flag.default('0'),
-  /** S3-compatible object storage for uploaded files; when S3_ENDPOINT is unset, files live under DATA_DIR. */
-  S3_ENDPOINT: z.string().url().optional(),
-  S3_BUCKET: z.string().min(3).max(63).default('tongzhou'),
-  S3_REGION: z.string().default('us-east-1'),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Largest accepted upload, in MB. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).default(500),
 });

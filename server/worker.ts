@@ -5,13 +5,14 @@
 import type { ExecutionContext } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
-import { commonEnv, configFrom, parseConfigEnv } from './config';
+import { commonEnv, configFrom, parseConfigEnv, s3Env } from './config';
 import { ActorCache } from './lib/actor-cache';
 import type { Config, Deps } from './lib/context';
 import { openPostgres } from './lib/db';
 import { livekitProbe } from './lib/livekit-probe';
 import { createLogger, type Logger } from './lib/log';
 import { PublicPageCache } from './modules/public-pages/public-pages.cache';
+import { S3StreamingStorage } from './modules/resources/s3-streaming-storage';
 import { runScheduled } from './scheduled';
 
 /** The part of the Hyperdrive binding used here; declared locally so the project's types stay Node's. */
@@ -20,7 +21,9 @@ interface Hyperdrive {
 }
 
 /** Bindings and vars, parsed with zod like the Node door's environment. Unknown bindings (ASSETS) are ignored. */
-const workerEnv = commonEnv.extend({
+const workerEnv = commonEnv.extend(s3Env.shape).extend({
+  /** Largest accepted upload, in MB (Cloudflare's own limit on a request's body, 100 MB on most plans, comes first). */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).optional(),
   HYPERDRIVE: z.custom<Hyperdrive>(
     (v) => typeof (v as Partial<Hyperdrive> | null)?.connectionString === 'string',
     'must be a Hyperdrive binding',
@@ -38,6 +41,8 @@ interface Isolate {
   actorCache: ActorCache;
   /** Schools' rendered public pages, kept across this isolate's requests. */
   publicPageCache: PublicPageCache;
+  /** The bucket uploads stream into, when S3_ENDPOINT is set (a Worker has no disk). */
+  storage: S3StreamingStorage | undefined;
 }
 
 // Bindings do not change within an isolate, so they are parsed once per env object, not per request.
@@ -58,6 +63,15 @@ function isolateFor(raw: Record<string, unknown>): Isolate | Error {
       actorCache: new ActorCache(),
       // Cloudflare compresses the pages by each reader's Accept-Encoding.
       publicPageCache: new PublicPageCache({ gzip: false }),
+      storage: env.S3_ENDPOINT
+        ? new S3StreamingStorage({
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+          })
+        : undefined,
     };
   } catch (err) {
     isolate = err instanceof Error ? err : new Error(String(err));
@@ -90,6 +104,7 @@ export default {
         livekitStatus: isolate.livekitStatus,
         actorCache: isolate.actorCache,
         publicPageCache: isolate.publicPageCache,
+        storage: isolate.storage,
       });
       return await app.fetch(request, raw, ctx);
     } finally {

@@ -1,10 +1,14 @@
 // Library files in S3-compatible object storage, against a real S3 server (gofakes3) on loopback.
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { S3Storage } from '../../server/modules/resources/s3-storage';
+import { PART_BYTES, S3StreamingStorage } from '../../server/modules/resources/s3-streaming-storage';
 import { Client, expectStatus, useHarness } from '../support/harness';
 import { s3Unavailable, startS3 } from '../support/s3';
 
@@ -67,5 +71,68 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
     const part = await li.get(`/api/resources/${up.body.resource.id}/download`, { range: 'bytes=0-3' });
     expectStatus(part, 206);
     expect(part.text).toBe('%PDF');
+  });
+
+  describe('streamed into the bucket as it arrives (the Workers door, which has no disk)', () => {
+    let streaming: S3StreamingStorage;
+    beforeAll(() => {
+      streaming = new S3StreamingStorage({
+        endpoint: s3.endpoint,
+        bucket: 'tongzhou-test',
+        region: 'us-east-1',
+        accessKeyId: 'test',
+        secretAccessKey: 'test-secret',
+      });
+    });
+    /** `size` bytes of a PDF-looking file, different at every position so a misplaced part shows. */
+    const bytesOf = (size: number) => {
+      const b = new Uint8Array(size);
+      for (let i = 0; i < size; i++) b[i] = (i * 31 + (i >> 13)) & 0xff;
+      b.set(new TextEncoder().encode('%PDF-1.4\n'));
+      return b;
+    };
+    const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    /** Writes `bytes` in 64 KB chunks, as a request body arrives. */
+    const write = (stream: NodeJS.WritableStream, bytes: Uint8Array) =>
+      pipeline(Readable.from(chunksOf(bytes, 64 * 1024)), stream as NodeJS.WritableStream & Writable);
+    function* chunksOf(bytes: Uint8Array, n: number) {
+      for (let i = 0; i < bytes.length; i += n) yield Buffer.from(bytes.subarray(i, i + n));
+    }
+
+    it('a file of three parts (multipart) and a small one (one PUT) arrive whole at their final keys', async () => {
+      for (const size of [2 * PART_BYTES + 12_345, 1000]) {
+        const bytes = bytesOf(size);
+        const { key: temp, stream } = await streaming.createTemp();
+        await write(stream, bytes);
+        expect(await streaming.size(temp)).toBe(size);
+        const key = await streaming.promote(temp);
+        expect(key).toMatch(/^files\/\d{4}-\d{2}\//);
+        await expect(streaming.size(temp)).rejects.toThrow(/404/);
+        // Compared by hash: a 16 MB toEqual walks every index and exhausts the heap.
+        const back = new Uint8Array(await new Response(await streaming.read(key)).arrayBuffer());
+        expect([back.length, sha256(back)]).toEqual([size, sha256(bytes)]);
+        if (size > PART_BYTES) {
+          // Across the seam of the first two parts.
+          const range = { start: PART_BYTES - 2, end: PART_BYTES + 1 };
+          const part = new Uint8Array(await new Response(await streaming.read(key, range)).arrayBuffer());
+          expect(part).toEqual(bytes.subarray(range.start, range.end + 1));
+        }
+        await streaming.remove(key);
+      }
+    });
+
+    it('an upload stopped after its first part (refused, cut off) leaves nothing in the bucket', async () => {
+      const { key: temp, stream } = await streaming.createTemp();
+      const writable = stream as Writable;
+      const bytes = bytesOf(PART_BYTES + 100);
+      await new Promise<void>((ok, fail) => writable.write(Buffer.from(bytes), (err) => (err ? fail(err) : ok())));
+      const failed = new Promise<Error>((ok) => writable.once('error', ok));
+      await new Promise<void>((ok) => {
+        writable.once('close', () => ok());
+        writable.destroy(new Error('the file is larger than allowed'));
+      });
+      expect((await failed).message).toBe('the file is larger than allowed');
+      await expect(streaming.size(temp)).rejects.toThrow(/404/);
+    });
   });
 });

@@ -2,8 +2,10 @@
 // runs — with the local PostgreSQL through the Hyperdrive binding's local connection string and the run's real
 // LiveKit server. Every GET route of openapi.json answers the group leader without a server error, and the main
 // paths work as on Node: the web app and its client-side routes, sign-in and out, a booking and its clash, a live
-// lesson's join, a school's public page with its ETag. Needs a PostgreSQL server even on a PGlite run.
+// lesson's join, a school's public page with its ETag, and a library upload streamed into an S3 bucket (gofakes3; a
+// Worker has no disk). Needs a PostgreSQL server even on a PGlite run.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +15,15 @@ import { buildIfStale } from '../../scripts/build.mjs';
 import { type DemoIds, seedDemo } from '../../server/db/seed';
 import { LocalStorage } from '../../server/modules/resources/storage';
 import { openPostgresTestDatabase, postgresServerUrl, postgresUnavailable } from '../support/db';
-import { Client, expectStatus, type OpenApiDoc } from '../support/harness';
-import { over, signInAt } from '../support/http';
+import { expectStatus, type OpenApiDoc } from '../support/harness';
+import { signInAt } from '../support/http';
 import { sharedLiveKit } from '../support/livekit';
 import { freePort } from '../support/ports';
+import { s3Unavailable, startS3 } from '../support/s3';
 import { lessonSoon, slot } from '../support/time';
 
 const lk = sharedLiveKit();
-const unavailable = await postgresUnavailable();
+const unavailable = (await postgresUnavailable()) ?? s3Unavailable();
 if (unavailable) {
   if (process.env.CI) throw new Error(`CI must run the Workers door's tests: ${unavailable}`);
   console.warn(`Skipping the Workers door's tests: ${unavailable}`);
@@ -33,6 +36,7 @@ describe.skipIf(!!unavailable || !lk)('the Workers door under wrangler dev (work
   let stateDir: string;
   let wrangler: ChildProcess | undefined;
   let url: string;
+  let s3: Awaited<ReturnType<typeof startS3>> | undefined;
 
   beforeAll(async () => {
     database = await openPostgresTestDatabase(postgresServerUrl());
@@ -45,11 +49,16 @@ describe.skipIf(!!unavailable || !lk)('the Workers door under wrangler dev (work
     // Miniflare wants a password in the connection string; the local server's trust authentication ignores it.
     const local = new URL(database.url);
     local.password = 'postgres';
+    s3 = await startS3();
     const vars = {
       LOG_LEVEL: 'warn',
       LIVEKIT_URL: lk!.url,
       LIVEKIT_API_KEY: lk!.apiKey,
       LIVEKIT_API_SECRET: lk!.apiSecret,
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: 'tongzhou-worker',
+      S3_ACCESS_KEY_ID: 'test',
+      S3_SECRET_ACCESS_KEY: 'test-secret',
     };
     wrangler = spawn(
       'node_modules/.bin/wrangler',
@@ -97,6 +106,7 @@ describe.skipIf(!!unavailable || !lk)('the Workers door under wrangler dev (work
       wrangler.kill('SIGTERM');
       await exited;
     }
+    s3?.stop();
     await database?.dispose();
     for (const dir of [filesDir, stateDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -171,13 +181,37 @@ describe.skipIf(!!unavailable || !lk)('the Workers door under wrangler dev (work
     expect((await fetch(`${url}/s/JHZX`, { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
-  it('the library upload needs object storage, which this door has not yet: 503 in the contract’s shape', async () => {
-    const li = new Client(over(url), { cookie: (await signInAt(url, 'li@jhxx.demo')).cookie });
+  it('a library upload streams into the bucket (a Worker has no disk): a 20 MB file in parts arrives whole and downloads with ranges', async () => {
+    const session = await signInAt(url, 'li@jhxx.demo');
+    const li = session.at(url);
+    // 20 MB: more than two of the 8 MB parts; different at every position, so a misplaced part shows.
+    const bytes = new Uint8Array(20 * 1024 * 1024 + 4321);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 13)) & 0xff;
+    bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
     const form = new FormData();
-    form.set('meta', JSON.stringify({ title: '试卷', visibility: 'school', subject: 'math', grade: 3, kind: 'exam' }));
-    form.set('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), '试卷.pdf');
+    form.set(
+      'meta',
+      JSON.stringify({ title: '试卷', visibility: 'school', subject: 'math', grade: 3, kind: 'exercise' }),
+    );
+    form.set('file', new Blob([bytes], { type: 'application/pdf' }), '试卷.pdf');
     const up = await li.raw('POST', '/api/resources', form);
-    expectStatus(up, 503);
-    expect((up.body as { error: { code: string } }).error.code).toBe('service_unavailable');
+    expectStatus(up, 201);
+    const id = (up.body as { resource: { id: string } }).resource.id;
+    const whole = await fetch(`${url}/api/resources/${id}/download`, { headers: { cookie: session.cookie } });
+    expect(whole.status).toBe(200);
+    const back = new Uint8Array(await whole.arrayBuffer());
+    // Compared by hash: toEqual on 20 MB walks every index.
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect([back.length, sha(back)]).toEqual([bytes.length, sha(bytes)]);
+    const seam = await fetch(`${url}/api/resources/${id}/download`, {
+      headers: { cookie: session.cookie, range: `bytes=${8 * 1024 * 1024 - 2}-${8 * 1024 * 1024 + 1}` },
+    });
+    expect(seam.status).toBe(206);
+    expect(new Uint8Array(await seam.arrayBuffer())).toEqual(bytes.subarray(8 * 1024 * 1024 - 2, 8 * 1024 * 1024 + 2));
+    // A file of a kind the library does not take is refused.
+    const exe = new FormData();
+    exe.set('meta', JSON.stringify({ title: '程序', visibility: 'school', subject: 'math', grade: 3, kind: 'other' }));
+    exe.set('file', new Blob([new Uint8Array(64 * 1024).fill(0x4d)]), 'setup.exe');
+    expectStatus(await li.raw('POST', '/api/resources', exe), 415);
   });
 });

@@ -1,49 +1,18 @@
-// S3-compatible object storage (MinIO, Aliyun OSS, Cloudflare R2, …) through aws4fetch, a small signing
-// client that runs on Node and Workers alike. An upload first lands in a local temporary file (its length and
-// type are only known once it has been read); promoting it streams the file to the bucket.
+// S3-compatible object storage on the Node door: an upload first lands in a local temporary file (its length and
+// type are only known once it has been read; a refused one never reaches the bucket); promoting it streams the file
+// to the bucket. The Workers door, which has no disk, streams into the bucket instead (s3-streaming-storage.ts).
 
-import { Readable } from 'node:stream';
-import { AwsClient } from 'aws4fetch';
+import { S3Bucket, type S3Options } from './s3-bucket';
 import { LocalStorage, newFileKey, type Storage } from './storage';
 
-export interface S3Options {
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** Where uploads wait before they are promoted. */
-  tempDir: string;
-}
-
 export class S3Storage implements Storage {
-  private readonly aws: AwsClient;
+  private readonly bucket: S3Bucket;
   private readonly temp: LocalStorage;
 
-  constructor(private readonly opts: S3Options) {
-    this.aws = new AwsClient({
-      accessKeyId: opts.accessKeyId,
-      secretAccessKey: opts.secretAccessKey,
-      service: 's3',
-      region: opts.region,
-    });
+  /** `tempDir`: where uploads wait before they are promoted. */
+  constructor(opts: S3Options & { tempDir: string }) {
+    this.bucket = new S3Bucket(opts);
     this.temp = new LocalStorage(opts.tempDir);
-  }
-
-  /** Path-style URLs work on every S3-compatible server. Keys are ours: uuids under files/. */
-  private url(key: string): string {
-    if (!/^files\/[0-9]{4}-[0-9]{2}\/[0-9a-f-]{36}(\.(mp4|webm|ogg))?$/.test(key))
-      throw new Error(`not a storage key: ${key}`);
-    return `${this.opts.endpoint.replace(/\/$/, '')}/${encodeURIComponent(this.opts.bucket)}/${key}`;
-  }
-
-  private async call(key: string, init: RequestInit & { headers?: Record<string, string> }, ok: number[] = [200]) {
-    const res = await this.aws.fetch(this.url(key), init);
-    if (!ok.includes(res.status)) {
-      const text = await res.text().catch(() => '');
-      throw new Error(`object storage answered ${res.status} to ${init.method ?? 'GET'} ${key}: ${text.slice(0, 200)}`);
-    }
-    return res;
   }
 
   createTemp() {
@@ -52,36 +21,21 @@ export class S3Storage implements Storage {
 
   async promote(tempKey: string) {
     const key = newFileKey();
-    const size = await this.temp.size(tempKey);
-    await this.call(key, {
-      method: 'PUT',
-      body: await this.temp.read(tempKey),
-      // Streamed, so the payload is not hashed into the signature (TLS protects it on the way).
-      headers: { 'Content-Length': String(size), 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' },
-      duplex: 'half',
-    } as RequestInit & { headers: Record<string, string> });
+    await this.bucket.put(key, await this.temp.read(tempKey), await this.temp.size(tempKey));
     await this.temp.remove(tempKey);
     return key;
   }
 
   async remove(key: string) {
-    if (key.startsWith('tmp/')) return this.temp.remove(key);
-    await this.call(key, { method: 'DELETE' }, [200, 204, 404]);
+    return key.startsWith('tmp/') ? this.temp.remove(key) : this.bucket.remove(key);
   }
 
   async size(key: string) {
-    if (key.startsWith('tmp/')) return this.temp.size(key);
-    const res = await this.call(key, { method: 'HEAD' });
-    return Number(res.headers.get('content-length') ?? 0);
+    return key.startsWith('tmp/') ? this.temp.size(key) : this.bucket.size(key);
   }
 
   async read(key: string, range?: { start: number; end: number }) {
-    const res = await this.call(
-      key,
-      { method: 'GET', headers: range ? { Range: `bytes=${range.start}-${range.end}` } : {} },
-      [200, 206],
-    );
-    return (res.body ?? Readable.toWeb(Readable.from([]))) as ReadableStream<Uint8Array>;
+    return this.bucket.read(key, range);
   }
 
   clearTemp() {

@@ -93,11 +93,19 @@ export async function receiveUpload(
       return;
     }
     filePromise = storeFile(stream, info.filename, storage, maxBytes, accept);
-    // A refused file (wrong type, too large) stops reading the request at once: nothing more is received.
-    filePromise.catch((err) => body.destroy(err));
+    // A refused file (wrong type, too large) stops reading the request at once: nothing more is received, and the
+    // answer does not wait for the request's stream to wind down (on Workers it never settles once cancelled).
+    filePromise.catch((err) => {
+      body.destroy(err);
+      refuse(err);
+    });
+  });
+  let refuse: (err: unknown) => void = () => {};
+  const refused = new Promise<never>((_, fail) => {
+    refuse = fail;
   });
   try {
-    await pipeline(body, bb);
+    await Promise.race([pipeline(body, bb), refused]);
   } catch (err) {
     const fileError = await filePromise?.then(
       () => undefined,
