@@ -29,6 +29,9 @@ export const s3Env = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
+/** Largest accepted upload, in MB (both doors; a Worker's has no default: Cloudflare's own limit comes first). */
+export const maxUploadMb = z.coerce.number().int().min(1).max(10_000);
+
 /** The Node door's environment. */
 export const nodeEnv = commonEnv.extend(s3Env.shape).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -49,7 +52,7 @@ export const nodeEnv = commonEnv.extend(s3Env.shape).extend({
   SCHEDULED_JOBS: flag.default('1'),
   TRUST_PROXY: flag.default('0'),
   /** Largest accepted upload, in MB. */
-  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).default(500),
+  MAX_UPLOAD_MB: maxUploadMb.default(500),
 });
 export type NodeEnv = z.infer<typeof nodeEnv>;
 

@@ -5,7 +5,7 @@
 import type { ExecutionContext } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
-import { commonEnv, configFrom, parseConfigEnv, s3Env } from './config';
+import { commonEnv, configFrom, maxUploadMb, parseConfigEnv, s3Env } from './config';
 import { ActorCache } from './lib/actor-cache';
 import type { Config, Deps } from './lib/context';
 import { openPostgres } from './lib/db';
@@ -23,7 +23,7 @@ interface Hyperdrive {
 /** Bindings and vars, parsed with zod like the Node door's environment. Unknown bindings (ASSETS) are ignored. */
 const workerEnv = commonEnv.extend(s3Env.shape).extend({
   /** Largest accepted upload, in MB (Cloudflare's own limit on a request's body, 100 MB on most plans, comes first). */
-  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_000).optional(),
+  MAX_UPLOAD_MB: maxUploadMb.optional(),
   HYPERDRIVE: z.custom<Hyperdrive>(
     (v) => typeof (v as Partial<Hyperdrive> | null)?.connectionString === 'string',
     'must be a Hyperdrive binding',

@@ -1,5 +1,4 @@
 // Library files in S3-compatible object storage, against a real S3 server (gofakes3) on loopback.
-import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { createApp } from '../../server/app';
 import { S3Storage } from '../../server/modules/resources/s3-storage';
 import { PART_BYTES, S3StreamingStorage } from '../../server/modules/resources/s3-streaming-storage';
 import { Client, expectStatus, useHarness } from '../support/harness';
-import { s3Unavailable, startS3 } from '../support/s3';
+import { patternedPdf, s3Unavailable, sha256Hex, startS3 } from '../support/s3';
 
 const unavailable = s3Unavailable();
 const h = useHarness();
@@ -84,14 +83,6 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
         secretAccessKey: 'test-secret',
       });
     });
-    /** `size` bytes of a PDF-looking file, different at every position so a misplaced part shows. */
-    const bytesOf = (size: number) => {
-      const b = new Uint8Array(size);
-      for (let i = 0; i < size; i++) b[i] = (i * 31 + (i >> 13)) & 0xff;
-      b.set(new TextEncoder().encode('%PDF-1.4\n'));
-      return b;
-    };
-    const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     /** Writes `bytes` in 64 KB chunks, as a request body arrives. */
     const write = (stream: NodeJS.WritableStream, bytes: Uint8Array) =>
       pipeline(Readable.from(chunksOf(bytes, 64 * 1024)), stream as NodeJS.WritableStream & Writable);
@@ -101,7 +92,7 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
 
     it('a file of three parts (multipart) and a small one (one PUT) arrive whole at their final keys', async () => {
       for (const size of [2 * PART_BYTES + 12_345, 1000]) {
-        const bytes = bytesOf(size);
+        const bytes = patternedPdf(size);
         const { key: temp, stream } = await streaming.createTemp();
         await write(stream, bytes);
         expect(await streaming.size(temp)).toBe(size);
@@ -110,7 +101,7 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
         await expect(streaming.size(temp)).rejects.toThrow(/404/);
         // Compared by hash: a 16 MB toEqual walks every index and exhausts the heap.
         const back = new Uint8Array(await new Response(await streaming.read(key)).arrayBuffer());
-        expect([back.length, sha256(back)]).toEqual([size, sha256(bytes)]);
+        expect([back.length, sha256Hex(back)]).toEqual([size, sha256Hex(bytes)]);
         if (size > PART_BYTES) {
           // Across the seam of the first two parts.
           const range = { start: PART_BYTES - 2, end: PART_BYTES + 1 };
@@ -124,7 +115,7 @@ describe.skipIf(!!unavailable)('library files in S3-compatible storage', () => {
     it('an upload stopped after its first part (refused, cut off) leaves nothing in the bucket', async () => {
       const { key: temp, stream } = await streaming.createTemp();
       const writable = stream as Writable;
-      const bytes = bytesOf(PART_BYTES + 100);
+      const bytes = patternedPdf(PART_BYTES + 100);
       await new Promise<void>((ok, fail) => writable.write(Buffer.from(bytes), (err) => (err ? fail(err) : ok())));
       const failed = new Promise<Error>((ok) => writable.once('error', ok));
       await new Promise<void>((ok) => {

@@ -5,7 +5,6 @@
 // lesson's join, a school's public page with its ETag, and a library upload streamed into an S3 bucket (gofakes3; a
 // Worker has no disk). Needs a PostgreSQL server even on a PGlite run.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,7 @@ import { expectStatus, type OpenApiDoc } from '../support/harness';
 import { signInAt } from '../support/http';
 import { sharedLiveKit } from '../support/livekit';
 import { freePort } from '../support/ports';
-import { s3Unavailable, startS3 } from '../support/s3';
+import { patternedPdf, s3Unavailable, sha256Hex, startS3 } from '../support/s3';
 import { lessonSoon, slot } from '../support/time';
 
 const lk = sharedLiveKit();
@@ -185,9 +184,7 @@ describe.skipIf(!!unavailable || !lk)('the Workers door under wrangler dev (work
     const session = await signInAt(url, 'li@jhxx.demo');
     const li = session.at(url);
     // 20 MB: more than two of the 8 MB parts; different at every position, so a misplaced part shows.
-    const bytes = new Uint8Array(20 * 1024 * 1024 + 4321);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 13)) & 0xff;
-    bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+    const bytes = patternedPdf(20 * 1024 * 1024 + 4321);
     const form = new FormData();
     form.set(
       'meta',
@@ -200,9 +197,7 @@ describe.skipIf(!!unavailable || !lk)('the Workers door under wrangler dev (work
     const whole = await fetch(`${url}/api/resources/${id}/download`, { headers: { cookie: session.cookie } });
     expect(whole.status).toBe(200);
     const back = new Uint8Array(await whole.arrayBuffer());
-    // Compared by hash: toEqual on 20 MB walks every index.
-    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-    expect([back.length, sha(back)]).toEqual([bytes.length, sha(bytes)]);
+    expect([back.length, sha256Hex(back)]).toEqual([bytes.length, sha256Hex(bytes)]);
     const seam = await fetch(`${url}/api/resources/${id}/download`, {
       headers: { cookie: session.cookie, range: `bytes=${8 * 1024 * 1024 - 2}-${8 * 1024 * 1024 + 1}` },
     });

@@ -2,6 +2,7 @@
 // built by `.ci/run` into .cache/bin. Locally the tests skip with a message when it is missing; with CI set
 // they fail instead.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,3 +39,14 @@ export async function startS3(): Promise<{ endpoint: string; stop(): void }> {
   child.kill('SIGKILL');
   throw new Error('gofakes3 did not start');
 }
+
+/** `size` bytes of a PDF-looking file, different at every position so a misplaced part shows. */
+export function patternedPdf(size: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(size);
+  for (let i = 0; i < size; i++) b[i] = (i * 31 + (i >> 13)) & 0xff;
+  b.set(new TextEncoder().encode('%PDF-1.4\n'));
+  return b;
+}
+
+/** Large byte arrays are compared by hash: toEqual on megabytes walks every index and exhausts the heap. */
+export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

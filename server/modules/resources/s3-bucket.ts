@@ -74,7 +74,7 @@ export class S3Bucket {
 
   /** Copies `from` to `to` inside the bucket (no bytes pass through here; up to 5 GB). */
   async copy(from: string, to: string): Promise<void> {
-    this.url(from);
+    this.url(from); // refuses a source that is not one of our keys, as every other request does
     await this.call(to, {
       method: 'PUT',
       headers: { 'x-amz-copy-source': `/${encodeURIComponent(this.opts.bucket)}/${from}` },

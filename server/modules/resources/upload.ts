@@ -78,6 +78,11 @@ export async function receiveUpload(
   if (!body) throw new AppError('validation_failed', 'The request has no body', fileProblem('file_missing'));
 
   const bb = parser(type, maxBytes);
+  // Rejected when the file is refused: the answer need not wait for the request's stream to wind down.
+  let refuse: (err: unknown) => void = () => {};
+  const refused = new Promise<never>((_, fail) => {
+    refuse = fail;
+  });
   let meta: string | undefined;
   let filePromise: Promise<Received['file']> | undefined;
   bb.on('field', (name, value) => {
@@ -99,10 +104,6 @@ export async function receiveUpload(
       body.destroy(err);
       refuse(err);
     });
-  });
-  let refuse: (err: unknown) => void = () => {};
-  const refused = new Promise<never>((_, fail) => {
-    refuse = fail;
   });
   try {
     await Promise.race([pipeline(body, bb), refused]);
