@@ -9,6 +9,23 @@ declare module 'autocannon' {
     body?: string;
     timeout?: number;
     pipelining?: number;
+    /** How often, in ms, it samples its counters (and notices that it is done). */
+    sampleInt?: number;
+    /** Stop after this many requests instead of after `duration`. */
+    amount?: number;
+    /** Requests made in turn; `setupRequest` may change each one before it is sent (a body per request). */
+    requests?: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (req: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) => {
+        method?: string;
+        path?: string;
+        headers?: Record<string, string>;
+        body?: string;
+      };
+    }[];
   }
   interface Histogram {
     average: number;
@@ -30,6 +47,8 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     '2xx': number;
+    /** Answers by status code. */
+    statusCodeStats: Record<string, { count: number }>;
     duration: number;
     connections: number;
   }

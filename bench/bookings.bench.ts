@@ -1,6 +1,7 @@
 // Issue 3's figures, on the PostgreSQL server:
-//  1. bookings/s and p99 through POST /api/bookings with 64 concurrent clients on non-clashing slots, next to
-//     the same inserts as raw SQL over postgres.js (same pool size as the server) in the same run;
+//  1. bookings/s and p99 through POST /api/bookings with 64 concurrent clients on non-clashing slots (sent by
+//     autocannon), next to the same inserts as raw SQL over postgres.js (same pool size as the server) in the same
+//     run, each after a warm-up, with where the machine's CPU went per booking;
 //  2. availability of one facility over a month with 10,000 bookings in the table: p99 through the API, next
 //     to the raw query the route runs.
 // Run: npx tsx bench/bookings.bench.ts   (or as part of npm run bench). Loopback only; bounded counts.
@@ -8,22 +9,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killAllNow, round, signIn, startServer, stopAll, table } from './lib';
+import { cpuSplit, httpLoop, killAllNow, type Run, round, signIn, startServer, stopAll, table } from './lib';
+
+type CpuPerOp = Awaited<ReturnType<typeof cpuSplit>>['perOp'];
+
 import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CONCURRENCY = 64;
 const INSERTS = 4000;
+const WARMUP = 500;
 const AVAIL_BOOKINGS = 10_000;
 const AVAIL_REQUESTS = 2000;
 const SLOT_MS = 30 * 60_000;
-
-interface Run {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
 
 /** `count` operations by `workers` concurrent loops; latency per operation in ms. */
 async function closedLoop(count: number, workers: number, op: (i: number) => Promise<boolean>): Promise<Run> {
@@ -51,7 +49,7 @@ async function closedLoop(count: number, workers: number, op: (i: number) => Pro
 }
 
 export async function benchBookings(): Promise<{
-  inserts: { api: Run; raw: Run; rawTx: Run };
+  inserts: { api: Run; raw: Run; rawTx: Run; rawOne: Run; cpu: Record<'api' | 'raw', CpuPerOp> };
   availability: { api: Run; raw: Run };
 }> {
   const bench = await benchDatabase(`tz_bench_${process.pid}`, 10);
@@ -70,33 +68,34 @@ export async function benchBookings(): Promise<{
     const apiFacility = await facility('压测场地 API');
     const rawFacility = await facility('压测场地 SQL');
 
-    const { base } = await startServer(root, url.toString());
+    const { base, server } = await startServer(root, url.toString());
     const { cookie, userId: user } = await signIn(base, 'admin@jhzx.demo');
 
     // Non-clashing half-hour slots from tomorrow on (Beijing midnight), one per request.
     const t0 = Math.ceil((Date.now() + 8 * 3600_000) / 86400_000) * 86400_000 - 8 * 3600_000 + 86400_000;
     const slot = (i: number) => ({ startsAt: new Date(t0 + i * SLOT_MS), endsAt: new Date(t0 + (i + 1) * SLOT_MS) });
-    const api = await closedLoop(INSERTS, CONCURRENCY, async (i) => {
-      const s = slot(i);
-      const res = await fetch(`${base}/api/bookings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({
+    const viaApi = (count: number, from: number) =>
+      httpLoop(`${base}/api/bookings`, { headers: { cookie }, count, connections: CONCURRENCY, status: 201 }, (i) => {
+        const s = slot(from + i);
+        return {
           facilityId: apiFacility,
           startsAt: s.startsAt.toISOString().replace('Z', '+00:00'),
           endsAt: s.endsAt.toISOString().replace('Z', '+00:00'),
           purpose: '压测',
-        }),
+        };
       });
-      await res.arrayBuffer();
-      return res.status === 201;
-    });
-    const raw = await closedLoop(INSERTS, CONCURRENCY, async (i) => {
-      const s = slot(i);
-      await sql`INSERT INTO bookings (facility_id, status, booker_id, borrower_school_id, purpose, starts_at, ends_at, decided_at)
+    const viaSql = (count: number, from: number) =>
+      closedLoop(count, CONCURRENCY, async (i) => {
+        const s = slot(from + i);
+        await sql`INSERT INTO bookings (facility_id, status, booker_id, borrower_school_id, purpose, starts_at, ends_at, decided_at)
         VALUES (${rawFacility}, 'approved', ${user}, ${school}, '压测', ${s.startsAt}, ${s.endsAt}, now())`;
-      return true;
-    });
+        return true;
+      });
+    // Each warmed first (V8 compiling the server's booking path, the connections opened), on slots of their own.
+    await viaApi(WARMUP, 3 * INSERTS);
+    await viaSql(WARMUP, 3 * INSERTS);
+    const api = await cpuSplit(server.pid, INSERTS, () => viaApi(INSERTS, 0));
+    const raw = await cpuSplit(server.pid, INSERTS, () => viaSql(INSERTS, 0));
 
     // Availability: 10,000 bookings spread over 20 facilities and a year; one facility's month is asked for.
     const facilities = [apiFacility, rawFacility];
@@ -122,10 +121,16 @@ export async function benchBookings(): Promise<{
     const to = new Date(from.getTime() + 30 * 86400_000);
     const param = (d: Date) => encodeURIComponent(d.toISOString().replace('Z', '+00:00'));
     const q = `from=${param(from)}&to=${param(to)}`;
-    const availApi = await closedLoop(AVAIL_REQUESTS, 16, async () => {
-      const res = await fetch(`${base}/api/facilities/${target}/availability?${q}`, { headers: { cookie } });
-      const body = await res.json();
-      return res.status === 200 && body.busy.length > 0;
+    const monthUrl = `${base}/api/facilities/${target}/availability?${q}`;
+    const first = await fetch(monthUrl, { headers: { cookie } });
+    const seen = (await first.json()) as { busy?: unknown[] };
+    if (first.status !== 200 || !seen.busy?.length)
+      throw new Error(`availability answered ${first.status} with ${seen.busy?.length ?? 'no'} busy times`);
+    const availApi = await httpLoop(monthUrl, {
+      headers: { cookie },
+      count: AVAIL_REQUESTS,
+      connections: 16,
+      status: 200,
     });
     const availRaw = await closedLoop(AVAIL_REQUESTS, 16, async () => {
       const busy = await sql`SELECT starts_at, ends_at, status, kind FROM bookings
@@ -145,7 +150,28 @@ export async function benchBookings(): Promise<{
       });
       return true;
     });
-    return { inserts: { api, raw, rawTx }, availability: { api: availApi, raw: availRaw } };
+    // …and in one statement, as the API writes them (CTEs; its guard on the facility's version and closed days too).
+    const stamp = `${(await sql`SELECT f.xmin::text || '/' || o.xmin::text AS s FROM facilities f JOIN orgs o ON o.id = f.school_id WHERE f.id = ${rawFacility}`)[0]!.s}`;
+    const rawOne = await closedLoop(INSERTS, CONCURRENCY, async (i) => {
+      const s = slot(i + 2 * INSERTS);
+      const day = new Date(s.startsAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const [b] = await sql`WITH b AS (
+          INSERT INTO bookings (facility_id, status, booker_id, borrower_school_id, purpose, starts_at, ends_at, decided_at)
+          SELECT ${rawFacility}, 'approved', ${user}, ${school}, '压测', ${s.startsAt}, ${s.endsAt}, now()
+          WHERE EXISTS (SELECT FROM facilities f JOIN orgs o ON o.id = f.school_id
+              WHERE f.id = ${rawFacility} AND f.xmin::text || '/' || o.xmin::text = ${stamp})
+            AND NOT EXISTS (SELECT FROM closures c WHERE c.school_id = ${school}
+              AND (c.facility_id IS NULL OR c.facility_id = ${rawFacility}) AND c.starts_on <= ${day} AND c.ends_on >= ${day})
+          RETURNING *),
+        a AS (INSERT INTO audit_events (actor_id, org_id, action, entity_type, entity_id, after)
+          SELECT b.booker_id, ${school}, 'booking.create', 'booking', b.id::text, ${sql.json({ purpose: '压测' })} FROM b)
+        SELECT * FROM b`;
+      return !!b;
+    });
+    return {
+      inserts: { api: api.result, raw: raw.result, rawTx, rawOne, cpu: { api: api.perOp, raw: raw.perOp } },
+      availability: { api: availApi, raw: availRaw },
+    };
   } finally {
     await stopAll();
     await bench.drop();
@@ -181,25 +207,18 @@ export async function benchEmbeddedBookings(): Promise<{ cold: Run; at64: Run; a
       throw new Error(`creating the bench facility answered ${made.status}: ${await made.text()}`);
     const facilityId = ((await made.json()) as { facility: { id: string } }).facility.id;
     const t0 = Math.ceil((Date.now() + 8 * 3600_000) / 86400_000) * 86400_000 - 8 * 3600_000 + 86400_000;
-    const book = async (i: number) => {
-      const res = await fetch(`${base}/api/bookings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, origin: base },
-        body: JSON.stringify({
-          facilityId,
-          startsAt: new Date(t0 + i * SLOT_MS).toISOString(),
-          endsAt: new Date(t0 + (i + 1) * SLOT_MS).toISOString(),
-          purpose: '压测',
-        }),
-      });
-      await res.arrayBuffer();
-      return res.status === 201;
-    };
+    const book = (count: number, connections: number, from: number) =>
+      httpLoop(`${base}/api/bookings`, { headers: { cookie, origin: base }, count, connections, status: 201 }, (i) => ({
+        facilityId,
+        startsAt: new Date(t0 + (from + i) * SLOT_MS).toISOString(),
+        endsAt: new Date(t0 + (from + i + 1) * SLOT_MS).toISOString(),
+        purpose: '压测',
+      }));
     // The first 64 at once on a server just started run cold (V8 compiling the booking path, PGlite filling its
     // caches: ~20 ms a booking instead of ~6): reported on their own, then the figures the aims are about.
-    const cold = await closedLoop(64, 64, book);
-    const at64 = await closedLoop(2000, 64, (i) => book(i + 64));
-    const at16 = await closedLoop(1000, 16, (i) => book(i + 2064));
+    const cold = await book(64, 64, 0);
+    const at64 = await book(2000, 64, 64);
+    const at16 = await book(1000, 16, 2064);
     return { cold, at64, at16 };
   } finally {
     await stopAll();
@@ -237,6 +256,7 @@ export function printEmbeddedBookings(r: Awaited<ReturnType<typeof benchEmbedded
 }
 
 export function printBookings(r: Awaited<ReturnType<typeof benchBookings>>): string {
+  const pct = (of: Run) => round((r.inserts.api.perSecond / of.perSecond) * 100);
   const row = (label: string, x: Run, base: Run) => [
     label,
     `${round(x.perSecond)} req/s`,
@@ -253,9 +273,19 @@ export function printBookings(r: Awaited<ReturnType<typeof benchBookings>>): str
         row('POST /api/bookings', r.inserts.api, r.inserts.raw),
         row('raw INSERT (postgres.js)', r.inserts.raw, r.inserts.raw),
         row('raw booking + audit, one transaction', r.inserts.rawTx, r.inserts.raw),
+        row('raw booking + audit, one statement', r.inserts.rawOne, r.inserts.raw),
       ],
     ),
-    `POST /api/bookings against the same writes in a transaction: ${round((r.inserts.api.perSecond / r.inserts.rawTx.perSecond) * 100)} %`,
+    `POST /api/bookings against the same writes in a transaction: ${pct(r.inserts.rawTx)} %, ` +
+      `in its own one statement: ${pct(r.inserts.rawOne)} %`,
+    ...(['api', 'raw'] as const).map((k) => {
+      const c = r.inserts.cpu[k];
+      const ms = (x: number) => `${round(x, 2)} ms`;
+      return (
+        `CPU per booking, ${k === 'api' ? 'through the API' : 'raw INSERT'}: server ${ms(c.server)}, ` +
+        `load generator ${ms(c.client)}, PostgreSQL and the rest ${ms(c.rest)} (two cores)`
+      );
+    }),
     '',
     `Availability of one facility over 30 days, ${AVAIL_BOOKINGS} bookings in the table, 16 concurrent clients`,
     table(

@@ -1,6 +1,7 @@
 // Helpers for bench/run.ts: child processes that are always reaped, free ports, health polling, RSS.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 import { buildIfStale, startFlags } from '../scripts/build.mjs';
 import { freePort } from '../test/support/ports';
 
@@ -127,12 +128,17 @@ export async function waitReady(
 }
 
 /**
+ * The server's Node flags as it is run: on the embedded database as `npm start` runs it (a small young generation keeps
+ * an idle server under 200 MB on a school PC); on PostgreSQL as a district's app processes run, `node
+ * dist/server/node.mjs` with V8's own young generation (docs/deploy.md) — the small one costs a third of the bookings
+ * a process answers under load (BENCHMARKS.md).
+ */
+export const nodeFlagsFor = (databaseUrl: string | undefined): string[] => (databaseUrl ? [] : startFlags());
+
+/**
  * The built server (dist/server/node.mjs under `root`) on a free loopback port, answering /api/health: on the
  * PostgreSQL of `databaseUrl`, or without one on the embedded database under `env.DATA_DIR` (a first start seeds it).
  */
-/** The server's Node flags as `npm start` runs it: a small young generation keeps an idle server under 200 MB. */
-export const serverNodeFlags = startFlags();
-
 export async function startServer(root: string, databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}) {
   // The built server is what is measured: built again first when the sources are newer.
   await buildIfStale({ onBuild: () => console.log('Building (the build is older than the sources)…') });
@@ -142,7 +148,7 @@ export async function startServer(root: string, databaseUrl: string | undefined,
     process.execPath,
     // BENCH_PROFILE=<dir>: a V8 CPU profile of the server, written there when it stops.
     [
-      ...serverNodeFlags,
+      ...nodeFlagsFor(databaseUrl),
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
       `${root}/dist/server/node.mjs`,
     ],
@@ -170,6 +176,90 @@ export function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+/** A closed loop's figures: operations per second, latency quantiles in ms, failures. */
+export interface Run {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/**
+ * `count` requests to `url` by `connections` keep-alive connections, each waiting for its answer before the next: GETs,
+ * or with `bodyOf` POSTs of JSON, the i-th request's body made by `bodyOf(i)`. Anything but `status` is an error.
+ * autocannon's own HTTP client, which costs the machine a fraction of what fetch does (it shares the two cores with
+ * the server measured).
+ */
+export async function httpLoop(
+  url: string,
+  opts: { headers: Record<string, string>; count: number; connections: number; status: number },
+  bodyOf?: (i: number) => unknown,
+): Promise<Run> {
+  let next = 0;
+  const r = await autocannon({
+    url,
+    connections: opts.connections,
+    amount: opts.count,
+    // autocannon sees that the last answer came only at its next sample (default each second): its duration, and so
+    // the rate, would be rounded up to whole seconds.
+    sampleInt: 5,
+    timeout: 30,
+    requests: [
+      bodyOf
+        ? {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...opts.headers },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify(bodyOf(next++)) }),
+          }
+        : { method: 'GET', headers: opts.headers },
+    ],
+  });
+  const expected = r.statusCodeStats[String(opts.status)]?.count ?? 0;
+  return {
+    perSecond: expected / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.requests.total - expected + r.errors + r.timeouts,
+  };
+}
+
+/** CPU seconds a process has used so far (user + system; Linux counts in hundredths). */
+function processCpuSeconds(pid: number): number {
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds the whole machine has been busy so far, all cores (everything but idle and I/O wait). */
+function machineBusySeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
+
+/**
+ * Where the machine's CPU went while `run` ran: the server's process, this process (the load generator) and the rest
+ * (PostgreSQL, the kernel's interrupts, anything else), in CPU milliseconds per operation.
+ */
+export async function cpuSplit<T>(
+  serverPid: number,
+  operations: number,
+  run: () => Promise<T>,
+): Promise<{ result: T; perOp: { server: number; client: number; rest: number } }> {
+  const before = { server: processCpuSeconds(serverPid), client: process.cpuUsage(), machine: machineBusySeconds() };
+  const result = await run();
+  const server = processCpuSeconds(serverPid) - before.server;
+  const used = process.cpuUsage(before.client);
+  const client = (used.user + used.system) / 1e6;
+  const machine = machineBusySeconds() - before.machine;
+  const ms = (s: number) => (s * 1000) / operations;
+  return {
+    result,
+    perOp: { server: ms(server), client: ms(client), rest: ms(Math.max(0, machine - server - client)) },
+  };
 }
 
 export function median(xs: number[]): number {

@@ -2,7 +2,7 @@
 // BENCH_KEEP=1).
 import postgres from 'postgres';
 import { seedDemo } from '../server/db/seed';
-import { openPostgres, plannerSettings } from '../server/lib/db';
+import { openPostgres, plannerSettings, postgresTarget } from '../server/lib/db';
 import { runMigrations } from '../server/lib/db-node';
 import type { Storage } from '../server/modules/resources/storage';
 
@@ -10,14 +10,20 @@ export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@
 
 /** With `storage`, the demo's resources and their files are loaded too (into that storage). */
 export async function benchDatabase(name: string, max: number, storage?: Storage) {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const at = (u: string) => {
+    const t = postgresTarget(u);
+    return [t.url, t.host ? { host: t.host } : {}] as const;
+  };
+  const [adminUrl, adminHost] = at(ADMIN_URL);
+  const admin = postgres(adminUrl, { ...adminHost, max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const database = openPostgres(url.toString(), { max });
   // The raw-SQL baselines plan with the app's own connection settings, so a ratio measures the app, not a setting.
-  const sql = postgres(url.toString(), { max, onnotice: () => {}, connection: { ...plannerSettings } });
+  const [rawUrl, rawHost] = at(url.toString());
+  const sql = postgres(rawUrl, { ...rawHost, max, onnotice: () => {}, connection: { ...plannerSettings } });
   await runMigrations(database);
   const ids = await seedDemo(database.db, storage);
   return {

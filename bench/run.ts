@@ -25,9 +25,9 @@ import {
   killAllNow,
   median,
   memoryOf,
+  nodeFlagsFor,
   round,
   runChild,
-  serverNodeFlags,
   signIn,
   sleep,
   startChild,
@@ -203,7 +203,7 @@ async function launchServer(label: string, env: NodeJS.ProcessEnv, timeoutMs: nu
     const child = startChild(
       label,
       node,
-      [...serverNodeFlags, ...nodeArgs, serverEntry],
+      [...nodeFlagsFor(env.DATABASE_URL), ...nodeArgs, serverEntry],
       { ...env, PORT: String(port) },
       root,
     );

@@ -35,9 +35,23 @@ export const drizzleOptions = { schema, casing: 'snake_case' } as const;
  */
 export const plannerSettings = { random_page_cost: '1.1' } as const;
 
+/**
+ * Where a DATABASE_URL points postgres.js. `?host=/var/run/postgresql` (as libpq writes it) names the folder of the
+ * server's Unix socket: on one machine, cheaper than loopback TCP for every statement.
+ */
+export function postgresTarget(url: string): { url: string; host?: string } {
+  const u = new URL(url);
+  const socketDir = u.searchParams.get('host');
+  if (!socketDir?.startsWith('/')) return { url };
+  u.searchParams.delete('host');
+  return { url: u.toString(), host: socketDir };
+}
+
 /** postgres.js: a PostgreSQL server, or Hyperdrive on Workers. */
 export function openPostgres(url: string, opts: { max?: number; statementTimeoutMs?: number } = {}): Database {
-  const client = postgres(url, {
+  const target = postgresTarget(url);
+  const client = postgres(target.url, {
+    ...(target.host ? { host: target.host } : {}),
     max: opts.max ?? 10,
     onnotice: () => {},
     // Workers (Hyperdrive) must not keep idle sockets across requests.

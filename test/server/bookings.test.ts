@@ -388,3 +388,78 @@ describe('bookings: concurrency', () => {
     expect(Number(overlaps[0]!.n)).toBe(0);
   });
 });
+
+describe('bookings: what was read a moment ago is never trusted', () => {
+  // A booking of one date is judged against a copy of its facility kept for a minute; the write itself compares the
+  // facility and its school with that copy and looks for a closed day, so a change made meanwhile — through this app
+  // or by another process straight in the database — counts at once.
+  const db = () => h.deps.database.db;
+  const book = async (email: string, s: { startsAt: string; endsAt: string }, purpose: string) =>
+    (await h.as(email)).post('/api/bookings', { facilityId: lab(), ...s, purpose });
+  const bookedOn = async (day: string) =>
+    rowsOf<{ n: number }>(
+      await db().execute(sql`SELECT count(*)::int AS n FROM bookings
+        WHERE facility_id = ${lab()} AND status IN ('pending', 'approved')
+          AND (starts_at AT TIME ZONE 'Asia/Shanghai')::date = ${day}::date`),
+    )[0]!.n;
+
+  it('a day closed since the last booking is refused, closed in the app or in the database by another process', async () => {
+    const first = slot(4, 9, 10, 33);
+    expectStatus(await book('li@jhxx.demo', first, '先读一次'), 201);
+
+    const viaApp = slot(4, 9, 10, 40);
+    expectStatus(
+      await (await h.as('admin@jhzx.demo')).post('/api/closures', {
+        schoolId: h.ids.orgs.jhzx!,
+        startsOn: viaApp.day,
+        endsOn: viaApp.day,
+        reason: '运动会',
+      }),
+      201,
+    );
+    const refused = await book('li@jhxx.demo', viaApp, '运动会那天');
+    expectStatus(refused, 400);
+    expect(detailsOf(refused, 'problems')).toMatchObject([{ code: 'closed', reason: '运动会' }]);
+
+    const viaSql = slot(4, 9, 10, 47);
+    await db().execute(sql`INSERT INTO closures (school_id, starts_on, ends_on, reason)
+      VALUES (${h.ids.orgs.jhzx}, ${viaSql.day}, ${viaSql.day}, '停电检修')`);
+    const alsoRefused = await book('li@jhxx.demo', viaSql, '停电那天');
+    expectStatus(alsoRefused, 400);
+    expect(detailsOf(alsoRefused, 'problems')).toMatchObject([{ code: 'closed', reason: '停电检修' }]);
+    expect([await bookedOn(viaApp.day), await bookedOn(viaSql.day)]).toEqual([0, 0]);
+  });
+
+  it('a facility changed in the database takes its new rules and approvers at the next booking', async () => {
+    const zhang = rowsOf<{ id: string }>(
+      await db().execute(sql`SELECT id FROM users WHERE email = 'zhang@jhzx.demo'`),
+    )[0]!.id;
+    expectStatus(await book('li@jhxx.demo', slot(4, 10, 11, 33), '先读一次'), 201);
+    try {
+      // Another process makes the lab need approval and makes 张 an admin of its school.
+      await db().execute(sql`UPDATE facilities SET approval_required = true WHERE id = ${lab()}`);
+      await db().execute(sql`INSERT INTO memberships (user_id, org_id, role)
+        VALUES (${zhang}, ${h.ids.orgs.jhzx}, 'school_admin')`);
+      const res = await book('li@jhxx.demo', slot(4, 11, 12, 33), '要审批了');
+      expectStatus(res, 201);
+      expect(res.body.booking.status).toBe('pending');
+      const told = rowsOf<{ n: number }>(
+        await db().execute(sql`SELECT count(*)::int AS n FROM notifications
+          WHERE user_id = ${zhang} AND kind = 'booking.pending' AND booking_id = ${res.body.booking.id}`),
+      );
+      expect(told[0]!.n).toBe(1);
+
+      await db().execute(sql`UPDATE facilities SET retired_at = now() WHERE id = ${lab()}`);
+      const retired = await book('li@jhxx.demo', slot(4, 14, 15, 33), '已停用');
+      expectStatus(retired, 409);
+      expect(retired.body.error.code).toBe('invalid_state');
+    } finally {
+      await db().execute(sql`UPDATE facilities SET approval_required = false, retired_at = NULL WHERE id = ${lab()}`);
+      await db().execute(sql`DELETE FROM memberships
+        WHERE user_id = ${zhang} AND org_id = ${h.ids.orgs.jhzx} AND role = 'school_admin'`);
+    }
+    const again = await book('li@jhxx.demo', slot(4, 15, 16, 33), '恢复了');
+    expectStatus(again, 201);
+    expect(again.body.booking.status).toBe('approved');
+  });
+});

@@ -1,8 +1,9 @@
 // The database features later modules rely on, proven on PGlite and on the PostgreSQL server alike.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rowsOf } from '../../server/lib/db';
+import { openPostgres, postgresTarget, rowsOf } from '../../server/lib/db';
 import { sqlState } from '../../server/lib/errors';
+import { postgresServerUrl, postgresUnavailable } from '../support/db';
 import { useHarness } from '../support/harness';
 
 const h = useHarness();
@@ -55,5 +56,41 @@ describe('database: queued work leaves the server free to answer', () => {
     await Promise.all(queued);
     expect(doneWhenTimerRan).toBeLessThan(300);
     if (h.deps.database.kind === 'pglite') expect(finished).toEqual([...Array(300).keys()]);
+  });
+});
+
+describe('database: PostgreSQL over its Unix socket', () => {
+  it('DATABASE_URL with ?host=<folder> (as libpq writes it) connects through the socket there, not TCP', async () => {
+    expect(postgresTarget('postgres://u:p@localhost/db?host=/var/run/postgresql&sslmode=disable')).toEqual({
+      url: 'postgres://u:p@localhost/db?sslmode=disable',
+      host: '/var/run/postgresql',
+    });
+    expect(postgresTarget('postgres://u@db.example:5433/x?host=elsewhere')).toEqual({
+      url: 'postgres://u@db.example:5433/x?host=elsewhere',
+    });
+    const unavailable = await postgresUnavailable();
+    if (unavailable) {
+      if (process.env.CI) throw new Error(`CI must connect to PostgreSQL over its socket: ${unavailable}`);
+      console.warn(`Skipping the Unix socket connection: ${unavailable}`);
+      return;
+    }
+    const tcp = openPostgres(postgresServerUrl(), { max: 1 });
+    const [dirs] = rowsOf<{ d: string }>(
+      await tcp.db.execute(sql`SELECT current_setting('unix_socket_directories') AS d`),
+    );
+    await tcp.close();
+    const folder = dirs!.d.split(',')[0]!.trim();
+    const url = new URL(postgresServerUrl());
+    url.searchParams.set('host', folder);
+    const viaSocket = openPostgres(url.toString(), { max: 1 });
+    try {
+      const [row] = rowsOf<{ addr: string | null; one: number }>(
+        await viaSocket.db.execute(sql`SELECT inet_server_addr()::text AS addr, 1 AS one`),
+      );
+      // A connection over a Unix socket has no server address.
+      expect(row).toEqual({ addr: null, one: 1 });
+    } finally {
+      await viaSocket.close();
+    }
   });
 });

@@ -1,7 +1,12 @@
 // Issue 10: what a request can send must never take the server down or answer 500. Raw requests on purpose:
 // these bodies are malformed by design, so they bypass the typed harness.
-import { describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
 import { useHarness } from '../support/harness';
+import { slot } from '../support/time';
 
 const h = useHarness();
 
@@ -220,6 +225,77 @@ describe('hostile input: body size', () => {
     const csv = await send(cookie, 'POST', '/api/members/import', `name,email,role,school_code\n${big}`, 'text/csv');
     expect(csv.status, csv.text.slice(0, 200)).toBe(413);
     expect(csv.json.error.message).toBe('The file is larger than 1 MB');
+  });
+});
+
+describe('hostile input: JSON bodies read from Node’s own stream', () => {
+  // Served as npm start serves it, the app reads a JSON body from the socket's IncomingMessage, not a web Request.
+  let base = '';
+  let server: ServerType;
+  beforeAll(async () => {
+    const app = createApp({ ...h.deps, nodeBody: (c) => (c as { env?: { incoming?: never } }).env?.incoming });
+    server = await new Promise((ok) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+  /** A POST whose body goes out in these pieces (chunked unless a length is declared); the answer, once it comes. */
+  function post(path: string, cookie: string, pieces: Buffer[], length?: number) {
+    return new Promise<{ status: number; json: { error?: { code: string } } & Record<string, unknown> }>((ok, fail) => {
+      const headers: Record<string, string | number> = { cookie, 'content-type': 'application/json' };
+      if (length !== undefined) headers['content-length'] = length;
+      const req = request(`${base}${path}`, { method: 'POST', headers }, (res) => {
+        const got: Buffer[] = [];
+        res.on('data', (d: Buffer) => got.push(d));
+        res.on('end', () => {
+          req.destroy();
+          ok({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(got).toString() || '{}') });
+        });
+      });
+      req.on('error', (err) => (req.destroyed ? undefined : fail(err)));
+      (async () => {
+        for (const piece of pieces) {
+          if (req.destroyed) return;
+          req.write(piece);
+          await new Promise((r) => setImmediate(r));
+        }
+        if (length === undefined) req.end();
+      })();
+    });
+  }
+
+  it('a booking sent a few bytes at a time, with a byte-order mark and Chinese split mid-character, arrives whole', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const purpose = '科学课：溶液的配制（分组实验）';
+    const body = Buffer.from(
+      `\uFEFF${JSON.stringify({ facilityId: h.ids.facilities.chemLab, ...slot(5, 9, 10, 20), purpose })}`,
+    );
+    const pieces = Array.from({ length: Math.ceil(body.length / 5) }, (_, i) => body.subarray(i * 5, i * 5 + 5));
+    const res = await post('/api/bookings', cookie, pieces);
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect((res.json.booking as { purpose: string }).purpose).toBe(purpose);
+  });
+
+  it('a body that says it is past the limit is 413 before it is sent; one that turns out so, 413 too', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const declared = await post('/api/collections', cookie, [Buffer.from('{"name":"')], 2 * 1024 * 1024);
+    expect([declared.status, declared.json.error?.code]).toEqual([413, 'payload_too_large']);
+    const piece = Buffer.alloc(64 * 1024, 'x');
+    const chunked = await post('/api/collections', cookie, [
+      Buffer.from('{"name":"'),
+      ...Array.from({ length: 20 }, () => piece),
+    ]);
+    expect([chunked.status, chunked.json.error?.code]).toEqual([413, 'payload_too_large']);
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+  });
+
+  it('JSON cut short is 400 invalid_json', async () => {
+    const cookie = await cookieOf('li@jhxx.demo');
+    const res = await post('/api/bookings', cookie, [Buffer.from('{"facilityId": ')]);
+    expect([res.status, res.json.error?.code]).toEqual([400, 'invalid_json']);
   });
 });
 

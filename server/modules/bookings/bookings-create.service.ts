@@ -1,22 +1,38 @@
 // Creating bookings: rules first (pure), then inserts that the exclusion constraint guards. One date is one statement
 // — the booking, its audit event and the approvers' notice written together (CTEs), atomic without a transaction —
-// after one read of the facility, its closed days and its approvers. A series, or a booking against a quota, runs in a
-// transaction: each date of a series under a savepoint, so a clash is seen per date (`conflicts: 'all'` rolls the
-// whole series back when any date clashes, `available` keeps the free dates); a quota under its lock. Nothing is ever
-// half-written.
-import { eq, sql } from 'drizzle-orm';
+// judged on a copy of the facility and its closed days kept for a minute, which the statement itself checks (it writes
+// nothing when the facility, its school or that day has changed since; the facility is then read again). A series, or
+// a booking against a quota, runs in a transaction on what it reads: each date of a series under a savepoint, so a
+// clash is seen per date (`conflicts: 'all'` rolls the whole series back when any date clashes, `available` keeps the
+// free dates); a quota under its lock. Nothing is ever half-written.
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { englishOf, type FieldProblem, problemDetails } from '../../../shared/problems';
 import type { createBookingInput } from '../../../shared/schemas/bookings';
 import { MAX_OCCURRENCES, type Occurrence } from '../../../shared/series';
 import { iso } from '../../../shared/time';
-import { auditEvents, bookingSeries, bookings, notifications, orgs } from '../../db/schema';
+import {
+  auditEvents,
+  bookingSeries,
+  bookings,
+  closures,
+  facilities,
+  memberships,
+  notifications,
+  orgs,
+} from '../../db/schema';
 import { audit, auditRow } from '../../lib/audit';
 import type { RequestMeta } from '../../lib/context';
 import { type Db, preparedPer, type Queryable, type Tx } from '../../lib/db';
 import { AppError, retryTransient } from '../../lib/errors';
 import { type Actor, canManageOrg, canSeeOrg } from '../../lib/policy';
-import { canManageFacility, type FacilityRow, facilityToBook } from '../facilities/facilities.queries';
+import {
+  canManageFacility,
+  type FacilityRow,
+  type FacilityToBook,
+  facilityStamp,
+  facilityToBook,
+} from '../facilities/facilities.queries';
 import { notify } from '../notifications/notifications.service';
 import { Clashed, describeConflict } from './bookings.conflicts';
 import { isOverlap, lockDays, lockQuota } from './bookings.locks';
@@ -58,7 +74,7 @@ export async function borrowerFor(
 }
 
 type Borrower = Awaited<ReturnType<typeof borrowerFor>>;
-type Facility = Awaited<ReturnType<typeof facilityToBook>>;
+type Facility = FacilityToBook;
 type Series = NonNullable<ReturnType<typeof expandWeekly>>;
 
 /** What a request asks for: its dates (one, or a weekly series' — at most MAX_OCCURRENCES). */
@@ -129,49 +145,86 @@ interface Plan {
 }
 
 /**
- * Books a facility once or weekly. The facility, its closed days and its approvers come in one read; one date is then
- * one statement, a series (or a quota) one transaction. A deadlock or serialization failure under load is retried; a
- * clash is answered as 409 with what it clashes with and the nearest free slots.
+ * Books a facility once or weekly. One date is one statement, checked against a copy of the facility kept a minute
+ * (the statement writes nothing if the facility, its school or its closed days have changed since, and the facility
+ * is read again); a series (or a quota) reads the facility afresh and writes in one transaction. A deadlock or
+ * serialization failure under load is retried; a clash is answered as 409 with what it clashes with and the nearest
+ * free slots.
  */
 export async function bookFacility(db: Db, actor: Actor, input: Input, meta: RequestMeta) {
-  const { series, wanted, first, last } = datesOf(input);
-  const facility = await facilityToBook(
-    db,
-    actor,
-    input.facilityId,
-    toLocal(first.startsAt).date,
-    toLocal(last.endsAt).date,
-  ).catch((err) => {
-    if (err instanceof AppError && err.code === 'not_found')
-      throw new AppError('validation_failed', 'No such facility, or it is not visible to you', {
-        fields: { facilityId: ['not found'] },
-      });
-    throw err;
-  });
+  const { series, wanted } = datesOf(input);
+  let read = await facilityFor(db, actor, input.facilityId, !series);
+  for (let attempt = 1; ; attempt++) {
+    const facility = read.row;
+    let plan: Plan;
+    try {
+      plan = await planOf(db, actor, facility, input, meta, { series, wanted });
+    } catch (err) {
+      // A refusal is never made on a kept copy: the facility is read again and the request judged anew.
+      if (!(err instanceof AppError) || !read.kept) throw err;
+      read = await facilityFor(db, actor, input.facilityId, false);
+      continue;
+    }
+    const { borrower, skipped } = plan;
+    const quota = !!facility.facility.quotaHoursPerTerm && borrower.id !== facility.school.id;
+    const once = !series && !quota && attempt <= 2;
+    // A transaction decides on what it reads itself, never on a kept copy.
+    if (!once && read.kept) {
+      read = await facilityFor(db, actor, input.facilityId, false);
+      continue;
+    }
+    const result = await retryTransient(() =>
+      once ? bookOnce(db, plan) : db.transaction((tx) => bookInTransaction(tx, plan)),
+    ).catch(async (err) => {
+      throw err instanceof Clashed ? await describeConflict(db, actor, facility, err) : err;
+    });
+    if (!result) {
+      // The facility changed since it was read: read it again and judge the request anew (twice at most, then the
+      // write runs in a transaction on what it reads).
+      read = await facilityFor(db, actor, input.facilityId, false);
+      continue;
+    }
+    const out = result.created.map((b) =>
+      bookingOut({
+        b,
+        facilityName: facility.facility.name,
+        schoolId: facility.school.id,
+        schoolName: facility.school.name,
+        bookerName: actor.user.name,
+        borrowerSchoolName: borrower.name,
+      }),
+    );
+    return { bookings: out, skipped, clashed: result.clashed };
+  }
+}
+
+/** What a request comes to on this reading of its facility, or the refusal (an AppError) that names why not. */
+async function planOf(
+  db: Db,
+  actor: Actor,
+  facility: Facility,
+  input: Input,
+  meta: RequestMeta,
+  { series, wanted }: { series: Series | null; wanted: Occurrence[] },
+): Promise<Plan> {
   if (facility.facility.retiredAt)
     throw new AppError('invalid_state', 'This facility is retired and takes no new bookings');
   const borrower = await borrowerFor(db, actor, facility, input.forSchoolId);
   const { candidates, skipped } = allowedDates(wanted, !!series, facility, input);
   const manager = canManageFacility(actor, facility);
   const status = facility.facility.approvalRequired && !manager ? 'pending' : 'approved';
-  const plan: Plan = { actor, facility, input, borrower, status, series, candidates, skipped, meta };
-  const quota = !!facility.facility.quotaHoursPerTerm && borrower.id !== facility.school.id;
-  const result = await retryTransient(() =>
-    !series && !quota ? bookOnce(db, plan) : db.transaction((tx) => bookInTransaction(tx, plan)),
-  ).catch(async (err) => {
-    throw err instanceof Clashed ? await describeConflict(db, actor, facility, err) : err;
+  return { actor, facility, input, borrower, status, series, candidates, skipped, meta };
+}
+
+/** The facility a booking names (`kept`: a copy read within the minute will do); unseen, a validation problem. */
+function facilityFor(db: Db, actor: Actor, id: string, kept: boolean) {
+  return facilityToBook(db, actor, id, { kept }).catch((err) => {
+    if (err instanceof AppError && err.code === 'not_found')
+      throw new AppError('validation_failed', 'No such facility, or it is not visible to you', {
+        fields: { facilityId: ['not found'] },
+      });
+    throw err;
   });
-  const out = result.created.map((b) =>
-    bookingOut({
-      b,
-      facilityName: facility.facility.name,
-      schoolId: facility.school.id,
-      schoolName: facility.school.name,
-      bookerName: actor.user.name,
-      borrowerSchoolName: borrower.name,
-    }),
-  );
-  return { bookings: out, skipped, clashed: result.clashed };
 }
 
 /** A booking's row as inserted. */
@@ -208,17 +261,23 @@ function auditEntryOf(p: Plan, row: { status: string; startsAt: Date; endsAt: Da
   };
 }
 
+/** What approvers are told of a pending booking. */
+function noticeDataOf(p: Plan, count: number, startsAt: Date) {
+  return { facility: p.facility.facility.name, count, startsAt: iso(startsAt), booker: p.actor.user.name };
+}
+
 /** The approvers told of a pending booking (never the booker, who may be one), and what they are told. */
 function noticeOf(p: Plan, count: number, startsAt: Date) {
   if (p.status !== 'pending') return null;
   const to = [...new Set(p.facility.approverIds)].filter((id) => id !== p.actor.user.id);
-  const data = { facility: p.facility.facility.name, count, startsAt: iso(startsAt), booker: p.actor.user.name };
-  return to.length ? { to, data } : null;
+  return to.length ? { to, data: noticeDataOf(p, count, startsAt) } : null;
 }
 
 /**
  * One date, one statement: the booking, its audit event and the approvers' notice as CTEs — all written or none,
- * without a transaction's extra round trips. The exclusion constraint judges the clash (23P01) as ever.
+ * without a transaction's extra round trips. The booking is written only if the facility and its school are as read
+ * (their stamp) and the day is not closed; otherwise nothing is, and the answer is null. The exclusion constraint
+ * judges the clash (23P01) as ever.
  */
 async function bookOnce(db: Db, p: Plan) {
   const [occ] = p.candidates;
@@ -230,10 +289,12 @@ async function bookOnce(db: Db, p: Plan) {
     p.meta,
     auditEntryOf(p, { status: p.status, startsAt: occ.startsAt, endsAt: occ.endsAt, purpose: v.purpose }),
   );
-  const notice = noticeOf(p, 1, occ.startsAt);
   try {
     const created = await query.execute({
       facilityId: v.facilityId,
+      schoolId: p.facility.school.id,
+      stamp: p.facility.stamp,
+      day: toLocal(occ.startsAt).date,
       status: v.status,
       bookerId: v.bookerId,
       borrowerSchoolId: v.borrowerSchoolId,
@@ -247,57 +308,50 @@ async function bookOnce(db: Db, p: Plan) {
       onBehalfOfOrgId: entry.onBehalfOfOrgId,
       after: JSON.stringify(entry.after),
       requestId: entry.requestId,
-      noticeTo: JSON.stringify(notice?.to ?? []),
-      noticeData: JSON.stringify(notice?.data ?? {}),
+      noticeData: JSON.stringify(noticeDataOf(p, 1, occ.startsAt)),
     });
-    return { created, clashed: [] };
+    return created.length ? { created, clashed: [] } : null;
   } catch (err) {
     if (isOverlap(err)) throw new Clashed(p.candidates, false, 1, p.skipped);
     throw err;
   }
 }
 
-/** bookOnce's statement, built once per database and prepared on each connection: every value is a parameter. */
+/**
+ * bookOnce's statement, built once per database and prepared on each connection: every value is a parameter. The
+ * approvers of a pending booking are its school's admins as they are when it is written (never the booker).
+ */
 const bookOnceQuery = preparedPer((db: Db) => {
   const param = (name: string) => sql.placeholder(name);
-  const b = db.$with('b').as(
-    db
-      .insert(bookings)
-      .values({
-        facilityId: param('facilityId'),
-        status: param('status'),
-        bookerId: param('bookerId'),
-        borrowerSchoolId: param('borrowerSchoolId'),
-        onBehalf: param('onBehalf'),
-        purpose: param('purpose'),
-        attendees: param('attendees'),
-        startsAt: sql`${param('startsAt')}::timestamptz`,
-        endsAt: sql`${param('endsAt')}::timestamptz`,
-        decidedAt: sql`${param('decidedAt')}::timestamptz`,
-      })
-      .returning(),
+  const facilityId = sql`${param('facilityId')}::uuid`;
+  const schoolId = sql`${param('schoolId')}::uuid`;
+  const day = sql`${param('day')}::date`;
+  const b = db.$with('b', getTableColumns(bookings)).as(
+    sql`INSERT INTO ${bookings} (facility_id, status, booker_id, borrower_school_id, on_behalf, purpose, attendees,
+        starts_at, ends_at, decided_at)
+      SELECT ${facilityId}, ${param('status')}::booking_status, ${param('bookerId')}::uuid,
+        ${param('borrowerSchoolId')}::uuid, ${param('onBehalf')}::boolean, ${param('purpose')}::text,
+        ${param('attendees')}::integer, ${param('startsAt')}::timestamptz, ${param('endsAt')}::timestamptz,
+        ${param('decidedAt')}::timestamptz
+      WHERE EXISTS (SELECT FROM ${facilities} JOIN ${orgs} ON ${orgs.id} = ${facilities.schoolId}
+          WHERE ${facilities.id} = ${facilityId} AND ${facilityStamp} = ${param('stamp')}::text)
+        AND NOT EXISTS (SELECT FROM ${closures} WHERE ${closures.schoolId} = ${schoolId}
+          AND (${closures.facilityId} IS NULL OR ${closures.facilityId} = ${facilityId})
+          AND ${closures.startsOn} <= ${day} AND ${closures.endsOn} >= ${day})
+      RETURNING *`,
   );
-  const bookingId = sql`(SELECT ${b.id} FROM ${b})`;
-  const logged = db.$with('a').as(
-    db
-      .insert(auditEvents)
-      .values({
-        actorId: param('bookerId'),
-        orgId: param('orgId'),
-        onBehalfOfOrgId: param('onBehalfOfOrgId'),
-        action: 'booking.create',
-        entityType: 'booking',
-        entityId: sql`${bookingId}::text`,
-        after: sql`${param('after')}::jsonb`,
-        requestId: param('requestId'),
-      })
-      .returning({ id: auditEvents.id }),
+  const logged = db.$with('a', { id: auditEvents.id }).as(
+    sql`INSERT INTO ${auditEvents} (actor_id, org_id, on_behalf_of_org_id, action, entity_type, entity_id, after,
+        request_id)
+      SELECT b.booker_id, ${param('orgId')}::uuid, ${param('onBehalfOfOrgId')}::uuid, 'booking.create', 'booking',
+        b.id::text, ${param('after')}::jsonb, ${param('requestId')}::text
+      FROM b RETURNING id`,
   );
-  // The approvers of a pending booking (none for an approved one), each told once.
   const told = db.$with('n', { id: notifications.id }).as(
     sql`INSERT INTO ${notifications} (user_id, kind, data, booking_id)
-      SELECT u::uuid, 'booking.pending', ${param('noticeData')}::jsonb, ${bookingId}
-      FROM jsonb_array_elements_text(${param('noticeTo')}::jsonb) AS u RETURNING id`,
+      SELECT DISTINCT ${memberships.userId}, 'booking.pending', ${param('noticeData')}::jsonb, b.id
+      FROM b JOIN ${memberships} ON ${memberships.orgId} = ${schoolId} AND ${memberships.role} = 'school_admin'
+      WHERE b.status = 'pending' AND ${memberships.userId} <> b.booker_id RETURNING id`,
   );
   return db.with(b, logged, told).select().from(b).prepare('book_once');
 });

@@ -1,11 +1,13 @@
 import { and, asc, eq, gte, ilike, inArray, isNull, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { FacilityKind } from '../../../shared/enums';
 import type { Facility, Photo } from '../../../shared/schemas/facilities';
+import { toLocal } from '../../../shared/time';
 import { bookings, closures, facilities, memberships, orgs } from '../../db/schema';
 import { preparedPer, type Queryable } from '../../lib/db';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { type Actor, adminOf, canManageOrg, canSeeOrg, canSeeScoped, type OrgPlace } from '../../lib/policy';
 import { anyOf, visibleScopedWhere } from '../../lib/scope-sql';
+import { TtlMap } from '../../lib/ttl-map';
 import type { Closure } from '../bookings/bookings.rules';
 import { byName } from '../orgs/orgs.queries';
 
@@ -104,20 +106,44 @@ export async function getVisibleFacility(db: Queryable, actor: Actor, id: string
 }
 
 /**
- * The facility a booking names (as getVisibleFacility sees it), with its closed days between two days and its school's
- * admins (who approve), in one read: a booking's whole check before it is written.
+ * What a booking reads of its facility: the facility as getVisibleFacility sees it, its closed days from yesterday
+ * (Beijing) on — a booking cannot begin earlier — and its school's admins (who approve). `stamp` names the versions of
+ * the facility's row and its school's, which a booking's own INSERT checks (bookings-create.service.ts), so a copy
+ * kept here that has since changed writes nothing and is read again.
+ */
+export type FacilityToBook = FacilityRow & { closures: Closure[]; approverIds: string[]; stamp: string };
+
+/** Facilities read for bookings, kept a minute per database (at most 2,000): a booking of one date checks its copy. */
+const keptToBook = new WeakMap<object, TtlMap<FacilityToBook>>();
+const keptFor = (db: Queryable) => {
+  let kept = keptToBook.get(db);
+  if (!kept) {
+    kept = new TtlMap<FacilityToBook>(60_000, 2000);
+    keptToBook.set(db, kept);
+  }
+  return kept;
+};
+
+/**
+ * The facility a booking names, in one read — or none, when `kept` and a copy was read within the minute (`kept` in
+ * the answer says which); what is read is kept for the next booking. 404 when the caller may not see it.
  */
 export async function facilityToBook(
   db: Queryable,
   actor: Actor,
   id: string,
-  fromDay: string,
-  toDay: string,
-): Promise<FacilityRow & { closures: Closure[]; approverIds: string[] }> {
-  const [row] = await facilityToBookQuery(db).execute({ id, fromDay, toDay });
-  if (!row || (!canSeeScoped(actor, row.school, row.facility.scope) && !canManageFacility(actor, row as FacilityRow)))
+  opts: { kept: boolean },
+): Promise<{ row: FacilityToBook; kept: boolean }> {
+  const copy = opts.kept ? keptFor(db).get(id) : undefined;
+  let row = copy;
+  if (!row) {
+    const yesterday = toLocal(new Date(Date.now() - 86_400_000)).date;
+    [row] = (await facilityToBookQuery(db).execute({ id, fromDay: yesterday })) as FacilityToBook[];
+    if (row) keptFor(db).set(id, row);
+  }
+  if (!row || (!canSeeScoped(actor, row.school, row.facility.scope) && !canManageFacility(actor, row)))
     throw notFound('facility');
-  return row as FacilityRow & { closures: Closure[]; approverIds: string[] };
+  return { row, kept: !!copy };
 }
 
 /** A facility's closed days that touch [fromDay, toDay], as JSON in the row (a subquery of facilities ⋈ orgs). */
@@ -181,15 +207,28 @@ const availabilityQuery = preparedPer((db: Queryable) => {
     .prepare('facility_availability');
 });
 
+/**
+ * The versions of a facility's row and its school's (PostgreSQL's xmin: any UPDATE makes a new one), over a query
+ * that joins facilities and orgs: what a booking read is compared with before it is written.
+ */
+export const facilityStamp = sql`${facilities}.xmin::text || '/' || ${orgs}.xmin::text`;
+
 /** facilityToBook's statement, built once per database and prepared on each connection (the busiest read of all). */
 const facilityToBookQuery = preparedPer((db: Queryable) => {
   return db
     .select({
       ...facilityColumns,
-      closures: closedDaysJson(sql.placeholder('fromDay'), sql.placeholder('toDay')),
+      closures: sql<Closure[]>`coalesce((
+        SELECT json_agg(json_build_object('startsOn', ${closures.startsOn}, 'endsOn', ${closures.endsOn},
+          'reason', ${closures.reason}) ORDER BY ${closures.startsOn})
+        FROM ${closures}
+        WHERE ${closures.schoolId} = ${facilities.schoolId}
+          AND (${closures.facilityId} IS NULL OR ${closures.facilityId} = ${facilities.id})
+          AND ${closures.endsOn} >= ${sql.placeholder('fromDay')}::date), '[]'::json)`,
       approverIds: sql<string[]>`coalesce((
         SELECT json_agg(${memberships.userId}) FROM ${memberships}
         WHERE ${memberships.orgId} = ${facilities.schoolId} AND ${memberships.role} = 'school_admin'), '[]'::json)`,
+      stamp: sql<string>`${facilityStamp}`,
     })
     .from(facilities)
     .innerJoin(orgs, eq(orgs.id, facilities.schoolId))
