@@ -9,7 +9,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSplit, httpLoop, killAllNow, type Run, round, signIn, startServer, stopAll, table } from './lib';
+import { freePort } from '../test/support/ports';
+import {
+  cpuSplit,
+  HOST,
+  httpLoop,
+  killAllNow,
+  type Run,
+  round,
+  signIn,
+  startChild,
+  startServer,
+  stopAll,
+  table,
+  waitReady,
+} from './lib';
 
 type CpuPerOp = Awaited<ReturnType<typeof cpuSplit>>['perOp'];
 
@@ -49,7 +63,7 @@ async function closedLoop(count: number, workers: number, op: (i: number) => Pro
 }
 
 export async function benchBookings(): Promise<{
-  inserts: { api: Run; raw: Run; rawTx: Run; rawOne: Run; cpu: Record<'api' | 'raw', CpuPerOp> };
+  inserts: { api: Run; raw: Run; rawTx: Run; rawOne: Run; bare: Run; cpu: Record<'api' | 'raw' | 'bare', CpuPerOp> };
   availability: { api: Run; raw: Run };
 }> {
   const bench = await benchDatabase(`tz_bench_${process.pid}`, 10);
@@ -96,13 +110,35 @@ export async function benchBookings(): Promise<{
     await viaSql(WARMUP, 3 * INSERTS);
     const api = await cpuSplit(server.pid, INSERTS, () => viaApi(INSERTS, 0));
     const raw = await cpuSplit(server.pid, INSERTS, () => viaSql(INSERTS, 0));
+    // The floor of a booking over HTTP on this machine: the smallest Hono server sending the API's own statement.
+    const bareFacility = await facility('压测场地 bare');
+    const barePort = await freePort();
+    const bareServer = startChild(
+      'bare-server',
+      process.execPath,
+      ['--import', 'tsx', 'bench/bare-server.ts'],
+      { ...process.env, PORT: String(barePort), BARE_DATABASE_URL: bench.url, BARE_USER: user, BARE_SCHOOL: school },
+      root,
+    );
+    await waitReady(bareServer, `http://${HOST}:${barePort}/bare`, 60_000);
+    const viaBare = (count: number, from: number) =>
+      httpLoop(
+        `http://${HOST}:${barePort}/bare-book`,
+        { headers: {}, count, connections: CONCURRENCY, status: 201 },
+        (i) => {
+          const s = slot(from + i);
+          return { facilityId: bareFacility, startsAt: s.startsAt, endsAt: s.endsAt, purpose: '压测' };
+        },
+      );
+    await viaBare(WARMUP, 3 * INSERTS);
+    const bare = await cpuSplit(bareServer.pid, INSERTS, () => viaBare(INSERTS, 0));
 
-    // Availability: 10,000 bookings spread over 20 facilities and a year; one facility's month is asked for.
+    // Availability: 10,000 more bookings spread over 20 facilities from day 400 on (the table then holds ~30,000 with
+    // the ones above); one facility's month is asked for.
     const facilities = [apiFacility, rawFacility];
     for (let f = 0; f < 18; f++) facilities.push(await facility(`压测场地 ${f}`));
-    const have = Number((await sql`SELECT count(*)::int AS n FROM bookings`)[0]!.n);
     // Two-hour steps per facility from day 400 on; the asked-for month (days 400–430) holds ~18 of each.
-    const rows = Array.from({ length: Math.max(0, AVAIL_BOOKINGS - have) }, (_, i) => {
+    const rows = Array.from({ length: AVAIL_BOOKINGS }, (_, i) => {
       const f = facilities[i % facilities.length]!;
       const start = new Date(t0 + 400 * 86400_000 + Math.floor(i / facilities.length) * 40 * 3600_000);
       return {
@@ -169,7 +205,14 @@ export async function benchBookings(): Promise<{
       return !!b;
     });
     return {
-      inserts: { api: api.result, raw: raw.result, rawTx, rawOne, cpu: { api: api.perOp, raw: raw.perOp } },
+      inserts: {
+        api: api.result,
+        raw: raw.result,
+        rawTx,
+        rawOne,
+        bare: bare.result,
+        cpu: { api: api.perOp, raw: raw.perOp, bare: bare.perOp },
+      },
       availability: { api: availApi, raw: availRaw },
     };
   } finally {
@@ -274,20 +317,22 @@ export function printBookings(r: Awaited<ReturnType<typeof benchBookings>>): str
         row('raw INSERT (postgres.js)', r.inserts.raw, r.inserts.raw),
         row('raw booking + audit, one transaction', r.inserts.rawTx, r.inserts.raw),
         row('raw booking + audit, one statement', r.inserts.rawOne, r.inserts.raw),
+        row('bare Hono route sending that statement', r.inserts.bare, r.inserts.raw),
       ],
     ),
     `POST /api/bookings against the same writes in a transaction: ${pct(r.inserts.rawTx)} %, ` +
-      `in its own one statement: ${pct(r.inserts.rawOne)} %`,
-    ...(['api', 'raw'] as const).map((k) => {
+      `in its own one statement: ${pct(r.inserts.rawOne)} %, through the bare route: ${pct(r.inserts.bare)} %`,
+    ...(['api', 'bare', 'raw'] as const).map((k) => {
       const c = r.inserts.cpu[k];
       const ms = (x: number) => `${round(x, 2)} ms`;
       return (
-        `CPU per booking, ${k === 'api' ? 'through the API' : 'raw INSERT'}: server ${ms(c.server)}, ` +
+        `CPU per booking, ${{ api: 'through the API', bare: 'through the bare route', raw: 'raw INSERT' }[k]}: ` +
+        `server ${ms(c.server)}, ` +
         `load generator ${ms(c.client)}, PostgreSQL and the rest ${ms(c.rest)} (two cores)`
       );
     }),
     '',
-    `Availability of one facility over 30 days, ${AVAIL_BOOKINGS} bookings in the table, 16 concurrent clients`,
+    `Availability of one facility over 30 days, ${AVAIL_BOOKINGS} bookings and more in the table, 16 concurrent clients`,
     table(
       ['', 'rate', 'p50', 'p99', 'errors', 'p99 × raw'],
       [
