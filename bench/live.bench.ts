@@ -14,6 +14,7 @@ import { freePorts } from '../test/support/ports';
 import { startTestServer } from '../test/support/server';
 import { round, table } from './lib';
 import { serveBarePage } from './live/bare-page';
+import { signInAs, teacherGoesLive } from './live/teacher';
 
 const ROUNDS = Number(process.env.BENCH_JOIN_ROUNDS ?? 8);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 15);
@@ -46,39 +47,10 @@ export async function benchLive() {
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser(MEDIA_FLAGS);
-    const login = async (ctx: BrowserContext, email: string) => {
-      const r = await ctx.request.post(`${web.url}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
-      if (!r.ok()) throw new Error(`sign-in as ${email}: ${r.status()}`);
-    };
-
-    // The teacher goes live from the console, as in the app; not recorded (recording is the teacher's choice, off
-    // unless ticked, and would only add CPU to both sides).
+    const login = (ctx: BrowserContext, email: string) => signInAs(ctx, web.url, email);
     const teacherCtx = await newContext(browser, 'laptop');
-    await login(teacherCtx, 'wang@jhzx.demo');
-    const rooms = (await (await teacherCtx.request.get(`${web.url}/api/classrooms`)).json()).items as {
-      id: string;
-      name: string;
-      schoolName: string;
-    }[];
-    const beishan = rooms.find((r) => r.schoolName === '北山乡中心小学' && r.name === '四年级一班')!;
-    const created = await teacherCtx.request.post(`${web.url}/api/lessons`, {
-      data: {
-        title: '基准测试',
-        subject: 'math',
-        grade: 4,
-        startsAt: new Date(Date.now() - 60_000).toISOString(),
-        endsAt: new Date(Date.now() + 3600_000).toISOString(),
-        classroomIds: [beishan.id],
-        allowClashes: true,
-      },
-    });
-    const lesson = (await created.json()).lesson;
-    const teacher = await teacherCtx.newPage();
-    await teacher.goto(`${web.url}/lessons/${lesson.id}/console`);
-    await teacher.getByRole('button', { name: '开始直播' }).waitFor();
-    await teacher.getByRole('button', { name: '开始直播' }).click();
-    await teacher.getByText('直播中').first().waitFor();
-    await sleep(2000);
+    const { lessonId } = await teacherGoesLive(teacherCtx, web.url, { title: '基准测试' });
+    const lesson = { id: lessonId };
 
     // 1. Join time: the app's one click, and a bare connect, alternating; the first of each warms caches.
     const appCtx = await newContext(browser, 'projector');

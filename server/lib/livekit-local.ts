@@ -57,6 +57,13 @@ export async function startLocalLiveKit(opts: {
    * place each room on one of them and relay every participant's connection to it, whichever node they reach.
    */
   redis?: { address: string; db: number };
+  /**
+   * Another address of this machine to listen on besides loopback, given to clients as the server's own (ICE
+   * candidates): where computers of a network reach it (bench/live-network.bench.ts: a classroom's namespace).
+   */
+  address?: string;
+  /** Logs at debug level, pion's ICE and DTLS included (to `log`). */
+  debug?: boolean;
   log?: (line: string) => void;
 }): Promise<LocalLiveKit> {
   const binary = livekitBinary();
@@ -66,20 +73,23 @@ export async function startLocalLiveKit(opts: {
   const dir = mkdtempSync(join(tmpdir(), 'tz-livekit-'));
   const config = [
     `port: ${opts.port}`,
-    'bind_addresses: ["127.0.0.1"]',
+    `bind_addresses: [${['127.0.0.1', ...(opts.address ? [opts.address] : [])].map((a) => `"${a}"`).join(', ')}]`,
     `keys: { ${apiKey}: "${apiSecret}" }`,
     'rtc:',
     `  tcp_port: ${opts.tcpPort}`,
     `  udp_port: ${opts.udpPort}`,
     '  use_external_ip: false',
-    '  node_ip: 127.0.0.1',
-    '  enable_loopback_candidate: true',
+    `  node_ip: ${opts.address ?? '127.0.0.1'}`,
+    // With an address of its own, that address alone: a candidate on loopback or another interface, paired with a
+    // classroom's, would be tried from a socket that cannot reach it.
+    ...(opts.address ? [`  ips: { includes: ["${opts.address}/32"] }`] : []),
+    `  enable_loopback_candidate: ${!opts.address}`,
     'room: { auto_create: true, empty_timeout: 300, departure_timeout: 20 }',
     ...(opts.webhookUrl ? [`webhook: { api_key: ${apiKey}, urls: ["${opts.webhookUrl}"] }`] : []),
     // LiveKit's default node selector places each new room on one of the live nodes at random.
     ...(opts.redis ? [`redis: { address: "${opts.redis.address}", db: ${opts.redis.db} }`] : []),
     // A cluster node logs its id at info level as it starts (read below); otherwise only what goes wrong.
-    `logging: { level: ${opts.redis ? 'info' : 'warn'}, pion_level: error }`,
+    `logging: { level: ${opts.debug ? 'debug' : opts.redis ? 'info' : 'warn'}, pion_level: ${opts.debug ? 'debug' : 'error'} }`,
   ].join('\n');
   const file = join(dir, 'livekit.yaml');
   writeFileSync(file, config);

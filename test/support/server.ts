@@ -11,10 +11,11 @@ import { type Running, startServer } from '../../server/node';
 import { openTestDatabase, pgliteTemplate, usingPostgres } from './db';
 
 /**
+ * With `host`, it listens on that address of this machine instead of loopback (a classroom namespace's way in).
  * With `livekit`, the app uses that LiveKit server (the run's shared one, or a dead address to play one that is down).
  */
 export async function startTestServer(
-  opts: { livekit?: { url: string; apiKey: string; apiSecret: string } } = {},
+  opts: { livekit?: { url: string; apiKey: string; apiSecret: string }; host?: string } = {},
 ): Promise<Running & { stop(): Promise<void> }> {
   await buildIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'tz-web-'));
@@ -35,7 +36,7 @@ export async function startTestServer(
   const lk = opts.livekit;
   const env = parseEnv({
     PORT: '0',
-    HOST: '127.0.0.1',
+    HOST: opts.host ?? '127.0.0.1',
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -47,7 +48,7 @@ export async function startTestServer(
   const running = await startServer(env);
   return {
     ...running,
-    url: `http://127.0.0.1:${running.port}`,
+    url: `http://${opts.host ?? '127.0.0.1'}:${running.port}`,
     async stop() {
       await running.close();
       await dispose();

@@ -1,0 +1,3 @@
+module tongzhou/bench/netwire
+
+go 1.26
