@@ -210,13 +210,16 @@ export async function benchNetwork(): Promise<Result[]> {
 
 const ms = (x: number | null) => (x === null ? 'never' : `${round(x)} ms`);
 
+/** The picture that moves best: the camera, or the shared screen when the camera is paused for it. */
+const fpsOf = (r: Result) => Math.max(r.cameraFps, r.shareFps);
+
 /** The issue's aims for one condition, judged. */
 export function aimOf(r: Result): { aim: string; met: boolean } {
   const legible = r.shareHeight >= 540;
   const audio = (limit: number) => Number.isFinite(r.concealedMsPerMin) && r.concealedMsPerMin < limit;
   switch (r.key) {
     case 'a':
-      return { aim: '≥ 15 fps, < 200 ms concealed/min', met: r.cameraFps >= 15 && audio(200) };
+      return { aim: '≥ 15 fps, < 200 ms concealed/min', met: fpsOf(r) >= 15 && audio(200) };
     case 'b':
       return {
         aim: '≥ 10 fps or share legible, audio < 500 ms/min',
@@ -242,7 +245,7 @@ function printLine(r: Result): string {
 
 export function printNetwork(results: Result[]): string {
   const by = (k: string) => results.find((r) => r.key === k);
-  const fpsConceal = (r?: Result) => (r ? `${round(r.cameraFps, 1)}/${round(r.concealedMsPerMin)}` : '—');
+  const fpsConceal = (r?: Result) => (r ? `${round(fpsOf(r), 1)}/${round(r.concealedMsPerMin)}` : '—');
   const d = by('d');
   return [
     `The big screen on a shaped link (${WINDOW_S} s windows after ${SETTLE_S} s; delay is the round trip)`,

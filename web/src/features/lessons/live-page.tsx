@@ -42,7 +42,8 @@ export function LivePage() {
 
   const media = () => teacherTracks(live);
   const main = () => media().screen ?? media().camera;
-  const inset = () => (media().screen ? media().camera : undefined);
+  // While the link keeps the camera paused for the sound and the shared screen (link-mode.ts), no frozen face is shown.
+  const inset = () => (media().screen && live.linkMode() === 'full' ? media().camera : undefined);
   const isClassroom = () => live.role() === 'classroom';
   const inLesson = () => IN_LESSON.has(live.phase());
 

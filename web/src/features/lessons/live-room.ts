@@ -17,6 +17,7 @@ import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
 import type { DeviceProblem } from './devices';
 import { takeJoinAnswer } from './lessons.queries';
+import { type LinkMode, type Transport, watchLinkMode } from './link-mode';
 import { goOffAir, goOnAir } from './on-air';
 import { roomOptions, rtcConfigFor } from './room-options';
 import { type LinkLevel, watchWeakLink } from './weak-link';
@@ -91,6 +92,8 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
   const [recording, setRecording] = createSignal(false);
   const [videoPaused, setVideoPaused] = createSignal(false);
   const [linkLevel, setLinkLevel] = createSignal<LinkLevel>('full');
+  const [linkMode, setLinkMode] = createSignal<LinkMode>('full');
+  const [transport, setTransport] = createSignal<Transport | null>(null);
   const [retryIn, setRetryIn] = createSignal(0);
   const [error, setError] = createSignal<unknown>(null);
   // Bumped whenever a track comes or goes, so views re-read the publications.
@@ -345,6 +348,21 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     if (!teacher || teacher.getTrackPublication(Track.Source.ScreenShare)) return undefined;
     return teacher.getTrackPublication(Track.Source.Camera);
   }, setLinkLevel);
+  // …and, while the teacher shares a screen, gives the sound and the shared screen the link first (link-mode.ts).
+  const stopMode = watchLinkMode(
+    room,
+    () => {
+      if (role() === 'teacher' || phase() !== 'connected') return undefined;
+      const teacher = [...room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
+      if (!teacher) return undefined;
+      return {
+        mic: teacher.getTrackPublication(Track.Source.Microphone),
+        camera: teacher.getTrackPublication(Track.Source.Camera),
+        screen: teacher.getTrackPublication(Track.Source.ScreenShare),
+      };
+    },
+    { mode: setLinkMode, transport: setTransport },
+  );
 
   const goneOffline = () => setOffline(true);
   const backOnline = () => setOffline(false);
@@ -356,6 +374,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     window.removeEventListener('online', backOnline);
     disposed = true;
     stopWatch();
+    stopMode();
     void leave();
     audioSink.remove();
   });
@@ -373,6 +392,8 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     recording,
     videoPaused,
     linkLevel,
+    linkMode,
+    transport,
     retryIn,
     /** The live server is still being prepared (npm start builds it on a first run): said apart from an outage. */
     preparing: () => {

@@ -5,7 +5,8 @@ import type { LiveRoom } from './live-room';
 
 /**
  * What the big screen is doing, in words: connecting, reconnecting (also the moment the browser goes offline),
- * unreachable (retrying), a weak link — only as the network's own figures show it (weak-link.ts).
+ * unreachable (retrying), a weak link — only as the network's own figures show it (weak-link.ts) — the sound and the
+ * shared screen put first on a short link (link-mode.ts), and a connection over TCP or a relay when UDP is blocked.
  */
 export function StageStatus(props: { live: LiveRoom }) {
   const { t } = useI18n();
@@ -33,6 +34,16 @@ export function StageStatus(props: { live: LiveRoom }) {
       </Show>
       <Show when={props.live.phase() === 'connected' && !props.live.videoPaused() && props.live.linkLevel() !== 'full'}>
         <span class="notice info">{t('lessons.lowerQuality')}</span>
+      </Show>
+      <Show when={props.live.phase() === 'connected' && props.live.linkMode() !== 'full'}>
+        <span class="notice info" data-mode={props.live.linkMode()}>
+          {t(props.live.linkMode() === 'stills' ? 'lessons.slidesStill' : 'lessons.contentFirst')}
+        </span>
+      </Show>
+      <Show when={props.live.phase() === 'connected' && props.live.transport() && props.live.transport() !== 'udp'}>
+        <span class="notice info" data-transport={props.live.transport()}>
+          {t(props.live.transport() === 'relay' ? 'lessons.overRelay' : 'lessons.overTcp')}
+        </span>
       </Show>
       <Show when={props.live.role() === 'observer'}>
         <span class="notice info">{t('lessons.observerNote')}</span>
