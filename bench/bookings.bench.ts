@@ -9,20 +9,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../test/support/ports';
 import {
   cpuSplit,
-  HOST,
   httpLoop,
   killAllNow,
   type Run,
   round,
   signIn,
-  startChild,
+  startBareServer,
   startServer,
   stopAll,
   table,
-  waitReady,
 } from './lib';
 
 type CpuPerOp = Awaited<ReturnType<typeof cpuSplit>>['perOp'];
@@ -112,24 +109,16 @@ export async function benchBookings(): Promise<{
     const raw = await cpuSplit(server.pid, INSERTS, () => viaSql(INSERTS, 0));
     // The floor of a booking over HTTP on this machine: the smallest Hono server sending the API's own statement.
     const bareFacility = await facility('压测场地 bare');
-    const barePort = await freePort();
-    const bareServer = startChild(
-      'bare-server',
-      process.execPath,
-      ['--import', 'tsx', 'bench/bare-server.ts'],
-      { ...process.env, PORT: String(barePort), BARE_DATABASE_URL: bench.url, BARE_USER: user, BARE_SCHOOL: school },
-      root,
-    );
-    await waitReady(bareServer, `http://${HOST}:${barePort}/bare`, 60_000);
+    const { child: bareServer, base: bareBase } = await startBareServer(root, {
+      BARE_DATABASE_URL: bench.url,
+      BARE_USER: user,
+      BARE_SCHOOL: school,
+    });
     const viaBare = (count: number, from: number) =>
-      httpLoop(
-        `http://${HOST}:${barePort}/bare-book`,
-        { headers: {}, count, connections: CONCURRENCY, status: 201 },
-        (i) => {
-          const s = slot(from + i);
-          return { facilityId: bareFacility, startsAt: s.startsAt, endsAt: s.endsAt, purpose: '压测' };
-        },
-      );
+      httpLoop(`${bareBase}/bare-book`, { headers: {}, count, connections: CONCURRENCY, status: 201 }, (i) => {
+        const s = slot(from + i);
+        return { facilityId: bareFacility, startsAt: s.startsAt, endsAt: s.endsAt, purpose: '压测' };
+      });
     await viaBare(WARMUP, 3 * INSERTS);
     const bare = await cpuSplit(bareServer.pid, INSERTS, () => viaBare(INSERTS, 0));
 

@@ -169,6 +169,24 @@ export async function startServer(root: string, databaseUrl: string | undefined,
   return { server, base };
 }
 
+/**
+ * bench/bare-server.ts (the floors: bare routes, a bare upload, a bare booking) on a free loopback port, ready; `env`
+ * adds its settings (BARE_BYTES, BARE_DATABASE_URL…). `base` is http://host:port.
+ */
+export async function startBareServer(root: string, env: NodeJS.ProcessEnv = {}) {
+  const port = await freePort();
+  const child = startChild(
+    'bare-server',
+    process.execPath,
+    ['--import', 'tsx', 'bench/bare-server.ts'],
+    { ...process.env, ...env, PORT: String(port) },
+    root,
+  );
+  const base = `http://${HOST}:${port}`;
+  await waitReady(child, `${base}/bare`, 60_000);
+  return { child, base };
+}
+
 export const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 /** VmRSS and VmHWM (peak) of a process, in MB. */

@@ -12,19 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { searchDocument, searchTerms } from '../shared/search-text';
-import {
-  freePort,
-  HOST,
-  killAllNow,
-  memoryOf,
-  round,
-  signIn,
-  startChild,
-  startServer,
-  stopAll,
-  table,
-  waitReady,
-} from './lib';
+import { killAllNow, memoryOf, round, signIn, startBareServer, startServer, stopAll, table } from './lib';
 import { benchDatabase } from './pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -235,17 +223,9 @@ export async function benchLibrary() {
     const diskMs = performance.now() - t1;
     // The same bytes over HTTP on loopback to the smallest server that hashes and syncs them (no multipart, no
     // session, no database): what the transfer itself costs on this machine.
-    const barePort = await freePort();
-    const bare = startChild(
-      'bare-server',
-      process.execPath,
-      ['--import', 'tsx', 'bench/bare-server.ts'],
-      { ...process.env, PORT: String(barePort) },
-      root,
-    );
-    await waitReady(bare, `http://${HOST}:${barePort}/bare`, 60_000);
+    const { base: bareBase } = await startBareServer(root);
     const t2 = performance.now();
-    const bareRes = await send(`http://${HOST}:${barePort}/bare-upload`, {});
+    const bareRes = await send(`${bareBase}/bare-upload`, {});
     const bareMs = performance.now() - t2;
     if (bareRes.status !== 201) throw new Error(`the bare upload answered ${bareRes.status}: ${bareRes.text}`);
     return {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { freePort, HOST, killAllNow, round, sleep, startChild, startServer, stopAll, table, waitReady } from './lib';
+import { killAllNow, round, sleep, startBareServer, startServer, stopAll, table } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Math.max(1, Number(process.env.BENCH_DURATION ?? 10));
@@ -60,21 +60,13 @@ async function main() {
     const etag = first.headers.get('etag') ?? '';
     const pageBytes = Number(first.headers.get('content-length') ?? 0);
 
-    const barePort = await freePort();
-    const bare = startChild(
-      'bare-server',
-      process.execPath,
-      ['--import', 'tsx', 'bench/bare-server.ts'],
-      { ...process.env, PORT: String(barePort), BARE_BYTES: String(pageBytes) },
-      root,
-    );
-    await waitReady(bare, `http://${HOST}:${barePort}/bare`, 60_000);
-    const before = await load(`http://${HOST}:${barePort}/bare`, {}, 200);
-    const sameBytes = await load(`http://${HOST}:${barePort}/bare-bytes`, {}, 200);
+    const { base: bareBase } = await startBareServer(root, { BARE_BYTES: String(pageBytes) });
+    const before = await load(`${bareBase}/bare`, {}, 200);
+    const sameBytes = await load(`${bareBase}/bare-bytes`, {}, 200);
     const gzip = await load(page, { 'accept-encoding': 'gzip' }, 200);
     const plain = await load(page, { 'accept-encoding': 'identity' }, 200);
     const revalidated = await load(page, { 'if-none-match': etag }, 304);
-    const after = await load(`http://${HOST}:${barePort}/bare`, {}, 200);
+    const after = await load(`${bareBase}/bare`, {}, 200);
     const floor = { ...before, rps: (before.rps + after.rps) / 2 };
 
     const row = (what: string, l: Load) => [
