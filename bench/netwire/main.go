@@ -1,10 +1,11 @@
 // netwire: a network link emulated in user space, for kernels without tc netem. It joins two network interfaces
 // (the two inner ends of veth pairs, in a namespace of their own) by copying every Ethernet frame from one to the
 // other through AF_PACKET sockets, and does to each direction what a rural school's link does: a rate, a delay, random
-// loss, and — a firewall — no UDP at all. test/support/netns.ts starts it and writes the conditions to its standard
-// input, one JSON object per line:
+// loss, and — a firewall — no UDP at all, or nothing but TCP to a few of the host's ports (a school that lets only
+// HTTPS out). test/support/netns.ts starts it and writes the conditions to its standard input, one JSON object per
+// line:
 //
-//	{"down":{"kbit":500,"delayMs":75,"lossPct":1},"up":{...},"udpBlocked":false}
+//	{"down":{"kbit":500,"delayMs":75,"lossPct":1},"up":{...},"udpBlocked":false,"tcpOnly":[443]}
 //
 // "down" is from the first interface to the second (the host to the classroom), "up" the other way. Each direction
 // holds at most a second's worth of its rate in its queue (a router's buffer); what does not fit is dropped.
@@ -32,6 +33,8 @@ type conditions struct {
 	Down       link `json:"down"`
 	Up         link `json:"up"`
 	UDPBlocked bool `json:"udpBlocked"`
+	// When not empty, only TCP to (and from) these ports of the host passes; ARP and the rest of IP do not.
+	TCPOnly []uint16 `json:"tcpOnly"`
 }
 
 const ethPAll = 0x0003
@@ -79,6 +82,31 @@ func isUDP(f []byte) bool {
 	return false
 }
 
+// tcpPorts reads an IPv4 or IPv6 frame's protocol and, for TCP, its source and destination ports. ok is false for a
+// frame that is not IP (ARP, which the firewall lets through).
+func tcpPorts(f []byte) (isTCP bool, src, dst uint16, ok bool) {
+	if len(f) < 14+20 {
+		return false, 0, 0, false
+	}
+	var proto byte
+	var at int
+	switch uint16(f[12])<<8 | uint16(f[13]) {
+	case 0x0800:
+		proto, at = f[14+9], 14+int(f[14]&0x0f)*4
+	case 0x86dd:
+		if len(f) < 14+40 {
+			return false, 0, 0, true
+		}
+		proto, at = f[14+6], 14+40
+	default:
+		return false, 0, 0, false
+	}
+	if proto != 6 || len(f) < at+4 {
+		return false, 0, 0, true
+	}
+	return true, uint16(f[at])<<8 | uint16(f[at+1]), uint16(f[at+2])<<8 | uint16(f[at+3]), true
+}
+
 type frame struct {
 	data []byte
 	at   time.Time
@@ -88,22 +116,52 @@ type direction struct {
 	mu       sync.Mutex
 	link     link
 	blockUDP bool
+	// The firewall's open ports (see conditions.TCPOnly), and which end of a frame is the host's in this direction.
+	tcpOnly   []uint16
+	hostIsSrc bool
 	// When the link finishes sending what is queued (the rate's clock).
 	busyUntil time.Time
 	queue     chan frame
 }
 
-func (d *direction) set(l link, blockUDP bool) {
+func (d *direction) set(l link, blockUDP bool, tcpOnly []uint16) {
 	d.mu.Lock()
-	d.link, d.blockUDP = l, blockUDP
+	d.link, d.blockUDP, d.tcpOnly = l, blockUDP, tcpOnly
 	d.mu.Unlock()
+}
+
+// firewalled says whether the firewall drops a frame: with open ports set, anything over IP but TCP to or from one.
+func (d *direction) firewalled(data []byte) bool {
+	if d.blockUDP && isUDP(data) {
+		return true
+	}
+	if len(d.tcpOnly) == 0 {
+		return false
+	}
+	isTCP, src, dst, isIP := tcpPorts(data)
+	if !isIP {
+		return false
+	}
+	if !isTCP {
+		return true
+	}
+	port := dst
+	if d.hostIsSrc {
+		port = src
+	}
+	for _, p := range d.tcpOnly {
+		if p == port {
+			return false
+		}
+	}
+	return true
 }
 
 // admit decides a frame's fate: dropped (loss, the firewall, a full buffer), or when it reaches the other side.
 func (d *direction) admit(data []byte, now time.Time) (time.Time, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.blockUDP && isUDP(data) {
+	if d.firewalled(data) {
 		return now, false
 	}
 	if d.link.LossPct > 0 && rand.Float64()*100 < d.link.LossPct {
@@ -161,7 +219,7 @@ func main() {
 	}
 	a, _ := open(os.Args[1])
 	b, _ := open(os.Args[2])
-	down := &direction{queue: make(chan frame, 100_000)}
+	down := &direction{queue: make(chan frame, 100_000), hostIsSrc: true}
 	up := &direction{queue: make(chan frame, 100_000)}
 	go pump(a, b, down)
 	go pump(b, a, up)
@@ -173,8 +231,8 @@ func main() {
 			fmt.Fprintln(os.Stderr, "netwire: conditions:", err)
 			continue
 		}
-		down.set(c.Down, c.UDPBlocked)
-		up.set(c.Up, c.UDPBlocked)
+		down.set(c.Down, c.UDPBlocked, c.TCPOnly)
+		up.set(c.Up, c.UDPBlocked, c.TCPOnly)
 		fmt.Println("shaped")
 	}
 }

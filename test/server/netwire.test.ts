@@ -17,20 +17,28 @@ if (unavailable) {
 describe.skipIf(!!unavailable)('a classroom network: a namespace behind an emulated link', () => {
   let net: ClassroomNet;
   let tcp: Server;
+  let other: Server;
   let port = 0;
+  let otherPort = 0;
+  const listen = async (server: Server) => {
+    await new Promise<void>((ok) => server.listen(0, net.hostIp, () => ok()));
+    return (server.address() as { port: number }).port;
+  };
   beforeAll(async () => {
     net = await makeClassroomNet(7);
     tcp = createServer((s) => s.end());
-    await new Promise<void>((ok) => tcp.listen(0, net.hostIp, () => ok()));
-    port = (tcp.address() as { port: number }).port;
+    other = createServer((s) => s.end());
+    port = await listen(tcp);
+    otherPort = await listen(other);
   }, 120_000);
   afterAll(() => {
     tcp?.close();
+    other?.close();
     net?.remove();
   });
 
-  /** A TCP connection's set-up time from inside the classroom: one round trip. */
-  const roundTrip = () =>
+  /** A TCP connection's set-up time from inside the classroom: one round trip (NaN: no answer within 2 s). */
+  const roundTrip = (to = port) =>
     Number(
       execFileSync('ip', [
         'netns',
@@ -38,8 +46,9 @@ describe.skipIf(!!unavailable)('a classroom network: a namespace behind an emula
         net.name,
         process.execPath,
         '-e',
-        `const t = performance.now(); require('net').connect(${port}, '${net.hostIp}', function () { ` +
-          'console.log(Math.round(performance.now() - t)); this.destroy(); });',
+        `const t = performance.now(); const c = require('net').connect(${to}, '${net.hostIp}', function () { ` +
+          'console.log(Math.round(performance.now() - t)); this.destroy(); }); ' +
+          "c.setTimeout(2000, () => { console.log('NaN'); c.destroy(); });",
       ]).toString(),
     );
 
@@ -91,5 +100,14 @@ describe.skipIf(!!unavailable)('a classroom network: a namespace behind an emula
     expect(through).toBeGreaterThan(400 * 0.55);
     expect(through).toBeLessThan(400 * 0.85);
     await net.shape({ down: {}, up: {} });
+  });
+
+  it('behind a firewall that opens only some TCP ports, reaches those and nothing else', async () => {
+    await net.shape({ down: {}, up: {}, tcpOnly: [port] });
+    expect(roundTrip()).toBeLessThan(60);
+    expect(roundTrip(otherPort)).toBeNaN();
+    expect(await udpArriving(20)).toBe(0);
+    await net.shape({ down: {}, up: {} });
+    expect(roundTrip(otherPort)).toBeLessThan(60);
   });
 });

@@ -1,10 +1,11 @@
 // A classroom's network, made on this machine: the classroom in a network namespace, joined to the host through a
 // wire that does to each direction what a rural school's link does — a rate, a delay, loss, a firewall that lets no
-// UDP through. This kernel has no tc netem (nor prio, fq_codel or tc's drop action: only tbf, htb and pfifo), so the
-// wire is bench/netwire, a small Go program in a namespace of its own that copies Ethernet frames between two veth
-// pairs. Programs run inside the classroom through `ip netns exec`; the host side's address is where they reach the
-// app and LiveKit (bound to it as well as loopback). Only the namespaces and pairs made here are ever touched: their
-// names carry this process's id, and `remove` deletes exactly them (the pairs go with their namespaces).
+// UDP through (or only TCP to a few ports). This kernel has no tc netem (nor prio, fq_codel or tc's drop action: only
+// tbf, htb and pfifo), so the wire is bench/netwire, a small Go program in a namespace of its own that copies Ethernet
+// frames between two veth pairs. Programs run inside the classroom through `ip netns exec`; the host side's address
+// is where they reach the app and LiveKit (bound to it as well as loopback). Only the namespaces and pairs made here
+// are ever touched: their names carry this process's id, and `remove` deletes exactly them (the pairs go with their
+// namespaces).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,11 +20,15 @@ export interface Link {
   lossPct?: number;
 }
 
-/** What the classroom's network does: each direction's link, and whether UDP passes at all. */
+/**
+ * What the classroom's network does: each direction's link, whether UDP passes at all, and — a firewall that lets
+ * only HTTPS out — the host's TCP ports that alone may be reached (nothing else over IP passes).
+ */
 export interface Conditions {
   down: Link;
   up: Link;
   udpBlocked?: boolean;
+  tcpOnly?: number[];
 }
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
