@@ -45,6 +45,23 @@ export const nodeEnv = commonEnv.extend(s3Env.shape).extend({
   LIVEKIT_AUTOSTART: flag.default('1'),
   /** First of three ports for that local server: HTTP/WebSocket, then ICE/TCP, then ICE/UDP. */
   LIVEKIT_PORT: z.coerce.number().int().min(1024).max(65530).default(7880),
+  /**
+   * This machine's address on the school's network (e.g. 192.168.1.10): that local server listens there too and is
+   * offered to browsers there, so classrooms on other computers join; unset, it serves this machine only.
+   */
+  LIVEKIT_ADDRESS: z.ipv4().optional(),
+  /**
+   * TURN over TLS from that local server, for networks that let only HTTPS out: a name browsers reach this machine
+   * by, and a certificate and key (PEM files) valid for it. Browsers are told port 443 (LiveKit always says 443).
+   */
+  LIVEKIT_TURN_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a host name')
+    .optional(),
+  LIVEKIT_TURN_CERT: z.string().optional(),
+  LIVEKIT_TURN_KEY: z.string().optional(),
+  /** Where that TURN server listens: 443, or another port a load balancer forwards 443 to. */
+  LIVEKIT_TURN_PORT: z.coerce.number().int().min(1).max(65535).default(443),
   /** 1: a LiveKit Egress service is attached to LIVEKIT_URL and writes room recordings into the S3 bucket below. */
   LIVEKIT_EGRESS: flag.default('0'),
   SEED_DEMO: flag.default('1'),
@@ -56,6 +73,10 @@ export const nodeEnv = commonEnv.extend(s3Env.shape).extend({
 });
 export type NodeEnv = z.infer<typeof nodeEnv>;
 
+/** The local server's TURN settings: all three of domain, certificate and key, or none. */
+const turnComplete = (e: NodeEnv) =>
+  [e.LIVEKIT_TURN_DOMAIN, e.LIVEKIT_TURN_CERT, e.LIVEKIT_TURN_KEY].filter(Boolean).length % 3 === 0;
+
 /** Parses an environment (an empty variable counts as unset); the error names every bad variable. */
 export function parseConfigEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.infer<S> {
   const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
@@ -66,7 +87,14 @@ export function parseConfigEnv<S extends z.ZodType>(schema: S, env: Record<strin
   return result.data;
 }
 
-export const parseEnv = (env: Record<string, string | undefined>): NodeEnv => parseConfigEnv(nodeEnv, env);
+export const parseEnv = (env: Record<string, string | undefined>): NodeEnv =>
+  parseConfigEnv(
+    nodeEnv.refine(turnComplete, {
+      message: 'LIVEKIT_TURN_DOMAIN, LIVEKIT_TURN_CERT and LIVEKIT_TURN_KEY go together: set all three or none',
+      path: ['LIVEKIT_TURN_DOMAIN'],
+    }),
+    env,
+  );
 
 /** The variables configFrom reads: the common ones, and those only the Node door has. */
 export type ConfigEnv = z.infer<typeof commonEnv> &

@@ -62,6 +62,13 @@ export async function startLocalLiveKit(opts: {
    * candidates): where computers of a network reach it (bench/live-network.bench.ts: a classroom's namespace).
    */
   address?: string;
+  /**
+   * LiveKit's own TURN server over TLS, for networks that let only HTTPS out: browsers are offered
+   * `turns:<domain>:443` (LiveKit always names port 443), so it listens on 443 unless a load balancer forwards 443 to
+   * `tlsPort`. The certificate must be valid for the domain. It relays to this server's own address, which is private
+   * on a school's network (LiveKit refuses to relay to private addresses unless allowed: this one is).
+   */
+  turn?: { domain: string; certFile: string; keyFile: string; tlsPort?: number };
   /** Logs at debug level, pion's ICE and DTLS included (to `log`). */
   debug?: boolean;
   log?: (line: string) => void;
@@ -84,6 +91,18 @@ export async function startLocalLiveKit(opts: {
     // classroom's, would be tried from a socket that cannot reach it.
     ...(opts.address ? [`  ips: { includes: ["${opts.address}/32"] }`] : []),
     `  enable_loopback_candidate: ${!opts.address}`,
+    ...(opts.turn
+      ? [
+          'turn:',
+          '  enabled: true',
+          `  domain: "${opts.turn.domain}"`,
+          `  tls_port: ${opts.turn.tlsPort ?? 443}`,
+          `  cert_file: "${opts.turn.certFile}"`,
+          `  key_file: "${opts.turn.keyFile}"`,
+          ...(opts.address ? [`  bind_addresses: ["${opts.address}"]`] : []),
+          `  allow_restricted_peer_cidrs: ["${opts.address ?? '127.0.0.1'}/32"]`,
+        ]
+      : []),
     'room: { auto_create: true, empty_timeout: 300, departure_timeout: 20 }',
     ...(opts.webhookUrl ? [`webhook: { api_key: ${apiKey}, urls: ["${opts.webhookUrl}"] }`] : []),
     // LiveKit's default node selector places each new room on one of the live nodes at random.

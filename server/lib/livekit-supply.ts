@@ -1,4 +1,5 @@
-// The live-lesson server of `npm start` when no LIVEKIT_URL is configured (Node only): a LiveKit server on loopback —
+// The live-lesson server of `npm start` when no LIVEKIT_URL is configured (Node only): a LiveKit server on loopback
+// (and on the school's network at LIVEKIT_ADDRESS, with TURN over TLS where LIVEKIT_TURN_* are set) —
 // the one built here before, or one on PATH; on a machine with Go and neither, built in the background while the
 // platform already serves (health says "starting" and joins answer 503 with reason "starting", which the live pages
 // show as 直播服务正在准备… and retry by themselves); with neither Go nor a binary, one line saying what to do.
@@ -13,6 +14,9 @@ import { livekitProbe } from './livekit-probe';
 /** How often the console hears how the background build is going. */
 const PROGRESS_EVERY_MS = 15_000;
 
+/** Where browsers are sent: the school network's address when there is one (this machine's browsers reach it too). */
+const offeredUrl = (env: NodeEnv) => `ws://${env.LIVEKIT_ADDRESS ?? '127.0.0.1'}:${env.LIVEKIT_PORT}`;
+
 export async function supplyLiveKit(env: NodeEnv, deps: Deps): Promise<{ stop(): Promise<void> }> {
   const { log, config } = deps;
   let running: LocalLiveKit | null = null;
@@ -25,13 +29,28 @@ export async function supplyLiveKit(env: NodeEnv, deps: Deps): Promise<{ stop():
       udpPort: env.LIVEKIT_PORT + 2,
       // Attendance comes from LiveKit's own events, sent to this app.
       ...(env.PORT ? { webhookUrl: `http://127.0.0.1:${env.PORT}/api/livekit/webhook` } : {}),
+      ...(env.LIVEKIT_ADDRESS ? { address: env.LIVEKIT_ADDRESS } : {}),
+      ...(env.LIVEKIT_TURN_DOMAIN && env.LIVEKIT_TURN_CERT && env.LIVEKIT_TURN_KEY
+        ? {
+            turn: {
+              domain: env.LIVEKIT_TURN_DOMAIN,
+              certFile: env.LIVEKIT_TURN_CERT,
+              keyFile: env.LIVEKIT_TURN_KEY,
+              tlsPort: env.LIVEKIT_TURN_PORT,
+            },
+          }
+        : {}),
     });
     if (stopped) return lk.stop();
     running = lk;
-    config.livekitUrl = lk.url;
-    config.livekit = { url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret };
+    const url = offeredUrl(env);
+    config.livekitUrl = url;
+    config.livekit = { url, apiKey: lk.apiKey, apiSecret: lk.apiSecret };
     deps.livekitStatus = livekitProbe(lk.url);
-    log.log('info', 'LiveKit server started on loopback', { url: lk.url });
+    log.log('info', env.LIVEKIT_ADDRESS ? 'LiveKit server started' : 'LiveKit server started on loopback', {
+      url,
+      ...(env.LIVEKIT_TURN_DOMAIN ? { turn: `turns:${env.LIVEKIT_TURN_DOMAIN}:443` } : {}),
+    });
   };
   const stop = async () => {
     stopped = true;
@@ -56,7 +75,7 @@ export async function supplyLiveKit(env: NodeEnv, deps: Deps): Promise<{ stop():
     return { stop };
   }
   // The address it will have is known now: the pages' Content-Security-Policy allows it from the first request.
-  config.livekitUrl = `ws://127.0.0.1:${env.LIVEKIT_PORT}`;
+  config.livekitUrl = offeredUrl(env);
   deps.livekitStatus = async () => 'starting';
   console.log(
     `Building the LiveKit server ${LIVEKIT_VERSION} in the background with ${go} (a few minutes the first time); ` +

@@ -33,6 +33,18 @@ describe('config: one reading of the environment for both doors', () => {
     expect(() => parseEnv({ PORT: 'x', DATABASE_URL: 'mysql://' })).toThrow(/PORT[\s\S]*DATABASE_URL/);
     expect(parseEnv({ PORT: '' }).PORT).toBe(8787);
   });
+
+  it('takes the local LiveKit server’s school address and its TURN settings only whole', () => {
+    expect(() => parseEnv({ LIVEKIT_ADDRESS: 'school-server' })).toThrow(/LIVEKIT_ADDRESS/);
+    expect(parseEnv({ LIVEKIT_ADDRESS: '192.168.1.10' }).LIVEKIT_ADDRESS).toBe('192.168.1.10');
+    expect(() => parseEnv({ LIVEKIT_TURN_DOMAIN: 'turn.school.cn' })).toThrow(
+      /LIVEKIT_TURN_DOMAIN, LIVEKIT_TURN_CERT and LIVEKIT_TURN_KEY go together/,
+    );
+    expect(() => parseEnv({ LIVEKIT_TURN_CERT: '/c.pem', LIVEKIT_TURN_KEY: '/k.pem' })).toThrow(/go together/);
+    const turn = { LIVEKIT_TURN_DOMAIN: 'turn.school.cn', LIVEKIT_TURN_CERT: '/c.pem', LIVEKIT_TURN_KEY: '/k.pem' };
+    expect(parseEnv(turn).LIVEKIT_TURN_PORT).toBe(443);
+    expect(() => parseEnv({ ...turn, LIVEKIT_TURN_DOMAIN: 'turn school' })).toThrow(/must be a host name/);
+  });
 });
 
 describe('errors: what counts as the database being down', () => {

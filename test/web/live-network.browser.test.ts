@@ -1,8 +1,9 @@
 // The big screen on a school's real network (issue 16): a classroom's Chromium in a network namespace behind an
 // emulated link (test/support/netns.ts), the teacher live with a shared screen. With UDP blocked it connects over TCP
-// and says so; on a link too short for everything it pauses the teacher's camera for the sound and the shared screen,
-// and says that — in Chinese and in English. A LiveKit server of this file's own, listening where the namespace
-// reaches it.
+// and says so; behind a firewall that lets only HTTPS out it connects through LiveKit's own TURN server over TLS on
+// port 443, and says that; on a link too short for everything it pauses the teacher's camera for the sound and the
+// shared screen, and says that — in Chinese and in English. A LiveKit server of this file's own, listening where the
+// namespace reaches it, with its TURN server (a certificate made here, for a name the classroom's browser maps to it).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalLiveKit, startLocalLiveKit } from '../../server/lib/livekit-local';
@@ -12,6 +13,7 @@ import { sharedLiveKit } from '../support/livekit';
 import { type ClassroomNet, makeClassroomNet, netnsUnavailable } from '../support/netns';
 import { freePorts } from '../support/ports';
 import { startTestServer } from '../support/server';
+import { type TurnCert, turnBrowserFlags, turnCert } from '../support/turn';
 
 const noNetwork = netnsUnavailable();
 if (noNetwork && process.env.CI) throw new Error(`CI must run the big screen on a school network: ${noNetwork}`);
@@ -26,17 +28,26 @@ describe.skipIf(skip)('the big screen on a school network', () => {
   let classBrowser: Browser;
   let lessonId: string;
   let screen: Page;
+  let lkPort = 0;
+  let icePort = 0;
+  /** The app's and LiveKit's signalling ports (a school served over HTTPS has both behind 443). */
+  const signalling = () => [Number(new URL(web.url).port), lkPort];
+  let turn: TurnCert | undefined;
 
   beforeAll(async () => {
     net = await makeClassroomNet(3);
     const [port = 0, tcpPort = 0, udpPort = 0] = await freePorts(3);
-    lk = await startLocalLiveKit({ port, tcpPort, udpPort, address: net.hostIp });
+    lkPort = port;
+    icePort = tcpPort;
+    turn = turnCert();
+    lk = await startLocalLiveKit({ port, tcpPort, udpPort, address: net.hostIp, turn });
     web = await startTestServer({ livekit: { ...lk, url: `ws://${net.hostIp}:${port}` }, host: net.hostIp });
     // Served from the link's address, not loopback: a secure context only by the browser's leave.
     const flags = [...MEDIA_FLAGS, `--unsafely-treat-insecure-origin-as-secure=${web.url}`];
     [teacherBrowser, classBrowser] = await Promise.all([
       launchBrowser(flags),
-      launchBrowser(flags, net.wrapper(CHROMIUM)),
+      // The TURN server's name is the link's address for this browser, and its certificate is one made above.
+      launchBrowser([...flags, ...turnBrowserFlags(turn, net.hostIp)], net.wrapper(CHROMIUM)),
     ]);
     const ctx = await newContext(teacherBrowser, 'laptop');
     const teacher = await ctx.newPage();
@@ -55,6 +66,7 @@ describe.skipIf(skip)('the big screen on a school network', () => {
     await web?.stop();
     await lk?.stop();
     net?.remove();
+    turn?.remove();
   });
 
   async function openScreen(locale: 'zh' | 'en') {
@@ -69,7 +81,8 @@ describe.skipIf(skip)('the big screen on a school network', () => {
   }
 
   it('with UDP blocked it connects over TCP at once, plays, and says so in Chinese and in English', async () => {
-    await net.shape({ down: {}, up: {}, udpBlocked: true });
+    // TCP to LiveKit's ICE/TCP port (and the signalling), not to its TURN server: a browser may take either.
+    await net.shape({ down: {}, up: {}, tcpOnly: [icePort, ...signalling()] });
     screen = await openScreen('zh');
     // The main picture is the shared screen: a page that does not change comes at a few frames a second.
     expect(await playing(screen, 'video.teacher-main', 10_000)).toBeGreaterThan(0);
@@ -83,6 +96,20 @@ describe.skipIf(skip)('the big screen on a school network', () => {
     await screen.context().close();
   });
 
+  it('behind a firewall that lets only HTTPS out, it connects through the TURN server on 443 and says so', async () => {
+    await net.shape({ down: {}, up: {}, tcpOnly: [443, ...signalling()] });
+    screen = await openScreen('en');
+    expect(await playing(screen, 'video.teacher-main', 20_000)).toBeGreaterThan(0);
+    await screen.getByText('This school’s network is restricted: connected through the relay server').waitFor();
+    await screen.context().close();
+
+    screen = await openScreen('zh');
+    expect(await playing(screen, 'video.teacher-main', 20_000)).toBeGreaterThan(0);
+    await screen.getByText('本校网络限制较多，已经中转服务器连接').waitFor();
+    await shot(screen, 'live-network-2-relay-zh');
+    await screen.context().close();
+  });
+
   it('on a short link it pauses the teacher’s camera for the sound and the shared screen, and says so', async () => {
     await net.shape({ down: {}, up: {} });
     screen = await openScreen('zh');
@@ -93,7 +120,7 @@ describe.skipIf(skip)('the big screen on a school network', () => {
     const paused = screen.locator('.stage-status [data-mode]');
     await expect.poll(() => paused.count(), { ...POLL, timeout: 60_000 }).toBeGreaterThan(0);
     expect(await paused.first().textContent()).toMatch(/网络较弱：优先保证声音和课件|网络很弱：优先保证声音/);
-    await shot(screen, 'live-network-2-content-first-zh');
+    await shot(screen, 'live-network-3-content-first-zh');
     await screen.context().close();
     await net.shape({ down: {}, up: {} });
   });
