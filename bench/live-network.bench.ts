@@ -1,7 +1,9 @@
 // Issue 16: the live lesson on the networks rural schools really have. A real teacher goes live from the app's console
 // (fake 720p camera with simulcast, microphone, a shared screen); a classroom's big screen — the app's own live page,
 // in Chromium — runs in a network namespace whose link to this machine (test/support/netns.ts) is, in turn:
-//  (a) 500 kbit/s, 150 ms, 1 % loss; (b) 300 kbit/s, 300 ms, 3 % loss; (c) 150 kbit/s, 200 ms; (d) no UDP at all.
+//  (a) 500 kbit/s, 150 ms, 1 % loss; (b) 300 kbit/s, 300 ms, 3 % loss; (c) 150 kbit/s, 200 ms; (d) no UDP at all,
+//  TCP to LiveKit's ICE/TCP port; (e) only HTTPS out: TCP to port 443, where LiveKit's own TURN server listens over
+//  TLS (and, in both, to the app's and LiveKit's signalling ports, which a school served over HTTPS has behind 443).
 // The delay is the round trip (half each way); rate and loss hold both ways. For each: the time from opening the page
 // to the first frame, the frame rate and size of the shared screen (shown large) and of the camera (inset), audio
 // concealment per minute, the picture's freezes over 500 ms, how the connection runs (UDP or TCP, direct or relayed)
@@ -14,6 +16,7 @@ import { launchBrowser, MEDIA_FLAGS, newContext } from '../test/support/browser'
 import { type Conditions, makeClassroomNet, netnsUnavailable } from '../test/support/netns';
 import { freePorts } from '../test/support/ports';
 import { startTestServer } from '../test/support/server';
+import { turnBrowserFlags, turnCert } from '../test/support/turn';
 import { round, table } from './lib';
 import { signInAs, teacherGoesLive } from './live/teacher';
 
@@ -25,11 +28,17 @@ const both = (kbit: number | undefined, rttMs: number, lossPct: number | undefin
   return { down: link, up: link };
 };
 
+/** Stands for LiveKit's ICE/TCP port in a condition (known once the server is started). */
+const ICE_TCP = -1;
+
 export const CONDITIONS: { key: string; label: string; net: Conditions }[] = [
   { key: 'a', label: '500 kbit/s, 150 ms, 1 % loss', net: both(500, 150, 1) },
   { key: 'b', label: '300 kbit/s, 300 ms, 3 % loss', net: both(300, 300, 3) },
   { key: 'c', label: '150 kbit/s, 200 ms', net: both(150, 200, undefined) },
-  { key: 'd', label: 'UDP blocked, TCP only', net: { down: {}, up: {}, udpBlocked: true } },
+  // The firewalls' open ports besides the app's and LiveKit's signalling (a school served over HTTPS has both behind
+  // 443): LiveKit's ICE/TCP port (d: given TURN too, a browser may take either), or only 443, its TURN over TLS (e).
+  { key: 'd', label: 'UDP blocked, TCP only', net: { down: {}, up: {}, tcpOnly: [ICE_TCP] } },
+  { key: 'e', label: 'only HTTPS out (TCP 443)', net: { down: {}, up: {}, tcpOnly: [443] } },
 ];
 
 /** Every RTCPeerConnection the page makes, kept for getStats; the big screen's picture watched frame by frame. */
@@ -171,11 +180,13 @@ export async function benchNetwork(): Promise<Result[]> {
   if (why) throw new Error(`the network bench needs a classroom namespace: ${why}`);
   const net = await makeClassroomNet(0);
   const [port, tcpPort, udpPort] = await freePorts(3);
+  const turn = turnCert();
   const lk = await startLocalLiveKit({
     port: port!,
     tcpPort: tcpPort!,
     udpPort: udpPort!,
     address: net.hostIp,
+    turn,
     ...(process.env.BENCH_LIVEKIT_DEBUG ? { debug: true, log: (l: string) => console.log('[lk]', l) } : {}),
   });
   const web = await startTestServer({
@@ -187,7 +198,10 @@ export async function benchNetwork(): Promise<Result[]> {
   let classBrowser: Browser | undefined;
   try {
     teacherBrowser = await launchBrowser([...MEDIA_FLAGS, ...secure]);
-    classBrowser = await launchBrowser([...MEDIA_FLAGS, ...secure], net.wrapper('/usr/bin/chromium'));
+    classBrowser = await launchBrowser(
+      [...MEDIA_FLAGS, ...secure, ...turnBrowserFlags(turn, net.hostIp)],
+      net.wrapper('/usr/bin/chromium'),
+    );
     const teacherCtx = await newContext(teacherBrowser, 'laptop');
     const { lessonId } = await teacherGoesLive(teacherCtx, web.url, { title: '弱网测试：分数的初步认识', share: true });
 
@@ -195,7 +209,16 @@ export async function benchNetwork(): Promise<Result[]> {
     const only = process.env.BENCH_CONDITIONS?.split(',');
     const none: (typeof CONDITIONS)[number] = { key: '0', label: 'unshaped', net: { down: {}, up: {} } };
     for (const c of only?.includes('0') ? [none] : CONDITIONS.filter((x) => !only || only.includes(x.key))) {
-      results.push(await underCondition(classBrowser, `${web.url}/lessons/${lessonId}/live`, c, (x) => net.shape(x)));
+      // A firewall's open ports, and the two signalling ports this bench serves without TLS.
+      const open = (x: Conditions): Conditions =>
+        x.tcpOnly
+          ? {
+              ...x,
+              tcpOnly: [...x.tcpOnly.map((p) => (p === ICE_TCP ? tcpPort! : p)), Number(new URL(web.url).port), port!],
+            }
+          : x;
+      const url = `${web.url}/lessons/${lessonId}/live`;
+      results.push(await underCondition(classBrowser, url, c, (x) => net.shape(open(x))));
       console.log(printLine(results[results.length - 1]!));
     }
     return results;
@@ -205,6 +228,7 @@ export async function benchNetwork(): Promise<Result[]> {
     await web.stop();
     await lk.stop();
     net.remove();
+    turn.remove();
   }
 }
 

@@ -18,6 +18,7 @@ import { getAttendance, getLesson } from './lessons.queries';
 import { createLiveRoom } from './live-room';
 import { createLocalMedia } from './local-media';
 import { RecordingUploadCard } from './recording-upload';
+import { teacherAudioPreset } from './room-options';
 import { createScreenShare } from './screen-share';
 
 export function ConsolePage() {
@@ -38,8 +39,9 @@ export function ConsolePage() {
     onConnected: async () => {
       share.reset();
       const me = live.room.localParticipant;
+      const audioPreset = teacherAudioPreset(lesson()?.lesson.subject);
       for (const x of media.tracks())
-        if (!me.getTrackPublication(x.source)) await me.publishTrack(x, { simulcast: true });
+        if (!me.getTrackPublication(x.source)) await me.publishTrack(x, { simulcast: true, audioPreset });
       void recording.startIfWanted();
     },
   });

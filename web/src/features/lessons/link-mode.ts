@@ -6,7 +6,8 @@
 //   full    — everything;
 //   content — the teacher's camera paused: its share of the link goes to the sound and the shared screen (taken when
 //             the sound suffers, LiveKit calls the link poor, or the shared screen arrives too small to read);
-//   stills  — the shared screen at a frame or two a second: the sound first (taken only when the sound still suffers).
+//   stills  — the shared screen as slides, full size at 2 frames a second: the sound first (taken only when the
+//             sound still suffers).
 // Without a shared screen the camera is the lesson, and weak-link.ts steps its size down instead. (bench:network
 // measures both, issue 16.)
 import { ConnectionQuality, type RemoteAudioTrack, type RemoteTrackPublication, type Room } from 'livekit-client';
@@ -77,7 +78,8 @@ export interface TeacherMedia {
 /** What each mode asks of the server for the teacher's camera and shared screen. */
 function apply(mode: LinkMode, m: TeacherMedia) {
   m.camera?.setEnabled(mode === 'full');
-  // The server forwards fewer of the screen's frames (its temporal layers), never a smaller picture.
+  // Stills: the screen at 2 frames a second (its slides layer, room-options.ts, or the full one's fewest frames),
+  // never a smaller picture.
   m.screen?.setVideoFPS(mode === 'stills' ? 2 : 30);
 }
 

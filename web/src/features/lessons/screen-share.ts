@@ -3,6 +3,7 @@
 import { Track } from 'livekit-client';
 import { createSignal, onCleanup } from 'solid-js';
 import type { LiveRoom } from './live-room';
+import { SCREEN_SHARE } from './room-options';
 
 export function createScreenShare(live: LiveRoom, onError: (err: unknown) => void) {
   const [sharing, setSharing] = createSignal(false);
@@ -11,7 +12,11 @@ export function createScreenShare(live: LiveRoom, onError: (err: unknown) => voi
   const toggle = async () => {
     try {
       const before = screenTrack();
-      await live.room.localParticipant.setScreenShareEnabled(!sharing(), { audio: false, contentHint: 'detail' });
+      await live.room.localParticipant.setScreenShareEnabled(!sharing(), {
+        audio: false,
+        contentHint: 'detail',
+        resolution: SCREEN_SHARE.resolution,
+      });
       if (sharing()) before?.stop();
       shared = sharing() ? undefined : screenTrack();
       setSharing(!sharing());
