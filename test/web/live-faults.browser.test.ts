@@ -1,7 +1,8 @@
 // The live server crashes mid-lesson (issue 10): a livekit-server of this file's own — never the run's shared one —
 // on fixed ports, killed with SIGKILL while the teacher is live and a classroom's big screen plays, then started
 // again on the same ports with the same key. Meanwhile joins answer 503 and the rest of the platform works; once
-// it is back the big screen plays the teacher again without anyone touching it.
+// it is back the big screen plays the teacher again without anyone touching it. Then the lesson ends while the big
+// screen is offline: back online, it learns so by itself.
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +107,18 @@ describe.skipIf(skip)('live lesson when the live server crashes and comes back',
 
     await expect.poll(async () => (await join()).status(), { ...POLL, timeout: 10_000 }).toBe(200);
     expect(await health()).toMatchObject({ ok: true, livekit: 'ok' });
+  });
+
+  it('the lesson ends while the big screen is offline: back online, it says so with no click', async () => {
+    await screen.context().setOffline(true);
+    await screen.getByText(AWAY).first().waitFor();
+    // The room's closing is said to those connected: this screen does not hear it.
+    const ended = await teacher.request.post(`${web.url}/api/lessons/${lessonId}/end`, {
+      headers: { origin: web.url },
+    });
+    expect(ended.status()).toBe(200);
+    await screen.context().setOffline(false);
+    await screen.getByText('本节课已结束。').waitFor({ timeout: 30_000 });
+    await shot(screen, 'live-faults-3-ended-while-offline');
   });
 });

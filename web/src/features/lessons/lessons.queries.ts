@@ -46,4 +46,10 @@ export async function takeJoinAnswer(id: string) {
   }
 }
 
+/** Whether the lesson is over (ended or cancelled), asked afresh (not the page's cached copy). */
+export async function lessonOver(id: string): Promise<boolean> {
+  const { lesson } = await call(client.lessons[':id'].$get({ param: { id } }));
+  return lesson.status === 'ended' || lesson.status === 'cancelled';
+}
+
 export { JOIN_OPENS_MS, joinOpen } from '../../../../shared/lessons';

@@ -16,7 +16,7 @@ import { batch, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { LessonRole } from '../../../../shared/enums';
 import { ApiError } from '../../lib/api';
 import type { DeviceProblem } from './devices';
-import { takeJoinAnswer } from './lessons.queries';
+import { lessonOver, takeJoinAnswer } from './lessons.queries';
 import { type LinkMode, type Transport, watchLinkMode } from './link-mode';
 import { goOffAir, goOnAir } from './on-air';
 import { roomOptions, rtcConfigFor } from './room-options';
@@ -147,6 +147,7 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
       hands.delete(p.identity);
       deviceProblems.delete(p.identity);
       refreshPeers();
+      if (roleOf(p) === 'teacher') void endedMeanwhile();
     })
     .on(RoomEvent.ConnectionQualityChanged, (_q, p) => {
       if (p !== room.localParticipant) refreshPeers();
@@ -209,7 +210,10 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
     })
     .on(RoomEvent.Reconnecting, () => setPhase('reconnecting'))
     .on(RoomEvent.SignalReconnecting, () => setPhase('reconnecting'))
-    .on(RoomEvent.Reconnected, () => setPhase('connected'))
+    .on(RoomEvent.Reconnected, () => {
+      setPhase('connected');
+      void endedMeanwhile();
+    })
     .on(RoomEvent.Disconnected, (reason) => {
       setOnAir(false);
       setDeviceProblem(null);
@@ -226,6 +230,22 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
         scheduleRetry();
       }
     });
+
+  /**
+   * The lesson may have ended where this page could not hear it: the room's closing is said once, to whoever is
+   * connected then, and a page reconnecting at that moment would miss it (and its reconnect may even find a room of
+   * the same name made afresh). So when the teacher leaves or the connection comes back, the app is asked — within two
+   * seconds, at random, so that a district's classrooms do not all ask at once.
+   */
+  async function endedMeanwhile() {
+    if (!wanted || role() === 'teacher') return;
+    await new Promise((r) => setTimeout(r, Math.random() * 2000));
+    const over = await lessonOver(lessonId).catch(() => false);
+    if (!over || !wanted) return;
+    wanted = false;
+    await room.disconnect();
+    setPhase('ended');
+  }
 
   /** When the teacher lets this classroom speak, its camera and microphone go live; when stopped, they go off. */
   async function followPermission() {
