@@ -10,6 +10,8 @@
 // connection runs (UDP or TCP, direct or relayed) and what the big screen says. One line per condition, then the
 // summary line.
 // Run: npm run bench:network (root, iproute2, ethtool and Go; `npm run livekit:install`; Chromium).
+// BENCH_CONDITIONS=a,c picks conditions; BENCH_TRACE=1 prints every 2 s of each; BENCH_SETTLE_S and BENCH_WINDOW_S
+// time the window.
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalLiveKit } from '../server/lib/livekit-local';
@@ -116,6 +118,38 @@ async function firstFrame(page: Page, url: string): Promise<number | null> {
   return null;
 }
 
+/**
+ * BENCH_TRACE: every 2 s from the first frame, the share of the sound made up, the shared screen's frames and the
+ * big screen's mode — what the averages over the window hide (the first seconds of a short link, a single burst).
+ */
+function trace(page: Page, key: string): () => Promise<void> {
+  let on = true;
+  const running = (async () => {
+    const t0 = performance.now();
+    let prev = await read(page);
+    while (on) {
+      await sleep(2000);
+      const now = await read(page).catch(() => null);
+      if (!now) break;
+      const mode = await page
+        .locator('.stage-status [data-mode]')
+        .getAttribute('data-mode', { timeout: 100 })
+        .catch(() => 'full');
+      const made = (now.concealed - prev.concealed) / Math.max(1, now.samples - prev.samples);
+      const frames = (now.main?.frames ?? 0) - (prev.main?.frames ?? 0);
+      console.log(
+        `  (${key}) +${round((performance.now() - t0) / 1000)} s: sound made up ${round(made * 100, 1)} %, ` +
+          `screen ${frames} frames, mode ${mode}`,
+      );
+      prev = now;
+    }
+  })();
+  return async () => {
+    on = false;
+    await running;
+  };
+}
+
 interface Result {
   key: string;
   label: string;
@@ -147,12 +181,14 @@ async function underCondition(
     const page = await ctx.newPage();
     if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`[classroom] ${m.type()}: ${m.text()}`));
     const firstFrameMs = await firstFrame(page, url);
+    const stopTrace = process.env.BENCH_TRACE ? trace(page, c.key) : async () => {};
     await sleep(SETTLE_S * 1000);
     await page.evaluate("window.__tzStop = window.__tzWatch('video.teacher-main')");
     const a = await read(page);
     await sleep(WINDOW_S * 1000);
     const b = await read(page);
     const gaps = (await page.evaluate('window.__tzStop()')) as number[];
+    await stopTrace();
     const status = await page
       .locator('.stage-status')
       .textContent({ timeout: 5000 })
