@@ -20,6 +20,7 @@ import { type Conditions, makeClassroomNet, netnsUnavailable } from '../test/sup
 import { freePorts } from '../test/support/ports';
 import { startTestServer } from '../test/support/server';
 import { turnBrowserFlags, turnCert } from '../test/support/turn';
+import { LEGIBLE_HEIGHT } from '../web/src/features/lessons/link-mode';
 import { round, table } from './lib';
 import { signInAs, teacherGoesLive } from './live/teacher';
 
@@ -252,16 +253,12 @@ export async function benchNetwork(): Promise<Result[]> {
     const results: Result[] = [];
     const only = process.env.BENCH_CONDITIONS?.split(',');
     const none: (typeof CONDITIONS)[number] = { key: '0', label: 'unshaped', net: { down: {}, up: {} } };
+    // A firewall's open ports, and the two signalling ports this bench serves without TLS.
+    const signalling = [Number(new URL(web.url).port), port!];
+    const open = (x: Conditions): Conditions =>
+      x.tcpOnly ? { ...x, tcpOnly: [...x.tcpOnly.map((p) => (p === ICE_TCP ? tcpPort! : p)), ...signalling] } : x;
+    const url = `${web.url}/lessons/${lessonId}/live`;
     for (const c of only?.includes('0') ? [none] : CONDITIONS.filter((x) => !only || only.includes(x.key))) {
-      // A firewall's open ports, and the two signalling ports this bench serves without TLS.
-      const open = (x: Conditions): Conditions =>
-        x.tcpOnly
-          ? {
-              ...x,
-              tcpOnly: [...x.tcpOnly.map((p) => (p === ICE_TCP ? tcpPort! : p)), Number(new URL(web.url).port), port!],
-            }
-          : x;
-      const url = `${web.url}/lessons/${lessonId}/live`;
       results.push(await underCondition(classBrowser, url, c, (x) => net.shape(open(x))));
       console.log(printLine(results[results.length - 1]!));
     }
@@ -283,7 +280,7 @@ const fpsOf = (r: Result) => Math.max(r.cameraFps, r.shareFps);
 
 /** The issue's aims for one condition, judged. */
 export function aimOf(r: Result): { aim: string; met: boolean } {
-  const legible = r.shareHeight >= 540;
+  const legible = r.shareHeight >= LEGIBLE_HEIGHT;
   const audio = (limit: number) => Number.isFinite(r.concealedMsPerMin) && r.concealedMsPerMin < limit;
   switch (r.key) {
     case 'a':

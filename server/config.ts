@@ -74,8 +74,10 @@ export const nodeEnv = commonEnv.extend(s3Env.shape).extend({
 export type NodeEnv = z.infer<typeof nodeEnv>;
 
 /** The local server's TURN settings: all three of domain, certificate and key, or none. */
-const turnComplete = (e: NodeEnv) =>
-  [e.LIVEKIT_TURN_DOMAIN, e.LIVEKIT_TURN_CERT, e.LIVEKIT_TURN_KEY].filter(Boolean).length % 3 === 0;
+const turnComplete = (e: NodeEnv) => {
+  const given = [e.LIVEKIT_TURN_DOMAIN, e.LIVEKIT_TURN_CERT, e.LIVEKIT_TURN_KEY].filter(Boolean).length;
+  return given === 0 || given === 3;
+};
 
 /** Parses an environment (an empty variable counts as unset); the error names every bad variable. */
 export function parseConfigEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.infer<S> {

@@ -7,9 +7,11 @@
  */
 export const JOIN_OPENS_MS = 15 * 60_000;
 
+/** A lesson that has ended or was cancelled: nothing more happens in it live. */
+export const lessonIsOver = (status: string) => status === 'ended' || status === 'cancelled';
+
 export const joinOpen = (l: { startsAt: string | Date; endsAt: string | Date; status: string }, now = Date.now()) =>
-  l.status !== 'cancelled' &&
-  l.status !== 'ended' &&
+  !lessonIsOver(l.status) &&
   now >= new Date(l.startsAt).getTime() - JOIN_OPENS_MS &&
   now <= new Date(l.endsAt).getTime();
 

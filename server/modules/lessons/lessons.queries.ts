@@ -1,6 +1,7 @@
 // Reading lessons: one lesson for a caller who takes part in it (the gates), the caller's lists, and the shape
 // the API answers with.
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { lessonIsOver } from '../../../shared/lessons';
 import type { Lesson, LessonListScope } from '../../../shared/schemas/lessons';
 import { iso } from '../../../shared/time';
 import { classrooms, lessonClassrooms, lessonMaterials, lessons, orgs, resources, users } from '../../db/schema';
@@ -134,8 +135,7 @@ export async function teacherOver(
   const { row, rooms } = await getTaughtLesson(db, actor, id, 'Only the lesson’s teacher does this');
   const classroom = rooms.find((r) => `classroom:${r.id}` === identity);
   if (!classroom) throw new AppError('not_found', 'That classroom is not invited to this lesson');
-  if (row.status === 'ended' || row.status === 'cancelled')
-    throw new AppError('invalid_state', 'This lesson is not running');
+  if (lessonIsOver(row.status)) throw new AppError('invalid_state', 'This lesson is not running');
   return { lesson: row, identity, classroomName: `${classroom.name} · ${classroom.schoolName}` };
 }
 

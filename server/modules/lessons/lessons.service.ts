@@ -2,7 +2,7 @@
 // classrooms' other lessons are shown before anything is saved; every invited classroom's assistant teachers
 // hear of a new, moved or cancelled lesson. Ending and cancelling close the lesson's room once saved.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { JOIN_OPENS_MS } from '../../../shared/lessons';
+import { JOIN_OPENS_MS, lessonIsOver } from '../../../shared/lessons';
 import type { CancelLessonInput, CreateLessonInput, UpdateLessonInput } from '../../../shared/schemas/lessons';
 import { weekly } from '../../../shared/series';
 import { iso } from '../../../shared/time';
@@ -202,7 +202,7 @@ export async function cancelLessons(
   room: RoomDeps,
 ): Promise<number> {
   const { lesson: row, input } = params;
-  if (row.status === 'ended' || row.status === 'cancelled')
+  if (lessonIsOver(row.status))
     throw new AppError(
       'invalid_state',
       `This lesson has already ${row.status === 'ended' ? 'ended' : 'been cancelled'}`,

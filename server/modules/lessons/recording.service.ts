@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { type EgressInfo, EgressStatus } from 'livekit-server-sdk';
+import { lessonIsOver } from '../../../shared/lessons';
 import { iso } from '../../../shared/time';
 import { lessonMaterials, lessons, resources } from '../../db/schema';
 import { audit } from '../../lib/audit';
@@ -73,8 +74,7 @@ export async function startServerRecording(
   deps: EgressDeps,
 ): Promise<string> {
   const row = params.lesson;
-  if (row.status === 'ended' || row.status === 'cancelled')
-    throw new AppError('invalid_state', 'This lesson is not running');
+  if (lessonIsOver(row.status)) throw new AppError('invalid_state', 'This lesson is not running');
   const { livekit, egress } = deps;
   if (!livekit || !egress)
     throw new AppError(

@@ -14,7 +14,7 @@ import { ConnectionNotices, ConsoleEnded, ConsoleHeader } from './console-header
 import { createConsoleRecording } from './console-recording';
 import { createHandNotices, HandNotices } from './hand-notices';
 import { allowSpeaking, endLesson, muteClassroom } from './lessons.actions';
-import { getAttendance, getLesson } from './lessons.queries';
+import { getAttendance, getLesson, lessonIsOver } from './lessons.queries';
 import { createLiveRoom } from './live-room';
 import { createLocalMedia } from './local-media';
 import { RecordingUploadCard } from './recording-upload';
@@ -59,10 +59,7 @@ export function ConsolePage() {
   // The classrooms' big screens say when they are recorded.
   createEffect(() => live.announceRecording(recording.running()));
   const isLive = () => live.phase() === 'connected' || live.phase() === 'reconnecting';
-  const over = () => {
-    const status = lesson()?.lesson.status;
-    return live.phase() === 'ended' || status === 'ended' || status === 'cancelled';
-  };
+  const over = () => live.phase() === 'ended' || lessonIsOver(lesson()?.lesson.status ?? '');
   // A hand stays up while its classroom is here and the lesson runs.
   const handsUp = () =>
     isLive() ? hands.all().filter((n) => live.peers().some((p) => p.identity === n.identity)) : [];

@@ -1,4 +1,5 @@
 import { query } from '@solidjs/router';
+import { lessonIsOver } from '../../../../shared/lessons';
 import { call, client } from '../../lib/api';
 
 export const getLessons = query(
@@ -49,7 +50,7 @@ export async function takeJoinAnswer(id: string) {
 /** Whether the lesson is over (ended or cancelled), asked afresh (not the page's cached copy). */
 export async function lessonOver(id: string): Promise<boolean> {
   const { lesson } = await call(client.lessons[':id'].$get({ param: { id } }));
-  return lesson.status === 'ended' || lesson.status === 'cancelled';
+  return lessonIsOver(lesson.status);
 }
 
-export { JOIN_OPENS_MS, joinOpen } from '../../../../shared/lessons';
+export { JOIN_OPENS_MS, joinOpen, lessonIsOver } from '../../../../shared/lessons';

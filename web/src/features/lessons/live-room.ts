@@ -362,9 +362,13 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
 
   // The big screen watches the teacher's camera (the main picture when nothing is shared) for too few frames, only
   // while connected: the picture stands still while the room reconnects, and that says nothing about the link.
+  /** The teacher as a watched page sees them: never the teacher's own console, and only while connected. */
+  const watchedTeacher = () =>
+    role() === 'teacher' || phase() !== 'connected'
+      ? undefined
+      : [...room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
   const stopWatch = watchWeakLink(() => {
-    if (role() === 'teacher' || phase() !== 'connected') return undefined;
-    const teacher = [...room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
+    const teacher = watchedTeacher();
     if (!teacher || teacher.getTrackPublication(Track.Source.ScreenShare)) return undefined;
     return teacher.getTrackPublication(Track.Source.Camera);
   }, setLinkLevel);
@@ -372,14 +376,14 @@ export function createLiveRoom(lessonId: string, opts: LiveRoomOptions = {}) {
   const stopMode = watchLinkMode(
     room,
     () => {
-      if (role() === 'teacher' || phase() !== 'connected') return undefined;
-      const teacher = [...room.remoteParticipants.values()].find((p) => roleOf(p) === 'teacher');
-      if (!teacher) return undefined;
-      return {
-        mic: teacher.getTrackPublication(Track.Source.Microphone),
-        camera: teacher.getTrackPublication(Track.Source.Camera),
-        screen: teacher.getTrackPublication(Track.Source.ScreenShare),
-      };
+      const teacher = watchedTeacher();
+      return (
+        teacher && {
+          mic: teacher.getTrackPublication(Track.Source.Microphone),
+          camera: teacher.getTrackPublication(Track.Source.Camera),
+          screen: teacher.getTrackPublication(Track.Source.ScreenShare),
+        }
+      );
     },
     { mode: setLinkMode, transport: setTransport },
   );
