@@ -2,8 +2,9 @@
 // emulated link (test/support/netns.ts), the teacher live with a shared screen. With UDP blocked it connects over TCP
 // and says so; behind a firewall that lets only HTTPS out it connects through LiveKit's own TURN server over TLS on
 // port 443, and says that; on a link too short for everything it pauses the teacher's camera for the sound and the
-// shared screen, and says that — in Chinese and in English. A LiveKit server of this file's own, listening where the
-// namespace reaches it, with its TURN server (a certificate made here, for a name the classroom's browser maps to it).
+// shared screen, and shorter still keeps only stills of the screen, and says each — in Chinese and in English. A
+// LiveKit server of this file's own, listening where the namespace reaches it, with its TURN server (a certificate
+// made here, for a name the classroom's browser maps to it).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalLiveKit, startLocalLiveKit } from '../../server/lib/livekit-local';
@@ -121,6 +122,26 @@ describe.skipIf(skip)('the big screen on a school network', () => {
     await expect.poll(() => paused.count(), { ...POLL, timeout: 60_000 }).toBeGreaterThan(0);
     expect(await paused.first().textContent()).toMatch(/网络较弱：优先保证声音和课件|网络很弱：优先保证声音/);
     await shot(screen, 'live-network-3-content-first-zh');
+    await screen.context().close();
+    await net.shape({ down: {}, up: {} });
+  });
+
+  it('in English too; and on a link that cannot carry even that, only stills of the shared screen come', async () => {
+    screen = await openScreen('en');
+    await playing(screen, 'video.teacher-main');
+    await net.shape({ down: { kbit: 150, delayMs: 100 }, up: { kbit: 150, delayMs: 100 } });
+    const mode = screen.locator('.stage-status [data-mode]');
+    await expect.poll(() => mode.count(), { ...POLL, timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await mode.first().textContent()).toMatch(/^(Weak link: sound and the shared screen first|Very weak link)/);
+    // 50 kbit/s: the sound alone nearly fills it, so the sound still suffers with the camera paused.
+    await net.shape({ down: { kbit: 50, delayMs: 100 }, up: { kbit: 50, delayMs: 100 } });
+    await expect
+      .poll(() => screen.locator('.stage-status [data-mode="stills"]').count(), { ...POLL, timeout: 60_000 })
+      .toBe(1);
+    expect(await mode.first().textContent()).toBe(
+      'Very weak link: sound first, the shared screen refreshed every few seconds',
+    );
+    await shot(screen, 'live-network-4-stills-en');
     await screen.context().close();
     await net.shape({ down: {}, up: {} });
   });
