@@ -1,6 +1,7 @@
 // Issue 16: the live lesson on the networks rural schools really have. A real teacher goes live from the app's console
-// (fake 720p camera with simulcast, microphone, a shared screen); a classroom's big screen — the app's own live page,
-// in Chromium — runs in a network namespace whose link to this machine (test/support/netns.ts) is, in turn:
+// (fake 720p camera with simulcast, microphone, and shared slides with a moving pointer, bench/live/slides.ts; with
+// BENCH_SHARE=pattern, Chromium's own test pattern, which moves like a video); a classroom's big screen — the app's
+// own live page, in Chromium — runs in a network namespace whose link to this machine (test/support/netns.ts) is:
 //  (a) 500 kbit/s, 150 ms, 1 % loss; (b) 300 kbit/s, 300 ms, 3 % loss; (c) 150 kbit/s, 200 ms; (d) no UDP at all,
 //  TCP to LiveKit's ICE/TCP port; (e) only HTTPS out: TCP to port 443, where LiveKit's own TURN server listens over
 //  TLS (and, in both, to the app's and LiveKit's signalling ports, which a school served over HTTPS has behind 443).
@@ -26,6 +27,8 @@ import { signInAs, teacherGoesLive } from './live/teacher';
 
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 20);
 const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 10);
+/** What the teacher shares: slides with a moving pointer (a lesson), or BENCH_SHARE=pattern (Chromium's own). */
+const SHARE = process.env.BENCH_SHARE === 'pattern' ? 'pattern' : 'slides';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const both = (kbit: number | undefined, rttMs: number, lossPct: number | undefined) => {
   const link = { ...(kbit ? { kbit } : {}), delayMs: rttMs / 2, ...(lossPct ? { lossPct } : {}) };
@@ -76,7 +79,7 @@ const INIT = `(() => {
       for (const r of byId.values()) {
         if (r.type === 'inbound-rtp' && r.kind === 'video') {
           const which = r.trackIdentifier === ids.main ? 'main' : r.trackIdentifier === ids.inset ? 'inset' : null;
-          if (which) out[which] = { frames: r.framesDecoded || 0, width: r.frameWidth || 0, height: r.frameHeight || 0 };
+          if (which) out[which] = { frames: r.framesDecoded || 0, width: r.frameWidth || 0, height: r.frameHeight || 0, bytes: r.bytesReceived || 0 };
         }
         if (r.type === 'inbound-rtp' && r.kind === 'audio') {
           out.concealed += r.concealedSamples || 0;
@@ -86,6 +89,10 @@ const INIT = `(() => {
           const pair = byId.get(r.selectedCandidatePairId);
           const local = pair && byId.get(pair.localCandidateId);
           if (local) out.transport = local.protocol + (local.candidateType === 'relay' ? ' via TURN' : '');
+          if (pair) {
+            out.estimate = pair.availableIncomingBitrate;
+            out.bytes = (out.bytes || 0) + (pair.bytesReceived || 0);
+          }
         }
       }
     }
@@ -95,11 +102,14 @@ const INIT = `(() => {
 
 interface Reading {
   at: number;
-  main?: { frames: number; width: number; height: number };
-  inset?: { frames: number; width: number; height: number };
+  main?: { frames: number; width: number; height: number; bytes: number };
+  inset?: { frames: number; width: number; height: number; bytes: number };
   concealed: number;
   samples: number;
   transport?: string;
+  /** The browser's estimate of what the link carries (bit/s), where it makes one; and the bytes received. */
+  estimate?: number;
+  bytes?: number;
 }
 
 /** What the big screen receives now: its two pictures, its sound, and the connection in use (INIT's __tzRead). */
@@ -138,9 +148,12 @@ function trace(page: Page, key: string): () => Promise<void> {
         .catch(() => 'full');
       const made = (now.concealed - prev.concealed) / Math.max(1, now.samples - prev.samples);
       const frames = (now.main?.frames ?? 0) - (prev.main?.frames ?? 0);
+      const kbit = (((now.bytes ?? 0) - (prev.bytes ?? 0)) * 8) / (now.at - prev.at);
+      const shareKbit = (((now.main?.bytes ?? 0) - (prev.main?.bytes ?? 0)) * 8) / (now.at - prev.at);
       console.log(
         `  (${key}) +${round((performance.now() - t0) / 1000)} s: sound made up ${round(made * 100, 1)} %, ` +
-          `screen ${frames} frames, mode ${mode}`,
+          `screen ${frames} frames (${round(shareKbit)} kbit/s), mode ${mode}, ${round(kbit)} kbit/s in, ` +
+          `estimate ${now.estimate === undefined ? '—' : round(now.estimate / 1000)} kbit/s`,
       );
       prev = now;
     }
@@ -248,7 +261,10 @@ export async function benchNetwork(): Promise<Result[]> {
       net.wrapper('/usr/bin/chromium'),
     );
     const teacherCtx = await newContext(teacherBrowser, 'laptop');
-    const { lessonId } = await teacherGoesLive(teacherCtx, web.url, { title: '弱网测试：分数的初步认识', share: true });
+    const { lessonId } = await teacherGoesLive(teacherCtx, web.url, {
+      title: '弱网测试：分数的初步认识',
+      share: SHARE,
+    });
 
     const results: Result[] = [];
     const only = process.env.BENCH_CONDITIONS?.split(',');

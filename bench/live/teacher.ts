@@ -2,6 +2,7 @@
 // 四年级一班 and goes live from the app's own console (not recorded: that is the teacher's choice, off unless ticked,
 // and would only add CPU to both sides), sharing the screen when asked.
 import type { BrowserContext, Page } from 'playwright-core';
+import { SLIDES_CAPTURE } from './slides';
 
 export async function signInAs(ctx: BrowserContext, base: string, email: string): Promise<void> {
   const r = await ctx.request.post(`${base}/api/auth/login`, { data: { email, password: 'tongzhou-demo' } });
@@ -11,7 +12,8 @@ export async function signInAs(ctx: BrowserContext, base: string, email: string)
 export async function teacherGoesLive(
   ctx: BrowserContext,
   base: string,
-  opts: { title: string; share?: boolean },
+  /** share: what the console shares — slides (bench/live/slides.ts), or Chromium's own moving test pattern. */
+  opts: { title: string; share?: 'slides' | 'pattern' },
 ): Promise<{ lessonId: string; console: Page }> {
   await signInAs(ctx, base, 'wang@jhzx.demo');
   const rooms = (await (await ctx.request.get(`${base}/api/classrooms`)).json()).items as {
@@ -34,6 +36,7 @@ export async function teacherGoesLive(
   });
   if (!created.ok()) throw new Error(`scheduling the lesson answered ${created.status()}`);
   const lessonId = ((await created.json()).lesson as { id: string }).id;
+  if (opts.share === 'slides') await ctx.addInitScript(SLIDES_CAPTURE);
   const page = await ctx.newPage();
   await page.goto(`${base}/lessons/${lessonId}/console`);
   await page.getByRole('button', { name: '开始直播' }).click({ timeout: 30_000 });

@@ -1,13 +1,15 @@
 // While the teacher shares a screen, the shared screen is the lesson and the teacher's face is not: on a link too
 // short for both, the big screen gives the sound and the shared screen the link first. It reads, every two seconds,
 // how much of the teacher's sound had to be made up (concealed: packets late or lost), LiveKit's verdict on this
-// connection, and the size of the shared screen arriving; two short readings in a row take one step down, half a
+// connection, and the size of the shared screen arriving; two short readings of three take one step down, half a
 // minute of good ones one step up:
 //   full    — everything;
 //   content — the teacher's camera paused: its share of the link goes to the sound and the shared screen (taken when
 //             the sound suffers, LiveKit calls the link poor, or the shared screen arrives too small to read);
 //   stills  — the shared screen as slides, full size at 2 frames a second: the sound first (taken only when the
 //             sound still suffers).
+// A step up that fails within seconds waits twice as long before the next try (up to eight times): each try costs
+// a village link seconds of sound, since the server sends all it is asked for until it has measured the link again.
 // Without a shared screen the camera is the lesson, and weak-link.ts steps its size down instead. (bench:network
 // measures both, issue 16.)
 import { ConnectionQuality, type RemoteAudioTrack, type RemoteTrackPublication, type Room } from 'livekit-client';
@@ -35,11 +37,26 @@ export const LEGIBLE_HEIGHT = 540;
 
 export interface ModeState {
   mode: LinkMode;
-  short: number;
+  /** The last three readings, short or not: two short among them take a step down. */
+  recent: boolean[];
+  /** Good readings in a row. */
   good: number;
+  /** Just stepped down: the next reading measures the queue the last mode left, not this one, and is not counted. */
+  settling: boolean;
+  /** Readings since the last step up (none since the last step down: Infinity). */
+  sinceUp: number;
+  /** The wait before a step up, in multiples of the usual half minute: doubled by each step up that fails at once. */
+  backoff: number;
 }
 
-export const startMode = (): ModeState => ({ mode: 'full', short: 0, good: 0 });
+export const startMode = (): ModeState => ({
+  mode: 'full',
+  recent: [],
+  good: 0,
+  settling: false,
+  sinceUp: Number.POSITIVE_INFINITY,
+  backoff: 1,
+});
 
 /**
  * Whether one reading says the link is short for what it carries, clean, or neither. With the camera paused
@@ -52,20 +69,35 @@ export function judgeReading(r: ModeReading, mode: LinkMode = 'full'): 'short' |
   return 'fair';
 }
 
-/** The next state: two short readings in a row go a step down, `upAfter` good ones in a row a step up. */
+/**
+ * The next state: two short readings among the last three go a step down (the one just after a step down not counted:
+ * it measures what the link still held of the last mode), `upAfter` good ones in a row (times the backoff) a step up.
+ * A step down within a third of `upAfter` readings of a step up doubles the backoff; a step up that holds for
+ * `upAfter` readings clears it.
+ */
 export function nextMode(state: ModeState, verdict: 'short' | 'good' | 'fair', upAfter: number): ModeState {
   const at = MODES.indexOf(state.mode);
+  const sinceUp = state.sinceUp + 1;
+  const held = Number.isFinite(sinceUp) && sinceUp >= upAfter;
+  const backoff = held ? 1 : state.backoff;
+  if (state.settling) return { ...state, settling: false, sinceUp, backoff };
+  const recent = [...state.recent, verdict === 'short'].slice(-3);
   if (verdict === 'short') {
     const lower = MODES[at + 1];
-    if (state.short + 1 >= 2 && lower) return { mode: lower, short: 0, good: 0 };
-    return { ...state, short: state.short + 1, good: 0 };
+    if (recent.filter(Boolean).length >= 2 && lower) {
+      const failed = sinceUp <= Math.ceil(upAfter / 3);
+      const next = failed ? Math.min(8, backoff * 2) : backoff;
+      return { mode: lower, recent: [], good: 0, settling: true, sinceUp: Number.POSITIVE_INFINITY, backoff: next };
+    }
+    return { ...state, recent, good: 0, sinceUp, backoff };
   }
   if (verdict === 'good') {
     const higher = at > 0 ? MODES[at - 1] : undefined;
-    if (state.good + 1 >= upAfter && higher) return { mode: higher, short: 0, good: 0 };
-    return { ...state, short: 0, good: state.good + 1 };
+    if (state.good + 1 >= upAfter * backoff && higher)
+      return { mode: higher, recent: [], good: 0, settling: false, sinceUp: 0, backoff };
+    return { ...state, recent, good: state.good + 1, sinceUp, backoff };
   }
-  return { ...state, short: 0, good: 0 };
+  return { ...state, recent, good: 0, sinceUp, backoff };
 }
 
 /** The teacher's publications this watcher acts on. */

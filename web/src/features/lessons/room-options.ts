@@ -1,12 +1,14 @@
 // How every lesson page opens its LiveKit room (also used by bench/live.bench.ts, so the bench measures the same
 // settings).
-import { AudioPresets, type RoomOptions, ScreenSharePresets, VideoPreset, VideoPresets } from 'livekit-client';
+import { AudioPresets, type RoomOptions, VideoPreset, VideoPresets } from 'livekit-client';
 
 /**
  * The shared screen as it is sent: at most 720p (legible on a classroom's projector; a key frame of it crosses a
- * village link without holding up the sound for long), 15 frames a second.
+ * village link without holding up the sound for long), 15 frames a second, at most 600 kbit/s (LiveKit's preset
+ * allows 1.5 Mbit/s: slides with a moving pointer took 250–600 of it, in bursts as each slide came, which a 500 kbit/s
+ * link could carry only at half the frames; held lower, a new slide sharpens over a few frames instead).
  */
-export const SCREEN_SHARE = ScreenSharePresets.h720fps15;
+export const SCREEN_SHARE = new VideoPreset(1280, 720, 600_000, 15, 'medium');
 
 /**
  * The shared screen's lighter layer: the same size (a preset larger than any screen scales nothing) at 2 frames a
