@@ -53,8 +53,7 @@ describe('link mode: the steps', () => {
     expect(run(Array(10).fill('short')).mode).toBe('stills');
   });
 
-  /** Stills reached well into a share (past its first seconds, whose steps down are tried again sooner). */
-  const stills = run([...good(UP_AFTER), 'short', 'short', SETTLING, 'short', 'short']);
+  const stills = run(['short', 'short', SETTLING, 'short', 'short']);
 
   it('comes back one step after half a minute of good readings, and a fair one starts the count again', () => {
     expect(stills.mode).toBe('stills');
@@ -89,28 +88,6 @@ describe('link mode: the steps', () => {
     const mode: LinkMode = run(['short', 'short']).mode;
     expect(mode).toBe('content');
     expect(run(['short', 'short']).backoff).toBe(1);
-  });
-
-  it('a step down in a share’s first seconds, judged before the server measured the link, is tried again sooner', () => {
-    const third = Math.ceil(UP_AFTER / 3);
-    // Short at once: the join's flood. Ten seconds of clean sound, not thirty, bring the camera back.
-    const early = run(['short', 'short']);
-    expect(early.mode).toBe('content');
-    expect(run([SETTLING, ...good(third - 1)], early).mode).toBe('content');
-    expect(run([SETTLING, ...good(third)], early).mode).toBe('full');
-    // That quick try is the only one: failing it, the next waits the usual half minute, doubled.
-    const failed = run(['short', 'short'], run([SETTLING, ...good(third)], early));
-    expect(failed.mode).toBe('content');
-    expect(run([SETTLING, ...good(UP_AFTER * 2 - 1)], failed).mode).toBe('content');
-    expect(run([SETTLING, ...good(UP_AFTER * 2)], failed).mode).toBe('full');
-    // Later in the share, a step down waits the whole half minute.
-    const late = run([...good(third), 'short', 'short']);
-    expect(run([SETTLING, ...good(UP_AFTER - 1)], late).mode).toBe('content');
-    // Stills taken even in those first seconds were judged with the camera already paused: no quick try.
-    const stillsEarly = run(['short', 'short', SETTLING, 'short', 'short']);
-    expect(stillsEarly.mode).toBe('stills');
-    expect(run([SETTLING, ...good(UP_AFTER - 1)], stillsEarly).mode).toBe('stills');
-    expect(run([SETTLING, ...good(UP_AFTER)], stillsEarly).mode).toBe('content');
   });
 });
 

@@ -10,8 +10,6 @@
 //             sound still suffers).
 // A step up that fails within seconds waits twice as long before the next try (up to eight times): each try costs
 // a village link seconds of sound, since the server sends all it is asked for until it has measured the link again.
-// The camera paused in a share's first seconds, when the server sends everything before it has measured the link, is
-// tried again after 10 s: a 300–500 kbit/s link may carry its smallest picture beside the slides once measured.
 // Without a shared screen the camera is the lesson, and weak-link.ts steps its size down instead. (bench:network
 // measures both, issue 16.)
 import { ConnectionQuality, type RemoteAudioTrack, type RemoteTrackPublication, type Room } from 'livekit-client';
@@ -49,10 +47,6 @@ export interface ModeState {
   sinceUp: number;
   /** The wait before a step up, in multiples of the usual half minute: doubled by each step up that fails at once. */
   backoff: number;
-  /** Readings since the share began. */
-  readings: number;
-  /** The camera paused in a share's first seconds: it comes back after a third of the wait. */
-  early: boolean;
 }
 
 export const startMode = (): ModeState => ({
@@ -62,8 +56,6 @@ export const startMode = (): ModeState => ({
   settling: false,
   sinceUp: Number.POSITIVE_INFINITY,
   backoff: 1,
-  readings: 0,
-  early: false,
 });
 
 /**
@@ -81,42 +73,31 @@ export function judgeReading(r: ModeReading, mode: LinkMode = 'full'): 'short' |
  * The next state: two short readings among the last three go a step down (the one just after a step down not counted:
  * it measures what the link still held of the last mode), `upAfter` good ones in a row (times the backoff) a step up.
  * A step down within a third of `upAfter` readings of a step up doubles the backoff; a step up that holds for
- * `upAfter` readings clears it. The camera paused in a share's first third of `upAfter` readings is tried again after
- * a third of the wait: the link was judged while the server still sent everything, before it had measured the link.
+ * `upAfter` readings clears it.
  */
 export function nextMode(state: ModeState, verdict: 'short' | 'good' | 'fair', upAfter: number): ModeState {
   const at = MODES.indexOf(state.mode);
   const sinceUp = state.sinceUp + 1;
   const held = Number.isFinite(sinceUp) && sinceUp >= upAfter;
   const backoff = held ? 1 : state.backoff;
-  const readings = state.readings + 1;
-  const third = Math.ceil(upAfter / 3);
-  if (state.settling) return { ...state, settling: false, sinceUp, backoff, readings };
+  if (state.settling) return { ...state, settling: false, sinceUp, backoff };
   const recent = [...state.recent, verdict === 'short'].slice(-3);
   if (verdict === 'short') {
     const lower = MODES[at + 1];
     if (recent.filter(Boolean).length >= 2 && lower) {
-      const failed = sinceUp <= third;
-      return {
-        mode: lower,
-        recent: [],
-        good: 0,
-        settling: true,
-        sinceUp: Number.POSITIVE_INFINITY,
-        backoff: failed ? Math.min(8, backoff * 2) : backoff,
-        readings,
-        early: state.mode === 'full' && readings <= third && !failed,
-      };
+      const failed = sinceUp <= Math.ceil(upAfter / 3);
+      const next = failed ? Math.min(8, backoff * 2) : backoff;
+      return { mode: lower, recent: [], good: 0, settling: true, sinceUp: Number.POSITIVE_INFINITY, backoff: next };
     }
-    return { ...state, recent, good: 0, sinceUp, backoff, readings };
+    return { ...state, recent, good: 0, sinceUp, backoff };
   }
   if (verdict === 'good') {
     const higher = at > 0 ? MODES[at - 1] : undefined;
-    if (state.good + 1 >= (state.early ? third : upAfter * backoff) && higher)
-      return { mode: higher, recent: [], good: 0, settling: false, sinceUp: 0, backoff, readings, early: false };
-    return { ...state, recent, good: state.good + 1, sinceUp, backoff, readings };
+    if (state.good + 1 >= upAfter * backoff && higher)
+      return { mode: higher, recent: [], good: 0, settling: false, sinceUp: 0, backoff };
+    return { ...state, recent, good: state.good + 1, sinceUp, backoff };
   }
-  return { ...state, recent, good: 0, sinceUp, backoff, readings };
+  return { ...state, recent, good: 0, sinceUp, backoff };
 }
 
 /** The teacher's publications this watcher acts on. */
