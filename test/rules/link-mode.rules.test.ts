@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   judgeReading,
-  type LinkMode,
   type ModeState,
   nextMode,
   startMode,
@@ -85,8 +84,7 @@ describe('link mode: the steps', () => {
   });
 
   it('a fall from full that was never a step up (the lesson’s start) is no failure', () => {
-    const mode: LinkMode = run(['short', 'short']).mode;
-    expect(mode).toBe('content');
+    expect(run(['short', 'short']).mode).toBe('content');
     expect(run(['short', 'short']).backoff).toBe(1);
   });
 });
