@@ -148,11 +148,13 @@ function trace(page: Page, key: string): () => Promise<void> {
         .catch(() => 'full');
       const made = (now.concealed - prev.concealed) / Math.max(1, now.samples - prev.samples);
       const frames = (now.main?.frames ?? 0) - (prev.main?.frames ?? 0);
-      const kbit = (((now.bytes ?? 0) - (prev.bytes ?? 0)) * 8) / (now.at - prev.at);
-      const shareKbit = (((now.main?.bytes ?? 0) - (prev.main?.bytes ?? 0)) * 8) / (now.at - prev.at);
+      /** kbit/s between the two readings, of bytes counted in each (bytes per ms × 8 = kbit/s). */
+      const kbit = (bytes: (r: Reading) => number | undefined) =>
+        round((((bytes(now) ?? 0) - (bytes(prev) ?? 0)) * 8) / (now.at - prev.at));
       console.log(
         `  (${key}) +${round((performance.now() - t0) / 1000)} s: sound made up ${round(made * 100, 1)} %, ` +
-          `screen ${frames} frames (${round(shareKbit)} kbit/s), mode ${mode}, ${round(kbit)} kbit/s in, ` +
+          `screen ${frames} frames (${kbit((r) => r.main?.bytes)} kbit/s), mode ${mode}, ` +
+          `${kbit((r) => r.bytes)} kbit/s in, ` +
           `estimate ${now.estimate === undefined ? '—' : round(now.estimate / 1000)} kbit/s`,
       );
       prev = now;

@@ -7,8 +7,8 @@
  */
 export const JOIN_OPENS_MS = 15 * 60_000;
 
-/** A lesson that has ended or was cancelled: nothing more happens in it live. */
-export const lessonIsOver = (status: string) => status === 'ended' || status === 'cancelled';
+/** A lesson that has ended or was cancelled: nothing more happens in it live (no status yet: not over). */
+export const lessonIsOver = (status: string | undefined) => status === 'ended' || status === 'cancelled';
 
 export const joinOpen = (l: { startsAt: string | Date; endsAt: string | Date; status: string }, now = Date.now()) =>
   !lessonIsOver(l.status) &&

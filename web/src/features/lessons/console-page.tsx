@@ -59,7 +59,7 @@ export function ConsolePage() {
   // The classrooms' big screens say when they are recorded.
   createEffect(() => live.announceRecording(recording.running()));
   const isLive = () => live.phase() === 'connected' || live.phase() === 'reconnecting';
-  const over = () => live.phase() === 'ended' || lessonIsOver(lesson()?.lesson.status ?? '');
+  const over = () => live.phase() === 'ended' || lessonIsOver(lesson()?.lesson.status);
   // A hand stays up while its classroom is here and the lesson runs.
   const handsUp = () =>
     isLive() ? hands.all().filter((n) => live.peers().some((p) => p.identity === n.identity)) : [];
