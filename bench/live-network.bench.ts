@@ -70,8 +70,12 @@ const INIT = `(() => {
   };
   window.__tzRead = async () => {
     const idOf = (sel) => document.querySelector(sel)?.srcObject?.getVideoTracks()[0]?.id;
-    const ids = { main: idOf('video.teacher-main'), inset: idOf('video.teacher-inset') };
-    const out = { at: performance.now(), concealed: 0, samples: 0 };
+    // The last track each picture showed: a camera paused during the window leaves its element, not its counters.
+    const ids = (window.__tzIds = window.__tzIds || {});
+    const shown = { main: idOf('video.teacher-main'), inset: idOf('video.teacher-inset') };
+    ids.main = shown.main || ids.main;
+    ids.inset = shown.inset || ids.inset;
+    const out = { at: performance.now(), concealed: 0, samples: 0, cameraShown: !!shown.inset };
     for (const pc of pcs) {
       if (pc.connectionState === 'closed') continue;
       const byId = new Map();
@@ -106,6 +110,8 @@ interface Reading {
   inset?: { frames: number; width: number; height: number; bytes: number };
   concealed: number;
   samples: number;
+  /** Whether the teacher's camera is on the screen now (its counters are read after it leaves). */
+  cameraShown: boolean;
   transport?: string;
   /** The browser's estimate of what the link carries (bit/s), where it makes one; and the bytes received. */
   estimate?: number;
@@ -223,7 +229,7 @@ async function underCondition(
       shareFps: fps('main'),
       shareHeight: b.main?.height ?? 0,
       cameraFps: fps('inset'),
-      cameraHeight: b.inset?.height ?? 0,
+      cameraHeight: b.cameraShown ? (b.inset?.height ?? 0) : 0,
       concealedMsPerMin: samples > 0 ? ((b.concealed - a.concealed) / samples) * 60_000 : Number.NaN,
       freezes: gaps.length,
       longestFreezeMs: gaps.length ? Math.max(...gaps) : 0,
