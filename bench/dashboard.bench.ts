@@ -133,9 +133,10 @@ async function fill(sql: postgres.Sql, ids: { orgs: Record<string, string>; user
       FROM generate_series(0, ${SCHOOLS - 1}) g CROSS JOIN ${schools} s CROSS JOIN ${teachers} t
       JOIN exchange_postings ps ON ps.requirements = 'bench-d-' || ${back} || '-' || g`;
     await sql`INSERT INTO exchange_placements (application_id, posting_id, teacher_id, home_school_id, host_school_id,
-        starts_on, ends_on, status)
+        starts_on, ends_on, status, completed_on)
       SELECT a.id, a.posting_id, a.teacher_id, a.home_school_id, ps.school_id, ${start}::date,
-        ${start}::date + interval '12 months', ${back ? 'completed' : 'active'}::placement_status
+        ${start}::date + interval '12 months', ${back ? 'completed' : 'active'}::placement_status,
+        CASE WHEN ${back === 1}::boolean THEN (${start}::date + interval '12 months')::date END
       FROM exchange_applications a JOIN exchange_postings ps ON ps.id = a.posting_id
       WHERE ps.programme_id = ${programme!.id}`;
     await sql`INSERT INTO exchange_logs (placement_id, "on", hours, activity)
@@ -253,12 +254,12 @@ async function raw(sql: postgres.Sql, orgId: string, periods: Period[], classroo
     WITH p(key, f, t, d) AS (VALUES ${sql.unsafe(days.join(', '))}), s(id) AS (SELECT unnest(${sql.array(ids)}::uuid[]))
     SELECT s.id AS school_id, p.key,
       (SELECT count(*) FROM exchange_placements pl WHERE pl.home_school_id = s.id
-        AND pl.status IN ('active', 'completed') AND pl.starts_on < p.t AND pl.ends_on > p.f)::int AS sent,
+        AND pl.status IN ('active', 'completed') AND pl.starts_on < p.t AND LEAST(pl.ends_on, pl.completed_on) > p.f)::int AS sent,
       (SELECT count(*) FROM exchange_placements pl WHERE pl.host_school_id = s.id
-        AND pl.status IN ('active', 'completed') AND pl.starts_on < p.t AND pl.ends_on > p.f)::int AS received,
+        AND pl.status IN ('active', 'completed') AND pl.starts_on < p.t AND LEAST(pl.ends_on, pl.completed_on) > p.f)::int AS received,
       (SELECT count(*) FROM exchange_placements pl WHERE pl.host_school_id = s.id
-        AND pl.status IN ('active', 'completed') AND pl.starts_on < p.t AND pl.ends_on > p.f
-        AND pl.starts_on <= p.d AND p.d < pl.ends_on)::int AS in_post,
+        AND pl.status IN ('active', 'completed') AND pl.starts_on < p.t AND LEAST(pl.ends_on, pl.completed_on) > p.f
+        AND pl.starts_on <= p.d AND p.d < LEAST(pl.ends_on, pl.completed_on))::int AS in_post,
       (SELECT coalesce(sum(l.hours), 0) FROM exchange_logs l JOIN exchange_placements pl ON pl.id = l.placement_id
         WHERE pl.host_school_id = s.id AND l.on >= p.f AND l.on < p.t)::float8 AS hours
     FROM s CROSS JOIN p`;

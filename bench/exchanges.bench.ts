@@ -169,7 +169,8 @@ export async function benchExchanges() {
         const [a, b] = [`${from}-09-01`, `${from + 1}-09-01`];
         await sql`SELECT home_school_id, host_school_id, starts_on, ends_on, status FROM exchange_placements
           WHERE (home_school_id IN ${sql(schoolIds)} OR host_school_id IN ${sql(schoolIds)})
-            AND status IN ('active', 'completed') AND starts_on < ${b}::date AND ends_on > ${a}::date`;
+            AND status IN ('active', 'completed') AND starts_on < ${b}::date
+            AND LEAST(ends_on, completed_on) > ${a}::date`;
         const byHost = await sql`SELECT pl.host_school_id AS host, sum(l.hours)::float8 AS hours
           FROM exchange_logs l JOIN exchange_placements pl ON pl.id = l.placement_id
           WHERE pl.host_school_id IN ${sql(schoolIds)} AND l.on >= ${a}::date AND l.on < ${b}::date GROUP BY 1`;

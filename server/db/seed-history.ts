@@ -20,6 +20,7 @@ import {
   exchangePlacements,
   exchangePostings,
   exchangeProgrammes,
+  exchangeReviews,
   lessonAttendance,
   lessonClassrooms,
   lessons,
@@ -422,11 +423,21 @@ async function seedSupportPosting(tx: Queryable, ids: DemoIds, terms: ReturnType
         startsOn,
         endsOn,
         status: 'completed',
+        completedOn: endsOn,
         mentorId: user('nanhuAdmin'),
         createdAt: decided,
       })
       .returning({ id: exchangePlacements.id }),
   );
+  // The host school's final review, on the term's last day out: what completed it, and what the home school reads.
+  await tx.insert(exchangeReviews).values({
+    placementId: placement.id,
+    stage: 'final',
+    summary: '张伟老师开齐了三至六年级科学课，带着南湖村小学的老师集体备课，学生第一次做了完整的实验。',
+    satisfactory: true,
+    reviewedBy: user('nanhuAdmin'),
+    reviewedAt: at(endsOn, 9 * 60),
+  });
   const weeks = daysOf(terms.previous, { first: 1, every: 7 }, WEEKDAYS, terms.previous.end);
   await tx.insert(exchangeLogs).values(
     weeks.map((on, i) => ({

@@ -279,6 +279,8 @@ export const placement = z.object({
   mentor: place.nullable(),
   startsOn: isoDay,
   endsOn: isoDay,
+  /** The day the host school's final review completed it (null until then); it is held until then at the latest. */
+  completedOn: isoDay.nullable(),
   hoursLogged: z.number(),
   hoursConfirmed: z.number(),
   /** Mondays of past weeks in post (at most the last 8) with no entry: the reminder. */
@@ -305,7 +307,7 @@ export const placementListQuery = listQuery.extend({
   side: z.enum(['home', 'host']).optional(),
   /** The placements the group's view counts in a school year ("2026-2027"): active or completed, overlapping it. */
   schoolYear: schoolYear.optional(),
-  /** Those in post on this day: active, started, not yet ended. */
+  /** Those in post on this day: started, neither ended nor completed by it. */
   inPostOn: isoDay.optional(),
 });
 

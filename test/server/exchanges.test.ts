@@ -488,6 +488,18 @@ describe('exchanges: in post', () => {
     expectStatus(years, 200);
     expect(years.body).toMatchObject({ years: 0, days: served, ongoing: false });
     expect(years.body.honours!.map((x) => x.reachesOn)).toEqual([null, null, null]);
+    // From today he is no longer in post there, on the list and in the group's view alike; yesterday he was.
+    expect(final.body.placement!.completedOn).toBe(today);
+    const leader = await h.as('leader@jinghua.demo');
+    const hosted = `/api/exchanges/placements?scope=all&schoolId=${placement.hostSchool.id}&side=host` as const;
+    const inPostOn = async (day: string) => (await leader.get(`${hosted}&inPostOn=${day}`)).body.items.map((p) => p.id);
+    const nowInPost = await inPostOn(today);
+    expect(nowInPost).not.toContain(placement.id);
+    const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
+    if (yesterday >= placement.startsOn) expect(await inPostOn(yesterday)).toContain(placement.id);
+    const view = await leader.get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`);
+    const hostFigures = view.body.schools!.find((s) => s.school.id === placement.hostSchool.id)!.thisYear;
+    expect(hostFigures.inPost).toBe(nowInPost.length);
     const homeAdmin = await h.as('admin@jhxx.demo');
     const notices = (await homeAdmin.get('/api/notifications')).body.items.map((n) => n.kind);
     expect(notices).toContain('exchange.review.final');

@@ -6,6 +6,7 @@
 // but one, and only the test after it reads the completed placement.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatPlainDate } from '../../shared/format-date';
 import { browserUnavailable, POLL, useWebApp } from '../support/browser';
 import { pageIn } from '../support/demo-pages';
 import { misfits } from '../support/fit';
@@ -268,6 +269,7 @@ describe.skipIf(!!unavailable)('a teacher in post and the host school, in Chromi
         .poll(() => gao.getByTestId('service-years-figure').innerText(), POLL)
         .toBe(lang === 'zh' ? `0 年（共 ${days} 天）` : `0 years (${days} days in all)`);
       expect(await gao.getByTestId('placement-status').innerText()).toBe(lang === 'zh' ? '已完成' : 'Completed');
+      expect(await gao.getByTestId('completed-on').innerText()).toBe(formatPlainDate(beijingToday(), lang));
       expect(await gao.getByTestId('log-form').count()).toBe(0);
       await gao
         .getByText(lang === 'zh' ? '这次交流已结束，日志已关闭。' : 'This exchange is over; its log is closed.')

@@ -217,6 +217,11 @@ export const exchangePlacements = pgTable(
     startsOn: date().notNull(),
     endsOn: date().notNull(),
     status: placementStatus().notNull().default('active'),
+    /**
+     * The day the host school's final review completed it (Beijing), its first day out when that comes before
+     * `endsOn`: a placement is held over [startsOn, least(endsOn, completedOn)). Set exactly when completed.
+     */
+    completedOn: date(),
     /** The host school's mentor for the teacher (带教: the mentee's mentor). */
     mentorId: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -227,6 +232,7 @@ export const exchangePlacements = pgTable(
     index('exchange_placements_host_idx').on(t.hostSchoolId, t.startsOn),
     index('exchange_placements_home_idx').on(t.homeSchoolId, t.startsOn),
     check('exchange_placements_dates', sql`${t.endsOn} > ${t.startsOn}`),
+    check('exchange_placements_completed', sql`(${t.status} = 'completed') = (${t.completedOn} IS NOT NULL)`),
   ],
 );
 

@@ -6,15 +6,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type HonourYears, honoursOf, PUBLISHED_HONOURS } from '../../../shared/exchanges';
 import type { HonourItem } from '../../../shared/schemas/exchanges';
 import { toLocal } from '../../../shared/time';
-import {
-  exchangePlacements,
-  exchangeReviews,
-  memberships,
-  orgs,
-  resources,
-  ruralService,
-  users,
-} from '../../db/schema';
+import { exchangePlacements, memberships, orgs, resources, ruralService, users } from '../../db/schema';
 import { decodeCount, encodeCursor } from '../../lib/cursor';
 import type { Queryable } from '../../lib/db';
 import { notFound } from '../../lib/errors';
@@ -22,11 +14,12 @@ import { type Actor, adminOf, canManageOrg, canSeeOrg, type OrgPlace } from '../
 import { anyOf } from '../../lib/scope-sql';
 import { type ServicePeriod, serviceYears } from './exchanges.rules';
 import { ownThresholds, thresholdsOfSchools } from './honour-settings.queries';
+import { heldUntil } from './overview.queries';
 
 /**
  * Each person's periods at rural schools: approved records, and completed placements at rural schools (issue 12:
- * "from completed placements"). A placement counts from its first day to the host school's final review (which
- * completes it), or to its planned end if that came first: a post finished early does not go on counting.
+ * "from completed placements"). A placement counts from its first day to the day the host school's final review
+ * completed it, or to its planned end if that came first: a post finished early does not go on counting.
  */
 export async function periodsOf(db: Queryable, userIds: string[]): Promise<Map<string, ServicePeriod[]>> {
   const out = new Map<string, ServicePeriod[]>(userIds.map((id) => [id, []]));
@@ -39,15 +32,10 @@ export async function periodsOf(db: Queryable, userIds: string[]): Promise<Map<s
     .select({
       userId: exchangePlacements.teacherId,
       startsOn: exchangePlacements.startsOn,
-      endsOn: exchangePlacements.endsOn,
-      completedAt: exchangeReviews.reviewedAt,
+      endsOn: sql<string>`${heldUntil}::text`,
     })
     .from(exchangePlacements)
     .innerJoin(orgs, eq(orgs.id, exchangePlacements.hostSchoolId))
-    .innerJoin(
-      exchangeReviews,
-      and(eq(exchangeReviews.placementId, exchangePlacements.id), eq(exchangeReviews.stage, 'final')),
-    )
     .where(
       and(
         inArray(exchangePlacements.teacherId, userIds),
@@ -55,12 +43,7 @@ export async function periodsOf(db: Queryable, userIds: string[]): Promise<Map<s
         eq(exchangePlacements.status, 'completed'),
       ),
     );
-  for (const p of records) out.get(p.userId)?.push({ startsOn: p.startsOn, endsOn: p.endsOn });
-  for (const p of placed) {
-    // ISO days sort as dates: the earlier of the completion and the planned end.
-    const [endsOn] = [toLocal(p.completedAt).date, p.endsOn].sort();
-    out.get(p.userId)?.push({ startsOn: p.startsOn, endsOn: endsOn ?? p.endsOn });
-  }
+  for (const p of [...records, ...placed]) out.get(p.userId)?.push({ startsOn: p.startsOn, endsOn: p.endsOn });
   return out;
 }
 

@@ -21,19 +21,27 @@ import { addMonths, schoolYearOf } from './exchanges.rules';
 const yearSpan = (y: number) => ({ from: `${y}-09-01`, to: `${y + 1}-09-01` });
 
 /**
- * The placements a school year counts (it starts on 1 September): active or completed, overlapping the year. The
- * figures below and the lists behind them (GET /exchanges/placements?schoolYear=) read the same ones.
+ * A placement held (active, or completed) is held over [starts_on, held_until): its planned end, or the day its final
+ * review completed it when that came first (LEAST passes over the NULL of one not completed). The figures and the
+ * lists behind them read it alike, whichever day they are read on. `pl` names exchange_placements in raw SQL.
+ */
+export const heldUntil = sql`LEAST(${exchangePlacements.endsOn}, ${exchangePlacements.completedOn})`;
+const held = sql`${inArray(exchangePlacements.status, ['active', 'completed'])}`;
+const plHeld = sql`pl.status IN ('active', 'completed')`;
+const plHeldUntil = sql`LEAST(pl.ends_on, pl.completed_on)`;
+
+/**
+ * The placements a school year counts (it starts on 1 September): held at some time in the year. The figures below
+ * and the lists behind them (GET /exchanges/placements?schoolYear=) read the same ones.
  */
 export function countedInYear(year: number): SQL {
   const { from, to } = yearSpan(year);
-  return sql`${inArray(exchangePlacements.status, ['active', 'completed'])}
-    AND ${exchangePlacements.startsOn} < ${to}::date AND ${exchangePlacements.endsOn} > ${from}::date`;
+  return sql`${held} AND ${exchangePlacements.startsOn} < ${to}::date AND ${heldUntil} > ${from}::date`;
 }
 
-/** In post on `day`: active, started, not yet ended (a placement's end is its first day out). */
+/** In post on `day`: held on that day — started, and neither ended nor completed by it (an end is a first day out). */
 export const inPostOn = (day: string): SQL =>
-  sql`${exchangePlacements.status} = 'active' AND ${exchangePlacements.startsOn} <= ${day}::date
-    AND ${exchangePlacements.endsOn} > ${day}::date`;
+  sql`${held} AND ${exchangePlacements.startsOn} <= ${day}::date AND ${heldUntil} > ${day}::date`;
 
 interface SchoolFigures {
   sent: number;
@@ -78,7 +86,7 @@ export async function exchangeFigures(db: Queryable, schoolIds: string[], spans:
     spans.map((p) => sql`(${p.key}, ${p.from}::date, ${p.to}::date, ${p.day}::date)`),
     sql`, `,
   );
-  const held = sql`pl.status IN ('active', 'completed')`;
+  const overlaps = sql`${plHeld} AND pl.starts_on < p.t AND ${plHeldUntil} > p.f`;
   const rows = rowsOf<{
     school_id: string;
     key: string;
@@ -95,12 +103,12 @@ export async function exchangeFigures(db: Queryable, schoolIds: string[], spans:
         )}]))
       SELECT s.id AS school_id, p.key,
         (SELECT count(*) FROM ${exchangePlacements} pl
-          WHERE pl.home_school_id = s.id AND ${held} AND pl.starts_on < p.t AND pl.ends_on > p.f)::int AS sent,
+          WHERE pl.home_school_id = s.id AND ${overlaps})::int AS sent,
         (SELECT count(*) FROM ${exchangePlacements} pl
-          WHERE pl.host_school_id = s.id AND ${held} AND pl.starts_on < p.t AND pl.ends_on > p.f)::int AS received,
+          WHERE pl.host_school_id = s.id AND ${overlaps})::int AS received,
         (SELECT count(*) FROM ${exchangePlacements} pl
-          WHERE pl.host_school_id = s.id AND ${held} AND pl.starts_on < p.t AND pl.ends_on > p.f
-            AND pl.starts_on <= p.d AND p.d < pl.ends_on)::int AS in_post,
+          WHERE pl.host_school_id = s.id AND ${overlaps}
+            AND pl.starts_on <= p.d AND p.d < ${plHeldUntil})::int AS in_post,
         (SELECT coalesce(sum(l.hours), 0) FROM ${exchangeLogs} l
           JOIN ${exchangePlacements} pl ON pl.id = l.placement_id
           WHERE pl.host_school_id = s.id AND l.on >= p.f AND l.on < p.t)::float8 AS hours
@@ -180,7 +188,7 @@ async function quotasOf(db: Queryable, orgId: string, schoolYear: string, school
         FROM ${exchangePlacements} pl
         JOIN ${exchangePostings} ps ON ps.id = pl.posting_id
         LEFT JOIN t ON t.user_id = pl.teacher_id
-        WHERE ps.programme_id = p.id AND pl.status IN ('active', 'completed')) r
+        WHERE ps.programme_id = p.id AND ${plHeld}) r
       WHERE p.org_id = ${orgId} AND p.school_year = ${schoolYear}
       ORDER BY p.name COLLATE "C"`),
   );

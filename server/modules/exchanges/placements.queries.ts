@@ -123,6 +123,7 @@ export function placementOut(x: PlacementRow, actor: Actor, extras: Extras): Pla
     mentor: x.pl.mentorId && x.mentorName ? { id: x.pl.mentorId, name: x.mentorName } : null,
     startsOn: x.pl.startsOn,
     endsOn: x.pl.endsOn,
+    completedOn: x.pl.completedOn,
     hoursLogged: x.hoursLogged,
     hoursConfirmed: x.hoursConfirmed,
     weeksWithoutEntry: missing,

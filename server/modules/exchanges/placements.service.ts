@@ -1,6 +1,6 @@
 // While in post: the teacher's weekly log (a live lesson logged from the platform's own records), the host school's
 // confirmations and reviews (the final one completes the placement and tells the home school), and the mentor.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { LessonLogInput, LogEntry, LogInput, Placement } from '../../../shared/schemas/exchanges';
 import { toLocal } from '../../../shared/time';
 import { exchangeLogs, exchangePlacements, exchangeReviews, memberships } from '../../db/schema';
@@ -159,8 +159,12 @@ export async function reviewPlacement(
         throw new AppError('already_exists', `The ${params.stage} review is written already`);
       throw err;
     }
+    // Completed on the review's day (Beijing; now() is the transaction's time, as the review's own reviewed_at).
     if (params.stage === 'final')
-      await tx.update(exchangePlacements).set({ status: 'completed' }).where(eq(exchangePlacements.id, row.pl.id));
+      await tx
+        .update(exchangePlacements)
+        .set({ status: 'completed', completedOn: sql`(now() AT TIME ZONE 'Asia/Shanghai')::date` })
+        .where(eq(exchangePlacements.id, row.pl.id));
     await audit(tx, actor, meta, {
       action: 'exchange.placement.review',
       entityType: 'exchange_placement',

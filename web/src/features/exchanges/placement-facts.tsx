@@ -34,6 +34,14 @@ export function PlacementFacts(props: { placement: Placement; hosts: boolean }) 
         <dd>{t('library.subjects')[p().subject]}</dd>
         <dt>{t('exchanges.post.dates')}</dt>
         <dd>{t('exchanges.post.datesValue', { from: day(p().startsOn), to: day(lastDay(p().endsOn)) })}</dd>
+        <Show when={p().completedOn}>
+          {(on) => (
+            <>
+              <dt>{t('exchanges.post.completedOn')}</dt>
+              <dd data-testid="completed-on">{day(on())}</dd>
+            </>
+          )}
+        </Show>
         <dt>{t('exchanges.post.mentor')}</dt>
         <dd class="row" data-testid="mentor">
           <span>{p().mentor?.name ?? t('exchanges.post.noMentor')}</span>

@@ -188,6 +188,7 @@ export const exchangesEn: Shape<typeof exchangesZh & typeof exchangesPagesZh> = 
     home: 'Home school',
     dates: 'Dates',
     datesValue: '{{ from }} to {{ to }}',
+    completedOn: 'Completed on',
     programme: 'Programme',
     mentor: 'Mentor',
     noMentor: 'not named yet',

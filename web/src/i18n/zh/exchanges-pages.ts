@@ -179,6 +179,7 @@ export const exchangesPagesZh = {
     home: '派出学校',
     dates: '交流期',
     datesValue: '{{ from }} 至 {{ to }}',
+    completedOn: '完成日期',
     programme: '交流项目',
     mentor: '导师',
     noMentor: '未指定',
