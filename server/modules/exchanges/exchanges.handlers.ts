@@ -1,5 +1,3 @@
-import type { Db } from '../../lib/db';
-import type { Actor } from '../../lib/policy';
 import { dbOf, requestMeta, type SignedInHandler } from '../../lib/router';
 import type * as contract from './exchanges.contract';
 import {
@@ -23,13 +21,7 @@ import { settingsOf } from './honour-settings.queries';
 import { honourList, listRecords, visibleOrg, yearsFor } from './honours.queries';
 import { clearHonours, decideService, recordService as record, setHonours } from './honours.service';
 import { exchangeOverview } from './overview.queries';
-import {
-  getReadablePlacement,
-  lessonOffers,
-  listPlacements as listPlacementRows,
-  logsOf,
-  placementFor,
-} from './placements.queries';
+import { listPlacements as listPlacementRows, placementPage } from './placements.queries';
 import { confirmLogs, reviewPlacement, setMentor, addLog as writeLog } from './placements.service';
 
 export const listProgrammes: SignedInHandler<typeof contract.listProgrammes> = async (c) => {
@@ -110,12 +102,6 @@ export const withdraw: SignedInHandler<typeof contract.withdraw> = async (c) => 
 // ---- in post ----
 
 /** A placement as its page shows it: the placement, its log, and the live lessons it can log. */
-async function placementPage(db: Db, actor: Actor, id: string) {
-  const row = await getReadablePlacement(db, actor, id);
-  const offers = row.pl.teacherId === actor.user.id && row.pl.status === 'active' ? await lessonOffers(db, row) : [];
-  return { placement: await placementFor(db, actor, row), logs: await logsOf(db, id), offers };
-}
-
 export const listPlacements: SignedInHandler<typeof contract.listPlacements> = async (c) => {
   return c.json(await listPlacementRows(dbOf(c), c.get('actor'), c.req.valid('query')), 200);
 };

@@ -291,3 +291,10 @@ export async function lessonOffers(db: Queryable, x: PlacementRow, lessonId?: st
 
 /** Whether the caller leads the programme the placement belongs to. */
 export const leadsPlacement = (actor: Actor, x: PlacementRow) => leadsProgrammeOrg(actor, x.programmeOrgId);
+
+/** A placement's page as its reader sees it: the placement, its log, and — for the teacher in post — lessons to log. */
+export async function placementPage(db: Queryable, actor: Actor, id: string) {
+  const row = await getReadablePlacement(db, actor, id);
+  const offers = row.pl.teacherId === actor.user.id && row.pl.status === 'active' ? await lessonOffers(db, row) : [];
+  return { placement: await placementFor(db, actor, row), logs: await logsOf(db, id), offers };
+}
