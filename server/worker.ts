@@ -80,11 +80,18 @@ function isolateFor(raw: Record<string, unknown>): Isolate | Error {
   return isolate;
 }
 
+/** This isolate, or undefined once what is wrong with its bindings is logged (each request or job says so again). */
+function configured(raw: Record<string, unknown>): Isolate | undefined {
+  const isolate = isolateFor(raw);
+  if (!(isolate instanceof Error)) return isolate;
+  console.error(JSON.stringify({ t: new Date().toISOString(), level: 'error', msg: isolate.message }));
+  return undefined;
+}
+
 export default {
   async fetch(request: Request, raw: Record<string, unknown>, ctx: ExecutionContext): Promise<Response> {
-    const isolate = isolateFor(raw);
-    if (isolate instanceof Error) {
-      console.error(JSON.stringify({ t: new Date().toISOString(), level: 'error', msg: isolate.message }));
+    const isolate = configured(raw);
+    if (!isolate) {
       // The contract's error shape, never the runtime's HTML page.
       return Response.json(
         { error: { code: 'internal_error', message: 'The server is misconfigured' } },
@@ -113,11 +120,8 @@ export default {
   },
   /** The hourly jobs (server/scheduled.ts), on the cron trigger in wrangler.toml. */
   async scheduled(_event: unknown, raw: Record<string, unknown>, ctx: ExecutionContext): Promise<void> {
-    const isolate = isolateFor(raw);
-    if (isolate instanceof Error) {
-      console.error(JSON.stringify({ t: new Date().toISOString(), level: 'error', msg: isolate.message }));
-      return;
-    }
+    const isolate = configured(raw);
+    if (!isolate) return;
     const database = openPostgres(isolate.env.HYPERDRIVE.connectionString, { max: 1 });
     try {
       await runScheduled(database.db, isolate.log);
