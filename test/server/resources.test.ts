@@ -187,6 +187,9 @@ describe('resources: facet counts agree with the matches themselves', () => {
 
   it('each facet counts every page of matches with every filter but its own, and the total is the matches', async () => {
     const li = await h.as('li@jhxx.demo');
+    // Grades past 9 come after 2, not between 1 and 2 as text would put them.
+    for (const grade of [10, 12])
+      expectStatus(await upload(li, { title: `高${grade}年级`, visibility: 'school', grade }), 201);
     const all = await everyPage(li, 'q=');
     expect(all.length).toBeGreaterThan(20); // more than one page
     const first = (await li.get('/api/resources')).body;
@@ -194,6 +197,9 @@ describe('resources: facet counts agree with the matches themselves', () => {
     expect(asRecord(first.facets.subject)).toEqual(tally(all, (i) => i.subject));
     expect(asRecord(first.facets.grade)).toEqual(tally(all, (i) => String(i.grade)));
     expect(asRecord(first.facets.school)).toEqual(tally(all, (i) => i.schoolId));
+    const grades = (xs: { value: string }[]) => xs.map((x) => Number(x.value));
+    expect(grades(first.facets.grade)).toContain(10);
+    expect(grades(first.facets.grade)).toEqual([...grades(first.facets.grade)].sort((a, b) => a - b));
 
     // With 数学 chosen: the page and the total are 数学's, the subject facet still counts every subject, the others
     // count within 数学.
@@ -204,6 +210,9 @@ describe('resources: facet counts agree with the matches themselves', () => {
     expect(asRecord(chosen.facets.subject)).toEqual(tally(all, (i) => i.subject));
     expect(asRecord(chosen.facets.grade)).toEqual(tally(math, (i) => String(i.grade)));
     expect(asRecord(chosen.facets.kind)).toEqual(tally(math, (i) => i.kind));
+    // A chosen grade's facet comes in the same order as an unchosen one.
+    const byGrade = (await li.get('/api/resources?grade=10')).body;
+    expect(grades(byGrade.facets.grade)).toEqual(grades(first.facets.grade));
   });
 });
 

@@ -129,8 +129,12 @@ export async function searchResources(db: Queryable, actor: Actor, p: ResourceSe
   for (const d of shared)
     facets[d] = found.shared
       .filter((r) => inSet(r.g, d) && r[d] !== null && r[d] !== undefined)
-      .map((r) => ({ value: String(r[d]), label: String(d === 'school' ? r.label : r[d]), count: r.n }))
-      .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      .map((r) => ({ value: String(r[d]), label: String(d === 'school' ? r.label : r[d]), count: r.n, raw: r[d] }))
+      // As a chosen facet's values come (ORDER BY value): grades as numbers (2 before 10), the rest as text.
+      .sort((a, b) =>
+        typeof a.raw === 'number' && typeof b.raw === 'number' ? a.raw - b.raw : byText(a.value, b.value),
+      )
+      .map(({ raw: _, ...f }) => f);
   for (const d of DIMS.filter((x) => chosen[x] !== undefined))
     facets[d] = (found[d] ?? []).map((r) => ({ value: String(r.value), label: String(r.label), count: r.n }));
   const plain = (xs: Facet[]) => xs.map(({ value, count }) => ({ value, count }));
@@ -147,6 +151,8 @@ export async function searchResources(db: Queryable, actor: Actor, p: ResourceSe
     },
   };
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Published resources of a subject the caller may see, counted by edition → grade → unit. */
 export async function resourceTree(db: Queryable, actor: Actor, subject: Subject): Promise<ResourceTree> {
