@@ -3,6 +3,7 @@ import { createSignal, createUniqueId, For, type JSX, Show, Suspense } from 'sol
 import type { Posting } from '../../../../shared/schemas/exchanges';
 import { Field } from '../../components/field';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { getMembers } from '../orgs/orgs.queries';
 import { ApplyError, RuleList } from './eligibility-notice';
 import { applyToPosting } from './exchanges.actions';
@@ -111,24 +112,17 @@ function StatementForm(props: {
   const apply = useAction(applyToPosting);
   // Kept on an error: what the person typed is not lost.
   const [statement, setStatement] = createSignal('');
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, run } = usePending();
   return (
     <form
       class="apply-form"
       aria-labelledby={`${id}-title`}
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
+        await run(async () => {
           await props.onSubmit(statement(), apply);
           props.onDone();
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h3 id={`${id}-title`}>{props.title}</h3>

@@ -7,6 +7,7 @@ import { ErrorNotice, OkNotice } from '../../components/notice';
 import { todayInBeijing } from '../../lib/beijing';
 import { formatDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { lastDay } from './last-day';
 import { addLog } from './placements.actions';
 
@@ -24,8 +25,7 @@ export function LogForm(props: { placement: Placement }) {
   const [hours, setHours] = createSignal('');
   const [activity, setActivity] = createSignal<LogActivity>('taught');
   const [note, setNote] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  const { busy, error, run } = usePending();
   const [done, setDone] = createSignal('');
   const labels = () => ({
     on: t('exchanges.post.on'),
@@ -36,10 +36,8 @@ export function LogForm(props: { placement: Placement }) {
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setDone('');
-    try {
+    await run(async () => {
+      setDone('');
       const entry = await log(props.placement.id, {
         on: on(),
         hours: Number(hours()),
@@ -55,11 +53,7 @@ export function LogForm(props: { placement: Placement }) {
       );
       setHours('');
       setNote('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,6 +4,7 @@ import type { Placement } from '../../../../shared/schemas/exchanges';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { getMembers } from '../orgs/orgs.queries';
 import { setMentor } from './placements.actions';
 
@@ -16,24 +17,17 @@ export function MentorForm(props: { placement: Placement; onDone: (name: string)
     (members()?.items ?? []).filter((m) => m.role === 'teacher' && m.active && m.userId !== props.placement.teacher.id);
   const save = useAction(setMentor);
   const [mentorId, setMentorId] = createSignal(props.placement.mentor?.id ?? '');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  const { busy, error, run } = usePending();
   const label = () => t('exchanges.post.mentorLabel', { school: school().name });
   return (
     <form
       class="mentor-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
+        await run(async () => {
           const after = await save(props.placement.id, mentorId());
           props.onDone(after.mentor?.name ?? '');
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <Suspense>

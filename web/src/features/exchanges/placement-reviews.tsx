@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { reviewPlacement } from './placements.actions';
 
 /**
@@ -80,8 +81,7 @@ function ReviewForm(props: { placement: Placement; stage: ReviewStage; onDone: (
   const review = useAction(reviewPlacement);
   const [summary, setSummary] = createSignal('');
   const [satisfactory, setSatisfactory] = createSignal(true);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  const { busy, error, run } = usePending();
   const final = () => props.stage === 'final';
   const who = () => ({ home: props.placement.homeSchool.name, teacher: props.placement.teacher.name });
   let first: HTMLTextAreaElement | undefined;
@@ -92,20 +92,14 @@ function ReviewForm(props: { placement: Placement; stage: ReviewStage; onDone: (
       aria-labelledby={`${id}-title`}
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
+        await run(async () => {
           await review(props.placement.id, {
             stage: props.stage,
             summary: summary().trim(),
             satisfactory: satisfactory(),
           });
           props.onDone();
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h3 id={`${id}-title`}>{t('exchanges.post.stages')[props.stage]}</h3>
