@@ -3,6 +3,7 @@ import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import type { Application, ApplicationAction } from '../../../../shared/schemas/exchanges';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { decideApplication } from './exchanges.actions';
 
 type WithReason = 'defer' | 'decline' | 'withdraw';
@@ -20,22 +21,15 @@ export function ApplicationActions(props: {
   const { t } = useI18n();
   const decide = useAction(decideApplication);
   const [asking, setAsking] = createSignal<WithReason | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  const { busy, error, run } = usePending();
   const may = (a: ApplicationAction) => props.application.myActions.includes(a);
 
-  async function run(decision: ApplicationAction, reason?: string) {
-    setBusy(true);
-    setError(undefined);
-    try {
+  async function act(decision: ApplicationAction, reason?: string) {
+    await run(async () => {
       const after = await decide(props.application.id, decision, reason);
       setAsking(null);
       props.onDecided(decision, after);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -49,12 +43,12 @@ export function ApplicationActions(props: {
         </Show>
         <div class="row">
           <Show when={may('consider')}>
-            <button type="button" disabled={busy()} onClick={() => run('consider')}>
+            <button type="button" disabled={busy()} onClick={() => act('consider')}>
               {t('exchanges.consider')}
             </button>
           </Show>
           <Show when={may('approve')}>
-            <button type="button" class="primary" disabled={busy()} onClick={() => run('approve')}>
+            <button type="button" class="primary" disabled={busy()} onClick={() => act('approve')}>
               {t('exchanges.approve')}
             </button>
           </Show>
@@ -77,7 +71,7 @@ export function ApplicationActions(props: {
             <ReasonForm
               action={a}
               busy={busy()}
-              onSubmit={(reason) => run(a, reason)}
+              onSubmit={(reason) => act(a, reason)}
               onCancel={() => setAsking(null)}
             />
           )}

@@ -5,6 +5,7 @@ import { mondayOf } from '../../../../shared/time';
 import { ErrorNotice, OkNotice } from '../../components/notice';
 import { formatDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { confirmLogs } from './placements.actions';
 import { weekRange } from './this-week';
 
@@ -31,24 +32,17 @@ const hoursOf = (entries: LogEntry[]) => entries.reduce((sum, e) => sum + e.hour
 export function LogWeeks(props: { placement: Placement; logs: LogEntry[] }) {
   const { t, locale } = useI18n();
   const confirm = useAction(confirmLogs);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  const { busy, error, run } = usePending();
   const [done, setDone] = createSignal('');
   const weeks = () => weeksOf(props.logs, props.placement.weeksWithoutEntry);
   const range = (monday: string) => weekRange(monday, locale());
 
-  async function run(ids: string[]) {
-    setBusy(true);
-    setError(undefined);
-    setDone('');
-    try {
+  async function confirmEntries(ids: string[]) {
+    await run(async () => {
+      setDone('');
       await confirm(props.placement.id, ids);
       setDone(t('exchanges.post.confirmedOutcome', { count: String(ids.length) }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -71,7 +65,7 @@ export function LogWeeks(props: { placement: Placement; logs: LogEntry[] }) {
                       : t('exchanges.post.weekMissing', { range: range(w.monday) })}
                   </h3>
                   <Show when={props.placement.mayConfirm && open().length > 1}>
-                    <button type="button" disabled={busy()} onClick={() => run(open())}>
+                    <button type="button" disabled={busy()} onClick={() => confirmEntries(open())}>
                       {t('exchanges.post.confirmWeek', { count: String(open().length) })}
                     </button>
                   </Show>
@@ -111,7 +105,7 @@ export function LogWeeks(props: { placement: Placement; logs: LogEntry[] }) {
                             type="button"
                             aria-describedby={`log-${e.id}`}
                             disabled={busy()}
-                            onClick={() => run([e.id])}
+                            onClick={() => confirmEntries([e.id])}
                           >
                             {t('exchanges.post.confirm')}
                           </button>

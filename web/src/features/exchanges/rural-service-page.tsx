@@ -6,6 +6,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { EmptyState, ErrorNotice, OkNotice } from '../../components/notice';
 import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { useSignedIn } from '../../lib/session-context';
 import { lastDay } from './last-day';
 import { adminSchoolsOf } from './postings-page';
@@ -27,23 +28,16 @@ export function RuralServicePage() {
   const records = createAsync(() => getServiceRecords(filter()));
   const decide = useAction(decideRuralService);
   const [outcome, setOutcome] = createSignal('');
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-  async function run(r: ServiceRecord, decision: 'approve' | 'reject') {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = usePending();
+  async function decideRecord(r: ServiceRecord, decision: 'approve' | 'reject') {
+    await run(async () => {
       await decide(r.id, decision);
       setOutcome(
         t(decision === 'approve' ? 'exchanges.service.approved' : 'exchanges.service.rejected', {
           name: r.user.name,
         }),
       );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <>
@@ -86,7 +80,7 @@ export function RuralServicePage() {
             >
               <ul class="plain">
                 <For each={list().items}>
-                  {(r) => <RecordItem record={r} busy={busy()} onDecide={(d) => run(r, d)} />}
+                  {(r) => <RecordItem record={r} busy={busy()} onDecide={(d) => decideRecord(r, d)} />}
                 </For>
               </ul>
             </Show>

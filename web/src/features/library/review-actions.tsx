@@ -3,6 +3,7 @@ import { createSignal, createUniqueId, Show } from 'solid-js';
 import type { Resource } from '../../../../shared/schemas/resources';
 import { ErrorNotice } from '../../components/notice';
 import { useI18n } from '../../lib/i18n';
+import { usePending } from '../../lib/pending';
 import { type ReviewDecision, reviewResource } from './library.actions';
 
 /** Publish in one click, or return with a comment (required) in two; what was typed survives an error. */
@@ -12,19 +13,12 @@ export function ReviewActions(props: { resource: Resource; onDone?: (decision: R
   const id = createUniqueId();
   const [returning, setReturning] = createSignal(false);
   const [comment, setComment] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  const { busy, error, run } = usePending();
   async function decide(decision: ReviewDecision) {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const r = await review(props.resource.id, decision, decision === 'return' ? comment().trim() : undefined);
       props.onDone?.(decision, r);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div class="review-actions">
