@@ -1,6 +1,13 @@
 // Teacher exchanges: the eligibility rules an application is checked against, as codes with their figures. The API
 // names every rule that failed in an error's `details.rules` (400 not_eligible); the web says each in the reader's
 // language. The figures are the programme's own settings, never constants (the policy differs by province).
+import type { Role } from './enums';
+
+/**
+ * Who the host school may name as a teacher in post's mentor: its teachers, the assistant teachers of its classrooms
+ * (辅导教师) among them — at a village school they are most of its teachers, and the ones who know its classes.
+ */
+export const MENTOR_ROLES = ['teacher', 'assistant'] as const satisfies readonly Role[];
 
 export type EligibilityFailure =
   /** Fewer consecutive years at the home school than the programme asks (Beijing 2021: 6). */

@@ -457,11 +457,13 @@ describe('exchanges: in post', () => {
       await (await h.as('admin@jhxx.demo')).post(`/api/exchanges/placements/${placement.id}/logs/${open.id}/confirm`),
       403,
     );
-    // A mentor must teach at the host school.
-    expectStatus(
-      await host.post(`/api/exchanges/placements/${placement.id}/mentor`, { mentorId: h.ids.users.wang! }),
-      404,
-    );
+    // A mentor must teach at the host school: 赵春生, its classroom's assistant teacher, may; a teacher elsewhere not.
+    const mentorOf = `/api/exchanges/placements/${placement.id}/mentor` as const;
+    expectStatus(await host.post(mentorOf, { mentorId: h.ids.users.wang! }), 404);
+    expectStatus(await host.post(mentorOf, { mentorId: h.ids.users.gao! }), 404);
+    const mentor = await host.post(mentorOf, { mentorId: h.ids.users.zhao! });
+    expectStatus(mentor, 200);
+    expect(mentor.body.placement!.mentor).toEqual({ id: h.ids.users.zhao, name: '赵春生' });
     const mid = await host.post(`/api/exchanges/placements/${placement.id}/reviews`, {
       stage: 'midterm',
       summary: '科学课开齐开足，实验室已建成。',

@@ -147,9 +147,13 @@ describe.skipIf(!!unavailable)('a teacher in post and the host school, in Chromi
     await wu.getByRole('button', { name: 'Write the final review' }).click();
     await wu.getByTestId('final-warning').waitFor();
     await wu.getByRole('button', { name: 'Name a mentor' }).click();
-    await wu.getByText('北山乡中心小学 has no teacher accounts to name as mentor yet.').waitFor();
     await oneLanguage(wu, 'en', wuData, 'host placement (en)');
     await wu.screenshot({ path: `${SHOTS}/inpost-host-en.png`, fullPage: true });
+    // 赵春生 teaches at 北山 (its classroom's assistant teacher): named in two actions, and said.
+    await wu.getByLabel('Mentor (a teacher of 北山乡中心小学)').selectOption({ label: '赵春生' });
+    await wu.getByRole('button', { name: 'Save', exact: true }).click();
+    await wu.getByText('赵春生 is the mentor now.').waitFor();
+    await expect.poll(() => wu.getByTestId('mentor').innerText(), POLL).toMatch(/^赵春生/);
     await wu.context().close();
   });
 

@@ -1,6 +1,7 @@
 // While in post: the teacher's weekly log (a live lesson logged from the platform's own records), the host school's
 // confirmations and reviews (the final one completes the placement and tells the home school), and the mentor.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { MENTOR_ROLES } from '../../../shared/exchanges';
 import type { LessonLogInput, LogEntry, LogInput, Placement } from '../../../shared/schemas/exchanges';
 import { toLocal } from '../../../shared/time';
 import { exchangeLogs, exchangePlacements, exchangeReviews, memberships } from '../../db/schema';
@@ -191,7 +192,7 @@ async function tellHome(tx: Parameters<typeof notify>[0], row: PlacementRow, sta
   });
 }
 
-/** The host school names a mentor among its teachers (带教: the mentee's mentor). */
+/** The host school names a mentor among its teachers, assistant teachers included (带教: the mentee's mentor). */
 export async function setMentor(
   db: Db,
   actor: Actor,
@@ -208,7 +209,7 @@ export async function setMentor(
         and(
           eq(memberships.userId, params.mentorId),
           eq(memberships.orgId, row.pl.hostSchoolId),
-          eq(memberships.role, 'teacher'),
+          inArray(memberships.role, MENTOR_ROLES),
         ),
       );
     if (!teaches || params.mentorId === row.pl.teacherId) throw notFound('teacher at the host school');

@@ -1,5 +1,6 @@
 import { createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
+import { MENTOR_ROLES } from '../../../../shared/exchanges';
 import type { Placement } from '../../../../shared/schemas/exchanges';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
@@ -8,13 +9,21 @@ import { usePending } from '../../lib/pending';
 import { getMembers } from '../orgs/orgs.queries';
 import { setMentor } from './placements.actions';
 
+const isMentorRole = (role: string) => (MENTOR_ROLES as readonly string[]).includes(role);
+
 /** The host school's admin names the mentor among the school's teachers (never the teacher in post). */
 export function MentorForm(props: { placement: Placement; onDone: (name: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const school = () => props.placement.hostSchool;
   const members = createAsync(() => getMembers(school().id));
-  const teachers = () =>
-    (members()?.items ?? []).filter((m) => m.role === 'teacher' && m.active && m.userId !== props.placement.teacher.id);
+  // Each person once, whether they teach there as a teacher, an assistant teacher or both.
+  const teachers = () => [
+    ...new Map(
+      (members()?.items ?? [])
+        .filter((m) => isMentorRole(m.role) && m.active && m.userId !== props.placement.teacher.id)
+        .map((m) => [m.userId, m]),
+    ).values(),
+  ];
   const save = useAction(setMentor);
   const [mentorId, setMentorId] = createSignal(props.placement.mentor?.id ?? '');
   const { busy, error, run } = usePending();
