@@ -257,13 +257,16 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
   const { applicationId, action } = params;
   return db.transaction(async (tx) => {
     const row = await getReadableApplication(tx, actor, applicationId);
-    // Its row locked: approvals of its steps that arrive together are taken one after the other.
-    const [current] = await tx
-      .select({ status: exchangeApplications.status })
+    // The teacher's applications locked, always in the same order: decisions on this one that arrive together are
+    // taken one after the other, and so are the last approvals of two of the teacher's applications — each placing
+    // would withdraw the other, and two requests locking the two rows in opposite orders would deadlock.
+    const mine = await tx
+      .select({ id: exchangeApplications.id, status: exchangeApplications.status })
       .from(exchangeApplications)
-      .where(eq(exchangeApplications.id, applicationId))
+      .where(eq(exchangeApplications.teacherId, row.a.teacherId))
+      .orderBy(exchangeApplications.id)
       .for('update');
-    const status = current?.status ?? row.a.status;
+    const status = mine.find((a) => a.id === applicationId)?.status ?? row.a.status;
     const part = partIn(actor, row);
     const approved = (await approvalsOf(tx, [applicationId])).map((r) => r.step);
     const open = stepsFor(part, row.required, approved);
