@@ -1,10 +1,10 @@
 // Reading placements (a teacher in post): for the teacher, their mentor, the host and home schools' admins and the
 // programme's leaders; with the weekly log, the reviews, and the live lessons the platform can offer as log entries.
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlacementStatus } from '../../../shared/enums';
 import type { LessonOffer, LogEntry, Placement } from '../../../shared/schemas/exchanges';
-import { iso, toLocal } from '../../../shared/time';
+import { fromLocal, iso, toLocal } from '../../../shared/time';
 import {
   classrooms,
   exchangeLogs,
@@ -79,7 +79,9 @@ function readableWhere(actor: Actor): SQL {
 
 /** The host school's admins and the mentor confirm logs; the admins also review and name the mentor. */
 export const hostsPlacement = (actor: Actor, x: PlacementRow) => adminOf(actor).schoolIds.includes(x.pl.hostSchoolId);
-const confirmsFor = (actor: Actor, x: PlacementRow) => hostsPlacement(actor, x) || x.pl.mentorId === actor.user.id;
+/** The host school's admins and the mentor confirm and review — never the teacher in post, whatever else they are. */
+const confirmsFor = (actor: Actor, x: PlacementRow) =>
+  x.pl.teacherId !== actor.user.id && (hostsPlacement(actor, x) || x.pl.mentorId === actor.user.id);
 
 async function logDaysOf(db: Queryable, placementIds: string[]) {
   if (!placementIds.length) return [];
@@ -248,8 +250,9 @@ export async function lessonOffers(db: Queryable, x: PlacementRow, lessonId?: st
       and(
         eq(lessons.teacherId, x.pl.teacherId),
         eq(lessons.status, 'ended'),
-        sql`${lessons.startsAt} >= ${x.pl.startsOn}::date`,
-        sql`${lessons.startsAt} < ${x.pl.endsOn}::date`,
+        // The placement's days as Beijing counts them (a lesson at 07:30 on its first day is in it).
+        gte(lessons.startsAt, fromLocal(x.pl.startsOn)),
+        lt(lessons.startsAt, fromLocal(x.pl.endsOn)),
         isNull(exchangeLogs.id),
         lessonId ? eq(lessons.id, lessonId) : undefined,
       ),

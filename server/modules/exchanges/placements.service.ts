@@ -22,11 +22,33 @@ import {
   placementFor,
 } from './placements.queries';
 
-const badDay = (message: string) =>
+const badField = (field: 'on' | 'hours', message: string) =>
   new AppError('validation_failed', message, {
-    fields: { on: [message] },
-    problems: [{ field: 'on', code: 'invalid' }],
+    fields: { [field]: [message] },
+    problems: [{ field, code: 'invalid' }],
   });
+const badDay = (message: string) => badField('on', message);
+
+/** A day's entries together hold at most a day: the hours the group's figures and reports add up stay true. */
+const MAX_HOURS_A_DAY = 24;
+
+/**
+ * The placement's row locked until the transaction ends: a log entry, a confirmation and a review of one placement are
+ * taken one at a time, each reading the status and the day's hours the one before left (an entry cannot land in a
+ * placement completed meanwhile, nor two entries together pass a day's limit).
+ */
+async function lockPlacement(tx: Queryable, id: string) {
+  await tx
+    .select({ id: exchangePlacements.id })
+    .from(exchangePlacements)
+    .where(eq(exchangePlacements.id, id))
+    .for('update');
+}
+
+/** The teacher in post neither confirms their own log nor reviews their own placement, even as the host's admin. */
+const notOwn = (actor: Actor, row: PlacementRow, what: string) => {
+  if (row.pl.teacherId === actor.user.id) throw forbidden(`The teacher in post does not ${what} their own placement`);
+};
 
 export interface AddLogParams {
   placementId: string;
@@ -37,10 +59,21 @@ export interface AddLogParams {
 export async function addLog(db: Db, actor: Actor, params: AddLogParams, meta: RequestMeta): Promise<LogEntry> {
   const { input } = params;
   return db.transaction(async (tx) => {
+    await lockPlacement(tx, params.placementId);
     const row = await getReadablePlacement(tx, actor, params.placementId);
     if (row.pl.teacherId !== actor.user.id) throw forbidden('Only the teacher in post keeps this log');
     if (row.pl.status !== 'active') throw new AppError('invalid_state', 'The placement is over; its log is closed');
     const values = 'lessonId' in input ? await fromLesson(tx, row, input) : await typed(tx, actor, row, input);
+    const [day] = await tx
+      .select({ hours: sql<number>`coalesce(sum(${exchangeLogs.hours}), 0)::float8` })
+      .from(exchangeLogs)
+      .where(and(eq(exchangeLogs.placementId, row.pl.id), eq(exchangeLogs.on, values.on)));
+    const logged = Number(day?.hours ?? 0);
+    if (logged + values.hours > MAX_HOURS_A_DAY)
+      throw badField(
+        'hours',
+        `A day holds at most ${MAX_HOURS_A_DAY} hours: ${logged} are logged on ${values.on} already`,
+      );
     let id: string;
     try {
       const [ins] = await tx.insert(exchangeLogs).values(values).returning({ id: exchangeLogs.id });
@@ -103,9 +136,11 @@ export async function confirmLogs(
   meta: RequestMeta,
 ): Promise<number> {
   return db.transaction(async (tx) => {
+    await lockPlacement(tx, params.placementId);
     const row = await getReadablePlacement(tx, actor, params.placementId);
     if (!hostsPlacement(actor, row) && row.pl.mentorId !== actor.user.id)
       throw forbidden('The host school confirms the log');
+    notOwn(actor, row, 'confirm the log of');
     const done = await tx
       .update(exchangeLogs)
       .set({ confirmedBy: actor.user.id, confirmedAt: new Date() })
@@ -144,9 +179,13 @@ export async function reviewPlacement(
   meta: RequestMeta,
 ): Promise<Placement> {
   return db.transaction(async (tx) => {
+    await lockPlacement(tx, params.placementId);
     const row = await getReadablePlacement(tx, actor, params.placementId);
     if (!hostsPlacement(actor, row)) throw forbidden('The host school’s admins review a placement');
+    notOwn(actor, row, 'review');
     if (row.pl.status !== 'active') throw new AppError('invalid_state', 'The placement is over');
+    if (toLocal(new Date()).date < row.pl.startsOn)
+      throw new AppError('invalid_state', 'A placement is reviewed once it has begun', { startsOn: row.pl.startsOn });
     try {
       await tx.insert(exchangeReviews).values({
         placementId: row.pl.id,

@@ -14,8 +14,12 @@ import { PlacementReviews } from './placement-reviews';
 import { ServiceYears } from './service-years';
 import { ThisWeek } from './this-week';
 
-/** Whether the person runs the host school: its admins review and name the mentor (the mentor only confirms). */
+/**
+ * Whether the person runs the host school: its admins review and name the mentor (the mentor only confirms) — but
+ * not in their own placement, which the teacher in post never reviews.
+ */
 const hostsOf = (me: Me | undefined, p: Placement) =>
+  me?.user.id !== p.teacher.id &&
   !!me?.memberships.some((m) => m.role === 'school_admin' && m.orgId === p.hostSchool.id);
 
 /**
