@@ -1,8 +1,11 @@
 // The lists behind the group's view (issue 12, point 7): each school's figure of this school year opens the
 // placements it counts — sent from the school, received by it, in post there today — through the placements list's
 // filters, which answer exactly what the figures count, and only what the caller may read.
+
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { schoolYearOf } from '../../server/modules/exchanges/exchanges.rules';
+import { exchangeApplications, exchangePlacements, exchangePostings, users } from '../../server/db/schema';
+import { addMonths, schoolYearOf } from '../../server/modules/exchanges/exchanges.rules';
 import { toLocal } from '../../shared/time';
 import { expectStatus, useHarness } from '../support/harness';
 
@@ -53,5 +56,46 @@ describe('exchanges: the lists behind the group’s view', () => {
     const leader = await h.as('leader@jinghua.demo');
     expectStatus(await leader.get('/api/exchanges/placements?scope=all&schoolYear=2026'), 400);
     expectStatus(await leader.get('/api/exchanges/placements?scope=all&side=sideways'), 400);
+  });
+
+  it('last year’s “in post” is read on the same day a year ago, not today', async () => {
+    const db = h.deps.database.db;
+    const leader = await h.as('leader@jinghua.demo');
+    const [posting] = await db.select().from(exchangePostings).where(eq(exchangePostings.schoolId, h.ids.orgs.nanhu!));
+    const figures = async () =>
+      (await leader.get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`)).body.schools!.find(
+        (s) => s.school.id === h.ids.orgs.nanhu,
+      )!;
+    const before = await figures();
+    // A month either side of this day last year: in post then, long over now.
+    const [from, until] = [addMonths(today, -13), addMonths(today, -11)];
+    const [u] = await db
+      .insert(users)
+      .values({ email: 'last-year@jhzx.demo', name: '去年交流教师' })
+      .returning({ id: users.id });
+    const [a] = await db
+      .insert(exchangeApplications)
+      .values({
+        postingId: posting!.id,
+        teacherId: u!.id,
+        homeSchoolId: h.ids.orgs.jhzx!,
+        submittedBy: u!.id,
+        status: 'placed',
+      })
+      .returning({ id: exchangeApplications.id });
+    await db.insert(exchangePlacements).values({
+      applicationId: a!.id,
+      postingId: posting!.id,
+      teacherId: u!.id,
+      homeSchoolId: h.ids.orgs.jhzx!,
+      hostSchoolId: h.ids.orgs.nanhu!,
+      startsOn: from,
+      endsOn: until,
+      status: 'completed',
+      completedOn: until,
+    });
+    const after = await figures();
+    expect(after.lastYear.inPost).toBe(before.lastYear.inPost + 1);
+    expect(after.thisYear.inPost).toBe(before.thisYear.inPost);
   });
 });

@@ -121,9 +121,9 @@ export async function exchangeFigures(db: Queryable, schoolIds: string[], spans:
   return out;
 }
 
-/** Per school: placements overlapping the school year sent and received, in post on `today`, hours logged. */
-async function figuresFor(db: Queryable, schoolIds: string[], year: number, today: string) {
-  const span = { key: 'year', ...yearSpan(year), day: today };
+/** Per school: placements overlapping the school year sent and received, in post on `day`, hours logged. */
+async function figuresFor(db: Queryable, schoolIds: string[], year: number, day: string) {
+  const span = { key: 'year', ...yearSpan(year), day };
   const figures = await exchangeFigures(db, schoolIds, [span]);
   return new Map([...figures].map(([id, bySpan]) => [id, bySpan.get('year') as SchoolFigures]));
 }
@@ -224,7 +224,11 @@ export async function exchangeOverview(db: Queryable, org: OrgPlace, today = toL
   const year = schoolYearOf(today);
   const schools = await schoolsOf(db, org);
   const ids = schools.map((s) => s.id);
-  const [now, last] = [await figuresFor(db, ids, year, today), await figuresFor(db, ids, year - 1, today)];
+  // Last year's "in post" on the same day a year ago, as this year's is read today.
+  const [now, last] = [
+    await figuresFor(db, ids, year, today),
+    await figuresFor(db, ids, year - 1, addMonths(today, -12)),
+  ];
   const programmes = org.kind === 'school' ? [] : await quotasOf(db, org.id, `${year}-${year + 1}`, ids);
   const quotas = programmes.map((p) => {
     const keyBase = p.key_share_base === 'rotated' ? p.rotated : p.eligible;
