@@ -10,6 +10,7 @@ import {
   lessonAttendance,
   lessonClassrooms,
   lessons,
+  memberships,
   orgs,
   resources,
   resourceUses,
@@ -214,6 +215,14 @@ describe('reports: the dashboard counts held hours at the same point of each ter
     expect(school(res.body, '京华实验中学').now).toMatchObject({ resourcesUsedByOthers: 2, resourcesReceived: 0 });
     expect(school(res.body, '北山乡中心小学').now.resourcesReceived).toBe(2);
     expect(res.body.reachedRuralOrSupported.now.resourcesUsed).toBe(2);
+    // A use by the group's leader (of no school) is another's use too, month by month as in the schools' figures.
+    await db()
+      .insert(resourceUses)
+      .values({ resourceId: r!.id, userId: h.ids.users.leader!, schoolId: null, at: fromLocal('2024-10-07', 600) });
+    const usage = (await (await leader()).get(`/api/reports/resource-usage?orgId=${group()}&at=2024-10-20`)).body;
+    const bySchools = usage.schools.reduce((a, s) => a + s.now.usedByOthers, 0);
+    expect(bySchools).toBe(3);
+    expect(usage.months.reduce((a, m) => a + m.usedAcrossSchools, 0)).toBe(bySchools);
   });
 });
 
@@ -435,6 +444,17 @@ describe('reports: who reads them', () => {
     const zhao = await h.as('zhao@beishan.demo');
     for (const path of ['dashboard', 'term', 'term/csv'])
       expectStatus(await zhao.raw('GET', `/api/reports/${path}?orgId=${group()}&table=summary`), 403);
+    // 孙浩 teaches at 西岭中学 and assists a classroom at 北山 too: he reads his own group's attendance, not 京华's.
+    await db().insert(memberships).values({
+      userId: h.ids.users.xilingTeacher!,
+      orgId: h.ids.orgs.beishan!,
+      role: 'assistant',
+      since: '2024-09-01',
+    });
+    const sun = await h.as('sun@xiling.demo');
+    for (const path of ['dashboard', 'term', 'term/csv'])
+      expectStatus(await sun.raw('GET', `/api/reports/${path}?orgId=${group()}&table=summary`), 403);
+    expectStatus(await sun.get(`/api/reports/dashboard?orgId=${h.ids.orgs.xilingGroup}`), 200);
     // The district office reads its district's schools.
     const district = await h.as('office@chengguan.demo');
     const d = await district.get(`/api/reports/dashboard?orgId=${h.ids.orgs.chengguan}`);

@@ -6,14 +6,18 @@ import type { LessonUsageReport } from '../../../shared/schemas/reports';
 import { classrooms, lessonAttendance, lessonClassrooms, lessons, orgs } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { forbidden } from '../../lib/errors';
-import type { Actor } from '../../lib/policy';
+import { type Actor, canSeeOrg, type OrgPlace } from '../../lib/policy';
 import { minutesPresent, presentUntil } from '../lessons/attendance.rules';
 import type { ReportBody, ReportScope, Span } from './report-scope';
 
-/** Attendance is for teachers and leaders (as on a lesson's page), not for classroom assistants. */
-export function requireAttendanceReader(actor: Actor): void {
-  if (!actor.memberships.some((m) => m.role !== 'assistant'))
-    throw forbidden('Attendance figures are for teachers and leaders');
+/**
+ * Attendance is for teachers and leaders (as on a lesson's page), not for classroom assistants: the organisation
+ * must be within reach of the person's other memberships — an assistant at one group's school who teaches at another
+ * group's reads the attendance of the second group only.
+ */
+export function requireAttendanceReader(actor: Actor, org: OrgPlace): void {
+  const asTeacherOrLeader = { ...actor, memberships: actor.memberships.filter((m) => m.role !== 'assistant') };
+  if (!canSeeOrg(asTeacherOrLeader, org)) throw forbidden('Attendance figures are for teachers and leaders');
 }
 
 /** Lessons live or given that started in the window. */

@@ -31,32 +31,32 @@ export const resourceUsage: SignedInHandler<typeof contract.resourceUsage> = asy
 export const lessonUsage: SignedInHandler<typeof contract.lessonUsage> = async (c) => {
   const actor = c.get('actor');
   const { orgId, at } = c.req.valid('query');
-  requireAttendanceReader(actor);
   const scope = await reportScope(dbOf(c), actor, orgId, at);
+  requireAttendanceReader(actor, scope.org);
   return c.json({ ...headOf(scope), ...(await lessonUsageOf(dbOf(c), scope)) }, 200);
 };
 
 export const dashboard: SignedInHandler<typeof contract.dashboard> = async (c) => {
   const actor = c.get('actor');
   const { orgId, at } = c.req.valid('query');
-  requireAttendanceReader(actor);
   const scope = await reportScope(dbOf(c), actor, orgId, at);
+  requireAttendanceReader(actor, scope.org);
   return c.json({ ...headOf(scope), ...(await dashboardOf(dbOf(c), scope)) }, 200);
 };
 
 export const term: SignedInHandler<typeof contract.term> = async (c) => {
   const actor = c.get('actor');
   const { orgId, term } = c.req.valid('query');
-  requireAttendanceReader(actor);
   const scope = await reportScope(dbOf(c), actor, orgId, undefined, term);
+  requireAttendanceReader(actor, scope.org);
   return c.json({ ...headOf(scope), ...(await termReportOf(dbOf(c), scope)) }, 200);
 };
 
 export const termCsv: SignedInHandler<typeof contract.termCsv> = async (c) => {
   const actor = c.get('actor');
   const { orgId, term, table, schoolId, lang } = c.req.valid('query');
-  requireAttendanceReader(actor);
   const scope = await reportScope(dbOf(c), actor, orgId, undefined, term);
+  requireAttendanceReader(actor, scope.org);
   const report = { ...headOf(scope), ...(await termReportOf(dbOf(c), scope)) };
   const file = csvOf(report, table, lang ?? actor.user.locale, schoolId);
   return c.body(file.body, 200, {

@@ -63,8 +63,9 @@ async function resourceMonths(db: Queryable, ids: string[], window: Span) {
         UNION ALL
         SELECT to_char((u.at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM'),
             0, 1, CASE WHEN us.rural OR us.supported THEN 1 ELSE 0 END
-          FROM resource_uses u JOIN resources r ON r.id = u.resource_id JOIN orgs us ON us.id = u.school_id
-          WHERE r.school_id IN (${list}) AND u.school_id <> r.school_id
+          FROM resource_uses u JOIN resources r ON r.id = u.resource_id LEFT JOIN orgs us ON us.id = u.school_id
+          -- As the schools' figures count them: a use by a group's or district's people (no school) is another's.
+          WHERE r.school_id IN (${list}) AND u.school_id IS DISTINCT FROM r.school_id
             AND u.at >= ${f}::timestamptz AND u.at < ${t}::timestamptz)
       SELECT month, sum(contributed)::int AS contributed, sum(used)::int AS used, sum(reached)::int AS reached
       FROM m GROUP BY month ORDER BY month`),
