@@ -1,18 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   exchangeApplications,
   exchangeApprovals,
   exchangePlacements,
   exchangePostings,
+  lessons,
   memberships,
   users,
 } from '../../server/db/schema';
 import { rowsOf } from '../../server/lib/db';
-import { eligibilityOf, pastMondays } from '../../server/modules/exchanges/exchanges.rules';
+import { addMonths, eligibilityOf, pastMondays } from '../../server/modules/exchanges/exchanges.rules';
 import { eligibleSql } from '../../server/modules/exchanges/overview.queries';
 import { lastWeekOf, MISSING_LOG, remindMissingLogs } from '../../server/modules/exchanges/reminders.service';
-import { toLocal } from '../../shared/time';
+import { fromLocal, toLocal } from '../../shared/time';
 import { type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
@@ -304,30 +305,38 @@ describe('exchanges: applying, approving, placing', () => {
   });
 });
 
+/** A teacher of 京华实验小学 since 2010, made in the database. */
+async function newTeacher(email: string, name: string): Promise<string> {
+  const db = h.deps.database.db;
+  const [u] = await db.insert(users).values({ email, name }).returning({ id: users.id });
+  await db.insert(memberships).values({ userId: u!.id, orgId: h.ids.orgs.jhxx!, role: 'teacher', since: '2010-09-01' });
+  return u!.id;
+}
+
+/** The teacher's application to the posting, approved by the home and host schools: it waits for the group only. */
+async function waitingForGroup(postingId: string, teacherId: string, hostAdminId: string): Promise<string> {
+  const db = h.deps.database.db;
+  const [a] = await db
+    .insert(exchangeApplications)
+    .values({ postingId, teacherId, homeSchoolId: h.ids.orgs.jhxx!, submittedBy: teacherId })
+    .returning({ id: exchangeApplications.id });
+  await db.insert(exchangeApprovals).values([
+    { applicationId: a!.id, step: 'home', approvedBy: h.ids.users.jhxxAdmin! },
+    { applicationId: a!.id, step: 'host', approvedBy: hostAdminId },
+  ]);
+  return a!.id;
+}
+
 describe('exchanges: the last place under load', () => {
   it('50 group approvals of the last place at once: exactly one teacher is placed, the others hear it is full', async () => {
     const db = h.deps.database.db;
     const posting = await newPosting('nanhu', { subject: 'art', places: 1 });
     // 50 applications whose home and host schools approved, waiting only for the group leader.
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      const [u] = await db
-        .insert(users)
-        .values({ email: `load${i}@jhxx.demo`, name: `教师${i}` })
-        .returning({ id: users.id });
-      await db
-        .insert(memberships)
-        .values({ userId: u!.id, orgId: h.ids.orgs.jhxx!, role: 'teacher', since: '2010-09-01' });
-      const [a] = await db
-        .insert(exchangeApplications)
-        .values({ postingId: posting.id, teacherId: u!.id, homeSchoolId: h.ids.orgs.jhxx!, submittedBy: u!.id })
-        .returning({ id: exchangeApplications.id });
-      await db.insert(exchangeApprovals).values([
-        { applicationId: a!.id, step: 'home', approvedBy: h.ids.users.jhxxAdmin! },
-        { applicationId: a!.id, step: 'host', approvedBy: h.ids.users.nanhuAdmin! },
-      ]);
-      ids.push(a!.id);
-    }
+    for (let i = 0; i < 50; i++)
+      ids.push(
+        await waitingForGroup(posting.id, await newTeacher(`load${i}@jhxx.demo`, `教师${i}`), h.ids.users.nanhuAdmin!),
+      );
     const leader: Client = await h.as('leader@jinghua.demo');
     const replies = await Promise.all(ids.map((id) => leader.post(`/api/exchanges/applications/${id}/approve`)));
     const statuses = replies.map((r) => r.status);
@@ -346,6 +355,34 @@ describe('exchanges: the last place under load', () => {
       .from(exchangeApprovals)
       .where(and(eq(exchangeApprovals.step, 'group')));
     expect(groupSteps.filter((s) => ids.includes(s.applicationId))).toHaveLength(1);
+  });
+
+  it('the last approvals of one teacher’s two applications at once: one places him, the other hears it was withdrawn', async () => {
+    const db = h.deps.database.db;
+    const leader: Client = await h.as('leader@jinghua.demo');
+    const [nanhu, beishan] = [
+      await newPosting('nanhu', { subject: 'music' }),
+      await newPosting('beishan', { subject: 'pe' }),
+    ];
+    // Several teachers, each with two applications waiting only for the group: the race is met more than once.
+    for (let i = 0; i < 6; i++) {
+      const teacher = await newTeacher(`both${i}@jhxx.demo`, `两校教师${i}`);
+      const ids = [
+        await waitingForGroup(nanhu.id, teacher, h.ids.users.nanhuAdmin!),
+        await waitingForGroup(beishan.id, teacher, h.ids.users.beishanAdmin!),
+      ];
+      const replies = await Promise.all(ids.map((id) => leader.post(`/api/exchanges/applications/${id}/approve`)));
+      expect(replies.map((r) => r.status).sort(), `teacher ${i}`).toEqual([200, 409]);
+      expect(replies.find((r) => r.status === 409)!.body.error?.code).toBe('invalid_state');
+      const placed = await db.select().from(exchangePlacements).where(eq(exchangePlacements.teacherId, teacher));
+      expect(placed).toHaveLength(1);
+      // Each place taken once: the other posting's place was given back with the refused approval.
+      await db.delete(exchangePlacements).where(eq(exchangePlacements.teacherId, teacher));
+      await db
+        .update(exchangePostings)
+        .set({ filled: 0 })
+        .where(inArray(exchangePostings.id, [nanhu.id, beishan.id]));
+    }
   });
 
   it('the database refuses an overlapping second active placement, whatever the code does', async () => {
@@ -409,6 +446,21 @@ describe('exchanges: in post', () => {
         ['南湖村小学', '三年级一班', 34],
       ]),
     );
+    // Its days are Beijing's: a lesson at 07:40 on the placement's first day is in it, one on its first day out is not.
+    const db = h.deps.database.db;
+    const [lesson] = await db.select().from(lessons).where(eq(lessons.id, offer!.lessonId));
+    const offeredAt = async (day: string) => {
+      const startsAt = fromLocal(day, 7 * 60 + 40);
+      const endsAt = new Date(startsAt.getTime() + lesson!.endsAt.getTime() - lesson!.startsAt.getTime());
+      await db.update(lessons).set({ startsAt, endsAt }).where(eq(lessons.id, lesson!.id));
+      return (await gao.get(`/api/exchanges/placements/${placement.id}`)).body.offers!.map((o) => o.lessonId);
+    };
+    expect(await offeredAt(placement.startsOn)).toContain(lesson!.id);
+    expect(await offeredAt(placement.endsOn)).not.toContain(lesson!.id);
+    await db
+      .update(lessons)
+      .set({ startsAt: lesson!.startsAt, endsAt: lesson!.endsAt })
+      .where(eq(lessons.id, lesson!.id));
     // One click logs it: its day and hours come from the lesson; a second time is refused.
     const fromLesson = `/api/exchanges/placements/${placement.id}/logs/from-lesson` as const;
     const logged = await gao.post(fromLesson, { lessonId: offer!.lessonId });
@@ -441,6 +493,26 @@ describe('exchanges: in post', () => {
     );
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/exchanges/placements/${placement.id}`), 404);
     expectStatus(await (await h.as('zhang@jhzx.demo')).get(`/api/exchanges/placements/${placement.id}`), 404);
+  });
+
+  it('a day holds at most 24 hours of entries, however many are sent at once', async () => {
+    const { gao, placement } = await gaoPlacement();
+    const today = toLocal(new Date()).date;
+    const logged = new Set((await gao.get(`/api/exchanges/placements/${placement.id}`)).body.logs!.map((l) => l.on));
+    // A day in post with nothing logged yet.
+    let day = placement.startsOn;
+    while (logged.has(day)) day = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+    expect(day <= today).toBe(true);
+    const entry = { on: day, hours: 8, activity: 'other' as const, note: '整理实验室' };
+    const replies = await Promise.all(
+      [1, 2, 3, 4].map(() => gao.post(`/api/exchanges/placements/${placement.id}/logs`, entry)),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 201, 201, 400]);
+    const refused = replies.find((r) => r.status === 400)!;
+    expect(refused.body.error).toMatchObject({ code: 'validation_failed' });
+    expect(detailsOf(refused, 'fields')).toEqual({ hours: [expect.stringMatching(/at most 24 hours: 24 are logged/)] });
+    const after = (await gao.get(`/api/exchanges/placements/${placement.id}`)).body.logs!.filter((l) => l.on === day);
+    expect(after.reduce((s, l) => s + l.hours, 0)).toBe(24);
   });
 
   it('the host school confirms the log, names a mentor, reviews; the final review completes it and tells home', async () => {
@@ -799,5 +871,82 @@ describe('exchanges: the group’s view', () => {
     expect(rows.map((r) => r.eligible)).toEqual(byRule);
     expect(byRule.filter(Boolean).length).toBeGreaterThan(10); // both answers occur, on both sides of each edge
     expect(byRule.filter((x) => !x).length).toBeGreaterThan(10);
+  });
+});
+
+describe('exchanges: no one judges their own placement', () => {
+  /** A teacher of 京华实验小学 in post at 北山 from the programme's start, made in the database; with a password. */
+  async function placed(email: string, alsoRunsHost: boolean, startsOn?: string) {
+    const db = h.deps.database.db;
+    const posting = await newPosting('beishan', { subject: 'english', ...(startsOn ? { startsOn } : {}) });
+    const [demo] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, 'gao@jhxx.demo'));
+    const [u] = await db
+      .insert(users)
+      .values({ email, name: email.split('@')[0]!, passwordHash: demo!.hash })
+      .returning({ id: users.id });
+    await db
+      .insert(memberships)
+      .values([
+        { userId: u!.id, orgId: h.ids.orgs.jhxx!, role: 'teacher' as const, since: '2010-09-01' },
+        ...(alsoRunsHost
+          ? [{ userId: u!.id, orgId: h.ids.orgs.beishan!, role: 'school_admin' as const, since: '2020-09-01' }]
+          : []),
+      ]);
+    const [a] = await db
+      .insert(exchangeApplications)
+      .values({
+        postingId: posting.id,
+        teacherId: u!.id,
+        homeSchoolId: h.ids.orgs.jhxx!,
+        submittedBy: u!.id,
+        status: 'placed',
+      })
+      .returning({ id: exchangeApplications.id });
+    const [pl] = await db
+      .insert(exchangePlacements)
+      .values({
+        applicationId: a!.id,
+        postingId: posting.id,
+        teacherId: u!.id,
+        homeSchoolId: h.ids.orgs.jhxx!,
+        hostSchoolId: h.ids.orgs.beishan!,
+        startsOn: posting.startsOn,
+        endsOn: addMonths(posting.startsOn, posting.months),
+      })
+      .returning({ id: exchangePlacements.id });
+    return pl!.id;
+  }
+
+  it('a teacher in post who also runs the host school neither confirms their own log nor reviews it', async () => {
+    const id = await placed('two-hats@jhxx.demo', true);
+    const me = await h.as('two-hats@jhxx.demo');
+    const page = await me.get(`/api/exchanges/placements/${id}`);
+    expectStatus(page, 200);
+    expect(page.body.placement).toMatchObject({ mayLog: true, mayConfirm: false });
+    const on = page.body.placement!.startsOn;
+    const entry = await me.post(`/api/exchanges/placements/${id}/logs`, { on, hours: 4, activity: 'taught' });
+    expectStatus(entry, 201);
+    expectStatus(await me.post(`/api/exchanges/placements/${id}/logs/${entry.body.log!.id}/confirm`), 403);
+    const review = { stage: 'final' as const, summary: '我自己评价自己。', satisfactory: true };
+    expectStatus(await me.post(`/api/exchanges/placements/${id}/reviews`, review), 403);
+    // The school's other admin may.
+    const wu = await h.as('admin@beishan.demo');
+    expectStatus(await wu.post(`/api/exchanges/placements/${id}/logs/${entry.body.log!.id}/confirm`), 200);
+  });
+
+  it('a placement is reviewed once it has begun', async () => {
+    const leader = await h.as('leader@jinghua.demo');
+    const programme = (await leader.get(`/api/exchanges/programmes/${ex().programme}`)).body.programme!;
+    const later = addMonths(programme.endsOn, -1);
+    if (later <= toLocal(new Date()).date) return; // the programme's last month: no post can start later in it
+    const id = await placed('not-yet@jhxx.demo', false, later);
+    const wu = await h.as('admin@beishan.demo');
+    const early = await wu.post(`/api/exchanges/placements/${id}/reviews`, {
+      stage: 'final',
+      summary: '还没开始。',
+      satisfactory: true,
+    });
+    expectStatus(early, 409);
+    expect(early.body.error?.code).toBe('invalid_state');
   });
 });
