@@ -4,10 +4,11 @@
 
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { exchangeApplications, exchangePlacements, exchangePostings, users } from '../../server/db/schema';
+import { exchangePostings, exchangeProgrammes, users } from '../../server/db/schema';
 import { addMonths, schoolYearOf } from '../../server/modules/exchanges/exchanges.rules';
 import { toLocal } from '../../shared/time';
 import { expectStatus, useHarness } from '../support/harness';
+import { placeByHand } from '../support/placements';
 
 const h = useHarness();
 const today = toLocal(new Date()).date;
@@ -73,29 +74,78 @@ describe('exchanges: the lists behind the group’s view', () => {
       .insert(users)
       .values({ email: 'last-year@jhzx.demo', name: '去年交流教师' })
       .returning({ id: users.id });
-    const [a] = await db
-      .insert(exchangeApplications)
-      .values({
-        postingId: posting!.id,
-        teacherId: u!.id,
-        homeSchoolId: h.ids.orgs.jhzx!,
-        submittedBy: u!.id,
-        status: 'placed',
-      })
-      .returning({ id: exchangeApplications.id });
-    await db.insert(exchangePlacements).values({
-      applicationId: a!.id,
+    await placeByHand(db, {
       postingId: posting!.id,
       teacherId: u!.id,
       homeSchoolId: h.ids.orgs.jhzx!,
       hostSchoolId: h.ids.orgs.nanhu!,
       startsOn: from,
       endsOn: until,
-      status: 'completed',
-      completedOn: until,
+      completed: until,
     });
     const after = await figures();
     expect(after.lastYear.inPost).toBe(before.lastYear.inPost + 1);
     expect(after.thisYear.inPost).toBe(before.thisYear.inPost);
+  });
+
+  it('a leader’s figures and the lists behind them count the same placements, whichever programme placed them', async () => {
+    const db = h.deps.database.db;
+    const [office] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'office@chengguan.demo'));
+    // The district's own programme sends a teacher of 京华实验中学 to 南湖村小学: the group counts it by school.
+    const [programme] = await db
+      .insert(exchangeProgrammes)
+      .values({
+        orgId: h.ids.orgs.chengguan!,
+        kind: 'support',
+        name: '城关学区音乐支教',
+        schoolYear: thisYear,
+        startsOn: `${year}-09-01`,
+        endsOn: `${year + 1}-08-31`,
+        createdBy: office!.id,
+      })
+      .returning({ id: exchangeProgrammes.id });
+    const [posting] = await db
+      .insert(exchangePostings)
+      .values({
+        programmeId: programme!.id,
+        schoolId: h.ids.orgs.nanhu!,
+        subject: 'music',
+        gradeFrom: 1,
+        gradeTo: 6,
+        places: 1,
+        filled: 1,
+        startsOn: `${year}-09-01`,
+        months: 12,
+        createdBy: office!.id,
+      })
+      .returning({ id: exchangePostings.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email: 'district-post@jhzx.demo', name: '学区支教教师' })
+      .returning({ id: users.id });
+    const placed = await placeByHand(db, {
+      postingId: posting!.id,
+      teacherId: u!.id,
+      homeSchoolId: h.ids.orgs.jhzx!,
+      hostSchoolId: h.ids.orgs.nanhu!,
+      startsOn: `${year}-09-01`,
+      endsOn: addMonths(`${year}-09-01`, 12),
+    });
+    const leader = await h.as('leader@jinghua.demo');
+    const view = (await leader.get(`/api/exchanges/overview?orgId=${h.ids.orgs.jinghua}`)).body;
+    for (const [school, side, figure] of [
+      [h.ids.orgs.nanhu!, 'host', 'received'],
+      [h.ids.orgs.jhzx!, 'home', 'sent'],
+    ] as const) {
+      const list = await leader.get(
+        `/api/exchanges/placements?scope=all&schoolId=${school}&side=${side}&schoolYear=${thisYear}`,
+      );
+      expect(list.body.items.map((p) => p.id)).toContain(placed);
+      const counted = view.schools!.find((s) => s.school.id === school)!.thisYear[figure];
+      expect(list.body.items).toHaveLength(counted);
+    }
+    // Another group's admin still reads none of it.
+    const xiling = await h.as('admin@xiling.demo');
+    expectStatus(await xiling.get(`/api/exchanges/placements/${placed}`), 404);
   });
 });

@@ -15,6 +15,7 @@ import { eligibleSql } from '../../server/modules/exchanges/overview.queries';
 import { lastWeekOf, MISSING_LOG, remindMissingLogs } from '../../server/modules/exchanges/reminders.service';
 import { fromLocal, toLocal } from '../../shared/time';
 import { type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
+import { placeByHand } from '../support/placements';
 
 const h = useHarness();
 const ex = () => h.ids.exchanges!;
@@ -892,29 +893,14 @@ describe('exchanges: no one judges their own placement', () => {
           ? [{ userId: u!.id, orgId: h.ids.orgs.beishan!, role: 'school_admin' as const, since: '2020-09-01' }]
           : []),
       ]);
-    const [a] = await db
-      .insert(exchangeApplications)
-      .values({
-        postingId: posting.id,
-        teacherId: u!.id,
-        homeSchoolId: h.ids.orgs.jhxx!,
-        submittedBy: u!.id,
-        status: 'placed',
-      })
-      .returning({ id: exchangeApplications.id });
-    const [pl] = await db
-      .insert(exchangePlacements)
-      .values({
-        applicationId: a!.id,
-        postingId: posting.id,
-        teacherId: u!.id,
-        homeSchoolId: h.ids.orgs.jhxx!,
-        hostSchoolId: h.ids.orgs.beishan!,
-        startsOn: posting.startsOn,
-        endsOn: addMonths(posting.startsOn, posting.months),
-      })
-      .returning({ id: exchangePlacements.id });
-    return pl!.id;
+    return placeByHand(db, {
+      postingId: posting.id,
+      teacherId: u!.id,
+      homeSchoolId: h.ids.orgs.jhxx!,
+      hostSchoolId: h.ids.orgs.beishan!,
+      startsOn: posting.startsOn,
+      endsOn: addMonths(posting.startsOn, posting.months),
+    });
   }
 
   it('a teacher in post who also runs the host school neither confirms their own log nor reviews it', async () => {

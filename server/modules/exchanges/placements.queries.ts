@@ -65,6 +65,11 @@ function selectPlacements(db: Queryable) {
 
 export type PlacementRow = Awaited<ReturnType<typeof selectPlacements>>[number];
 
+/**
+ * Who reads a placement: its teacher and mentor, the admins of its home and host schools, and the leaders of the
+ * group or district that runs its programme or that either school belongs to — as the group's view counts it by
+ * school, whichever programme placed the teacher.
+ */
 function readableWhere(actor: Actor): SQL {
   const a = adminOf(actor);
   const leads = [...a.groupIds, ...a.districtIds];
@@ -74,6 +79,8 @@ function readableWhere(actor: Actor): SQL {
     a.schoolIds.length ? inArray(exchangePlacements.hostSchoolId, a.schoolIds) : undefined,
     a.schoolIds.length ? inArray(exchangePlacements.homeSchoolId, a.schoolIds) : undefined,
     leads.length ? inArray(exchangeProgrammes.orgId, leads) : undefined,
+    ...(a.groupIds.length ? [inArray(host.groupId, a.groupIds), inArray(home.groupId, a.groupIds)] : []),
+    ...(a.districtIds.length ? [inArray(host.districtId, a.districtIds), inArray(home.districtId, a.districtIds)] : []),
   ]);
 }
 
