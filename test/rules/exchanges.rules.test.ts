@@ -3,6 +3,7 @@ import {
   actionsFor,
   addMonths,
   allApproved,
+  anniversary,
   type EligibilityInput,
   eligibilityOf,
   mondayOf,
@@ -77,6 +78,21 @@ describe('exchange eligibility (Beijing 2021 figures as the programme’s settin
     expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
     expect(wholeYears('2016-09-01', '2022-08-31')).toBe(5);
     expect(wholeYears('2016-09-01', '2022-09-01')).toBe(6);
+  });
+
+  it('29 February’s anniversaries: 1 March in a common year, as whole years and the service years count them', () => {
+    expect(anniversary('2016-02-29', 10)).toBe('2026-03-01');
+    expect(anniversary('2016-02-29', 8)).toBe('2024-02-29');
+    expect(anniversary('2016-09-01', 6)).toBe('2022-09-01');
+    for (const years of [1, 4, 10]) {
+      const at = anniversary('2016-02-29', years);
+      const before = new Date(Date.parse(at) - 86_400_000).toISOString().slice(0, 10);
+      expect([wholeYears('2016-02-29', before), wholeYears('2016-02-29', at)]).toEqual([years - 1, years]);
+    }
+    // Rural service from 29 February 2016: ten years on 1 March 2026, not a day before.
+    const y = serviceYears([{ startsOn: '2016-02-29', endsOn: null }], '2026-02-28');
+    expect(y.years).toBe(9);
+    expect(y.reachesOn(10)).toBe('2026-03-01');
   });
 });
 

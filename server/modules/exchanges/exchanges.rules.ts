@@ -20,6 +20,16 @@ export function schoolYearOf(day: string): number {
   return m >= 9 ? y : y - 1;
 }
 
+/**
+ * The day `years` whole years from `day` are complete, as wholeYears (and PostgreSQL's interval arithmetic in
+ * eligibleSql) count them: the same day of the month, but for 29 February in a common year, whose is 1 March.
+ */
+export function anniversary(day: string, years: number): string {
+  const at = addMonths(day, 12 * years);
+  if (!day.endsWith('-02-29') || at.endsWith('-02-29')) return at;
+  return new Date(Date.parse(`${at}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whole years from `from` to `to` (both days), as a birthday counts them. */
 export function wholeYears(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
@@ -193,7 +203,7 @@ export function serviceYears(periods: readonly ServicePeriod[], today: string): 
       ongoing,
       years: Math.max(0, wholeYears(start, end)),
       reachesOn: (n) => {
-        const at = addMonths(start, 12 * n);
+        const at = anniversary(start, n);
         return at <= end || ongoing ? at : null;
       },
     };

@@ -16,7 +16,7 @@ import {
 import type { Queryable } from '../../lib/db';
 import { rowsOf } from '../../lib/db';
 import type { OrgPlace } from '../../lib/policy';
-import { addMonths, schoolYearOf } from './exchanges.rules';
+import { addMonths, anniversary, schoolYearOf } from './exchanges.rules';
 
 const yearSpan = (y: number) => ({ from: `${y}-09-01`, to: `${y + 1}-09-01` });
 
@@ -216,7 +216,7 @@ async function eligibleNextYearOf(db: Queryable, schoolIds: string[], rules: Rul
   return rows.map((t) => ({
     user: { id: t.user_id, name: t.name },
     school: { id: t.school_id, name: t.school_name },
-    eligibleFrom: addMonths(t.since, 12 * rules.minYearsAtSchool),
+    eligibleFrom: anniversary(t.since, rules.minYearsAtSchool),
   }));
 }
 
