@@ -3,11 +3,32 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openPostgres, postgresTarget, rowsOf } from '../../server/lib/db';
 import { sqlState } from '../../server/lib/errors';
+import { toLocal } from '../../shared/time';
 import { postgresServerUrl, postgresUnavailable } from '../support/db';
 import { useHarness } from '../support/harness';
 
 const h = useHarness();
 const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await h.deps.database.db.execute(query));
+
+describe('database: days are Beijing’s', () => {
+  it('a membership made without its start day starts today as Beijing counts it, whatever the session’s zone', async () => {
+    // Beijing's date differs from UTC−12's or UTC+14's at every hour: a default on the session's date fails one.
+    for (const zone of ['Etc/GMT+12', 'Etc/GMT-14']) {
+      const since = await h.deps.database.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL TIME ZONE '${zone}'`));
+        const [row] = rowsOf<{ since: string }>(
+          await tx.execute(sql`INSERT INTO memberships (user_id, org_id, role)
+            SELECT u.id, o.id, 'teacher' FROM users u, orgs o WHERE u.email = 'li@jhxx.demo' AND o.code = 'JHZX'
+            RETURNING to_char(since, 'YYYY-MM-DD') AS since`),
+        );
+        await tx.execute(sql`DELETE FROM memberships m USING users u, orgs o
+          WHERE m.user_id = u.id AND m.org_id = o.id AND u.email = 'li@jhxx.demo' AND o.code = 'JHZX'`);
+        return row?.since;
+      });
+      expect(since, zone).toBe(toLocal(new Date()).date);
+    }
+  });
+});
 
 describe('database: extensions on both engines', () => {
   it('has btree_gist and pg_trgm installed by the migrations', async () => {

@@ -98,7 +98,7 @@ export const memberships = pgTable(
     /** For assistants: the classroom whose screen they operate. */
     classroomId: uuid().references(() => classrooms.id, { onDelete: 'set null' }),
     /** Teaching at this school since (exchange eligibility counts consecutive years here). */
-    since: date().notNull().defaultNow(),
+    since: date().notNull().default(sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`),
     /** A key teacher (骨干教师): the quota counts how many of those rotated are key teachers. */
     keyTeacher: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
