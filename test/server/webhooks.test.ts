@@ -73,9 +73,25 @@ describe('livekit webhooks', () => {
     const rows = await db.select().from(lessonAttendance).where(eq(lessonAttendance.lessonId, lesson!.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.leftAt!.getTime() - rows[0]!.joinedAt!.getTime()).toBe(600_000);
-    expect((await db.select().from(lessons).where(eq(lessons.id, lesson!.id)))[0]!.status).toBe('live');
-    await post({ event: 'room_finished', id: 'EV_3', createdAt: String(now + 900), room: { name: lesson!.roomName } });
-    expect((await db.select().from(lessons).where(eq(lessons.id, lesson!.id)))[0]!.status).toBe('ended');
+    const status = async () => (await db.select().from(lessons).where(eq(lessons.id, lesson!.id)))[0]!.status;
+    // The lesson is days away: a classroom trying its big screen early does not start it; its teacher joining does.
+    expect(await status()).toBe('scheduled');
+    const teacher = { sid: 'PA_teacher1', identity: `user:${lesson!.teacherId}` };
+    const room = { name: lesson!.roomName };
+    await post({ event: 'participant_joined', id: 'EV_4', createdAt: String(now + 60), room, participant: teacher });
+    expect(await status()).toBe('live');
+    // Everyone gone before its end: LiveKit closes the room, the lesson stays open to join again.
+    await post({ event: 'participant_left', id: 'EV_5', createdAt: String(now + 120), room, participant: teacher });
+    await post({ event: 'room_finished', id: 'EV_3', createdAt: String(now + 900), room });
+    expect(await status()).toBe('live');
+    // A room closing once its time is over ends it, and ends any session still open.
+    const over = Math.floor(lesson!.endsAt.getTime() / 1000) + 60;
+    const back = { ...teacher, sid: 'PA_teacher2' };
+    await post({ event: 'participant_joined', id: 'EV_6', createdAt: String(over - 600), room, participant: back });
+    await post({ event: 'room_finished', id: 'EV_7', createdAt: String(over), room });
+    expect(await status()).toBe('ended');
+    const open = await db.select().from(lessonAttendance).where(eq(lessonAttendance.lessonId, lesson!.id));
+    expect(open.find((r) => r.sid === 'PA_teacher2')!.leftAt!.getTime()).toBe(over * 1000);
   });
 
   it('a finished server-side recording (egress_ended) becomes the teacher’s library video, filed with the lesson, once', async () => {

@@ -48,22 +48,37 @@ export async function applyEvent(db: Db, event: WebhookEvent): Promise<boolean> 
     if (!fresh) return false; // a repeated delivery
     if (!room) return true;
     const [lesson] = await tx
-      .select({ id: lessons.id, status: lessons.status })
+      .select({
+        id: lessons.id,
+        status: lessons.status,
+        teacherId: lessons.teacherId,
+        startsAt: lessons.startsAt,
+        endsAt: lessons.endsAt,
+      })
       .from(lessons)
       .where(eq(lessons.roomName, room));
     if (!lesson) return true;
     const when = at(event.createdAt);
-    if (event.event === 'room_started' || event.event === 'participant_joined') {
+    // Live once its time has come, or once its teacher has joined (a teacher may begin a little early); a classroom
+    // waiting in the quarter hour before does not start it (a live lesson can no longer be moved).
+    const teacherJoined =
+      event.event === 'participant_joined' && event.participant?.identity === `user:${lesson.teacherId}`;
+    const begun = when.getTime() >= lesson.startsAt.getTime();
+    if ((event.event === 'room_started' || event.event === 'participant_joined') && (begun || teacherJoined)) {
       await tx
         .update(lessons)
         .set({ status: 'live', updatedAt: new Date() })
         .where(and(eq(lessons.id, lesson.id), inArray(lessons.status, ['scheduled'])));
     }
+    // LiveKit closes a room everyone has left. That ends the lesson only once its time is over: a big screen tried
+    // early and closed, or a teacher's network lost mid-lesson, leaves the lesson open to join again (its room is
+    // made again on the next join). Its open sessions end either way.
     if (event.event === 'room_finished') {
-      await tx
-        .update(lessons)
-        .set({ status: 'ended', updatedAt: new Date() })
-        .where(and(eq(lessons.id, lesson.id), inArray(lessons.status, ['scheduled', 'live'])));
+      if (when.getTime() >= lesson.endsAt.getTime())
+        await tx
+          .update(lessons)
+          .set({ status: 'ended', updatedAt: new Date() })
+          .where(and(eq(lessons.id, lesson.id), inArray(lessons.status, ['scheduled', 'live'])));
       await tx
         .update(lessonAttendance)
         .set({ leftAt: when })
