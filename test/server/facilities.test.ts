@@ -75,6 +75,10 @@ describe('facilities: what is free', () => {
     expect(evening).not.toContain('化学实验室');
     const big = (await q(seeded.startsAt, seeded.endsAt, '&capacity=200')).body.items.map((f) => f.name);
     expect(big).toEqual(['报告厅']);
+    // A window of a century is refused at once, at its field, not worked out day by day.
+    const century = await q('2000-01-01T00:00:00+08:00', '2099-12-31T00:00:00+08:00', '&partly=1');
+    expectStatus(century, 400);
+    expect(detailsOf(century, 'problems')).toEqual([{ field: 'freeTo', code: 'too_large', max: 31 }]);
   });
 
   it('partly free facilities come with their free times, and ones not free then with the nearest day they are', async () => {

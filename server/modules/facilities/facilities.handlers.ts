@@ -41,7 +41,10 @@ export const list: SignedInHandler<typeof contract.list> = async (c) => {
   return c.json({ items, nextCursor: null }, 200);
 };
 
-/** "Free for [freeFrom, freeTo)" needs both, the second after the first. */
+/**
+ * "Free for [freeFrom, freeTo)" needs both, the second after the first, at most 31 days later: every visible
+ * facility's open hours are worked out day by day over the window (a window of decades held the server for seconds).
+ */
 function freeWindow(freeFrom: string | undefined, freeTo: string | undefined): Occurrence | undefined {
   if (!freeFrom && !freeTo) return undefined;
   if (!freeFrom || !freeTo || !(new Date(freeTo) > new Date(freeFrom)))
@@ -50,7 +53,14 @@ function freeWindow(freeFrom: string | undefined, freeTo: string | undefined): O
       'Give both freeFrom and freeTo, the second after the first',
       problemDetails([{ field: 'freeTo', code: freeFrom && freeTo ? 'ends_before_start' : 'required' }]),
     );
-  return { startsAt: new Date(freeFrom), endsAt: new Date(freeTo) };
+  const window = { startsAt: new Date(freeFrom), endsAt: new Date(freeTo) };
+  if (window.endsAt.getTime() - window.startsAt.getTime() > MAX_GROUP_RANGE_DAYS * 86400_000)
+    throw new AppError(
+      'validation_failed',
+      `A free window lasts at most ${MAX_GROUP_RANGE_DAYS} days`,
+      problemDetails([{ field: 'freeTo', code: 'too_large', max: MAX_GROUP_RANGE_DAYS }]),
+    );
+  return window;
 }
 
 export const groupAvailability: SignedInHandler<typeof contract.groupAvailability> = async (c) => {
