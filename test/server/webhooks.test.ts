@@ -188,3 +188,55 @@ describe('livekit webhooks', () => {
     expect(Object.keys(doc.paths['/api/livekit/webhook']?.post?.responses ?? {})).toContain('503');
   });
 });
+
+describe('lessons left live after their time', () => {
+  it('are ended by the hourly job once no one is in them (or hours after), at their end or their last leave', async () => {
+    const { endLessonsOver } = await import('../../server/modules/lessons/over.service');
+    const { lessons, lessonAttendance } = await import('../../server/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const db = h.deps.database.db;
+    const [demo] = await db.select().from(lessons).where(eq(lessons.id, h.ids.lessons!.demo!));
+    const now = new Date();
+    const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+    const live = async (name: string, endsAt: Date) => {
+      const [l] = await db
+        .insert(lessons)
+        .values({
+          teacherId: demo!.teacherId,
+          schoolId: demo!.schoolId,
+          title: name,
+          subject: 'math',
+          grade: 4,
+          startsAt: new Date(endsAt.getTime() - 40 * 60_000),
+          endsAt,
+          status: 'live',
+          roomName: `lesson-${crypto.randomUUID()}`,
+        })
+        .returning();
+      return l!;
+    };
+    const session = (lessonId: string, sid: string, joinedAt: Date, leftAt: Date | null) =>
+      db.insert(lessonAttendance).values({ lessonId, identity: `user:${demo!.teacherId}`, sid, joinedAt, leftAt });
+    // Everyone left 50 minutes ago, ten minutes after the end: ended then.
+    const left = await live('早退的课', minutes(-60));
+    await session(left.id, 'PA_a', minutes(-100), minutes(-50));
+    // Ended 40 minutes ago with a teacher still in the room: still running over, left alone.
+    const over = await live('拖堂的课', minutes(-40));
+    await session(over.id, 'PA_b', minutes(-80), null);
+    // A leave LiveKit never reported, four hours on: ended at its end, the session closed there.
+    const lost = await live('失联的课', minutes(-240));
+    await session(lost.id, 'PA_c', minutes(-280), null);
+    // Its time not yet half an hour past: left alone.
+    const recent = await live('刚下课', minutes(-10));
+
+    expect(await endLessonsOver(db, now)).toBe(2);
+    expect(await endLessonsOver(db, now)).toBe(0);
+    const read = async (id: string) => (await db.select().from(lessons).where(eq(lessons.id, id)))[0]!;
+    expect(await read(left.id)).toMatchObject({ status: 'ended', updatedAt: minutes(-50) });
+    expect(await read(lost.id)).toMatchObject({ status: 'ended', updatedAt: minutes(-240) });
+    expect((await read(over.id)).status).toBe('live');
+    expect((await read(recent.id)).status).toBe('live');
+    const [closed] = await db.select().from(lessonAttendance).where(eq(lessonAttendance.sid, 'PA_c'));
+    expect(closed!.leftAt).toEqual(minutes(-240));
+  });
+});

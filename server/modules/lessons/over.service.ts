@@ -1,0 +1,30 @@
+// Lessons left live after their time: a room LiveKit closes before a lesson's end leaves the lesson open to join
+// again (webhooks.service.ts), so a lesson everyone left early and nobody ended would stay "live" for good. The
+// hourly jobs (server/scheduled.ts) end each such lesson once its time is half an hour past and no one is in it — or
+// three hours past whatever its sessions say (a leave LiveKit never reported) — at its end or its last leave,
+// whichever came later, closing any session still open there. Idempotent: a second run finds nothing.
+import { sql } from 'drizzle-orm';
+import { type Queryable, rowsOf } from '../../lib/db';
+
+export async function endLessonsOver(db: Queryable, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        UPDATE lessons l SET status = 'ended', updated_at = LEAST(${now}::timestamptz, GREATEST(l.ends_at,
+          coalesce((SELECT max(a.left_at) FROM lesson_attendance a WHERE a.lesson_id = l.id), l.ends_at)))
+        WHERE l.status = 'live' AND l.ends_at < ${now}::timestamptz - interval '30 minutes'
+          AND (l.ends_at < ${now}::timestamptz - interval '3 hours' OR NOT EXISTS (SELECT 1 FROM lesson_attendance a
+            WHERE a.lesson_id = l.id AND a.joined_at IS NOT NULL AND a.left_at IS NULL))
+        RETURNING l.id`),
+    );
+    if (ended.length)
+      await tx.execute(sql`
+        UPDATE lesson_attendance a SET left_at = l.updated_at FROM lessons l
+        WHERE l.id = a.lesson_id AND a.left_at IS NULL
+          AND l.id IN (${sql.join(
+            ended.map((e) => sql`${e.id}::uuid`),
+            sql`, `,
+          )})`);
+    return ended.length;
+  });
+}
