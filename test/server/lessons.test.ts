@@ -90,6 +90,21 @@ describe('lessons: scheduling and who takes part', () => {
     expectStatus(join, 503);
     expect(join.body.error.code).toBe('livekit_unavailable');
     expect(join.headers.get('retry-after')).toBe('5');
+    // Its time ran out ten minutes ago: under way, it may be joined again (the time check passed: 503, no LiveKit
+    // here); never begun, it is over.
+    const { lessons } = await import('../../server/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const over = { startsAt: new Date(Date.now() - 50 * 60_000), endsAt: new Date(Date.now() - 10 * 60_000) };
+    for (const [status, answer] of [
+      ['live', 503],
+      ['scheduled', 409],
+    ] as const) {
+      await h.deps.database.db
+        .update(lessons)
+        .set({ ...over, status })
+        .where(eq(lessons.id, now.body.lesson.id));
+      expectStatus(await wang.post(`/api/lessons/${now.body.lesson.id}/join`), answer);
+    }
   });
 
   it('a LiveKit that does not answer: join answers 503 livekit_unavailable with Retry-After, however it is found out', async () => {

@@ -1,6 +1,6 @@
 // In the live room: joining (a token with the grants of the caller's role, once the lesson is open) and the
 // teacher letting a classroom speak. The LiveKit calls themselves are in livekit.ts.
-import { JOIN_OPENS_MS } from '../../../shared/lessons';
+import { JOIN_OPENS_MS, joinOpen } from '../../../shared/lessons';
 import { audit } from '../../lib/audit';
 import type { Config, Deps, RequestMeta } from '../../lib/context';
 import type { Queryable } from '../../lib/db';
@@ -17,7 +17,7 @@ export interface JoinDeps {
 
 /**
  * The LiveKit URL and a short-lived token for the caller's part in the lesson, from 15 minutes before its start
- * to its end. The lesson's room is made on the first join.
+ * to its end (half an hour more while it is under way: joinOpen). The lesson's room is made on the first join.
  */
 export async function joinLesson(actor: Actor, found: LessonFor, deps: JoinDeps) {
   const { row, rooms, part } = found;
@@ -27,8 +27,7 @@ export async function joinLesson(actor: Actor, found: LessonFor, deps: JoinDeps)
     throw new AppError('invalid_state', 'The lesson opens 15 minutes before it starts', {
       opensAt: new Date(row.startsAt.getTime() - JOIN_OPENS_MS).toISOString(),
     });
-  if (now > row.endsAt.getTime() || row.status === 'ended')
-    throw new AppError('invalid_state', 'This lesson has ended');
+  if (!joinOpen(row, now)) throw new AppError('invalid_state', 'This lesson has ended');
   const status = deps.livekitStatus ? await deps.livekitStatus() : null;
   // npm start is still building its LiveKit server: the live pages say so and try again by themselves.
   if (status === 'starting')

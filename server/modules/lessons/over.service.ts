@@ -4,6 +4,7 @@
 // three hours past whatever its sessions say (a leave LiveKit never reported) — at its end or its last leave,
 // whichever came later, closing any session still open there. Idempotent: a second run finds nothing.
 import { sql } from 'drizzle-orm';
+import { OVERRUN_MS } from '../../../shared/lessons';
 import { type Queryable, rowsOf } from '../../lib/db';
 
 export async function endLessonsOver(db: Queryable, now = new Date()): Promise<number> {
@@ -12,7 +13,7 @@ export async function endLessonsOver(db: Queryable, now = new Date()): Promise<n
       await tx.execute(sql`
         UPDATE lessons l SET status = 'ended', updated_at = LEAST(${now}::timestamptz, GREATEST(l.ends_at,
           coalesce((SELECT max(a.left_at) FROM lesson_attendance a WHERE a.lesson_id = l.id), l.ends_at)))
-        WHERE l.status = 'live' AND l.ends_at < ${now}::timestamptz - interval '30 minutes'
+        WHERE l.status = 'live' AND l.ends_at < ${new Date(now.getTime() - OVERRUN_MS)}::timestamptz
           AND (l.ends_at < ${now}::timestamptz - interval '3 hours' OR NOT EXISTS (SELECT 1 FROM lesson_attendance a
             WHERE a.lesson_id = l.id AND a.joined_at IS NOT NULL AND a.left_at IS NULL))
         RETURNING l.id`),
