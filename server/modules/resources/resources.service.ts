@@ -188,6 +188,8 @@ export async function addVersion(db: Db, actor: Actor, params: AddVersionParams,
   const { resource: row, upload } = params;
   return withUpload(upload, ({ file }) =>
     commitWithFile(db, upload.storage, file.tempKey, async (tx, storageKey): Promise<Resource> => {
+      // The resource's row locked: two new versions sent at once are numbered one after the other.
+      await tx.select({ id: resources.id }).from(resources).where(eq(resources.id, row.r.id)).for('update');
       const [last] = await tx
         .select({ next: sql<number>`COALESCE(max(${resourceVersions.number}), 0)::int + 1` })
         .from(resourceVersions)
