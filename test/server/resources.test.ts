@@ -261,6 +261,15 @@ describe('resources: download', () => {
       await (await h.as('zhao@beishan.demo')).raw('POST', `/api/resources/${up.body.resource.id}/versions`, f),
       404,
     );
+    // Four new versions sent at once are numbered one after the other, none lost.
+    const sends = [3, 4, 5, 6].map((n) => {
+      const g = new FormData();
+      g.set('file', new Blob([pdf(`v${n}`) as Uint8Array<ArrayBuffer>]), `v${n}.pdf`);
+      return li.raw('POST', `/api/resources/${up.body.resource.id}/versions`, g);
+    });
+    expect((await Promise.all(sends)).map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const after = await li.get(`/api/resources/${up.body.resource.id}`);
+    expect(after.body.versions.map((v) => v.number)).toEqual([6, 5, 4, 3, 2, 1]);
   });
 });
 
@@ -402,6 +411,11 @@ describe('resources: named reviewers', () => {
     const done = await zhangClient.post(`/api/resources/${waiting.body.resource.id}/review`, { decision: 'publish' });
     expectStatus(done, 200);
     expect(done.body.resource.status).toBe('published');
+    // Nor does a reviewer publish their own: the review is there to check the author's sharing.
+    const own = await upload(zhangClient, { title: '待审：我自己的', visibility: 'group' }, pdf('own'));
+    const ownQueue = await zhangClient.get('/api/resources?status=in_review');
+    expect(ownQueue.body.items.find((r) => r.id === own.body.resource.id)).toMatchObject({ canReview: false });
+    expectStatus(await zhangClient.post(`/api/resources/${own.body.resource.id}/review`, { decision: 'publish' }), 403);
     // A teacher who was not named still cannot.
     const other = await upload(li, { title: '待审：另一个', visibility: 'group' }, pdf('not-named'));
     expectStatus(

@@ -88,6 +88,7 @@ export async function getManagedResource(db: Queryable, actor: Actor, id: string
 /** A resource the caller sees and reviews (see canReview); one they only see is 403. */
 export async function getReviewableResource(db: Queryable, actor: Actor, id: string) {
   const row = await getVisibleResource(db, actor, id);
+  if (row.r.authorId === actor.user.id) throw forbidden('No one reviews their own resource');
   if (!canReview(actor, row))
     throw forbidden(
       'Only the group’s or district’s admins, or the reviewers they named, review resources shared this widely',

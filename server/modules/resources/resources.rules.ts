@@ -25,9 +25,10 @@ export function reviewerOf(actor: Actor): { groupIds: string[]; districtIds: str
 
 /**
  * Reviewers of a resource shared beyond its school: admins of its group (group scope and wider) or district (district
- * and wider).
+ * and wider), and the teachers they named — never its author, whose sharing the review is there to check.
  */
 export function canReview(actor: Actor, row: ResourceFacts): boolean {
+  if (row.r.authorId === actor.user.id) return false;
   const a = adminOf(actor);
   const v = row.r.visibility;
   const g = reviewerOf(actor);
