@@ -138,6 +138,28 @@ describe('bookings: approval', () => {
     expect((await li.post('/api/notifications/read', {})).body.unread).toBe(0);
   });
 
+  it('a booking waiting when its day is closed is not approved for that day; declining it still works', async () => {
+    const li = await h.as('li@jhxx.demo');
+    const when = slot(4, 15, 17, 29);
+    const res = await li.post('/api/bookings', { facilityId: gym(), ...when, purpose: '篮球友谊赛', attendees: 30 });
+    expect(res.body.booking.status).toBe('pending');
+    const admin = await h.as('admin@jhzx.demo');
+    const closure = {
+      schoolId: h.ids.orgs.jhzx!,
+      facilityId: gym(),
+      startsOn: when.day,
+      endsOn: when.day,
+      reason: '场馆消毒',
+    };
+    expectStatus(await admin.post('/api/closures', closure), 201);
+    const approve = await admin.post(`/api/bookings/${res.body.booking.id}/approve`);
+    expectStatus(approve, 409);
+    expect(approve.body.error).toMatchObject({ code: 'conflict', details: { reason: 'closed' } });
+    expect(approve.body.error.message).toContain('场馆消毒');
+    const declined = await admin.post(`/api/bookings/${res.body.booking.id}/decline`, { reason: '场馆消毒' });
+    expectStatus(declined, 200);
+  });
+
   it('the group leader may approve too; a teacher may not; another group cannot see it', async () => {
     const li = await h.as('li@jhxx.demo');
     const res = await li.post('/api/bookings', { facilityId: gym(), ...slot(6, 9, 11, 8), purpose: '运动会彩排' });

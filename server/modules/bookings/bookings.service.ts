@@ -1,9 +1,9 @@
 // Deciding, cancelling and blocking time out: one guarded UPDATE each (`WHERE status IN (allowed)`), with the
 // audit event and the notices in the same transaction.
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Booking } from '../../../shared/schemas/bookings';
-import { iso } from '../../../shared/time';
-import { bookings } from '../../db/schema';
+import { iso, toLocal } from '../../../shared/time';
+import { bookings, closures } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { RequestMeta } from '../../lib/context';
 import type { Db, Tx } from '../../lib/db';
@@ -37,6 +37,7 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
       throw forbidden('Only the booker or the facility’s managers cancel');
     if (current.b.kind === 'block' && action !== 'cancel')
       throw new AppError('invalid_state', 'A block-out is not approved or declined; cancel it instead');
+    if (action === 'approve') await refuseClosedDay(tx, current);
     const now = new Date();
     const change =
       action === 'cancel'
@@ -74,6 +75,30 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
     if (!row) throw new Error('a booking just changed in this transaction cannot be read back');
     return bookingOut(row);
   });
+}
+
+/**
+ * A booking is not approved for a day its school has closed since it was asked for (the facility or the whole
+ * school): the borrowers would come to a closed door. It may still be declined, with the closure as the reason.
+ */
+async function refuseClosedDay(tx: Tx, current: NonNullable<Awaited<ReturnType<typeof getReadableBooking>>>) {
+  const day = toLocal(current.b.startsAt).date;
+  const [closed] = await tx
+    .select({ reason: closures.reason })
+    .from(closures)
+    .where(
+      and(
+        eq(closures.schoolId, current.schoolId),
+        or(isNull(closures.facilityId), eq(closures.facilityId, current.b.facilityId)),
+        lte(closures.startsOn, day),
+        gte(closures.endsOn, day),
+      ),
+    )
+    .limit(1);
+  if (closed)
+    throw new AppError('conflict', `The facility is closed that day (${closed.reason}): decline the booking`, {
+      reason: 'closed',
+    });
 }
 
 export interface BulkDecideParams {

@@ -34,6 +34,8 @@ export function ApprovalsPage() {
 
   const failureText = (e: DecisionResult['error']) => {
     if (e?.code === 'invalid_state') return t('approvals.invalidState');
+    // The only conflict an approval meets: the day was closed after the booking was asked for.
+    if (e?.code === 'conflict') return t('approvals.closedDay');
     if (e?.code === 'not_found') return t('approvals.notFound');
     return errorText(new ApiError(0, (e?.code ?? 'internal_error') as ApiError['code'], e?.message ?? ''));
   };

@@ -40,6 +40,7 @@ export const approvalsEn: Shape<typeof approvalsZh> = {
   failed: '{{ count }} could not be done:',
   failedRow: '{{ who }} · {{ facility }} · {{ when }}: {{ message }}',
   invalidState: 'someone (perhaps another admin) has already decided it; it has left the queue.',
+  closedDay: 'the facility is closed that day, so it cannot be approved; decline it and say why.',
   notFound: 'this booking no longer exists; the requester may have cancelled it.',
   quotaNone: 'No quota',
   quotaOwn: 'Own school: not counted',

@@ -37,6 +37,7 @@ export const approvalsZh = {
   failed: '{{ count }} 条没有处理成功：',
   failedRow: '{{ who }} · {{ facility }} · {{ when }}：{{ message }}',
   invalidState: '已经有人处理过（可能是另一位管理员），已从列表中移除。',
+  closedDay: '这一天场地已停用，不能同意；请拒绝这条预约，并说明原因。',
   notFound: '找不到这条预约，可能已被申请人取消。',
   quotaNone: '无限额',
   quotaOwn: '本校使用，不计限额',
