@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { collections, users } from '../../server/db/schema';
 import { type AnswerOf, type Client, detailsOf, expectStatus, useHarness } from '../support/harness';
 
 const h = useHarness();
@@ -311,6 +313,20 @@ describe('resources: favourites, comments, collections', () => {
     expect(seen.body.collection.resources.map((r) => r.id)).toEqual([shared.id]);
     expectStatus(await zhao.post(`/api/collections/${cid}/items`, { resourceId: shared.id }), 403);
     expectStatus(await (await h.as('admin@xiling.demo')).get(`/api/collections/${cid}`), 404);
+    // Another group's 201 newer collections do not crowd it out of the list.
+    const [sun] = await h.deps.database.db.select().from(users).where(eq(users.email, 'sun@xiling.demo'));
+    await h.deps.database.db.insert(collections).values(
+      Array.from({ length: 201 }, (_, i) => ({
+        ownerId: sun!.id,
+        schoolId: h.ids.orgs.xiling!,
+        title: `西岭资源包 ${i}`,
+        visibility: 'group' as const,
+        updatedAt: new Date(Date.now() + 60_000 + i),
+      })),
+    );
+    const listed = await zhao.get('/api/collections');
+    expect(listed.body.items.map((c) => c.id)).toContain(cid);
+    expect(listed.body.items.some((c) => c.title.startsWith('西岭'))).toBe(false);
   });
 });
 

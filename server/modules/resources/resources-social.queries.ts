@@ -1,11 +1,12 @@
 // Reading what colleagues do with the library: favourites, comments, and collections with their gates.
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Collection, CollectionSummary, ResourceComment } from '../../../shared/schemas/resources';
 import { iso } from '../../../shared/time';
 import { collectionItems, collections, favourites, orgs, resourceComments, users } from '../../db/schema';
 import type { Queryable } from '../../lib/db';
 import { AppError, forbidden, ifNotFound, notFound } from '../../lib/errors';
 import { type Actor, canSeeScoped } from '../../lib/policy';
+import { visibleScopedWhere } from '../../lib/scope-sql';
 import { getVisibleResource, type ResourceRow, resourcesByIds } from './resources.queries';
 
 /** One's favourites, newest first (at most 200), leaving out those one may no longer see. */
@@ -124,7 +125,10 @@ export async function collectionOut(db: Queryable, actor: Actor, row: Collection
   return { ...rest, resources, canManage, createdAt };
 }
 
-/** Collections the caller made (`mine`) or may see, last changed first (at most 200 looked at). */
+/**
+ * Collections the caller made (`mine`) or may see, last changed first (at most 200): what the caller may see is
+ * chosen in SQL (the SQL twin of canSeeCollection), so other groups' newer collections never crowd out their own.
+ */
 export async function listCollections(db: Queryable, actor: Actor, p: { mine?: '1' }): Promise<CollectionSummary[]> {
   const rows = await db
     .select({
@@ -134,7 +138,19 @@ export async function listCollections(db: Queryable, actor: Actor, p: { mine?: '
     .from(collections)
     .innerJoin(users, eq(users.id, collections.ownerId))
     .innerJoin(orgs, eq(orgs.id, collections.schoolId))
-    .where(p.mine ? eq(collections.ownerId, actor.user.id) : undefined)
+    .where(
+      p.mine
+        ? eq(collections.ownerId, actor.user.id)
+        : or(
+            eq(collections.ownerId, actor.user.id),
+            visibleScopedWhere(actor, {
+              schoolId: collections.schoolId,
+              groupId: orgs.groupId,
+              districtId: orgs.districtId,
+              scope: collections.visibility,
+            }),
+          ),
+    )
     .orderBy(desc(collections.updatedAt))
     .limit(200);
   return rows
