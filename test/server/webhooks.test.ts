@@ -226,6 +226,8 @@ describe('lessons left live after their time', () => {
     // A leave LiveKit never reported, four hours on: ended at its end, the session closed there.
     const lost = await live('失联的课', minutes(-240));
     await session(lost.id, 'PA_c', minutes(-280), null);
+    // …and one who came back while it ran over, whose leave was lost too: closed where it began, never before.
+    await session(lost.id, 'PA_d', minutes(-230), null);
     // Its time not yet half an hour past: left alone.
     const recent = await live('刚下课', minutes(-10));
 
@@ -238,5 +240,7 @@ describe('lessons left live after their time', () => {
     expect((await read(recent.id)).status).toBe('live');
     const [closed] = await db.select().from(lessonAttendance).where(eq(lessonAttendance.sid, 'PA_c'));
     expect(closed!.leftAt).toEqual(minutes(-240));
+    const [back] = await db.select().from(lessonAttendance).where(eq(lessonAttendance.sid, 'PA_d'));
+    expect(back!.leftAt).toEqual(minutes(-230));
   });
 });
