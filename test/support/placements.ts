@@ -10,7 +10,7 @@ export interface ByHand {
   hostSchoolId: string;
   startsOn: string;
   endsOn: string;
-  /** A completed placement's completion day (its planned end when not given). */
+  /** Its completion day, for a completed placement; without it the placement is active. */
   completed?: string;
 }
 

@@ -241,6 +241,7 @@ export async function setMentor(
   return db.transaction(async (tx) => {
     const row = await getReadablePlacement(tx, actor, params.placementId);
     if (!hostsPlacement(actor, row)) throw forbidden('The host school’s admins name the mentor');
+    notOwn(actor, row, 'name the mentor of');
     const [teaches] = await tx
       .select({ id: memberships.id })
       .from(memberships)

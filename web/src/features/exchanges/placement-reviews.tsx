@@ -4,6 +4,7 @@ import type { ReviewStage } from '../../../../shared/enums';
 import type { Placement } from '../../../../shared/schemas/exchanges';
 import { Field } from '../../components/field';
 import { ErrorNotice, OkNotice } from '../../components/notice';
+import { todayInBeijing } from '../../lib/beijing';
 import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { usePending } from '../../lib/pending';
@@ -18,8 +19,13 @@ export function PlacementReviews(props: { placement: Placement; hosts: boolean }
   const [writing, setWriting] = createSignal<ReviewStage | null>(null);
   const [done, setDone] = createSignal<ReviewStage | null>(null);
   const written = (stage: ReviewStage) => props.placement.reviews.some((r) => r.stage === stage);
+  // Once the placement has begun (the server refuses a review before its first day).
   const may = (stage: ReviewStage) =>
-    props.hosts && props.placement.status === 'active' && !written(stage) && !(stage === 'midterm' && written('final'));
+    props.hosts &&
+    props.placement.status === 'active' &&
+    props.placement.startsOn <= todayInBeijing() &&
+    !written(stage) &&
+    !(stage === 'midterm' && written('final'));
   return (
     <section class="card" aria-labelledby="reviews-title" data-testid="reviews">
       <h2 id="reviews-title">{t('exchanges.post.reviewsTitle')}</h2>
