@@ -158,6 +158,9 @@ describe('bookings: approval', () => {
     expect(approve.body.error.message).toContain('场馆消毒');
     const declined = await admin.post(`/api/bookings/${res.body.booking.id}/decline`, { reason: '场馆消毒' });
     expectStatus(declined, 200);
+    // Decided already: approving it says that, not that the day is closed.
+    const again = await admin.post(`/api/bookings/${res.body.booking.id}/approve`);
+    expect(again.body.error?.code).toBe('invalid_state');
   });
 
   it('the group leader may approve too; a teacher may not; another group cannot see it', async () => {

@@ -37,7 +37,7 @@ export async function decide(db: Db, actor: Actor, params: DecideParams, meta: R
       throw forbidden('Only the booker or the facility’s managers cancel');
     if (current.b.kind === 'block' && action !== 'cancel')
       throw new AppError('invalid_state', 'A block-out is not approved or declined; cancel it instead');
-    if (action === 'approve') await refuseClosedDay(tx, current);
+    if (action === 'approve' && current.b.status === 'pending') await refuseClosedDay(tx, current);
     const now = new Date();
     const change =
       action === 'cancel'

@@ -189,7 +189,7 @@ export async function addVersion(db: Db, actor: Actor, params: AddVersionParams,
   return withUpload(upload, ({ file }) =>
     commitWithFile(db, upload.storage, file.tempKey, async (tx, storageKey): Promise<Resource> => {
       // The resource's row locked: two new versions sent at once are numbered one after the other.
-      await tx.select({ id: resources.id }).from(resources).where(eq(resources.id, row.r.id)).for('update');
+      await tx.select({ id: resources.id }).from(resources).where(eq(resources.id, row.r.id)).for('no key update');
       const [last] = await tx
         .select({ next: sql<number>`COALESCE(max(${resourceVersions.number}), 0)::int + 1` })
         .from(resourceVersions)
