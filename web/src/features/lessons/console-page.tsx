@@ -60,13 +60,6 @@ export function ConsolePage() {
   createEffect(() => live.announceRecording(recording.running()));
   const isLive = () => live.phase() === 'connected' || live.phase() === 'reconnecting';
   const over = () => live.phase() === 'ended' || lessonIsOver(lesson()?.lesson.status);
-  // Once the lesson is over, ended here or elsewhere, the camera, the microphone and a shared screen go off at once —
-  // not when the teacher leaves the page (a recording made in this browser keeps its own copy of the sound).
-  createEffect(() => {
-    if (!over()) return;
-    media.stop();
-    share.reset();
-  });
   // A hand stays up while its classroom is here and the lesson runs.
   const handsUp = () =>
     isLive() ? hands.all().filter((n) => live.peers().some((p) => p.identity === n.identity)) : [];

@@ -1,5 +1,5 @@
 // The teacher's own camera and microphone for the console: captured when the page opens (the preview) for a lesson
-// not yet over, with the devices to choose from; stopped when the lesson is over (stop) or the page goes away.
+// not yet over, with the devices to choose from; stopped when the page goes away.
 import {
   createLocalTracks,
   type LocalAudioTrack,
@@ -36,15 +36,12 @@ export function createLocalMedia(onError: (err: unknown) => void, wanted: () => 
       onError(err);
     }
   });
-  /** The camera and microphone off for good (the light goes out): the page is left, or the lesson is over. */
-  const stop = () => {
+  // Leaving the page mid-lesson: the camera goes off.
+  onCleanup(() => {
     gone = true;
     for (const x of tracks()) x.stop();
-    setTracks([]);
-  };
-  onCleanup(stop);
+  });
   return {
-    stop,
     tracks,
     cams,
     mics,
