@@ -87,7 +87,7 @@ function readableWhere(actor: Actor): SQL {
 /** The host school's admins and the mentor confirm logs; the admins also review and name the mentor. */
 export const hostsPlacement = (actor: Actor, x: PlacementRow) => adminOf(actor).schoolIds.includes(x.pl.hostSchoolId);
 /** The host school's admins and the mentor confirm and review — never the teacher in post, whatever else they are. */
-const confirmsFor = (actor: Actor, x: PlacementRow) =>
+export const confirmsFor = (actor: Actor, x: PlacementRow) =>
   x.pl.teacherId !== actor.user.id && (hostsPlacement(actor, x) || x.pl.mentorId === actor.user.id);
 
 async function logDaysOf(db: Queryable, placementIds: string[]) {

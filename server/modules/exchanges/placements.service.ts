@@ -14,6 +14,7 @@ import { notify } from '../notifications/notifications.service';
 import { getVisibleResource } from '../resources/resources.queries';
 import { approverIdsFor } from './exchanges.queries';
 import {
+  confirmsFor,
   getReadablePlacement,
   hostsPlacement,
   lessonOffers,
@@ -138,9 +139,8 @@ export async function confirmLogs(
   return db.transaction(async (tx) => {
     await lockPlacement(tx, params.placementId);
     const row = await getReadablePlacement(tx, actor, params.placementId);
-    if (!hostsPlacement(actor, row) && row.pl.mentorId !== actor.user.id)
-      throw forbidden('The host school confirms the log');
     notOwn(actor, row, 'confirm the log of');
+    if (!confirmsFor(actor, row)) throw forbidden('The host school confirms the log');
     const done = await tx
       .update(exchangeLogs)
       .set({ confirmedBy: actor.user.id, confirmedAt: new Date() })
